@@ -1,0 +1,158 @@
+// The `tally` command: argument parsing and output. Each command is a thin shell over the pure
+// libraries; the program takes its output streams as arguments so tests run it in-process.
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { canonicalJsonBytes } from '../core/canonical_json.js';
+import { encodeBase64 } from '../log/encoding.js';
+import { Log } from '../log/log.js';
+import { MemoryLogStorage } from '../log/memory_storage.js';
+import {
+  encodeSignerKey,
+  encodeVerifierKey,
+  generateSigner,
+  parseSignerKey,
+  parseVerifierKey,
+  type Signer,
+  type Verifier,
+} from '../log/note.js';
+import { CHECKPOINT_PATH, tiledLogFiles, verifyTiledLog } from '../log/tiled_log.js';
+import { logReader, writeLogFile } from './log_files.js';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** A failure the user must hear about; the command exits with `exitCode`. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return n;
+}
+
+function signerKey(text: string): Signer {
+  const parsed = parseSignerKey(text);
+  if (!parsed.ok) throw new CliFailure(parsed.error.message);
+  return parsed.value;
+}
+
+function verifierKeys(texts: readonly string[]): Verifier[] {
+  return texts.map((text) => {
+    const parsed = parseVerifierKey(text);
+    if (!parsed.ok) throw new CliFailure(parsed.error.message);
+    return parsed.value;
+  });
+}
+
+function newSigner(name: string): Signer {
+  const made = generateSigner(name);
+  if (!made.ok) throw new CliFailure(made.error.message);
+  return made.value;
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('tally')
+    .description('Verifiable election night reporting.')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('keygen')
+    .description('Make a new Ed25519 signer key and print it with its verifier key (C2SP signed-note).')
+    .requiredOption('--name <name>', 'key name, usually the log origin, e.g. results.example.gov/2026-general')
+    .action((options: { name: string }) => {
+      const signer = newSigner(options.name);
+      io.out(`signer key (keep secret):   ${encodeSignerKey(signer)}\n`);
+      io.out(`verifier key (publish it): ${encodeVerifierKey(signer)}\n`);
+    });
+
+  const log = program.command('log').description('Work with transparency logs in the C2SP tlog-tiles layout.');
+
+  log
+    .command('verify')
+    .description(
+      'Verify a published log: the checkpoint signature, every entry bundle and tile, and the root.',
+    )
+    .argument('<source>', 'directory or http(s) URL where the log is published')
+    .requiredOption(
+      '--key <verifier-key>',
+      'verifier key the checkpoint must be signed by (repeat for several)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--origin <origin>', 'origin the checkpoint must name')
+    .action(async (source: string, options: { key: string[]; origin?: string }) => {
+      const verifiers = verifierKeys(options.key);
+      let entries = 0;
+      const result = await verifyTiledLog(logReader(source), verifiers, {
+        ...(options.origin === undefined ? {} : { origin: options.origin }),
+        onEntries: (_, batch) => {
+          entries += batch.length;
+        },
+      });
+      if (!result.ok) {
+        const where = result.error.details?.['path'];
+        throw new CliFailure(
+          `log verification FAILED: ${result.error.message}${typeof where === 'string' ? ` [${where}]` : ''}`,
+        );
+      }
+      const checkpoint = result.value;
+      io.out(`log verified: ${checkpoint.origin}\n`);
+      io.out(`  size ${checkpoint.size} (${entries} entries checked)\n`);
+      io.out(`  root ${encodeBase64(checkpoint.root)}\n`);
+    });
+
+  log
+    .command('demo')
+    .description('Write a small signed demo log in the tlog-tiles layout, to try the verifier on.')
+    .argument('<dir>', 'directory to write the log to')
+    .option('--entries <n>', 'how many entries', positiveInteger, 1000)
+    .option('--origin <origin>', 'log origin', 'demo.tally.example/log')
+    .option('--key <signer-key>', 'sign with this key instead of a new one')
+    .action(async (dir: string, options: { entries: number; origin: string; key?: string }) => {
+      const signer = options.key === undefined ? newSigner(options.origin) : signerKey(options.key);
+      const demo = await Log.open(new MemoryLogStorage());
+      const entries = Array.from({ length: options.entries }, (_, i) =>
+        canonicalJsonBytes({ kind: 'demo', sequence: i, text: `demo entry ${i}` }),
+      );
+      const appended = await demo.append(entries);
+      if (!appended.ok) throw new CliFailure(appended.error.message);
+      let files = 0;
+      for await (const file of tiledLogFiles(demo)) {
+        await writeLogFile(dir, file);
+        files++;
+      }
+      const note = demo.checkpoint(options.origin, [signer]);
+      if (!note.ok) throw new CliFailure(note.error.message);
+      await writeLogFile(dir, { path: CHECKPOINT_PATH, bytes: new TextEncoder().encode(note.value) });
+      io.out(`wrote a log of ${demo.size} entries (${files} tiles and bundles) to ${dir}\n`);
+      io.out(`verifier key: ${encodeVerifierKey(signer)}\n`);
+      io.out(`try: tally log verify ${dir} --key ${encodeVerifierKey(signer)}\n`);
+    });
+
+  return program;
+}
+
+/** Runs the command line; resolves to the process exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CliFailure) {
+      io.err(`tally: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof CommanderError) return e.exitCode;
+    throw e;
+  }
+}
