@@ -34,7 +34,8 @@ class CliFailure extends Error {
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError('must be a whole number of 1 or more');
   return n;
 }
 
@@ -67,15 +68,22 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('keygen')
-    .description('Make a new Ed25519 signer key and print it with its verifier key (C2SP signed-note).')
-    .requiredOption('--name <name>', 'key name, usually the log origin, e.g. results.example.gov/2026-general')
+    .description(
+      'Make a new Ed25519 signer key and print it with its verifier key (C2SP signed-note).',
+    )
+    .requiredOption(
+      '--name <name>',
+      'key name, usually the log origin, e.g. results.example.gov/2026-general',
+    )
     .action((options: { name: string }) => {
       const signer = newSigner(options.name);
       io.out(`signer key (keep secret):   ${encodeSignerKey(signer)}\n`);
       io.out(`verifier key (publish it): ${encodeVerifierKey(signer)}\n`);
     });
 
-  const log = program.command('log').description('Work with transparency logs in the C2SP tlog-tiles layout.');
+  const log = program
+    .command('log')
+    .description('Work with transparency logs in the C2SP tlog-tiles layout.');
 
   log
     .command('verify')
@@ -86,7 +94,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption(
       '--key <verifier-key>',
       'verifier key the checkpoint must be signed by (repeat for several)',
-      (value: string, previous: string[] = []) => [...previous, value],
+      (value: string, previous?: string[]) => [...(previous ?? []), value],
     )
     .option('--origin <origin>', 'origin the checkpoint must name')
     .action(async (source: string, options: { key: string[]; origin?: string }) => {
@@ -132,7 +140,10 @@ export function buildProgram(io: CliIo): Command {
       }
       const note = demo.checkpoint(options.origin, [signer]);
       if (!note.ok) throw new CliFailure(note.error.message);
-      await writeLogFile(dir, { path: CHECKPOINT_PATH, bytes: new TextEncoder().encode(note.value) });
+      await writeLogFile(dir, {
+        path: CHECKPOINT_PATH,
+        bytes: new TextEncoder().encode(note.value),
+      });
       io.out(`wrote a log of ${demo.size} entries (${files} tiles and bundles) to ${dir}\n`);
       io.out(`verifier key: ${encodeVerifierKey(signer)}\n`);
       io.out(`try: tally log verify ${dir} --key ${encodeVerifierKey(signer)}\n`);

@@ -2,6 +2,15 @@
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** True when the text holds an ASCII control character other than newline. */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x0a) return true;
+  }
+  return false;
+}
+
 /** True when the string is valid Unicode: no lone surrogates, so it has a UTF-8 form. */
 export function isWellFormedText(text: string): boolean {
   return !LONE_SURROGATE.test(text);

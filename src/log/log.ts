@@ -90,11 +90,12 @@ export class Log {
 
   private async appendNow(entries: readonly Uint8Array[]): Promise<Result<Appended, LogProblem>> {
     const tooLarge = entries.findIndex((e) => e.length > MAX_ENTRY_SIZE);
-    if (tooLarge >= 0) {
+    const length = entries[tooLarge]?.length;
+    if (length !== undefined) {
       return err(
         problem(
           'entry_too_large',
-          `entry ${tooLarge} has ${entries[tooLarge]?.length} bytes; a log entry is at most ${MAX_ENTRY_SIZE}`,
+          `entry ${tooLarge} has ${length} bytes; a log entry is at most ${MAX_ENTRY_SIZE}`,
         ),
       );
     }

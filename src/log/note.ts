@@ -9,7 +9,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
-import { isWellFormedText } from '../core/text.js';
+import { hasControlCharacter, isWellFormedText } from '../core/text.js';
 import { sha256 } from './hash.js';
 import { decodeBase64, decodeUtf8, encodeBase64, encodeUtf8 } from './encoding.js';
 
@@ -170,7 +170,7 @@ export function parseVerifierKey(text: string): Result<Verifier, NoteProblem> {
 function checkText(text: string): Result<undefined, NoteProblem> {
   if (!text.endsWith('\n'))
     return err(problem('invalid_text', 'note text must end with a newline'));
-  if (!isWellFormedText(text) || /[\u0000-\u0009\u000b-\u001f]/.test(text)) {
+  if (!isWellFormedText(text) || hasControlCharacter(text)) {
     return err(problem('invalid_text', 'note text has a control character or is not UTF-8'));
   }
   return ok();
@@ -212,7 +212,7 @@ export function openNote(
   }
   const message = typeof note === 'string' ? note : decodeUtf8(note);
   if (message === undefined) return malformed('not valid UTF-8');
-  if (!isWellFormedText(message) || /[\u0000-\u0009\u000b-\u001f]/.test(message)) {
+  if (!isWellFormedText(message) || hasControlCharacter(message)) {
     return malformed('control character');
   }
   const split = message.lastIndexOf('\n\n');

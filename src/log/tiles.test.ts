@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leafHash } from './hash.js';
+import type { Hash } from './hash.js';
 import { Log } from './log.js';
 import { MemoryLogStorage } from './memory_storage.js';
 import { referenceRoot, sampleEntry, sampleLeaves } from './testonly/reference.js';
@@ -104,7 +104,7 @@ describe('node hashes from tiles', () => {
       const bytes = await log.tile(tile);
       if (bytes.ok) tiles.set(`${tile.level}/${tile.index}`, bytes.value);
     }
-    const read = (level: number, index: bigint): ReturnType<typeof leafHash> => {
+    const read = (level: number, index: bigint): Hash => {
       const tileIndex = index / 256n;
       const bytes = tiles.get(`${level}/${tileIndex}`)!;
       const decoded = decodeTile(bytes, bytes.length / 32);

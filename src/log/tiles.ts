@@ -125,7 +125,7 @@ export function decodeEntryBundle(bundle: Uint8Array): Result<Uint8Array[], Tile
 
 export function encodeTile(hashes: readonly Hash[]): Uint8Array {
   const tile = new Uint8Array(hashes.length * HASH_SIZE);
-  hashes.forEach((h, i) => tile.set(h, i * HASH_SIZE));
+  for (const [i, h] of hashes.entries()) tile.set(h, i * HASH_SIZE);
   return tile;
 }
 
@@ -147,16 +147,18 @@ export function decodeTile(tile: Uint8Array, width: number): Result<Hash[], Tile
 
 /** The hash of a perfect subtree over a power-of-two count of hashes. */
 export function perfectRoot(hashes: readonly Hash[]): Hash {
-  let level = hashes.slice();
-  if (level.length === 0 || (level.length & (level.length - 1)) !== 0) {
+  if (hashes.length === 0 || (hashes.length & (hashes.length - 1)) !== 0) {
     throw new Error('perfectRoot: count is not a power of two');
   }
+  let level = hashes;
   while (level.length > 1) {
     const next: Hash[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(nodeHash(level[i]!, level[i + 1]!));
+    for (let i = 0; i < level.length; i += 2) {
+      next.push(nodeHash(level[i] as Hash, level[i + 1] as Hash));
+    }
     level = next;
   }
-  return level[0]!;
+  return level[0] as Hash;
 }
 
 /**
