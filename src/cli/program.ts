@@ -98,24 +98,7 @@ export function buildProgram(io: CliIo): Command {
     )
     .option('--origin <origin>', 'origin the checkpoint must name')
     .action(async (source: string, options: { key: string[]; origin?: string }) => {
-      const verifiers = verifierKeys(options.key);
-      let entries = 0;
-      const result = await verifyTiledLog(logReader(source), verifiers, {
-        ...(options.origin === undefined ? {} : { origin: options.origin }),
-        onEntries: (_, batch) => {
-          entries += batch.length;
-        },
-      });
-      if (!result.ok) {
-        const where = result.error.details?.['path'];
-        throw new CliFailure(
-          `log verification FAILED: ${result.error.message}${typeof where === 'string' ? ` [${where}]` : ''}`,
-        );
-      }
-      const checkpoint = result.value;
-      io.out(`log verified: ${checkpoint.origin}\n`);
-      io.out(`  size ${checkpoint.size} (${entries} entries checked)\n`);
-      io.out(`  root ${encodeBase64(checkpoint.root)}\n`);
+      await verifyLog(io, source, verifierKeys(options.key), options.origin);
     });
 
   log
@@ -125,31 +108,64 @@ export function buildProgram(io: CliIo): Command {
     .option('--entries <n>', 'how many entries', positiveInteger, 1000)
     .option('--origin <origin>', 'log origin', 'demo.tally.example/log')
     .option('--key <signer-key>', 'sign with this key instead of a new one')
-    .action(async (dir: string, options: { entries: number; origin: string; key?: string }) => {
-      const signer = options.key === undefined ? newSigner(options.origin) : signerKey(options.key);
-      const demo = await Log.open(new MemoryLogStorage());
-      const entries = Array.from({ length: options.entries }, (_, i) =>
-        canonicalJsonBytes({ kind: 'demo', sequence: i, text: `demo entry ${i}` }),
-      );
-      const appended = await demo.append(entries);
-      if (!appended.ok) throw new CliFailure(appended.error.message);
-      let files = 0;
-      for await (const file of tiledLogFiles(demo)) {
-        await writeLogFile(dir, file);
-        files++;
-      }
-      const note = demo.checkpoint(options.origin, [signer]);
-      if (!note.ok) throw new CliFailure(note.error.message);
-      await writeLogFile(dir, {
-        path: CHECKPOINT_PATH,
-        bytes: new TextEncoder().encode(note.value),
-      });
-      io.out(`wrote a log of ${demo.size} entries (${files} tiles and bundles) to ${dir}\n`);
-      io.out(`verifier key: ${encodeVerifierKey(signer)}\n`);
-      io.out(`try: tally log verify ${dir} --key ${encodeVerifierKey(signer)}\n`);
-    });
+    .option('--verify', 'verify the log once written, as `tally log verify` would')
+    .action(
+      async (
+        dir: string,
+        options: { entries: number; origin: string; key?: string; verify?: boolean },
+      ) => {
+        const signer =
+          options.key === undefined ? newSigner(options.origin) : signerKey(options.key);
+        const demo = await Log.open(new MemoryLogStorage());
+        const entries = Array.from({ length: options.entries }, (_, i) =>
+          canonicalJsonBytes({ kind: 'demo', sequence: i, text: `demo entry ${i}` }),
+        );
+        const appended = await demo.append(entries);
+        if (!appended.ok) throw new CliFailure(appended.error.message);
+        let files = 0;
+        for await (const file of tiledLogFiles(demo)) {
+          await writeLogFile(dir, file);
+          files++;
+        }
+        const note = demo.checkpoint(options.origin, [signer]);
+        if (!note.ok) throw new CliFailure(note.error.message);
+        await writeLogFile(dir, {
+          path: CHECKPOINT_PATH,
+          bytes: new TextEncoder().encode(note.value),
+        });
+        io.out(`wrote a log of ${demo.size} entries (${files} tiles and bundles) to ${dir}\n`);
+        io.out(`verifier key: ${encodeVerifierKey(signer)}\n`);
+        io.out(`try: tally log verify ${dir} --key ${encodeVerifierKey(signer)}\n`);
+        if (options.verify === true) await verifyLog(io, dir, [signer], options.origin);
+      },
+    );
 
   return program;
+}
+
+async function verifyLog(
+  io: CliIo,
+  source: string,
+  verifiers: readonly Verifier[],
+  origin: string | undefined,
+): Promise<void> {
+  let entries = 0;
+  const result = await verifyTiledLog(logReader(source), verifiers, {
+    ...(origin === undefined ? {} : { origin }),
+    onEntries: (_, batch) => {
+      entries += batch.length;
+    },
+  });
+  if (!result.ok) {
+    const where = result.error.details?.['path'];
+    throw new CliFailure(
+      `log verification FAILED: ${result.error.message}${typeof where === 'string' ? ` [${where}]` : ''}`,
+    );
+  }
+  const checkpoint = result.value;
+  io.out(`log verified: ${checkpoint.origin}\n`);
+  io.out(`  size ${checkpoint.size} (${entries} entries checked)\n`);
+  io.out(`  root ${encodeBase64(checkpoint.root)}\n`);
 }
 
 /** Runs the command line; resolves to the process exit code. */
