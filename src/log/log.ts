@@ -52,6 +52,12 @@ export interface LogStorage {
   append(batch: AppendBatch): Promise<Result<undefined, Problem<'sequence_conflict'>>>;
 }
 
+export interface AppendPlan {
+  readonly batch: AppendBatch;
+  readonly frontier: Frontier;
+  readonly leafHashes: readonly Hash[];
+}
+
 export interface Appended {
   readonly first: bigint;
   readonly leafHashes: readonly Hash[];
@@ -89,6 +95,22 @@ export class Log {
   }
 
   private async appendNow(entries: readonly Uint8Array[]): Promise<Result<Appended, LogProblem>> {
+    const plan = this.plan(entries);
+    if (!plan.ok) return plan;
+    const stored = await this.storage.append(plan.value.batch);
+    if (!stored.ok) {
+      // Another writer moved the log on: take its state and let the caller decide.
+      await this.reload();
+      return stored;
+    }
+    return ok(this.adopt(plan.value));
+  }
+
+  /**
+   * Computes an append without storing it, for callers that store the batch inside a
+   * transaction of their own (holding the log's lock), then `adopt` it once committed.
+   */
+  plan(entries: readonly Uint8Array[]): Result<AppendPlan, LogProblem> {
     const tooLarge = entries.findIndex((e) => e.length > MAX_ENTRY_SIZE);
     const length = entries[tooLarge]?.length;
     if (length !== undefined) {
@@ -109,15 +131,23 @@ export class Log {
       nodes.push(...next.created);
       leafHashes.push(leaf);
     }
-    const first = this.frontier.size;
-    const stored = await this.storage.append({ start: first, entries, nodes });
-    if (!stored.ok) {
-      // Another writer moved the log on: take its state and let the caller decide.
-      this.frontier = await loadFrontier(this.storage);
-      return stored;
+    return ok({ batch: { start: this.frontier.size, entries, nodes }, frontier, leafHashes });
+  }
+
+  /** Takes a stored plan as the log's state. */
+  adopt(plan: AppendPlan): Appended {
+    if (plan.batch.start !== this.frontier.size) {
+      throw new Error(
+        `adopting an append planned at size ${plan.batch.start} onto size ${this.frontier.size}`,
+      );
     }
-    this.frontier = frontier;
-    return ok({ first, leafHashes, size: frontier.size });
+    this.frontier = plan.frontier;
+    return { first: plan.batch.start, leafHashes: plan.leafHashes, size: plan.frontier.size };
+  }
+
+  /** Rereads the frontier: after another writer appended, or inside a locked transaction. */
+  async reload(storage: LogStorage = this.storage): Promise<void> {
+    this.frontier = await loadFrontier(storage);
   }
 
   /** The root hash of the tree at an earlier size. */

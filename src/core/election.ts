@@ -1,0 +1,258 @@
+// The election definition: Tally's own JSON (format `tally-election/1`), parsed at the boundary
+// into a precise, read-only model, and indexed for the questions ingest and tally ask of it.
+import { z } from 'zod';
+import { err, ok, problem, type Problem, type Result } from './result.js';
+
+export const ELECTION_FORMAT = 'tally-election/1';
+
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'an id is 1-128 letters, digits, . _ : or -');
+
+const LanguageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or fr-CA');
+
+/** Text in several languages: at least one, keyed by language tag. */
+export const LocalizedText = z
+  .record(LanguageTag, z.string().min(1).max(2000))
+  .refine((t) => Object.keys(t).length > 0, 'needs text in at least one language');
+
+const Count = z.int().min(0);
+
+export const VoteType = z.strictObject({ id: Id, name: LocalizedText });
+
+export const Unit = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  /** What the unit is, in the election office's words: state, county, precinct, region... */
+  type: z.string().min(1).max(64),
+  /** The unit this one is part of; absent for the one root. */
+  parent: Id.optional(),
+  registeredVoters: Count.optional(),
+});
+
+export const District = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  /** The units whose voters vote in this district (each with everything beneath it). */
+  units: z.array(Id).min(1),
+});
+
+export const Party = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  abbreviation: LocalizedText.optional(),
+});
+
+export const Choice = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  party: Id.optional(),
+  writeIn: z.boolean().optional(),
+});
+
+const ContestBase = {
+  id: Id,
+  name: LocalizedText,
+  /** The district whose voters have this contest on their ballot; absent for everyone. */
+  district: Id.optional(),
+  choices: z.array(Choice).min(1),
+};
+
+export const CandidateContest = z.strictObject({
+  ...ContestBase,
+  kind: z.literal('candidate'),
+  voteFor: z.int().min(1).max(1000),
+});
+
+export const MeasureContest = z.strictObject({
+  ...ContestBase,
+  kind: z.literal('measure'),
+  text: LocalizedText.optional(),
+});
+
+// Caucus contests (alignments, delegates, state delegate equivalents) join this union later.
+export const Contest = z.discriminatedUnion('kind', [CandidateContest, MeasureContest]);
+
+export const ElectionDefinition = z.strictObject({
+  format: z.literal(ELECTION_FORMAT),
+  id: Id,
+  name: LocalizedText,
+  date: z.iso.date(),
+  /** A test or practice election: marked TEST wherever it is shown. */
+  test: z.boolean(),
+  /** The languages results are published in; the first is the default. */
+  languages: z.array(LanguageTag).min(1),
+  voteTypes: z.array(VoteType).min(1),
+  units: z.array(Unit).min(1),
+  districts: z.array(District).default([]),
+  parties: z.array(Party).default([]),
+  contests: z.array(Contest).min(1),
+  /** The election authority's verifier keys (C2SP signed-note), which certify unit keys. */
+  authority: z.strictObject({ keys: z.array(z.string().min(1)).min(1) }),
+});
+
+export type ElectionDefinition = Readonly<z.infer<typeof ElectionDefinition>>;
+export type Unit = Readonly<z.infer<typeof Unit>>;
+export type Contest = Readonly<z.infer<typeof Contest>>;
+export type Choice = Readonly<z.infer<typeof Choice>>;
+export type LocalizedText = Readonly<z.infer<typeof LocalizedText>>;
+
+export type DefinitionProblem = Problem<'invalid_definition'>;
+
+/** How many votes each ballot may cast in a contest. */
+export function voteFor(contest: Contest): number {
+  return contest.kind === 'candidate' ? contest.voteFor : 1;
+}
+
+/** A zod issue path as people read it: `contests[3].choices[0].id`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) =>
+      typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`,
+    )
+    .join('');
+}
+
+export function zodProblem<C extends string>(
+  code: C,
+  what: string,
+  error: z.ZodError,
+): Problem<C> {
+  const first = error.issues[0];
+  const where = first === undefined || first.path.length === 0 ? '' : ` at ${issuePath(first.path)}`;
+  return problem(code, `${what}${where}: ${first?.message ?? 'invalid'}`, {
+    issues: error.issues.slice(0, 20).map((i) => ({ path: issuePath(i.path), message: i.message })),
+  });
+}
+
+/** The definition with the lookups every rule needs. Built once per election. */
+export interface Election {
+  readonly definition: ElectionDefinition;
+  readonly units: ReadonlyMap<string, Unit>;
+  readonly root: Unit;
+  readonly children: ReadonlyMap<string, readonly string[]>;
+  readonly contests: ReadonlyMap<string, Contest>;
+  readonly voteTypes: ReadonlySet<string>;
+  /** Units that report results: those with no units beneath them. */
+  readonly reportingUnits: readonly string[];
+  readonly districtUnits: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Parses and checks a definition: the schema first, then every cross-reference. */
+export function parseElectionDefinition(input: unknown): Result<Election, DefinitionProblem> {
+  const parsed = ElectionDefinition.safeParse(input);
+  if (!parsed.success) {
+    return err(zodProblem('invalid_definition', 'invalid election definition', parsed.error));
+  }
+  return indexElection(parsed.data);
+}
+
+export function indexElection(definition: ElectionDefinition): Result<Election, DefinitionProblem> {
+  const bad = (message: string): Result<never, DefinitionProblem> =>
+    err(problem('invalid_definition', `invalid election definition: ${message}`));
+
+  const duplicate = (kind: string, ids: readonly string[]): string | undefined => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) return `two ${kind} have the id "${id}"`;
+      seen.add(id);
+    }
+    return undefined;
+  };
+  const dup =
+    duplicate('units', definition.units.map((u) => u.id)) ??
+    duplicate('districts', definition.districts.map((d) => d.id)) ??
+    duplicate('parties', definition.parties.map((p) => p.id)) ??
+    duplicate('contests', definition.contests.map((c) => c.id)) ??
+    duplicate('vote types', definition.voteTypes.map((v) => v.id)) ??
+    definition.contests
+      .map((c) => duplicate(`choices of contest "${c.id}"`, c.choices.map((ch) => ch.id)))
+      .find((m) => m !== undefined);
+  if (dup !== undefined) return bad(dup);
+
+  const units = new Map(definition.units.map((u) => [u.id, u]));
+  const roots = definition.units.filter((u) => u.parent === undefined);
+  const [root] = roots;
+  if (root === undefined || roots.length > 1) {
+    return bad(`exactly one unit has no parent; found ${roots.map((u) => u.id).join(', ') || 'none'}`);
+  }
+  const children = new Map<string, string[]>();
+  for (const unit of definition.units) {
+    if (unit.parent === undefined) continue;
+    if (!units.has(unit.parent)) return bad(`unit "${unit.id}" names unknown parent "${unit.parent}"`);
+    const list = children.get(unit.parent) ?? [];
+    list.push(unit.id);
+    children.set(unit.parent, list);
+  }
+  // Every unit must hang from the root: anything else is a cycle.
+  const reached = new Set<string>();
+  const stack = [root.id];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    reached.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  const orphan = definition.units.find((u) => !reached.has(u.id));
+  if (orphan !== undefined) return bad(`unit "${orphan.id}" is in a cycle of parents`);
+
+  const districtUnits = new Map<string, ReadonlySet<string>>();
+  for (const district of definition.districts) {
+    const unknown = district.units.find((u) => !units.has(u));
+    if (unknown !== undefined) return bad(`district "${district.id}" names unknown unit "${unknown}"`);
+    districtUnits.set(district.id, new Set(district.units));
+  }
+  const parties = new Set(definition.parties.map((p) => p.id));
+  for (const contest of definition.contests) {
+    if (contest.district !== undefined && !districtUnits.has(contest.district)) {
+      return bad(`contest "${contest.id}" names unknown district "${contest.district}"`);
+    }
+    const party = contest.choices.find((c) => c.party !== undefined && !parties.has(c.party));
+    if (party !== undefined) {
+      return bad(`choice "${party.id}" of contest "${contest.id}" names unknown party "${party.party ?? ''}"`);
+    }
+  }
+  const keyNames = new Set<string>();
+  for (const key of definition.authority.keys) {
+    if (keyNames.has(key)) return bad('an authority key is listed twice');
+    keyNames.add(key);
+  }
+
+  return ok({
+    definition,
+    units,
+    root,
+    children,
+    contests: new Map(definition.contests.map((c) => [c.id, c])),
+    voteTypes: new Set(definition.voteTypes.map((v) => v.id)),
+    reportingUnits: definition.units.filter((u) => !children.has(u.id)).map((u) => u.id),
+    districtUnits,
+  });
+}
+
+/** The unit and every unit above it, nearest first. */
+export function ancestry(election: Election, unitId: string): string[] {
+  const chain: string[] = [];
+  for (let id: string | undefined = unitId; id !== undefined; id = election.units.get(id)?.parent) {
+    chain.push(id);
+  }
+  return chain;
+}
+
+/** True when `unitId` is `ancestorId` or lies beneath it. */
+export function isWithin(election: Election, unitId: string, ancestorId: string): boolean {
+  return ancestry(election, unitId).includes(ancestorId);
+}
+
+/** Whether a contest is on the ballot of a unit's voters. */
+export function isOnBallot(election: Election, contest: Contest, unitId: string): boolean {
+  if (contest.district === undefined) return true;
+  const members = election.districtUnits.get(contest.district);
+  return members !== undefined && ancestry(election, unitId).some((id) => members.has(id));
+}
+
+/** The contests on a unit's ballot, in definition order. */
+export function contestsOnBallot(election: Election, unitId: string): Contest[] {
+  return election.definition.contests.filter((c) => isOnBallot(election, c, unitId));
+}

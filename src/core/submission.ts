@@ -1,0 +1,222 @@
+// Result submissions: what a precinct, a county tabulation system or a desk operator sends,
+// parsed at the boundary, and the rules that decide whether its numbers can be (hard errors)
+// and whether a person should look at them first (warnings). Pure: the stateful rules
+// (signatures, sequence numbers, amendments) live in ingest.
+import { z } from 'zod';
+import {
+  Id,
+  contestsOnBallot,
+  isOnBallot,
+  voteFor,
+  zodProblem,
+  type Election,
+} from './election.js';
+import { err, ok, problem, type Problem, type Result } from './result.js';
+
+export const SUBMISSION_FORMAT = 'tally-submission/1';
+
+const Count = z.int().min(0);
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex');
+
+export const ContestResult = z.strictObject({
+  contest: Id,
+  /** Votes per choice id. */
+  counts: z.record(Id, Count),
+  /** Ballots counted in this contest. */
+  ballotsCast: Count,
+  /** Vote positions lost to overvoting and left unused (undervotes), in votes. */
+  overvotes: Count,
+  undervotes: Count,
+});
+
+export const Evidence = z.strictObject({
+  sha256: Sha256Hex,
+  /** What the file is: tally-sheet photo, results tape, ... */
+  kind: z.string().min(1).max(64),
+});
+
+export const Submission = z.strictObject({
+  format: z.literal(SUBMISSION_FORMAT),
+  election: Id,
+  unit: Id,
+  voteType: Id,
+  /** Increases with every submission from the same key. */
+  sequence: z.int().min(1),
+  /** When the sender made it (RFC 3339, with offset). */
+  time: z.iso.datetime({ offset: true }),
+  /** Ballots cast in the unit for this vote type. */
+  ballotsCast: Count,
+  contests: z.array(ContestResult).min(1).max(1000),
+  evidence: z.array(Evidence).max(20).default([]),
+  /** Present when this submission replaces the sender's earlier one: why. */
+  amendment: z.strictObject({ reason: z.string().min(1).max(1000) }).optional(),
+});
+
+export const SignedSubmission = z.strictObject({
+  submission: Submission,
+  /** The signing key as `name+keyid`, certified in the election's roster. */
+  signer: z.string().min(1).max(300),
+  /** Base64 Ed25519 signature over `tally-submission/1\n` + the submission's canonical JSON. */
+  signature: z.string().min(1).max(200),
+});
+
+export type Submission = Readonly<z.infer<typeof Submission>>;
+export type ContestResult = Readonly<z.infer<typeof ContestResult>>;
+export type SignedSubmission = Readonly<z.infer<typeof SignedSubmission>>;
+
+export type SubmissionErrorCode =
+  | 'malformed_submission'
+  | 'wrong_election'
+  | 'unknown_unit'
+  | 'not_reporting_unit'
+  | 'unknown_vote_type'
+  | 'unknown_contest'
+  | 'contest_not_on_ballot'
+  | 'duplicate_contest'
+  | 'unknown_choice'
+  | 'impossible_counts';
+
+export type SubmissionWarningCode =
+  'turnout_above_registered' | 'unbalanced_contest' | 'missing_contest' | 'missing_choice';
+
+export type SubmissionError = Problem<SubmissionErrorCode>;
+export type SubmissionWarning = Problem<SubmissionWarningCode>;
+
+export function parseSignedSubmission(input: unknown): Result<SignedSubmission, SubmissionError> {
+  const parsed = SignedSubmission.safeParse(input);
+  return parsed.success
+    ? ok(parsed.data)
+    : err(zodProblem('malformed_submission', 'malformed submission', parsed.error));
+}
+
+/**
+ * Checks a submission against the election definition. A hard error means the numbers cannot
+ * be (or name things that do not exist): the submission is rejected. Warnings hold it for a
+ * reviewer.
+ */
+export function checkSubmission(
+  election: Election,
+  submission: Submission,
+): Result<readonly SubmissionWarning[], SubmissionError> {
+  const fail = (
+    code: SubmissionErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+  ): Result<never, SubmissionError> => err(problem(code, message, details));
+
+  if (submission.election !== election.definition.id) {
+    return fail(
+      'wrong_election',
+      `submission is for election "${submission.election}", not "${election.definition.id}"`,
+    );
+  }
+  const unit = election.units.get(submission.unit);
+  if (unit === undefined)
+    return fail('unknown_unit', `unknown unit "${submission.unit}"`, { unit: submission.unit });
+  if (election.children.has(unit.id)) {
+    return fail(
+      'not_reporting_unit',
+      `unit "${unit.id}" is not a reporting unit: results are reported by the units beneath it`,
+      { unit: unit.id },
+    );
+  }
+  if (!election.voteTypes.has(submission.voteType)) {
+    return fail('unknown_vote_type', `unknown vote type "${submission.voteType}"`, {
+      voteType: submission.voteType,
+    });
+  }
+
+  const warnings: SubmissionWarning[] = [];
+  const seen = new Set<string>();
+  for (const result of submission.contests) {
+    const contest = election.contests.get(result.contest);
+    const at = { contest: result.contest };
+    if (contest === undefined)
+      return fail('unknown_contest', `unknown contest "${result.contest}"`, at);
+    if (!isOnBallot(election, contest, unit.id)) {
+      return fail(
+        'contest_not_on_ballot',
+        `contest "${contest.id}" is not on the ballot in unit "${unit.id}"`,
+        at,
+      );
+    }
+    if (seen.has(contest.id))
+      return fail('duplicate_contest', `contest "${contest.id}" is reported twice`, at);
+    seen.add(contest.id);
+
+    const choices = new Set(contest.choices.map((c) => c.id));
+    const unknownChoice = Object.keys(result.counts).find((id) => !choices.has(id));
+    if (unknownChoice !== undefined) {
+      return fail('unknown_choice', `contest "${contest.id}" has no choice "${unknownChoice}"`, {
+        ...at,
+        choice: unknownChoice,
+      });
+    }
+    const n = voteFor(contest);
+    const votes = Object.values(result.counts).reduce((a, b) => a + b, 0);
+    if (result.ballotsCast > submission.ballotsCast) {
+      return fail(
+        'impossible_counts',
+        `contest "${contest.id}": ${result.ballotsCast} ballots counted, but only ${submission.ballotsCast} were cast in the unit`,
+        at,
+      );
+    }
+    const over = Object.entries(result.counts).find(([, v]) => v > result.ballotsCast);
+    if (over !== undefined) {
+      return fail(
+        'impossible_counts',
+        `contest "${contest.id}": choice "${over[0]}" has ${over[1]} votes from ${result.ballotsCast} ballots`,
+        { ...at, choice: over[0] },
+      );
+    }
+    if (votes + result.overvotes + result.undervotes > result.ballotsCast * n) {
+      return fail(
+        'impossible_counts',
+        `contest "${contest.id}": ${votes} votes, ${result.overvotes} overvotes and ${result.undervotes} undervotes exceed ${result.ballotsCast} ballots × vote for ${n}`,
+        at,
+      );
+    }
+    if (votes + result.overvotes + result.undervotes !== result.ballotsCast * n) {
+      warnings.push(
+        problem(
+          'unbalanced_contest',
+          `contest "${contest.id}": votes, overvotes and undervotes add up to ${votes + result.overvotes + result.undervotes}, not ${result.ballotsCast} ballots × vote for ${n}`,
+          at,
+        ),
+      );
+    }
+    const missing = contest.choices
+      .filter((c) => result.counts[c.id] === undefined)
+      .map((c) => c.id);
+    if (missing.length > 0) {
+      warnings.push(
+        problem(
+          'missing_choice',
+          `contest "${contest.id}" has no count for ${missing.join(', ')}`,
+          { ...at, choices: missing },
+        ),
+      );
+    }
+  }
+  const missingContests = contestsOnBallot(election, unit.id)
+    .filter((c) => !seen.has(c.id))
+    .map((c) => c.id);
+  if (missingContests.length > 0) {
+    warnings.push(
+      problem(
+        'missing_contest',
+        `unit "${unit.id}" reported ${seen.size} of the ${seen.size + missingContests.length} contests on its ballot`,
+        { contests: missingContests },
+      ),
+    );
+  }
+  if (unit.registeredVoters !== undefined && submission.ballotsCast > unit.registeredVoters) {
+    warnings.push(
+      problem(
+        'turnout_above_registered',
+        `unit "${unit.id}": ${submission.ballotsCast} ballots cast, ${unit.registeredVoters} voters registered`,
+      ),
+    );
+  }
+  return ok(warnings);
+}

@@ -1,0 +1,38 @@
+// Signed JSON objects: an Ed25519 signature over a context line and the object's RFC 8785
+// canonical form, naming its key as `name+keyid` the way signed notes do. Used for result
+// submissions and roster statements.
+import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
+import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import { decodeBase64, encodeBase64, encodeUtf8 } from './encoding.js';
+import type { Signer, Verifier } from './note.js';
+
+export interface ObjectSignature {
+  /** The signing key as `name+keyid` (8 hex digits). */
+  readonly signer: string;
+  readonly signature: string;
+}
+
+export function keyRef(key: Pick<Signer, 'name' | 'keyId'>): string {
+  return `${key.name}+${key.keyId.toString(16).padStart(8, '0')}`;
+}
+
+function message(context: string, value: JsonValue): Uint8Array {
+  return encodeUtf8(`${context}\n${canonicalJson(value)}`);
+}
+
+export function signObject(context: string, value: JsonValue, signer: Signer): ObjectSignature {
+  const signature = cryptoSign(null, message(context, value), signer.key);
+  return { signer: keyRef(signer), signature: encodeBase64(new Uint8Array(signature)) };
+}
+
+/** True when `signature` is the verifier's signature of the object in this context. */
+export function verifyObject(
+  context: string,
+  value: JsonValue,
+  signature: string,
+  verifier: Verifier,
+): boolean {
+  const bytes = decodeBase64(signature);
+  if (bytes?.length !== 64) return false;
+  return cryptoVerify(null, message(context, value), verifier.key, bytes);
+}

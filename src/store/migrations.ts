@@ -1,0 +1,93 @@
+// Schema migrations, the same for SQLite and PostgreSQL but for the binary column type.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './store.js';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const bytes = dialect === 'postgres' ? sql`bytea` : sql`blob`;
+  return {
+    '0001_log_and_submissions': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        await db.schema
+          .createTable('elections')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('definition', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('log_state')
+          .addColumn('election_id', 'text', (c) => c.primaryKey().references('elections.id'))
+          .addColumn('size', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('log_entries')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+          .addColumn('entry', bytes, (c) => c.notNull())
+          .addPrimaryKeyConstraint('log_entries_pk', ['election_id', 'leaf_index'])
+          .execute();
+        await db.schema
+          .createTable('log_nodes')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('level', 'integer', (c) => c.notNull())
+          .addColumn('node_index', 'bigint', (c) => c.notNull())
+          .addColumn('hash', bytes, (c) => c.notNull())
+          .addPrimaryKeyConstraint('log_nodes_pk', ['election_id', 'level', 'node_index'])
+          .execute();
+        await db.schema
+          .createTable('checkpoints')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('size', 'bigint', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('checkpoints_pk', ['election_id', 'size'])
+          .execute();
+        await db.schema
+          .createTable('roster_keys')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('key_ref', 'text', (c) => c.notNull())
+          .addColumn('verifier_key', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('certified_leaf', 'bigint', (c) => c.notNull())
+          .addColumn('revoked_leaf', 'bigint')
+          .addPrimaryKeyConstraint('roster_keys_pk', ['election_id', 'key_ref'])
+          .execute();
+        await db.schema
+          .createTable('submissions')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+          .addColumn('digest', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('vote_type', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('sequence', 'bigint', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('counts_digest', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('submissions_pk', ['election_id', 'leaf_index'])
+          .addUniqueConstraint('submissions_digest', ['election_id', 'digest'])
+          .execute();
+        await db.schema
+          .createIndex('submissions_by_unit')
+          .on('submissions')
+          .columns(['election_id', 'unit_id', 'vote_type', 'leaf_index'])
+          .execute();
+        await db.schema
+          .createIndex('submissions_by_source')
+          .on('submissions')
+          .columns(['election_id', 'source', 'sequence'])
+          .execute();
+        await db.schema
+          .createTable('receipts')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+          .addColumn('receipt', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('receipts_pk', ['election_id', 'leaf_index'])
+          .execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(dialect)) };
+}

@@ -1,0 +1,70 @@
+// Opens Tally's store: SQLite (better-sqlite3, one file, WAL, fsync on commit) by default, or
+// PostgreSQL when a database URL is given. The same Kysely code runs on both.
+import SqliteDatabase from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where it is, for people: a file path or a URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export type StoreConfig =
+  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'postgres'; readonly url: string; readonly poolSize?: number };
+
+/** DATABASE_URL when set, else `<dataDir>/tally.db`. */
+export function storeConfig(dataDir: string, databaseUrl: string | undefined): StoreConfig {
+  if (databaseUrl !== undefined && databaseUrl !== '')
+    return { dialect: 'postgres', url: databaseUrl };
+  mkdirSync(dataDir, { recursive: true });
+  return { dialect: 'sqlite', file: join(dataDir, 'tally.db') };
+}
+
+// int8 columns hold leaf indices and sizes, which stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (text: string) => {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`integer out of range: ${text}`);
+  return n;
+});
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  let db: Kysely<Database>;
+  let location: string;
+  if (config.dialect === 'sqlite') {
+    const sqlite = new SqliteDatabase(config.file);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before it returns, so an acknowledged submission survives a crash.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 10000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    location = config.file;
+  } else {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 8 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(config.url);
+    url.password = '';
+    location = url.toString();
+  }
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(config.dialect),
+    migrationTableName: 'tally_migrations',
+    migrationLockTableName: 'tally_migrations_lock',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    await db.destroy();
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  return { db, dialect: config.dialect, location, close: () => db.destroy() };
+}
