@@ -15,8 +15,9 @@ const LanguageTag = z
 
 /** Text in several languages: at least one, keyed by language tag. */
 export const LocalizedText = z
-  .record(LanguageTag, z.string().min(1).max(2000))
-  .refine((t) => Object.keys(t).length > 0, 'needs text in at least one language');
+  .record(LanguageTag, z.string().min(1).max(100_000))
+  .refine((t) => Object.keys(t).length > 0, 'needs text in at least one language')
+  .meta({ minProperties: 1 });
 
 const Count = z.int().min(0);
 
@@ -109,19 +110,14 @@ export function voteFor(contest: Contest): number {
 /** A zod issue path as people read it: `contests[3].choices[0].id`. */
 export function issuePath(path: readonly PropertyKey[]): string {
   return path
-    .map((p, i) =>
-      typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`,
-    )
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
     .join('');
 }
 
-export function zodProblem<C extends string>(
-  code: C,
-  what: string,
-  error: z.ZodError,
-): Problem<C> {
+export function zodProblem<C extends string>(code: C, what: string, error: z.ZodError): Problem<C> {
   const first = error.issues[0];
-  const where = first === undefined || first.path.length === 0 ? '' : ` at ${issuePath(first.path)}`;
+  const where =
+    first === undefined || first.path.length === 0 ? '' : ` at ${issuePath(first.path)}`;
   return problem(code, `${what}${where}: ${first?.message ?? 'invalid'}`, {
     issues: error.issues.slice(0, 20).map((i) => ({ path: issuePath(i.path), message: i.message })),
   });
@@ -162,13 +158,33 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
     return undefined;
   };
   const dup =
-    duplicate('units', definition.units.map((u) => u.id)) ??
-    duplicate('districts', definition.districts.map((d) => d.id)) ??
-    duplicate('parties', definition.parties.map((p) => p.id)) ??
-    duplicate('contests', definition.contests.map((c) => c.id)) ??
-    duplicate('vote types', definition.voteTypes.map((v) => v.id)) ??
+    duplicate(
+      'units',
+      definition.units.map((u) => u.id),
+    ) ??
+    duplicate(
+      'districts',
+      definition.districts.map((d) => d.id),
+    ) ??
+    duplicate(
+      'parties',
+      definition.parties.map((p) => p.id),
+    ) ??
+    duplicate(
+      'contests',
+      definition.contests.map((c) => c.id),
+    ) ??
+    duplicate(
+      'vote types',
+      definition.voteTypes.map((v) => v.id),
+    ) ??
     definition.contests
-      .map((c) => duplicate(`choices of contest "${c.id}"`, c.choices.map((ch) => ch.id)))
+      .map((c) =>
+        duplicate(
+          `choices of contest "${c.id}"`,
+          c.choices.map((ch) => ch.id),
+        ),
+      )
       .find((m) => m !== undefined);
   if (dup !== undefined) return bad(dup);
 
@@ -176,12 +192,15 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
   const roots = definition.units.filter((u) => u.parent === undefined);
   const [root] = roots;
   if (root === undefined || roots.length > 1) {
-    return bad(`exactly one unit has no parent; found ${roots.map((u) => u.id).join(', ') || 'none'}`);
+    return bad(
+      `exactly one unit has no parent; found ${roots.map((u) => u.id).join(', ') || 'none'}`,
+    );
   }
   const children = new Map<string, string[]>();
   for (const unit of definition.units) {
     if (unit.parent === undefined) continue;
-    if (!units.has(unit.parent)) return bad(`unit "${unit.id}" names unknown parent "${unit.parent}"`);
+    if (!units.has(unit.parent))
+      return bad(`unit "${unit.id}" names unknown parent "${unit.parent}"`);
     const list = children.get(unit.parent) ?? [];
     list.push(unit.id);
     children.set(unit.parent, list);
@@ -200,7 +219,8 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
   const districtUnits = new Map<string, ReadonlySet<string>>();
   for (const district of definition.districts) {
     const unknown = district.units.find((u) => !units.has(u));
-    if (unknown !== undefined) return bad(`district "${district.id}" names unknown unit "${unknown}"`);
+    if (unknown !== undefined)
+      return bad(`district "${district.id}" names unknown unit "${unknown}"`);
     districtUnits.set(district.id, new Set(district.units));
   }
   const parties = new Set(definition.parties.map((p) => p.id));
@@ -210,7 +230,9 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
     }
     const party = contest.choices.find((c) => c.party !== undefined && !parties.has(c.party));
     if (party !== undefined) {
-      return bad(`choice "${party.id}" of contest "${contest.id}" names unknown party "${party.party ?? ''}"`);
+      return bad(
+        `choice "${party.id}" of contest "${contest.id}" names unknown party "${party.party ?? ''}"`,
+      );
     }
   }
   const keyNames = new Set<string>();

@@ -47,7 +47,7 @@ export const Submission = z.strictObject({
   /** Ballots cast in the unit for this vote type. */
   ballotsCast: Count,
   contests: z.array(ContestResult).min(1).max(1000),
-  evidence: z.array(Evidence).max(20).default([]),
+  evidence: z.array(Evidence).max(20).optional(),
   /** Present when this submission replaces the sender's earlier one: why. */
   amendment: z.strictObject({ reason: z.string().min(1).max(1000) }).optional(),
 });

@@ -89,7 +89,15 @@ export class Log {
 
   /** Appends entries in order, durably once the promise resolves. Appends run one at a time. */
   append(entries: readonly Uint8Array[]): Promise<Result<Appended, LogProblem>> {
-    const run = this.queue.then(() => this.appendNow(entries));
+    return this.exclusive(() => this.appendNow(entries));
+  }
+
+  /**
+   * Runs `work` when no other append or exclusive work of this log is running: the way to
+   * plan, store and adopt an append inside a caller's own transaction.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -64,7 +64,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) {
     await db.destroy();
-    throw error instanceof Error ? error : new Error(String(error));
+    throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   }
   return { db, dialect: config.dialect, location, close: () => db.destroy() };
 }

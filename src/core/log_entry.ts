@@ -1,0 +1,152 @@
+// The events the election's transparency log records, one canonical JSON object per entry
+// (at most 65,535 bytes): the election definition (in parts when large), roster statements,
+// submissions with the status they were given, and rejections.
+import { z } from 'zod';
+import { canonicalJson, type JsonValue } from './canonical_json.js';
+import { Id, zodProblem } from './election.js';
+import { err, ok, type Problem, type Result } from './result.js';
+import { SignedSubmission } from './submission.js';
+
+export const LOG_ENTRY_FORMAT = 'tally-log/1';
+/** Roster statements are signed in this context (see src/log/envelope.ts). */
+export const ROSTER_CONTEXT = 'tally-roster/1';
+export const SUBMISSION_CONTEXT = 'tally-submission/1';
+
+const Time = z.iso.datetime({ offset: true });
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const ProblemValue = z.strictObject({ code: z.string(), message: z.string() });
+
+export const ElectionEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('election'),
+  election: Id,
+  time: Time,
+  /** SHA-256 of the definition's canonical JSON, which the next `parts` entries spell out. */
+  definitionSha256: Sha256Hex,
+  parts: z.int().min(1),
+});
+
+export const ElectionPartEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('election-part'),
+  election: Id,
+  part: z.int().min(0),
+  text: z.string(),
+});
+
+export const RosterStatement = z.strictObject({
+  election: Id,
+  action: z.enum(['certify', 'revoke']),
+  unit: Id,
+  /** The unit's or device's verifier key (C2SP signed-note encoding). */
+  key: z.string().min(1),
+  time: Time,
+});
+
+export const RosterEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('roster'),
+  statement: RosterStatement,
+  /** The authority key that signed the statement, `name+keyid`, and its signature. */
+  signer: z.string(),
+  signature: z.string(),
+});
+
+export const SubmissionEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('submission'),
+  election: Id,
+  receivedAt: Time,
+  signed: SignedSubmission,
+  status: z.enum(['accepted', 'held']),
+  kind: z.enum(['original', 'amendment', 'corroboration', 'conflict']),
+  warnings: z.array(ProblemValue),
+});
+
+export const RejectionEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('rejection'),
+  election: Id,
+  receivedAt: Time,
+  bodySha256: Sha256Hex,
+  bodyBytes: z.int().min(0),
+  error: ProblemValue,
+  /** The submission as sent, when it could be read as one. */
+  signed: SignedSubmission.optional(),
+});
+
+export const LogEntry = z.discriminatedUnion('type', [
+  ElectionEntry,
+  ElectionPartEntry,
+  RosterEntry,
+  SubmissionEntry,
+  RejectionEntry,
+]);
+
+export type LogEntry = z.infer<typeof LogEntry>;
+export type ElectionEntry = z.infer<typeof ElectionEntry>;
+export type ElectionPartEntry = z.infer<typeof ElectionPartEntry>;
+export type RosterStatement = z.infer<typeof RosterStatement>;
+export type RosterEntry = z.infer<typeof RosterEntry>;
+export type SubmissionEntry = z.infer<typeof SubmissionEntry>;
+export type RejectionEntry = z.infer<typeof RejectionEntry>;
+
+const encoder = new TextEncoder();
+
+export function encodeLogEntry(entry: LogEntry): Uint8Array {
+  return encoder.encode(canonicalJson(entry as JsonValue));
+}
+
+export function decodeLogEntry(bytes: Uint8Array): Result<LogEntry, Problem<'malformed_entry'>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return err({ code: 'malformed_entry', message: 'log entry is not UTF-8 JSON' });
+  }
+  const parsed = LogEntry.safeParse(value);
+  return parsed.success
+    ? ok(parsed.data)
+    : err(zodProblem('malformed_entry', 'malformed log entry', parsed.error));
+}
+
+/** Keeps each part's entry well under the 65,535-byte limit, escapes included. */
+const PART_BYTES = 40_000;
+
+/**
+ * The entries that record an election definition: a header naming its SHA-256, then the
+ * canonical JSON in parts. Splits only between UTF-16 surrogate pairs, never inside one.
+ */
+export function electionEntries(
+  election: string,
+  definitionJson: string,
+  definitionSha256: string,
+  time: string,
+): LogEntry[] {
+  const parts: string[] = [];
+  let at = 0;
+  while (at < definitionJson.length) {
+    let end = Math.min(at + PART_BYTES / 2, definitionJson.length);
+    const last = definitionJson.charCodeAt(end - 1);
+    if (end < definitionJson.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(definitionJson.slice(at, end));
+    at = end;
+  }
+  return [
+    {
+      format: LOG_ENTRY_FORMAT,
+      type: 'election',
+      election,
+      time,
+      definitionSha256,
+      parts: parts.length,
+    },
+    ...parts.map((text, part): LogEntry => ({
+      format: LOG_ENTRY_FORMAT,
+      type: 'election-part',
+      election,
+      part,
+      text,
+    })),
+  ];
+}

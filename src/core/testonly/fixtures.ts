@@ -1,0 +1,123 @@
+// A small election for tests: a state of two counties and five precincts, a statewide race,
+// a county council race that elects two, and a statewide ballot measure.
+import {
+  ELECTION_FORMAT,
+  parseElectionDefinition,
+  type Election,
+  type ElectionDefinition,
+} from '../election.js';
+import { SUBMISSION_FORMAT, type Submission } from '../submission.js';
+
+export function sampleDefinition(authorityKeys: readonly string[]): ElectionDefinition {
+  const en = (text: string): { en: string } => ({ en: text });
+  return {
+    format: ELECTION_FORMAT,
+    id: 'sample-2026',
+    name: { en: 'Sample General Election', fr: 'Élection générale exemple' },
+    date: '2026-11-03',
+    test: true,
+    languages: ['en', 'fr'],
+    voteTypes: [
+      { id: 'election-day', name: en('Election day') },
+      { id: 'mail', name: en('Mail') },
+    ],
+    units: [
+      { id: 'state', name: en('State'), type: 'state' },
+      { id: 'north', name: en('North County'), type: 'county', parent: 'state' },
+      { id: 'south', name: en('South County'), type: 'county', parent: 'state' },
+      { id: 'n-1', name: en('North 1'), type: 'precinct', parent: 'north', registeredVoters: 1000 },
+      { id: 'n-2', name: en('North 2'), type: 'precinct', parent: 'north', registeredVoters: 800 },
+      { id: 's-1', name: en('South 1'), type: 'precinct', parent: 'south', registeredVoters: 1200 },
+      { id: 's-2', name: en('South 2'), type: 'precinct', parent: 'south', registeredVoters: 900 },
+      { id: 's-3', name: en('South 3'), type: 'precinct', parent: 'south', registeredVoters: 700 },
+    ],
+    districts: [{ id: 'north-council', name: en('North council district'), units: ['north'] }],
+    parties: [
+      { id: 'blue', name: en('Blue Party') },
+      { id: 'green', name: en('Green Party') },
+    ],
+    contests: [
+      {
+        id: 'governor',
+        kind: 'candidate',
+        name: { en: 'Governor', fr: 'Gouverneur' },
+        voteFor: 1,
+        choices: [
+          { id: 'ada', name: en('Ada Lovelace'), party: 'blue' },
+          { id: 'alan', name: en('Alan Turing'), party: 'green' },
+          { id: 'write-in', name: en('Write-in'), writeIn: true },
+        ],
+      },
+      {
+        id: 'council',
+        kind: 'candidate',
+        name: en('North County Council'),
+        district: 'north-council',
+        voteFor: 2,
+        choices: [
+          { id: 'grace', name: en('Grace Hopper') },
+          { id: 'edsger', name: en('Edsger Dijkstra') },
+          { id: 'barbara', name: en('Barbara Liskov') },
+        ],
+      },
+      {
+        id: 'measure-1',
+        kind: 'measure',
+        name: en('Measure 1'),
+        choices: [
+          { id: 'yes', name: en('Yes') },
+          { id: 'no', name: en('No') },
+        ],
+      },
+    ],
+    authority: { keys: [...authorityKeys] },
+  };
+}
+
+export function sampleElection(authorityKeys: readonly string[]): Election {
+  const parsed = parseElectionDefinition(sampleDefinition(authorityKeys));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+/** A balanced submission for a precinct of the sample election. */
+export function sampleSubmission(unit: string, overrides: Partial<Submission> = {}): Submission {
+  const north = unit.startsWith('n-');
+  return {
+    format: SUBMISSION_FORMAT,
+    election: 'sample-2026',
+    unit,
+    voteType: 'election-day',
+    sequence: 1,
+    time: '2026-11-03T21:00:00Z',
+    ballotsCast: 500,
+    contests: [
+      {
+        contest: 'governor',
+        counts: { ada: 260, alan: 220, 'write-in': 5 },
+        ballotsCast: 500,
+        overvotes: 3,
+        undervotes: 12,
+      },
+      ...(north
+        ? [
+            {
+              contest: 'council',
+              counts: { grace: 300, edsger: 280, barbara: 350 },
+              ballotsCast: 500,
+              overvotes: 10,
+              undervotes: 60,
+            },
+          ]
+        : []),
+      {
+        contest: 'measure-1',
+        counts: { yes: 270, no: 200 },
+        ballotsCast: 500,
+        overvotes: 0,
+        undervotes: 30,
+      },
+    ],
+    ...overrides,
+  };
+}

@@ -1,0 +1,37 @@
+// The elections a server answers for, each with its ingest, loaded from the store on first use
+// (an election imported while the server runs is picked up when first asked for).
+import { ElectionIngest } from '../ingest/ingest.js';
+import { loadElection } from '../ingest/elections.js';
+import type { Store } from '../store/store.js';
+
+export class ElectionRegistry {
+  private readonly loaded = new Map<string, Promise<ElectionIngest | undefined>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get(id: string): Promise<ElectionIngest | undefined> {
+    let found = this.loaded.get(id);
+    if (found === undefined) {
+      found = loadElection(this.store, id).then((r) =>
+        r.ok
+          ? new ElectionIngest(this.store, r.value.election, r.value.log, { now: this.now })
+          : undefined,
+      );
+      // An unknown election is asked about again next time: it may have been imported since.
+      void found.then((ingest) => {
+        if (ingest === undefined) this.loaded.delete(id);
+      });
+      this.loaded.set(id, found);
+    }
+    return found;
+  }
+
+  /** The elections loaded so far. */
+  async active(): Promise<ElectionIngest[]> {
+    const all = await Promise.all(this.loaded.values());
+    return all.filter((e): e is ElectionIngest => e !== undefined);
+  }
+}

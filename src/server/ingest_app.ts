@@ -1,0 +1,271 @@
+// The ingest and staff plane's HTTP API (Fastify): result submissions, receipts with their
+// inclusion proofs, checkpoints, and the OpenAPI description of it all. Every error has one
+// shape: { error: { code, message, details } }.
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { SignedSubmission } from '../core/submission.js';
+import { latestCheckpoint, provenReceipt } from '../ingest/checkpoints.js';
+import { listElections } from '../ingest/elections.js';
+import type { Store } from '../store/store.js';
+import type { ElectionRegistry } from './elections.js';
+
+/** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
+export const SUBMISSION_BODY_LIMIT = 48 * 1024;
+/** Bodies up to this size are read and their rejection logged; larger ones are refused unread. */
+const READ_LIMIT = 1024 * 1024;
+
+export interface IngestAppOptions {
+  readonly store: Store;
+  readonly elections: ElectionRegistry;
+  readonly logger?: boolean;
+}
+
+const errorBody = (code: string, message: string, details?: unknown): object => ({
+  error: { code, message, ...(details === undefined ? {} : { details }) },
+});
+
+function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json')
+    .send(errorBody(code, message, details));
+}
+
+const ErrorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      required: ['code', 'message'],
+    },
+  },
+  required: ['error'],
+};
+
+const ReceiptSchema = {
+  type: 'object',
+  description: 'Where the submission is in the log, and what became of it.',
+  properties: {
+    election: { type: 'string' },
+    leafIndex: { type: 'integer' },
+    leafHash: { type: 'string', description: 'base64 RFC 6962 leaf hash' },
+    receivedAt: { type: 'string', format: 'date-time' },
+    status: { enum: ['accepted', 'held', 'rejected'] },
+    kind: { enum: ['original', 'amendment', 'corroboration', 'conflict'] },
+    unit: { type: 'string' },
+    voteType: { type: 'string' },
+    sequence: { type: 'integer' },
+    warnings: { type: 'array', items: { type: 'object' } },
+    error: { type: 'object' },
+  },
+  required: ['election', 'leafIndex', 'leafHash', 'receivedAt', 'status', 'warnings'],
+};
+
+const ElectionParams = {
+  type: 'object',
+  properties: { election: { type: 'string' } },
+  required: ['election'],
+};
+
+/** HTTP status for each rejection: the request was understood but its content is refused. */
+function rejectionStatus(code: string): number {
+  switch (code) {
+    case 'malformed_json':
+    case 'duplicate_key':
+    case 'malformed_submission':
+      return 400;
+    case 'unknown_key':
+    case 'revoked_key':
+    case 'key_not_for_unit':
+    case 'bad_signature':
+      return 403;
+    case 'replayed_sequence':
+    case 'amendment_without_reason':
+      return 409;
+    default:
+      return 422;
+  }
+}
+
+export async function buildIngestApp(options: IngestAppOptions): Promise<FastifyInstance> {
+  const { store, elections } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: READ_LIMIT });
+
+  // Route schemas document the API; bodies are parsed by Tally's own strict parser and zod.
+  app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tally ingest API',
+        version: '1',
+        description:
+          'Signed result submissions, receipts and checkpoints. Every error is { error: { code, message, details } }.',
+      },
+    },
+  });
+
+  app.setErrorHandler(
+    (error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status === 413)
+        return sendError(
+          reply,
+          413,
+          'body_too_large',
+          `bodies over ${READ_LIMIT} bytes are refused unread`,
+        );
+      if (status >= 500) {
+        app.log.error(error);
+        return sendError(
+          reply,
+          500,
+          'internal_error',
+          'the server could not record this request; nothing of it was kept; try again',
+        );
+      }
+      return sendError(reply, status, error.code ?? 'bad_request', error.message);
+    },
+  );
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url}`),
+  );
+
+  app.get('/healthz', { schema: { hide: true } }, () => ({ ok: true }));
+
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  app.get(
+    '/v1/elections',
+    {
+      schema: {
+        description: 'The elections this server records.',
+        response: { 200: { type: 'object' } },
+      },
+    },
+    async () => ({ elections: await listElections(store) }),
+  );
+
+  app.post<{ Params: { election: string } }>(
+    '/v1/elections/:election/submissions',
+    {
+      schema: {
+        description:
+          'Submit signed results for one reporting unit and vote type. Accepted and held submissions answer 201 with a receipt (200 for an identical re-send, with the first receipt); rejections are logged too and answer 4xx with the receipt in error.details.receipt.',
+        params: ElectionParams,
+        body: z.toJSONSchema(SignedSubmission, { io: 'input' }),
+        response: {
+          200: { type: 'object', properties: { receipt: ReceiptSchema } },
+          201: { type: 'object', properties: { receipt: ReceiptSchema } },
+          '4xx': ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ingest = await elections.get(request.params.election);
+      if (ingest === undefined) {
+        return sendError(
+          reply,
+          404,
+          'unknown_election',
+          `no election "${request.params.election}"`,
+        );
+      }
+      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (type !== 'application/json') {
+        return sendError(reply, 415, 'unsupported_media_type', 'submissions are application/json');
+      }
+      if (body.length > SUBMISSION_BODY_LIMIT) {
+        return sendError(
+          reply,
+          413,
+          'body_too_large',
+          `a submission is at most ${SUBMISSION_BODY_LIMIT} bytes; this one has ${body.length}`,
+        );
+      }
+      const { receipt, resent } = await ingest.submit(
+        new Uint8Array(body.buffer, body.byteOffset, body.length),
+      );
+      if (receipt.status === 'rejected') {
+        const error = receipt.error ?? { code: 'rejected', message: 'rejected' };
+        return sendError(reply, rejectionStatus(error.code), error.code, error.message, {
+          receipt,
+        });
+      }
+      return reply.code(resent ? 200 : 201).send({ receipt });
+    },
+  );
+
+  app.get<{ Params: { election: string; leaf: string } }>(
+    '/v1/elections/:election/receipts/:leaf',
+    {
+      schema: {
+        description:
+          'A receipt by leaf index, with the newest signed checkpoint that covers it and the inclusion proof (absent until a checkpoint covers the entry, within a second).',
+        params: {
+          type: 'object',
+          properties: { election: { type: 'string' }, leaf: { type: 'integer', minimum: 0 } },
+          required: ['election', 'leaf'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const ingest = await elections.get(request.params.election);
+      if (ingest === undefined)
+        return sendError(
+          reply,
+          404,
+          'unknown_election',
+          `no election "${request.params.election}"`,
+        );
+      const leaf = Number(request.params.leaf);
+      if (!/^(0|[1-9][0-9]{0,15})$/.test(request.params.leaf)) {
+        return sendError(reply, 400, 'bad_leaf_index', 'a leaf index is a whole number');
+      }
+      const proven = await provenReceipt(store, ingest.id, ingest.log, leaf);
+      if (!proven.ok) return sendError(reply, 404, proven.error.code, proven.error.message);
+      return proven.value;
+    },
+  );
+
+  app.get<{ Params: { election: string } }>(
+    '/v1/elections/:election/checkpoint',
+    {
+      schema: {
+        description: "The log's newest signed checkpoint (C2SP tlog-checkpoint).",
+        params: ElectionParams,
+      },
+    },
+    async (request, reply) => {
+      const ingest = await elections.get(request.params.election);
+      if (ingest === undefined)
+        return sendError(
+          reply,
+          404,
+          'unknown_election',
+          `no election "${request.params.election}"`,
+        );
+      const checkpoint = await latestCheckpoint(store, ingest.id);
+      if (checkpoint === undefined)
+        return sendError(reply, 404, 'no_checkpoint', 'no checkpoint yet');
+      return reply.type('text/plain; charset=utf-8').send(checkpoint.note);
+    },
+  );
+
+  return app;
+}
