@@ -15,21 +15,13 @@ import {
   type Verifier,
 } from '../log/note.js';
 import { CHECKPOINT_PATH, tiledLogFiles, verifyTiledLog } from '../log/tiled_log.js';
+import { registerElectionCommands } from './election_commands.js';
 import { logReader, writeLogFile } from './log_files.js';
+import { CliFailure } from './store_options.js';
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-}
-
-/** A failure the user must hear about; the command exits with `exitCode`. */
-class CliFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
 }
 
 function positiveInteger(value: string): number {
@@ -140,6 +132,7 @@ export function buildProgram(io: CliIo): Command {
       },
     );
 
+  registerElectionCommands(program, io);
   return program;
 }
 

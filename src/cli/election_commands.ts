@@ -1,0 +1,333 @@
+// `tally election import`, `tally keys issue|revoke`, `tally submit` and `tally serve`.
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { parseElectionDefinition, type Election } from '../core/election.js';
+import { Submission } from '../core/submission.js';
+import { zodProblem } from '../core/election.js';
+import { importNistElection, isNistElectionReport } from '../formats/nist_cdf.js';
+import { importElection, loadElection } from '../ingest/elections.js';
+import { parseStrictJson } from '../ingest/strict_json.js';
+import { changeRoster } from '../ingest/roster.js';
+import { sendSubmission, signSubmission } from '../ingest/submit_client.js';
+import {
+  encodeSignerKey,
+  encodeVerifierKey,
+  generateSigner,
+  parseVerifierKey,
+} from '../log/note.js';
+import { startServer } from '../server/server.js';
+import { openStore, storeConfig } from '../store/store.js';
+import type { CliIo } from './program.js';
+import {
+  CliFailure,
+  readSignerFile,
+  withDataDir,
+  withStore,
+  writeSecretFile,
+  type StoreOptions,
+} from './store_options.js';
+
+const repeatable = (value: string, previous?: string[]): string[] => [...(previous ?? []), value];
+
+async function readJsonFile(path: string): Promise<unknown> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new CliFailure(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  const parsed = parseStrictJson(new Uint8Array(bytes));
+  if (!parsed.ok) throw new CliFailure(`${path}: ${parsed.error.message}`);
+  return parsed.value;
+}
+
+/** Reads Tally JSON or a NIST SP 1500-100 v2 pre-election file into a checked election. */
+function electionFrom(
+  input: unknown,
+  options: { authorityKey?: string[]; omitContest?: string[]; test?: boolean },
+): Election {
+  if (isNistElectionReport(input)) {
+    const keys = options.authorityKey ?? [];
+    if (keys.length === 0)
+      throw new CliFailure('a NIST CDF file names no authority key: give --authority-key');
+    const imported = importNistElection(input, {
+      authorityKeys: keys,
+      ...(options.test === true ? { test: true } : {}),
+      ...(options.omitContest === undefined ? {} : { omitContests: options.omitContest }),
+    });
+    if (!imported.ok) {
+      const hint =
+        imported.error.code === 'unsupported_nist_cdf'
+          ? '\n  to import everything else, leave that contest out with --omit-contest <its @id>'
+          : '';
+      throw new CliFailure(`${imported.error.message}${hint}`);
+    }
+    return imported.value;
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new CliFailure(
+      'the file is neither a Tally election definition nor a NIST CDF election report',
+    );
+  }
+  const record = input as Record<string, unknown>;
+  const extraKeys = options.authorityKey ?? [];
+  const authority = (record['authority'] as { keys?: unknown } | undefined)?.keys;
+  const merged =
+    extraKeys.length === 0
+      ? record
+      : {
+          ...record,
+          authority: {
+            keys: [...(Array.isArray(authority) ? (authority as string[]) : []), ...extraKeys],
+          },
+        };
+  const parsed = parseElectionDefinition(
+    options.test === true ? { ...merged, test: true } : merged,
+  );
+  if (!parsed.ok) throw new CliFailure(parsed.error.message);
+  return parsed.value;
+}
+
+async function storedElection(
+  store: Parameters<typeof loadElection>[0],
+  id: string,
+): Promise<Awaited<ReturnType<typeof loadElection>> & { ok: true }> {
+  const loaded = await loadElection(store, id);
+  if (!loaded.ok) throw new CliFailure(loaded.error.message);
+  return loaded;
+}
+
+export function registerElectionCommands(program: Command, io: CliIo): void {
+  const election = program.command('election').description('Election definitions.');
+  withDataDir(
+    election
+      .command('import')
+      .description(
+        "Import an election definition (Tally JSON, or a NIST SP 1500-100 v2 pre-election file) into the store; it becomes the first entries of the election's log.",
+      )
+      .argument('<file>', 'the definition file')
+      .option(
+        '--authority-key <verifier-key>',
+        "an election authority's verifier key (repeat for several; required for NIST files)",
+        repeatable,
+      )
+      .option(
+        '--omit-contest <id>',
+        'leave out a contest Tally cannot count (e.g. ranked choice), by its NIST @id (repeatable)',
+        repeatable,
+      )
+      .option('--test', 'mark the election as a test election'),
+  ).action(
+    async (
+      file: string,
+      options: StoreOptions & { authorityKey?: string[]; omitContest?: string[]; test?: boolean },
+    ) => {
+      const parsed = electionFrom(await readJsonFile(file), options);
+      await withStore(options, async (store) => {
+        const imported = await importElection(store, parsed, new Date());
+        if (!imported.ok) throw new CliFailure(imported.error.message);
+        const d = parsed.definition;
+        io.out(`imported election "${d.id}" into ${store.location}\n`);
+        io.out(
+          `  ${d.units.length} units (${parsed.reportingUnits.length} reporting), ${d.contests.length} contests, ${d.voteTypes.length} vote types${d.test ? ', TEST' : ''}\n`,
+        );
+        io.out(`  log: ${imported.value.entries} entries so far (the definition)\n`);
+      });
+    },
+  );
+
+  const keys = program
+    .command('keys')
+    .description("The election's key roster: unit and device keys certified by the authority.");
+  withDataDir(
+    keys
+      .command('issue')
+      .description(
+        'Certify a key for a reporting unit (or a county, whose key may report for the units beneath it), signed by the election authority and recorded in the log.',
+      )
+      .requiredOption('--election <id>', 'the election')
+      .requiredOption('--unit <id>', 'the unit the key reports for')
+      .requiredOption(
+        '--authority-key-file <file>',
+        "file holding the authority's signer key (PRIVATE+KEY+...)",
+      )
+      .option(
+        '--public-key <verifier-key>',
+        'certify this existing key (made on the device); otherwise a new key is made',
+      )
+      .option('--name <name>', 'name of the new key', '')
+      .option(
+        '--out <file>',
+        "write the new key's signer key to this file (mode 600) instead of printing it",
+      ),
+  ).action(
+    async (
+      options: StoreOptions & {
+        election: string;
+        unit: string;
+        authorityKeyFile: string;
+        publicKey?: string;
+        name: string;
+        out?: string;
+      },
+    ) => {
+      const authority = await readSignerFile(options.authorityKeyFile, 'authority key');
+      let verifierKey = options.publicKey;
+      let secret: string | undefined;
+      if (verifierKey === undefined) {
+        const made = generateSigner(
+          options.name === '' ? `${options.election}.${options.unit}` : options.name,
+        );
+        if (!made.ok) throw new CliFailure(made.error.message);
+        verifierKey = encodeVerifierKey(made.value);
+        secret = encodeSignerKey(made.value);
+      } else if (!parseVerifierKey(verifierKey).ok) {
+        throw new CliFailure(`--public-key: not a verifier key: ${verifierKey}`);
+      }
+      await withStore(options, async (store) => {
+        const { value } = await storedElection(store, options.election);
+        const changed = await changeRoster(
+          store,
+          value.election,
+          value.log,
+          authority,
+          { action: 'certify', unit: options.unit, key: verifierKey },
+          new Date(),
+        );
+        if (!changed.ok) throw new CliFailure(changed.error.message);
+        io.out(
+          `certified ${changed.value.ref} for unit "${options.unit}" (log entry ${changed.value.leafIndex})\n`,
+        );
+        io.out(`verifier key: ${verifierKey}\n`);
+      });
+      if (secret !== undefined) {
+        if (options.out === undefined) io.out(`signer key (give it to the unit only): ${secret}\n`);
+        else {
+          await writeSecretFile(options.out, secret);
+          io.out(`signer key written to ${options.out}\n`);
+        }
+      }
+    },
+  );
+  withDataDir(
+    keys
+      .command('revoke')
+      .description(
+        'Revoke a key: submissions signed with it are rejected from now on. Recorded in the log.',
+      )
+      .requiredOption('--election <id>', 'the election')
+      .requiredOption('--key <verifier-key>', 'the key to revoke')
+      .requiredOption('--authority-key-file <file>', "file holding the authority's signer key"),
+  ).action(
+    async (options: StoreOptions & { election: string; key: string; authorityKeyFile: string }) => {
+      const authority = await readSignerFile(options.authorityKeyFile, 'authority key');
+      await withStore(options, async (store) => {
+        const { value } = await storedElection(store, options.election);
+        const changed = await changeRoster(
+          store,
+          value.election,
+          value.log,
+          authority,
+          { action: 'revoke', key: options.key },
+          new Date(),
+        );
+        if (!changed.ok) throw new CliFailure(changed.error.message);
+        io.out(
+          `revoked ${changed.value.ref} (unit "${changed.value.unit}", log entry ${changed.value.leafIndex})\n`,
+        );
+      });
+    },
+  );
+
+  program
+    .command('submit')
+    .description(
+      'Sign a results file (a tally-submission/1 object) with a unit key and send it to a Tally server.',
+    )
+    .argument('<results>', 'the results file')
+    .requiredOption('--key-file <file>', "file holding the unit's signer key")
+    .requiredOption('--server <url>', 'the ingest server, e.g. http://127.0.0.1:8080')
+    .action(async (results: string, options: { keyFile: string; server: string }) => {
+      const key = await readSignerFile(options.keyFile, 'signer key');
+      const parsed = Submission.safeParse(await readJsonFile(results));
+      if (!parsed.success)
+        throw new CliFailure(
+          zodProblem('malformed_submission', `${results} is not a valid submission`, parsed.error)
+            .message,
+        );
+      let sent;
+      try {
+        sent = await sendSubmission(options.server, signSubmission(parsed.data, key));
+      } catch (e) {
+        throw new CliFailure(
+          `could not reach ${options.server}: ${(e as Error).message}; nothing was recorded, send again`,
+        );
+      }
+      io.out(`${JSON.stringify(sent.body, null, 2)}\n`);
+      if (sent.status >= 300)
+        throw new CliFailure(`the server refused the submission (HTTP ${sent.status})`);
+    });
+
+  withDataDir(
+    program
+      .command('serve')
+      .description(
+        'Run the ingest server: submissions, receipts and checkpoints, on its own listener.',
+      )
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--port <port>', 'port to listen on', '8080')
+      .option(
+        '--log-key-file <file>',
+        'signer key for checkpoints (made on first start when missing; default <data-dir>/log-signer.key)',
+      )
+      .option(
+        '--log-name <name>',
+        "name of a new checkpoint key: the log's host, e.g. results.example.gov",
+        'tally.localhost',
+      )
+      .option('--quiet', 'no request log'),
+  ).action(
+    async (
+      options: StoreOptions & {
+        host: string;
+        port: string;
+        logKeyFile?: string;
+        logName: string;
+        quiet?: boolean;
+      },
+    ) => {
+      const keyFile = options.logKeyFile ?? join(options.dataDir, 'log-signer.key');
+      if (!existsSync(keyFile)) {
+        const made = generateSigner(options.logName);
+        if (!made.ok) throw new CliFailure(made.error.message);
+        mkdirSync(dirname(keyFile), { recursive: true });
+        await writeSecretFile(keyFile, encodeSignerKey(made.value));
+        io.out(`made a checkpoint key in ${keyFile}\n`);
+      }
+      const logSigner = await readSignerFile(keyFile, 'checkpoint key');
+      const store = await openStore(storeConfig(options.dataDir, process.env['DATABASE_URL']));
+      const server = await startServer({
+        store,
+        logSigner,
+        host: options.host,
+        port: Number(options.port),
+        logger: options.quiet !== true,
+      });
+      io.out(`tally ingest listening on ${server.url} (store: ${store.location})\n`);
+      io.out(`checkpoint verifier key: ${encodeVerifierKey(logSigner)}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await server.close();
+      await store.close();
+    },
+  );
+}

@@ -1,0 +1,157 @@
+// Elections and results made up at any size, the same every time for the same seed: for the
+// simulator, the benchmarks and tests. A state of counties and precincts, a statewide race for
+// each office, a district race per county, and ballot measures.
+import {
+  ELECTION_FORMAT,
+  parseElectionDefinition,
+  voteFor,
+  type Contest,
+  type Election,
+  type ElectionDefinition,
+} from '../core/election.js';
+import { SUBMISSION_FORMAT, type Submission } from '../core/submission.js';
+
+export interface GenerateOptions {
+  readonly id?: string;
+  readonly counties: number;
+  readonly precinctsPerCounty: number;
+  /** Contests on every ballot (statewide); at least 1. */
+  readonly contests: number;
+  readonly authorityKeys: readonly string[];
+  readonly test?: boolean;
+}
+
+/** A small, fast deterministic generator (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+export function generateDefinition(options: GenerateOptions): ElectionDefinition {
+  const en = (text: string): { en: string; fr: string } => ({ en: text, fr: text });
+  const units: ElectionDefinition['units'][number][] = [
+    { id: 'state', name: en('State'), type: 'state' },
+  ];
+  const cw = String(options.counties).length;
+  const pw = String(options.precinctsPerCounty).length;
+  for (let c = 1; c <= options.counties; c++) {
+    const county = `c${pad(c, cw)}`;
+    units.push({ id: county, name: en(`County ${c}`), type: 'county', parent: 'state' });
+    for (let p = 1; p <= options.precinctsPerCounty; p++) {
+      units.push({
+        id: `${county}-p${pad(p, pw)}`,
+        name: en(`County ${c} Precinct ${p}`),
+        type: 'precinct',
+        parent: county,
+        registeredVoters: 1500,
+      });
+    }
+  }
+  const contests: Contest[] = [];
+  for (let i = 1; i <= options.contests; i++) {
+    if (i % 5 === 0) {
+      contests.push({
+        id: `measure-${i}`,
+        kind: 'measure',
+        name: en(`Measure ${i}`),
+        choices: [
+          { id: 'yes', name: { en: 'Yes', fr: 'Oui' } },
+          { id: 'no', name: { en: 'No', fr: 'Non' } },
+        ],
+      });
+    } else {
+      contests.push({
+        id: `office-${i}`,
+        kind: 'candidate',
+        name: en(`Office ${i}`),
+        voteFor: i % 7 === 0 ? 2 : 1,
+        choices: [
+          { id: 'cand-a', name: en(`Candidate ${i}A`), party: 'blue' },
+          { id: 'cand-b', name: en(`Candidate ${i}B`), party: 'green' },
+          { id: 'cand-c', name: en(`Candidate ${i}C`) },
+          { id: 'write-in', name: en('Write-in'), writeIn: true },
+        ],
+      });
+    }
+  }
+  return {
+    format: ELECTION_FORMAT,
+    id: options.id ?? `generated-${options.counties}x${options.precinctsPerCounty}`,
+    name: en('Generated General Election'),
+    date: '2026-11-03',
+    test: options.test ?? true,
+    languages: ['en', 'fr'],
+    voteTypes: [
+      { id: 'election-day', name: { en: 'Election day', fr: 'Jour du scrutin' } },
+      { id: 'early', name: { en: 'Early', fr: 'Anticipé' } },
+      { id: 'mail', name: { en: 'Mail', fr: 'Par correspondance' } },
+    ],
+    units,
+    districts: [],
+    parties: [
+      { id: 'blue', name: en('Blue Party') },
+      { id: 'green', name: en('Green Party') },
+    ],
+    contests,
+    authority: { keys: [...options.authorityKeys] },
+  };
+}
+
+export function generateElection(options: GenerateOptions): Election {
+  const parsed = parseElectionDefinition(generateDefinition(options));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+/** Plausible, balanced results for one reporting unit and vote type. */
+export function generateSubmission(
+  election: Election,
+  unit: string,
+  random: () => number,
+  overrides: Partial<Submission> = {},
+): Submission {
+  const registered = election.units.get(unit)?.registeredVoters ?? 1000;
+  const ballots = Math.floor(registered * (0.2 + random() * 0.3));
+  const contests = election.definition.contests.map((contest) => {
+    const n = voteFor(contest);
+    const positions = ballots * n;
+    const overvotes = Math.floor(random() * 3) * n;
+    const undervotes = Math.floor(positions * random() * 0.05);
+    let left = positions - overvotes - undervotes;
+    const counts: Record<string, number> = {};
+    contest.choices.forEach((choice, i) => {
+      const last = i === contest.choices.length - 1;
+      // No choice may get more votes than there were ballots.
+      const share = last ? left : Math.floor(left * (0.3 + random() * 0.4));
+      const votes = Math.min(share, ballots);
+      counts[choice.id] = votes;
+      left -= votes;
+    });
+    return {
+      contest: contest.id,
+      counts,
+      ballotsCast: ballots,
+      overvotes,
+      undervotes: undervotes + left,
+    };
+  });
+  return {
+    format: SUBMISSION_FORMAT,
+    election: election.definition.id,
+    unit,
+    voteType: 'election-day',
+    sequence: 1,
+    time: '2026-11-03T21:00:00Z',
+    ballotsCast: ballots,
+    contests,
+    ...overrides,
+  };
+}
