@@ -1,6 +1,7 @@
 // `tally election import`, `tally keys issue|revoke`, `tally submit` and `tally serve`.
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { parseElectionDefinition, type Election } from '../core/election.js';
@@ -287,6 +288,10 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         "name of a new checkpoint key: the log's host, e.g. results.example.gov",
         'tally.localhost',
       )
+      .option(
+        '--check-workers <n>',
+        'worker threads that check submissions (default: one less than the cores, at least 1)',
+      )
       .option('--quiet', 'no request log'),
   ).action(
     async (
@@ -295,6 +300,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         port: string;
         logKeyFile?: string;
         logName: string;
+        checkWorkers?: string;
         quiet?: boolean;
       },
     ) => {
@@ -314,6 +320,10 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         host: options.host,
         port: Number(options.port),
         logger: options.quiet !== true,
+        checkWorkers:
+          options.checkWorkers === undefined
+            ? Math.max(1, availableParallelism() - 1)
+            : Number(options.checkWorkers),
       });
       io.out(`tally ingest listening on ${server.url} (store: ${store.location})\n`);
       io.out(`checkpoint verifier key: ${encodeVerifierKey(logSigner)}\n`);

@@ -97,6 +97,20 @@ export function encodeLogEntry(entry: LogEntry): Uint8Array {
   return encoder.encode(canonicalJson(entry as JsonValue));
 }
 
+/**
+ * encodeLogEntry for a submission entry whose signed submission's canonical JSON is already
+ * known (ingest computed it to check the signature): the same bytes, without serialising the
+ * submission again. RFC 8785 orders these keys so and writes strings as JSON.stringify does.
+ */
+export function encodeSubmissionEntry(entry: SubmissionEntry, signedCanonical: string): Uint8Array {
+  const text =
+    `{"election":${JSON.stringify(entry.election)},"format":${JSON.stringify(entry.format)}` +
+    `,"kind":${JSON.stringify(entry.kind)},"receivedAt":${JSON.stringify(entry.receivedAt)}` +
+    `,"signed":${signedCanonical},"status":${JSON.stringify(entry.status)}` +
+    `,"type":"submission","warnings":${canonicalJson(entry.warnings)}}`;
+  return encoder.encode(text);
+}
+
 export function decodeLogEntry(bytes: Uint8Array): Result<LogEntry, Problem<'malformed_entry'>> {
   let value: unknown;
   try {

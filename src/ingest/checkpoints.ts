@@ -6,7 +6,8 @@ import { encodeBase64 } from '../log/encoding.js';
 import type { Log } from '../log/log.js';
 import type { Signer } from '../log/note.js';
 import type { Store } from '../store/store.js';
-import type { Receipt } from './ingest.js';
+import { receiptOf, type Receipt } from './ingest.js';
+import { decodeLogEntry } from '../core/log_entry.js';
 
 export interface CheckpointRecord {
   readonly size: number;
@@ -74,17 +75,23 @@ export async function provenReceipt(
   leafIndex: number,
 ): Promise<Result<ProvenReceipt, ReceiptProblem>> {
   const row = await store.db
-    .selectFrom('receipts')
-    .select('receipt')
+    .selectFrom('log_entries')
+    .select('entry')
     .where('election_id', '=', electionId)
     .where('leaf_index', '=', leafIndex)
     .executeTakeFirst();
-  if (row === undefined) {
+  const bytes = row === undefined ? undefined : new Uint8Array(row.entry);
+  const entry = bytes === undefined ? undefined : decodeLogEntry(bytes);
+  if (
+    bytes === undefined ||
+    entry?.ok !== true ||
+    (entry.value.type !== 'submission' && entry.value.type !== 'rejection')
+  ) {
     return err(
       problem('unknown_receipt', `entry ${leafIndex} of "${electionId}" is not a submission`),
     );
   }
-  const receipt = JSON.parse(row.receipt) as Receipt;
+  const receipt = receiptOf(electionId, leafIndex, bytes, entry.value);
   const checkpoint = await latestCheckpoint(store, electionId);
   if (checkpoint === undefined || checkpoint.size <= leafIndex) return ok({ receipt });
   // Another process may have grown the log past what this one has seen.

@@ -1,36 +1,35 @@
-// Accepting result submissions for one election. Each body is parsed, checked against the
-// definition and the roster, and then recorded with others that arrived meanwhile in one
+// Accepting result submissions for one election. Each body is checked (check.ts: on a worker
+// thread when there is a pool), then recorded with others that arrived meanwhile in one
 // transaction (group commit): the log entries, tree nodes, index rows and receipts commit
 // together before any sender is answered. Every submission, accepted, held or rejected, gets a
 // log entry and a receipt; an identical re-send gets the receipt it got the first time.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+
 import type { Election } from '../core/election.js';
 import {
+  decodeLogEntry,
   encodeLogEntry,
+  encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
-  SUBMISSION_CONTEXT,
   type LogEntry,
+  type SubmissionEntry,
 } from '../core/log_entry.js';
 import { problem, type Problem } from '../core/result.js';
-import {
-  checkSubmission,
-  parseSignedSubmission,
-  type SignedSubmission,
-  type SubmissionWarning,
-} from '../core/submission.js';
+import { parseSignedSubmission, type SignedSubmission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
-import { MAX_ENTRY_SIZE } from '../log/tiles.js';
-import { verifyObject } from '../log/envelope.js';
 import type { Log } from '../log/log.js';
+import { MAX_ENTRY_SIZE } from '../log/tiles.js';
 import { insertInChunks } from '../store/log_storage.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { appendToLog } from './append.js';
-import { findRosterKey, keyCoversUnit, type RosterKey } from './roster.js';
-import { parseStrictJson } from './strict_json.js';
+import { checkBody, RosterView, type Checked, type CheckOutcome, type Refused } from './check.js';
+import type { CheckPool } from './check_pool.js';
+import { findRosterKey, loadRoster } from './roster.js';
+
+export type { RejectionCode } from './check.js';
 
 export type SubmissionStatus = 'accepted' | 'held' | 'rejected';
 export type SubmissionKind = 'original' | 'amendment' | 'corroboration' | 'conflict';
@@ -62,65 +61,28 @@ export interface IngestOutcome {
   readonly resent: boolean;
 }
 
-export type RejectionCode =
-  | 'malformed_json'
-  | 'duplicate_key'
-  | 'malformed_submission'
-  | 'unknown_key'
-  | 'revoked_key'
-  | 'key_not_for_unit'
-  | 'bad_signature'
-  | 'replayed_sequence'
-  | 'amendment_without_reason'
-  | 'wrong_election'
-  | 'unknown_unit'
-  | 'not_reporting_unit'
-  | 'unknown_vote_type'
-  | 'unknown_contest'
-  | 'contest_not_on_ballot'
-  | 'duplicate_contest'
-  | 'unknown_choice'
-  | 'impossible_counts';
-
-/** A submission that passed every check that needs no state; the rest run in the transaction. */
-interface Candidate {
-  readonly type: 'candidate';
-  readonly raw: JsonValue;
-  readonly signed: SignedSubmission;
-  readonly digest: string;
-  readonly countsDigest: string;
-  readonly key: RosterKey;
-  readonly warnings: readonly SubmissionWarning[];
-}
-
-interface Rejected {
-  readonly type: 'rejected';
-  readonly error: Problem<RejectionCode>;
-  readonly raw?: JsonValue;
-}
-
-type Pending = (Candidate | Rejected) & {
+type Pending = (Checked | Refused) & {
   readonly body: { readonly sha256: string; readonly bytes: number };
   readonly receivedAt: string;
   readonly resolve: (outcome: IngestOutcome) => void;
   readonly reject: (error: unknown) => void;
 };
 
-const sha256Hex = (data: string | Uint8Array): string =>
-  createHash('sha256').update(data).digest('hex');
-
 // Transactions group at most this many submissions; more wait for the next one.
-const MAX_BATCH = 256;
+const MAX_BATCH = 512;
 
 export interface IngestOptions {
   readonly now?: () => Date;
+  /** Worker threads for the checks; without one they run on this thread. */
+  readonly pool?: CheckPool;
 }
 
 export class ElectionIngest {
-  private readonly keys = new Map<string, RosterKey>();
+  private roster: Promise<RosterView> | undefined;
   private pending: Pending[] = [];
   private flushing = false;
   private readonly now: () => Date;
+  private readonly pool: CheckPool | undefined;
 
   constructor(
     private readonly store: Store,
@@ -129,6 +91,7 @@ export class ElectionIngest {
     options: IngestOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.pool = options.pool;
   }
 
   get id(): string {
@@ -138,11 +101,12 @@ export class ElectionIngest {
   /** Takes one submission body as received; resolves once its outcome is durable. */
   async submit(body: Uint8Array): Promise<IngestOutcome> {
     const receivedAt = this.now().toISOString();
+    const sha256 = createSha256(body);
     const checked = await this.check(body);
     return new Promise<IngestOutcome>((resolve, reject) => {
       this.pending.push({
         ...checked,
-        body: { sha256: sha256Hex(body), bytes: body.length },
+        body: { sha256, bytes: body.length },
         receivedAt,
         resolve,
         reject,
@@ -151,62 +115,40 @@ export class ElectionIngest {
     });
   }
 
-  /** Everything that needs no database state: parsing, the definition's rules, the signature. */
-  private async check(body: Uint8Array): Promise<Candidate | Rejected> {
-    const json = parseStrictJson(body);
-    if (!json.ok) return { type: 'rejected', error: json.error };
-    const raw = json.value as JsonValue;
-    const parsed = parseSignedSubmission(raw);
-    if (!parsed.ok)
-      return { type: 'rejected', error: { ...parsed.error, code: 'malformed_submission' } };
-    const signed = parsed.value;
-    const rejected = (error: Problem<RejectionCode>): Rejected => ({
-      type: 'rejected',
-      error,
-      raw,
+  /** The roster, read once; keys certified later are read on first use (see check). */
+  private loadRoster(): Promise<RosterView> {
+    this.roster ??= loadRoster(this.store, this.id).then((rows) => {
+      const view = new RosterView();
+      for (const [ref, entry] of rows) view.add(ref, entry);
+      this.pool?.addElection(this.election, rows);
+      return view;
     });
-
-    const key = await this.rosterKey(signed.signer);
-    if (key === undefined) {
-      return rejected(
-        problem('unknown_key', `key ${signed.signer} is not in the election's roster`),
-      );
-    }
-    const rawSubmission = (raw as { submission: JsonValue }).submission;
-    if (!verifyObject(SUBMISSION_CONTEXT, rawSubmission, signed.signature, key.verifier)) {
-      return rejected(
-        problem('bad_signature', `the signature does not verify with key ${key.ref}`),
-      );
-    }
-    const rules = checkSubmission(this.election, signed.submission);
-    if (!rules.ok) return rejected(rules.error);
-    if (!keyCoversUnit(this.election, key, signed.submission.unit)) {
-      return rejected(
-        problem(
-          'key_not_for_unit',
-          `key ${key.ref} is certified for unit "${key.unit}", not "${signed.submission.unit}"`,
-        ),
-      );
-    }
-    const { ballotsCast, contests } = signed.submission;
-    const sorted = [...contests].sort((a, b) => (a.contest < b.contest ? -1 : 1));
-    return {
-      type: 'candidate',
-      raw,
-      signed,
-      digest: sha256Hex(canonicalJson(raw)),
-      countsDigest: sha256Hex(canonicalJson({ ballotsCast, contests: sorted })),
-      key,
-      warnings: rules.value,
-    };
+    return this.roster;
   }
 
-  private async rosterKey(ref: string): Promise<RosterKey | undefined> {
-    const cached = this.keys.get(ref);
-    if (cached !== undefined) return cached;
-    const found = await findRosterKey(this.store, this.id, ref);
-    if (found !== undefined) this.keys.set(ref, found);
-    return found;
+  private async check(body: Uint8Array): Promise<Checked | Refused> {
+    const roster = await this.loadRoster();
+    const run = (): Promise<CheckOutcome> | CheckOutcome =>
+      this.pool === undefined
+        ? checkBody(this.election, roster, body)
+        : this.pool.check(this.id, body);
+    const outcome = await run();
+    if (outcome.type !== 'need_key') return outcome;
+    // A key certified after the roster was read (perhaps by another process).
+    const found = await findRosterKey(this.store, this.id, outcome.ref);
+    if (found === undefined) {
+      return {
+        type: 'refused',
+        error: problem('unknown_key', `key ${outcome.ref} is not in the election's roster`),
+        ...(outcome.raw === undefined ? {} : { raw: outcome.raw }),
+      };
+    }
+    const entry = { verifierKey: found.verifierKey, unit: found.unit };
+    roster.add(outcome.ref, entry);
+    this.pool?.addKey(this.id, outcome.ref, entry);
+    const again = await run();
+    if (again.type === 'need_key') throw new Error(`key ${outcome.ref} vanished from the roster`);
+    return again;
   }
 
   /** Commits what is pending, one transaction at a time; arrivals meanwhile form the next. */
@@ -215,6 +157,9 @@ export class ElectionIngest {
     this.flushing = true;
     try {
       while (this.pending.length > 0) {
+        // Let the requests that arrived meanwhile reach the queue first: with an embedded
+        // database a transaction runs without yielding to I/O, so this is what groups commits.
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.pending.splice(0, MAX_BATCH);
         try {
           const outcomes = await this.commit(batch);
@@ -245,15 +190,15 @@ export class ElectionIngest {
           const first = final[d.of] as IngestOutcome;
           final.push({ receipt: first.receipt, resent: true });
         } else {
-          const bytes = encodeLogEntry(d.entry);
+          const bytes = d.encoded ?? encodeLogEntry(d.entry);
           const leaf = size + entries.length;
           entries.push(bytes);
-          final.push({ receipt: d.receipt(leaf, encodeBase64(leafHash(bytes))), resent: false });
+          final.push({ receipt: receiptOf(electionId, leaf, bytes, d.entry), resent: false });
         }
       }
       return {
         entries,
-        record: (rtx, first) => this.record(rtx, first, decided, final),
+        record: (rtx, first) => this.record(rtx, first, decided),
         value: final,
       };
     });
@@ -262,28 +207,29 @@ export class ElectionIngest {
   /** The stateful rules: re-sends, revocations, sequence numbers, amendments and conflicts. */
   private async decide(tx: Transaction<Database>, batch: readonly Pending[]): Promise<Decision[]> {
     const electionId = this.id;
-    const candidates = batch.filter((p): p is Pending & Candidate => p.type === 'candidate');
-    const digests = [...new Set(candidates.map((c) => c.digest))];
-    const sources = [...new Set(candidates.map((c) => c.key.ref))];
-    const units = [...new Set(candidates.map((c) => c.signed.submission.unit))];
-
+    const checked = batch.filter((p): p is Pending & Checked => p.type === 'checked');
     const known = new Map<string, Receipt>();
     const revoked = new Set<string>();
     const lastSequence = new Map<string, number>();
     const history = new Map<string, { source: string; countsDigest: string; status: string }[]>();
-    if (candidates.length > 0) {
+    if (checked.length > 0) {
+      const digests = [...new Set(checked.map((c) => c.digest))];
+      const sources = [...new Set(checked.map((c) => c.source))];
+      const units = [...new Set(checked.map((c) => c.unit))];
       const resent = await tx
         .selectFrom('submissions')
-        .innerJoin('receipts', (j) =>
+        .innerJoin('log_entries', (j) =>
           j
-            .onRef('receipts.election_id', '=', 'submissions.election_id')
-            .onRef('receipts.leaf_index', '=', 'submissions.leaf_index'),
+            .onRef('log_entries.election_id', '=', 'submissions.election_id')
+            .onRef('log_entries.leaf_index', '=', 'submissions.leaf_index'),
         )
-        .select(['submissions.digest', 'receipts.receipt'])
+        .select(['submissions.digest', 'log_entries.leaf_index', 'log_entries.entry'])
         .where('submissions.election_id', '=', electionId)
         .where('submissions.digest', 'in', digests)
         .execute();
-      for (const r of resent) known.set(r.digest, JSON.parse(r.receipt) as Receipt);
+      for (const r of resent) {
+        known.set(r.digest, receiptOf(electionId, r.leaf_index, new Uint8Array(r.entry)));
+      }
       const keys = await tx
         .selectFrom('roster_keys')
         .select(['key_ref', 'revoked_leaf'])
@@ -301,57 +247,56 @@ export class ElectionIngest {
       for (const s of sequences) lastSequence.set(s.source, s.sequence);
       const previous = await tx
         .selectFrom('submissions')
-        .select(['unit_id', 'vote_type', 'source', 'counts_digest', 'status'])
+        .select(['unit_id', 'vote_type', 'source', 'counts_digest', 'status', 'leaf_index'])
         .where('election_id', '=', electionId)
         .where('unit_id', 'in', units)
-        .orderBy('leaf_index')
         .execute();
+      // Sorted here: ORDER BY leaf_index would make the database walk every submission.
+      previous.sort((a, b) => a.leaf_index - b.leaf_index);
       for (const p of previous) {
-        const key = `${p.unit_id}\u0000${p.vote_type}`;
-        const list = history.get(key) ?? [];
+        const slot = `${p.unit_id}\u0000${p.vote_type}`;
+        const list = history.get(slot) ?? [];
         list.push({ source: p.source, countsDigest: p.counts_digest, status: p.status });
-        history.set(key, list);
+        history.set(slot, list);
       }
     }
 
     const firstInBatch = new Map<string, number>();
     return batch.map((p, index): Decision => {
-      if (p.type === 'rejected') return recordRejection(electionId, p, p.error);
+      if (p.type === 'refused') return recordRejection(electionId, p, p.error);
       const receipt = known.get(p.digest);
       if (receipt !== undefined) return { type: 'resent', receipt };
       const earlier = firstInBatch.get(p.digest);
       if (earlier !== undefined) return { type: 'resent-in-batch', of: earlier };
-      const { submission } = p.signed;
-      const source = p.key.ref;
-      if (revoked.has(source)) {
+      if (revoked.has(p.source)) {
         return recordRejection(
           electionId,
           p,
-          problem('revoked_key', `key ${source} has been revoked`),
+          problem('revoked_key', `key ${p.source} has been revoked`),
         );
       }
-      const last = lastSequence.get(source);
-      if (last !== undefined && submission.sequence <= last) {
+      const last = lastSequence.get(p.source);
+      if (last !== undefined && p.sequence <= last) {
         return recordRejection(
           electionId,
           p,
           problem(
             'replayed_sequence',
-            `sequence ${submission.sequence} from key ${source} is not above its last, ${last}`,
+            `sequence ${p.sequence} from key ${p.source} is not above its last, ${last}`,
           ),
         );
       }
-      const slot = `${submission.unit}\u0000${submission.voteType}`;
+      const slot = `${p.unit}\u0000${p.voteType}`;
       const before = history.get(slot) ?? [];
       let kind: SubmissionKind = 'original';
-      if (before.some((b) => b.source === source)) {
-        if (submission.amendment === undefined) {
+      if (before.some((b) => b.source === p.source)) {
+        if (!p.amended) {
           return recordRejection(
             electionId,
             p,
             problem(
               'amendment_without_reason',
-              `unit "${submission.unit}" (${submission.voteType}) already has a submission from key ${source}: an amendment must say why`,
+              `unit "${p.unit}" (${p.voteType}) already has a submission from key ${p.source}: an amendment must say why`,
             ),
           );
         }
@@ -361,10 +306,9 @@ export class ElectionIngest {
           [...before].reverse().find((b) => b.status === 'accepted') ?? before[before.length - 1];
         kind = current?.countsDigest === p.countsDigest ? 'corroboration' : 'conflict';
       }
-      const status: SubmissionStatus =
-        kind === 'conflict' || p.warnings.length > 0 ? 'held' : 'accepted';
-      lastSequence.set(source, submission.sequence);
-      before.push({ source, countsDigest: p.countsDigest, status });
+      const status = kind === 'conflict' || p.warnings.length > 0 ? 'held' : 'accepted';
+      lastSequence.set(p.source, p.sequence);
+      before.push({ source: p.source, countsDigest: p.countsDigest, status });
       history.set(slot, before);
       firstInBatch.set(p.digest, index);
       return recordSubmission(electionId, p, status, kind);
@@ -375,29 +319,24 @@ export class ElectionIngest {
     tx: Transaction<Database>,
     first: number,
     decided: readonly Decision[],
-    outcomes: readonly IngestOutcome[],
   ): Promise<void> {
     const electionId = this.id;
     const submissions: Database['submissions'][] = [];
-    const receipts: Database['receipts'][] = [];
     let leaf = first;
-    decided.forEach((d, i) => {
-      if (d.type !== 'record') return;
-      const receipt = (outcomes[i] as IngestOutcome).receipt;
-      receipts.push({
-        election_id: electionId,
-        leaf_index: leaf,
-        receipt: JSON.stringify(receipt),
-      });
+    for (const d of decided) {
+      if (d.type !== 'record') continue;
       if (d.row !== undefined)
         submissions.push({ ...d.row, election_id: electionId, leaf_index: leaf });
       leaf++;
-    });
+    }
     await insertInChunks(submissions, (rows) =>
       tx.insertInto('submissions').values(rows).execute(),
     );
-    await insertInChunks(receipts, (rows) => tx.insertInto('receipts').values(rows).execute());
   }
+}
+
+function createSha256(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 type SubmissionRow = Omit<Database['submissions'], 'election_id' | 'leaf_index'>;
@@ -407,10 +346,10 @@ type Decision =
   | { readonly type: 'resent-in-batch'; readonly of: number }
   | {
       readonly type: 'record';
-      readonly pending: Pending;
       readonly entry: LogEntry;
+      /** The entry's bytes, when already known. */
+      readonly encoded?: Uint8Array;
       readonly row?: SubmissionRow;
-      readonly receipt: (leafIndex: number, leafHash: string) => Receipt;
     };
 
 const summary = (p: Problem): ProblemSummary => ({ code: p.code, message: p.message });
@@ -432,68 +371,96 @@ function rejectionEntry(election: string, p: Pending, error: Problem): LogEntry 
 }
 
 function recordRejection(election: string, p: Pending, error: Problem): Decision {
-  const submission = p.type === 'candidate' ? p.signed.submission : undefined;
   return {
     type: 'record',
-    pending: p,
     entry: rejectionEntry(election, p, error),
-    receipt: (leafIndex, leafHash) => ({
-      election,
-      leafIndex,
-      leafHash,
-      receivedAt: p.receivedAt,
-      status: 'rejected',
-      ...(submission === undefined
-        ? {}
-        : { unit: submission.unit, voteType: submission.voteType, sequence: submission.sequence }),
-      warnings: [],
-      error: summary(error),
-    }),
   };
 }
 
 function recordSubmission(
   election: string,
-  p: Pending & Candidate,
+  p: Pending & Checked,
   status: 'accepted' | 'held',
   kind: SubmissionKind,
 ): Decision {
-  const { submission } = p.signed;
-  const warnings = p.warnings.map(summary);
+  const entry: SubmissionEntry = {
+    format: LOG_ENTRY_FORMAT,
+    type: 'submission',
+    election,
+    receivedAt: p.receivedAt,
+    signed: p.raw as unknown as SignedSubmission,
+    status,
+    kind,
+    warnings: p.warnings.map(summary),
+  };
   return {
     type: 'record',
-    pending: p,
-    entry: {
-      format: LOG_ENTRY_FORMAT,
-      type: 'submission',
-      election,
-      receivedAt: p.receivedAt,
-      signed: p.raw as unknown as SignedSubmission,
-      status,
-      kind,
-      warnings,
-    },
+    entry,
+    encoded: encodeSubmissionEntry(entry, p.signedCanonical),
     row: {
       digest: p.digest,
-      unit_id: submission.unit,
-      vote_type: submission.voteType,
-      source: p.key.ref,
-      sequence: submission.sequence,
+      unit_id: p.unit,
+      vote_type: p.voteType,
+      source: p.source,
+      sequence: p.sequence,
       status,
       kind,
       counts_digest: p.countsDigest,
     },
-    receipt: (leafIndex, leafHash) => ({
-      election,
-      leafIndex,
-      leafHash,
-      receivedAt: p.receivedAt,
-      status,
-      kind,
-      unit: submission.unit,
-      voteType: submission.voteType,
-      sequence: submission.sequence,
-      warnings,
-    }),
   };
+}
+
+/**
+ * A receipt is a function of its log entry: the same for the sender at once, for an identical
+ * re-send, and for anyone who fetches it later.
+ */
+export function receiptOf(
+  election: string,
+  leafIndex: number,
+  bytes: Uint8Array,
+  decoded?: LogEntry,
+): Receipt {
+  let entry = decoded;
+  if (entry === undefined) {
+    const parsed = decodeLogEntry(bytes);
+    if (!parsed.ok) throw new Error(`log entry ${leafIndex}: ${parsed.error.message}`);
+    entry = parsed.value;
+  }
+  const base = { election, leafIndex, leafHash: encodeBase64(leafHash(bytes)) };
+  switch (entry.type) {
+    case 'submission': {
+      const { submission } = entry.signed;
+      return {
+        ...base,
+        receivedAt: entry.receivedAt,
+        status: entry.status,
+        kind: entry.kind,
+        unit: submission.unit,
+        voteType: submission.voteType,
+        sequence: submission.sequence,
+        warnings: entry.warnings,
+      };
+    }
+    case 'rejection': {
+      const submission = entry.signed?.submission;
+      return {
+        ...base,
+        receivedAt: entry.receivedAt,
+        status: 'rejected',
+        ...(submission === undefined
+          ? {}
+          : {
+              unit: submission.unit,
+              voteType: submission.voteType,
+              sequence: submission.sequence,
+            }),
+        warnings: [],
+        error: entry.error,
+      };
+    }
+    case 'election':
+    case 'election-part':
+    case 'roster':
+      throw new Error(`log entry ${leafIndex} is a ${entry.type} entry, not a submission`);
+  }
 }

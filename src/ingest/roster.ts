@@ -13,7 +13,8 @@ import { keyRef, signObject, verifyObject } from '../log/envelope.js';
 import type { Log } from '../log/log.js';
 import { parseVerifierKey, type Signer, type Verifier } from '../log/note.js';
 import type { Store } from '../store/store.js';
-import { appendToLog } from './append.js';
+import { appendToLog, type AppendWork } from './append.js';
+import { insertInChunks } from '../store/log_storage.js';
 
 export type RosterProblem = Problem<
   | 'not_an_authority_key'
@@ -27,6 +28,7 @@ export type RosterProblem = Problem<
 
 export interface RosterKey {
   readonly ref: string;
+  readonly verifierKey: string;
   readonly verifier: Verifier;
   readonly unit: string;
   readonly revoked: boolean;
@@ -49,101 +51,142 @@ function authorityVerifier(election: Election, signer: Signer): Result<Verifier,
   );
 }
 
+export interface RosterChangeRequest {
+  readonly action: 'certify' | 'revoke';
+  /** The unit to certify the key for (certify only). */
+  readonly unit?: string;
+  readonly key: string;
+}
+
 /** Certifies a unit's key, or revokes one, signed by the authority and recorded in the log. */
 export async function changeRoster(
   store: Store,
   election: Election,
   log: Log,
   authority: Signer,
-  change: { readonly action: 'certify' | 'revoke'; readonly unit?: string; readonly key: string },
+  change: RosterChangeRequest,
   now: Date,
 ): Promise<Result<RosterChange, RosterProblem>> {
+  const changed = await changeRosterMany(store, election, log, authority, [change], now);
+  return changed.ok ? ok(changed.value[0] as RosterChange) : changed;
+}
+
+/**
+ * Several roster changes in one transaction, all or none: how an office issues the keys of a
+ * whole county or state at once.
+ */
+export async function changeRosterMany(
+  store: Store,
+  election: Election,
+  log: Log,
+  authority: Signer,
+  changes: readonly RosterChangeRequest[],
+  now: Date,
+): Promise<Result<RosterChange[], RosterProblem>> {
   const electionId = election.definition.id;
   const verifier = authorityVerifier(election, authority);
   if (!verifier.ok) return verifier;
-  const key = parseVerifierKey(change.key);
-  if (!key.ok) return err(problem('malformed_key', key.error.message));
-  const ref = keyRef(key.value);
+  const refs: string[] = [];
+  for (const change of changes) {
+    const key = parseVerifierKey(change.key);
+    if (!key.ok) return err(problem('malformed_key', key.error.message));
+    refs.push(keyRef(key.value));
+  }
 
   return appendToLog(store, electionId, log, async (tx) => {
-    const row = await tx
-      .selectFrom('roster_keys')
-      .select(['unit_id', 'revoked_leaf'])
-      .where('election_id', '=', electionId)
-      .where('key_ref', '=', ref)
-      .executeTakeFirst();
-    const refuse = (
-      p: RosterProblem,
-    ): {
-      entries: [];
-      record: () => Promise<void>;
-      value: Result<RosterChange, RosterProblem>;
-    } => ({
+    const rows = new Map<string, { unit_id: string; revoked_leaf: number | null }>();
+    for (let at = 0; at < refs.length; at += 500) {
+      const found = await tx
+        .selectFrom('roster_keys')
+        .select(['key_ref', 'unit_id', 'revoked_leaf'])
+        .where('election_id', '=', electionId)
+        .where('key_ref', 'in', refs.slice(at, at + 500))
+        .execute();
+      for (const r of found) rows.set(r.key_ref, r);
+    }
+    const refuse = (p: RosterProblem): AppendWork<Result<RosterChange[], RosterProblem>> => ({
       entries: [],
       record: () => Promise.resolve(),
       value: err(p),
     });
-    let unit: string;
-    if (change.action === 'certify') {
-      unit = change.unit ?? '';
-      if (!election.units.has(unit))
-        return refuse(problem('unknown_unit', `unknown unit "${unit}"`));
-      if (row !== undefined)
-        return refuse(
-          problem('key_exists', `key ${ref} is already in the roster (unit ${row.unit_id})`),
-        );
-    } else {
-      if (row === undefined)
-        return refuse(problem('unknown_key', `key ${ref} is not in the roster`));
-      if (row.revoked_leaf !== null)
-        return refuse(
-          problem('already_revoked', `key ${ref} was revoked at entry ${row.revoked_leaf}`),
-        );
-      unit = row.unit_id;
+    const planned: { ref: string; unit: string; change: RosterChangeRequest; entry: Uint8Array }[] =
+      [];
+    const seen = new Set<string>();
+    for (const [i, change] of changes.entries()) {
+      const ref = refs[i] as string;
+      if (seen.has(ref)) return refuse(problem('key_exists', `key ${ref} is named twice`));
+      seen.add(ref);
+      const row = rows.get(ref);
+      let unit: string;
+      if (change.action === 'certify') {
+        unit = change.unit ?? '';
+        if (!election.units.has(unit))
+          return refuse(problem('unknown_unit', `unknown unit "${unit}"`));
+        if (row !== undefined) {
+          return refuse(
+            problem('key_exists', `key ${ref} is already in the roster (unit ${row.unit_id})`),
+          );
+        }
+      } else {
+        if (row === undefined)
+          return refuse(problem('unknown_key', `key ${ref} is not in the roster`));
+        if (row.revoked_leaf !== null) {
+          return refuse(
+            problem('already_revoked', `key ${ref} was revoked at entry ${row.revoked_leaf}`),
+          );
+        }
+        unit = row.unit_id;
+      }
+      const statement: RosterStatement = {
+        election: electionId,
+        action: change.action,
+        unit,
+        key: change.key,
+        time: now.toISOString(),
+      };
+      const signed = signObject(ROSTER_CONTEXT, statement, authority);
+      const entry = encodeLogEntry({
+        format: LOG_ENTRY_FORMAT,
+        type: 'roster',
+        statement,
+        ...signed,
+      });
+      planned.push({ ref, unit, change, entry });
     }
-    const statement: RosterStatement = {
-      election: electionId,
-      action: change.action,
-      unit,
-      key: change.key,
-      time: now.toISOString(),
-    };
-    const signed = signObject(ROSTER_CONTEXT, statement, authority);
-    const entry = encodeLogEntry({
-      format: LOG_ENTRY_FORMAT,
-      type: 'roster',
-      statement,
-      ...signed,
-    });
-    let leafIndex = -1;
+    const result: RosterChange[] = [];
     return {
-      entries: [entry],
+      entries: planned.map((p) => p.entry),
       record: async (rtx, first) => {
-        leafIndex = first;
-        if (change.action === 'certify') {
-          await rtx
-            .insertInto('roster_keys')
-            .values({
-              election_id: electionId,
-              key_ref: ref,
-              verifier_key: change.key,
-              unit_id: unit,
-              certified_leaf: first,
-              revoked_leaf: null,
-            })
-            .execute();
-        } else {
-          await rtx
-            .updateTable('roster_keys')
-            .set({ revoked_leaf: first })
-            .where('election_id', '=', electionId)
-            .where('key_ref', '=', ref)
-            .execute();
+        const certified = planned.flatMap((p, i) =>
+          p.change.action === 'certify'
+            ? [
+                {
+                  election_id: electionId,
+                  key_ref: p.ref,
+                  verifier_key: p.change.key,
+                  unit_id: p.unit,
+                  certified_leaf: first + i,
+                  revoked_leaf: null,
+                },
+              ]
+            : [],
+        );
+        await insertInChunks(certified, (chunk) =>
+          rtx.insertInto('roster_keys').values(chunk).execute(),
+        );
+        for (const [i, p] of planned.entries()) {
+          if (p.change.action === 'revoke') {
+            await rtx
+              .updateTable('roster_keys')
+              .set({ revoked_leaf: first + i })
+              .where('election_id', '=', electionId)
+              .where('key_ref', '=', p.ref)
+              .execute();
+          }
+          result.push({ leafIndex: first + i, ref: p.ref, unit: p.unit });
         }
       },
-      get value(): Result<RosterChange, RosterProblem> {
-        return ok({ leafIndex, ref, unit });
-      },
+      value: ok(result),
     };
   });
 }
@@ -163,7 +206,26 @@ export async function findRosterKey(
   if (row === undefined) return undefined;
   const verifier = parseVerifierKey(row.verifier_key);
   if (!verifier.ok) throw new Error(`roster key ${ref} in the store does not parse`);
-  return { ref, verifier: verifier.value, unit: row.unit_id, revoked: row.revoked_leaf !== null };
+  return {
+    ref,
+    verifierKey: row.verifier_key,
+    verifier: verifier.value,
+    unit: row.unit_id,
+    revoked: row.revoked_leaf !== null,
+  };
+}
+
+/** Every certified key of an election (revoked ones too), unparsed: `ref` to key and unit. */
+export async function loadRoster(
+  store: Store,
+  electionId: string,
+): Promise<Map<string, { readonly verifierKey: string; readonly unit: string }>> {
+  const rows = await store.db
+    .selectFrom('roster_keys')
+    .select(['key_ref', 'verifier_key', 'unit_id'])
+    .where('election_id', '=', electionId)
+    .execute();
+  return new Map(rows.map((r) => [r.key_ref, { verifierKey: r.verifier_key, unit: r.unit_id }]));
 }
 
 /** Whether a roster statement carries a valid signature by one of the authority's keys. */

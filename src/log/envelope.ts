@@ -32,7 +32,17 @@ export function verifyObject(
   signature: string,
   verifier: Verifier,
 ): boolean {
+  return verifyCanonical(context, canonicalJson(value), signature, verifier);
+}
+
+/** verifyObject for a caller that already holds the object's canonical JSON. */
+export function verifyCanonical(
+  context: string,
+  canonical: string,
+  signature: string,
+  verifier: Verifier,
+): boolean {
   const bytes = decodeBase64(signature);
   if (bytes?.length !== 64) return false;
-  return cryptoVerify(null, message(context, value), verifier.key, bytes);
+  return cryptoVerify(null, encodeUtf8(`${context}\n${canonical}`), verifier.key, bytes);
 }

@@ -89,10 +89,12 @@ export function signerFromSeed(name: string, seed: Uint8Array): Signer {
 }
 
 export function verifierFromPublicKey(name: string, publicKey: Uint8Array): Verifier {
+  // JWK import is an order of magnitude faster than DER in OpenSSL 3, and ingest imports a
+  // key per reporting unit.
+  const x = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength);
   const key = createPublicKey({
-    key: Buffer.concat([SPKI_PREFIX, publicKey]),
-    format: 'der',
-    type: 'spki',
+    key: { kty: 'OKP', crv: 'Ed25519', x: x.toString('base64url') },
+    format: 'jwk',
   });
   return { name, keyId: keyIdOf(name, publicKey), publicKey, key };
 }

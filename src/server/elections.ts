@@ -3,13 +3,14 @@
 import { ElectionIngest } from '../ingest/ingest.js';
 import { loadElection } from '../ingest/elections.js';
 import type { Store } from '../store/store.js';
+import type { CheckPool } from '../ingest/check_pool.js';
 
 export class ElectionRegistry {
   private readonly loaded = new Map<string, Promise<ElectionIngest | undefined>>();
 
   constructor(
     private readonly store: Store,
-    private readonly now: () => Date = () => new Date(),
+    private readonly pool?: CheckPool,
   ) {}
 
   get(id: string): Promise<ElectionIngest | undefined> {
@@ -17,7 +18,12 @@ export class ElectionRegistry {
     if (found === undefined) {
       found = loadElection(this.store, id).then((r) =>
         r.ok
-          ? new ElectionIngest(this.store, r.value.election, r.value.log, { now: this.now })
+          ? new ElectionIngest(
+              this.store,
+              r.value.election,
+              r.value.log,
+              this.pool === undefined ? {} : { pool: this.pool },
+            )
           : undefined,
       );
       // An unknown election is asked about again next time: it may have been imported since.

@@ -7,6 +7,7 @@ import type { Signer } from '../log/note.js';
 import type { Store } from '../store/store.js';
 import { ElectionRegistry } from './elections.js';
 import { buildIngestApp } from './ingest_app.js';
+import { CheckPool } from '../ingest/check_pool.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -15,6 +16,8 @@ export interface ServerOptions {
   readonly host?: string;
   readonly port?: number;
   readonly checkpointEveryMs?: number;
+  /** Worker threads that check submissions; 0 checks them on the main thread. */
+  readonly checkWorkers?: number;
   readonly logger?: boolean;
 }
 
@@ -29,7 +32,9 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, logSigner } = options;
-  const elections = new ElectionRegistry(store);
+  const workers = options.checkWorkers ?? 0;
+  const pool = workers > 0 ? new CheckPool(workers) : undefined;
+  const elections = new ElectionRegistry(store, pool);
   for (const id of await listElections(store)) await elections.get(id);
   const app = await buildIngestApp({ store, elections, logger: options.logger ?? false });
 
@@ -68,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await app.close();
       await running;
       await checkpointNow();
+      await pool?.close();
     },
   };
 }

@@ -76,13 +76,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .on('submissions')
           .columns(['election_id', 'source', 'sequence'])
           .execute();
-        await db.schema
-          .createTable('receipts')
-          .addColumn('election_id', 'text', (c) => c.notNull())
-          .addColumn('leaf_index', 'bigint', (c) => c.notNull())
-          .addColumn('receipt', 'text', (c) => c.notNull())
-          .addPrimaryKeyConstraint('receipts_pk', ['election_id', 'leaf_index'])
-          .execute();
       },
     },
   };

@@ -63,13 +63,6 @@ export interface SubmissionsTable {
   counts_digest: string;
 }
 
-export interface ReceiptsTable {
-  election_id: string;
-  leaf_index: number;
-  /** The receipt as JSON. */
-  receipt: string;
-}
-
 export interface MigrationsSeen {
   id: Generated<number>;
 }
@@ -82,5 +75,4 @@ export interface Database {
   checkpoints: CheckpointsTable;
   roster_keys: RosterKeysTable;
   submissions: SubmissionsTable;
-  receipts: ReceiptsTable;
 }

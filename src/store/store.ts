@@ -3,7 +3,13 @@
 import SqliteDatabase from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as KyselySqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
@@ -37,6 +43,26 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (text: string) => {
   return n;
 });
 
+/**
+ * better-sqlite3 compiles a statement on every prepare, and Kysely prepares every query it runs:
+ * keep the compiled statements of the queries ingest repeats.
+ */
+function cachingStatements(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= 1000) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export async function openStore(config: StoreConfig): Promise<Store> {
   let db: Kysely<Database>;
   let location: string;
@@ -46,7 +72,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     // FULL: a commit is on disk before it returns, so an acknowledged submission survives a crash.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 10000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+    });
     location = config.file;
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 8 });

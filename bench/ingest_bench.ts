@@ -1,0 +1,286 @@
+// bench:ingest — signed submissions (one reporting unit, ten contests each) accepted durably per
+// second by `tally serve`, on SQLite and on PostgreSQL, next to the Ed25519 verification ceiling
+// of one core measured in the same run. The server runs as its own process, as in production;
+// this process only sends.
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { randomBytes, verify as cryptoVerify } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import pg from 'pg';
+import { canonicalJson, type JsonValue } from '../src/core/canonical_json.js';
+import type { Election } from '../src/core/election.js';
+import { SUBMISSION_CONTEXT } from '../src/core/log_entry.js';
+import { importElection } from '../src/ingest/elections.js';
+import { changeRosterMany } from '../src/ingest/roster.js';
+import { signSubmission } from '../src/ingest/submit_client.js';
+import { decodeBase64 } from '../src/log/encoding.js';
+import {
+  encodeSignerKey,
+  encodeVerifierKey,
+  generateSigner,
+  type Signer,
+} from '../src/log/note.js';
+import { generateElection, generateSubmission, seededRandom } from '../src/sim/generate.js';
+import { openStore, type StoreConfig } from '../src/store/store.js';
+import { median, nowMs, spread } from './stats.js';
+
+const UNITS = Number(process.env['BENCH_INGEST_UNITS'] ?? 20_000);
+const RUNS = Number(process.env['BENCH_INGEST_RUNS'] ?? 3);
+const CONCURRENCY = Number(process.env['BENCH_INGEST_CONCURRENCY'] ?? 64);
+const PG_URL =
+  process.env['TALLY_BENCH_PG'] ??
+  process.env['TALLY_TEST_PG'] ??
+  'postgres://postgres@127.0.0.1:5432/test';
+const root = join(import.meta.dirname, '..', '..');
+
+function signer(name: string): Signer {
+  const s = generateSigner(name);
+  if (!s.ok) throw new Error(s.error.message);
+  return s.value;
+}
+
+interface Prepared {
+  readonly election: Election;
+  readonly authority: Signer;
+  readonly unitKeys: readonly Signer[];
+  readonly bodies: readonly string[];
+}
+
+function prepare(): Prepared {
+  const authority = signer('authority.bench');
+  const counties = Math.max(1, Math.round(UNITS / 1000));
+  const election = generateElection({
+    id: 'bench',
+    counties,
+    precinctsPerCounty: Math.ceil(UNITS / counties),
+    contests: 10,
+    authorityKeys: [encodeVerifierKey(authority)],
+  });
+  const units = election.reportingUnits.slice(0, UNITS);
+  const random = seededRandom(1);
+  const unitKeys = units.map((u) => signer(`bench.${u}`));
+  const bodies = units.map((unit, i) =>
+    JSON.stringify(
+      signSubmission(generateSubmission(election, unit, random), unitKeys[i] as Signer),
+    ),
+  );
+  return { election, authority, unitKeys, bodies };
+}
+
+/** Ed25519 verifications per second on one core, over the very messages the server checks. */
+function verifyCeiling(prepared: Prepared): number {
+  const samples = prepared.bodies.slice(0, 5000).map((body, i) => {
+    const signed = JSON.parse(body) as { submission: JsonValue; signature: string };
+    return {
+      message: Buffer.from(`${SUBMISSION_CONTEXT}\n${canonicalJson(signed.submission)}`),
+      signature: decodeBase64(signed.signature) ?? new Uint8Array(),
+      key: (prepared.unitKeys[i] as Signer).key,
+    };
+  });
+  // Raw verification only: the message bytes are ready, as the ceiling should be.
+  const t0 = nowMs();
+  let n = 0;
+  while (nowMs() - t0 < 1500) {
+    for (const s of samples) {
+      if (!cryptoVerify(null, s.message, s.key, s.signature))
+        throw new Error('bad signature in bench');
+      n++;
+    }
+  }
+  return n / ((nowMs() - t0) / 1000);
+}
+
+async function setUpStore(config: StoreConfig, prepared: Prepared): Promise<void> {
+  const store = await openStore(config);
+  try {
+    const imported = await importElection(store, prepared.election, new Date());
+    if (!imported.ok) throw new Error(imported.error.message);
+    const units = prepared.election.reportingUnits;
+    for (let at = 0; at < prepared.unitKeys.length; at += 5000) {
+      const changes = prepared.unitKeys.slice(at, at + 5000).map((key, i) => ({
+        action: 'certify' as const,
+        unit: units[at + i] as string,
+        key: encodeVerifierKey(key),
+      }));
+      const done = await changeRosterMany(
+        store,
+        prepared.election,
+        imported.value.log,
+        prepared.authority,
+        changes,
+        new Date(),
+      );
+      if (!done.ok) throw new Error(done.error.message);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+function startServer(
+  dataDir: string,
+  databaseUrl: string | undefined,
+): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; port: number }> {
+  const env = { ...process.env };
+  if (databaseUrl === undefined) delete env['DATABASE_URL'];
+  else env['DATABASE_URL'] = databaseUrl;
+  const child = spawn(
+    process.execPath,
+    [
+      // e.g. BENCH_SERVER_NODE_ARGS=--cpu-prof to profile the server
+      ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+      join(root, 'dist/src/cli/main.js'),
+      'serve',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--quiet',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (match?.[1] !== undefined) resolve({ child, port: Number(match[1]) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    if (process.env['BENCH_SERVER_STDERR'] !== undefined) child.stderr.pipe(process.stderr);
+    child.on('exit', (code) => {
+      reject(new Error(`server exited (${String(code)}): ${out}`));
+    });
+  });
+}
+
+function post(agent: Agent, port: number, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/v1/elections/bench/submissions',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          resolve(res.statusCode ?? 0);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Sends every body with CONCURRENCY requests in flight; returns accepted per second. */
+async function load(
+  port: number,
+  bodies: readonly string[],
+): Promise<{ perSecond: number; latencies: number[] }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  let next = 0;
+  const latencies: number[] = [];
+  const t0 = nowMs();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++] as string;
+        const started = nowMs();
+        const status = await post(agent, port, body);
+        latencies.push(nowMs() - started);
+        if (status !== 201) throw new Error(`submission refused: HTTP ${status}`);
+      }
+    }),
+  );
+  const seconds = (nowMs() - t0) / 1000;
+  agent.destroy();
+  return { perSecond: bodies.length / seconds, latencies };
+}
+
+async function pgSchemaUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const schema = `tally_bench_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: PG_URL });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+console.log(
+  `bench:ingest — ${UNITS.toLocaleString('en-US')} signed submissions of 10 contests per run, ${RUNS} runs, ${CONCURRENCY} in flight, Node ${process.version}`,
+);
+const prepared = prepare();
+console.log(
+  `  average body ${Math.round(prepared.bodies.reduce((n, b) => n + b.length, 0) / prepared.bodies.length)} bytes`,
+);
+const results: Record<string, number[]> = { sqlite: [], postgres: [] };
+const p99s: Record<string, number[]> = { sqlite: [], postgres: [] };
+const ceilings: number[] = [];
+for (let run = 1; run <= RUNS; run++) {
+  ceilings.push(verifyCeiling(prepared));
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
+    const pgSchema = dialect === 'postgres' ? await pgSchemaUrl() : undefined;
+    if (dialect === 'postgres' && pgSchema === undefined) {
+      console.log('  PostgreSQL not reachable: skipped');
+      continue;
+    }
+    try {
+      const config: StoreConfig =
+        pgSchema === undefined
+          ? { dialect: 'sqlite', file: join(dir, 'tally.db') }
+          : { dialect: 'postgres', url: pgSchema.url };
+      await setUpStore(config, prepared);
+      writeFileSync(join(dir, 'log-signer.key'), encodeSignerKey(signer('bench.tally')));
+      const { child, port } = await startServer(dir, pgSchema?.url);
+      try {
+        const { perSecond, latencies } = await load(port, prepared.bodies);
+        results[dialect]?.push(perSecond);
+        const sorted = [...latencies].sort((a, b) => a - b);
+        p99s[dialect]?.push(sorted[Math.floor(sorted.length * 0.99)] ?? 0);
+        console.log(
+          `  run ${run} ${dialect}: ${Math.round(perSecond).toLocaleString('en-US')}/s accepted, latency p50 ${median(latencies).toFixed(1)} ms, p99 ${(sorted[Math.floor(sorted.length * 0.99)] ?? 0).toFixed(1)} ms`,
+        );
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+    } finally {
+      await pgSchema?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+console.log(`Ed25519 verify ceiling (one core): ${spread(ceilings, '/s')}`);
+for (const dialect of ['sqlite', 'postgres']) {
+  const figures = results[dialect] ?? [];
+  if (figures.length === 0) continue;
+  const ratio = figures.map((f, i) => f / (ceilings[i] ?? 1));
+  console.log(
+    `${dialect}: accepted ${spread(figures, '/s')}; ${spread(ratio, '× the verify ceiling', 2)}; p99 latency ${spread(p99s[dialect] ?? [], 'ms', 1)}`,
+  );
+}
+console.log('target: at least 3,000/s on SQLite (175,000 precincts in under a minute)');
