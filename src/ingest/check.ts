@@ -6,30 +6,27 @@ import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { isWithin, type Election } from '../core/election.js';
 import { SUBMISSION_CONTEXT } from '../core/log_entry.js';
 import { problem, type Problem } from '../core/result.js';
-import { checkSubmission, parseSignedSubmission, type Submission } from '../core/submission.js';
+import {
+  checkSubmission,
+  parseSignedSubmission,
+  type Submission,
+  type SubmissionErrorCode,
+} from '../core/submission.js';
 import { verifyCanonical } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { parseStrictJson } from './strict_json.js';
 
+/** Why a submission is rejected: the definition's hard errors, and those of keys and state. */
 export type RejectionCode =
+  | SubmissionErrorCode
   | 'malformed_json'
   | 'duplicate_key'
-  | 'malformed_submission'
   | 'unknown_key'
   | 'revoked_key'
   | 'key_not_for_unit'
   | 'bad_signature'
   | 'replayed_sequence'
-  | 'amendment_without_reason'
-  | 'wrong_election'
-  | 'unknown_unit'
-  | 'not_reporting_unit'
-  | 'unknown_vote_type'
-  | 'unknown_contest'
-  | 'contest_not_on_ballot'
-  | 'duplicate_contest'
-  | 'unknown_choice'
-  | 'impossible_counts';
+  | 'amendment_without_reason';
 
 /** A submission that passed every check that needs no state (plain data: it crosses threads). */
 export interface Checked {

@@ -38,6 +38,10 @@ function sendError(
     .send(errorBody(code, message, details));
 }
 
+function unknownElection(reply: FastifyReply, election: string): FastifyReply {
+  return sendError(reply, 404, 'unknown_election', `no election "${election}"`);
+}
+
 const ErrorSchema = {
   type: 'object',
   properties: {
@@ -177,14 +181,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
     async (request, reply) => {
       const ingest = await elections.get(request.params.election);
-      if (ingest === undefined) {
-        return sendError(
-          reply,
-          404,
-          'unknown_election',
-          `no election "${request.params.election}"`,
-        );
-      }
+      if (ingest === undefined) return unknownElection(reply, request.params.election);
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       if (type !== 'application/json') {
@@ -226,13 +223,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
     async (request, reply) => {
       const ingest = await elections.get(request.params.election);
-      if (ingest === undefined)
-        return sendError(
-          reply,
-          404,
-          'unknown_election',
-          `no election "${request.params.election}"`,
-        );
+      if (ingest === undefined) return unknownElection(reply, request.params.election);
       const leaf = Number(request.params.leaf);
       if (!/^(0|[1-9][0-9]{0,15})$/.test(request.params.leaf)) {
         return sendError(reply, 400, 'bad_leaf_index', 'a leaf index is a whole number');
@@ -253,13 +244,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
     async (request, reply) => {
       const ingest = await elections.get(request.params.election);
-      if (ingest === undefined)
-        return sendError(
-          reply,
-          404,
-          'unknown_election',
-          `no election "${request.params.election}"`,
-        );
+      if (ingest === undefined) return unknownElection(reply, request.params.election);
       const checkpoint = await latestCheckpoint(store, ingest.id);
       if (checkpoint === undefined)
         return sendError(reply, 404, 'no_checkpoint', 'no checkpoint yet');
