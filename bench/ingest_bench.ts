@@ -139,6 +139,9 @@ function startServer(
       '--port',
       '0',
       '--quiet',
+      ...(process.env['BENCH_CHECK_WORKERS'] === undefined
+        ? []
+        : ['--check-workers', process.env['BENCH_CHECK_WORKERS']]),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
