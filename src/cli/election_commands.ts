@@ -10,13 +10,14 @@ import { zodProblem } from '../core/election.js';
 import { importNistElection, isNistElectionReport } from '../formats/nist_cdf.js';
 import { importElection, loadElection } from '../ingest/elections.js';
 import { parseStrictJson } from '../ingest/strict_json.js';
-import { changeRoster } from '../ingest/roster.js';
+import { changeRoster, type RosterChange, type RosterChangeRequest } from '../ingest/roster.js';
 import { sendSubmission, signSubmission } from '../ingest/submit_client.js';
 import {
   encodeSignerKey,
   encodeVerifierKey,
   generateSigner,
   parseVerifierKey,
+  type Signer,
 } from '../log/note.js';
 import { startServer } from '../server/server.js';
 import { openStore, storeConfig } from '../store/store.js';
@@ -91,13 +92,20 @@ function electionFrom(
   return parsed.value;
 }
 
-async function storedElection(
-  store: Parameters<typeof loadElection>[0],
-  id: string,
-): Promise<Awaited<ReturnType<typeof loadElection>> & { ok: true }> {
-  const loaded = await loadElection(store, id);
-  if (!loaded.ok) throw new CliFailure(loaded.error.message);
-  return loaded;
+/** Applies one roster change to an election in the store, or fails with the reason. */
+async function applyRosterChange(
+  options: StoreOptions & { election: string },
+  authority: Signer,
+  change: RosterChangeRequest,
+): Promise<RosterChange> {
+  return withStore(options, async (store) => {
+    const loaded = await loadElection(store, options.election);
+    if (!loaded.ok) throw new CliFailure(loaded.error.message);
+    const { election, log } = loaded.value;
+    const changed = await changeRoster(store, election, log, authority, change, new Date());
+    if (!changed.ok) throw new CliFailure(changed.error.message);
+    return changed.value;
+  });
 }
 
 export function registerElectionCommands(program: Command, io: CliIo): void {
@@ -187,22 +195,15 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
       } else if (!parseVerifierKey(verifierKey).ok) {
         throw new CliFailure(`--public-key: not a verifier key: ${verifierKey}`);
       }
-      await withStore(options, async (store) => {
-        const { value } = await storedElection(store, options.election);
-        const changed = await changeRoster(
-          store,
-          value.election,
-          value.log,
-          authority,
-          { action: 'certify', unit: options.unit, key: verifierKey },
-          new Date(),
-        );
-        if (!changed.ok) throw new CliFailure(changed.error.message);
-        io.out(
-          `certified ${changed.value.ref} for unit "${options.unit}" (log entry ${changed.value.leafIndex})\n`,
-        );
-        io.out(`verifier key: ${verifierKey}\n`);
+      const changed = await applyRosterChange(options, authority, {
+        action: 'certify',
+        unit: options.unit,
+        key: verifierKey,
       });
+      io.out(
+        `certified ${changed.ref} for unit "${options.unit}" (log entry ${changed.leafIndex})\n`,
+      );
+      io.out(`verifier key: ${verifierKey}\n`);
       if (secret !== undefined) {
         if (options.out === undefined) io.out(`signer key (give it to the unit only): ${secret}\n`);
         else {
@@ -224,21 +225,11 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
   ).action(
     async (options: StoreOptions & { election: string; key: string; authorityKeyFile: string }) => {
       const authority = await readSignerFile(options.authorityKeyFile, 'authority key');
-      await withStore(options, async (store) => {
-        const { value } = await storedElection(store, options.election);
-        const changed = await changeRoster(
-          store,
-          value.election,
-          value.log,
-          authority,
-          { action: 'revoke', key: options.key },
-          new Date(),
-        );
-        if (!changed.ok) throw new CliFailure(changed.error.message);
-        io.out(
-          `revoked ${changed.value.ref} (unit "${changed.value.unit}", log entry ${changed.value.leafIndex})\n`,
-        );
+      const changed = await applyRosterChange(options, authority, {
+        action: 'revoke',
+        key: options.key,
       });
+      io.out(`revoked ${changed.ref} (unit "${changed.unit}", log entry ${changed.leafIndex})\n`);
     },
   );
 
