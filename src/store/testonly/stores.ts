@@ -9,6 +9,8 @@ import { openStore, type Store } from '../store.js';
 
 export interface TestStore {
   readonly store: Store;
+  /** For PostgreSQL: the URL a server process connects with (DATABASE_URL). */
+  readonly databaseUrl?: string;
   /** A second connection to the same database, as a second server process would have. */
   readonly reopen: () => Promise<Store>;
   readonly dispose: () => Promise<void>;
@@ -57,6 +59,7 @@ async function postgres(): Promise<TestStore> {
   const store = await open();
   return {
     store,
+    databaseUrl: url.toString(),
     reopen: open,
     dispose: async () => {
       await store.close();

@@ -1,0 +1,56 @@
+// `tally serve` as its own process, as an operator runs it: for the tests that kill it.
+import { execFileSync, spawn, type ChildProcessByStdio } from 'node:child_process';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+/** Compiles the command, so the tests run what `npm install` builds. */
+export function buildCommand(): void {
+  execFileSync(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(root, 'tsconfig.build.json'),
+  ]);
+}
+
+export interface ServeProcess {
+  readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  readonly url: string;
+  /** False once the process has exited. */
+  readonly alive: () => boolean;
+  /** Resolves when the process has exited. */
+  readonly exited: Promise<void>;
+}
+
+export function startServeProcess(dataDir: string, databaseUrl?: string): Promise<ServeProcess> {
+  const env = { ...process.env };
+  if (databaseUrl === undefined) delete env['DATABASE_URL'];
+  else env['DATABASE_URL'] = databaseUrl;
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist/src/cli/main.js'), 'serve', '--data-dir', dataDir, '--port', '0', '--quiet'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
+  );
+  let alive = true;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      alive = false;
+      resolve();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1] !== undefined) resolve({ child, url: match[1], alive: () => alive, exited });
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    void exited.then(() => {
+      reject(new Error(`server exited before listening: ${out}`));
+    });
+  });
+}
