@@ -30,6 +30,9 @@ import { median, nowMs, spread } from './stats.js';
 const UNITS = Number(process.env['BENCH_INGEST_UNITS'] ?? 20_000);
 const RUNS = Number(process.env['BENCH_INGEST_RUNS'] ?? 3);
 const CONCURRENCY = Number(process.env['BENCH_INGEST_CONCURRENCY'] ?? 64);
+/** Submissions per batch request (a county's export), and batch requests in flight. */
+const BATCH = Number(process.env['BENCH_INGEST_BATCH'] ?? 100);
+const BATCH_CONCURRENCY = Number(process.env['BENCH_INGEST_BATCH_CONCURRENCY'] ?? 4);
 const PG_URL =
   process.env['TALLY_BENCH_PG'] ??
   process.env['TALLY_TEST_PG'] ??
@@ -161,7 +164,13 @@ function startServer(
   });
 }
 
-function post(agent: Agent, port: number, body: string): Promise<number> {
+function post(
+  agent: Agent,
+  port: number,
+  path: string,
+  type: string,
+  body: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -169,13 +178,14 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
         host: '127.0.0.1',
         port,
         method: 'POST',
-        path: '/v1/elections/bench/submissions',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        path,
+        headers: { 'content-type': type, 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
-        res.resume();
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          resolve(res.statusCode ?? 0);
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() });
         });
       },
     );
@@ -184,23 +194,52 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
   });
 }
 
-/** Sends every body with CONCURRENCY requests in flight; returns accepted per second. */
+type Mode = 'single' | 'batch';
+
+/**
+ * Sends every body, one per request with CONCURRENCY in flight, or BATCH per NDJSON request
+ * with BATCH_CONCURRENCY in flight; returns accepted per second and each request's latency.
+ */
 async function load(
   port: number,
   bodies: readonly string[],
+  mode: Mode,
 ): Promise<{ perSecond: number; latencies: number[] }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const requests =
+    mode === 'single'
+      ? bodies
+      : Array.from({ length: Math.ceil(bodies.length / BATCH) }, (_, i) =>
+          bodies.slice(i * BATCH, (i + 1) * BATCH).join('\n'),
+        );
+  const inFlight = mode === 'single' ? CONCURRENCY : BATCH_CONCURRENCY;
+  const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   let next = 0;
   const latencies: number[] = [];
   const t0 = nowMs();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++] as string;
+    Array.from({ length: inFlight }, async () => {
+      while (next < requests.length) {
+        const body = requests[next++] as string;
         const started = nowMs();
-        const status = await post(agent, port, body);
+        const answer =
+          mode === 'single'
+            ? await post(agent, port, '/v1/elections/bench/submissions', 'application/json', body)
+            : await post(
+                agent,
+                port,
+                '/v1/elections/bench/submission-batches',
+                'application/x-ndjson',
+                body,
+              );
         latencies.push(nowMs() - started);
-        if (status !== 201) throw new Error(`submission refused: HTTP ${status}`);
+        const accepted =
+          mode === 'single'
+            ? answer.status === 201
+            : answer.status === 200 &&
+              (JSON.parse(answer.text) as { results: { status: number }[] }).results.every(
+                (r) => r.status === 201,
+              );
+        if (!accepted) throw new Error(`submission refused: HTTP ${answer.status} ${answer.text}`);
       }
     }),
   );
@@ -232,58 +271,65 @@ async function pgSchemaUrl(): Promise<{ url: string; drop: () => Promise<void> }
   };
 }
 
+const MODES = (process.env['BENCH_INGEST_MODES'] ?? 'single,batch').split(',') as Mode[];
+
 console.log(
-  `bench:ingest — ${UNITS.toLocaleString('en-US')} signed submissions of 10 contests per run, ${RUNS} runs, ${CONCURRENCY} in flight, Node ${process.version}`,
+  `bench:ingest — ${UNITS.toLocaleString('en-US')} signed submissions of 10 contests per run, ${RUNS} runs; single: one per request, ${CONCURRENCY} in flight; batch: ${BATCH} per NDJSON request, ${BATCH_CONCURRENCY} in flight; Node ${process.version}`,
 );
 const prepared = prepare();
 console.log(
   `  average body ${Math.round(prepared.bodies.reduce((n, b) => n + b.length, 0) / prepared.bodies.length)} bytes`,
 );
-const results: Record<string, number[]> = { sqlite: [], postgres: [] };
-const p99s: Record<string, number[]> = { sqlite: [], postgres: [] };
+const results = new Map<string, { perSecond: number[]; p99: number[]; ceiling: number[] }>();
 const ceilings: number[] = [];
 for (let run = 1; run <= RUNS; run++) {
-  ceilings.push(verifyCeiling(prepared));
+  const ceiling = verifyCeiling(prepared);
+  ceilings.push(ceiling);
   for (const dialect of ['sqlite', 'postgres'] as const) {
-    const dir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
-    const pgSchema = dialect === 'postgres' ? await pgSchemaUrl() : undefined;
-    if (dialect === 'postgres' && pgSchema === undefined) {
-      console.log('  PostgreSQL not reachable: skipped');
-      continue;
-    }
-    try {
-      const config: StoreConfig =
-        pgSchema === undefined
-          ? { dialect: 'sqlite', file: join(dir, 'tally.db') }
-          : { dialect: 'postgres', url: pgSchema.url };
-      await setUpStore(config, prepared);
-      writeFileSync(join(dir, 'log-signer.key'), encodeSignerKey(signer('bench.tally')));
-      const { child, port } = await startServer(dir, pgSchema?.url);
-      try {
-        const { perSecond, latencies } = await load(port, prepared.bodies);
-        results[dialect]?.push(perSecond);
-        const sorted = [...latencies].sort((a, b) => a - b);
-        p99s[dialect]?.push(sorted[Math.floor(sorted.length * 0.99)] ?? 0);
-        console.log(
-          `  run ${run} ${dialect}: ${Math.round(perSecond).toLocaleString('en-US')}/s accepted, latency p50 ${median(latencies).toFixed(1)} ms, p99 ${(sorted[Math.floor(sorted.length * 0.99)] ?? 0).toFixed(1)} ms`,
-        );
-      } finally {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
+    for (const mode of MODES) {
+      const dir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
+      const pgSchema = dialect === 'postgres' ? await pgSchemaUrl() : undefined;
+      if (dialect === 'postgres' && pgSchema === undefined) {
+        console.log('  PostgreSQL not reachable: skipped');
+        continue;
       }
-    } finally {
-      await pgSchema?.drop();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        const config: StoreConfig =
+          pgSchema === undefined
+            ? { dialect: 'sqlite', file: join(dir, 'tally.db') }
+            : { dialect: 'postgres', url: pgSchema.url };
+        await setUpStore(config, prepared);
+        writeFileSync(join(dir, 'log-signer.key'), encodeSignerKey(signer('bench.tally')));
+        const { child, port } = await startServer(dir, pgSchema?.url);
+        try {
+          const { perSecond, latencies } = await load(port, prepared.bodies, mode);
+          const sorted = [...latencies].sort((a, b) => a - b);
+          const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
+          const key = `${dialect}, ${mode}`;
+          const figures = results.get(key) ?? { perSecond: [], p99: [], ceiling: [] };
+          figures.perSecond.push(perSecond);
+          figures.p99.push(p99);
+          figures.ceiling.push(ceiling);
+          results.set(key, figures);
+          console.log(
+            `  run ${run} ${key}: ${Math.round(perSecond).toLocaleString('en-US')}/s accepted, request latency p50 ${median(latencies).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+          );
+        } finally {
+          child.kill('SIGTERM');
+          await new Promise((resolve) => child.once('exit', resolve));
+        }
+      } finally {
+        await pgSchema?.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
 }
 console.log(`Ed25519 verify ceiling (one core): ${spread(ceilings, '/s')}`);
-for (const dialect of ['sqlite', 'postgres']) {
-  const figures = results[dialect] ?? [];
-  if (figures.length === 0) continue;
-  const ratio = figures.map((f, i) => f / (ceilings[i] ?? 1));
+for (const [key, figures] of results) {
+  const ratio = figures.perSecond.map((f, i) => f / (figures.ceiling[i] ?? 1));
   console.log(
-    `${dialect}: accepted ${spread(figures, '/s')}; ${spread(ratio, '× the verify ceiling', 2)}; p99 latency ${spread(p99s[dialect] ?? [], 'ms', 1)}`,
+    `${key}: accepted ${spread(figures.perSecond, '/s')}; ${spread(ratio, '× the verify ceiling', 2)}; request p99 ${spread(figures.p99, 'ms', 1)}`,
   );
 }
 console.log('target: at least 3,000/s on SQLite (175,000 precincts in under a minute)');

@@ -281,7 +281,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
       )
       .option(
         '--check-workers <n>',
-        'worker threads that check submissions (default: one less than the cores, at least 1)',
+        'worker threads that check submissions: parsing and Ed25519 verification (default: one per core)',
       )
       .option('--quiet', 'no request log'),
   ).action(
@@ -313,7 +313,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         logger: options.quiet !== true,
         checkWorkers:
           options.checkWorkers === undefined
-            ? Math.max(1, availableParallelism() - 1)
+            ? availableParallelism()
             : Number(options.checkWorkers),
       });
       io.out(`tally ingest listening on ${server.url} (store: ${store.location})\n`);

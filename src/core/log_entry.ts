@@ -102,7 +102,10 @@ export function encodeLogEntry(entry: LogEntry): Uint8Array {
  * known (ingest computed it to check the signature): the same bytes, without serialising the
  * submission again. RFC 8785 orders these keys so and writes strings as JSON.stringify does.
  */
-export function encodeSubmissionEntry(entry: SubmissionEntry, signedCanonical: string): Uint8Array {
+export function encodeSubmissionEntry(
+  entry: Omit<SubmissionEntry, 'signed'>,
+  signedCanonical: string,
+): Uint8Array {
   const text =
     `{"election":${JSON.stringify(entry.election)},"format":${JSON.stringify(entry.format)}` +
     `,"kind":${JSON.stringify(entry.kind)},"receivedAt":${JSON.stringify(entry.receivedAt)}` +

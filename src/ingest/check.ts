@@ -31,15 +31,13 @@ export type RejectionCode =
 /** A submission that passed every check that needs no state (plain data: it crosses threads). */
 export interface Checked {
   readonly type: 'checked';
-  /** The signed submission exactly as sent. */
-  readonly raw: JsonValue;
   readonly unit: string;
   readonly voteType: string;
   readonly sequence: number;
   readonly amended: boolean;
   /** The signing key, `name+keyid`. */
   readonly source: string;
-  /** The signed submission's canonical JSON. */
+  /** The signed submission's canonical JSON: the log entry holds exactly this. */
   readonly signedCanonical: string;
   /** SHA-256 of the signed submission's canonical JSON: identical re-sends match it. */
   readonly digest: string;
@@ -153,7 +151,6 @@ export function checkBody(election: Election, roster: RosterView, body: Uint8Arr
   }
   return {
     type: 'checked',
-    raw,
     unit: submission.unit,
     voteType: submission.voteType,
     sequence: submission.sequence,

@@ -87,7 +87,14 @@ export class CheckPool {
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.waiting.set(job, { resolve, reject });
-      const message: WorkerRequest = { type: 'check', job, id: electionId, body };
+      // A view into a larger buffer (one line of a batch) would be cloned whole: copy it out.
+      const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+      const message: WorkerRequest = {
+        type: 'check',
+        job,
+        id: electionId,
+        body: own ? body : body.slice(),
+      };
       slot.worker.postMessage(message);
     });
   }

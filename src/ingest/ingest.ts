@@ -13,10 +13,9 @@ import {
   encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
   type LogEntry,
-  type SubmissionEntry,
 } from '../core/log_entry.js';
 import { problem, type Problem } from '../core/result.js';
-import { parseSignedSubmission, type SignedSubmission } from '../core/submission.js';
+import { parseSignedSubmission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
 import type { Log } from '../log/log.js';
@@ -190,10 +189,15 @@ export class ElectionIngest {
           const first = final[d.of] as IngestOutcome;
           final.push({ receipt: first.receipt, resent: true });
         } else {
-          const bytes = d.encoded ?? encodeLogEntry(d.entry);
           const leaf = size + entries.length;
-          entries.push(bytes);
-          final.push({ receipt: receiptOf(electionId, leaf, bytes, d.entry), resent: false });
+          entries.push(d.bytes);
+          const receipt: Receipt = {
+            election: electionId,
+            leafIndex: leaf,
+            leafHash: encodeBase64(leafHash(d.bytes)),
+            ...d.fields,
+          };
+          final.push({ receipt, resent: false });
         }
       }
       return {
@@ -341,14 +345,17 @@ function createSha256(body: Uint8Array): string {
 
 type SubmissionRow = Omit<Database['submissions'], 'election_id' | 'leaf_index'>;
 
+/** What a receipt says beyond where its entry is: a function of the entry alone. */
+type ReceiptFields = Omit<Receipt, 'election' | 'leafIndex' | 'leafHash'>;
+
 type Decision =
   | { readonly type: 'resent'; readonly receipt: Receipt }
   | { readonly type: 'resent-in-batch'; readonly of: number }
   | {
       readonly type: 'record';
-      readonly entry: LogEntry;
-      /** The entry's bytes, when already known. */
-      readonly encoded?: Uint8Array;
+      /** The log entry's bytes. */
+      readonly bytes: Uint8Array;
+      readonly fields: ReceiptFields;
       readonly row?: SubmissionRow;
     };
 
@@ -365,16 +372,17 @@ function rejectionEntry(election: string, p: Pending, error: Problem): LogEntry 
     bodyBytes: p.body.bytes,
     error: summary(error),
   };
-  if (p.raw === undefined || !parseSignedSubmission(p.raw).ok) return entry;
-  const withBody = { ...entry, signed: p.raw as unknown as SignedSubmission };
+  const raw = p.type === 'refused' ? p.raw : undefined;
+  if (raw === undefined) return entry;
+  const signed = parseSignedSubmission(raw);
+  if (!signed.ok) return entry;
+  const withBody = { ...entry, signed: signed.value };
   return encodeLogEntry(withBody).length <= MAX_ENTRY_SIZE ? withBody : entry;
 }
 
 function recordRejection(election: string, p: Pending, error: Problem): Decision {
-  return {
-    type: 'record',
-    entry: rejectionEntry(election, p, error),
-  };
+  const entry = rejectionEntry(election, p, error);
+  return { type: 'record', bytes: encodeLogEntry(entry), fields: receiptFields(entry) };
 }
 
 function recordSubmission(
@@ -383,20 +391,31 @@ function recordSubmission(
   status: 'accepted' | 'held',
   kind: SubmissionKind,
 ): Decision {
-  const entry: SubmissionEntry = {
-    format: LOG_ENTRY_FORMAT,
-    type: 'submission',
-    election,
-    receivedAt: p.receivedAt,
-    signed: p.raw as unknown as SignedSubmission,
-    status,
-    kind,
-    warnings: p.warnings.map(summary),
-  };
+  const warnings = p.warnings.map(summary);
+  const bytes = encodeSubmissionEntry(
+    {
+      format: LOG_ENTRY_FORMAT,
+      type: 'submission',
+      election,
+      receivedAt: p.receivedAt,
+      status,
+      kind,
+      warnings,
+    },
+    p.signedCanonical,
+  );
   return {
     type: 'record',
-    entry,
-    encoded: encodeSubmissionEntry(entry, p.signedCanonical),
+    bytes,
+    fields: {
+      receivedAt: p.receivedAt,
+      status,
+      kind,
+      unit: p.unit,
+      voteType: p.voteType,
+      sequence: p.sequence,
+      warnings,
+    },
     row: {
       digest: p.digest,
       unit_id: p.unit,
@@ -408,6 +427,43 @@ function recordSubmission(
       counts_digest: p.countsDigest,
     },
   };
+}
+
+function receiptFields(entry: LogEntry): ReceiptFields {
+  switch (entry.type) {
+    case 'submission': {
+      const { submission } = entry.signed;
+      return {
+        receivedAt: entry.receivedAt,
+        status: entry.status,
+        kind: entry.kind,
+        unit: submission.unit,
+        voteType: submission.voteType,
+        sequence: submission.sequence,
+        warnings: entry.warnings,
+      };
+    }
+    case 'rejection': {
+      const submission = entry.signed?.submission;
+      return {
+        receivedAt: entry.receivedAt,
+        status: 'rejected',
+        ...(submission === undefined
+          ? {}
+          : {
+              unit: submission.unit,
+              voteType: submission.voteType,
+              sequence: submission.sequence,
+            }),
+        warnings: [],
+        error: entry.error,
+      };
+    }
+    case 'election':
+    case 'election-part':
+    case 'roster':
+      throw new Error(`a ${entry.type} log entry is not a submission`);
+  }
 }
 
 /**
@@ -426,41 +482,10 @@ export function receiptOf(
     if (!parsed.ok) throw new Error(`log entry ${leafIndex}: ${parsed.error.message}`);
     entry = parsed.value;
   }
-  const base = { election, leafIndex, leafHash: encodeBase64(leafHash(bytes)) };
-  switch (entry.type) {
-    case 'submission': {
-      const { submission } = entry.signed;
-      return {
-        ...base,
-        receivedAt: entry.receivedAt,
-        status: entry.status,
-        kind: entry.kind,
-        unit: submission.unit,
-        voteType: submission.voteType,
-        sequence: submission.sequence,
-        warnings: entry.warnings,
-      };
-    }
-    case 'rejection': {
-      const submission = entry.signed?.submission;
-      return {
-        ...base,
-        receivedAt: entry.receivedAt,
-        status: 'rejected',
-        ...(submission === undefined
-          ? {}
-          : {
-              unit: submission.unit,
-              voteType: submission.voteType,
-              sequence: submission.sequence,
-            }),
-        warnings: [],
-        error: entry.error,
-      };
-    }
-    case 'election':
-    case 'election-part':
-    case 'roster':
-      throw new Error(`log entry ${leafIndex} is a ${entry.type} entry, not a submission`);
-  }
+  return {
+    election,
+    leafIndex,
+    leafHash: encodeBase64(leafHash(bytes)),
+    ...receiptFields(entry),
+  };
 }

@@ -14,7 +14,7 @@ import { changeRoster } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { storeKinds, type TestStore } from '../store/testonly/stores.js';
 import { ElectionRegistry } from './elections.js';
-import { buildIngestApp } from './ingest_app.js';
+import { buildIngestApp, MAX_BATCH_SUBMISSIONS, splitLines } from './ingest_app.js';
 
 function signer(name: string): Signer {
   const s = generateSigner(name);
@@ -24,7 +24,7 @@ function signer(name: string): Signer {
 
 interface Harness {
   app: FastifyInstance;
-  keys: Record<'n1' | 'north' | 's1' | 'revoked', Signer>;
+  keys: Record<'n1' | 'north' | 's1' | 's2' | 's3' | 'revoked', Signer>;
   post: (
     body: unknown,
     contentType?: string,
@@ -43,6 +43,19 @@ const receiptOf = (json: Json): Json => {
 };
 const codeOf = (json: Json): string => (json['error'] as Json | undefined)?.['code'] as string;
 
+describe('an NDJSON body', () => {
+  const text = (lines: Uint8Array[]): string[] => lines.map((l) => Buffer.from(l).toString());
+  it('splits into its non-blank lines, LF or CRLF, with or without a final newline', () => {
+    const body = (s: string): Uint8Array => new TextEncoder().encode(s);
+    expect(text(splitLines(body('{"a":1}\n{"b":2}')))).toEqual(['{"a":1}', '{"b":2}']);
+    expect(text(splitLines(body('{"a":1}\r\n\r\n \t\n{"b":2}\r\n')))).toEqual([
+      '{"a":1}',
+      '{"b":2}',
+    ]);
+    expect(splitLines(body(''))).toEqual([]);
+  });
+});
+
 for (const kind of storeKinds) {
   describe.skipIf(!kind.available)(`the ingest API on ${kind.name}`, () => {
     let t: TestStore;
@@ -59,6 +72,8 @@ for (const kind of storeKinds) {
         n1: signer('n-1.app'),
         north: signer('north.tabulator'),
         s1: signer('s-1.app'),
+        s2: signer('s-2.app'),
+        s3: signer('s-3.app'),
         revoked: signer('n-2.app'),
       };
       const certify = async (key: Signer, unit: string): Promise<void> => {
@@ -75,6 +90,8 @@ for (const kind of storeKinds) {
       await certify(keys.n1, 'n-1');
       await certify(keys.north, 'north');
       await certify(keys.s1, 's-1');
+      await certify(keys.s2, 's-2');
+      await certify(keys.s3, 's-3');
       await certify(keys.revoked, 'n-2');
       const revoked = await changeRoster(
         t.store,
@@ -406,6 +423,76 @@ for (const kind of storeKinds) {
           403,
           'bad_signature',
         );
+      });
+    });
+
+    describe('a batch of submissions (NDJSON, as a county tabulation system exports them)', () => {
+      const postBatch = async (
+        lines: readonly string[],
+        contentType = 'application/x-ndjson',
+      ): Promise<{ status: number; json: Json }> => {
+        const response = await h.app.inject({
+          method: 'POST',
+          url: '/v1/elections/sample-2026/submission-batches',
+          headers: { 'content-type': contentType },
+          payload: lines.join('\r\n') + '\n',
+        });
+        return { status: response.statusCode, json: response.json() };
+      };
+      const line = (submission: Submission, key: Signer): string =>
+        JSON.stringify(signSubmission(submission, key));
+
+      it('answers each line, in order, exactly as if it had been posted alone', async () => {
+        const accepted = line(sampleSubmission('s-2', { sequence: 1 }), h.keys.s2);
+        const resent = line(sampleSubmission('s-1'), h.keys.s1); // recorded by an earlier test
+        const signed = line(sampleSubmission('s-2', { voteType: 'mail', sequence: 2 }), h.keys.s2);
+        const badSignature = signed.replace('"ballotsCast":500', '"ballotsCast":499');
+        const { status, json } = await postBatch([accepted, resent, '{"oops"', badSignature, '']);
+        expect(status).toBe(200);
+        const results = json['results'] as Json[];
+        expect(results.map((r) => r['status'])).toEqual([201, 200, 400, 403]);
+        expect(receiptOf(results[0]!)).toMatchObject({ status: 'accepted', unit: 's-2' });
+        expect(codeOf(results[2]!)).toBe('malformed_json');
+        expect(codeOf(results[3]!)).toBe('bad_signature');
+        // Every line that was not a re-send has its own log entry, rejections included.
+        const leaves = [results[0]!, results[2]!, results[3]!].map(
+          (r) => receiptOf(r)['leafIndex'] as number,
+        );
+        expect(new Set(leaves).size).toBe(3);
+        const entries = await Promise.all(leaves.map((leaf) => h.entry(leaf)));
+        expect(entries.map((e) => e.ok && e.value.type)).toEqual([
+          'submission',
+          'rejection',
+          'rejection',
+        ]);
+      });
+
+      it('gives the same submission twice in one batch one entry and one receipt', async () => {
+        const twice = line(sampleSubmission('s-3', { sequence: 1 }), h.keys.s3);
+        const { json } = await postBatch([twice, twice]);
+        const results = json['results'] as Json[];
+        expect(results.map((r) => r['status'])).toEqual([201, 200]);
+        expect(receiptOf(results[1]!)).toEqual(receiptOf(results[0]!));
+      });
+
+      it('refuses a batch that is empty, too large, or not NDJSON, logging nothing', async () => {
+        const empty = await postBatch(['', '  ']);
+        expect([empty.status, codeOf(empty.json)]).toEqual([400, 'empty_batch']);
+        const tooMany = await postBatch(
+          Array.from({ length: MAX_BATCH_SUBMISSIONS + 1 }, () => '{}'),
+        );
+        expect([tooMany.status, codeOf(tooMany.json)]).toEqual([413, 'batch_too_large']);
+        const json = await postBatch(['{}'], 'application/json');
+        expect([json.status, codeOf(json.json)]).toEqual([415, 'unsupported_media_type']);
+      });
+
+      it('refuses a line over the size limit by itself', async () => {
+        const big = JSON.stringify({ padding: 'x'.repeat(60_000) });
+        const ok = line(sampleSubmission('s-3', { voteType: 'mail', sequence: 2 }), h.keys.s3);
+        const { json } = await postBatch([big, ok]);
+        const results = json['results'] as Json[];
+        expect(results.map((r) => r['status'])).toEqual([413, 201]);
+        expect(codeOf(results[0]!)).toBe('body_too_large');
       });
     });
 

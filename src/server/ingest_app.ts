@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SignedSubmission } from '../core/submission.js';
 import { latestCheckpoint, provenReceipt } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
+import type { ElectionIngest, Receipt } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
 import type { ElectionRegistry } from './elections.js';
 
@@ -21,7 +22,65 @@ export interface IngestAppOptions {
   readonly logger?: boolean;
 }
 
-const errorBody = (code: string, message: string, details?: unknown): object => ({
+/** At most this many submissions in one batch request. */
+export const MAX_BATCH_SUBMISSIONS = 1000;
+const BATCH_BODY_LIMIT = MAX_BATCH_SUBMISSIONS * SUBMISSION_BODY_LIMIT;
+
+const mediaType = (header: string | undefined): string | undefined =>
+  (header ?? '').split(';')[0]?.trim().toLowerCase();
+
+function bodyOf(body: unknown): Uint8Array {
+  const buffer = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+}
+
+/** The non-blank lines of an NDJSON body (LF or CRLF), as views into it. */
+export function splitLines(body: Uint8Array): Uint8Array[] {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    if (i < body.length && body[i] !== 0x0a) continue;
+    let end = i;
+    if (end > start && body[end - 1] === 0x0d) end--;
+    const line = body.subarray(start, end);
+    if (line.some((b) => b !== 0x20 && b !== 0x09)) lines.push(line);
+    start = i + 1;
+  }
+  return lines;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: { readonly receipt: Receipt } | { readonly error: object };
+}
+
+/** One submission, checked and durably logged: the HTTP status and body that answer it. */
+async function submitOne(ingest: ElectionIngest, body: Uint8Array): Promise<Answer> {
+  if (body.length > SUBMISSION_BODY_LIMIT) {
+    return {
+      status: 413,
+      body: errorBody(
+        'body_too_large',
+        `a submission is at most ${SUBMISSION_BODY_LIMIT} bytes; this one has ${body.length}`,
+      ),
+    };
+  }
+  const { receipt, resent } = await ingest.submit(body);
+  if (receipt.status === 'rejected') {
+    const error = receipt.error ?? { code: 'rejected', message: 'rejected' };
+    return {
+      status: rejectionStatus(error.code),
+      body: errorBody(error.code, error.message, { receipt }),
+    };
+  }
+  return { status: resent ? 200 : 201, body: { receipt } };
+}
+
+const errorBody = (
+  code: string,
+  message: string,
+  details?: unknown,
+): { readonly error: object } => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });
 
@@ -182,29 +241,68 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     async (request, reply) => {
       const ingest = await elections.get(request.params.election);
       if (ingest === undefined) return unknownElection(reply, request.params.election);
-      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (type !== 'application/json') {
+      if (mediaType(request.headers['content-type']) !== 'application/json') {
         return sendError(reply, 415, 'unsupported_media_type', 'submissions are application/json');
       }
-      if (body.length > SUBMISSION_BODY_LIMIT) {
+      const answer = await submitOne(ingest, bodyOf(request.body));
+      return reply.code(answer.status).type('application/json').send(answer.body);
+    },
+  );
+
+  app.post<{ Params: { election: string } }>(
+    '/v1/elections/:election/submission-batches',
+    {
+      bodyLimit: BATCH_BODY_LIMIT,
+      schema: {
+        description: `Submit up to ${MAX_BATCH_SUBMISSIONS} signed submissions at once, as NDJSON (application/x-ndjson): one signed submission per line, as a county tabulation system exports its precincts. Each line is checked, logged and answered exactly as if it had been posted alone; the reply (200, once every line's outcome is durable) lists per line, in order, the HTTP status and the body it would have had.`,
+        params: ElectionParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    status: { type: 'integer' },
+                    receipt: ReceiptSchema,
+                    error: ErrorSchema.properties.error,
+                  },
+                  required: ['status'],
+                },
+              },
+            },
+          },
+          '4xx': ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ingest = await elections.get(request.params.election);
+      if (ingest === undefined) return unknownElection(reply, request.params.election);
+      if (mediaType(request.headers['content-type']) !== 'application/x-ndjson') {
+        return sendError(
+          reply,
+          415,
+          'unsupported_media_type',
+          'a batch is application/x-ndjson: one signed submission per line',
+        );
+      }
+      const lines = splitLines(bodyOf(request.body));
+      if (lines.length === 0) return sendError(reply, 400, 'empty_batch', 'the batch has no lines');
+      if (lines.length > MAX_BATCH_SUBMISSIONS) {
         return sendError(
           reply,
           413,
-          'body_too_large',
-          `a submission is at most ${SUBMISSION_BODY_LIMIT} bytes; this one has ${body.length}`,
+          'batch_too_large',
+          `a batch holds at most ${MAX_BATCH_SUBMISSIONS} submissions; this one has ${lines.length}`,
         );
       }
-      const { receipt, resent } = await ingest.submit(
-        new Uint8Array(body.buffer, body.byteOffset, body.length),
-      );
-      if (receipt.status === 'rejected') {
-        const error = receipt.error ?? { code: 'rejected', message: 'rejected' };
-        return sendError(reply, rejectionStatus(error.code), error.code, error.message, {
-          receipt,
-        });
-      }
-      return reply.code(resent ? 200 : 201).send({ receipt });
+      const answers = await Promise.all(lines.map((line) => submitOne(ingest, line)));
+      return {
+        results: answers.map((a) => ({ status: a.status, ...a.body })),
+      };
     },
   );
 
