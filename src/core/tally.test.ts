@@ -1,0 +1,377 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ELECTION_FORMAT,
+  isWithin,
+  indexElection,
+  contestsOnBallot,
+  type Election,
+  type ElectionDefinition,
+} from './election.js';
+import { LOG_ENTRY_FORMAT, type LogEntry } from './log_entry.js';
+import { SUBMISSION_FORMAT, type Submission } from './submission.js';
+import {
+  checkTally,
+  leadersOf,
+  Tally,
+  type AreaResults,
+  type ContestTotals,
+  type CountedSubmission,
+} from './tally.js';
+import { sampleElection, sampleSubmission } from './testonly/fixtures.js';
+
+const name = (id: string): { en: string } => ({ en: id });
+
+/** A random election: a hierarchy two or three levels deep, districts, several contests. */
+const arbitraryElection: fc.Arbitrary<Election> = fc
+  .record({
+    counties: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
+    wards: fc.boolean(),
+    voteTypes: fc.integer({ min: 1, max: 3 }),
+    contests: fc.array(
+      fc.record({
+        choices: fc.integer({ min: 1, max: 4 }),
+        voteFor: fc.integer({ min: 1, max: 2 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    districtSeeds: fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 2 }),
+  })
+  .map((spec) => {
+    const units: ElectionDefinition['units'][number][] = [
+      { id: 'state', name: name('state'), type: 'state' },
+    ];
+    spec.counties.forEach((precincts, c) => {
+      units.push({ id: `c${c}`, name: name(`c${c}`), type: 'county', parent: 'state' });
+      const parent = spec.wards ? `c${c}-w` : `c${c}`;
+      if (spec.wards) units.push({ id: parent, name: name(parent), type: 'ward', parent: `c${c}` });
+      for (let p = 0; p < precincts; p++) {
+        units.push({
+          id: `c${c}-p${p}`,
+          name: name(`c${c}-p${p}`),
+          type: 'precinct',
+          parent,
+          registeredVoters: 100 * (p + 1),
+        });
+      }
+    });
+    const below = units.filter((u) => u.type !== 'state');
+    const districts = spec.districtSeeds.map((seed, i) => ({
+      id: `d${i}`,
+      name: name(`d${i}`),
+      units: [
+        below[seed % below.length]?.id ?? 'c0',
+        below[(seed * 7 + 3) % below.length]?.id ?? 'c0',
+      ],
+    }));
+    const definition: ElectionDefinition = {
+      format: ELECTION_FORMAT,
+      id: 'random',
+      name: name('random'),
+      date: '2026-11-03',
+      test: true,
+      languages: ['en'],
+      voteTypes: Array.from({ length: spec.voteTypes }, (_, i) => ({
+        id: `vt${i}`,
+        name: name('v'),
+      })),
+      units,
+      districts: districts.filter((d, i) => districts.findIndex((e) => e.id === d.id) === i),
+      parties: [],
+      contests: spec.contests.map((c, i) => ({
+        id: `k${i}`,
+        name: name(`k${i}`),
+        kind: 'candidate' as const,
+        voteFor: c.voteFor,
+        choices: Array.from({ length: c.choices }, (_, j) => ({
+          id: `k${i}-c${j}`,
+          name: name('c'),
+        })),
+        ...(i > 0 && districts.length > 0 ? { district: districts[i % districts.length]?.id } : {}),
+      })),
+      authority: { keys: ['authority+00000000+AAAA'] },
+    };
+    const election = indexElection(definition);
+    if (!election.ok) throw new Error(election.error.message);
+    return election.value;
+  });
+
+type Step = {
+  readonly unit: number;
+  readonly voteType: number;
+  readonly status: 'accepted' | 'held' | 'rejected';
+  readonly votes: readonly number[];
+  readonly dropContest: boolean;
+};
+
+const arbitrarySteps = fc.array(
+  fc.record({
+    unit: fc.nat(),
+    voteType: fc.nat(),
+    status: fc.constantFrom('accepted', 'accepted', 'held', 'rejected'),
+    votes: fc.array(fc.nat({ max: 500 }), { minLength: 12, maxLength: 12 }),
+    dropContest: fc.boolean(),
+  }),
+  { maxLength: 40 },
+);
+
+/** The log entry a step stands for: a submission with some numbers, or a rejection. */
+function entryOf(election: Election, step: Step, sequence: number): LogEntry {
+  const unit = election.reportingUnits[step.unit % election.reportingUnits.length] as string;
+  const voteTypes = election.definition.voteTypes;
+  const voteType = voteTypes[step.voteType % voteTypes.length]?.id as string;
+  let v = 0;
+  const next = (): number => step.votes[v++ % step.votes.length] ?? 0;
+  const onBallot = contestsOnBallot(election, unit);
+  const contests = (step.dropContest ? onBallot.slice(1) : onBallot).map((contest) => {
+    const counts = Object.fromEntries(contest.choices.map((c) => [c.id, next()]));
+    return {
+      contest: contest.id,
+      counts,
+      ballotsCast: next(),
+      overvotes: next(),
+      undervotes: next(),
+    };
+  });
+  const submission: Submission = {
+    format: SUBMISSION_FORMAT,
+    election: election.definition.id,
+    unit,
+    voteType,
+    sequence,
+    time: '2026-11-03T21:00:00Z',
+    ballotsCast: next(),
+    contests: contests.length > 0 ? contests : [],
+  };
+  const signed = { submission, signer: 'test+00000000', signature: 'AAAA' };
+  const base = {
+    format: LOG_ENTRY_FORMAT,
+    election: election.definition.id,
+    receivedAt: '2026-11-03T21:00:01Z',
+  } as const;
+  if (step.status === 'rejected') {
+    return {
+      ...base,
+      type: 'rejection',
+      bodySha256: '0'.repeat(64),
+      bodyBytes: 1,
+      error: { code: 'bad_signature', message: 'no' },
+      signed,
+    };
+  }
+  return {
+    ...base,
+    type: 'submission',
+    signed,
+    status: step.status,
+    kind: 'original',
+    warnings: [],
+  };
+}
+
+/** The rule itself, spelled out as plainly as possible: the oracle for the incremental tally. */
+function recount(election: Election, entries: readonly LogEntry[]): AreaResults[] {
+  const latest = new Map<string, Submission>();
+  for (const entry of entries) {
+    if (entry.type === 'submission' && entry.status === 'accepted') {
+      const s = entry.signed.submission;
+      latest.set(`${s.unit}/${s.voteType}`, s);
+    }
+  }
+  const voteTypes = election.definition.voteTypes.map((v) => v.id);
+  const areas = [
+    ...election.definition.units.map((u) => ({
+      id: u.id,
+      kind: 'unit' as const,
+      contains: (r: string) => isWithin(election, r, u.id),
+    })),
+    ...election.definition.districts.map((d) => ({
+      id: d.id,
+      kind: 'district' as const,
+      contains: (r: string) => d.units.some((m) => isWithin(election, r, m)),
+    })),
+  ];
+  return areas.map((area): AreaResults => {
+    const members = election.reportingUnits.filter(area.contains);
+    const submissions = [...latest.values()].filter((s) => members.includes(s.unit));
+    const ballots = Object.fromEntries(
+      voteTypes.map((vt) => [
+        vt,
+        submissions.filter((s) => s.voteType === vt).reduce((n, s) => n + s.ballotsCast, 0),
+      ]),
+    );
+    const contests = election.definition.contests
+      .filter((c) => members.some((m) => contestsOnBallot(election, m).includes(c)))
+      .map((contest) => {
+        const totalsFor = (vts: readonly string[]): ContestTotals => {
+          const results = submissions
+            .filter((s) => vts.includes(s.voteType))
+            .flatMap((s) => s.contests.filter((r) => r.contest === contest.id));
+          const sum = (f: (r: (typeof results)[number]) => number): number =>
+            results.reduce((n, r) => n + f(r), 0);
+          return {
+            ballotsCast: sum((r) => r.ballotsCast),
+            overvotes: sum((r) => r.overvotes),
+            undervotes: sum((r) => r.undervotes),
+            counts: Object.fromEntries(
+              contest.choices.map((c) => [c.id, sum((r) => r.counts[c.id] ?? 0)]),
+            ),
+          };
+        };
+        const total = totalsFor(voteTypes);
+        const withContest = members.filter((m) => contestsOnBallot(election, m).includes(contest));
+        return {
+          contest: contest.id,
+          reporting: {
+            expected: withContest.length,
+            reported: withContest.filter((m) =>
+              submissions.some(
+                (s) => s.unit === m && s.contests.some((r) => r.contest === contest.id),
+              ),
+            ).length,
+          },
+          total,
+          byVoteType: Object.fromEntries(voteTypes.map((vt) => [vt, totalsFor([vt])])),
+          leaders: leadersOf(contest, total),
+        };
+      });
+    return {
+      area: area.id,
+      kind: area.kind,
+      registeredVoters: members.reduce(
+        (n, m) => n + (election.units.get(m)?.registeredVoters ?? 0),
+        0,
+      ),
+      ballotsCast: {
+        total: Object.values(ballots).reduce((a, b) => a + b, 0),
+        byVoteType: ballots,
+      },
+      reporting: {
+        expected: members.length,
+        reported: members.filter((m) => submissions.some((s) => s.unit === m)).length,
+      },
+      contests,
+    };
+  });
+}
+
+describe('the tally', () => {
+  it('equals a from-scratch recount at every level, after every entry of any stream', () => {
+    fc.assert(
+      fc.property(arbitraryElection, arbitrarySteps, (election, steps) => {
+        const tally = new Tally(election);
+        const entries: LogEntry[] = [];
+        steps.forEach((step, i) => {
+          const entry = entryOf(election, step, i + 1);
+          entries.push(entry);
+          tally.apply(entry);
+          expect(tally.results()).toEqual(recount(election, entries));
+        });
+        expect(tally.logSize).toBe(steps.length);
+        expect(checkTally(election, tally.counted(), tally.results())).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('counts only accepted submissions: held and rejected ones change nothing', () => {
+    const election = sampleElection(['authority+00000000+AAAA']);
+    const tally = new Tally(election);
+    const signed = (s: Submission) => ({ submission: s, signer: 'x+00000000', signature: 'AA' });
+    const base = {
+      format: LOG_ENTRY_FORMAT,
+      election: 'sample-2026',
+      receivedAt: '2026-11-03T21:00:00Z',
+    } as const;
+    tally.apply({
+      ...base,
+      type: 'submission',
+      signed: signed(sampleSubmission('n-1')),
+      status: 'held',
+      kind: 'original',
+      warnings: [{ code: 'unbalanced_contest', message: '' }],
+    });
+    expect(tally.area('state')?.reporting).toEqual({ reported: 0, expected: 5 });
+    tally.apply({
+      ...base,
+      type: 'submission',
+      signed: signed(sampleSubmission('n-1', { sequence: 2 })),
+      status: 'accepted',
+      kind: 'amendment',
+      warnings: [],
+    });
+    const governor = tally.area('state')?.contests.find((c) => c.contest === 'governor');
+    expect(governor?.total.counts).toEqual({ ada: 260, alan: 220, 'write-in': 5 });
+    expect(governor?.reporting).toEqual({ reported: 1, expected: 5 });
+    expect(governor?.leaders).toEqual(['ada']);
+  });
+
+  it('replaces a unit’s numbers with its later accepted submission, never adding both', () => {
+    const election = sampleElection(['authority+00000000+AAAA']);
+    const tally = new Tally(election);
+    const accepted = (s: Submission): LogEntry => ({
+      format: LOG_ENTRY_FORMAT,
+      type: 'submission',
+      election: 'sample-2026',
+      receivedAt: '2026-11-03T21:00:00Z',
+      signed: { submission: s, signer: 'x+00000000', signature: 'AA' },
+      status: 'accepted',
+      kind: 'original',
+      warnings: [],
+    });
+    tally.apply(accepted(sampleSubmission('s-1')));
+    tally.apply(accepted(sampleSubmission('s-1', { sequence: 2, ballotsCast: 400 })));
+    expect(tally.area('south')?.ballotsCast.total).toBe(400);
+    expect([...tally.counted()].map((c) => c.leafIndex)).toEqual([1]);
+  });
+});
+
+describe('checking a tally before it is published', () => {
+  const election = sampleElection(['authority+00000000+AAAA']);
+  const tally = new Tally(election);
+  tally.apply({
+    format: LOG_ENTRY_FORMAT,
+    type: 'submission',
+    election: 'sample-2026',
+    receivedAt: '2026-11-03T21:00:00Z',
+    signed: { submission: sampleSubmission('n-1'), signer: 'x+00000000', signature: 'AA' },
+    status: 'accepted',
+    kind: 'original',
+    warnings: [],
+  });
+  const counted: CountedSubmission[] = [...tally.counted()];
+
+  it('finds nothing wrong with totals that are the sum of the accepted submissions', () => {
+    expect(checkTally(election, counted, tally.results())).toEqual([]);
+  });
+
+  it('refuses totals built from a partial set of accepted submissions (Iowa 2020)', () => {
+    const partial = new Tally(election).results();
+    const problems = checkTally(election, counted, partial);
+    expect(problems.map((p) => p.details?.['area'])).toContain('state');
+    expect(problems[0]?.message).toMatch(/expected/);
+  });
+
+  it('names the area and the number when one total is changed', () => {
+    const results = tally.results().map((r) =>
+      r.area !== 'north'
+        ? r
+        : {
+            ...r,
+            contests: r.contests.map((c) =>
+              c.contest !== 'governor'
+                ? c
+                : { ...c, total: { ...c.total, counts: { ...c.total.counts, ada: 261 } } },
+            ),
+          },
+    );
+    const problems = checkTally(election, counted, results);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.details).toMatchObject({
+      area: 'north',
+      what: 'governor: votes for ada (all vote types)',
+      expected: 260,
+      found: 261,
+    });
+  });
+});

@@ -1,0 +1,512 @@
+// The tally: what each area (every unit of the hierarchy, and every district) has counted so far,
+// per contest and vote type. A published total is the sum, over reporting units, of each unit's
+// latest accepted submission per vote type (DESIGN.md). `Tally` keeps that sum incrementally as
+// log entries arrive; `checkTally` checks a set of results against the counted submissions from
+// scratch, so the publisher can refuse totals that do not add up.
+import { ancestry, contestsOnBallot, voteFor, type Contest, type Election } from './election.js';
+import type { LogEntry } from './log_entry.js';
+import { problem, type Problem } from './result.js';
+import type { Submission } from './submission.js';
+
+/** One contest's numbers in one area for one vote type, or for all of them. */
+export interface ContestTotals {
+  readonly ballotsCast: number;
+  readonly overvotes: number;
+  readonly undervotes: number;
+  /** Votes per choice, every choice of the contest present, in definition order. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface Reporting {
+  /** Reporting units with at least one counted submission (for a contest: one that has it). */
+  readonly reported: number;
+  /** Reporting units in the area (for a contest: those with it on their ballot). */
+  readonly expected: number;
+}
+
+export interface ContestResults {
+  readonly contest: string;
+  readonly reporting: Reporting;
+  readonly total: ContestTotals;
+  /** Every vote type of the election, in definition order. */
+  readonly byVoteType: Readonly<Record<string, ContestTotals>>;
+  /**
+   * The choices with the most votes so far (several when tied; as many as are elected when
+   * vote-for is above one, with every choice tied at the last place); empty before any vote.
+   */
+  readonly leaders: readonly string[];
+}
+
+export interface AreaResults {
+  readonly area: string;
+  readonly kind: 'unit' | 'district';
+  readonly registeredVoters: number;
+  readonly ballotsCast: {
+    readonly total: number;
+    readonly byVoteType: Readonly<Record<string, number>>;
+  };
+  readonly reporting: Reporting;
+  /** The contests on the ballot anywhere in the area, in definition order. */
+  readonly contests: readonly ContestResults[];
+}
+
+/** A submission that counts: the latest accepted one for its unit and vote type. */
+export interface CountedSubmission {
+  readonly leafIndex: number;
+  readonly submission: Submission;
+}
+
+interface ContestShape {
+  readonly contest: Contest;
+  readonly choiceIndex: ReadonlyMap<string, number>;
+}
+
+// A vector per (area, contest, vote type): [ballotsCast, overvotes, undervotes, ...choices].
+const FIXED = 3;
+
+interface AreaState {
+  readonly id: string;
+  readonly kind: 'unit' | 'district';
+  registeredVoters: number;
+  expected: number;
+  reported: number;
+  /** Ballots cast per vote type index. */
+  readonly ballotsCast: number[];
+  /** Per contest on the area's ballots: per vote type index, the vector. */
+  readonly contests: Map<string, { expected: number; reported: number; vectors: number[][] }>;
+}
+
+interface UnitState {
+  /** The areas a reporting unit's numbers add to: itself, its ancestors, its districts. */
+  readonly areas: readonly AreaState[];
+  /** Counted submission per vote type index. */
+  readonly counted: (CountedSubmission | undefined)[];
+}
+
+/** The slot a submission fills: its unit and vote type. */
+const slotOf = (s: Submission): string => `${s.unit}\u0000${s.voteType}`;
+
+/** The running tally of one election. Pure: it changes only through `apply`. */
+export class Tally {
+  private readonly shapes = new Map<string, ContestShape>();
+  private readonly voteTypeIndex: ReadonlyMap<string, number>;
+  private readonly areas = new Map<string, AreaState>();
+  private readonly units = new Map<string, UnitState>();
+  private readonly countedSlots = new Map<string, CountedSubmission>();
+  private applied = 0;
+
+  constructor(readonly election: Election) {
+    const { definition } = election;
+    for (const contest of definition.contests) {
+      this.shapes.set(contest.id, {
+        contest,
+        choiceIndex: new Map(contest.choices.map((c, i) => [c.id, i])),
+      });
+    }
+    this.voteTypeIndex = new Map(definition.voteTypes.map((v, i) => [v.id, i]));
+    const area = (id: string, kind: 'unit' | 'district'): AreaState => ({
+      id,
+      kind,
+      registeredVoters: 0,
+      expected: 0,
+      reported: 0,
+      ballotsCast: definition.voteTypes.map(() => 0),
+      contests: new Map(),
+    });
+    for (const unit of definition.units) this.areas.set(unit.id, area(unit.id, 'unit'));
+    const districtsOf = new Map<string, AreaState[]>();
+    for (const district of definition.districts) {
+      const state = area(district.id, 'district');
+      this.areas.set(district.id, state);
+      for (const member of district.units) {
+        const list = districtsOf.get(member) ?? [];
+        list.push(state);
+        districtsOf.set(member, list);
+      }
+    }
+    for (const unitId of election.reportingUnits) {
+      const chain = ancestry(election, unitId);
+      const areas = new Set<AreaState>();
+      for (const id of chain) {
+        areas.add(this.areas.get(id) as AreaState);
+        for (const d of districtsOf.get(id) ?? []) areas.add(d);
+      }
+      const registered = election.units.get(unitId)?.registeredVoters ?? 0;
+      const onBallot = contestsOnBallot(election, unitId);
+      for (const a of areas) {
+        a.expected++;
+        a.registeredVoters += registered;
+        for (const contest of onBallot) {
+          let c = a.contests.get(contest.id);
+          if (c === undefined) {
+            const width = FIXED + contest.choices.length;
+            c = {
+              expected: 0,
+              reported: 0,
+              vectors: definition.voteTypes.map(() => new Array<number>(width).fill(0)),
+            };
+            a.contests.set(contest.id, c);
+          }
+          c.expected++;
+        }
+      }
+      this.units.set(unitId, {
+        areas: [...areas],
+        counted: definition.voteTypes.map(() => undefined),
+      });
+    }
+  }
+
+  /** How many log entries have been applied: the tally is as of this log size. */
+  get logSize(): number {
+    return this.applied;
+  }
+
+  /** The submissions that count now, by unit and vote type. */
+  counted(): IterableIterator<CountedSubmission> {
+    return this.countedSlots.values();
+  }
+
+  /**
+   * Applies the next log entry (entry `logSize`). Only accepted submissions count; a later
+   * accepted submission for the same unit and vote type replaces the earlier one.
+   */
+  apply(entry: LogEntry): void {
+    const leafIndex = this.applied++;
+    if (entry.type !== 'submission' || entry.status !== 'accepted') return;
+    const { submission } = entry.signed;
+    if (submission.election !== this.election.definition.id) return;
+    const unit = this.units.get(submission.unit);
+    const vt = this.voteTypeIndex.get(submission.voteType);
+    // Ingest accepts only submissions that fit the definition; anything else is not counted.
+    if (unit === undefined || vt === undefined) return;
+    const previous = unit.counted[vt];
+    const wasReported = unit.counted.some((c) => c !== undefined);
+    const contestsBefore = this.reportedContests(unit);
+    if (previous !== undefined) this.add(unit, vt, previous.submission, -1);
+    const next = { leafIndex, submission };
+    unit.counted[vt] = next;
+    this.countedSlots.set(slotOf(submission), next);
+    this.add(unit, vt, submission, 1);
+    if (!wasReported) for (const a of unit.areas) a.reported++;
+    // A replacement may add contests the unit had not reported, or drop some it had.
+    const contestsAfter = this.reportedContests(unit);
+    const adjust = (ids: ReadonlySet<string>, others: ReadonlySet<string>, by: 1 | -1): void => {
+      for (const id of ids) {
+        if (others.has(id)) continue;
+        for (const a of unit.areas) {
+          const c = a.contests.get(id);
+          if (c !== undefined) c.reported += by;
+        }
+      }
+    };
+    adjust(contestsAfter, contestsBefore, 1);
+    adjust(contestsBefore, contestsAfter, -1);
+  }
+
+  private reportedContests(unit: UnitState): Set<string> {
+    const ids = new Set<string>();
+    for (const c of unit.counted) for (const r of c?.submission.contests ?? []) ids.add(r.contest);
+    return ids;
+  }
+
+  private add(unit: UnitState, vt: number, submission: Submission, sign: 1 | -1): void {
+    for (const a of unit.areas) {
+      a.ballotsCast[vt] = (a.ballotsCast[vt] ?? 0) + sign * submission.ballotsCast;
+      for (const result of submission.contests) {
+        const shape = this.shapes.get(result.contest);
+        const vector = a.contests.get(result.contest)?.vectors[vt];
+        if (shape === undefined || vector === undefined) continue;
+        vector[0] = (vector[0] ?? 0) + sign * result.ballotsCast;
+        vector[1] = (vector[1] ?? 0) + sign * result.overvotes;
+        vector[2] = (vector[2] ?? 0) + sign * result.undervotes;
+        for (const [choice, votes] of Object.entries(result.counts)) {
+          const at = shape.choiceIndex.get(choice);
+          if (at !== undefined) vector[FIXED + at] = (vector[FIXED + at] ?? 0) + sign * votes;
+        }
+      }
+    }
+  }
+
+  /** Every area's results: the units of the hierarchy in definition order, then the districts. */
+  results(): AreaResults[] {
+    return [...this.areas.keys()].map((id) => this.area(id) as AreaResults);
+  }
+
+  /** One area's results, or undefined for an id that is no unit or district. */
+  area(id: string): AreaResults | undefined {
+    const a = this.areas.get(id);
+    if (a === undefined) return undefined;
+    const voteTypes = this.election.definition.voteTypes;
+    const contests: ContestResults[] = [];
+    for (const contest of this.election.definition.contests) {
+      const c = a.contests.get(contest.id);
+      if (c === undefined) continue;
+      const byVoteType: Record<string, ContestTotals> = {};
+      voteTypes.forEach((v, i) => {
+        byVoteType[v.id] = totalsOf(contest, c.vectors[i] ?? []);
+      });
+      const total = totalsOf(contest, sumVectors(c.vectors));
+      contests.push({
+        contest: contest.id,
+        reporting: { reported: c.reported, expected: c.expected },
+        total,
+        byVoteType,
+        leaders: leadersOf(contest, total),
+      });
+    }
+    const byVoteType: Record<string, number> = {};
+    voteTypes.forEach((v, i) => {
+      byVoteType[v.id] = a.ballotsCast[i] ?? 0;
+    });
+    return {
+      area: a.id,
+      kind: a.kind,
+      registeredVoters: a.registeredVoters,
+      ballotsCast: { total: a.ballotsCast.reduce((x, y) => x + y, 0), byVoteType },
+      reporting: { reported: a.reported, expected: a.expected },
+      contests,
+    };
+  }
+}
+
+function sumVectors(vectors: readonly (readonly number[])[]): number[] {
+  const sum = new Array<number>(vectors[0]?.length ?? 0).fill(0);
+  for (const v of vectors) v.forEach((x, i) => (sum[i] = (sum[i] ?? 0) + x));
+  return sum;
+}
+
+function totalsOf(contest: Contest, vector: readonly number[]): ContestTotals {
+  const counts: Record<string, number> = {};
+  contest.choices.forEach((choice, i) => {
+    counts[choice.id] = vector[FIXED + i] ?? 0;
+  });
+  return {
+    ballotsCast: vector[0] ?? 0,
+    overvotes: vector[1] ?? 0,
+    undervotes: vector[2] ?? 0,
+    counts,
+  };
+}
+
+/** The leading choices: the top vote-for places, ties at the last place included. */
+export function leadersOf(contest: Contest, totals: ContestTotals): string[] {
+  const seats = contest.kind === 'candidate' ? voteFor(contest) : 1;
+  const ranked = contest.choices
+    .map((c) => ({ id: c.id, votes: totals.counts[c.id] ?? 0 }))
+    .filter((c) => c.votes > 0)
+    .sort((a, b) => b.votes - a.votes);
+  const last = ranked[Math.min(seats, ranked.length) - 1];
+  if (last === undefined) return [];
+  return ranked.filter((c) => c.votes >= last.votes).map((c) => c.id);
+}
+
+export type TallyProblem = Problem<'tally_mismatch'>;
+
+/** The name of a contest vector's `field`th number. */
+function fieldName(contest: Contest, field: number): string {
+  if (field === 0) return 'ballots cast';
+  if (field === 1) return 'overvotes';
+  if (field === 2) return 'undervotes';
+  return `votes for ${contest.choices[field - FIXED]?.id ?? ''}`;
+}
+
+/**
+ * Where each number of an area sits in a flat vector, for checkTally: units expected and
+ * reported, registered voters, ballots cast per vote type, then per contest its units expected
+ * and reported and per vote type [ballots cast, overvotes, undervotes, ...choices].
+ */
+class Layout {
+  readonly width: number;
+  readonly contestAt = new Map<string, number>();
+  readonly voteTypes: readonly string[];
+
+  constructor(readonly election: Election) {
+    this.voteTypes = election.definition.voteTypes.map((v) => v.id);
+    let at = 3 + this.voteTypes.length;
+    for (const contest of election.definition.contests) {
+      this.contestAt.set(contest.id, at);
+      at += 2 + this.voteTypes.length * (FIXED + contest.choices.length);
+    }
+    this.width = at;
+  }
+
+  name(index: number): string {
+    if (index === 0) return 'units expected';
+    if (index === 1) return 'units reported';
+    if (index === 2) return 'registered voters';
+    if (index < 3 + this.voteTypes.length)
+      return `ballots cast (${this.voteTypes[index - 3] ?? ''})`;
+    for (const contest of this.election.definition.contests) {
+      const at = this.contestAt.get(contest.id) ?? 0;
+      const width = FIXED + contest.choices.length;
+      if (index >= at + 2 + this.voteTypes.length * width) continue;
+      if (index === at) return `${contest.id}: units expected`;
+      if (index === at + 1) return `${contest.id}: units reported`;
+      const within = index - at - 2;
+      const vt = this.voteTypes[Math.floor(within / width)] ?? '';
+      const what = fieldName(contest, within % width);
+      return `${contest.id}: ${what} (${vt})`;
+    }
+    return `number ${index}`;
+  }
+}
+
+/**
+ * Checks results against the counted submissions from scratch, by another road than `Tally`:
+ * each reporting unit's numbers are read off its counted submissions, each unit above is the sum
+ * of the units beneath it, each district the sum of the reporting units within it; every area's
+ * published numbers, totals over vote types included, must equal those. Returns every mismatch;
+ * none means the results are the sum of the accepted submissions at every level.
+ */
+export function checkTally(
+  election: Election,
+  counted: Iterable<CountedSubmission>,
+  results: readonly AreaResults[],
+): TallyProblem[] {
+  const problems: TallyProblem[] = [];
+  const layout = new Layout(election);
+  const { voteTypes } = layout;
+  const byArea = new Map(results.map((r) => [r.area, r]));
+  const slotsOf = new Map<string, Submission[]>();
+  for (const { submission } of counted) {
+    const list = slotsOf.get(submission.unit) ?? [];
+    list.push(submission);
+    slotsOf.set(submission.unit, list);
+  }
+  const mismatch = (area: string, what: string, expected: number, found: number): void => {
+    problems.push(
+      problem('tally_mismatch', `${area}: ${what} is ${found}, expected ${expected}`, {
+        area,
+        what,
+        expected,
+        found,
+      }),
+    );
+  };
+
+  const vectorOfUnit = (unitId: string): Float64Array => {
+    const v = new Float64Array(layout.width);
+    const slots = slotsOf.get(unitId) ?? [];
+    v[0] = 1;
+    v[1] = slots.length > 0 ? 1 : 0;
+    v[2] = election.units.get(unitId)?.registeredVoters ?? 0;
+    for (const contest of contestsOnBallot(election, unitId)) {
+      const at = layout.contestAt.get(contest.id) ?? 0;
+      v[at] = 1;
+      if (slots.some((s) => s.contests.some((r) => r.contest === contest.id))) v[at + 1] = 1;
+    }
+    for (const s of slots) {
+      const vt = voteTypes.indexOf(s.voteType);
+      v[3 + vt] = (v[3 + vt] ?? 0) + s.ballotsCast;
+      for (const r of s.contests) {
+        const contest = election.contests.get(r.contest);
+        const at = layout.contestAt.get(r.contest);
+        if (contest === undefined || at === undefined) continue;
+        const base = at + 2 + vt * (FIXED + contest.choices.length);
+        v[base] = (v[base] ?? 0) + r.ballotsCast;
+        v[base + 1] = (v[base + 1] ?? 0) + r.overvotes;
+        v[base + 2] = (v[base + 2] ?? 0) + r.undervotes;
+        contest.choices.forEach((choice, i) => {
+          v[base + FIXED + i] = (v[base + FIXED + i] ?? 0) + (r.counts[choice.id] ?? 0);
+        });
+      }
+    }
+    return v;
+  };
+
+  const vectorOfResults = (r: AreaResults): Float64Array => {
+    const v = new Float64Array(layout.width);
+    v[0] = r.reporting.expected;
+    v[1] = r.reporting.reported;
+    v[2] = r.registeredVoters;
+    let ballots = 0;
+    voteTypes.forEach((vt, i) => {
+      const n = r.ballotsCast.byVoteType[vt] ?? 0;
+      ballots += n;
+      v[3 + i] = n;
+    });
+    if (ballots !== r.ballotsCast.total)
+      mismatch(r.area, 'ballots cast (all vote types)', ballots, r.ballotsCast.total);
+    for (const c of r.contests) {
+      const contest = election.contests.get(c.contest);
+      const at = layout.contestAt.get(c.contest);
+      if (contest === undefined || at === undefined) {
+        mismatch(r.area, `contest ${c.contest}`, 0, 1);
+        continue;
+      }
+      v[at] = c.reporting.expected;
+      v[at + 1] = c.reporting.reported;
+      const fields = (t: ContestTotals): number[] => [
+        t.ballotsCast,
+        t.overvotes,
+        t.undervotes,
+        ...contest.choices.map((choice) => t.counts[choice.id] ?? 0),
+      ];
+      const sum = new Array<number>(FIXED + contest.choices.length).fill(0);
+      voteTypes.forEach((vt, i) => {
+        const t = c.byVoteType[vt];
+        if (t === undefined) return;
+        const base = at + 2 + i * (FIXED + contest.choices.length);
+        fields(t).forEach((n, k) => {
+          v[base + k] = n;
+          sum[k] = (sum[k] ?? 0) + n;
+        });
+      });
+      fields(c.total).forEach((n, k) => {
+        if (n !== sum[k])
+          mismatch(
+            r.area,
+            `${c.contest}: ${fieldName(contest, k)} (all vote types)`,
+            sum[k] ?? 0,
+            n,
+          );
+      });
+    }
+    return v;
+  };
+
+  const compare = (area: string, expected: Float64Array): void => {
+    const r = byArea.get(area);
+    if (r === undefined) {
+      problems.push(problem('tally_mismatch', `${area}: no results`, { area }));
+      return;
+    }
+    const found = vectorOfResults(r);
+    for (let i = 0; i < layout.width; i++) {
+      if (expected[i] !== found[i]) mismatch(area, layout.name(i), expected[i] ?? 0, found[i] ?? 0);
+    }
+  };
+
+  // Districts gather the reporting units within their member units, as the walk passes them.
+  const districtsOf = new Map<string, string[]>();
+  const districtSums = new Map<string, Float64Array>();
+  for (const d of election.definition.districts) {
+    districtSums.set(d.id, new Float64Array(layout.width));
+    for (const member of d.units)
+      districtsOf.set(member, [...(districtsOf.get(member) ?? []), d.id]);
+  }
+  const addInto = (into: Float64Array, from: Float64Array): void => {
+    for (let i = 0; i < into.length; i++) into[i] = (into[i] ?? 0) + (from[i] ?? 0);
+  };
+  // Depth first, so only one path's vectors are alive at a time.
+  const walk = (unitId: string): Float64Array => {
+    const children = election.children.get(unitId);
+    let v: Float64Array;
+    if (children === undefined) {
+      v = vectorOfUnit(unitId);
+      const districts = new Set(
+        ancestry(election, unitId).flatMap((id) => districtsOf.get(id) ?? []),
+      );
+      for (const d of districts) addInto(districtSums.get(d) as Float64Array, v);
+    } else {
+      v = new Float64Array(layout.width);
+      for (const child of children) addInto(v, walk(child));
+    }
+    compare(unitId, v);
+    return v;
+  };
+  walk(election.root.id);
+  for (const [district, sum] of districtSums) compare(district, sum);
+  return problems;
+}
