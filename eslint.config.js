@@ -29,7 +29,7 @@ const layers = {
   formats: ['core'],
   store: ['core', 'log'],
   ingest: ['core', 'log', 'store'],
-  publish: ['core', 'log', 'formats', 'store'],
+  publish: ['core', 'log', 'formats', 'store', 'web'],
   web: ['core', 'log'],
   sim: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'server'],
   server: ['core', 'log', 'formats', 'store', 'ingest', 'publish'],
@@ -54,8 +54,8 @@ const layerRules = Object.entries(layers).map(([layer, allowed]) => {
         }))
     : [];
   return {
-    files: [`src/${layer}/**/*.ts`],
-    ignores: ['**/*.test.ts'],
+    files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { paths, patterns }],
       ...(pure.has(layer)

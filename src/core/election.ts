@@ -23,6 +23,18 @@ const Count = z.int().min(0);
 
 export const VoteType = z.strictObject({ id: Id, name: LocalizedText });
 
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const Ring = z.array(Position).min(4);
+
+/** A unit's outline for maps: a GeoJSON geometry in longitude and latitude (RFC 7946). */
+export const Boundary = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
+  z.strictObject({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(Ring).min(1)).min(1),
+  }),
+]);
+
 export const Unit = z.strictObject({
   id: Id,
   name: LocalizedText,
@@ -31,6 +43,7 @@ export const Unit = z.strictObject({
   /** The unit this one is part of; absent for the one root. */
   parent: Id.optional(),
   registeredVoters: Count.optional(),
+  boundary: Boundary.optional(),
 });
 
 export const District = z.strictObject({
@@ -96,6 +109,7 @@ export const ElectionDefinition = z.strictObject({
 
 export type ElectionDefinition = Readonly<z.infer<typeof ElectionDefinition>>;
 export type Unit = Readonly<z.infer<typeof Unit>>;
+export type Boundary = Readonly<z.infer<typeof Boundary>>;
 export type Contest = Readonly<z.infer<typeof Contest>>;
 export type Choice = Readonly<z.infer<typeof Choice>>;
 export type LocalizedText = Readonly<z.infer<typeof LocalizedText>>;

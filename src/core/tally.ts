@@ -67,6 +67,8 @@ const FIXED = 3;
 interface AreaState {
   readonly id: string;
   readonly kind: 'unit' | 'district';
+  /** The log index of the last entry that changed the area's numbers; -1 for none. */
+  revision: number;
   registeredVoters: number;
   expected: number;
   reported: number;
@@ -93,6 +95,7 @@ export class Tally {
   private readonly areas = new Map<string, AreaState>();
   private readonly units = new Map<string, UnitState>();
   private readonly countedSlots = new Map<string, CountedSubmission>();
+  private readonly contestRevisions = new Map<string, number>();
   private applied = 0;
 
   constructor(readonly election: Election) {
@@ -107,6 +110,7 @@ export class Tally {
     const area = (id: string, kind: 'unit' | 'district'): AreaState => ({
       id,
       kind,
+      revision: -1,
       registeredVoters: 0,
       expected: 0,
       reported: 0,
@@ -162,6 +166,19 @@ export class Tally {
     return this.applied;
   }
 
+  /**
+   * The log index of the last entry that changed an area's numbers (-1 for none): what is
+   * built from an area's results needs rebuilding only when this moves.
+   */
+  revision(areaId: string): number {
+    return this.areas.get(areaId)?.revision ?? -1;
+  }
+
+  /** The log index of the last entry that changed a contest's numbers anywhere (-1 for none). */
+  contestRevision(contestId: string): number {
+    return this.contestRevisions.get(contestId) ?? -1;
+  }
+
   /** The submissions that count now, by unit and vote type. */
   counted(): IterableIterator<CountedSubmission> {
     return this.countedSlots.values();
@@ -183,6 +200,10 @@ export class Tally {
     const previous = unit.counted[vt];
     const wasReported = unit.counted.some((c) => c !== undefined);
     const contestsBefore = this.reportedContests(unit);
+    for (const a of unit.areas) a.revision = leafIndex;
+    for (const s of [previous?.submission, submission]) {
+      for (const r of s?.contests ?? []) this.contestRevisions.set(r.contest, leafIndex);
+    }
     if (previous !== undefined) this.add(unit, vt, previous.submission, -1);
     const next = { leafIndex, submission };
     unit.counted[vt] = next;

@@ -27,15 +27,16 @@ export interface LogFile {
 }
 
 /**
- * The tiles and entry bundles that a log's growth from `since` to its current size adds or
- * changes (all of them when `since` is 0), in the tlog-tiles layout. The checkpoint is the
- * caller's to sign and write last, once these are in place.
+ * The tiles and entry bundles that a log's growth from `since` to `until` (by default its
+ * current size) adds or changes (all of them when `since` is 0), in the tlog-tiles layout. The
+ * checkpoint is the caller's to sign and write last, once these are in place.
  */
 export async function* tiledLogFiles(
   log: Log,
   since = 0n,
+  until = log.size,
 ): AsyncGenerator<LogFile, void, undefined> {
-  for (const tile of tilesChanged(since, log.size)) {
+  for (const tile of tilesChanged(since, until)) {
     const bytes = await log.tile(tile);
     yield { path: tilePath(tile), bytes: unwrap(bytes) };
     if (tile.level === 0) {

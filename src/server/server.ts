@@ -1,5 +1,7 @@
 // Runs the ingest plane: the HTTP API on its own listener, and the checkpointer that signs the
-// log's state as it grows, so every acknowledged submission is covered within a second.
+// log's state as it grows, so every acknowledged submission is covered within a second. With a
+// site directory it also publishes: after each new checkpoint, a version of each election's
+// results site (coalesced), served by the public plane on a listener and thread of its own.
 import type { FastifyInstance } from 'fastify';
 import { logOrigin, recordCheckpoint } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
@@ -8,6 +10,13 @@ import type { Store } from '../store/store.js';
 import { ElectionRegistry } from './elections.js';
 import { buildIngestApp } from './ingest_app.js';
 import { CheckPool } from '../ingest/check_pool.js';
+import { latestCheckpoint } from '../ingest/checkpoints.js';
+import type { ElectionIngest } from '../ingest/ingest.js';
+import { DirectoryContentStore } from '../publish/content_store.js';
+import { Publisher, type PublishProblem } from '../publish/publisher.js';
+import { startPublicPlane } from './public_site.js';
+import { startPublicThread } from './public_thread.js';
+import { join } from 'node:path';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -19,13 +28,28 @@ export interface ServerOptions {
   /** Worker threads that check submissions; 0 checks them on the main thread. */
   readonly checkWorkers?: number;
   readonly logger?: boolean;
+  /** Publish each election's results site under `<siteDir>/<election>/`. */
+  readonly publish?: {
+    readonly siteDir: string;
+    /** The public plane's listener; without a port, publish without serving. */
+    readonly port?: number;
+    readonly host?: string;
+    /** A worker thread (the default) or this thread (tests that run from source). */
+    readonly thread?: boolean;
+    /** The site's public address, for the verify page. */
+    readonly siteUrl?: string;
+  };
+  /** Told when a version could not be published, and why. */
+  readonly onPublishProblem?: (election: string, problem: PublishProblem) => void;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
   readonly elections: ElectionRegistry;
-  /** Signs a checkpoint for every election whose log grew; the loop calls it on its own. */
+  /** The public plane's address, when it runs. */
+  readonly publicUrl?: string;
+  /** Signs a checkpoint for every election whose log grew, and publishes; the loop calls it. */
   readonly checkpointNow: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
@@ -38,11 +62,57 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   for (const id of await listElections(store)) await elections.get(id);
   const app = await buildIngestApp({ store, elections, logger: options.logger ?? false });
 
+  const publish = options.publish;
+  let publicPlane: {
+    url: string;
+    refresh: (e: string) => Promise<void>;
+    close: () => Promise<void>;
+  };
+  if (publish?.port === undefined) {
+    publicPlane = { url: '', refresh: () => Promise.resolve(), close: () => Promise.resolve() };
+  } else if (publish.thread === false) {
+    const plane = await startPublicPlane({
+      root: publish.siteDir,
+      port: publish.port,
+      host: publish.host ?? '127.0.0.1',
+    });
+    publicPlane = {
+      url: plane.url,
+      refresh: async (e) => {
+        await plane.site.refresh(e);
+      },
+      close: () => plane.close(),
+    };
+  } else {
+    publicPlane = await startPublicThread({
+      root: publish.siteDir,
+      port: publish.port,
+      host: publish.host ?? '127.0.0.1',
+    });
+  }
+  const publishers = new Map<string, Publisher>();
+  const publisherOf = async (ingest: ElectionIngest): Promise<Publisher | undefined> => {
+    if (publish === undefined) return undefined;
+    let publisher = publishers.get(ingest.id);
+    if (publisher === undefined) {
+      publisher = new Publisher({
+        election: ingest.election,
+        log: ingest.log,
+        signer: logSigner,
+        content: new DirectoryContentStore(join(publish.siteDir, ingest.id)),
+        ...(publish.siteUrl === undefined ? {} : { siteUrl: `${publish.siteUrl}/${ingest.id}` }),
+      });
+      await publisher.resume();
+      publishers.set(ingest.id, publisher);
+    }
+    return publisher;
+  };
+
   let running: Promise<void> | undefined;
   const checkpointNow = (): Promise<void> => {
     running ??= (async () => {
       for (const ingest of await elections.active()) {
-        await recordCheckpoint(
+        const recorded = await recordCheckpoint(
           store,
           ingest.id,
           ingest.log,
@@ -50,6 +120,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           logSigner,
           new Date(),
         );
+        const publisher = await publisherOf(ingest);
+        if (publisher === undefined) continue;
+        const checkpoint = recorded ?? (await latestCheckpoint(store, ingest.id));
+        if (checkpoint === undefined) continue;
+        const published = await publisher.request(checkpoint);
+        if (!published.ok) options.onPublishProblem?.(ingest.id, published.error);
+        else if (published.value !== undefined) await publicPlane.refresh(ingest.id);
       }
     })().finally(() => {
       running = undefined;
@@ -67,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     app,
     elections,
+    ...(publicPlane.url === '' ? {} : { publicUrl: publicPlane.url }),
     checkpointNow,
     close: async () => {
       clearInterval(timer);
@@ -74,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await running;
       await checkpointNow();
       await pool?.close();
+      await publicPlane.close();
     },
   };
 }

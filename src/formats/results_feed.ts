@@ -1,0 +1,270 @@
+// Tally's own results feed (`tally-results/1`): what each published version says, for machines.
+// `results.json` holds the election, every contest, and every area above the reporting units (and
+// every district); `units/<parent>.json` holds the reporting units beneath one parent, so a
+// county's file changes only when its precincts do. Both are documented by a JSON Schema
+// (schema/results.schema.json) generated from the zod schemas here. Also the CSV per contest.
+import { z } from 'zod';
+import { Id, LocalizedText, type Election } from '../core/election.js';
+import type { AreaResults } from '../core/tally.js';
+
+export const RESULTS_FORMAT = 'tally-results/1';
+export const UNIT_RESULTS_FORMAT = 'tally-unit-results/1';
+
+const Count = z.int().min(0);
+
+const ContestTotals = z.strictObject({
+  ballotsCast: Count,
+  overvotes: Count,
+  undervotes: Count,
+  counts: z.record(Id, Count).describe('votes per choice id, every choice present'),
+});
+
+const Reporting = z.strictObject({
+  reported: Count.describe('reporting units with at least one counted submission'),
+  expected: Count.describe('reporting units in the area'),
+});
+
+export const AreaResultsFeed = z.strictObject({
+  area: Id,
+  kind: z.enum(['unit', 'district']),
+  name: LocalizedText,
+  /** The unit's type (state, county, precinct...) or "district". */
+  type: z.string(),
+  parent: Id.optional(),
+  registeredVoters: Count,
+  ballotsCast: z.strictObject({ total: Count, byVoteType: z.record(Id, Count) }),
+  reporting: Reporting,
+  contests: z.array(
+    z.strictObject({
+      contest: Id,
+      reporting: Reporting,
+      total: ContestTotals,
+      byVoteType: z.record(Id, ContestTotals),
+      leaders: z
+        .array(Id)
+        .describe('the leading choices; several when tied; empty before any vote'),
+    }),
+  ),
+});
+
+const ChoiceFeed = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  party: Id.optional(),
+  writeIn: z.boolean().optional(),
+});
+
+export const ResultsFeed = z
+  .strictObject({
+    format: z.literal(RESULTS_FORMAT),
+    election: z.strictObject({
+      id: Id,
+      name: LocalizedText,
+      date: z.iso.date(),
+      test: z.boolean().describe('a test or practice election: these are not real results'),
+      languages: z.array(z.string()),
+    }),
+    version: z.int().min(1),
+    generatedAt: z.iso.datetime({ offset: true }),
+    log: z.strictObject({
+      size: Count.describe('the log entries this version counts: its checkpoint size'),
+    }),
+    voteTypes: z.array(z.strictObject({ id: Id, name: LocalizedText })),
+    parties: z.array(z.strictObject({ id: Id, name: LocalizedText })),
+    contests: z.array(
+      z.strictObject({
+        id: Id,
+        name: LocalizedText,
+        kind: z.enum(['candidate', 'measure']),
+        voteFor: z.int().min(1),
+        district: Id.optional(),
+        choices: z.array(ChoiceFeed),
+      }),
+    ),
+    areas: z
+      .array(AreaResultsFeed)
+      .describe('every unit above the reporting units, then every district'),
+    unitFiles: z
+      .record(Id, z.string())
+      .describe(
+        'for each parent of reporting units, the file (relative to this one) with their results',
+      ),
+  })
+  .meta({ title: 'Tally results feed', $id: 'https://tally.example/schema/results.schema.json' });
+
+export const UnitResultsFeed = z
+  .strictObject({
+    format: z.literal(UNIT_RESULTS_FORMAT),
+    election: Id,
+    parent: Id,
+    asOfLog: Count.describe(
+      'the log entries these numbers count: they last changed at entry asOfLog - 1 (the file is the same in every version until they change again)',
+    ),
+    areas: z.array(AreaResultsFeed),
+  })
+  .meta({ title: 'Tally results feed: the reporting units beneath one parent' });
+
+export type ResultsFeed = z.infer<typeof ResultsFeed>;
+export type UnitResultsFeed = z.infer<typeof UnitResultsFeed>;
+export type AreaResultsFeed = z.infer<typeof AreaResultsFeed>;
+
+/** What a version is: its number, when it was built, and the log size it counts. */
+export interface VersionInfo {
+  readonly version: number;
+  readonly generatedAt: string;
+  readonly logSize: number;
+}
+
+export function areaFeed(election: Election, results: AreaResults): AreaResultsFeed {
+  const unit = election.units.get(results.area);
+  const district = election.definition.districts.find((d) => d.id === results.area);
+  return {
+    area: results.area,
+    kind: results.kind,
+    name: unit?.name ?? district?.name ?? { en: results.area },
+    type: unit?.type ?? 'district',
+    ...(unit?.parent === undefined ? {} : { parent: unit.parent }),
+    registeredVoters: results.registeredVoters,
+    ballotsCast: {
+      total: results.ballotsCast.total,
+      byVoteType: { ...results.ballotsCast.byVoteType },
+    },
+    reporting: { ...results.reporting },
+    contests: results.contests.map((c) => ({
+      contest: c.contest,
+      reporting: { ...c.reporting },
+      total: copyTotals(c.total),
+      byVoteType: Object.fromEntries(
+        Object.entries(c.byVoteType).map(([vt, t]) => [vt, copyTotals(t)]),
+      ),
+      leaders: [...c.leaders],
+    })),
+  };
+}
+
+const copyTotals = (
+  t: AreaResults['contests'][number]['total'],
+): z.infer<typeof ContestTotals> => ({
+  ballotsCast: t.ballotsCast,
+  overvotes: t.overvotes,
+  undervotes: t.undervotes,
+  counts: { ...t.counts },
+});
+
+/** The units whose children are reporting units: each has a file of its reporting units. */
+export function reportingParents(election: Election): string[] {
+  const parents = new Set<string>();
+  for (const id of election.reportingUnits) {
+    const parent = election.units.get(id)?.parent;
+    parents.add(parent ?? id);
+  }
+  return [...parents];
+}
+
+export const unitFilePath = (parent: string): string => `units/${parent}.json`;
+
+export function resultsFeed(
+  election: Election,
+  info: VersionInfo,
+  areas: readonly AreaResults[],
+): ResultsFeed {
+  const d = election.definition;
+  return {
+    format: RESULTS_FORMAT,
+    election: { id: d.id, name: d.name, date: d.date, test: d.test, languages: [...d.languages] },
+    version: info.version,
+    generatedAt: info.generatedAt,
+    log: { size: info.logSize },
+    voteTypes: d.voteTypes.map((v) => ({ id: v.id, name: v.name })),
+    parties: d.parties.map((p) => ({ id: p.id, name: p.name })),
+    contests: d.contests.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      voteFor: c.kind === 'candidate' ? c.voteFor : 1,
+      ...(c.district === undefined ? {} : { district: c.district }),
+      choices: c.choices.map((ch) => ({
+        id: ch.id,
+        name: ch.name,
+        ...(ch.party === undefined ? {} : { party: ch.party }),
+        ...(ch.writeIn === undefined ? {} : { writeIn: ch.writeIn }),
+      })),
+    })),
+    areas: areas.map((a) => areaFeed(election, a)),
+    unitFiles: Object.fromEntries(reportingParents(election).map((p) => [p, unitFilePath(p)])),
+  };
+}
+
+export function unitResultsFeed(
+  election: Election,
+  asOfLog: number,
+  parent: string,
+  areas: readonly AreaResults[],
+): UnitResultsFeed {
+  return {
+    format: UNIT_RESULTS_FORMAT,
+    election: election.definition.id,
+    parent,
+    asOfLog,
+    areas: areas.map((a) => areaFeed(election, a)),
+  };
+}
+
+/** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break. */
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A contest's results as CSV (RFC 4180, CRLF): a row per area with the contest on its ballot
+ * and per vote type, "total" first; a column per choice.
+ */
+export function contestCsv(
+  election: Election,
+  contestId: string,
+  areas: Iterable<AreaResults>,
+): string {
+  const contest = election.contests.get(contestId);
+  if (contest === undefined) throw new Error(`no contest ${contestId}`);
+  const language = election.definition.languages[0] ?? 'en';
+  const nameOf = (text: Readonly<Record<string, string>>): string =>
+    text[language] ?? Object.values(text)[0] ?? '';
+  const header = [
+    'area',
+    'area_name',
+    'area_type',
+    'vote_type',
+    'units_reported',
+    'units_expected',
+    'ballots_cast',
+    'overvotes',
+    'undervotes',
+    ...contest.choices.map((c) => c.id),
+  ];
+  const rows = [header.map(csvField).join(',')];
+  for (const area of areas) {
+    const c = area.contests.find((x) => x.contest === contestId);
+    if (c === undefined) continue;
+    const unit = election.units.get(area.area);
+    const district = election.definition.districts.find((d) => d.id === area.area);
+    const lead = [area.area, nameOf(unit?.name ?? district?.name ?? {}), unit?.type ?? 'district'];
+    for (const [voteType, t] of [['total', c.total] as const, ...Object.entries(c.byVoteType)]) {
+      rows.push(
+        [
+          ...lead,
+          voteType,
+          c.reporting.reported,
+          c.reporting.expected,
+          t.ballotsCast,
+          t.overvotes,
+          t.undervotes,
+          ...contest.choices.map((ch) => t.counts[ch.id] ?? 0),
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    }
+  }
+  return rows.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,118 @@
+// Where published files go. A content store takes immutable files (a version's, the log's tiles)
+// and the few that move (current.json, log/checkpoint, index.html). The directory store writes a
+// tree any static host serves as it is: each file atomically (temporary name, then rename), with
+// precompressed .br and .gz beside it, and a file unchanged since the last version hard-linked
+// instead of written again. Object storage can implement the same interface later.
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+export interface StoredFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
+export interface ContentStore {
+  /** Writes an immutable file; `sameAs` names an earlier path with the very same bytes. */
+  put(file: StoredFile, sameAs?: string): Promise<void>;
+  /** Replaces a file that moves (current.json and the like), atomically. */
+  replace(path: string, bytes: Uint8Array): Promise<void>;
+  read(path: string): Promise<Uint8Array | undefined>;
+}
+
+/** Compressed copies are worth keeping for text formats of some size. */
+export function compressible(path: string, size: number): boolean {
+  return size >= 256 && /\.(html|json|csv|css|js|svg|txt)$|^log\/checkpoint$/.test(path);
+}
+
+export async function compress(bytes: Uint8Array): Promise<{ br: Buffer; gz: Buffer }> {
+  const [br, g] = await Promise.all([
+    // Quality 5: most of brotli's gain at a small part of its highest setting's time.
+    brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
+    gz(bytes, { level: 6 }),
+  ]);
+  return { br, gz: g };
+}
+
+export class DirectoryContentStore implements ContentStore {
+  constructor(readonly root: string) {}
+
+  private full(path: string): string {
+    if (path.split('/').some((part) => part === '..' || part === '') || path.includes(sep + sep)) {
+      throw new Error(`bad content path ${path}`);
+    }
+    return join(this.root, ...path.split('/'));
+  }
+
+  async put(file: StoredFile, sameAs?: string): Promise<void> {
+    const target = this.full(file.path);
+    await mkdir(dirname(target), { recursive: true });
+    const variants = compressible(file.path, file.bytes.length) ? ['', '.br', '.gz'] : [''];
+    if (sameAs !== undefined) {
+      const source = this.full(sameAs);
+      try {
+        for (const suffix of variants) await linkReplacing(source + suffix, target + suffix);
+        return;
+      } catch {
+        // The earlier file is gone or the file system has no hard links: write it out.
+      }
+    }
+    if (variants.length > 1) {
+      const { br, gz: g } = await compress(file.bytes);
+      await writeAtomically(target + '.br', br);
+      await writeAtomically(target + '.gz', g);
+    }
+    // The plain file last: a reader that finds it finds its compressed copies too.
+    await writeAtomically(target, file.bytes);
+  }
+
+  async replace(path: string, bytes: Uint8Array): Promise<void> {
+    const target = this.full(path);
+    await mkdir(dirname(target), { recursive: true });
+    if (compressible(path, bytes.length)) {
+      const { br, gz: g } = await compress(bytes);
+      await writeAtomically(target + '.br', br);
+      await writeAtomically(target + '.gz', g);
+    } else {
+      await rm(target + '.br', { force: true });
+      await rm(target + '.gz', { force: true });
+    }
+    await writeAtomically(target, bytes);
+  }
+
+  async read(path: string): Promise<Uint8Array | undefined> {
+    try {
+      return await readFile(this.full(path));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      await stat(this.full(path));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+let counter = 0;
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${target}.${String(process.pid)}.${String(counter++)}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, target);
+}
+
+async function linkReplacing(source: string, target: string): Promise<void> {
+  const temporary = `${target}.${String(process.pid)}.${String(counter++)}.tmp`;
+  await link(source, temporary);
+  await rename(temporary, target);
+}

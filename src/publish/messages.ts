@@ -1,0 +1,424 @@
+// Every string of the public site, as ICU messages (formatted by intl-messageformat), in each
+// language Tally ships. English is complete by definition; a shipped language must translate every
+// message (the type says so); the other official EU languages are scaffolded and fall back to
+// English message by message until translated. Names of contests, choices and units come from the
+// election definition, not from here.
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export const en = {
+  resultsTitle: '{election}: results',
+  testBanner: 'TEST: these are not real election results',
+  skipToContent: 'Skip to the results',
+  home: 'All contests',
+  language: 'Language',
+  summary: 'Summary',
+  contests: 'Contests',
+  areas: 'Areas',
+  unitsReporting:
+    '{reported, number} of {expected, plural, one {# unit} other {# units}} reporting ({share, number, percent})',
+  turnout:
+    'Turnout: {ballots, number} ballots cast of {registered, number} registered voters ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} ballots cast',
+  choice: 'Choice',
+  party: 'Party',
+  votes: 'Votes',
+  share: 'Share',
+  ballotsCast: 'Ballots cast',
+  overvotes: 'Overvotes',
+  undervotes: 'Undervotes',
+  total: 'Total',
+  leading: 'Leading',
+  noVotesYet: 'No votes counted yet',
+  voteFor: 'Vote for {n, number}',
+  measure: 'Ballot measure',
+  byVoteType: 'Results by vote type',
+  byArea: 'Results by area',
+  area: 'Area',
+  leader: 'Leader',
+  reportingShort: 'Reporting',
+  map: 'Map',
+  mapCaption: 'Leader by area. The table beside the map gives the same figures.',
+  mapNoData: 'No results yet',
+  overTime: 'Results over time',
+  overTimeCaption: 'Votes per choice after each published version.',
+  version: 'Version',
+  published: 'Published',
+  downloads: 'Download these results',
+  verifyTitle: 'How to verify these results',
+  verifyIntro:
+    'Every number on this site is the sum of signed result submissions recorded in a public, append-only log. You do not need to trust this site: you can recompute every number yourself.',
+  verifyCheckpoint:
+    'This version counts the first {size, number} entries of the log, whose signed checkpoint is:',
+  verifyManifest:
+    'The manifest lists the SHA-256 of every file of this version and is signed by the publisher:',
+  verifyCommand: 'To check everything, from any computer, run:',
+  verifyLogLayout:
+    'The log is published in the C2SP tlog-tiles layout beside these pages, so transparency-log tools can read it and witnesses can co-sign it.',
+  updated: 'Updated {time}',
+  asOfLog: 'As of log entry {size, number}',
+  autoRefresh: 'This page shows the newest results when it is reloaded.',
+  newResults: 'New results are available.',
+  reload: 'Show them',
+  footer: 'Published with Tally, verifiable election night reporting.',
+  registeredVoters: 'Registered voters',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+const fr: Catalog = {
+  resultsTitle: '{election} : résultats',
+  testBanner: 'TEST : ces résultats ne sont pas de vrais résultats électoraux',
+  skipToContent: 'Aller aux résultats',
+  home: 'Tous les scrutins',
+  language: 'Langue',
+  summary: 'Synthèse',
+  contests: 'Scrutins',
+  areas: 'Territoires',
+  unitsReporting:
+    '{reported, number} {expected, plural, one {bureau sur #} other {bureaux sur #}} ont transmis leurs résultats ({share, number, percent})',
+  turnout:
+    'Participation : {ballots, number} bulletins sur {registered, number} inscrits ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} bulletins',
+  choice: 'Choix',
+  party: 'Parti',
+  votes: 'Voix',
+  share: 'Part',
+  ballotsCast: 'Bulletins',
+  overvotes: 'Survotes',
+  undervotes: 'Sous-votes',
+  total: 'Total',
+  leading: 'En tête',
+  noVotesYet: 'Aucune voix comptée pour l’instant',
+  voteFor: '{n, number} à élire',
+  measure: 'Question soumise au vote',
+  byVoteType: 'Résultats par mode de vote',
+  byArea: 'Résultats par territoire',
+  area: 'Territoire',
+  leader: 'En tête',
+  reportingShort: 'Transmis',
+  map: 'Carte',
+  mapCaption:
+    'Choix en tête par territoire. Le tableau à côté de la carte donne les mêmes chiffres.',
+  mapNoData: 'Pas encore de résultats',
+  overTime: 'Évolution des résultats',
+  overTimeCaption: 'Voix par choix après chaque version publiée.',
+  version: 'Version',
+  published: 'Publiée',
+  downloads: 'Télécharger ces résultats',
+  verifyTitle: 'Comment vérifier ces résultats',
+  verifyIntro:
+    'Chaque chiffre de ce site est la somme de transmissions de résultats signées, inscrites dans un journal public où l’on ne peut qu’ajouter. Inutile de faire confiance à ce site : vous pouvez recalculer chaque chiffre vous-même.',
+  verifyCheckpoint:
+    'Cette version compte les {size, number} premières entrées du journal, dont le point de contrôle signé est :',
+  verifyManifest:
+    'Le manifeste donne le SHA-256 de chaque fichier de cette version ; il est signé par l’éditeur :',
+  verifyCommand: 'Pour tout vérifier, depuis n’importe quel ordinateur :',
+  verifyLogLayout:
+    'Le journal est publié au format C2SP tlog-tiles à côté de ces pages : les outils de journaux de transparence peuvent le lire et des témoins le cosigner.',
+  updated: 'Mis à jour {time}',
+  asOfLog: 'Selon l’entrée {size, number} du journal',
+  autoRefresh: 'Cette page affiche les derniers résultats quand on la recharge.',
+  newResults: 'De nouveaux résultats sont disponibles.',
+  reload: 'Les afficher',
+  footer: 'Publié avec Tally, la soirée électorale vérifiable.',
+  registeredVoters: 'Inscrits',
+};
+
+const es: Catalog = {
+  resultsTitle: '{election}: resultados',
+  testBanner: 'PRUEBA: estos no son resultados electorales reales',
+  skipToContent: 'Ir a los resultados',
+  home: 'Todas las contiendas',
+  language: 'Idioma',
+  summary: 'Resumen',
+  contests: 'Contiendas',
+  areas: 'Zonas',
+  unitsReporting:
+    '{reported, number} de {expected, plural, one {# mesa} other {# mesas}} han informado ({share, number, percent})',
+  turnout:
+    'Participación: {ballots, number} papeletas de {registered, number} electores inscritos ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} papeletas',
+  choice: 'Opción',
+  party: 'Partido',
+  votes: 'Votos',
+  share: 'Porcentaje',
+  ballotsCast: 'Papeletas',
+  overvotes: 'Sobrevotos',
+  undervotes: 'Subvotos',
+  total: 'Total',
+  leading: 'En cabeza',
+  noVotesYet: 'Aún no se ha contado ningún voto',
+  voteFor: 'Se eligen {n, number}',
+  measure: 'Medida sometida a votación',
+  byVoteType: 'Resultados por modalidad de voto',
+  byArea: 'Resultados por zona',
+  area: 'Zona',
+  leader: 'En cabeza',
+  reportingShort: 'Informado',
+  map: 'Mapa',
+  mapCaption: 'Opción en cabeza por zona. La tabla junto al mapa da las mismas cifras.',
+  mapNoData: 'Aún no hay resultados',
+  overTime: 'Evolución de los resultados',
+  overTimeCaption: 'Votos por opción tras cada versión publicada.',
+  version: 'Versión',
+  published: 'Publicada',
+  downloads: 'Descargar estos resultados',
+  verifyTitle: 'Cómo verificar estos resultados',
+  verifyIntro:
+    'Cada cifra de este sitio es la suma de envíos de resultados firmados, registrados en un registro público al que solo se puede añadir. No necesita confiar en este sitio: puede recalcular cada cifra usted mismo.',
+  verifyCheckpoint:
+    'Esta versión cuenta las primeras {size, number} entradas del registro, cuyo punto de control firmado es:',
+  verifyManifest:
+    'El manifiesto indica el SHA-256 de cada archivo de esta versión y está firmado por el editor:',
+  verifyCommand: 'Para comprobarlo todo, desde cualquier ordenador, ejecute:',
+  verifyLogLayout:
+    'El registro se publica en el formato C2SP tlog-tiles junto a estas páginas, para que las herramientas de registros de transparencia puedan leerlo y los testigos cofirmarlo.',
+  updated: 'Actualizado {time}',
+  asOfLog: 'Según la entrada {size, number} del registro',
+  autoRefresh: 'Esta página muestra los últimos resultados al recargarla.',
+  newResults: 'Hay nuevos resultados.',
+  reload: 'Mostrarlos',
+  footer: 'Publicado con Tally, la noche electoral verificable.',
+  registeredVoters: 'Electores inscritos',
+};
+
+const de: Catalog = {
+  resultsTitle: '{election}: Ergebnisse',
+  testBanner: 'TEST: Dies sind keine echten Wahlergebnisse',
+  skipToContent: 'Zu den Ergebnissen springen',
+  home: 'Alle Wahlen',
+  language: 'Sprache',
+  summary: 'Übersicht',
+  contests: 'Wahlen und Abstimmungen',
+  areas: 'Gebiete',
+  unitsReporting:
+    '{reported, number} von {expected, plural, one {# Wahlbezirk} other {# Wahlbezirken}} gemeldet ({share, number, percent})',
+  turnout:
+    'Wahlbeteiligung: {ballots, number} abgegebene Stimmzettel bei {registered, number} Wahlberechtigten ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} abgegebene Stimmzettel',
+  choice: 'Wahlvorschlag',
+  party: 'Partei',
+  votes: 'Stimmen',
+  share: 'Anteil',
+  ballotsCast: 'Stimmzettel',
+  overvotes: 'Überstimmen',
+  undervotes: 'Nicht abgegebene Stimmen',
+  total: 'Gesamt',
+  leading: 'Vorn',
+  noVotesYet: 'Noch keine Stimmen ausgezählt',
+  voteFor: '{n, number} zu wählen',
+  measure: 'Abstimmung',
+  byVoteType: 'Ergebnisse nach Stimmabgabeart',
+  byArea: 'Ergebnisse nach Gebiet',
+  area: 'Gebiet',
+  leader: 'Vorn',
+  reportingShort: 'Gemeldet',
+  map: 'Karte',
+  mapCaption:
+    'Führender Wahlvorschlag je Gebiet. Die Tabelle neben der Karte enthält dieselben Zahlen.',
+  mapNoData: 'Noch keine Ergebnisse',
+  overTime: 'Ergebnisse im Zeitverlauf',
+  overTimeCaption: 'Stimmen je Wahlvorschlag nach jeder veröffentlichten Version.',
+  version: 'Version',
+  published: 'Veröffentlicht',
+  downloads: 'Diese Ergebnisse herunterladen',
+  verifyTitle: 'So prüfen Sie diese Ergebnisse',
+  verifyIntro:
+    'Jede Zahl auf dieser Seite ist die Summe signierter Ergebnismeldungen, die in einem öffentlichen, nur erweiterbaren Protokoll stehen. Sie müssen dieser Seite nicht vertrauen: Sie können jede Zahl selbst nachrechnen.',
+  verifyCheckpoint:
+    'Diese Version zählt die ersten {size, number} Einträge des Protokolls; sein signierter Prüfpunkt lautet:',
+  verifyManifest:
+    'Das Manifest nennt den SHA-256 jeder Datei dieser Version und ist vom Herausgeber signiert:',
+  verifyCommand: 'Um alles zu prüfen, auf einem beliebigen Rechner:',
+  verifyLogLayout:
+    'Das Protokoll wird im Format C2SP tlog-tiles neben diesen Seiten veröffentlicht, sodass Werkzeuge für Transparenzprotokolle es lesen und Zeugen es mitsignieren können.',
+  updated: 'Aktualisiert {time}',
+  asOfLog: 'Stand: Protokolleintrag {size, number}',
+  autoRefresh: 'Diese Seite zeigt beim Neuladen die neuesten Ergebnisse.',
+  newResults: 'Neue Ergebnisse liegen vor.',
+  reload: 'Anzeigen',
+  footer: 'Veröffentlicht mit Tally, überprüfbare Wahlabende.',
+  registeredVoters: 'Wahlberechtigte',
+};
+
+const it: Catalog = {
+  resultsTitle: '{election}: risultati',
+  testBanner: 'PROVA: questi non sono risultati elettorali reali',
+  skipToContent: 'Vai ai risultati',
+  home: 'Tutte le consultazioni',
+  language: 'Lingua',
+  summary: 'Riepilogo',
+  contests: 'Consultazioni',
+  areas: 'Territori',
+  unitsReporting:
+    '{reported, number} {expected, plural, one {sezione su #} other {sezioni su #}} hanno trasmesso i risultati ({share, number, percent})',
+  turnout:
+    'Affluenza: {ballots, number} schede votate su {registered, number} elettori ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} schede votate',
+  choice: 'Scelta',
+  party: 'Partito',
+  votes: 'Voti',
+  share: 'Percentuale',
+  ballotsCast: 'Schede votate',
+  overvotes: 'Voti in eccesso',
+  undervotes: 'Voti non espressi',
+  total: 'Totale',
+  leading: 'In testa',
+  noVotesYet: 'Nessun voto ancora scrutinato',
+  voteFor: 'Da eleggere: {n, number}',
+  measure: 'Quesito',
+  byVoteType: 'Risultati per modalità di voto',
+  byArea: 'Risultati per territorio',
+  area: 'Territorio',
+  leader: 'In testa',
+  reportingShort: 'Trasmesse',
+  map: 'Mappa',
+  mapCaption:
+    'Scelta in testa per territorio. La tabella accanto alla mappa riporta gli stessi dati.',
+  mapNoData: 'Ancora nessun risultato',
+  overTime: 'Andamento dei risultati',
+  overTimeCaption: 'Voti per scelta dopo ogni versione pubblicata.',
+  version: 'Versione',
+  published: 'Pubblicata',
+  downloads: 'Scarica questi risultati',
+  verifyTitle: 'Come verificare questi risultati',
+  verifyIntro:
+    'Ogni numero di questo sito è la somma di trasmissioni di risultati firmate, registrate in un registro pubblico a sola aggiunta. Non serve fidarsi di questo sito: potete ricalcolare ogni numero da soli.',
+  verifyCheckpoint:
+    'Questa versione conta le prime {size, number} voci del registro, il cui checkpoint firmato è:',
+  verifyManifest:
+    'Il manifesto elenca lo SHA-256 di ogni file di questa versione ed è firmato dall’editore:',
+  verifyCommand: 'Per verificare tutto, da qualsiasi computer, eseguite:',
+  verifyLogLayout:
+    'Il registro è pubblicato nel formato C2SP tlog-tiles accanto a queste pagine, così gli strumenti per registri di trasparenza possono leggerlo e i testimoni cofirmarlo.',
+  updated: 'Aggiornato {time}',
+  asOfLog: 'Alla voce {size, number} del registro',
+  autoRefresh: 'Questa pagina mostra i risultati più recenti quando viene ricaricata.',
+  newResults: 'Sono disponibili nuovi risultati.',
+  reload: 'Mostrali',
+  footer: 'Pubblicato con Tally, la notte elettorale verificabile.',
+  registeredVoters: 'Elettori',
+};
+
+const nl: Catalog = {
+  resultsTitle: '{election}: uitslagen',
+  testBanner: 'TEST: dit zijn geen echte verkiezingsuitslagen',
+  skipToContent: 'Naar de uitslagen',
+  home: 'Alle verkiezingen',
+  language: 'Taal',
+  summary: 'Overzicht',
+  contests: 'Verkiezingen en referenda',
+  areas: 'Gebieden',
+  unitsReporting:
+    '{reported, number} van {expected, plural, one {# stembureau} other {# stembureaus}} gemeld ({share, number, percent})',
+  turnout:
+    'Opkomst: {ballots, number} uitgebrachte stembiljetten bij {registered, number} kiesgerechtigden ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} uitgebrachte stembiljetten',
+  choice: 'Keuze',
+  party: 'Partij',
+  votes: 'Stemmen',
+  share: 'Aandeel',
+  ballotsCast: 'Stembiljetten',
+  overvotes: 'Overstemmen',
+  undervotes: 'Niet uitgebrachte stemmen',
+  total: 'Totaal',
+  leading: 'Voorop',
+  noVotesYet: 'Nog geen stemmen geteld',
+  voteFor: '{n, number} te kiezen',
+  measure: 'Referendum',
+  byVoteType: 'Uitslagen per manier van stemmen',
+  byArea: 'Uitslagen per gebied',
+  area: 'Gebied',
+  leader: 'Voorop',
+  reportingShort: 'Gemeld',
+  map: 'Kaart',
+  mapCaption: 'Koploper per gebied. De tabel naast de kaart geeft dezelfde cijfers.',
+  mapNoData: 'Nog geen uitslagen',
+  overTime: 'Uitslagen in de tijd',
+  overTimeCaption: 'Stemmen per keuze na elke gepubliceerde versie.',
+  version: 'Versie',
+  published: 'Gepubliceerd',
+  downloads: 'Deze uitslagen downloaden',
+  verifyTitle: 'Zo controleert u deze uitslagen',
+  verifyIntro:
+    'Elk getal op deze site is de som van ondertekende uitslagmeldingen in een openbaar logboek waaraan alleen kan worden toegevoegd. U hoeft deze site niet te vertrouwen: u kunt elk getal zelf narekenen.',
+  verifyCheckpoint:
+    'Deze versie telt de eerste {size, number} regels van het logboek; het ondertekende controlepunt is:',
+  verifyManifest:
+    'Het manifest noemt de SHA-256 van elk bestand van deze versie en is ondertekend door de uitgever:',
+  verifyCommand: 'Om alles te controleren, op elke computer:',
+  verifyLogLayout:
+    'Het logboek staat in het formaat C2SP tlog-tiles naast deze pagina’s, zodat hulpmiddelen voor transparantielogboeken het kunnen lezen en getuigen het kunnen meeondertekenen.',
+  updated: 'Bijgewerkt {time}',
+  asOfLog: 'Stand: logboekregel {size, number}',
+  autoRefresh: 'Deze pagina toont bij herladen de nieuwste uitslagen.',
+  newResults: 'Er zijn nieuwe uitslagen.',
+  reload: 'Tonen',
+  footer: 'Gepubliceerd met Tally, controleerbare verkiezingsavonden.',
+  registeredVoters: 'Kiesgerechtigden',
+};
+
+/** The 24 official languages of the EU: those shipped, and the rest scaffolded. */
+export const LANGUAGES = {
+  bg: { name: 'български', messages: {} },
+  cs: { name: 'čeština', messages: {} },
+  da: { name: 'dansk', messages: {} },
+  de: { name: 'Deutsch', messages: de },
+  el: { name: 'ελληνικά', messages: {} },
+  en: { name: 'English', messages: en },
+  es: { name: 'español', messages: es },
+  et: { name: 'eesti', messages: {} },
+  fi: { name: 'suomi', messages: {} },
+  fr: { name: 'français', messages: fr },
+  ga: { name: 'Gaeilge', messages: {} },
+  hr: { name: 'hrvatski', messages: {} },
+  hu: { name: 'magyar', messages: {} },
+  it: { name: 'italiano', messages: it },
+  lt: { name: 'lietuvių', messages: {} },
+  lv: { name: 'latviešu', messages: {} },
+  mt: { name: 'Malti', messages: {} },
+  nl: { name: 'Nederlands', messages: nl },
+  pl: { name: 'polski', messages: {} },
+  pt: { name: 'português', messages: {} },
+  ro: { name: 'română', messages: {} },
+  sk: { name: 'slovenčina', messages: {} },
+  sl: { name: 'slovenščina', messages: {} },
+  sv: { name: 'svenska', messages: {} },
+} as const satisfies Record<string, { name: string; messages: Partial<Catalog> }>;
+
+export type Language = keyof typeof LANGUAGES;
+export const SHIPPED_LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'de', 'it', 'nl'];
+
+/** A site language for a definition's language tag: its primary subtag, when Tally has it. */
+export function siteLanguage(tag: string): Language | undefined {
+  const primary = tag.split('-')[0]?.toLowerCase() ?? '';
+  return primary in LANGUAGES ? (primary as Language) : undefined;
+}
+
+export type MessageValues = Record<string, string | number | Date>;
+
+/** Formats the site's messages in one language: its own where translated, else English. */
+export class Messages {
+  private readonly formats = new Map<MessageKey, IntlMessageFormat>();
+  private readonly catalog: Partial<Catalog>;
+
+  constructor(readonly language: Language) {
+    this.catalog = LANGUAGES[language].messages;
+  }
+
+  /** The language a message is in: this one when translated, else English. */
+  languageOf(key: MessageKey): Language {
+    return this.catalog[key] === undefined ? 'en' : this.language;
+  }
+
+  t(key: MessageKey, values?: MessageValues): string {
+    let format = this.formats.get(key);
+    if (format === undefined) {
+      const language = this.languageOf(key);
+      format = new IntlMessageFormat(this.catalog[key] ?? en[key], language);
+      this.formats.set(key, format);
+    }
+    return String(format.format(values));
+  }
+}

@@ -1,0 +1,195 @@
+// Publishing one election: as signed checkpoints are recorded, read the log's new entries, bring
+// the tally up to the checkpoint, build the version (snapshot.ts) and write it to the content
+// store: the version's files, then the log's new tiles, then log/checkpoint, then current.json
+// last, so a reader never finds a pointer to something not yet there. Requests to publish are
+// coalesced: while one version is written, only the newest checkpoint asked for waits.
+import { decodeLogEntry } from '../core/log_entry.js';
+import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import { Tally, type CountedSubmission } from '../core/tally.js';
+import type { Election } from '../core/election.js';
+import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
+import type { Log } from '../log/log.js';
+import { encodeVerifierKey, type Signer } from '../log/note.js';
+import type { ContentStore } from './content_store.js';
+import { SnapshotBuilder, type Current, type Snapshot, type SnapshotProblem } from './snapshot.js';
+
+export interface PublishedCheckpoint {
+  readonly size: number;
+  readonly note: string;
+}
+
+export interface PublisherOptions {
+  readonly election: Election;
+  readonly log: Log;
+  readonly signer: Signer;
+  readonly content: ContentStore;
+  readonly siteUrl?: string;
+  readonly now?: () => Date;
+  /** Told of each version once it is in place (the public plane loads it). */
+  readonly onPublished?: (snapshot: Snapshot) => void | Promise<void>;
+}
+
+export type PublishProblem = SnapshotProblem | Problem<'log_unreadable'>;
+
+export interface Published {
+  readonly snapshot: Snapshot;
+  /** Milliseconds to build the version, and to write it. */
+  readonly buildMs: number;
+  readonly writeMs: number;
+}
+
+/** Where a version's files live in the content store. */
+export const versionPath = (version: number, path: string): string =>
+  `v/${String(version)}/${path}`;
+
+export class Publisher {
+  private readonly tally: Tally;
+  /** The latest accepted submission per unit and vote type, kept apart from the tally's own. */
+  private readonly accepted = new Map<string, CountedSubmission>();
+  private readonly builder: SnapshotBuilder;
+  private version = 0;
+  private logPublished = 0n;
+  private previous = new Map<string, string>();
+  private wanted: PublishedCheckpoint | undefined;
+  private running: Promise<void> | undefined;
+  private lastResult: Result<Published | undefined, PublishProblem> = ok(undefined);
+  private readonly now: () => Date;
+
+  constructor(private readonly options: PublisherOptions) {
+    this.tally = new Tally(options.election);
+    this.builder = new SnapshotBuilder({
+      election: options.election,
+      signer: options.signer,
+      logVerifierKey: encodeVerifierKey(options.signer),
+      ...(options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl }),
+    });
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Continues numbering after what the content store already holds. */
+  async resume(): Promise<void> {
+    const bytes = await this.options.content.read('current.json');
+    if (bytes === undefined) return;
+    const current = JSON.parse(new TextDecoder().decode(bytes)) as Current;
+    this.version = current.version;
+    // Tiles are rewritten from the start once; cheaper than trusting a half-written tree.
+    this.logPublished = 0n;
+  }
+
+  get publishedVersion(): number {
+    return this.version;
+  }
+
+  /**
+   * Asks for a version built from this checkpoint. Resolves when a version at least this new
+   * is in place, or with the reason none could be.
+   */
+  async request(
+    checkpoint: PublishedCheckpoint,
+  ): Promise<Result<Published | undefined, PublishProblem>> {
+    if (this.wanted === undefined || this.wanted.size < checkpoint.size) this.wanted = checkpoint;
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+    await this.running;
+    return this.lastResult;
+  }
+
+  private async drain(): Promise<void> {
+    this.lastResult = ok(undefined);
+    while (this.wanted !== undefined) {
+      const checkpoint = this.wanted;
+      this.wanted = undefined;
+      if (checkpoint.size < this.tally.logSize) continue;
+      if (checkpoint.size === this.tally.logSize && this.version > 0) continue;
+      this.lastResult = await this.publish(checkpoint);
+    }
+  }
+
+  private async publish(
+    checkpoint: PublishedCheckpoint,
+  ): Promise<Result<Published | undefined, PublishProblem>> {
+    const started = performance.now();
+    const caughtUp = await this.catchUp(checkpoint.size);
+    if (!caughtUp.ok) return caughtUp;
+    const version = this.version + 1;
+    const built = this.builder.build(
+      this.tally,
+      this.accepted.values(),
+      version,
+      checkpoint.note,
+      this.now().toISOString(),
+    );
+    if (!built.ok) return built;
+    const snapshot = built.value;
+    const buildMs = performance.now() - started;
+    const { content } = this.options;
+    const next = new Map<string, string>();
+    await inBatches(snapshot.files, 16, async (f) => {
+      const path = versionPath(version, f.path);
+      const before = this.previous.get(f.path);
+      next.set(f.path, f.sha256);
+      const sameAs =
+        before !== undefined && before === f.sha256 ? versionPath(this.version, f.path) : undefined;
+      await content.put({ path, bytes: f.bytes, sha256: f.sha256 }, sameAs);
+    });
+    const size = BigInt(checkpoint.size);
+    for await (const tile of tiledLogFiles(this.options.log, this.logPublished, size)) {
+      await content.replace(`log/${tile.path}`, tile.bytes);
+    }
+    await content.replace(`log/${CHECKPOINT_PATH}`, new TextEncoder().encode(checkpoint.note));
+    await content.replace('current.json', snapshot.current.bytes);
+    await content.replace('index.html', new TextEncoder().encode(redirectPage(snapshot)));
+    this.logPublished = size;
+    this.previous = next;
+    this.version = version;
+    await this.options.onPublished?.(snapshot);
+    return ok({ snapshot, buildMs, writeMs: performance.now() - started - buildMs });
+  }
+
+  /** Applies the log's entries up to `size` to the tally and to the accepted submissions. */
+  private async catchUp(size: number): Promise<Result<undefined, PublishProblem>> {
+    while (this.tally.logSize < size) {
+      const start = this.tally.logSize;
+      const count = Math.min(size - start, 4096);
+      const read = await this.options.log.entries(BigInt(start), count);
+      if (!read.ok) return err(problem('log_unreadable', read.error.message));
+      for (const [i, bytes] of read.value.entries()) {
+        const entry = decodeLogEntry(bytes);
+        if (!entry.ok) {
+          return err(
+            problem('log_unreadable', `log entry ${String(start + i)}: ${entry.error.message}`),
+          );
+        }
+        this.tally.apply(entry.value);
+        const e = entry.value;
+        if (e.type === 'submission' && e.status === 'accepted') {
+          const s = e.signed.submission;
+          this.accepted.set(`${s.unit}\u0000${s.voteType}`, {
+            leafIndex: start + i,
+            submission: s,
+          });
+        }
+      }
+    }
+    return ok(undefined);
+  }
+}
+
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  f: (item: T) => Promise<void>,
+): Promise<void> {
+  for (let at = 0; at < items.length; at += size) {
+    await Promise.all(items.slice(at, at + size).map(f));
+  }
+}
+
+/** The site root's page: it sends a browser on to the current version's summary. */
+function redirectPage(snapshot: Snapshot): string {
+  const summary =
+    snapshot.files.find((f) => f.path.endsWith('/index.html'))?.path ?? 'en/index.html';
+  const target = versionPath(snapshot.version, summary);
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}"><title>Results</title></head><body><p><a href="${target}">Results</a></p></body></html>\n`;
+}

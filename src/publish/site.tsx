@@ -1,0 +1,798 @@
+// The public results site: static HTML pages, one set per language, that work without JavaScript.
+// Pure: each page is a function of the election, the tally's results and the version, rendered to
+// a string (preact-render-to-string). Pages: the election summary, a page per contest (by vote
+// type, by area with a map, over time), a page per unit above the reporting units, and how to
+// verify the results.
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Contest, Election, LocalizedText } from '../core/election.js';
+import type { AreaResults, ContestResults, ContestTotals } from '../core/tally.js';
+import { PALETTE, ResultsMap, type MapArea } from './map.js';
+import { LANGUAGES, Messages, type Language, type MessageKey } from './messages.js';
+
+export interface PageVersion {
+  readonly version: number;
+  readonly generatedAt: string;
+  readonly logSize: number;
+  /** The signed checkpoint (C2SP signed note) this version was built from. */
+  readonly checkpoint: string;
+}
+
+/** The numbers of one published version, per contest, for "results over time". */
+export interface HistoryPoint {
+  readonly version: number;
+  readonly generatedAt: string;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface SiteInput {
+  readonly election: Election;
+  readonly languages: readonly Language[];
+  readonly version: PageVersion;
+  readonly area: (id: string) => AreaResults | undefined;
+  readonly history: (contest: string) => readonly HistoryPoint[];
+  /** The keys that verify the log's checkpoints and the manifest, for the verify page. */
+  readonly verifierKeys: { readonly log: string; readonly manifest: string };
+  /** The public site's address, when known, for the verify command. */
+  readonly siteUrl?: string;
+  /** The log entries the page being built counts (its numbers' last change, plus one). */
+  readonly asOfLog: number;
+}
+
+/** Paths of pages inside a version, relative to the version's root. */
+export const pagePaths = {
+  summary: (lang: string): string => `${lang}/index.html`,
+  contest: (lang: string, id: string): string => `${lang}/contest/${id}.html`,
+  unit: (lang: string, id: string): string => `${lang}/unit/${id}.html`,
+  verify: (lang: string): string => `${lang}/verify.html`,
+};
+
+/** The units that get a page: every unit above the reporting units. */
+export function unitsWithPages(election: Election): string[] {
+  return election.definition.units.filter((u) => election.children.has(u.id)).map((u) => u.id);
+}
+
+interface Ctx {
+  readonly input: SiteInput;
+  readonly lang: Language;
+  readonly m: Messages;
+  readonly number: Intl.NumberFormat;
+  readonly percent: Intl.NumberFormat;
+  /** From the page's directory to the version's root. */
+  readonly up: string;
+}
+
+function context(input: SiteInput, lang: Language, depth: number): Ctx {
+  return {
+    input,
+    lang,
+    m: new Messages(lang),
+    number: new Intl.NumberFormat(lang),
+    percent: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }),
+    up: '../'.repeat(depth + 1),
+  };
+}
+
+/** Text from the definition in the page's language, else the election's first language. */
+function pick(ctx: Ctx, text: LocalizedText): { text: string; lang: string } {
+  const own = text[ctx.lang];
+  if (own !== undefined) return { text: own, lang: ctx.lang };
+  for (const lang of [...ctx.input.election.definition.languages, ...Object.keys(text)]) {
+    const t = text[lang];
+    if (t !== undefined) return { text: t, lang };
+  }
+  return { text: '', lang: ctx.lang };
+}
+
+/** Definition text, marked with its language when it is not the page's (WCAG 3.1.2). */
+function Name(props: { ctx: Ctx; text: LocalizedText }): preact.JSX.Element {
+  const { text, lang } = pick(props.ctx, props.text);
+  return lang === props.ctx.lang ? <>{text}</> : <span lang={lang}>{text}</span>;
+}
+
+/** A message, marked with English when this language has no translation of it yet. */
+function T(props: {
+  ctx: Ctx;
+  k: MessageKey;
+  values?: Record<string, string | number>;
+}): preact.JSX.Element {
+  const text = props.ctx.m.t(props.k, props.values);
+  const lang = props.ctx.m.languageOf(props.k);
+  return lang === props.ctx.lang ? <>{text}</> : <span lang={lang}>{text}</span>;
+}
+
+const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+
+function Layout(props: {
+  ctx: Ctx;
+  title: string;
+  page: (lang: string) => string;
+  /** The log entries the page's numbers count: pages are rebuilt only when these change. */
+  asOfLog: number;
+  children: ComponentChildren;
+}): preact.JSX.Element {
+  const { ctx } = props;
+  const d = ctx.input.election.definition;
+  const v = ctx.input.version;
+  const time = new Intl.DateTimeFormat(ctx.lang, {
+    dateStyle: 'long',
+    timeStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(v.generatedAt));
+  return (
+    <html lang={ctx.lang} data-current={`${ctx.up}../../current.json`} data-version-root={ctx.up}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta
+          http-equiv="Content-Security-Policy"
+          content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+        />
+        <title>{(d.test ? 'TEST · ' : '') + props.title}</title>
+        <link rel="stylesheet" href={`${ctx.up}assets/site.css`} />
+        <script src={`${ctx.up}assets/refresh.js`} defer />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          <T ctx={ctx} k="skipToContent" />
+        </a>
+        {d.test ? (
+          <p class="test-banner" role="note">
+            <T ctx={ctx} k="testBanner" />
+          </p>
+        ) : null}
+        <header>
+          <p class="election">
+            <a href={`${ctx.up}${pagePaths.summary(ctx.lang)}`}>
+              <Name ctx={ctx} text={d.name} />
+            </a>
+          </p>
+          <nav aria-label={ctx.m.t('language')}>
+            <ul class="languages">
+              {ctx.input.languages.map((lang) => (
+                <li key={lang}>
+                  {lang === ctx.lang ? (
+                    <span aria-current="page" lang={lang}>
+                      {LANGUAGES[lang].name}
+                    </span>
+                  ) : (
+                    <a href={`${ctx.up}${props.page(lang)}`} lang={lang} hreflang={lang}>
+                      {LANGUAGES[lang].name}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          <h1>{props.title}</h1>
+          <p class="status">
+            <T ctx={ctx} k="updated" values={{ time }} /> ·{' '}
+            <T ctx={ctx} k="asOfLog" values={{ size: props.asOfLog }} />
+          </p>
+          {props.children}
+        </main>
+        <footer>
+          <p>
+            <a href={`${ctx.up}${pagePaths.verify(ctx.lang)}`}>
+              <T ctx={ctx} k="verifyTitle" />
+            </a>{' '}
+            · <T ctx={ctx} k="footer" />
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function Reporting(props: { ctx: Ctx; reported: number; expected: number }): preact.JSX.Element {
+  return (
+    <T
+      ctx={props.ctx}
+      k="unitsReporting"
+      values={{
+        reported: props.reported,
+        expected: props.expected,
+        share: share(props.reported, props.expected),
+      }}
+    />
+  );
+}
+
+function ChoiceTable(props: {
+  ctx: Ctx;
+  contest: Contest;
+  totals: ContestTotals;
+  leaders: readonly string[];
+  caption: string;
+}): preact.JSX.Element {
+  const { ctx, contest, totals } = props;
+  const parties = new Map(ctx.input.election.definition.parties.map((p) => [p.id, p]));
+  const votes = Object.values(totals.counts).reduce((a, b) => a + b, 0);
+  const hasParties = contest.choices.some((c) => c.party !== undefined);
+  return (
+    <table class="results">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">
+            <T ctx={ctx} k="choice" />
+          </th>
+          {hasParties ? (
+            <th scope="col">
+              <T ctx={ctx} k="party" />
+            </th>
+          ) : null}
+          <th scope="col" class="num">
+            <T ctx={ctx} k="votes" />
+          </th>
+          <th scope="col" class="num">
+            <T ctx={ctx} k="share" />
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {contest.choices.map((choice) => {
+          const n = totals.counts[choice.id] ?? 0;
+          const leading = props.leaders.includes(choice.id);
+          const party = choice.party === undefined ? undefined : parties.get(choice.party);
+          return (
+            <tr key={choice.id} class={leading ? 'leading' : undefined}>
+              <th scope="row">
+                <Name ctx={ctx} text={choice.name} />
+                {leading ? (
+                  <>
+                    {' '}
+                    <span class="badge">
+                      <T ctx={ctx} k="leading" />
+                    </span>
+                  </>
+                ) : null}
+              </th>
+              {hasParties ? (
+                <td>{party === undefined ? '' : <Name ctx={ctx} text={party.name} />}</td>
+              ) : null}
+              <td class="num">{ctx.number.format(n)}</td>
+              <td class="num">{ctx.percent.format(share(n, votes))}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function ContestSummary(props: {
+  ctx: Ctx;
+  results: ContestResults;
+  level: 'h2' | 'h3';
+}): preact.JSX.Element {
+  const { ctx, results } = props;
+  const contest = ctx.input.election.contests.get(results.contest) as Contest;
+  const Heading = props.level;
+  const title = pick(ctx, contest.name).text;
+  return (
+    <section class="contest" aria-labelledby={`c-${contest.id}`}>
+      <Heading id={`c-${contest.id}`}>
+        <a href={`${ctx.up}${pagePaths.contest(ctx.lang, contest.id)}`}>
+          <Name ctx={ctx} text={contest.name} />
+        </a>
+      </Heading>
+      <p class="meta">
+        {contest.kind === 'candidate' ? (
+          <T ctx={ctx} k="voteFor" values={{ n: contest.voteFor }} />
+        ) : (
+          <T ctx={ctx} k="measure" />
+        )}{' '}
+        ·{' '}
+        <Reporting
+          ctx={ctx}
+          reported={results.reporting.reported}
+          expected={results.reporting.expected}
+        />
+      </p>
+      <ChoiceTable
+        ctx={ctx}
+        contest={contest}
+        totals={results.total}
+        leaders={results.leaders}
+        caption={title}
+      />
+    </section>
+  );
+}
+
+function AreaOverview(props: { ctx: Ctx; area: AreaResults }): preact.JSX.Element {
+  const { ctx, area } = props;
+  return (
+    <section aria-labelledby="overview">
+      <h2 id="overview">
+        <T ctx={ctx} k="summary" />
+      </h2>
+      <ul class="overview">
+        <li>
+          <Reporting
+            ctx={ctx}
+            reported={area.reporting.reported}
+            expected={area.reporting.expected}
+          />
+        </li>
+        <li>
+          {area.registeredVoters > 0 ? (
+            <T
+              ctx={ctx}
+              k="turnout"
+              values={{
+                ballots: area.ballotsCast.total,
+                registered: area.registeredVoters,
+                share: share(area.ballotsCast.total, area.registeredVoters),
+              }}
+            />
+          ) : (
+            <T ctx={ctx} k="ballotsCastPlain" values={{ ballots: area.ballotsCast.total }} />
+          )}
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function AreaLinks(props: { ctx: Ctx; ids: readonly string[] }): preact.JSX.Element | null {
+  const { ctx } = props;
+  const withPages = new Set(unitsWithPages(ctx.input.election));
+  const ids = props.ids.filter((id) => withPages.has(id));
+  if (ids.length === 0) return null;
+  return (
+    <section aria-labelledby="areas">
+      <h2 id="areas">
+        <T ctx={ctx} k="areas" />
+      </h2>
+      <ul class="areas">
+        {ids.map((id) => {
+          const unit = ctx.input.election.units.get(id);
+          return (
+            <li key={id}>
+              <a href={`${ctx.up}${pagePaths.unit(ctx.lang, id)}`}>
+                <Name ctx={ctx} text={unit?.name ?? { en: id }} />
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Downloads(props: { ctx: Ctx }): preact.JSX.Element {
+  const { ctx } = props;
+  const contests = ctx.input.election.definition.contests;
+  return (
+    <section aria-labelledby="downloads">
+      <h2 id="downloads">
+        <T ctx={ctx} k="downloads" />
+      </h2>
+      <ul class="downloads">
+        <li>
+          <a href={`${ctx.up}results.json`}>results.json</a> (Tally JSON)
+        </li>
+        <li>
+          <a href={`${ctx.up}cdf.json`}>cdf.json</a> (NIST SP 1500-100 v2)
+        </li>
+        {contests.map((c) => (
+          <li key={c.id}>
+            <a href={`${ctx.up}csv/${c.id}.csv`}>{`csv/${c.id}.csv`}</a>
+          </li>
+        ))}
+        <li>
+          <a href={`${ctx.up}manifest.json`}>manifest.json</a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+export function renderPage(element: preact.JSX.Element): string {
+  return `<!doctype html>\n${renderToString(element)}\n`;
+}
+
+export function summaryPage(input: SiteInput, lang: Language): string {
+  const ctx = context(input, lang, 0);
+  const { election } = input;
+  const root = input.area(election.root.id);
+  const title = ctx.m.t('resultsTitle', {
+    election: pick(ctx, election.definition.name).text,
+  });
+  return renderPage(
+    <Layout ctx={ctx} title={title} page={(l) => pagePaths.summary(l)} asOfLog={input.asOfLog}>
+      {root === undefined ? null : <AreaOverview ctx={ctx} area={root} />}
+      <section aria-labelledby="contests">
+        <h2 id="contests">
+          <T ctx={ctx} k="contests" />
+        </h2>
+        {(root?.contests ?? []).map((c) => (
+          <ContestSummary key={c.contest} ctx={ctx} results={c} level="h3" />
+        ))}
+        {election.definition.districts.map((d) =>
+          (input.area(d.id)?.contests ?? [])
+            .filter((c) => !(root?.contests ?? []).some((r) => r.contest === c.contest))
+            .map((c) => <ContestSummary key={c.contest} ctx={ctx} results={c} level="h3" />),
+        )}
+      </section>
+      <AreaLinks ctx={ctx} ids={election.children.get(election.root.id) ?? []} />
+      <Downloads ctx={ctx} />
+    </Layout>,
+  );
+}
+
+/** The area a contest is decided in: its district, or the whole election. */
+function contestScope(election: Election, contest: Contest): string {
+  return contest.district ?? election.root.id;
+}
+
+/** The units a contest's map and area table show: the level below the root that has it. */
+function contestAreas(input: SiteInput, contest: Contest): AreaResults[] {
+  const { election } = input;
+  const level = election.children.get(election.root.id) ?? [];
+  return level
+    .map((id) => input.area(id))
+    .filter(
+      (a): a is AreaResults => a !== undefined && a.contests.some((c) => c.contest === contest.id),
+    );
+}
+
+function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element | null {
+  const { ctx, contest } = props;
+  const history = ctx.input.history(contest.id);
+  if (history.length === 0) return null;
+  const time = new Intl.DateTimeFormat(ctx.lang, { timeStyle: 'medium', timeZone: 'UTC' });
+  return (
+    <section aria-labelledby="over-time">
+      <h2 id="over-time">
+        <T ctx={ctx} k="overTime" />
+      </h2>
+      <div class="scroll">
+        <table class="results">
+          <caption>
+            <T ctx={ctx} k="overTimeCaption" />
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <T ctx={ctx} k="version" />
+              </th>
+              <th scope="col">
+                <T ctx={ctx} k="published" />
+              </th>
+              {contest.choices.map((c) => (
+                <th scope="col" class="num" key={c.id}>
+                  <Name ctx={ctx} text={c.name} />
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...history].reverse().map((h) => (
+              <tr key={h.version}>
+                <th scope="row">{ctx.number.format(h.version)}</th>
+                <td>{time.format(new Date(h.generatedAt))} UTC</td>
+                {contest.choices.map((c) => (
+                  <td class="num" key={c.id}>
+                    {ctx.number.format(h.counts[c.id] ?? 0)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function contestPage(input: SiteInput, lang: Language, contestId: string): string {
+  const ctx = context(input, lang, 1);
+  const { election } = input;
+  const contest = election.contests.get(contestId);
+  if (contest === undefined) throw new Error(`no contest ${contestId}`);
+  const results = input
+    .area(contestScope(election, contest))
+    ?.contests.find((c) => c.contest === contestId);
+  const title = pick(ctx, contest.name).text;
+  const areas = contestAreas(input, contest);
+  const colourOf = new Map(contest.choices.map((c, i) => [c.id, i]));
+  const mapAreas: MapArea[] = areas.flatMap((a) => {
+    const unit = election.units.get(a.area);
+    const c = a.contests.find((x) => x.contest === contestId);
+    if (unit?.boundary === undefined || c === undefined) return [];
+    const leader = c.leaders.length === 1 ? c.leaders[0] : undefined;
+    const leaderName =
+      leader === undefined ? undefined : contest.choices.find((x) => x.id === leader)?.name;
+    return [
+      {
+        id: a.area,
+        boundary: unit.boundary,
+        colour: leader === undefined ? undefined : colourOf.get(leader),
+        label: `${pick(ctx, unit.name).text}: ${leaderName === undefined ? ctx.m.t('mapNoData') : pick(ctx, leaderName).text}`,
+      },
+    ];
+  });
+  const voteTypes = election.definition.voteTypes;
+  return renderPage(
+    <Layout
+      ctx={ctx}
+      title={title}
+      page={(l) => pagePaths.contest(l, contestId)}
+      asOfLog={input.asOfLog}
+    >
+      {results === undefined ? null : (
+        <>
+          <p class="meta">
+            {contest.kind === 'candidate' ? (
+              <T ctx={ctx} k="voteFor" values={{ n: contest.voteFor }} />
+            ) : (
+              <T ctx={ctx} k="measure" />
+            )}{' '}
+            ·{' '}
+            <Reporting
+              ctx={ctx}
+              reported={results.reporting.reported}
+              expected={results.reporting.expected}
+            />
+          </p>
+          <ChoiceTable
+            ctx={ctx}
+            contest={contest}
+            totals={results.total}
+            leaders={results.leaders}
+            caption={`${title}: ${ctx.m.t('total')}`}
+          />
+          <p class="meta">
+            <T ctx={ctx} k="ballotsCast" />: {ctx.number.format(results.total.ballotsCast)} ·{' '}
+            <T ctx={ctx} k="overvotes" />: {ctx.number.format(results.total.overvotes)} ·{' '}
+            <T ctx={ctx} k="undervotes" />: {ctx.number.format(results.total.undervotes)}
+          </p>
+          <section aria-labelledby="by-vote-type">
+            <h2 id="by-vote-type">
+              <T ctx={ctx} k="byVoteType" />
+            </h2>
+            <div class="scroll">
+              <table class="results">
+                <caption>{`${title}: ${ctx.m.t('byVoteType')}`}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <T ctx={ctx} k="choice" />
+                    </th>
+                    {voteTypes.map((v) => (
+                      <th scope="col" class="num" key={v.id}>
+                        <Name ctx={ctx} text={v.name} />
+                      </th>
+                    ))}
+                    <th scope="col" class="num">
+                      <T ctx={ctx} k="total" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {contest.choices.map((choice) => (
+                    <tr key={choice.id}>
+                      <th scope="row">
+                        <Name ctx={ctx} text={choice.name} />
+                      </th>
+                      {voteTypes.map((v) => (
+                        <td class="num" key={v.id}>
+                          {ctx.number.format(results.byVoteType[v.id]?.counts[choice.id] ?? 0)}
+                        </td>
+                      ))}
+                      <td class="num">{ctx.number.format(results.total.counts[choice.id] ?? 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+      {areas.length === 0 ? null : (
+        <section aria-labelledby="by-area">
+          <h2 id="by-area">
+            <T ctx={ctx} k="byArea" />
+          </h2>
+          <div class="map-and-table">
+            {mapAreas.length === 0 ? null : (
+              <figure>
+                <ResultsMap areas={mapAreas} />
+                <figcaption>
+                  <T ctx={ctx} k="mapCaption" />{' '}
+                  <span class="legend">
+                    {contest.choices.map((c, i) => (
+                      <span key={c.id} class="key">
+                        <span class={`swatch c${String(i % PALETTE.length)}`} />
+                        <Name ctx={ctx} text={c.name} />
+                      </span>
+                    ))}
+                  </span>
+                </figcaption>
+              </figure>
+            )}
+            <div class="scroll">
+              <table class="results">
+                <caption>{`${title}: ${ctx.m.t('byArea')}`}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <T ctx={ctx} k="area" />
+                    </th>
+                    <th scope="col">
+                      <T ctx={ctx} k="leader" />
+                    </th>
+                    {contest.choices.map((c) => (
+                      <th scope="col" class="num" key={c.id}>
+                        <Name ctx={ctx} text={c.name} />
+                      </th>
+                    ))}
+                    <th scope="col" class="num">
+                      <T ctx={ctx} k="reportingShort" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {areas.map((a) => {
+                    const c = a.contests.find((x) => x.contest === contestId) as ContestResults;
+                    const unit = election.units.get(a.area);
+                    return (
+                      <tr key={a.area}>
+                        <th scope="row">
+                          {election.children.has(a.area) ? (
+                            <a href={`${ctx.up}${pagePaths.unit(ctx.lang, a.area)}`}>
+                              <Name ctx={ctx} text={unit?.name ?? { en: a.area }} />
+                            </a>
+                          ) : (
+                            <Name ctx={ctx} text={unit?.name ?? { en: a.area }} />
+                          )}
+                        </th>
+                        <td>
+                          {c.leaders.length === 0
+                            ? '—'
+                            : c.leaders.map((id, i) => {
+                                const choice = contest.choices.find((x) => x.id === id);
+                                return (
+                                  <span key={id}>
+                                    {i > 0 ? ', ' : ''}
+                                    {choice === undefined ? (
+                                      id
+                                    ) : (
+                                      <Name ctx={ctx} text={choice.name} />
+                                    )}
+                                  </span>
+                                );
+                              })}
+                        </td>
+                        {contest.choices.map((ch) => (
+                          <td class="num" key={ch.id}>
+                            {ctx.number.format(c.total.counts[ch.id] ?? 0)}
+                          </td>
+                        ))}
+                        <td class="num">
+                          {ctx.number.format(c.reporting.reported)}/
+                          {ctx.number.format(c.reporting.expected)}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </section>
+      )}
+      <HistoryTable ctx={ctx} contest={contest} />
+    </Layout>,
+  );
+}
+
+export function unitPage(input: SiteInput, lang: Language, unitId: string): string {
+  const ctx = context(input, lang, 1);
+  const { election } = input;
+  const unit = election.units.get(unitId);
+  const area = input.area(unitId);
+  if (unit === undefined || area === undefined) throw new Error(`no unit ${unitId}`);
+  const title = pick(ctx, unit.name).text;
+  const children = election.children.get(unitId) ?? [];
+  return renderPage(
+    <Layout ctx={ctx} title={title} page={(l) => pagePaths.unit(l, unitId)} asOfLog={input.asOfLog}>
+      <AreaOverview ctx={ctx} area={area} />
+      <section aria-labelledby="contests">
+        <h2 id="contests">
+          <T ctx={ctx} k="contests" />
+        </h2>
+        {area.contests.map((c) => (
+          <ContestSummary key={c.contest} ctx={ctx} results={c} level="h3" />
+        ))}
+      </section>
+      <AreaLinks ctx={ctx} ids={children} />
+      <section aria-labelledby="units-table">
+        <h2 id="units-table">
+          <T ctx={ctx} k="byArea" />
+        </h2>
+        <div class="scroll">
+          <table class="results">
+            <caption>{`${title}: ${ctx.m.t('byArea')}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <T ctx={ctx} k="area" />
+                </th>
+                <th scope="col" class="num">
+                  <T ctx={ctx} k="ballotsCast" />
+                </th>
+                <th scope="col" class="num">
+                  <T ctx={ctx} k="registeredVoters" />
+                </th>
+                <th scope="col" class="num">
+                  <T ctx={ctx} k="reportingShort" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {children.map((id) => {
+                const child = input.area(id);
+                const u = election.units.get(id);
+                return (
+                  <tr key={id}>
+                    <th scope="row">
+                      <Name ctx={ctx} text={u?.name ?? { en: id }} />
+                    </th>
+                    <td class="num">{ctx.number.format(child?.ballotsCast.total ?? 0)}</td>
+                    <td class="num">{ctx.number.format(child?.registeredVoters ?? 0)}</td>
+                    <td class="num">
+                      {ctx.number.format(child?.reporting.reported ?? 0)}/
+                      {ctx.number.format(child?.reporting.expected ?? 0)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </Layout>,
+  );
+}
+
+export function verifyPage(input: SiteInput, lang: Language): string {
+  const ctx = context(input, lang, 0);
+  const v = input.version;
+  const site = input.siteUrl ?? '<this site’s address>';
+  return renderPage(
+    <Layout
+      ctx={ctx}
+      title={ctx.m.t('verifyTitle')}
+      page={(l) => pagePaths.verify(l)}
+      asOfLog={v.logSize}
+    >
+      <p>
+        <T ctx={ctx} k="verifyIntro" />
+      </p>
+      <p>
+        <T ctx={ctx} k="verifyCheckpoint" values={{ size: v.logSize }} />
+      </p>
+      <pre class="code" tabindex={0}>
+        {v.checkpoint}
+      </pre>
+      <p>
+        <T ctx={ctx} k="verifyManifest" /> <a href={`${ctx.up}manifest.json`}>manifest.json</a>
+      </p>
+      <p>
+        <T ctx={ctx} k="verifyCommand" />
+      </p>
+      <pre class="code" tabindex={0}>
+        {`npx tally verify ${site} \\\n  --log-key '${input.verifierKeys.log}' \\\n  --manifest-key '${input.verifierKeys.manifest}'`}
+      </pre>
+      <p>
+        <T ctx={ctx} k="verifyLogLayout" />
+      </p>
+    </Layout>,
+  );
+}

@@ -1,0 +1,335 @@
+// One published version: every file of `v/<n>/` built from the tally as of one signed checkpoint,
+// the manifest that lists them with their SHA-256 and is signed, and the `current.json` that
+// points at it. Only what changed is rebuilt: each file has a key (the log index at which its
+// numbers last changed), and a file whose key did not move is taken as it was, bytes and hash.
+// The builder refuses totals that do not equal the sum of the accepted submissions (checkTally).
+import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import type { Election } from '../core/election.js';
+import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import {
+  checkTally,
+  type AreaResults,
+  type CountedSubmission,
+  type Tally,
+  type TallyProblem,
+} from '../core/tally.js';
+import { nistResultsReport } from '../formats/nist_cdf_results.js';
+import {
+  contestCsv,
+  reportingParents,
+  resultsFeed,
+  unitFilePath,
+  unitResultsFeed,
+} from '../formats/results_feed.js';
+import { signObject } from '../log/envelope.js';
+import type { Signer } from '../log/note.js';
+import { REFRESH_JS, SITE_CSS } from './assets.js';
+import { siteLanguage, type Language } from './messages.js';
+import {
+  contestPage,
+  pagePaths,
+  summaryPage,
+  unitPage,
+  unitsWithPages,
+  verifyPage,
+  type HistoryPoint,
+  type PageVersion,
+  type SiteInput,
+} from './site.js';
+
+export const MANIFEST_FORMAT = 'tally-manifest/1';
+export const MANIFEST_CONTEXT = 'tally-manifest/1';
+export const CURRENT_FORMAT = 'tally-current/1';
+export const VENDOR_APPLICATION = 'Tally 0.1';
+
+export interface BuiltFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** Lowercase hex SHA-256 of the bytes. */
+  readonly sha256: string;
+  readonly contentType: string;
+}
+
+export interface Manifest {
+  readonly format: typeof MANIFEST_FORMAT;
+  readonly election: string;
+  readonly version: number;
+  readonly generatedAt: string;
+  readonly test: boolean;
+  readonly logSize: number;
+  /** The signed checkpoint (C2SP signed note) the version was built from. */
+  readonly checkpoint: string;
+  /** Every file of the version but the manifest itself, by path: its SHA-256. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+export interface SignedManifest {
+  readonly manifest: Manifest;
+  readonly signer: string;
+  readonly signature: string;
+}
+
+export interface Current {
+  readonly format: typeof CURRENT_FORMAT;
+  readonly election: string;
+  readonly version: number;
+  /** The version's directory, relative to current.json. */
+  readonly path: string;
+  readonly generatedAt: string;
+  readonly logSize: number;
+  readonly test: boolean;
+  readonly manifestSha256: string;
+}
+
+export interface Snapshot {
+  readonly version: number;
+  /** The version's files, paths relative to `v/<n>/`, the manifest last. */
+  readonly files: readonly BuiltFile[];
+  readonly manifest: SignedManifest;
+  readonly current: BuiltFile;
+  /** How many files were built afresh (the rest were unchanged and reused). */
+  readonly rebuilt: number;
+}
+
+export interface SnapshotOptions {
+  readonly election: Election;
+  readonly signer: Signer;
+  /** Who issues the results (for the NIST reports); by default the election's name. */
+  readonly issuer?: string;
+  readonly siteUrl?: string;
+  readonly logVerifierKey: string;
+  /** How many versions "results over time" keeps per contest. */
+  readonly historyLength?: number;
+}
+
+export type SnapshotProblem = Problem<'totals_do_not_add_up'>;
+
+const encoder = new TextEncoder();
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+function file(path: string, content: string | Uint8Array, contentType: string): BuiltFile {
+  const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+  return { path, bytes, sha256: sha256Hex(bytes), contentType };
+}
+
+const JSON_TYPE = 'application/json';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+export function contentTypeOf(path: string): string {
+  if (path.endsWith('.html')) return HTML_TYPE;
+  if (path.endsWith('.json')) return JSON_TYPE;
+  if (path.endsWith('.csv')) return 'text/csv; charset=utf-8';
+  if (path.endsWith('.css')) return 'text/css; charset=utf-8';
+  if (path.endsWith('.js')) return 'text/javascript; charset=utf-8';
+  if (path.endsWith('.svg')) return 'image/svg+xml';
+  return path.startsWith('log/') ? 'text/plain; charset=utf-8' : 'application/octet-stream';
+}
+
+/** Builds the versions of one election, each from the one before where nothing changed. */
+export class SnapshotBuilder {
+  private readonly cache = new Map<string, { key: string; file: BuiltFile }>();
+  private readonly history = new Map<string, HistoryPoint[]>();
+  private readonly languages: Language[];
+
+  constructor(private readonly options: SnapshotOptions) {
+    const tags = options.election.definition.languages.map(siteLanguage);
+    this.languages = [...new Set(tags.filter((l): l is Language => l !== undefined))];
+    if (this.languages.length === 0) this.languages.push('en');
+  }
+
+  /**
+   * Builds version `version` from the tally as of the signed checkpoint `checkpoint` (whose size
+   * must be the tally's log size). Refuses, saying where, when the totals do not equal the sum
+   * of `accepted`, each unit's latest accepted submission per vote type as the caller found them.
+   */
+  build(
+    tally: Tally,
+    accepted: Iterable<CountedSubmission>,
+    version: number,
+    checkpoint: string,
+    generatedAt: string,
+  ): Result<Snapshot, SnapshotProblem> {
+    const { election } = this.options;
+    const d = election.definition;
+    const results = tally.results();
+    const problems = checkTally(election, accepted, results);
+    if (problems.length > 0) return err(refusal(problems));
+    const byArea = new Map(results.map((r) => [r.area, r]));
+    const logSize = tally.logSize;
+    const pageVersion: PageVersion = { version, generatedAt, logSize, checkpoint };
+
+    for (const contest of d.contests) {
+      const points = this.history.get(contest.id) ?? [];
+      const total = byArea
+        .get(contest.district ?? election.root.id)
+        ?.contests.find((c) => c.contest === contest.id)?.total.counts;
+      const last = points[points.length - 1];
+      if (total !== undefined && (last === undefined || !sameCounts(last.counts, total))) {
+        points.push({ version, generatedAt, counts: { ...total } });
+        if (points.length > (this.options.historyLength ?? 48)) points.shift();
+      }
+      this.history.set(contest.id, points);
+    }
+
+    let rebuilt = 0;
+    const files: BuiltFile[] = [];
+    const reuse = (path: string, key: string, make: () => string | Uint8Array): void => {
+      const known = this.cache.get(path);
+      if (known?.key === key) {
+        files.push(known.file);
+        return;
+      }
+      const built = file(path, make(), contentTypeOf(path));
+      this.cache.set(path, { key, file: built });
+      files.push(built);
+      rebuilt++;
+    };
+    const site = (asOfLog: number): SiteInput => ({
+      election,
+      languages: this.languages,
+      version: pageVersion,
+      area: (id) => byArea.get(id),
+      history: (contest) => this.history.get(contest) ?? [],
+      verifierKeys: { log: this.options.logVerifierKey, manifest: this.options.logVerifierKey },
+      asOfLog,
+      ...(this.options.siteUrl === undefined ? {} : { siteUrl: this.options.siteUrl }),
+    });
+    const since = (revision: number): number => revision + 1;
+
+    reuse('assets/site.css', 'static', () => SITE_CSS);
+    reuse('assets/refresh.js', 'static', () => REFRESH_JS);
+
+    // Feeds.
+    const parents = reportingParents(election);
+    const reporting = new Set(election.reportingUnits);
+    const upper = results.filter((r) => r.kind === 'district' || !reporting.has(r.area));
+    files.push(
+      file(
+        'results.json',
+        JSON.stringify(resultsFeed(election, { version, generatedAt, logSize }, upper)),
+        JSON_TYPE,
+      ),
+    );
+    rebuilt++;
+    const complete =
+      (byArea.get(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
+    const issuer = this.options.issuer ?? Object.values(d.name)[0] ?? d.id;
+    const nist = (sequence: number, areas: readonly AreaResults[]): string =>
+      JSON.stringify(
+        nistResultsReport(election, areas, {
+          issuer,
+          issuerAbbreviation: d.id,
+          generatedAt,
+          sequence,
+          sequenceEnd: parents.length + 1,
+          complete,
+          vendorApplicationId: VENDOR_APPLICATION,
+        }),
+      );
+    files.push(file('cdf.json', nist(1, upper), JSON_TYPE));
+    rebuilt++;
+    parents.forEach((parent, i) => {
+      const revision = tally.revision(parent);
+      const areas = (election.children.get(parent) ?? [parent])
+        .filter((id) => reporting.has(id))
+        .map((id) => byArea.get(id) as AreaResults);
+      reuse(unitFilePath(parent), String(revision), () =>
+        JSON.stringify(unitResultsFeed(election, since(revision), parent, areas)),
+      );
+      const withParent = [
+        byArea.get(parent) as AreaResults,
+        ...areas.filter((a) => a.area !== parent),
+      ];
+      reuse(`cdf/${parent}.json`, `${String(revision)}/${String(complete)}`, () =>
+        nist(i + 2, withParent),
+      );
+    });
+    for (const contest of d.contests) {
+      reuse(`csv/${contest.id}.csv`, String(tally.contestRevision(contest.id)), () =>
+        contestCsv(election, contest.id, results),
+      );
+    }
+
+    // Pages.
+    const districtRevisions = d.districts.map((x) => tally.revision(x.id));
+    const summaryRevision = Math.max(tally.revision(election.root.id), ...districtRevisions);
+    for (const lang of this.languages) {
+      reuse(pagePaths.summary(lang), String(summaryRevision), () =>
+        summaryPage(site(since(summaryRevision)), lang),
+      );
+      for (const contest of d.contests) {
+        const revision = tally.contestRevision(contest.id);
+        reuse(pagePaths.contest(lang, contest.id), String(revision), () =>
+          contestPage(site(since(revision)), lang, contest.id),
+        );
+      }
+      for (const unit of unitsWithPages(election)) {
+        const revision = tally.revision(unit);
+        reuse(pagePaths.unit(lang, unit), String(revision), () =>
+          unitPage(site(since(revision)), lang, unit),
+        );
+      }
+      files.push(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), HTML_TYPE));
+      rebuilt++;
+    }
+
+    const manifest: Manifest = {
+      format: MANIFEST_FORMAT,
+      election: d.id,
+      version,
+      generatedAt,
+      test: d.test,
+      logSize,
+      checkpoint,
+      files: Object.fromEntries(files.map((f) => [f.path, f.sha256])),
+    };
+    const signature = signObject(
+      MANIFEST_CONTEXT,
+      manifest as unknown as JsonValue,
+      this.options.signer,
+    );
+    const signed: SignedManifest = { manifest, ...signature };
+    const manifestFile = file(
+      'manifest.json',
+      canonicalJson(signed as unknown as JsonValue),
+      JSON_TYPE,
+    );
+    files.push(manifestFile);
+    rebuilt++;
+    const current: Current = {
+      format: CURRENT_FORMAT,
+      election: d.id,
+      version,
+      path: `v/${String(version)}/`,
+      generatedAt,
+      logSize,
+      test: d.test,
+      manifestSha256: manifestFile.sha256,
+    };
+    return ok({
+      version,
+      files,
+      manifest: signed,
+      current: file('current.json', JSON.stringify(current), JSON_TYPE),
+      rebuilt,
+    });
+  }
+}
+
+function sameCounts(
+  a: Readonly<Record<string, number>>,
+  b: Readonly<Record<string, number>>,
+): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+function refusal(problems: readonly TallyProblem[]): SnapshotProblem {
+  const first = problems[0];
+  return problem(
+    'totals_do_not_add_up',
+    `refusing to publish: ${String(problems.length)} total(s) do not equal the sum of the accepted submissions; first: ${first?.message ?? ''}`,
+    { problems: problems.slice(0, 50).map((p) => ({ message: p.message, ...p.details })) },
+  );
+}

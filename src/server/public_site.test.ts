@@ -1,0 +1,229 @@
+import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import type { Submission } from '../core/submission.js';
+import { readNistResults, flattenResults } from '../formats/nist_cdf_results.js';
+import { ResultsFeed, UnitResultsFeed } from '../formats/results_feed.js';
+import { importElection } from '../ingest/elections.js';
+import { changeRoster } from '../ingest/roster.js';
+import { signSubmission } from '../ingest/submit_client.js';
+import { verifyObject } from '../log/envelope.js';
+import { openCheckpoint } from '../log/checkpoint.js';
+import { verifyTiledLog } from '../log/tiled_log.js';
+import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
+import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../publish/snapshot.js';
+import { openStore, type Store } from '../store/store.js';
+import { startServer, type RunningServer } from './server.js';
+
+function signer(name: string): Signer {
+  const s = generateSigner(name);
+  if (!s.ok) throw new Error(s.error.message);
+  return s.value;
+}
+
+describe('the published results site and its public plane', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  const logKey = signer('tally.test');
+  const keys = { n1: signer('n-1.app'), s1: signer('s-1.app'), s2: signer('s-2.app') };
+  const post = async (s: Submission, key: Signer): Promise<number> => {
+    const response = await fetch(`${server.url}/v1/elections/sample-2026/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(signSubmission(s, key)),
+    });
+    return response.status;
+  };
+  const get = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${server.publicUrl ?? ''}${path}`, { headers });
+  const current = async (): Promise<Current> =>
+    (await (await get('/sample-2026/current.json')).json()) as Current;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-site-'));
+    store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
+    const authority = signer('authority.sample');
+    const election = sampleElection([encodeVerifierKey(authority)]);
+    const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
+    if (!imported.ok) throw new Error(imported.error.message);
+    for (const [unit, key] of [
+      ['n-1', keys.n1],
+      ['s-1', keys.s1],
+      ['s-2', keys.s2],
+    ] as const) {
+      const r = await changeRoster(
+        store,
+        election,
+        imported.value.log,
+        authority,
+        { action: 'certify', unit, key: encodeVerifierKey(key) },
+        new Date(),
+      );
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    server = await startServer({
+      store,
+      logSigner: logKey,
+      checkpointEveryMs: 60_000,
+      publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
+    });
+    expect(await post(sampleSubmission('n-1'), keys.n1)).toBe(201);
+    expect(await post(sampleSubmission('s-1'), keys.s1)).toBe(201);
+    await server.checkpointNow();
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('points current.json at a version built from a signed checkpoint', async () => {
+    const c = await current();
+    expect(c).toMatchObject({ election: 'sample-2026', version: 1, path: 'v/1/', test: true });
+    const manifest = (await (await get(`/sample-2026/v/1/manifest.json`)).json()) as SignedManifest;
+    const checkpoint = openCheckpoint(
+      manifest.manifest.checkpoint,
+      [logKey],
+      'tally.test/sample-2026',
+    );
+    expect(checkpoint.ok && checkpoint.value.size).toBe(BigInt(c.logSize));
+  });
+
+  it('signs a manifest that lists the SHA-256 of every file of the version', async () => {
+    const text = await (await get('/sample-2026/v/1/manifest.json')).text();
+    const signed = JSON.parse(text) as SignedManifest;
+    const verifier = parseVerifierKey(encodeVerifierKey(logKey));
+    if (!verifier.ok) throw new Error('key');
+    expect(
+      verifyObject(
+        MANIFEST_CONTEXT,
+        signed.manifest as unknown as JsonValue,
+        signed.signature,
+        verifier.value,
+      ),
+    ).toBe(true);
+    expect(Object.keys(signed.manifest.files).length).toBeGreaterThan(20);
+    for (const [path, sha] of Object.entries(signed.manifest.files)) {
+      const bytes = new Uint8Array(await (await get(`/sample-2026/v/1/${path}`)).arrayBuffer());
+      const { createHash } = await import('node:crypto');
+      expect(createHash('sha256').update(bytes).digest('hex'), path).toBe(sha);
+    }
+    const sha = (await import('node:crypto')).createHash('sha256').update(text).digest('hex');
+    expect((await current()).manifestSha256).toBe(sha);
+    expect(canonicalJson(JSON.parse(text) as JsonValue)).toBe(text);
+  });
+
+  it('publishes results.json that its JSON Schema accepts, with totals as submitted', async () => {
+    const feed = ResultsFeed.parse(await (await get('/sample-2026/v/1/results.json')).json());
+    const state = feed.areas.find((a) => a.area === 'state');
+    const governor = state?.contests.find((c) => c.contest === 'governor');
+    // n-1 and s-1 each reported ada 260, alan 220, write-in 5.
+    expect(governor?.total.counts).toEqual({ ada: 520, alan: 440, 'write-in': 10 });
+    expect(state?.reporting).toEqual({ reported: 2, expected: 5 });
+    expect(feed.election.test).toBe(true);
+    const units = UnitResultsFeed.parse(
+      await (await get(`/sample-2026/v/1/${feed.unitFiles['north'] ?? ''}`)).json(),
+    );
+    expect(units.areas.map((a) => a.area)).toEqual(['n-1', 'n-2']);
+  });
+
+  it('publishes a CSV per contest and NIST CDF reports that read back to the same totals', async () => {
+    const csv = await (await get('/sample-2026/v/1/csv/governor.csv')).text();
+    expect(csv.split('\r\n')[0]).toBe(
+      'area,area_name,area_type,vote_type,units_reported,units_expected,ballots_cast,overvotes,undervotes,ada,alan,write-in',
+    );
+    expect(csv).toContain('state,State,state,total,2,5,1000,6,24,520,440,10');
+    const cdf = (await (await get('/sample-2026/v/1/cdf.json')).json()) as Record<string, unknown>;
+    expect(cdf).toMatchObject({ IsTest: true, Status: 'unofficial-partial', SequenceStart: 1 });
+    const feed = ResultsFeed.parse(await (await get('/sample-2026/v/1/results.json')).json());
+    const read = readNistResults(cdf);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const ours = flattenResults(feed.areas.map((a) => ({ ...a, kind: a.kind })));
+    expect(Object.fromEntries(read.value)).toEqual(Object.fromEntries(ours));
+  });
+
+  it('marks every page TEST, in every language the election is published in', async () => {
+    const c = await current();
+    const manifest = (await (
+      await get(`/sample-2026/${c.path}manifest.json`)
+    ).json()) as SignedManifest;
+    const pages = Object.keys(manifest.manifest.files).filter((p) => p.endsWith('.html'));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'en/index.html',
+        'fr/index.html',
+        'en/contest/governor.html',
+        'fr/contest/council.html',
+        'en/unit/north.html',
+        'en/verify.html',
+      ]),
+    );
+    for (const page of pages) {
+      const html = await (await get(`/sample-2026/${c.path}${page}`)).text();
+      expect(html, page).toContain('TEST');
+    }
+    const fr = await (await get(`/sample-2026/${c.path}fr/index.html`)).text();
+    expect(fr).toContain('<html lang="fr"');
+    expect(fr).toContain('Élection générale exemple');
+    expect(fr).toContain('2 bureaux sur 5');
+  });
+
+  it('answers If-None-Match with 304, and caches versions for a year, pointers for seconds', async () => {
+    const page = await get('/sample-2026/v/1/en/index.html');
+    expect(page.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const etag = page.headers.get('etag') ?? '';
+    expect((await get('/sample-2026/v/1/en/index.html', { 'if-none-match': etag })).status).toBe(
+      304,
+    );
+    const pointer = await get('/sample-2026/current.json');
+    expect(pointer.headers.get('cache-control')).toBe('public, max-age=2');
+    const br = await fetch(`${server.publicUrl ?? ''}/sample-2026/v/1/en/index.html`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(br.headers.get('content-encoding')).toBe('br');
+  });
+
+  it('publishes the log beside the site, in the tlog-tiles layout, verifiable as it is', async () => {
+    const root = join(dir, 'site', 'sample-2026', 'log');
+    const result = await verifyTiledLog(
+      (path) =>
+        Promise.resolve(existsSync(join(root, path)) ? readFileSync(join(root, path)) : undefined),
+      [logKey],
+      { origin: 'tally.test/sample-2026' },
+    );
+    expect(result.ok ? 'verified' : result.error.message).toBe('verified');
+    expect((await get('/sample-2026/log/checkpoint')).status).toBe(200);
+  });
+
+  it('rebuilds only what changed in the next version, and keeps the rest byte for byte', async () => {
+    expect(await post(sampleSubmission('s-2'), keys.s2)).toBe(201);
+    await server.checkpointNow();
+    const c = await current();
+    expect(c.version).toBe(2);
+    const m1 = ((await (await get('/sample-2026/v/1/manifest.json')).json()) as SignedManifest)
+      .manifest;
+    const m2 = ((await (await get('/sample-2026/v/2/manifest.json')).json()) as SignedManifest)
+      .manifest;
+    expect(m2.files['en/unit/north.html']).toBe(m1.files['en/unit/north.html']);
+    expect(m2.files['units/north.json']).toBe(m1.files['units/north.json']);
+    expect(m2.files['en/unit/south.html']).not.toBe(m1.files['en/unit/south.html']);
+    const governor = await (await get('/sample-2026/v/2/en/contest/governor.html')).text();
+    expect(governor).toContain('Results over time');
+  });
+
+  it('serves nothing but published files: no route into ingest or the database', async () => {
+    expect((await get('/v1/elections')).status).toBe(404);
+    expect((await get('/sample-2026/../tally.db')).status).toBe(404);
+    const post = await fetch(`${server.publicUrl ?? ''}/sample-2026/current.json`, {
+      method: 'POST',
+    });
+    expect(post.status).toBe(405);
+  });
+});
