@@ -20,6 +20,11 @@ import {
   type Signer,
 } from '../log/note.js';
 import { startServer } from '../server/server.js';
+import { startPublicPlane } from '../server/public_site.js';
+import { DirectoryContentStore } from '../publish/content_store.js';
+import { Publisher } from '../publish/publisher.js';
+import { latestCheckpoint, logOrigin, recordCheckpoint } from '../ingest/checkpoints.js';
+import { listElections } from '../ingest/elections.js';
 import { openStore, storeConfig } from '../store/store.js';
 import type { CliIo } from './program.js';
 import {
@@ -264,6 +269,53 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
 
   withDataDir(
     program
+      .command('export <dir>')
+      .description(
+        "Write each election's results site, as of its newest checkpoint, to <dir>/<election>/: a tree any static host serves as it is (precompressed .br and .gz beside each file).",
+      )
+      .option('--election <id>', 'only this election')
+      .option(
+        '--log-key-file <file>',
+        'signer key for checkpoints and manifests (default <data-dir>/log-signer.key)',
+      ),
+  ).action(
+    async (dir: string, options: StoreOptions & { election?: string; logKeyFile?: string }) => {
+      const keyFile = options.logKeyFile ?? join(options.dataDir, 'log-signer.key');
+      const signer = await readSignerFile(keyFile, 'checkpoint key');
+      await withStore(options, async (store) => {
+        const ids =
+          options.election === undefined ? await listElections(store) : [options.election];
+        for (const id of ids) {
+          const loaded = await loadElection(store, id);
+          if (!loaded.ok) throw new CliFailure(loaded.error.message);
+          const { election, log } = loaded.value;
+          const checkpoint =
+            (await recordCheckpoint(
+              store,
+              id,
+              log,
+              logOrigin(signer.name, id),
+              signer,
+              new Date(),
+            )) ?? (await latestCheckpoint(store, id));
+          if (checkpoint === undefined) throw new CliFailure(`election ${id} has no checkpoint`);
+          const content = new DirectoryContentStore(join(dir, id));
+          const publisher = new Publisher({ election, log, signer, content });
+          await publisher.resume();
+          const started = performance.now();
+          const published = await publisher.request(checkpoint);
+          if (!published.ok) throw new CliFailure(`election ${id}: ${published.error.message}`);
+          const files = published.value?.snapshot.files.length ?? 0;
+          io.out(
+            `exported ${id} version ${String(publisher.publishedVersion)} (${String(files)} files, log size ${String(checkpoint.size)}) to ${join(dir, id)} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+          );
+        }
+      });
+    },
+  );
+
+  withDataDir(
+    program
       .command('serve')
       .description(
         'Run the ingest server: submissions, receipts and checkpoints, on its own listener.',
@@ -283,6 +335,18 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         '--check-workers <n>',
         'worker threads that check submissions: parsing and Ed25519 verification (default: one per core)',
       )
+      .option(
+        '--site-dir <dir>',
+        "where each election's results site is published (default <data-dir>/site)",
+      )
+      .option('--public-host <host>', "the public plane's address", '127.0.0.1')
+      .option('--public-port <port>', "the public plane's port (its own listener)", '8081')
+      .option('--site-url <url>', 'the public address of the site, for its verify page')
+      .option('--no-publish', 'record and checkpoint only: no results site, no public plane')
+      .option(
+        '--public-only',
+        'serve only the published site from --site-dir (a process of its own, no database, no ingest)',
+      )
       .option('--quiet', 'no request log'),
   ).action(
     async (
@@ -292,9 +356,28 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         logKeyFile?: string;
         logName: string;
         checkWorkers?: string;
+        siteDir?: string;
+        publicHost: string;
+        publicPort: string;
+        siteUrl?: string;
+        publish: boolean;
+        publicOnly?: boolean;
         quiet?: boolean;
       },
     ) => {
+      const siteDir = options.siteDir ?? join(options.dataDir, 'site');
+      if (options.publicOnly === true) {
+        const plane = await startPublicPlane({
+          root: siteDir,
+          host: options.publicHost,
+          port: Number(options.publicPort),
+          watchMs: 250,
+        });
+        io.out(`tally public plane listening on ${plane.url} (serving ${siteDir})\n`);
+        await untilStopped();
+        await plane.close();
+        return;
+      }
       const keyFile = options.logKeyFile ?? join(options.dataDir, 'log-signer.key');
       if (!existsSync(keyFile)) {
         const made = generateSigner(options.logName);
@@ -315,20 +398,41 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
           options.checkWorkers === undefined
             ? availableParallelism()
             : Number(options.checkWorkers),
+        ...(options.publish
+          ? {
+              publish: {
+                siteDir,
+                host: options.publicHost,
+                port: Number(options.publicPort),
+                ...(options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl }),
+              },
+            }
+          : {}),
+        onPublishProblem: (election, problem) => {
+          io.err(`election ${election}: not published: ${problem.message}\n`);
+        },
       });
       io.out(`tally ingest listening on ${server.url} (store: ${store.location})\n`);
+      if (server.publicUrl !== undefined) {
+        io.out(`tally public plane listening on ${server.publicUrl} (site: ${siteDir})\n`);
+      }
       io.out(`checkpoint verifier key: ${encodeVerifierKey(logSigner)}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped();
       await server.close();
       await store.close();
     },
   );
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -90,7 +90,7 @@ export const ResultsFeed = z
         'for each parent of reporting units, the file (relative to this one) with their results',
       ),
   })
-  .meta({ title: 'Tally results feed', $id: 'https://tally.example/schema/results.schema.json' });
+  .meta({ title: 'Tally results feed' });
 
 export const UnitResultsFeed = z
   .strictObject({

@@ -1,0 +1,69 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { en, LANGUAGES, Messages, SHIPPED_LANGUAGES, type MessageKey } from './messages.js';
+
+/** The argument names a message uses, with their types. */
+function argumentsOf(elements: readonly MessageFormatElement[]): string[] {
+  return elements.flatMap((e): string[] => {
+    switch (e.type) {
+      case TYPE.argument:
+      case TYPE.number:
+      case TYPE.date:
+      case TYPE.time:
+        return [`${e.value}:${String(e.type)}`];
+      case TYPE.plural:
+      case TYPE.select:
+        return [
+          `${e.value}:${String(e.type)}`,
+          ...Object.values(e.options).flatMap((o) => argumentsOf(o.value)),
+        ];
+      case TYPE.tag:
+        return argumentsOf(e.children);
+      case TYPE.literal:
+      case TYPE.pound:
+        return [];
+    }
+  });
+}
+
+const keys = Object.keys(en) as MessageKey[];
+
+describe('the site’s messages', () => {
+  it('ship English, French, Spanish, German, Italian and Dutch, and scaffold all 24 EU languages', () => {
+    expect(SHIPPED_LANGUAGES).toEqual(['en', 'fr', 'es', 'de', 'it', 'nl']);
+    expect(Object.keys(LANGUAGES)).toHaveLength(24);
+  });
+
+  for (const language of SHIPPED_LANGUAGES) {
+    it(`${language}: every message is translated, and takes the arguments the English one does`, () => {
+      const catalog = LANGUAGES[language].messages as Partial<Record<MessageKey, string>>;
+      for (const key of keys) {
+        const text = catalog[key];
+        expect(text, `${language}.${key}`).toBeDefined();
+        const mine = new Set(argumentsOf(parse(text ?? '')));
+        expect(mine, `${language}.${key}`).toEqual(new Set(argumentsOf(parse(en[key]))));
+      }
+    });
+  }
+
+  it('formats numbers and plurals the way each language writes them', () => {
+    // Intl separates with no-break spaces where a language wants them; compare plain spaces.
+    const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
+    const values = { reported: 1234, expected: 2000, share: 0.617 };
+    expect(new Messages('en').t('unitsReporting', values)).toBe(
+      '1,234 of 2,000 units reporting (62%)',
+    );
+    expect(plain(new Messages('de').t('unitsReporting', values))).toBe(
+      '1.234 von 2.000 Wahlbezirken gemeldet (62 %)',
+    );
+    expect(
+      plain(new Messages('fr').t('unitsReporting', { reported: 1, expected: 1, share: 1 })),
+    ).toBe('1 bureau sur 1 ont transmis leurs résultats (100 %)');
+  });
+
+  it('falls back to English, message by message, in a language not yet translated', () => {
+    const polish = new Messages('pl');
+    expect(polish.t('votes')).toBe('Votes');
+    expect(polish.languageOf('votes')).toBe('en');
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { indexElection, type Election } from '../core/election.js';
+import { LOG_ENTRY_FORMAT, type LogEntry } from '../core/log_entry.js';
+import type { Submission } from '../core/submission.js';
+import { Tally, type CountedSubmission } from '../core/tally.js';
+import { sampleDefinition, sampleSubmission } from '../core/testonly/fixtures.js';
+import { encodeVerifierKey, generateSigner } from '../log/note.js';
+import { SnapshotBuilder } from './snapshot.js';
+
+const made = generateSigner('tally.test');
+if (!made.ok) throw new Error(made.error.message);
+const signer = made.value;
+
+const square = (x: number): { type: 'Polygon'; coordinates: [number, number][][] } => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 40],
+      [x + 1, 40],
+      [x + 1, 41],
+      [x, 41],
+      [x, 40],
+    ],
+  ],
+});
+
+/** The sample election, with outlines for its two counties so that maps are drawn. */
+function electionWithMaps(): Election {
+  const definition = sampleDefinition(['authority+00000000+AAAA']);
+  const indexed = indexElection({
+    ...definition,
+    units: definition.units.map((u) =>
+      u.id === 'north'
+        ? { ...u, boundary: square(-90) }
+        : u.id === 'south'
+          ? { ...u, boundary: square(-89) }
+          : u,
+    ),
+  });
+  if (!indexed.ok) throw new Error(indexed.error.message);
+  return indexed.value;
+}
+
+const accepted = (s: Submission): LogEntry => ({
+  format: LOG_ENTRY_FORMAT,
+  type: 'submission',
+  election: 'sample-2026',
+  receivedAt: '2026-11-03T21:00:00Z',
+  signed: { submission: s, signer: 'x+00000000', signature: 'AA' },
+  status: 'accepted',
+  kind: 'original',
+  warnings: [],
+});
+
+function setUp(): {
+  election: Election;
+  tally: Tally;
+  builder: SnapshotBuilder;
+  counted: CountedSubmission[];
+} {
+  const election = electionWithMaps();
+  const tally = new Tally(election);
+  tally.apply(accepted(sampleSubmission('n-1')));
+  const builder = new SnapshotBuilder({
+    election,
+    signer,
+    logVerifierKey: encodeVerifierKey(signer),
+  });
+  return { election, tally, builder, counted: [...tally.counted()] };
+}
+
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+describe('building a version', () => {
+  it('refuses totals that leave out an accepted submission, and says where (Iowa 2020)', () => {
+    const { tally, builder, counted } = setUp();
+    const missing: CountedSubmission = { leafIndex: 99, submission: sampleSubmission('s-1') };
+    const built = builder.build(
+      tally,
+      [...counted, missing],
+      1,
+      'checkpoint',
+      '2026-11-03T21:00:05Z',
+    );
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.error.code).toBe('totals_do_not_add_up');
+    expect(built.error.message).toMatch(/refusing to publish/);
+    const areas = (built.error.details?.['problems'] as { area: string }[]).map((p) => p.area);
+    expect(areas).toEqual(expect.arrayContaining(['s-1', 'south', 'state']));
+  });
+
+  it('draws a map by county from the definition’s boundaries, with the same figures in a table', () => {
+    const { tally, builder, counted } = setUp();
+    const built = builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    if (!built.ok) throw new Error(built.error.message);
+    const page = built.value.files.find((f) => f.path === 'en/contest/governor.html');
+    const html = text(page?.bytes ?? new Uint8Array());
+    expect(html).toMatch(/<svg class="map"[^>]*aria-hidden="true"/);
+    expect(html.match(/<path /g)).toHaveLength(2);
+    expect(html).toContain('<title>North County: Ada Lovelace</title>');
+    expect(html).toContain('<title>South County: No results yet</title>');
+    expect(html).toContain('<caption>Governor: Results by area</caption>');
+  });
+
+  it('uses no inline script or style, so the site’s Content-Security-Policy can forbid them', () => {
+    const { tally, builder, counted } = setUp();
+    const built = builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    if (!built.ok) throw new Error(built.error.message);
+    for (const f of built.value.files.filter((x) => x.path.endsWith('.html'))) {
+      const html = text(f.bytes);
+      expect(html, f.path).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+      expect(html, f.path).not.toMatch(/\sstyle=/);
+      expect(html, f.path).not.toMatch(/\son[a-z]+=/);
+    }
+  });
+
+  it('names the contest, choices and units in the page’s language, and marks fallbacks', () => {
+    const { tally, builder, counted } = setUp();
+    const built = builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    if (!built.ok) throw new Error(built.error.message);
+    const fr = text(
+      built.value.files.find((f) => f.path === 'fr/index.html')?.bytes ?? new Uint8Array(),
+    );
+    expect(fr).toContain('<html lang="fr"');
+    // The sample names its units in English only: marked as English on the French page.
+    expect(fr).toContain('<span lang="en">North County</span>');
+  });
+});
