@@ -78,7 +78,7 @@ describe.skipIf(corpusDir === undefined)('NIST CDF results written by Tally', ()
           .map((id) => tally.area(id) as AreaResults),
       ]),
     ];
-    const validate = new Ajv({ strict: false, allErrors: false }).compile(schema());
+    const validate = new Ajv.default({ strict: false, allErrors: false }).compile(schema());
     series.forEach((areas, i) => {
       const report = nistResultsReport(election, areas, {
         issuer: 'Test County',
