@@ -115,9 +115,14 @@ function Layout(props: {
   const d = ctx.input.election.definition;
   const v = ctx.input.version;
   const time = new Intl.DateTimeFormat(ctx.lang, {
-    dateStyle: 'long',
-    timeStyle: 'medium',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
     timeZone: 'UTC',
+    timeZoneName: 'short',
   }).format(new Date(v.generatedAt));
   return (
     <html lang={ctx.lang} data-current={`${ctx.up}../../current.json`} data-version-root={ctx.up}>

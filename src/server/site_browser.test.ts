@@ -1,0 +1,193 @@
+// The public site in a real browser (Debian's Chromium, driven by playwright-core): axe-core finds
+// no WCAG 2.1 A/AA violation on any page type, the layout fits a phone's width, and the refresh
+// script moves a reader to the next version when their page changed. Without Chromium the tests
+// say they skipped; CI installs it.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexElection } from '../core/election.js';
+import type { Submission } from '../core/submission.js';
+import { sampleDefinition, sampleSubmission } from '../core/testonly/fixtures.js';
+import { importElection } from '../ingest/elections.js';
+import { changeRoster } from '../ingest/roster.js';
+import { signSubmission } from '../ingest/submit_client.js';
+import { encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
+import type { Current } from '../publish/snapshot.js';
+import { openStore, type Store } from '../store/store.js';
+import { startServer, type RunningServer } from './server.js';
+
+const CHROMIUM = process.env['TALLY_CHROMIUM'] ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+}
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+function signer(name: string): Signer {
+  const s = generateSigner(name);
+  if (!s.ok) throw new Error(s.error.message);
+  return s.value;
+}
+
+const square = (x: number): { type: 'Polygon'; coordinates: [number, number][][] } => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 40],
+      [x + 1, 40],
+      [x + 1, 41],
+      [x, 41],
+      [x, 40],
+    ],
+  ],
+});
+
+describe.skipIf(!haveChromium)('the public site in Chromium', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let browser: Browser;
+  const keys = { n1: signer('n-1.app'), s1: signer('s-1.app') };
+  const post = async (s: Submission, key: Signer): Promise<void> => {
+    const response = await fetch(`${server.url}/v1/elections/sample-2026/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(signSubmission(s, key)),
+    });
+    expect(response.status).toBe(201);
+  };
+  const site = (path: string): string => `${server.publicUrl ?? ''}/sample-2026/${path}`;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-browser-'));
+    store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
+    const authority = signer('authority.sample');
+    const definition = sampleDefinition([encodeVerifierKey(authority)]);
+    const indexed = indexElection({
+      ...definition,
+      units: definition.units.map((u) =>
+        u.id === 'north'
+          ? { ...u, boundary: square(-90) }
+          : u.id === 'south'
+            ? { ...u, boundary: square(-89) }
+            : u,
+      ),
+    });
+    if (!indexed.ok) throw new Error(indexed.error.message);
+    const imported = await importElection(store, indexed.value, new Date('2026-11-01T00:00:00Z'));
+    if (!imported.ok) throw new Error(imported.error.message);
+    for (const [unit, key] of [
+      ['n-1', keys.n1],
+      ['s-1', keys.s1],
+    ] as const) {
+      const r = await changeRoster(
+        store,
+        indexed.value,
+        imported.value.log,
+        authority,
+        { action: 'certify', unit, key: encodeVerifierKey(key) },
+        new Date(),
+      );
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    server = await startServer({
+      store,
+      logSigner: signer('tally.test'),
+      checkpointEveryMs: 60_000,
+      publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
+    });
+    await post(sampleSubmission('n-1'), keys.n1);
+    await server.checkpointNow();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const pages = [
+    'en/index.html',
+    'en/contest/governor.html',
+    'en/contest/measure-1.html',
+    'en/unit/north.html',
+    'en/verify.html',
+    'fr/index.html',
+    'fr/contest/council.html',
+  ];
+
+  it.each(pages)(
+    'axe-core finds no WCAG 2.1 A or AA violation on %s',
+    async (path) => {
+      // axe is injected as an inline script, which the site's own policy rightly forbids.
+      const context = await browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      const response = await page.goto(site(`v/1/${path}`));
+      expect(response?.status()).toBe(200);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
+        const result = (await axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+        return result.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      });
+      expect(violations).toEqual([]);
+      await context.close();
+    },
+    30_000,
+  );
+
+  it('fits a phone’s width without sideways scrolling (screenshot kept for a look)', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    for (const path of ['en/index.html', 'en/contest/governor.html']) {
+      await page.goto(site(`v/1/${path}`));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.screenshot({
+        path: join(tmpdir(), `tally-phone-${path.replaceAll('/', '-')}.png`),
+        fullPage: true,
+      });
+    }
+    await context.close();
+  }, 30_000);
+
+  it('runs under the site’s Content-Security-Policy with no violation reported', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(site('v/1/en/contest/governor.html'));
+    await page.waitForLoadState('load');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  it('moves a reader to the new version when their page changed', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site('v/1/en/contest/governor.html'));
+    await post(sampleSubmission('s-1'), keys.s1);
+    await server.checkpointNow();
+    const current = (await (await fetch(site('current.json'))).json()) as Current;
+    expect(current.version).toBe(2);
+    await page.waitForURL(/\/v\/2\/en\/contest\/governor\.html$/, { timeout: 20_000 });
+    expect(await page.textContent('main')).toContain('520');
+    await context.close();
+  }, 40_000);
+});
