@@ -2,29 +2,18 @@
 // second by `tally serve`, on SQLite and on PostgreSQL, next to the Ed25519 verification ceiling
 // of one core measured in the same run. The server runs as its own process, as in production;
 // this process only sends.
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { randomBytes, verify as cryptoVerify } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import pg from 'pg';
 import { canonicalJson, type JsonValue } from '../src/core/canonical_json.js';
-import type { Election } from '../src/core/election.js';
 import { SUBMISSION_CONTEXT } from '../src/core/log_entry.js';
-import { importElection } from '../src/ingest/elections.js';
-import { changeRosterMany } from '../src/ingest/roster.js';
-import { signSubmission } from '../src/ingest/submit_client.js';
 import { decodeBase64 } from '../src/log/encoding.js';
-import {
-  encodeSignerKey,
-  encodeVerifierKey,
-  generateSigner,
-  type Signer,
-} from '../src/log/note.js';
-import { generateElection, generateSubmission, seededRandom } from '../src/sim/generate.js';
-import { openStore, type StoreConfig } from '../src/store/store.js';
+import { encodeSignerKey, type Signer } from '../src/log/note.js';
+import type { StoreConfig } from '../src/store/store.js';
+import { post, prepare, setUpStore, signer, startServer, type Prepared } from './harness.js';
 import { median, nowMs, spread } from './stats.js';
 
 const UNITS = Number(process.env['BENCH_INGEST_UNITS'] ?? 20_000);
@@ -37,41 +26,6 @@ const PG_URL =
   process.env['TALLY_BENCH_PG'] ??
   process.env['TALLY_TEST_PG'] ??
   'postgres://postgres@127.0.0.1:5432/test';
-const root = join(import.meta.dirname, '..', '..');
-
-function signer(name: string): Signer {
-  const s = generateSigner(name);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
-
-interface Prepared {
-  readonly election: Election;
-  readonly authority: Signer;
-  readonly unitKeys: readonly Signer[];
-  readonly bodies: readonly string[];
-}
-
-function prepare(): Prepared {
-  const authority = signer('authority.bench');
-  const counties = Math.max(1, Math.round(UNITS / 1000));
-  const election = generateElection({
-    id: 'bench',
-    counties,
-    precinctsPerCounty: Math.ceil(UNITS / counties),
-    contests: 10,
-    authorityKeys: [encodeVerifierKey(authority)],
-  });
-  const units = election.reportingUnits.slice(0, UNITS);
-  const random = seededRandom(1);
-  const unitKeys = units.map((u) => signer(`bench.${u}`));
-  const bodies = units.map((unit, i) =>
-    JSON.stringify(
-      signSubmission(generateSubmission(election, unit, random), unitKeys[i] as Signer),
-    ),
-  );
-  return { election, authority, unitKeys, bodies };
-}
 
 /** Ed25519 verifications per second on one core, over the very messages the server checks. */
 function verifyCeiling(prepared: Prepared): number {
@@ -94,104 +48,6 @@ function verifyCeiling(prepared: Prepared): number {
     }
   }
   return n / ((nowMs() - t0) / 1000);
-}
-
-async function setUpStore(config: StoreConfig, prepared: Prepared): Promise<void> {
-  const store = await openStore(config);
-  try {
-    const imported = await importElection(store, prepared.election, new Date());
-    if (!imported.ok) throw new Error(imported.error.message);
-    const units = prepared.election.reportingUnits;
-    for (let at = 0; at < prepared.unitKeys.length; at += 5000) {
-      const changes = prepared.unitKeys.slice(at, at + 5000).map((key, i) => ({
-        action: 'certify' as const,
-        unit: units[at + i] as string,
-        key: encodeVerifierKey(key),
-      }));
-      const done = await changeRosterMany(
-        store,
-        prepared.election,
-        imported.value.log,
-        prepared.authority,
-        changes,
-        new Date(),
-      );
-      if (!done.ok) throw new Error(done.error.message);
-    }
-  } finally {
-    await store.close();
-  }
-}
-
-function startServer(
-  dataDir: string,
-  databaseUrl: string | undefined,
-): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; port: number }> {
-  const env = { ...process.env };
-  if (databaseUrl === undefined) delete env['DATABASE_URL'];
-  else env['DATABASE_URL'] = databaseUrl;
-  const child = spawn(
-    process.execPath,
-    [
-      // e.g. BENCH_SERVER_NODE_ARGS=--cpu-prof to profile the server
-      ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
-      join(root, 'dist/src/cli/main.js'),
-      'serve',
-      '--data-dir',
-      dataDir,
-      '--port',
-      '0',
-      '--quiet',
-      ...(process.env['BENCH_CHECK_WORKERS'] === undefined
-        ? []
-        : ['--check-workers', process.env['BENCH_CHECK_WORKERS']]),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (match?.[1] !== undefined) resolve({ child, port: Number(match[1]) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    if (process.env['BENCH_SERVER_STDERR'] !== undefined) child.stderr.pipe(process.stderr);
-    child.on('exit', (code) => {
-      reject(new Error(`server exited (${String(code)}): ${out}`));
-    });
-  });
-}
-
-function post(
-  agent: Agent,
-  port: number,
-  path: string,
-  type: string,
-  body: string,
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path,
-        headers: { 'content-type': type, 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 type Mode = 'single' | 'batch';
@@ -276,7 +132,7 @@ const MODES = (process.env['BENCH_INGEST_MODES'] ?? 'single,batch').split(',') a
 console.log(
   `bench:ingest — ${UNITS.toLocaleString('en-US')} signed submissions of 10 contests per run, ${RUNS} runs; single: one per request, ${CONCURRENCY} in flight; batch: ${BATCH} per NDJSON request, ${BATCH_CONCURRENCY} in flight; Node ${process.version}`,
 );
-const prepared = prepare();
+const prepared = prepare(UNITS);
 console.log(
   `  average body ${Math.round(prepared.bodies.reduce((n, b) => n + b.length, 0) / prepared.bodies.length)} bytes`,
 );

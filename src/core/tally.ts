@@ -96,6 +96,8 @@ export class Tally {
   private readonly units = new Map<string, UnitState>();
   private readonly countedSlots = new Map<string, CountedSubmission>();
   private readonly contestRevisions = new Map<string, number>();
+  /** Each area's results as last built, kept until its revision moves. */
+  private readonly built = new Map<string, { revision: number; results: AreaResults }>();
   private applied = 0;
 
   constructor(readonly election: Election) {
@@ -258,6 +260,14 @@ export class Tally {
   area(id: string): AreaResults | undefined {
     const a = this.areas.get(id);
     if (a === undefined) return undefined;
+    const known = this.built.get(id);
+    if (known?.revision === a.revision) return known.results;
+    const results = this.build(a);
+    this.built.set(id, { revision: a.revision, results });
+    return results;
+  }
+
+  private build(a: AreaState): AreaResults {
     const voteTypes = this.election.definition.voteTypes;
     const contests: ContestResults[] = [];
     for (const contest of this.election.definition.contests) {
@@ -374,6 +384,22 @@ class Layout {
 }
 
 /**
+ * What checkTally may keep between checks of the same election: the numbers it read off each
+ * (immutable) results object and each unit's submissions, so that a check after a few new
+ * submissions reads only what changed. It never keeps a verdict, only inputs' readings.
+ */
+export class TallyCheckCache {
+  readonly results = new WeakMap<
+    AreaResults,
+    { readonly vector: Float64Array; readonly problems: readonly TallyProblem[] }
+  >();
+  readonly units = new Map<
+    string,
+    { readonly slots: readonly Submission[]; readonly vector: Float64Array }
+  >();
+}
+
+/**
  * Checks results against the counted submissions from scratch, by another road than `Tally`:
  * each reporting unit's numbers are read off its counted submissions, each unit above is the sum
  * of the units beneath it, each district the sum of the reporting units within it; every area's
@@ -384,6 +410,7 @@ export function checkTally(
   election: Election,
   counted: Iterable<CountedSubmission>,
   results: readonly AreaResults[],
+  cache: TallyCheckCache = new TallyCheckCache(),
 ): TallyProblem[] {
   const problems: TallyProblem[] = [];
   const layout = new Layout(election);
@@ -407,8 +434,17 @@ export function checkTally(
   };
 
   const vectorOfUnit = (unitId: string): Float64Array => {
-    const v = new Float64Array(layout.width);
     const slots = slotsOf.get(unitId) ?? [];
+    const known = cache.units.get(unitId);
+    if (known?.slots.length === slots.length && known.slots.every((s, i) => s === slots[i])) {
+      return known.vector;
+    }
+    const vector = readUnit(unitId, slots);
+    cache.units.set(unitId, { slots, vector });
+    return vector;
+  };
+  const readUnit = (unitId: string, slots: readonly Submission[]): Float64Array => {
+    const v = new Float64Array(layout.width);
     v[0] = 1;
     v[1] = slots.length > 0 ? 1 : 0;
     v[2] = election.units.get(unitId)?.registeredVoters ?? 0;
@@ -437,6 +473,17 @@ export function checkTally(
   };
 
   const vectorOfResults = (r: AreaResults): Float64Array => {
+    const known = cache.results.get(r);
+    if (known !== undefined) {
+      problems.push(...known.problems);
+      return known.vector;
+    }
+    const before = problems.length;
+    const vector = readResults(r);
+    cache.results.set(r, { vector, problems: problems.slice(before) });
+    return vector;
+  };
+  const readResults = (r: AreaResults): Float64Array => {
     const v = new Float64Array(layout.width);
     v[0] = r.reporting.expected;
     v[1] = r.reporting.reported;

@@ -85,9 +85,9 @@ export const ResultsFeed = z
       .array(AreaResultsFeed)
       .describe('every unit above the reporting units, then every district'),
     unitFiles: z
-      .record(Id, z.string())
+      .record(Id, z.array(z.string()))
       .describe(
-        'for each parent of reporting units, the file (relative to this one) with their results',
+        'for each parent of reporting units, the files (relative to this one) with their results, each holding at most 100 of them',
       ),
   })
   .meta({ title: 'Tally results feed' });
@@ -97,6 +97,7 @@ export const UnitResultsFeed = z
     format: z.literal(UNIT_RESULTS_FORMAT),
     election: Id,
     parent: Id,
+    group: Id.describe("the file's group of reporting units: the parent, then .k for its k-th run"),
     asOfLog: Count.describe(
       'the log entries these numbers count: they last changed at entry asOfLog - 1 (the file is the same in every version until they change again)',
     ),
@@ -151,17 +152,35 @@ const copyTotals = (
   counts: { ...t.counts },
 });
 
-/** The units whose children are reporting units: each has a file of its reporting units. */
-export function reportingParents(election: Election): string[] {
-  const parents = new Set<string>();
+/** Reporting units per results file: small enough that a new result rewrites little. */
+export const UNIT_GROUP_SIZE = 100;
+
+/**
+ * The reporting units in files: by parent, in runs of at most UNIT_GROUP_SIZE. A group's id is
+ * its parent's, with `.<k>` after it when the parent has more than one run.
+ */
+export function unitGroups(
+  election: Election,
+  size = UNIT_GROUP_SIZE,
+): { readonly id: string; readonly parent: string; readonly units: readonly string[] }[] {
+  const byParent = new Map<string, string[]>();
   for (const id of election.reportingUnits) {
-    const parent = election.units.get(id)?.parent;
-    parents.add(parent ?? id);
+    const parent = election.units.get(id)?.parent ?? id;
+    const list = byParent.get(parent) ?? [];
+    list.push(id);
+    byParent.set(parent, list);
   }
-  return [...parents];
+  return [...byParent].flatMap(([parent, units]) => {
+    const runs = Math.ceil(units.length / size);
+    return Array.from({ length: runs }, (_, k) => ({
+      id: runs === 1 ? parent : `${parent}.${String(k + 1)}`,
+      parent,
+      units: units.slice(k * size, (k + 1) * size),
+    }));
+  });
 }
 
-export const unitFilePath = (parent: string): string => `units/${parent}.json`;
+export const unitFilePath = (group: string): string => `units/${group}.json`;
 
 export function resultsFeed(
   election: Election,
@@ -191,20 +210,29 @@ export function resultsFeed(
       })),
     })),
     areas: areas.map((a) => areaFeed(election, a)),
-    unitFiles: Object.fromEntries(reportingParents(election).map((p) => [p, unitFilePath(p)])),
+    unitFiles: unitFilesOf(election),
   };
+}
+
+function unitFilesOf(election: Election): Record<string, string[]> {
+  const files: Record<string, string[]> = {};
+  for (const group of unitGroups(election)) {
+    (files[group.parent] ??= []).push(unitFilePath(group.id));
+  }
+  return files;
 }
 
 export function unitResultsFeed(
   election: Election,
   asOfLog: number,
-  parent: string,
+  group: { readonly id: string; readonly parent: string },
   areas: readonly AreaResults[],
 ): UnitResultsFeed {
   return {
     format: UNIT_RESULTS_FORMAT,
     election: election.definition.id,
-    parent,
+    parent: group.parent,
+    group: group.id,
     asOfLog,
     areas: areas.map((a) => areaFeed(election, a)),
   };
@@ -212,7 +240,8 @@ export function unitResultsFeed(
 
 /** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break. */
 function csvField(value: string | number): string {
-  const text = String(value);
+  if (typeof value === 'number') return String(value);
+  const text = value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -264,6 +293,34 @@ export function contestCsv(
           .map(csvField)
           .join(','),
       );
+    }
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+/**
+ * Reporting units' results as CSV in long form (one number a row), for a group of units:
+ * area, contest, vote type, and what is counted: a choice's id, or ballots_cast, overvotes,
+ * undervotes.
+ */
+export function unitsCsv(election: Election, areas: Iterable<AreaResults>): string {
+  const language = election.definition.languages[0] ?? 'en';
+  const rows = ['area,area_name,contest,vote_type,counted,number'];
+  for (const area of areas) {
+    const unit = election.units.get(area.area);
+    const name = unit?.name[language] ?? Object.values(unit?.name ?? {})[0] ?? '';
+    for (const c of area.contests) {
+      for (const [voteType, t] of Object.entries(c.byVoteType)) {
+        const lead = [area.area, name, c.contest, voteType];
+        const numbers: [string, number][] = [
+          ['ballots_cast', t.ballotsCast],
+          ['overvotes', t.overvotes],
+          ['undervotes', t.undervotes],
+          ...Object.entries(t.counts),
+        ];
+        for (const [counted, n] of numbers)
+          rows.push([...lead, counted, n].map(csvField).join(','));
+      }
     }
   }
   return rows.join('\r\n') + '\r\n';

@@ -76,7 +76,9 @@ describe('the results feeds’ JSON Schemas', () => {
       upper,
     );
     expect(results(feed), JSON.stringify(results.errors)).toBe(true);
-    const unitFeed = unitResultsFeed(election, 9, 'north', [tally.area('n-1')!]);
+    const unitFeed = unitResultsFeed(election, 9, { id: 'north', parent: 'north' }, [
+      tally.area('n-1')!,
+    ]);
     expect(units(unitFeed), JSON.stringify(units.errors)).toBe(true);
     const broken = structuredClone(feed);
     broken.areas[0]!.contests[0]!.total.counts['ada'] = -1;

@@ -16,12 +16,13 @@ export function keyRef(key: Pick<Signer, 'name' | 'keyId'>): string {
   return `${key.name}+${key.keyId.toString(16).padStart(8, '0')}`;
 }
 
-function message(context: string, value: JsonValue): Uint8Array {
-  return encodeUtf8(`${context}\n${canonicalJson(value)}`);
+export function signObject(context: string, value: JsonValue, signer: Signer): ObjectSignature {
+  return signCanonical(context, canonicalJson(value), signer);
 }
 
-export function signObject(context: string, value: JsonValue, signer: Signer): ObjectSignature {
-  const signature = cryptoSign(null, message(context, value), signer.key);
+/** signObject for a caller that already holds the object's canonical JSON. */
+export function signCanonical(context: string, canonical: string, signer: Signer): ObjectSignature {
+  const signature = cryptoSign(null, encodeUtf8(`${context}\n${canonical}`), signer.key);
   return { signer: keyRef(signer), signature: encodeBase64(new Uint8Array(signature)) };
 }
 

@@ -10,6 +10,7 @@ import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import {
   checkTally,
   type AreaResults,
+  TallyCheckCache,
   type CountedSubmission,
   type Tally,
   type TallyProblem,
@@ -17,12 +18,13 @@ import {
 import { nistResultsReport } from '../formats/nist_cdf_results.js';
 import {
   contestCsv,
-  reportingParents,
   resultsFeed,
   unitFilePath,
+  unitGroups,
   unitResultsFeed,
+  unitsCsv,
 } from '../formats/results_feed.js';
-import { signObject } from '../log/envelope.js';
+import { signCanonical } from '../log/envelope.js';
 import type { Signer } from '../log/note.js';
 import { REFRESH_JS, SITE_CSS } from './assets.js';
 import { siteLanguage, type Language } from './messages.js';
@@ -130,6 +132,7 @@ export function contentTypeOf(path: string): string {
 export class SnapshotBuilder {
   private readonly cache = new Map<string, { key: string; file: BuiltFile }>();
   private readonly history = new Map<string, HistoryPoint[]>();
+  private readonly checks = new TallyCheckCache();
   private readonly languages: Language[];
 
   constructor(private readonly options: SnapshotOptions) {
@@ -153,7 +156,7 @@ export class SnapshotBuilder {
     const { election } = this.options;
     const d = election.definition;
     const results = tally.results();
-    const problems = checkTally(election, accepted, results);
+    const problems = checkTally(election, accepted, results, this.checks);
     if (problems.length > 0) return err(refusal(problems));
     const byArea = new Map(results.map((r) => [r.area, r]));
     const logSize = tally.logSize;
@@ -201,7 +204,7 @@ export class SnapshotBuilder {
     reuse('assets/refresh.js', 'static', () => REFRESH_JS);
 
     // Feeds.
-    const parents = reportingParents(election);
+    const groups = unitGroups(election);
     const reporting = new Set(election.reportingUnits);
     const upper = results.filter((r) => r.kind === 'district' || !reporting.has(r.area));
     files.push(
@@ -222,32 +225,28 @@ export class SnapshotBuilder {
           issuerAbbreviation: d.id,
           generatedAt,
           sequence,
-          sequenceEnd: parents.length + 1,
+          sequenceEnd: groups.length + 1,
           complete,
           vendorApplicationId: VENDOR_APPLICATION,
         }),
       );
     files.push(file('cdf.json', nist(1, upper), JSON_TYPE));
     rebuilt++;
-    parents.forEach((parent, i) => {
-      const revision = tally.revision(parent);
-      const areas = (election.children.get(parent) ?? [parent])
-        .filter((id) => reporting.has(id))
-        .map((id) => byArea.get(id) as AreaResults);
-      reuse(unitFilePath(parent), String(revision), () =>
-        JSON.stringify(unitResultsFeed(election, since(revision), parent, areas)),
+    groups.forEach((group, i) => {
+      const revision = Math.max(...group.units.map((u) => tally.revision(u)));
+      const areas = group.units.map((id) => byArea.get(id) as AreaResults);
+      reuse(unitFilePath(group.id), String(revision), () =>
+        JSON.stringify(unitResultsFeed(election, since(revision), group, areas)),
       );
-      const withParent = [
-        byArea.get(parent) as AreaResults,
-        ...areas.filter((a) => a.area !== parent),
-      ];
-      reuse(`cdf/${parent}.json`, `${String(revision)}/${String(complete)}`, () =>
-        nist(i + 2, withParent),
+      reuse(`csv/units/${group.id}.csv`, String(revision), () => unitsCsv(election, areas));
+      reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
+        nist(i + 2, areas),
       );
     });
+    // A contest's CSV has a row per area above the reporting units (theirs are in csv/units/).
     for (const contest of d.contests) {
       reuse(`csv/${contest.id}.csv`, String(tally.contestRevision(contest.id)), () =>
-        contestCsv(election, contest.id, results),
+        contestCsv(election, contest.id, upper),
       );
     }
 
@@ -284,15 +283,14 @@ export class SnapshotBuilder {
       checkpoint,
       files: Object.fromEntries(files.map((f) => [f.path, f.sha256])),
     };
-    const signature = signObject(
-      MANIFEST_CONTEXT,
-      manifest as unknown as JsonValue,
-      this.options.signer,
-    );
+    // Signed over its canonical JSON, which the file then holds as it is: serialised once.
+    // RFC 8785 orders the keys manifest, signature, signer, as written here.
+    const manifestText = canonicalJson(manifest as unknown as JsonValue);
+    const signature = signCanonical(MANIFEST_CONTEXT, manifestText, this.options.signer);
     const signed: SignedManifest = { manifest, ...signature };
     const manifestFile = file(
       'manifest.json',
-      canonicalJson(signed as unknown as JsonValue),
+      `{"manifest":${manifestText},"signature":${JSON.stringify(signature.signature)},"signer":${JSON.stringify(signature.signer)}}`,
       JSON_TYPE,
     );
     files.push(manifestFile);

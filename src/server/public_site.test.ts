@@ -127,7 +127,7 @@ describe('the published results site and its public plane', () => {
     expect(state?.reporting).toEqual({ reported: 2, expected: 5 });
     expect(feed.election.test).toBe(true);
     const units = UnitResultsFeed.parse(
-      await (await get(`/sample-2026/v/1/${feed.unitFiles['north'] ?? ''}`)).json(),
+      await (await get(`/sample-2026/v/1/${feed.unitFiles['north']?.[0] ?? ''}`)).json(),
     );
     expect(units.areas.map((a) => a.area)).toEqual(['n-1', 'n-2']);
   });

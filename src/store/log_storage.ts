@@ -57,19 +57,32 @@ export class SqlLogStorage implements LogStorage {
 
   async nodes(ids: readonly NodeId[]): Promise<Hash[]> {
     if (ids.length === 0) return [];
-    const rows = await this.executor
-      .selectFrom('log_nodes')
-      .select(['level', 'node_index', 'hash'])
-      .where('election_id', '=', this.electionId)
-      .where((eb) =>
-        eb.or(
-          ids.map((id) =>
-            eb.and([eb('level', '=', id.level), eb('node_index', '=', Number(id.index))]),
-          ),
-        ),
-      )
-      .execute();
-    const found = new Map(rows.map((r) => [`${r.level}/${r.node_index}`, r.hash]));
+    // One query per tree level, by index range: a tile's nodes are one run of one level, and a
+    // proof's few nodes per level are close together.
+    const byLevel = new Map<number, number[]>();
+    for (const id of ids) {
+      const list = byLevel.get(id.level) ?? [];
+      list.push(Number(id.index));
+      byLevel.set(id.level, list);
+    }
+    const found = new Map<string, Uint8Array>();
+    for (const [level, indices] of byLevel) {
+      const low = Math.min(...indices);
+      const high = Math.max(...indices);
+      const query = this.executor
+        .selectFrom('log_nodes')
+        .select(['node_index', 'hash'])
+        .where('election_id', '=', this.electionId)
+        .where('level', '=', level);
+      const rows = await (
+        high - low < 4 * indices.length + 64
+          ? query.where('node_index', '>=', low).where('node_index', '<=', high)
+          : query.where('node_index', 'in', indices)
+      ).execute();
+      const wanted = new Set(indices);
+      for (const r of rows)
+        if (wanted.has(r.node_index)) found.set(`${level}/${r.node_index}`, r.hash);
+    }
     return ids.map((id) => {
       const hash = found.get(`${id.level}/${id.index}`);
       if (hash === undefined) throw new Error(`log node ${id.level}/${id.index} is missing`);

@@ -13,7 +13,7 @@ import {
   nistResultsReport,
   readNistResults,
 } from '../../src/formats/nist_cdf_results.js';
-import { reportingParents } from '../../src/formats/results_feed.js';
+import { unitGroups } from '../../src/formats/results_feed.js';
 import { encodeVerifierKey, signerFromSeed } from '../../src/log/note.js';
 import { generateSubmission, seededRandom } from '../../src/sim/generate.js';
 import { corpusDir } from './shared.js';
@@ -68,15 +68,9 @@ describe.skipIf(corpusDir === undefined)('NIST CDF results written by Tally', ()
     const results = tally.results();
     const reporting = new Set(election.reportingUnits);
     const upper = results.filter((r) => r.kind === 'district' || !reporting.has(r.area));
-    const parents = reportingParents(election);
     const series: AreaResults[][] = [
       upper,
-      ...parents.map((p) => [
-        ...(reporting.has(p) ? [] : [tally.area(p) as AreaResults]),
-        ...(election.children.get(p) ?? [p])
-          .filter((id) => reporting.has(id))
-          .map((id) => tally.area(id) as AreaResults),
-      ]),
+      ...unitGroups(election).map((g) => g.units.map((id) => tally.area(id) as AreaResults)),
     ];
     const validate = new Ajv.default({ strict: false, allErrors: false }).compile(schema());
     series.forEach((areas, i) => {

@@ -29,7 +29,17 @@ export function startServeProcess(dataDir: string, databaseUrl?: string): Promis
   else env['DATABASE_URL'] = databaseUrl;
   const child = spawn(
     process.execPath,
-    [join(root, 'dist/src/cli/main.js'), 'serve', '--data-dir', dataDir, '--port', '0', '--quiet'],
+    [
+      join(root, 'dist/src/cli/main.js'),
+      'serve',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--public-port',
+      '0',
+      '--quiet',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let alive = true;
