@@ -2,7 +2,8 @@
 // and a signed submission each, a store set up with them, the server as its own process, and
 // HTTP posts.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import type { Agent } from 'node:http';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Election } from '../src/core/election.js';

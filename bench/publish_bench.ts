@@ -50,10 +50,10 @@ async function run(n: number): Promise<{ latencies: number[]; versions: number }
     try {
       const agent = new Agent({ keepAlive: true, maxSockets: 8 });
       const seen: Seen[] = [];
-      let watching = true;
+      const watching = { on: true };
       const watch = (async () => {
         let last = -1;
-        while (watching) {
+        while (watching.on) {
           try {
             const response = await fetch(
               `http://127.0.0.1:${String(publicPort)}/bench/current.json`,
@@ -105,7 +105,7 @@ async function run(n: number): Promise<{ latencies: number[]; versions: number }
       while (!seen.some((s) => s.logSize > lastLeaf) && nowMs() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      watching = false;
+      watching.on = false;
       await watch;
       agent.destroy();
       const latencies = accepted.map((a) => {
