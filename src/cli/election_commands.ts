@@ -1,4 +1,5 @@
 // `tally election import`, `tally keys issue|revoke`, `tally submit` and `tally serve`.
+import cluster from 'node:cluster';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -344,6 +345,10 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
       .option('--site-url <url>', 'the public address of the site, for its verify page')
       .option('--no-publish', 'record and checkpoint only: no results site, no public plane')
       .option(
+        '--public-workers <n>',
+        'with --public-only: worker processes sharing the public port (like nginx worker_processes)',
+      )
+      .option(
         '--public-only',
         'serve only the published site from --site-dir (a process of its own, no database, no ingest)',
       )
@@ -362,11 +367,35 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         siteUrl?: string;
         publish: boolean;
         publicOnly?: boolean;
+        publicWorkers?: string;
         quiet?: boolean;
       },
     ) => {
       const siteDir = options.siteDir ?? join(options.dataDir, 'site');
       if (options.publicOnly === true) {
+        const workers = Number(options.publicWorkers ?? '1');
+        if (!Number.isInteger(workers) || workers < 1) {
+          throw new CliFailure('--public-workers is a whole number, at least 1');
+        }
+        if (workers > 1 && cluster.isPrimary) {
+          // Worker processes share the port, as nginx's do; each loads the site into memory.
+          for (let i = 0; i < workers; i++) cluster.fork();
+          io.out(
+            `tally public plane: ${String(workers)} worker processes on http://${options.publicHost}:${options.publicPort} (serving ${siteDir})\n`,
+          );
+          await untilStopped();
+          const running = Object.values(cluster.workers ?? {}).flatMap((w) => (w ? [w] : []));
+          await Promise.all(
+            running.map(
+              (worker) =>
+                new Promise((resolve) => {
+                  worker.once('exit', resolve);
+                  worker.process.kill('SIGTERM');
+                }),
+            ),
+          );
+          return;
+        }
         const plane = await startPublicPlane({
           root: siteDir,
           host: options.publicHost,
@@ -375,6 +404,10 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         });
         io.out(`tally public plane listening on ${plane.url} (serving ${siteDir})\n`);
         await untilStopped();
+        if (cluster.isWorker) {
+          // A shared listener closes through the primary, which is stopping too: do not wait.
+          process.exit(0);
+        }
         await plane.close();
         return;
       }

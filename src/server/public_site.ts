@@ -16,8 +16,14 @@ interface Served {
   readonly br: Buffer | undefined;
   readonly gz: Buffer | undefined;
   readonly sha256: string;
-  readonly contentType: string;
-  readonly immutable: boolean;
+  readonly etag: string;
+  /** Response headers, made once: for each representation, and for 304. */
+  readonly headers: {
+    readonly identity: readonly string[];
+    readonly br: readonly string[];
+    readonly gz: readonly string[];
+    readonly notModified: readonly string[];
+  };
 }
 
 /** Immutable files are cached for a year; the pointers that move, for a few seconds. */
@@ -138,41 +144,51 @@ export class PublicSite {
     return served(identity, br, gz, path, immutable, sha256);
   }
 
-  /** The file at a URL path, or undefined; log tiles are read from disk once, then kept. */
-  async lookup(urlPath: string): Promise<{ file: Served } | { redirect: string } | undefined> {
-    const parts = urlPath.split('/').slice(1);
-    if (parts.length === 1 && parts[0] === '') return { file: this.index() };
-    const [election, ...rest] = parts;
+  /**
+   * The file at a URL path from memory; `tile` when it names a log tile not yet read (read it
+   * with loadTile); undefined when there is no such file.
+   */
+  lookup(urlPath: string): { file: Served } | { redirect: string } | 'tile' | undefined {
+    const parts = urlPath.split('/');
+    if (parts.length === 2 && parts[1] === '') return { file: this.index() };
+    const election = parts[1];
     if (election === undefined) return undefined;
-    const site = this.elections.get(decodeURIComponent(election));
+    const site = this.elections.get(election);
     if (site?.current === undefined) return undefined;
-    const path = rest.join('/');
-    if (path === '' || path === 'index.html') {
-      const summary = Object.keys(
-        Object.fromEntries(site.versions.get(site.current.version) ?? []),
-      ).find((p) => /^[a-z]{2}\/index\.html$/.test(p));
-      return { redirect: `/${election}/${site.current.path}${summary ?? ''}` };
-    }
-    if (rest[0] === 'v' && rest[1] !== undefined) {
-      const files = site.versions.get(Number(rest[1]));
-      const file = files?.get(rest.slice(2).join('/'));
+    if (parts[2] === 'v' && parts.length > 4) {
+      const file = site.versions.get(Number(parts[3]))?.get(parts.slice(4).join('/'));
       return file === undefined ? undefined : { file };
+    }
+    const path = parts.slice(2).join('/');
+    if (path === '' || path === 'index.html') {
+      const files = site.versions.get(site.current.version);
+      const summary = [...(files?.keys() ?? [])].find((p) => /^[a-z]{2}\/index\.html$/.test(p));
+      return { redirect: `/${election}/${site.current.path}${summary ?? ''}` };
     }
     const loose = site.loose.get(path);
     if (loose !== undefined) return { file: loose };
     if (
-      rest[0] === 'log' &&
-      rest[1] === 'tile' &&
+      parts[2] === 'log' &&
+      parts[3] === 'tile' &&
       /^[A-Za-z0-9/.]+$/.test(path) &&
       !path.includes('..')
     ) {
-      const bytes = await readOptional(join(this.root, election, ...rest));
-      if (bytes === undefined) return undefined;
-      const file = served(bytes, undefined, undefined, path, true);
-      site.loose.set(path, file);
-      return { file };
+      return 'tile';
     }
     return undefined;
+  }
+
+  /** Reads a log tile (or entry bundle) from disk once, then keeps it; they never change. */
+  async loadTile(urlPath: string): Promise<Served | undefined> {
+    const [, election, ...rest] = urlPath.split('/');
+    const site = election === undefined ? undefined : this.elections.get(election);
+    if (site === undefined || election === undefined) return undefined;
+    const path = rest.join('/');
+    const bytes = await readOptional(join(this.root, election, ...rest));
+    if (bytes === undefined) return undefined;
+    const file = served(bytes, undefined, undefined, path, true);
+    site.loose.set(path, file);
+    return file;
   }
 
   private index(): Served {
@@ -189,68 +205,71 @@ export class PublicSite {
   /** The Node request handler: GET and HEAD of published files, with ETags and encodings. */
   handler(): (req: IncomingMessage, res: ServerResponse) => void {
     return (req, res) => {
-      void this.answer(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end('internal error\n');
-      });
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
+        res.end('only GET and HEAD\n');
+        return;
+      }
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const path = q === -1 ? url : url.slice(0, q);
+      const found = this.lookup(path);
+      if (found !== 'tile') {
+        answer(req, res, found);
+        return;
+      }
+      this.loadTile(path).then(
+        (file) => {
+          answer(req, res, file === undefined ? undefined : { file });
+        },
+        () => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('internal error\n');
+        },
+      );
     };
   }
+}
 
-  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
-      res.end('only GET and HEAD\n');
-      return;
-    }
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const found = await this.lookup(q === -1 ? url : url.slice(0, q));
-    if (found === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': SHORT });
-      res.end('not found\n');
-      return;
-    }
-    if ('redirect' in found) {
-      res.writeHead(302, { location: found.redirect, 'cache-control': SHORT });
-      res.end();
-      return;
-    }
-    const { file } = found;
-    const accept = req.headers['accept-encoding'] ?? '';
-    let body = file.identity;
-    let encoding: string | undefined;
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  found: { file: Served } | { redirect: string } | undefined,
+): void {
+  if (found === undefined) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': SHORT });
+    res.end('not found\n');
+    return;
+  }
+  if ('redirect' in found) {
+    res.writeHead(302, { location: found.redirect, 'cache-control': SHORT });
+    res.end();
+    return;
+  }
+  const { file } = found;
+  const inm = req.headers['if-none-match'];
+  if (
+    inm !== undefined &&
+    (inm === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag))
+  ) {
+    res.writeHead(304, file.headers.notModified as string[]);
+    res.end();
+    return;
+  }
+  const accept = req.headers['accept-encoding'];
+  let body = file.identity;
+  let headers = file.headers.identity;
+  if (accept !== undefined) {
     if (file.br !== undefined && accept.includes('br')) {
       body = file.br;
-      encoding = 'br';
+      headers = file.headers.br;
     } else if (file.gz !== undefined && accept.includes('gzip')) {
       body = file.gz;
-      encoding = 'gzip';
+      headers = file.headers.gz;
     }
-    const etag = `"${file.sha256.slice(0, 32)}"`;
-    const headers: Record<string, string | number> = {
-      'content-type': file.contentType,
-      'cache-control': file.immutable ? IMMUTABLE : SHORT,
-      etag,
-      vary: 'Accept-Encoding',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'access-control-allow-origin': '*',
-      'content-security-policy': PUBLIC_CSP,
-    };
-    const inm = req.headers['if-none-match'];
-    if (
-      inm !== undefined &&
-      (inm === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
-    ) {
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
-    if (encoding !== undefined) headers['content-encoding'] = encoding;
-    headers['content-length'] = body.length;
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
   }
+  res.writeHead(200, headers as string[]);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function served(
@@ -261,13 +280,44 @@ function served(
   immutable: boolean,
   sha256?: string,
 ): Served {
+  const hash = sha256 ?? sha256Hex(identity);
+  const etag = `"${hash.slice(0, 32)}"`;
+  const contentType = contentTypeOf(path);
+  const common = [
+    'content-type',
+    contentType,
+    'cache-control',
+    immutable ? IMMUTABLE : SHORT,
+    'etag',
+    etag,
+    'vary',
+    'Accept-Encoding',
+    'x-content-type-options',
+    'nosniff',
+    'referrer-policy',
+    'no-referrer',
+    'access-control-allow-origin',
+    '*',
+    ...(contentType.startsWith('text/html') ? ['content-security-policy', PUBLIC_CSP] : []),
+  ];
+  const sized = (body: Buffer, encoding?: string): string[] => [
+    ...common,
+    ...(encoding === undefined ? [] : ['content-encoding', encoding]),
+    'content-length',
+    String(body.length),
+  ];
   return {
     identity,
     br,
     gz,
-    sha256: sha256 ?? sha256Hex(identity),
-    contentType: contentTypeOf(path),
-    immutable,
+    sha256: hash,
+    etag,
+    headers: {
+      identity: sized(identity),
+      br: br === undefined ? [] : sized(br, 'br'),
+      gz: gz === undefined ? [] : sized(gz, 'gzip'),
+      notModified: common,
+    },
   };
 }
 
@@ -301,6 +351,7 @@ export async function startPublicPlane(options: {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
   if (options.watchMs !== undefined) {
     const every = options.watchMs;
     const tick = (): void => {
@@ -308,7 +359,7 @@ export async function startPublicPlane(options: {
         .refreshAll()
         .catch(() => undefined)
         .finally(() => {
-          timer = setTimeout(tick, every);
+          if (!closed) timer = setTimeout(tick, every);
         });
     };
     timer = setTimeout(tick, every);
@@ -318,6 +369,7 @@ export async function startPublicPlane(options: {
     site,
     server,
     close: async () => {
+      closed = true;
       if (timer !== undefined) clearTimeout(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
