@@ -59,10 +59,19 @@ export interface CountedSubmission {
 interface ContestShape {
   readonly contest: Contest;
   readonly choiceIndex: ReadonlyMap<string, number>;
+  /** Where the contest's numbers start in an area's vector. */
+  readonly offset: number;
+  /** Numbers per vote type: [ballotsCast, overvotes, undervotes, ...choices]. */
+  readonly width: number;
 }
 
-// A vector per (area, contest, vote type): [ballotsCast, overvotes, undervotes, ...choices].
+// Per vote type, a contest's numbers are [ballotsCast, overvotes, undervotes, ...choices].
 const FIXED = 3;
+
+// An area's contest block is [units expected, units reported, then per vote type its numbers].
+const EXPECTED = 0;
+const REPORTED = 1;
+const HEAD = 2;
 
 interface AreaState {
   readonly id: string;
@@ -73,9 +82,9 @@ interface AreaState {
   expected: number;
   reported: number;
   /** Ballots cast per vote type index. */
-  readonly ballotsCast: number[];
-  /** Per contest on the area's ballots: per vote type index, the vector. */
-  readonly contests: Map<string, { expected: number; reported: number; vectors: number[][] }>;
+  readonly ballotsCast: Float64Array;
+  /** Every contest's block, at its shape's offset (units expected 0: not on a ballot here). */
+  readonly numbers: Float64Array;
 }
 
 interface UnitState {
@@ -88,7 +97,10 @@ interface UnitState {
 /** The slot a submission fills: its unit and vote type. */
 const slotOf = (s: Submission): string => `${s.unit}\u0000${s.voteType}`;
 
-/** The running tally of one election. Pure: it changes only through `apply`. */
+/**
+ * The running tally of one election. Pure: it changes only through `apply`. Each area's numbers
+ * are one flat vector, so that an election of 175,000 units and 50 contests fits in memory.
+ */
 export class Tally {
   private readonly shapes = new Map<string, ContestShape>();
   private readonly voteTypeIndex: ReadonlyMap<string, number>;
@@ -96,18 +108,25 @@ export class Tally {
   private readonly units = new Map<string, UnitState>();
   private readonly countedSlots = new Map<string, CountedSubmission>();
   private readonly contestRevisions = new Map<string, number>();
-  /** Each area's results as last built, kept until its revision moves. */
+  /** The results of areas above the reporting units as last built, until their revision moves. */
   private readonly built = new Map<string, { revision: number; results: AreaResults }>();
   private applied = 0;
 
   constructor(readonly election: Election) {
     const { definition } = election;
+    const voteTypes = definition.voteTypes.length;
+    let offset = 0;
     for (const contest of definition.contests) {
+      const width = FIXED + contest.choices.length;
       this.shapes.set(contest.id, {
         contest,
         choiceIndex: new Map(contest.choices.map((c, i) => [c.id, i])),
+        offset,
+        width,
       });
+      offset += HEAD + voteTypes * width;
     }
+    const size = offset;
     this.voteTypeIndex = new Map(definition.voteTypes.map((v, i) => [v.id, i]));
     const area = (id: string, kind: 'unit' | 'district'): AreaState => ({
       id,
@@ -116,8 +135,8 @@ export class Tally {
       registeredVoters: 0,
       expected: 0,
       reported: 0,
-      ballotsCast: definition.voteTypes.map(() => 0),
-      contests: new Map(),
+      ballotsCast: new Float64Array(voteTypes),
+      numbers: new Float64Array(size),
     });
     for (const unit of definition.units) this.areas.set(unit.id, area(unit.id, 'unit'));
     const districtsOf = new Map<string, AreaState[]>();
@@ -138,22 +157,12 @@ export class Tally {
         for (const d of districtsOf.get(id) ?? []) areas.add(d);
       }
       const registered = election.units.get(unitId)?.registeredVoters ?? 0;
-      const onBallot = contestsOnBallot(election, unitId);
+      const onBallot = contestsOnBallot(election, unitId).map((c) => this.shapes.get(c.id));
       for (const a of areas) {
         a.expected++;
         a.registeredVoters += registered;
-        for (const contest of onBallot) {
-          let c = a.contests.get(contest.id);
-          if (c === undefined) {
-            const width = FIXED + contest.choices.length;
-            c = {
-              expected: 0,
-              reported: 0,
-              vectors: definition.voteTypes.map(() => new Array<number>(width).fill(0)),
-            };
-            a.contests.set(contest.id, c);
-          }
-          c.expected++;
+        for (const shape of onBallot) {
+          if (shape !== undefined) bump(a.numbers, shape.offset + EXPECTED, 1);
         }
       }
       this.units.set(unitId, {
@@ -216,10 +225,11 @@ export class Tally {
     const contestsAfter = this.reportedContests(unit);
     const adjust = (ids: ReadonlySet<string>, others: ReadonlySet<string>, by: 1 | -1): void => {
       for (const id of ids) {
-        if (others.has(id)) continue;
+        const shape = this.shapes.get(id);
+        if (others.has(id) || shape === undefined) continue;
         for (const a of unit.areas) {
-          const c = a.contests.get(id);
-          if (c !== undefined) c.reported += by;
+          if ((a.numbers[shape.offset + EXPECTED] ?? 0) > 0)
+            bump(a.numbers, shape.offset + REPORTED, by);
         }
       }
     };
@@ -238,14 +248,15 @@ export class Tally {
       a.ballotsCast[vt] = (a.ballotsCast[vt] ?? 0) + sign * submission.ballotsCast;
       for (const result of submission.contests) {
         const shape = this.shapes.get(result.contest);
-        const vector = a.contests.get(result.contest)?.vectors[vt];
-        if (shape === undefined || vector === undefined) continue;
-        vector[0] = (vector[0] ?? 0) + sign * result.ballotsCast;
-        vector[1] = (vector[1] ?? 0) + sign * result.overvotes;
-        vector[2] = (vector[2] ?? 0) + sign * result.undervotes;
+        if (shape === undefined || (a.numbers[shape.offset + EXPECTED] ?? 0) === 0) continue;
+        const at = shape.offset + HEAD + vt * shape.width;
+        const n = a.numbers;
+        n[at] = (n[at] ?? 0) + sign * result.ballotsCast;
+        n[at + 1] = (n[at + 1] ?? 0) + sign * result.overvotes;
+        n[at + 2] = (n[at + 2] ?? 0) + sign * result.undervotes;
         for (const [choice, votes] of Object.entries(result.counts)) {
-          const at = shape.choiceIndex.get(choice);
-          if (at !== undefined) vector[FIXED + at] = (vector[FIXED + at] ?? 0) + sign * votes;
+          const i = shape.choiceIndex.get(choice);
+          if (i !== undefined) n[at + FIXED + i] = (n[at + FIXED + i] ?? 0) + sign * votes;
         }
       }
     }
@@ -256,10 +267,15 @@ export class Tally {
     return [...this.areas.keys()].map((id) => this.area(id) as AreaResults);
   }
 
-  /** One area's results, or undefined for an id that is no unit or district. */
+  /**
+   * One area's results, or undefined for an id that is no unit or district. Those of areas
+   * above the reporting units are kept until their numbers change; a reporting unit's are
+   * built afresh each time (there may be hundreds of thousands).
+   */
   area(id: string): AreaResults | undefined {
     const a = this.areas.get(id);
     if (a === undefined) return undefined;
+    if (this.units.has(id)) return this.build(a);
     const known = this.built.get(id);
     if (known?.revision === a.revision) return known.results;
     const results = this.build(a);
@@ -270,17 +286,22 @@ export class Tally {
   private build(a: AreaState): AreaResults {
     const voteTypes = this.election.definition.voteTypes;
     const contests: ContestResults[] = [];
-    for (const contest of this.election.definition.contests) {
-      const c = a.contests.get(contest.id);
-      if (c === undefined) continue;
+    for (const shape of this.shapes.values()) {
+      const { contest, offset, width } = shape;
+      const expected = a.numbers[offset + EXPECTED] ?? 0;
+      if (expected === 0) continue;
       const byVoteType: Record<string, ContestTotals> = {};
+      const sum = new Array<number>(width).fill(0);
       voteTypes.forEach((v, i) => {
-        byVoteType[v.id] = totalsOf(contest, c.vectors[i] ?? []);
+        const at = offset + HEAD + i * width;
+        const vector = Array.from(a.numbers.subarray(at, at + width));
+        vector.forEach((x, k) => (sum[k] = (sum[k] ?? 0) + x));
+        byVoteType[v.id] = totalsOf(contest, vector);
       });
-      const total = totalsOf(contest, sumVectors(c.vectors));
+      const total = totalsOf(contest, sum);
       contests.push({
         contest: contest.id,
-        reporting: { reported: c.reported, expected: c.expected },
+        reporting: { reported: a.numbers[offset + REPORTED] ?? 0, expected },
         total,
         byVoteType,
         leaders: leadersOf(contest, total),
@@ -301,10 +322,8 @@ export class Tally {
   }
 }
 
-function sumVectors(vectors: readonly (readonly number[])[]): number[] {
-  const sum = new Array<number>(vectors[0]?.length ?? 0).fill(0);
-  for (const v of vectors) v.forEach((x, i) => (sum[i] = (sum[i] ?? 0) + x));
-  return sum;
+function bump(numbers: Float64Array, at: number, by: number): void {
+  numbers[at] = (numbers[at] ?? 0) + by;
 }
 
 function totalsOf(contest: Contest, vector: readonly number[]): ContestTotals {
@@ -389,14 +408,25 @@ class Layout {
  * submissions reads only what changed. It never keeps a verdict, only inputs' readings.
  */
 export class TallyCheckCache {
-  readonly results = new WeakMap<
-    AreaResults,
-    { readonly vector: Float64Array; readonly problems: readonly TallyProblem[] }
+  /** By area: what its results said at a revision (kept only for views that have revisions). */
+  readonly results = new Map<
+    string,
+    {
+      readonly revision: number;
+      readonly vector: Float64Array;
+      readonly problems: readonly TallyProblem[];
+    }
   >();
   readonly units = new Map<
     string,
     { readonly slots: readonly Submission[]; readonly vector: Float64Array }
   >();
+}
+
+/** Results to check: an area's by id, and (from a Tally) the revision it is at. */
+export interface ResultsView {
+  area(id: string): AreaResults | undefined;
+  revision?(id: string): number;
 }
 
 /**
@@ -409,13 +439,19 @@ export class TallyCheckCache {
 export function checkTally(
   election: Election,
   counted: Iterable<CountedSubmission>,
-  results: readonly AreaResults[],
+  results: readonly AreaResults[] | ResultsView,
   cache: TallyCheckCache = new TallyCheckCache(),
 ): TallyProblem[] {
   const problems: TallyProblem[] = [];
   const layout = new Layout(election);
   const { voteTypes } = layout;
-  const byArea = new Map(results.map((r) => [r.area, r]));
+  let view: ResultsView;
+  if (Array.isArray(results)) {
+    const byArea = new Map((results as readonly AreaResults[]).map((r) => [r.area, r]));
+    view = { area: (id) => byArea.get(id) };
+  } else {
+    view = results as ResultsView;
+  }
   const slotsOf = new Map<string, Submission[]>();
   for (const { submission } of counted) {
     const list = slotsOf.get(submission.unit) ?? [];
@@ -472,15 +508,21 @@ export function checkTally(
     return v;
   };
 
-  const vectorOfResults = (r: AreaResults): Float64Array => {
-    const known = cache.results.get(r);
-    if (known !== undefined) {
+  /** The numbers an area's results state, or undefined when there are none. */
+  const vectorOfResults = (area: string): Float64Array | undefined => {
+    const revision = view.revision?.(area);
+    const known = cache.results.get(area);
+    if (revision !== undefined && known?.revision === revision) {
       problems.push(...known.problems);
       return known.vector;
     }
+    const r = view.area(area);
+    if (r === undefined) return undefined;
     const before = problems.length;
     const vector = readResults(r);
-    cache.results.set(r, { vector, problems: problems.slice(before) });
+    if (revision !== undefined) {
+      cache.results.set(area, { revision, vector, problems: problems.slice(before) });
+    }
     return vector;
   };
   const readResults = (r: AreaResults): Float64Array => {
@@ -535,12 +577,11 @@ export function checkTally(
   };
 
   const compare = (area: string, expected: Float64Array): void => {
-    const r = byArea.get(area);
-    if (r === undefined) {
+    const found = vectorOfResults(area);
+    if (found === undefined) {
       problems.push(problem('tally_mismatch', `${area}: no results`, { area }));
       return;
     }
-    const found = vectorOfResults(r);
     for (let i = 0; i < layout.width; i++) {
       if (expected[i] !== found[i]) mismatch(area, layout.name(i), expected[i] ?? 0, found[i] ?? 0);
     }

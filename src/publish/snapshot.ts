@@ -155,17 +155,15 @@ export class SnapshotBuilder {
   ): Result<Snapshot, SnapshotProblem> {
     const { election } = this.options;
     const d = election.definition;
-    const results = tally.results();
-    const problems = checkTally(election, accepted, results, this.checks);
+    const problems = checkTally(election, accepted, tally, this.checks);
     if (problems.length > 0) return err(refusal(problems));
-    const byArea = new Map(results.map((r) => [r.area, r]));
     const logSize = tally.logSize;
     const pageVersion: PageVersion = { version, generatedAt, logSize, checkpoint };
 
     for (const contest of d.contests) {
       const points = this.history.get(contest.id) ?? [];
-      const total = byArea
-        .get(contest.district ?? election.root.id)
+      const total = tally
+        .area(contest.district ?? election.root.id)
         ?.contests.find((c) => c.contest === contest.id)?.total.counts;
       const last = points[points.length - 1];
       if (total !== undefined && (last === undefined || !sameCounts(last.counts, total))) {
@@ -192,7 +190,7 @@ export class SnapshotBuilder {
       election,
       languages: this.languages,
       version: pageVersion,
-      area: (id) => byArea.get(id),
+      area: (id) => tally.area(id),
       history: (contest) => this.history.get(contest) ?? [],
       verifierKeys: { log: this.options.logVerifierKey, manifest: this.options.logVerifierKey },
       asOfLog,
@@ -206,7 +204,10 @@ export class SnapshotBuilder {
     // Feeds.
     const groups = unitGroups(election);
     const reporting = new Set(election.reportingUnits);
-    const upper = results.filter((r) => r.kind === 'district' || !reporting.has(r.area));
+    const upper = [
+      ...d.units.filter((u) => !reporting.has(u.id)).map((u) => u.id),
+      ...d.districts.map((x) => x.id),
+    ].map((id) => tally.area(id) as AreaResults);
     files.push(
       file(
         'results.json',
@@ -216,7 +217,7 @@ export class SnapshotBuilder {
     );
     rebuilt++;
     const complete =
-      (byArea.get(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
+      (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
     const issuer = this.options.issuer ?? Object.values(d.name)[0] ?? d.id;
     const nist = (sequence: number, areas: readonly AreaResults[]): string =>
       JSON.stringify(
@@ -234,13 +235,16 @@ export class SnapshotBuilder {
     rebuilt++;
     groups.forEach((group, i) => {
       const revision = Math.max(...group.units.map((u) => tally.revision(u)));
-      const areas = group.units.map((id) => byArea.get(id) as AreaResults);
+      // Built only when one of the group's files must be.
+      let built: AreaResults[] | undefined;
+      const areas = (): AreaResults[] =>
+        (built ??= group.units.map((id) => tally.area(id) as AreaResults));
       reuse(unitFilePath(group.id), String(revision), () =>
-        JSON.stringify(unitResultsFeed(election, since(revision), group, areas)),
+        JSON.stringify(unitResultsFeed(election, since(revision), group, areas())),
       );
-      reuse(`csv/units/${group.id}.csv`, String(revision), () => unitsCsv(election, areas));
+      reuse(`csv/units/${group.id}.csv`, String(revision), () => unitsCsv(election, areas()));
       reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
-        nist(i + 2, areas),
+        nist(i + 2, areas()),
       );
     });
     // A contest's CSV has a row per area above the reporting units (theirs are in csv/units/).
