@@ -17,6 +17,8 @@ export function buildCommand(): void {
 export interface ServeProcess {
   readonly child: ChildProcessByStdio<null, Readable, Readable>;
   readonly url: string;
+  /** The public plane's address. */
+  readonly publicUrl: string;
   /** False once the process has exited. */
   readonly alive: () => boolean;
   /** Resolves when the process has exited. */
@@ -53,8 +55,11 @@ export function startServeProcess(dataDir: string, databaseUrl?: string): Promis
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve({ child, url: match[1], alive: () => alive, exited });
+      const ingest = /tally ingest listening on (http:\/\/\S+)/.exec(out)?.[1];
+      const publicUrl = /tally public plane listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (ingest !== undefined && publicUrl !== undefined) {
+        resolve({ child, url: ingest, publicUrl, alive: () => alive, exited });
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => {
       out += chunk.toString();
