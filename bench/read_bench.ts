@@ -76,16 +76,20 @@ async function exportSite(dir: string): Promise<string> {
     signer: key,
     logVerifierKey: encodeVerifierKey(key),
   });
-  const built = builder.build(tally, tally.counted(), 1, 'checkpoint', new Date().toISOString());
+  const built = await builder.build(
+    tally,
+    tally.counted(),
+    1,
+    'checkpoint',
+    new Date().toISOString(),
+  );
   if (!built.ok) throw new Error(built.error.message);
   const content = new DirectoryContentStore(join(dir, 'bench'));
   for (const f of built.value.files) await content.put({ ...f, path: `v/1/${f.path}` });
   await content.replace('current.json', built.value.current.bytes);
   const page = built.value.files.find((f) => f.path === 'en/index.html');
   if (page === undefined) throw new Error('no summary page');
-  console.log(
-    `  file: /bench/v/1/en/index.html, ${page.bytes.length.toLocaleString('en-US')} bytes`,
-  );
+  console.log(`  file: /bench/v/1/en/index.html, ${page.size.toLocaleString('en-US')} bytes`);
   return '/bench/v/1/en/index.html';
 }
 

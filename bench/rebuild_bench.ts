@@ -54,31 +54,40 @@ const tally = new Tally(election);
 for (const entry of entries) tally.apply(entry);
 console.log(`  tally of every submission: ${seconds(t)}`);
 
-t = nowMs();
-const builder = new SnapshotBuilder({
-  election,
-  signer: key,
-  logVerifierKey: encodeVerifierKey(key),
-});
-const built = builder.build(tally, tally.counted(), 1, 'checkpoint', new Date().toISOString());
-if (!built.ok) throw new Error(built.error.message);
-const bytes = built.value.files.reduce((n, f) => n + f.bytes.length, 0);
-console.log(
-  `  build and check the version: ${seconds(t)} (${built.value.files.length.toLocaleString('en-US')} files, ${(bytes / 1e6).toFixed(0)} MB)`,
-);
-
 const dir = mkdtempSync(join(tmpdir(), 'tally-bench-rebuild-'));
 try {
   t = nowMs();
+  const builder = new SnapshotBuilder({
+    election,
+    signer: key,
+    logVerifierKey: encodeVerifierKey(key),
+  });
   const content = new DirectoryContentStore(dir);
-  const files = built.value.files;
-  for (let at = 0; at < files.length; at += 8) {
-    await Promise.all(
-      files.slice(at, at + 8).map((f) => content.put({ ...f, path: `v/1/${f.path}` })),
-    );
-  }
+  // As the publisher does: each file written (with .br and .gz) as soon as it is made.
+  const writing = new Set<Promise<void>>();
+  let bytes = 0;
+  const built = await builder.build(
+    tally,
+    tally.counted(),
+    1,
+    'checkpoint',
+    new Date().toISOString(),
+    async (f) => {
+      if (f.bytes === undefined) return;
+      bytes += f.bytes.length;
+      const write = content
+        .put({ path: `v/1/${f.path}`, bytes: f.bytes, sha256: f.sha256 })
+        .finally(() => writing.delete(write));
+      writing.add(write);
+      if (writing.size >= 8) await Promise.race(writing);
+    },
+  );
+  await Promise.all(writing);
+  if (!built.ok) throw new Error(built.error.message);
   await content.replace('current.json', built.value.current.bytes);
-  console.log(`  write with .br and .gz copies: ${seconds(t)}`);
+  console.log(
+    `  build, check and write the version with .br and .gz copies: ${seconds(t)} (${built.value.files.length.toLocaleString('en-US')} files, ${(bytes / 1e6).toFixed(0)} MB before compression)`,
+  );
   console.log(`full rebuild (tally, build, check, write): ${seconds(total)}`);
   if (KEEP) console.log(`  kept in ${dir}`);
 } finally {

@@ -297,31 +297,3 @@ export function contestCsv(
   }
   return rows.join('\r\n') + '\r\n';
 }
-
-/**
- * Reporting units' results as CSV in long form (one number a row), for a group of units:
- * area, contest, vote type, and what is counted: a choice's id, or ballots_cast, overvotes,
- * undervotes.
- */
-export function unitsCsv(election: Election, areas: Iterable<AreaResults>): string {
-  const language = election.definition.languages[0] ?? 'en';
-  const rows = ['area,area_name,contest,vote_type,counted,number'];
-  for (const area of areas) {
-    const unit = election.units.get(area.area);
-    const name = unit?.name[language] ?? Object.values(unit?.name ?? {})[0] ?? '';
-    for (const c of area.contests) {
-      for (const [voteType, t] of Object.entries(c.byVoteType)) {
-        const lead = [area.area, name, c.contest, voteType];
-        const numbers: [string, number][] = [
-          ['ballots_cast', t.ballotsCast],
-          ['overvotes', t.overvotes],
-          ['undervotes', t.undervotes],
-          ...Object.entries(t.counts),
-        ];
-        for (const [counted, n] of numbers)
-          rows.push([...lead, counted, n].map(csvField).join(','));
-      }
-    }
-  }
-  return rows.join('\r\n') + '\r\n';
-}

@@ -13,7 +13,8 @@ const gz = promisify(gzip);
 
 export interface StoredFile {
   readonly path: string;
-  readonly bytes: Uint8Array;
+  /** Absent for a file that is the same as `sameAs`: it is linked or copied from there. */
+  readonly bytes?: Uint8Array;
   readonly sha256: string;
 }
 
@@ -52,23 +53,28 @@ export class DirectoryContentStore implements ContentStore {
   async put(file: StoredFile, sameAs?: string): Promise<void> {
     const target = this.full(file.path);
     await mkdir(dirname(target), { recursive: true });
-    const variants = compressible(file.path, file.bytes.length) ? ['', '.br', '.gz'] : [''];
     if (sameAs !== undefined) {
       const source = this.full(sameAs);
       try {
-        for (const suffix of variants) await linkReplacing(source + suffix, target + suffix);
+        for (const suffix of ['', '.br', '.gz']) {
+          if (suffix === '' || (await exists(source + suffix))) {
+            await linkReplacing(source + suffix, target + suffix);
+          }
+        }
         return;
       } catch {
         // The earlier file is gone or the file system has no hard links: write it out.
       }
     }
-    if (variants.length > 1) {
-      const { br, gz: g } = await compress(file.bytes);
+    const bytes = file.bytes ?? (sameAs === undefined ? undefined : await this.read(sameAs));
+    if (bytes === undefined) throw new Error(`no bytes for ${file.path}`);
+    if (compressible(file.path, bytes.length)) {
+      const { br, gz: g } = await compress(bytes);
       await writeAtomically(target + '.br', br);
       await writeAtomically(target + '.gz', g);
     }
     // The plain file last: a reader that finds it finds its compressed copies too.
-    await writeAtomically(target, file.bytes);
+    await writeAtomically(target, bytes);
   }
 
   async replace(path: string, bytes: Uint8Array): Promise<void> {
@@ -101,6 +107,15 @@ export class DirectoryContentStore implements ContentStore {
     } catch {
       return false;
     }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -11,7 +11,13 @@ import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import type { Log } from '../log/log.js';
 import { encodeVerifierKey, type Signer } from '../log/note.js';
 import type { ContentStore } from './content_store.js';
-import { SnapshotBuilder, type Current, type Snapshot, type SnapshotProblem } from './snapshot.js';
+import {
+  SnapshotBuilder,
+  type BuiltFile,
+  type Current,
+  type Snapshot,
+  type SnapshotProblem,
+} from './snapshot.js';
 
 export interface PublishedCheckpoint {
   readonly size: number;
@@ -113,25 +119,39 @@ export class Publisher {
     const caughtUp = await this.catchUp(checkpoint.size);
     if (!caughtUp.ok) return caughtUp;
     const version = this.version + 1;
-    const built = this.builder.build(
+    const { content } = this.options;
+    // Files built afresh are written as they are made, a few at a time, so that a large
+    // election's version is never all in memory; unchanged ones are linked afterwards.
+    const writing = new Set<Promise<void>>();
+    const sink = async (f: BuiltFile): Promise<void> => {
+      if (f.bytes === undefined) return;
+      const write = content
+        .put({ path: versionPath(version, f.path), bytes: f.bytes, sha256: f.sha256 })
+        .finally(() => writing.delete(write));
+      writing.add(write);
+      if (writing.size >= 16) await Promise.race(writing);
+    };
+    const built = await this.builder.build(
       this.tally,
       this.accepted.values(),
       version,
       checkpoint.note,
       this.now().toISOString(),
+      sink,
     );
+    await Promise.all(writing);
     if (!built.ok) return built;
     const snapshot = built.value;
     const buildMs = performance.now() - started;
-    const { content } = this.options;
     const next = new Map<string, string>();
-    await inBatches(snapshot.files, 16, async (f) => {
-      const path = versionPath(version, f.path);
-      const before = this.previous.get(f.path);
+    const unchanged = snapshot.files.filter((f) => {
       next.set(f.path, f.sha256);
-      const sameAs =
-        before !== undefined && before === f.sha256 ? versionPath(this.version, f.path) : undefined;
-      await content.put({ path, bytes: f.bytes, sha256: f.sha256 }, sameAs);
+      return !fresh(snapshot, f);
+    });
+    await inBatches(unchanged, 16, async (f) => {
+      const before = this.previous.get(f.path);
+      const sameAs = before === f.sha256 ? versionPath(this.version, f.path) : undefined;
+      await content.put({ path: versionPath(version, f.path), sha256: f.sha256 }, sameAs);
     });
     const size = BigInt(checkpoint.size);
     for await (const tile of tiledLogFiles(this.options.log, this.logPublished, size)) {
@@ -174,6 +194,11 @@ export class Publisher {
     }
     return ok(undefined);
   }
+}
+
+/** Whether the builder made the file for this version (and the sink has written it). */
+function fresh(snapshot: Snapshot, f: BuiltFile): boolean {
+  return snapshot.fresh.has(f.path);
 }
 
 async function inBatches<T>(

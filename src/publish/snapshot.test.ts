@@ -69,13 +69,13 @@ function setUp(): {
   return { election, tally, builder, counted: [...tally.counted()] };
 }
 
-const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);
 
 describe('building a version', () => {
-  it('refuses totals that leave out an accepted submission, and says where (Iowa 2020)', () => {
+  it('refuses totals that leave out an accepted submission, and says where (Iowa 2020)', async () => {
     const { tally, builder, counted } = setUp();
     const missing: CountedSubmission = { leafIndex: 99, submission: sampleSubmission('s-1') };
-    const built = builder.build(
+    const built = await builder.build(
       tally,
       [...counted, missing],
       1,
@@ -90,9 +90,9 @@ describe('building a version', () => {
     expect(areas).toEqual(expect.arrayContaining(['s-1', 'south', 'state']));
   });
 
-  it('draws a map by county from the definition’s boundaries, with the same figures in a table', () => {
+  it('draws a map by county from the definition’s boundaries, with the same figures in a table', async () => {
     const { tally, builder, counted } = setUp();
-    const built = builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    const built = await builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
     if (!built.ok) throw new Error(built.error.message);
     const page = built.value.files.find((f) => f.path === 'en/contest/governor.html');
     const html = text(page?.bytes ?? new Uint8Array());
@@ -103,9 +103,9 @@ describe('building a version', () => {
     expect(html).toContain('<caption>Governor: Results by area</caption>');
   });
 
-  it('uses no inline script or style, so the site’s Content-Security-Policy can forbid them', () => {
+  it('uses no inline script or style, so the site’s Content-Security-Policy can forbid them', async () => {
     const { tally, builder, counted } = setUp();
-    const built = builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    const built = await builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
     if (!built.ok) throw new Error(built.error.message);
     for (const f of built.value.files.filter((x) => x.path.endsWith('.html'))) {
       const html = text(f.bytes);
@@ -115,9 +115,9 @@ describe('building a version', () => {
     }
   });
 
-  it('names the contest, choices and units in the page’s language, and marks fallbacks', () => {
+  it('names the contest, choices and units in the page’s language, and marks fallbacks', async () => {
     const { tally, builder, counted } = setUp();
-    const built = builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    const built = await builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
     if (!built.ok) throw new Error(built.error.message);
     const fr = text(
       built.value.files.find((f) => f.path === 'fr/index.html')?.bytes ?? new Uint8Array(),

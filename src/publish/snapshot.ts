@@ -22,7 +22,6 @@ import {
   unitFilePath,
   unitGroups,
   unitResultsFeed,
-  unitsCsv,
 } from '../formats/results_feed.js';
 import { signCanonical } from '../log/envelope.js';
 import type { Signer } from '../log/note.js';
@@ -47,11 +46,19 @@ export const VENDOR_APPLICATION = 'Tally 0.1';
 
 export interface BuiltFile {
   readonly path: string;
-  readonly bytes: Uint8Array;
+  /**
+   * The bytes, when built for this version; absent when the file is the previous version's,
+   * unchanged, or when the builder handed it to a sink already.
+   */
+  readonly bytes?: Uint8Array;
   /** Lowercase hex SHA-256 of the bytes. */
   readonly sha256: string;
   readonly contentType: string;
+  readonly size: number;
 }
+
+/** A file as just made, bytes and all. */
+export type MadeFile = BuiltFile & { readonly bytes: Uint8Array };
 
 export interface Manifest {
   readonly format: typeof MANIFEST_FORMAT;
@@ -89,9 +96,11 @@ export interface Snapshot {
   /** The version's files, paths relative to `v/<n>/`, the manifest last. */
   readonly files: readonly BuiltFile[];
   readonly manifest: SignedManifest;
-  readonly current: BuiltFile;
+  readonly current: MadeFile;
   /** How many files were built afresh (the rest were unchanged and reused). */
   readonly rebuilt: number;
+  /** The paths of the files built afresh. */
+  readonly fresh: ReadonlySet<string>;
 }
 
 export interface SnapshotOptions {
@@ -110,9 +119,9 @@ export type SnapshotProblem = Problem<'totals_do_not_add_up'>;
 const encoder = new TextEncoder();
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function file(path: string, content: string | Uint8Array, contentType: string): BuiltFile {
+function file(path: string, content: string | Uint8Array, contentType: string): MadeFile {
   const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-  return { path, bytes, sha256: sha256Hex(bytes), contentType };
+  return { path, bytes, sha256: sha256Hex(bytes), contentType, size: bytes.length };
 }
 
 const JSON_TYPE = 'application/json';
@@ -130,6 +139,7 @@ export function contentTypeOf(path: string): string {
 
 /** Builds the versions of one election, each from the one before where nothing changed. */
 export class SnapshotBuilder {
+  /** Each file's key and hash as last built (not its bytes: a big election has gigabytes). */
   private readonly cache = new Map<string, { key: string; file: BuiltFile }>();
   private readonly history = new Map<string, HistoryPoint[]>();
   private readonly checks = new TallyCheckCache();
@@ -146,13 +156,18 @@ export class SnapshotBuilder {
    * must be the tally's log size). Refuses, saying where, when the totals do not equal the sum
    * of `accepted`, each unit's latest accepted submission per vote type as the caller found them.
    */
-  build(
+  async build(
     tally: Tally,
     accepted: Iterable<CountedSubmission>,
     version: number,
     checkpoint: string,
     generatedAt: string,
-  ): Result<Snapshot, SnapshotProblem> {
+    /**
+     * Takes each file built afresh as soon as it is made (the checks have passed by then);
+     * the snapshot then lists it without its bytes. Without a sink the snapshot keeps them.
+     */
+    sink?: (file: BuiltFile) => Promise<void>,
+  ): Promise<Result<Snapshot, SnapshotProblem>> {
     const { election } = this.options;
     const d = election.definition;
     const problems = checkTally(election, accepted, tally, this.checks);
@@ -175,16 +190,30 @@ export class SnapshotBuilder {
 
     let rebuilt = 0;
     const files: BuiltFile[] = [];
-    const reuse = (path: string, key: string, make: () => string | Uint8Array): void => {
+    const fresh = new Set<string>();
+    const emit = async (built: BuiltFile): Promise<void> => {
+      rebuilt++;
+      fresh.add(built.path);
+      if (sink === undefined) {
+        files.push(built);
+        return;
+      }
+      await sink(built);
+      files.push(withoutBytes(built));
+    };
+    const reuse = async (
+      path: string,
+      key: string,
+      make: () => string | Uint8Array,
+    ): Promise<void> => {
       const known = this.cache.get(path);
       if (known?.key === key) {
         files.push(known.file);
         return;
       }
       const built = file(path, make(), contentTypeOf(path));
-      this.cache.set(path, { key, file: built });
-      files.push(built);
-      rebuilt++;
+      this.cache.set(path, { key, file: withoutBytes(built) });
+      await emit(built);
     };
     const site = (asOfLog: number): SiteInput => ({
       election,
@@ -198,8 +227,8 @@ export class SnapshotBuilder {
     });
     const since = (revision: number): number => revision + 1;
 
-    reuse('assets/site.css', 'static', () => SITE_CSS);
-    reuse('assets/refresh.js', 'static', () => REFRESH_JS);
+    await reuse('assets/site.css', 'static', () => SITE_CSS);
+    await reuse('assets/refresh.js', 'static', () => REFRESH_JS);
 
     // Feeds.
     const groups = unitGroups(election);
@@ -208,14 +237,13 @@ export class SnapshotBuilder {
       ...d.units.filter((u) => !reporting.has(u.id)).map((u) => u.id),
       ...d.districts.map((x) => x.id),
     ].map((id) => tally.area(id) as AreaResults);
-    files.push(
+    await emit(
       file(
         'results.json',
         JSON.stringify(resultsFeed(election, { version, generatedAt, logSize }, upper)),
         JSON_TYPE,
       ),
     );
-    rebuilt++;
     const complete =
       (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
     const issuer = this.options.issuer ?? Object.values(d.name)[0] ?? d.id;
@@ -231,25 +259,23 @@ export class SnapshotBuilder {
           vendorApplicationId: VENDOR_APPLICATION,
         }),
       );
-    files.push(file('cdf.json', nist(1, upper), JSON_TYPE));
-    rebuilt++;
-    groups.forEach((group, i) => {
+    await emit(file('cdf.json', nist(1, upper), JSON_TYPE));
+    for (const [i, group] of groups.entries()) {
       const revision = Math.max(...group.units.map((u) => tally.revision(u)));
       // Built only when one of the group's files must be.
       let built: AreaResults[] | undefined;
       const areas = (): AreaResults[] =>
         (built ??= group.units.map((id) => tally.area(id) as AreaResults));
-      reuse(unitFilePath(group.id), String(revision), () =>
+      await reuse(unitFilePath(group.id), String(revision), () =>
         JSON.stringify(unitResultsFeed(election, since(revision), group, areas())),
       );
-      reuse(`csv/units/${group.id}.csv`, String(revision), () => unitsCsv(election, areas()));
-      reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
+      await reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
         nist(i + 2, areas()),
       );
-    });
-    // A contest's CSV has a row per area above the reporting units (theirs are in csv/units/).
+    }
+    // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
     for (const contest of d.contests) {
-      reuse(`csv/${contest.id}.csv`, String(tally.contestRevision(contest.id)), () =>
+      await reuse(`csv/${contest.id}.csv`, String(tally.contestRevision(contest.id)), () =>
         contestCsv(election, contest.id, upper),
       );
     }
@@ -258,23 +284,22 @@ export class SnapshotBuilder {
     const districtRevisions = d.districts.map((x) => tally.revision(x.id));
     const summaryRevision = Math.max(tally.revision(election.root.id), ...districtRevisions);
     for (const lang of this.languages) {
-      reuse(pagePaths.summary(lang), String(summaryRevision), () =>
+      await reuse(pagePaths.summary(lang), String(summaryRevision), () =>
         summaryPage(site(since(summaryRevision)), lang),
       );
       for (const contest of d.contests) {
         const revision = tally.contestRevision(contest.id);
-        reuse(pagePaths.contest(lang, contest.id), String(revision), () =>
+        await reuse(pagePaths.contest(lang, contest.id), String(revision), () =>
           contestPage(site(since(revision)), lang, contest.id),
         );
       }
       for (const unit of unitsWithPages(election)) {
         const revision = tally.revision(unit);
-        reuse(pagePaths.unit(lang, unit), String(revision), () =>
+        await reuse(pagePaths.unit(lang, unit), String(revision), () =>
           unitPage(site(since(revision)), lang, unit),
         );
       }
-      files.push(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), HTML_TYPE));
-      rebuilt++;
+      await emit(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), HTML_TYPE));
     }
 
     const manifest: Manifest = {
@@ -297,8 +322,7 @@ export class SnapshotBuilder {
       `{"manifest":${manifestText},"signature":${JSON.stringify(signature.signature)},"signer":${JSON.stringify(signature.signer)}}`,
       JSON_TYPE,
     );
-    files.push(manifestFile);
-    rebuilt++;
+    await emit(manifestFile);
     const current: Current = {
       format: CURRENT_FORMAT,
       election: d.id,
@@ -315,8 +339,13 @@ export class SnapshotBuilder {
       manifest: signed,
       current: file('current.json', JSON.stringify(current), JSON_TYPE),
       rebuilt,
+      fresh,
     });
   }
+}
+
+function withoutBytes(f: BuiltFile): BuiltFile {
+  return { path: f.path, sha256: f.sha256, contentType: f.contentType, size: f.size };
 }
 
 function sameCounts(
