@@ -10,11 +10,11 @@ import type { Election } from '../core/election.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import type { Log } from '../log/log.js';
 import { encodeVerifierKey, type Signer } from '../log/note.js';
+import { parseCurrent } from '../formats/manifest.js';
 import type { ContentStore } from './content_store.js';
 import {
   SnapshotBuilder,
   type BuiltFile,
-  type Current,
   type Snapshot,
   type SnapshotProblem,
 } from './snapshot.js';
@@ -76,8 +76,10 @@ export class Publisher {
   async resume(): Promise<void> {
     const bytes = await this.options.content.read('current.json');
     if (bytes === undefined) return;
-    const current = JSON.parse(new TextDecoder().decode(bytes)) as Current;
-    this.version = current.version;
+    const current = parseCurrent(new TextDecoder().decode(bytes));
+    // A site directory that is not Tally's own is not continued: start numbering afresh.
+    if (!current.ok) return;
+    this.version = current.value.version;
     // Tiles are rewritten from the start once; cheaper than trusting a half-written tree.
     this.logPublished = 0n;
   }

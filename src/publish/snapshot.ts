@@ -4,7 +4,7 @@
 // numbers last changed), and a file whose key did not move is taken as it was, bytes and hash.
 // The builder refuses totals that do not equal the sum of the accepted submissions (checkTally).
 import { createHash } from 'node:crypto';
-import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import { canonicalJson } from '../core/canonical_json.js';
 import type { Election } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import {
@@ -15,6 +15,14 @@ import {
   type Tally,
   type TallyProblem,
 } from '../core/tally.js';
+import {
+  CURRENT_FORMAT,
+  MANIFEST_CONTEXT,
+  MANIFEST_FORMAT,
+  type Current,
+  type Manifest,
+  type SignedManifest,
+} from '../formats/manifest.js';
 import { nistResultsReport } from '../formats/nist_cdf_results.js';
 import {
   contestCsv,
@@ -39,9 +47,6 @@ import {
   type SiteInput,
 } from './site.js';
 
-export const MANIFEST_FORMAT = 'tally-manifest/1';
-export const MANIFEST_CONTEXT = 'tally-manifest/1';
-export const CURRENT_FORMAT = 'tally-current/1';
 export const VENDOR_APPLICATION = 'Tally 0.1';
 
 export interface BuiltFile {
@@ -59,37 +64,6 @@ export interface BuiltFile {
 
 /** A file as just made, bytes and all. */
 export type MadeFile = BuiltFile & { readonly bytes: Uint8Array };
-
-export interface Manifest {
-  readonly format: typeof MANIFEST_FORMAT;
-  readonly election: string;
-  readonly version: number;
-  readonly generatedAt: string;
-  readonly test: boolean;
-  readonly logSize: number;
-  /** The signed checkpoint (C2SP signed note) the version was built from. */
-  readonly checkpoint: string;
-  /** Every file of the version but the manifest itself, by path: its SHA-256. */
-  readonly files: Readonly<Record<string, string>>;
-}
-
-export interface SignedManifest {
-  readonly manifest: Manifest;
-  readonly signer: string;
-  readonly signature: string;
-}
-
-export interface Current {
-  readonly format: typeof CURRENT_FORMAT;
-  readonly election: string;
-  readonly version: number;
-  /** The version's directory, relative to current.json. */
-  readonly path: string;
-  readonly generatedAt: string;
-  readonly logSize: number;
-  readonly test: boolean;
-  readonly manifestSha256: string;
-}
 
 export interface Snapshot {
   readonly version: number;
@@ -314,7 +288,7 @@ export class SnapshotBuilder {
     };
     // Signed over its canonical JSON, which the file then holds as it is: serialised once.
     // RFC 8785 orders the keys manifest, signature, signer, as written here.
-    const manifestText = canonicalJson(manifest as unknown as JsonValue);
+    const manifestText = canonicalJson(manifest);
     const signature = signCanonical(MANIFEST_CONTEXT, manifestText, this.options.signer);
     const signed: SignedManifest = { manifest, ...signature };
     const manifestFile = file(

@@ -14,7 +14,7 @@ import { verifyObject } from '../log/envelope.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { verifyTiledLog } from '../log/tiled_log.js';
 import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
-import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../publish/snapshot.js';
+import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Current, SignedManifest } from '../publish/snapshot.js';
+import type { Current, SignedManifest } from '../formats/manifest.js';
 import { contentTypeOf } from '../publish/snapshot.js';
 
 interface Served {

@@ -15,7 +15,7 @@ import { importElection } from '../ingest/elections.js';
 import { changeRoster } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
-import type { Current } from '../publish/snapshot.js';
+import type { Current } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
 
