@@ -30,12 +30,13 @@ const layers = {
   store: ['core', 'log'],
   ingest: ['core', 'log', 'store'],
   publish: ['core', 'log', 'formats', 'store', 'web'],
+  verify: ['core', 'log', 'formats'],
   web: ['core', 'log'],
   sim: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'server'],
   server: ['core', 'log', 'formats', 'store', 'ingest', 'publish'],
-  cli: ['core', 'log', 'audit', 'formats', 'store', 'ingest', 'publish', 'server', 'sim'],
+  cli: ['core', 'log', 'audit', 'formats', 'store', 'ingest', 'publish', 'server', 'sim', 'verify'],
 };
-const pure = new Set(['core', 'log', 'audit', 'formats']);
+const pure = new Set(['core', 'log', 'audit', 'formats', 'verify']);
 
 const layerRules = Object.entries(layers).map(([layer, allowed]) => {
   const forbidden = Object.keys(layers).filter((l) => l !== layer && !allowed.includes(l));

@@ -16,6 +16,7 @@ import {
 } from '../log/note.js';
 import { CHECKPOINT_PATH, tiledLogFiles, verifyTiledLog } from '../log/tiled_log.js';
 import { registerElectionCommands } from './election_commands.js';
+import { addVerifyCommand } from './verify_command.js';
 import { logReader, writeLogFile } from './log_files.js';
 import { CliFailure } from './store_options.js';
 
@@ -133,6 +134,7 @@ export function buildProgram(io: CliIo): Command {
     );
 
   registerElectionCommands(program, io);
+  addVerifyCommand(program, io);
   return program;
 }
 
@@ -169,7 +171,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (e) {
     if (e instanceof CliFailure) {
-      io.err(`tally: ${e.message}\n`);
+      if (e.message !== '') io.err(`tally: ${e.message}\n`);
       return e.exitCode;
     }
     if (e instanceof CommanderError) return e.exitCode;

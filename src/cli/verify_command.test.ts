@@ -1,0 +1,322 @@
+// `tally verify` on a published election, clean and tampered with in each way an attacker (or a
+// buggy publisher) could: each is caught, and named.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import {
+  decodeLogEntry,
+  encodeLogEntry,
+  LOG_ENTRY_FORMAT,
+  type LogEntry,
+} from '../core/log_entry.js';
+import type { Submission } from '../core/submission.js';
+import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import { parseManifest, MANIFEST_CONTEXT, type Current } from '../formats/manifest.js';
+import { importElection } from '../ingest/elections.js';
+import { changeRoster } from '../ingest/roster.js';
+import { signSubmission } from '../ingest/submit_client.js';
+import { signCanonical } from '../log/envelope.js';
+import { Log } from '../log/log.js';
+import { MemoryLogStorage } from '../log/memory_storage.js';
+import { encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
+import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
+import { startServer } from '../server/server.js';
+import { openStore } from '../store/store.js';
+import { readEntries, verifySite, type VerifyReport } from '../verify/verify.js';
+import { openCheckpoint } from '../log/checkpoint.js';
+import { runCli } from './program.js';
+import { publishedReader } from './verify_command.js';
+
+function signer(name: string): Signer {
+  const s = generateSigner(name);
+  if (!s.ok) throw new Error(s.error.message);
+  return s.value;
+}
+
+const sha = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
+describe('tally verify', () => {
+  let dir: string;
+  let site: string;
+  let firstCheckpoint: string;
+  const logKey = signer('tally.test');
+  const keys = { n1: signer('n-1.app'), s1: signer('s-1.app'), n2: signer('n-2.app') };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-verify-'));
+    const store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
+    const authority = signer('authority.sample');
+    const election = sampleElection([encodeVerifierKey(authority)]);
+    const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
+    if (!imported.ok) throw new Error(imported.error.message);
+    for (const [unit, key] of [
+      ['n-1', keys.n1],
+      ['s-1', keys.s1],
+      ['n-2', keys.n2],
+    ] as const) {
+      const r = await changeRoster(
+        store,
+        election,
+        imported.value.log,
+        authority,
+        { action: 'certify', unit, key: encodeVerifierKey(key) },
+        new Date(),
+      );
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const revoked = await changeRoster(
+      store,
+      election,
+      imported.value.log,
+      authority,
+      { action: 'revoke', key: encodeVerifierKey(keys.n2) },
+      new Date(),
+    );
+    if (!revoked.ok) throw new Error(revoked.error.message);
+    const server = await startServer({
+      store,
+      logSigner: logKey,
+      checkpointEveryMs: 60_000,
+      publish: { siteDir: join(dir, 'site') },
+    });
+    const post = async (s: Submission, key: Signer): Promise<void> => {
+      const response = await fetch(`${server.url}/v1/elections/sample-2026/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(signSubmission(s, key)),
+      });
+      expect(response.status).toBe(201);
+    };
+    await post(sampleSubmission('n-1'), keys.n1);
+    await server.checkpointNow();
+    firstCheckpoint = readFileSync(join(dir, 'site', 'sample-2026', 'log', 'checkpoint'), 'utf8');
+    await post(sampleSubmission('s-1'), keys.s1);
+    await server.checkpointNow();
+    await server.close();
+    await store.close();
+    site = join(dir, 'site', 'sample-2026');
+  }, 60_000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A copy of the published site to tamper with. */
+  const copy = (): string => {
+    const target = mkdtempSync(join(dir, 'copy-'));
+    cpSync(site, target, { recursive: true });
+    return target;
+  };
+  const verify = (
+    at: string,
+    options: { since?: string; key?: Signer } = {},
+  ): Promise<VerifyReport> =>
+    verifySite(publishedReader(at), {
+      logKeys: [options.key ?? logKey],
+      manifestKeys: [options.key ?? logKey],
+      ...(options.since === undefined ? {} : { since: options.since }),
+    });
+  const codes = (report: VerifyReport): string[] => [
+    ...new Set(report.problems.map((p) => p.code)),
+  ];
+  const current = (at: string): Current =>
+    JSON.parse(readFileSync(join(at, 'current.json'), 'utf8')) as Current;
+
+  /** What a publisher holding the key can do: rewrite a version's file and re-sign all. */
+  const republish = (
+    at: string,
+    path: string,
+    change: (text: string) => string,
+    key = logKey,
+  ): void => {
+    const c = current(at);
+    const file = join(at, c.path, ...path.split('/'));
+    if (path !== 'manifest.json') writeFileSync(file, change(readFileSync(file, 'utf8')));
+    const manifestFile = join(at, c.path, 'manifest.json');
+    const signed = parseManifest(readFileSync(manifestFile, 'utf8'));
+    if (!signed.ok) throw new Error('manifest');
+    const files = { ...signed.value.manifest.files };
+    if (path !== 'manifest.json') files[path] = sha(readFileSync(file));
+    const manifest = { ...signed.value.manifest, files };
+    const text = canonicalJson(manifest);
+    const signature = signCanonical(MANIFEST_CONTEXT, text, key);
+    const body = `{"manifest":${text},"signature":${JSON.stringify(signature.signature)},"signer":${JSON.stringify(signature.signer)}}`;
+    writeFileSync(manifestFile, body);
+    writeFileSync(join(at, 'current.json'), JSON.stringify({ ...c, manifestSha256: sha(body) }));
+  };
+
+  /** What a log operator holding the key can do: rewrite the log and sign a new checkpoint. */
+  const rewriteLog = async (
+    at: string,
+    change: (entries: LogEntry[]) => LogEntry[],
+  ): Promise<void> => {
+    const read = publishedReader(at);
+    const checkpoint = openCheckpoint(readFileSync(join(at, 'log', CHECKPOINT_PATH), 'utf8'), [
+      logKey,
+    ]);
+    if (!checkpoint.ok) throw new Error('checkpoint');
+    const raw = await readEntries((path) => read(`log/${path}`), checkpoint.value.size);
+    if (!raw.ok) throw new Error(raw.problem.message);
+    const entries = change(
+      raw.value.map((bytes) => {
+        const e = decodeLogEntry(bytes);
+        if (!e.ok) throw new Error(e.error.message);
+        return e.value;
+      }),
+    );
+    const log = await Log.open(new MemoryLogStorage());
+    const appended = await log.append(entries.map(encodeLogEntry));
+    if (!appended.ok) throw new Error(appended.error.message);
+    rmSync(join(at, 'log'), { recursive: true, force: true });
+    for await (const f of tiledLogFiles(log)) {
+      const target = join(at, 'log', ...f.path.split('/'));
+      mkdirSync(join(target, '..'), { recursive: true });
+      writeFileSync(target, f.bytes);
+    }
+    const note = log.checkpoint('tally.test/sample-2026', [logKey]);
+    if (!note.ok) throw new Error(note.error.message);
+    writeFileSync(join(at, 'log', CHECKPOINT_PATH), note.value);
+    // The version is made to point at the rewritten log too, and re-signed.
+    const c = current(at);
+    const manifestFile = join(at, c.path, 'manifest.json');
+    const signed = parseManifest(readFileSync(manifestFile, 'utf8'));
+    if (!signed.ok) throw new Error('manifest');
+    const manifest = { ...signed.value.manifest, checkpoint: note.value, logSize: entries.length };
+    const text = canonicalJson(manifest);
+    const signature = signCanonical(MANIFEST_CONTEXT, text, logKey);
+    const body = `{"manifest":${text},"signature":${JSON.stringify(signature.signature)},"signer":${JSON.stringify(signature.signer)}}`;
+    writeFileSync(manifestFile, body);
+    writeFileSync(
+      join(at, 'current.json'),
+      JSON.stringify({ ...c, manifestSha256: sha(body), logSize: entries.length }),
+    );
+  };
+  const submissionEntry = (s: Submission, key: Signer): LogEntry => ({
+    format: LOG_ENTRY_FORMAT,
+    type: 'submission',
+    election: 'sample-2026',
+    receivedAt: '2026-11-03T21:30:00Z',
+    signed: signSubmission(s, key),
+    status: 'accepted',
+    kind: 'original',
+    warnings: [],
+  });
+
+  it('finds nothing wrong with the election as published', async () => {
+    const report = await verify(site, { since: firstCheckpoint });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.submissionsCounted).toBe(2);
+    expect(report.numbersCompared).toBeGreaterThan(100);
+  });
+
+  it('says VERIFIED on the command line, and exits 0; a wrong key exits 1', async () => {
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: () => undefined };
+    expect(await runCli(['verify', site, '--log-key', encodeVerifierKey(logKey)], io)).toBe(0);
+    expect(out).toMatch(/^VERIFIED: election sample-2026/);
+    out = '';
+    const stranger = encodeVerifierKey(signer('tally.test'));
+    expect(await runCli(['verify', site, '--log-key', stranger, '--json'], io)).toBe(1);
+    expect((JSON.parse(out) as VerifyReport).ok).toBe(false);
+  });
+
+  it('catches a changed total in one feed, naming the file, area and numbers', async () => {
+    const at = copy();
+    republish(at, 'results.json', (t) => t.replace('"ada":520', '"ada":620'));
+    const report = await verify(at);
+    expect(codes(report)).toEqual(['total_mismatch']);
+    expect(report.problems[0]).toMatchObject({
+      file: 'results.json',
+      area: 'state',
+      expected: 520,
+      found: 620,
+    });
+  });
+
+  it('catches a file that does not match the manifest', async () => {
+    const at = copy();
+    const page = join(at, current(at).path, 'en', 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Governor', 'Gouvernor'));
+    expect(codes(await verify(at))).toEqual(['file_mismatch']);
+  });
+
+  it('catches a manifest signed by the wrong key', async () => {
+    const at = copy();
+    republish(at, 'manifest.json', (t) => t, signer('tally.test'));
+    expect(codes(await verify(at))).toEqual(['manifest_signature']);
+  });
+
+  it('catches a changed vote count inside a log entry, even with the log re-signed', async () => {
+    const at = copy();
+    await rewriteLog(at, (entries) =>
+      entries.map((e) =>
+        e.type === 'submission' && e.signed.submission.unit === 's-1'
+          ? {
+              ...e,
+              signed: { ...e.signed, submission: { ...e.signed.submission, ballotsCast: 501 } },
+            }
+          : e,
+      ),
+    );
+    expect(codes(await verify(at))).toContain('bad_signature');
+  });
+
+  it('catches a dropped submission: the published totals are no longer the log’s', async () => {
+    const at = copy();
+    await rewriteLog(at, (entries) =>
+      entries.filter((e) => !(e.type === 'submission' && e.signed.submission.unit === 's-1')),
+    );
+    const report = await verify(at);
+    expect(codes(report)).toContain('total_mismatch');
+    expect(report.problems.find((p) => p.code === 'total_mismatch')?.area).toBeDefined();
+  });
+
+  it('catches a rewritten log history against a checkpoint seen before (a fork)', async () => {
+    const at = copy();
+    await rewriteLog(at, (entries) =>
+      entries.map((e, i) =>
+        i === entries.length - 2 && e.type === 'submission'
+          ? { ...e, receivedAt: '2026-11-03T21:59:59Z' }
+          : e,
+      ),
+    );
+    expect(codes(await verify(at, { since: firstCheckpoint }))).toContain('log_rewritten');
+  });
+
+  it('catches entries signed by an uncertified key and by a revoked one', async () => {
+    const at = copy();
+    await rewriteLog(at, (entries) => [
+      ...entries,
+      submissionEntry(sampleSubmission('s-2', { sequence: 1 }), signer('s-2.app')),
+      submissionEntry(sampleSubmission('n-2', { sequence: 1 }), keys.n2),
+    ]);
+    const report = await verify(at);
+    expect(codes(report)).toEqual(expect.arrayContaining(['uncertified_key', 'revoked_key']));
+    expect(report.problems.find((p) => p.code === 'revoked_key')?.area).toBe('n-2');
+  });
+
+  it('catches a version built from a partial set of the accepted submissions (Iowa 2020)', async () => {
+    const at = copy();
+    // The publisher counted n-1 but not s-1: every feed says so, consistently, and re-signed.
+    for (const path of ['results.json', 'csv/governor.csv']) {
+      republish(at, path, (t) =>
+        t
+          .replace('"ada":520', '"ada":260')
+          .replace(
+            'state,State,state,total,2,5,1000,6,24,520,440,10',
+            'state,State,state,total,1,5,500,3,12,260,220,5',
+          ),
+      );
+    }
+    const report = await verify(at);
+    expect(codes(report)).toEqual(['total_mismatch']);
+    expect(new Set(report.problems.map((p) => p.file))).toEqual(
+      new Set(['results.json', 'csv/governor.csv']),
+    );
+  });
+});
