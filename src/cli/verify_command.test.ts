@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import { canonicalJson } from '../core/canonical_json.js';
 import {
   decodeLogEntry,
   encodeLogEntry,
