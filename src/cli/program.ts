@@ -17,6 +17,7 @@ import {
 import { CHECKPOINT_PATH, tiledLogFiles, verifyTiledLog } from '../log/tiled_log.js';
 import { registerElectionCommands } from './election_commands.js';
 import { addVerifyCommand } from './verify_command.js';
+import { addDemoCommand } from './demo_command.js';
 import { logReader, writeLogFile } from './log_files.js';
 import { CliFailure } from './store_options.js';
 
@@ -135,6 +136,7 @@ export function buildProgram(io: CliIo): Command {
 
   registerElectionCommands(program, io);
   addVerifyCommand(program, io);
+  addDemoCommand(program, io);
   return program;
 }
 

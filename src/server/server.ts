@@ -109,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   let running: Promise<void> | undefined;
-  const checkpointNow = (): Promise<void> => {
+  const checkpointOnce = (): Promise<void> => {
     running ??= (async () => {
       for (const ingest of await elections.active()) {
         const recorded = await recordCheckpoint(
@@ -133,8 +133,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     return running;
   };
+  /** Checkpoints (and publishes) everything recorded before the call, even if a run is under way. */
+  const checkpointNow = async (): Promise<void> => {
+    if (running !== undefined) await running.catch(() => undefined);
+    await checkpointOnce();
+  };
   const timer = setInterval(() => {
-    checkpointNow().catch((e: unknown) => {
+    checkpointOnce().catch((e: unknown) => {
       app.log.error(e, 'checkpoint failed');
     });
   }, options.checkpointEveryMs ?? 250);

@@ -2,6 +2,7 @@
 // simulator, the benchmarks and tests. A state of counties and precincts, a statewide race for
 // each office, a district race per county, and ballot measures.
 import {
+  contestsOnBallot,
   ELECTION_FORMAT,
   parseElectionDefinition,
   voteFor,
@@ -117,10 +118,12 @@ export function generateSubmission(
   unit: string,
   random: () => number,
   overrides: Partial<Submission> = {},
+  /** The part of the unit's turnout this vote type brings (vote types add up to 1). */
+  share = 1,
 ): Submission {
   const registered = election.units.get(unit)?.registeredVoters ?? 1000;
-  const ballots = Math.floor(registered * (0.2 + random() * 0.3));
-  const contests = election.definition.contests.map((contest) => {
+  const ballots = Math.floor(registered * (0.2 + random() * 0.3) * share);
+  const contests = contestsOnBallot(election, unit).map((contest) => {
     const n = voteFor(contest);
     const positions = ballots * n;
     const overvotes = Math.floor(random() * 3) * n;

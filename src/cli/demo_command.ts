@@ -1,0 +1,150 @@
+// `tally demo`: the README's first command. Starts Tally on the embedded store with the built-in
+// demo election, plays a simulated election night against it in the background, and prints where
+// to watch the results arrive and how to verify them.
+import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { importElection } from '../ingest/elections.js';
+import { changeRosterMany } from '../ingest/roster.js';
+import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
+import { startServer } from '../server/server.js';
+import { demoElection } from '../sim/demo.js';
+import { playElectionNight } from '../sim/night.js';
+import { openStore } from '../store/store.js';
+import { verifySite } from '../verify/verify.js';
+import type { CliIo } from './program.js';
+import { CliFailure } from './store_options.js';
+import { publishedReader } from './verify_command.js';
+
+function signer(name: string): Signer {
+  const s = generateSigner(name);
+  if (!s.ok) throw new CliFailure(s.error.message);
+  return s.value;
+}
+
+export function addDemoCommand(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description(
+      'Run Tally with a demo election and a simulated election night: watch the results arrive, then verify them.',
+    )
+    .option(
+      '--data-dir <dir>',
+      'where the demo keeps its store and site (emptied first)',
+      'data/demo',
+    )
+    .option('--port <port>', 'the ingest API', '8080')
+    .option('--public-port <port>', 'the public results site', '8081')
+    .option('--minutes <n>', 'how long the simulated night lasts', '3')
+    .option('--exit-when-done', 'stop after the night and its verification (for CI)')
+    .action(
+      async (options: {
+        dataDir: string;
+        port: string;
+        publicPort: string;
+        minutes: string;
+        exitWhenDone?: boolean;
+      }) => {
+        const minutes = Number(options.minutes);
+        if (!(minutes > 0)) throw new CliFailure('--minutes is a positive number');
+        rmSync(options.dataDir, { recursive: true, force: true });
+        mkdirSync(options.dataDir, { recursive: true });
+        const authority = signer('authority.demo.example');
+        const election = demoElection([encodeVerifierKey(authority)]);
+        const store = await openStore({
+          dialect: 'sqlite',
+          file: join(options.dataDir, 'tally.db'),
+        });
+        const imported = await importElection(store, election, new Date());
+        if (!imported.ok) throw new CliFailure(imported.error.message);
+        const countyKeys = new Map(
+          (election.children.get(election.root.id) ?? []).map((county) => [
+            county,
+            signer(`${county}.tabulator.demo.example`),
+          ]),
+        );
+        const certified = await changeRosterMany(
+          store,
+          election,
+          imported.value.log,
+          authority,
+          [...countyKeys].map(([unit, key]) => ({
+            action: 'certify' as const,
+            unit,
+            key: encodeVerifierKey(key),
+          })),
+          new Date(),
+        );
+        if (!certified.ok) throw new CliFailure(certified.error.message);
+        const logSigner = signer('tally.localhost');
+        const siteDir = join(options.dataDir, 'site');
+        const server = await startServer({
+          store,
+          logSigner,
+          port: Number(options.port),
+          checkWorkers: Math.max(1, availableParallelism() - 1),
+          publish: { siteDir, port: Number(options.publicPort) },
+          onPublishProblem: (id, problem) => {
+            io.err(`election ${id}: not published: ${problem.message}\n`);
+          },
+        });
+        const site = `${server.publicUrl ?? ''}/${election.definition.id}`;
+        const logKey = encodeVerifierKey(logSigner);
+        io.out(
+          [
+            'Tally demo: a simulated election night is running.',
+            '',
+            `  public results site:  ${site}/`,
+            `  ingest API (staff):   ${server.url}/openapi.json`,
+            `  verify what is published, from the public files alone:`,
+            `    npx tally verify ${site} --log-key '${logKey}'`,
+            '',
+            `${String(countyKeys.size)} counties report ${String(election.reportingUnits.length)} precincts over ${String(minutes)} minute(s).`,
+            '',
+          ].join('\n'),
+        );
+        let shown = 0;
+        const summary = await playElectionNight({
+          serverUrl: server.url,
+          election,
+          countyKeys,
+          durationMs: minutes * 60_000,
+          onProgress: (done, total) => {
+            const tenth = Math.floor((10 * done) / total);
+            if (tenth > shown) {
+              shown = tenth;
+              io.out(
+                `  ${String(done)} of ${String(total)} reports sent (${String(tenth * 10)}%)\n`,
+              );
+            }
+          },
+        });
+        await server.checkpointNow();
+        io.out(
+          `Night over: ${String(summary.accepted)} accepted, ${String(summary.held)} held for review, ${String(summary.rejected)} rejected, ${String(summary.failed)} failed.\n`,
+        );
+        const key = parseVerifierKey(logKey);
+        if (!key.ok) throw new CliFailure(key.error.message);
+        const report = await verifySite(publishedReader(join(siteDir, election.definition.id)), {
+          logKeys: [key.value],
+          manifestKeys: [key.value],
+        });
+        io.out(
+          report.ok
+            ? `Verified: version ${String(report.version)} of the site is the sum of the ${String(report.submissionsCounted)} accepted, signed submissions in the log (${String(report.numbersCompared)} numbers compared).\n`
+            : `NOT verified: ${report.problems.map((p) => p.message).join('; ')}\n`,
+        );
+        if (options.exitWhenDone !== true) {
+          io.out(`Still serving ${site}/ — Ctrl-C to stop.\n`);
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+          });
+        }
+        await server.close();
+        await store.close();
+        if (!report.ok) throw new CliFailure('the demo’s published results did not verify');
+      },
+    );
+}
