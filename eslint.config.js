@@ -32,7 +32,7 @@ const layers = {
   publish: ['core', 'log', 'formats', 'store', 'web'],
   verify: ['core', 'log', 'formats'],
   web: ['core', 'log'],
-  sim: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'server'],
+  sim: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'server', 'verify'],
   server: ['core', 'log', 'formats', 'store', 'ingest', 'publish'],
   cli: ['core', 'log', 'audit', 'formats', 'store', 'ingest', 'publish', 'server', 'sim', 'verify'],
 };

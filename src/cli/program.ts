@@ -18,6 +18,7 @@ import { CHECKPOINT_PATH, tiledLogFiles, verifyTiledLog } from '../log/tiled_log
 import { registerElectionCommands } from './election_commands.js';
 import { addVerifyCommand } from './verify_command.js';
 import { addDemoCommand } from './demo_command.js';
+import { addSimulateCommand } from './simulate_command.js';
 import { logReader, writeLogFile } from './log_files.js';
 import { CliFailure } from './store_options.js';
 
@@ -137,6 +138,7 @@ export function buildProgram(io: CliIo): Command {
   registerElectionCommands(program, io);
   addVerifyCommand(program, io);
   addDemoCommand(program, io);
+  addSimulateCommand(program, io);
   return program;
 }
 

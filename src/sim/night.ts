@@ -1,21 +1,70 @@
 // Election night, played against a running Tally: each county's tabulation system sends its
 // precincts' results, signed with the county's key, in its own order (early and mail ballots
-// first, election day through the night), with the odd amendment, over a chosen duration.
+// first, election day through the night), over a chosen duration. With faults, it also does
+// what real nights bring: amendments, identical re-sends, a second source reporting a unit
+// differently, bad signatures, impossible numbers, units that never report, and requests cut
+// off in the network (retried).
 import type { Election } from '../core/election.js';
-import type { Submission } from '../core/submission.js';
+import type { SignedSubmission, Submission } from '../core/submission.js';
 import { sendSubmission, signSubmission } from '../ingest/submit_client.js';
 import type { Signer } from '../log/note.js';
 import { generateSubmission, seededRandom } from './generate.js';
+
+/** How often each fault happens, as a fraction of reports (0 to 1). */
+export interface Faults {
+  readonly amendment: number;
+  readonly duplicate: number;
+  readonly conflict: number;
+  readonly badSignature: number;
+  readonly impossible: number;
+  readonly neverReport: number;
+  readonly networkFailure: number;
+}
+
+export const NO_FAULTS: Faults = {
+  amendment: 0.02,
+  duplicate: 0,
+  conflict: 0,
+  badSignature: 0,
+  impossible: 0,
+  neverReport: 0,
+  networkFailure: 0,
+};
+
+export const REALISTIC_FAULTS: Faults = {
+  amendment: 0.02,
+  duplicate: 0.02,
+  conflict: 0.01,
+  badSignature: 0.005,
+  impossible: 0.005,
+  neverReport: 0.01,
+  networkFailure: 0.02,
+};
 
 export interface NightOptions {
   readonly serverUrl: string;
   readonly election: Election;
   /** The key each county's tabulation system signs with, by county. */
   readonly countyKeys: ReadonlyMap<string, Signer>;
+  /** A second source (certified for the whole election): its reports make conflicts. */
+  readonly observerKey?: Signer;
   readonly durationMs: number;
   readonly seed?: number;
-  /** Told after each answer. */
+  readonly faults?: Faults;
+  /** Told after each answer (or final failure). */
+  readonly onAnswer?: (answer: Answer) => void;
+  /** Told after each report is done with. */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface Answer {
+  /** When the answer came, ms since the night began. */
+  readonly at: number;
+  readonly latencyMs: number;
+  readonly outcome: 'accepted' | 'held' | 'rejected' | 'failed';
+  /** The rejection's code, or the fault that was played. */
+  readonly code?: string;
+  readonly leafIndex?: number;
 }
 
 export interface NightSummary {
@@ -25,39 +74,54 @@ export interface NightSummary {
   readonly rejected: number;
   /** Requests that failed (network, server errors) after retries. */
   readonly failed: number;
+  /** Units that never reported, by design of the night. */
+  readonly silentUnits: readonly string[];
 }
 
 /** The share of a unit's turnout each vote type brings, in the order they report. */
 const SHARES: Readonly<Record<string, number>> = { early: 0.25, mail: 0.2, 'election-day': 0.55 };
 
+type Fault = 'none' | 'amendment' | 'duplicate' | 'conflict' | 'badSignature' | 'impossible';
+
 interface Report {
   readonly at: number;
-  readonly submission: Submission;
+  readonly signed: SignedSubmission;
+  readonly fault: Fault;
+  readonly cutOff: boolean;
 }
 
 export async function playElectionNight(options: NightOptions): Promise<NightSummary> {
   const { election } = options;
+  const faults = options.faults ?? NO_FAULTS;
   const random = seededRandom(options.seed ?? 2026);
   const voteTypes = election.definition.voteTypes.map((v) => v.id);
   const queues = new Map<string, Report[]>();
   for (const county of options.countyKeys.keys()) queues.set(county, []);
+  const observer: Report[] = [];
+  const silentUnits: string[] = [];
   const units = election.reportingUnits.filter((u) => {
     const parent = election.units.get(u)?.parent;
-    return parent !== undefined && queues.has(parent);
+    if (parent === undefined || !queues.has(parent)) return false;
+    if (random() < faults.neverReport) {
+      silentUnits.push(u);
+      return false;
+    }
+    return true;
   });
   // Early and mail ballots in the first fifth of the night, election day after, in order.
   const plan: { unit: string; voteType: string; at: number }[] = [];
   for (const voteType of voteTypes) {
     const early = voteType !== 'election-day';
-    for (const unit of units) {
-      const at = early ? random() * 0.2 : 0.2 + random() * 0.8;
-      plan.push({ unit, voteType, at });
-    }
+    for (const unit of units)
+      plan.push({ unit, voteType, at: early ? random() * 0.2 : 0.2 + random() * 0.8 });
   }
   plan.sort((a, b) => a.at - b.at);
+  let observerSequence = 0;
   for (const p of plan) {
     const county = election.units.get(p.unit)?.parent ?? '';
+    const key = options.countyKeys.get(county) as Signer;
     const queue = queues.get(county) ?? [];
+    const cut = (): boolean => random() < faults.networkFailure;
     const submission = generateSubmission(
       election,
       p.unit,
@@ -65,53 +129,151 @@ export async function playElectionNight(options: NightOptions): Promise<NightSum
       { voteType: p.voteType, sequence: queue.length + 1 },
       SHARES[p.voteType] ?? 1 / voteTypes.length,
     );
-    queue.push({ at: p.at, submission });
-    // Now and then a county finds a mistake and sends the unit again, saying why.
-    if (random() < 0.02) {
+    const signed = signSubmission(submission, key);
+    queue.push({ at: p.at, signed, fault: 'none', cutOff: cut() });
+    const later = Math.min(1, p.at + 0.03);
+    const roll = random();
+    let edge = faults.amendment;
+    if (roll < edge) {
+      // A county finds a mistake and sends the unit again, saying why.
+      const amended: Submission = {
+        ...submission,
+        sequence: queue.length + 1,
+        amendment: { reason: 'tally sheet re-read after a transcription error' },
+      };
       queue.push({
-        at: Math.min(1, p.at + 0.05),
+        at: later,
+        signed: signSubmission(amended, key),
+        fault: 'amendment',
+        cutOff: cut(),
+      });
+    } else if (roll < (edge += faults.duplicate)) {
+      queue.push({ at: later, signed, fault: 'duplicate', cutOff: false });
+    } else if (roll < (edge += faults.badSignature)) {
+      const tampered = {
+        ...signed,
         submission: {
           ...submission,
+          ballotsCast: submission.ballotsCast + 1,
           sequence: queue.length + 1,
-          amendment: { reason: 'tally sheet re-read after a transcription error' },
         },
+      };
+      queue.push({ at: later, signed: tampered, fault: 'badSignature', cutOff: false });
+    } else if (roll < (edge += faults.impossible)) {
+      const impossible: Submission = {
+        ...submission,
+        sequence: queue.length + 1,
+        amendment: { reason: 'corrected count' },
+        contests: submission.contests.map((c, i) =>
+          i === 0 ? { ...c, overvotes: c.overvotes + 10 * c.ballotsCast + 1 } : c,
+        ),
+      };
+      queue.push({
+        at: later,
+        signed: signSubmission(impossible, key),
+        fault: 'impossible',
+        cutOff: false,
       });
+    } else if (roll < edge + faults.conflict && options.observerKey !== undefined) {
+      // A second source reports the unit with one vote moved: a conflict held for review.
+      const first = submission.contests[0];
+      const choices = Object.keys(first?.counts ?? {});
+      const [from, to] = [choices[0], choices[1]];
+      if (
+        first !== undefined &&
+        from !== undefined &&
+        to !== undefined &&
+        (first.counts[from] ?? 0) > 0
+      ) {
+        const moved: Submission = {
+          ...submission,
+          sequence: ++observerSequence,
+          contests: submission.contests.map((c, i) =>
+            i === 0
+              ? {
+                  ...c,
+                  counts: {
+                    ...c.counts,
+                    [from]: (c.counts[from] ?? 0) - 1,
+                    [to]: (c.counts[to] ?? 0) + 1,
+                  },
+                }
+              : c,
+          ),
+        };
+        observer.push({
+          at: later,
+          signed: signSubmission(moved, options.observerKey),
+          fault: 'conflict',
+          cutOff: false,
+        });
+      }
     }
   }
 
-  const total = [...queues.values()].reduce((n, q) => n + q.length, 0);
+  const all = [...queues.values(), observer];
+  const total = all.reduce((n, q) => n + q.length, 0);
   let done = 0;
   const counts = { sent: 0, accepted: 0, held: 0, rejected: 0, failed: 0 };
-  const started = Date.now();
+  const started = performance.now();
   await Promise.all(
-    [...queues].map(async ([county, queue]) => {
-      const key = options.countyKeys.get(county) as Signer;
+    all.map(async (queue) => {
       for (const report of queue) {
-        const wait = started + report.at * options.durationMs - Date.now();
+        const wait = started + report.at * options.durationMs - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        const signed = signSubmission(report.submission, key);
-        let answered = false;
-        // Network failures and server errors are retried: an identical re-send is answered
-        // with the receipt it got the first time, so nothing is counted twice.
-        for (let attempt = 0; attempt < 5 && !answered; attempt++) {
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        const t0 = performance.now();
+        let answer: Answer | undefined;
+        // Cut-off requests and server errors are retried: an identical re-send is answered with
+        // the receipt it got the first time, so nothing is counted twice.
+        for (let attempt = 0; attempt < 5 && answer === undefined; attempt++) {
+          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
           try {
-            const sent = await sendSubmission(options.serverUrl, signed);
+            const signal = report.cutOff && attempt === 0 ? AbortSignal.timeout(1) : undefined;
+            const sent = await sendSubmission(options.serverUrl, report.signed, signal);
             if (sent.status >= 500) continue;
-            answered = true;
             counts.sent++;
-            const status = (sent.body as { receipt?: { status?: string } }).receipt?.status;
-            if (status === 'held') counts.held++;
-            else if (sent.status < 300) counts.accepted++;
-            else counts.rejected++;
+            const body = sent.body as {
+              receipt?: { status?: string; leafIndex?: number };
+              error?: { code?: string; details?: { receipt?: { leafIndex?: number } } };
+            };
+            const outcome =
+              body.receipt?.status === 'held'
+                ? 'held'
+                : sent.status < 300
+                  ? 'accepted'
+                  : 'rejected';
+            counts[outcome]++;
+            const leafIndex = body.receipt?.leafIndex ?? body.error?.details?.receipt?.leafIndex;
+            const code =
+              outcome === 'rejected'
+                ? body.error?.code
+                : report.fault === 'none'
+                  ? undefined
+                  : report.fault;
+            answer = {
+              at: performance.now() - started,
+              latencyMs: performance.now() - t0,
+              outcome,
+              ...(code === undefined ? {} : { code }),
+              ...(leafIndex === undefined ? {} : { leafIndex }),
+            };
           } catch {
-            // Retried above.
+            // Cut off: retried above.
           }
         }
-        if (!answered) counts.failed++;
+        if (answer === undefined) {
+          counts.failed++;
+          answer = {
+            at: performance.now() - started,
+            latencyMs: performance.now() - t0,
+            outcome: 'failed',
+            code: 'network',
+          };
+        }
+        options.onAnswer?.(answer);
         options.onProgress?.(++done, total);
       }
     }),
   );
-  return counts;
+  return { ...counts, silentUnits };
 }

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigner, type Signer } from '../log/note.js';
+import { startServer, type RunningServer } from '../server/server.js';
+import { openStore, type Store } from '../store/store.js';
+import { REALISTIC_FAULTS } from './night.js';
+import { reportHtml, reportText, simulate } from './simulate.js';
+
+describe('a rehearsal of election night', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let logKey: Signer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-simulate-'));
+    store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
+    const made = generateSigner('tally.test');
+    if (!made.ok) throw new Error(made.error.message);
+    logKey = made.value;
+    server = await startServer({
+      store,
+      logSigner: logKey,
+      checkpointEveryMs: 100,
+      publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plays a night with every kind of fault, and the published results still verify', async () => {
+    const report = await simulate({
+      store,
+      serverUrl: server.url,
+      publicUrl: server.publicUrl ?? '',
+      units: 200,
+      contests: 3,
+      durationMs: 3000,
+      readers: 2,
+      // Faults far more often than a real night has them, so that each one happens.
+      faults: {
+        ...REALISTIC_FAULTS,
+        duplicate: 0.05,
+        conflict: 0.05,
+        badSignature: 0.05,
+        impossible: 0.05,
+        neverReport: 0.05,
+        networkFailure: 0.05,
+      },
+      logKey: logKey,
+      read: (url) => async (path) => {
+        const r = await fetch(`${url}/${path}`);
+        return r.ok ? new Uint8Array(await r.arrayBuffer()) : undefined;
+      },
+      seed: 7,
+    });
+    expect(report.verdict.problems).toEqual([]);
+    expect(report.night.failed).toBe(0);
+    expect(report.unitsNotReported).toBeGreaterThan(0);
+    expect(Object.keys(report.errorsByKind)).toEqual(
+      expect.arrayContaining(['rejected: bad_signature', 'rejected: impossible_counts']),
+    );
+    expect(report.night.held).toBeGreaterThan(0);
+    expect(report.publicReads).toBeGreaterThan(0);
+    expect(reportText(report)).toContain('verifier: VERIFIED');
+    const html = reportHtml(report);
+    expect(html).toContain('<svg');
+    expect(html).toContain('VERIFIED');
+    // The site a journalist polls is the one the report measured.
+    const current = JSON.parse(
+      await readFile(join(dir, 'site', report.election, 'current.json'), 'utf8'),
+    ) as { version: number };
+    expect(current.version).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -1,0 +1,293 @@
+// `tally simulate`: rehearses election night at full scale against a running Tally. It builds an
+// election of the size asked, certifies a key per county (and a second source for the whole
+// election), plays the night with realistic faults while readers load the public site, watches
+// each version appear, and ends with a readiness report: throughput, ingest and publish latency,
+// public reads, errors by kind, units not reported, and the verifier's verdict on what was
+// published.
+import { importElection } from '../ingest/elections.js';
+import { changeRosterMany } from '../ingest/roster.js';
+import { encodeVerifierKey, generateSigner, type Signer, type Verifier } from '../log/note.js';
+import type { Store } from '../store/store.js';
+import { verifySite, type ReadPublished, type VerifyReport } from '../verify/verify.js';
+import { generateElection } from './generate.js';
+import { playElectionNight, type Answer, type Faults, type NightSummary } from './night.js';
+
+export interface SimulateOptions {
+  readonly store: Store;
+  readonly serverUrl: string;
+  /** The public plane's address (the site root, elections beneath it). */
+  readonly publicUrl: string;
+  readonly units: number;
+  readonly contests: number;
+  readonly durationMs: number;
+  readonly readers: number;
+  readonly faults: Faults;
+  readonly logKey: Verifier;
+  readonly read: (electionUrl: string) => ReadPublished;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly seed?: number;
+}
+
+export interface SimulationReport {
+  readonly election: string;
+  readonly units: number;
+  readonly contests: number;
+  readonly seconds: number;
+  readonly night: NightSummary;
+  readonly submissionsPerSecond: number;
+  /** Answers per second over the night, by whole second. */
+  readonly perSecond: readonly number[];
+  readonly ingestLatencyMs: Percentiles;
+  readonly publishLatencyMs: Percentiles;
+  readonly versions: number;
+  readonly publicReads: number;
+  readonly publicReadsPerSecond: number;
+  readonly publicReadErrors: number;
+  readonly errorsByKind: Readonly<Record<string, number>>;
+  readonly unitsNotReported: number;
+  readonly verdict: VerifyReport;
+}
+
+export interface Percentiles {
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+function percentiles(values: readonly number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+function signer(name: string): Signer {
+  const s = generateSigner(name);
+  if (!s.ok) throw new Error(s.error.message);
+  return s.value;
+}
+
+export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
+  const authority = signer('authority.simulation');
+  const counties = Math.max(1, Math.round(options.units / 1000));
+  const id = `sim-${new Date()
+    .toISOString()
+    .replace(/[^0-9]/g, '')
+    .slice(0, 14)}`;
+  const election = generateElection({
+    id,
+    counties,
+    precinctsPerCounty: Math.ceil(options.units / counties),
+    contests: options.contests,
+    authorityKeys: [encodeVerifierKey(authority)],
+  });
+  const imported = await importElection(options.store, election, new Date());
+  if (!imported.ok) throw new Error(imported.error.message);
+  const countyKeys = new Map(
+    (election.children.get(election.root.id) ?? []).map((c) => [c, signer(`${c}.tabulator`)]),
+  );
+  const observerKey = signer('observer.state');
+  const certified = await changeRosterMany(
+    options.store,
+    election,
+    imported.value.log,
+    authority,
+    [
+      ...[...countyKeys].map(([unit, key]) => ({
+        action: 'certify' as const,
+        unit,
+        key: encodeVerifierKey(key),
+      })),
+      { action: 'certify' as const, unit: election.root.id, key: encodeVerifierKey(observerKey) },
+    ],
+    new Date(),
+  );
+  if (!certified.ok) throw new Error(certified.error.message);
+
+  const site = `${options.publicUrl}/${id}`;
+  const versions: { at: number; logSize: number; version: number }[] = [];
+  const answers: Answer[] = [];
+  const state = { reading: true };
+  let reads = 0;
+  let readErrors = 0;
+  const started = performance.now();
+  // Watch the versions appear, as a journalist polling the feed would.
+  const watcher = (async () => {
+    let last = 0;
+    while (state.reading) {
+      try {
+        const r = await fetch(`${site}/current.json`, { cache: 'no-store' });
+        if (r.ok) {
+          const c = (await r.json()) as { version: number; logSize: number };
+          if (c.version !== last) {
+            last = c.version;
+            versions.push({
+              at: performance.now() - started,
+              logSize: c.logSize,
+              version: c.version,
+            });
+          }
+        } else await r.arrayBuffer();
+      } catch {
+        // Not published yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  // Readers load the site at the same time.
+  const readers = Array.from({ length: options.readers }, async (_, i) => {
+    while (state.reading) {
+      try {
+        const r = await fetch(i % 2 === 0 ? `${site}/current.json` : `${site}/`, {
+          redirect: 'follow',
+        });
+        await r.arrayBuffer();
+        if (r.ok) reads++;
+        else if (r.status !== 404) readErrors++;
+      } catch {
+        readErrors++;
+      }
+      if (reads === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  const night = await playElectionNight({
+    serverUrl: options.serverUrl,
+    election,
+    countyKeys,
+    observerKey,
+    durationMs: options.durationMs,
+    faults: options.faults,
+    seed: options.seed ?? 2026,
+    onAnswer: (a) => answers.push(a),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  // Wait for the version that counts the last answer.
+  const lastLeaf = Math.max(-1, ...answers.map((a) => a.leafIndex ?? -1));
+  const deadline = performance.now() + 120_000;
+  while (!versions.some((v) => v.logSize > lastLeaf) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  state.reading = false;
+  await watcher;
+  await Promise.all(readers);
+
+  const publishLatencies = answers.flatMap((a) => {
+    if (a.leafIndex === undefined || a.outcome === 'failed') return [];
+    const seen = versions.find((v) => v.logSize > (a.leafIndex ?? 0));
+    return seen === undefined ? [] : [Math.max(0, seen.at - a.at)];
+  });
+  const perSecond: number[] = [];
+  for (const a of answers) {
+    const s = Math.floor(a.at / 1000);
+    perSecond[s] = (perSecond[s] ?? 0) + 1;
+  }
+  const errorsByKind: Record<string, number> = {};
+  for (const a of answers) {
+    // Rejections by their code; the faults the night played, by fault and what became of them.
+    let kind: string | undefined;
+    if (a.outcome === 'rejected' || a.outcome === 'failed') kind = `${a.outcome}: ${a.code ?? '?'}`;
+    else if (a.code !== undefined) kind = `${a.code} (${a.outcome})`;
+    if (kind !== undefined) errorsByKind[kind] = (errorsByKind[kind] ?? 0) + 1;
+  }
+  const verdict = await verifySite(options.read(site), {
+    logKeys: [options.logKey],
+    manifestKeys: [options.logKey],
+  });
+  const nightSeconds = options.durationMs / 1000;
+  return {
+    election: id,
+    units: election.reportingUnits.length,
+    contests: options.contests,
+    seconds,
+    night,
+    submissionsPerSecond: answers.length / Math.max(nightSeconds, 1e-3),
+    perSecond: Array.from(perSecond, (n: number | undefined) => n ?? 0),
+    ingestLatencyMs: percentiles(answers.map((a) => a.latencyMs)),
+    publishLatencyMs: percentiles(publishLatencies),
+    versions: versions.length,
+    publicReads: reads,
+    publicReadsPerSecond: reads / seconds,
+    publicReadErrors: readErrors,
+    errorsByKind,
+    unitsNotReported: night.silentUnits.length,
+    verdict,
+  };
+}
+
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
+
+/** The readiness report as text for a terminal. */
+export function reportText(r: SimulationReport): string {
+  const p = (x: Percentiles): string =>
+    `p50 ${x.p50.toFixed(0)} ms, p90 ${x.p90.toFixed(0)} ms, p99 ${x.p99.toFixed(0)} ms, max ${x.max.toFixed(0)} ms`;
+  return [
+    `Readiness report: ${r.election}, ${r.units.toLocaleString('en-US')} units, ${String(r.contests)} contests, ${r.seconds.toFixed(1)} s`,
+    `  submissions: ${String(r.night.sent)} answered (${String(r.night.accepted)} accepted, ${String(r.night.held)} held, ${String(r.night.rejected)} rejected), ${String(r.night.failed)} failed; ${r.submissionsPerSecond.toFixed(1)}/s`,
+    `  ingest latency: ${p(r.ingestLatencyMs)}`,
+    `  accepted → published: ${p(r.publishLatencyMs)} (${String(r.versions)} versions)`,
+    `  public reads: ${String(r.publicReads)} (${r.publicReadsPerSecond.toFixed(0)}/s), ${String(r.publicReadErrors)} errors`,
+    `  units that never reported: ${String(r.unitsNotReported)}`,
+    `  errors and faults by kind: ${
+      Object.entries(r.errorsByKind)
+        .map(([k, n]) => `${k} ${String(n)}`)
+        .join(', ') || 'none'
+    }`,
+    r.verdict.ok
+      ? `  verifier: VERIFIED (${String(r.verdict.submissionsCounted)} accepted submissions, ${String(r.verdict.numbersCompared)} numbers compared)`
+      : `  verifier: NOT VERIFIED: ${r.verdict.problems
+          .slice(0, 5)
+          .map((x) => x.message)
+          .join('; ')}`,
+    '',
+  ].join('\n');
+}
+
+/** The readiness report as one HTML page with its charts drawn in SVG (no script). */
+export function reportHtml(r: SimulationReport): string {
+  const max = Math.max(1, ...r.perSecond);
+  const width = Math.max(300, r.perSecond.length * 6);
+  const bars = r.perSecond
+    .map((n, i) => {
+      const h = (n / max) * 120;
+      return `<rect x="${String(i * 6)}" y="${(130 - h).toFixed(1)}" width="5" height="${h.toFixed(1)}" fill="#1f5fa8"><title>second ${String(i)}: ${String(n)}</title></rect>`;
+    })
+    .join('');
+  const row = (name: string, x: Percentiles): string =>
+    `<tr><th scope="row">${name}</th><td>${x.p50.toFixed(0)}</td><td>${x.p90.toFixed(0)}</td><td>${x.p99.toFixed(0)}</td><td>${x.max.toFixed(0)}</td></tr>`;
+  const errors = Object.entries(r.errorsByKind)
+    .map(([k, n]) => `<tr><th scope="row">${escape(k)}</th><td>${String(n)}</td></tr>`)
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Readiness report: ${escape(r.election)}</title></head>
+<body><main>
+<h1>Readiness report: ${escape(r.election)}</h1>
+<p>${r.units.toLocaleString('en-US')} reporting units, ${String(r.contests)} contests, ${r.seconds.toFixed(1)} s.</p>
+<h2>Verdict</h2>
+<p><strong>${r.verdict.ok ? 'VERIFIED' : 'NOT VERIFIED'}</strong>: ${
+    r.verdict.ok
+      ? `every published number is the sum of the ${String(r.verdict.submissionsCounted)} accepted, signed submissions`
+      : escape(
+          r.verdict.problems
+            .slice(0, 5)
+            .map((x) => x.message)
+            .join('; '),
+        )
+  }.</p>
+<h2>Submissions</h2>
+<p>${String(r.night.sent)} answered: ${String(r.night.accepted)} accepted, ${String(r.night.held)} held for review, ${String(r.night.rejected)} rejected; ${String(r.night.failed)} failed after retries; ${r.submissionsPerSecond.toFixed(1)} a second. Units that never reported: ${String(r.unitsNotReported)}.</p>
+<figure><svg viewBox="0 0 ${String(width)} 130" width="${String(width)}" height="130" role="img" aria-label="Submissions answered per second over the night">${bars}</svg>
+<figcaption>Submissions answered per second (highest: ${String(max)}).</figcaption></figure>
+<h2>Latency (ms)</h2>
+<table><thead><tr><th scope="col">What</th><th scope="col">p50</th><th scope="col">p90</th><th scope="col">p99</th><th scope="col">max</th></tr></thead>
+<tbody>${row('Ingest (request to receipt)', r.ingestLatencyMs)}${row('Accepted to published', r.publishLatencyMs)}</tbody></table>
+<h2>Public site</h2>
+<p>${String(r.publicReads)} reads (${r.publicReadsPerSecond.toFixed(0)} a second), ${String(r.publicReadErrors)} errors; ${String(r.versions)} versions published.</p>
+<h2>Errors and faults by kind</h2>
+<table><thead><tr><th scope="col">Kind</th><th scope="col">Count</th></tr></thead><tbody>${errors}</tbody></table>
+</main></body></html>
+`;
+}
