@@ -70,7 +70,8 @@ function signer(name: string): Signer {
 
 export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
   const authority = signer('authority.simulation');
-  const counties = Math.max(1, Math.round(options.units / 1000));
+  // About a hundred precincts a county: each county's system sends its own, in order.
+  const counties = Math.max(1, Math.round(options.units / 100));
   const id = `sim-${new Date()
     .toISOString()
     .replace(/[^0-9]/g, '')
@@ -195,7 +196,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     logKeys: [options.logKey],
     manifestKeys: [options.logKey],
   });
-  const nightSeconds = options.durationMs / 1000;
+  const span = answers.length === 0 ? 0 : Math.max(...answers.map((a) => a.at)) / 1000;
+  const nightSeconds = Math.max(span, options.durationMs / 1000);
   return {
     election: id,
     units: election.reportingUnits.length,
