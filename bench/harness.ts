@@ -4,6 +4,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Agent } from 'node:http';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Election } from '../src/core/election.js';
@@ -150,5 +151,19 @@ export function post(
     );
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/** A port nothing listens on now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
   });
 }

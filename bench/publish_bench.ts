@@ -3,31 +3,17 @@
 // (its 201) to the first current.json served by the public plane that counts it, p50 and p99.
 // The server runs as its own process (`tally serve`, publishing), as in production.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeSignerKey } from '../src/log/note.js';
-import { post, prepare, setUpStore, signer, startServer } from './harness.js';
+import { freePort, post, prepare, setUpStore, signer, startServer } from './harness.js';
 import { nowMs, quantile, spread } from './stats.js';
 
 const UNITS = Number(process.env['BENCH_PUBLISH_UNITS'] ?? 10_000);
 const RATE = Number(process.env['BENCH_PUBLISH_RATE'] ?? 50);
 const SECONDS = Number(process.env['BENCH_PUBLISH_SECONDS'] ?? 20);
 const RUNS = Number(process.env['BENCH_PUBLISH_RUNS'] ?? 3);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 interface Seen {
   readonly at: number;

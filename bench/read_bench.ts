@@ -4,7 +4,6 @@
 // is not installed (apt-get install nginx-light wrk) it says so and measures Tally alone.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOG_ENTRY_FORMAT } from '../src/core/log_entry.js';
@@ -13,7 +12,7 @@ import { DirectoryContentStore } from '../src/publish/content_store.js';
 import { SnapshotBuilder } from '../src/publish/snapshot.js';
 import { encodeVerifierKey } from '../src/log/note.js';
 import { generateElection, generateSubmission, seededRandom } from '../src/sim/generate.js';
-import { signer } from './harness.js';
+import { freePort, signer } from './harness.js';
 import { spread } from './stats.js';
 
 const RUNS = Number(process.env['BENCH_READ_RUNS'] ?? 3);
@@ -28,19 +27,6 @@ const which = (command: string): string | undefined => {
   }
   return undefined;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 /** A published version of a 1,000-unit election, half reported, written as `tally export` does. */
 async function exportSite(dir: string): Promise<string> {

@@ -21,7 +21,7 @@ import { signSubmission } from '../ingest/submit_client.js';
 import { signCanonical } from '../log/envelope.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
-import { encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
+import { encodeVerifierKey, type Signer } from '../log/note.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import { startServer } from '../server/server.js';
 import { openStore } from '../store/store.js';
@@ -29,12 +29,9 @@ import { readEntries, verifySite, type VerifyReport } from '../verify/verify.js'
 import { openCheckpoint } from '../log/checkpoint.js';
 import { runCli } from './program.js';
 import { publishedReader } from './verify_command.js';
+import { testSigner } from '../log/testonly/signers.js';
 
-function signer(name: string): Signer {
-  const s = generateSigner(name);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
+const signer = testSigner;
 
 const sha = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');

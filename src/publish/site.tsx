@@ -268,22 +268,16 @@ function ChoiceTable(props: {
   );
 }
 
-function ContestSummary(props: {
+/** What a contest is (vote for n, or a measure), how many units reported, and its results. */
+function ContestResultsTable(props: {
   ctx: Ctx;
+  contest: Contest;
   results: ContestResults;
-  level: 'h2' | 'h3';
+  caption: string;
 }): preact.JSX.Element {
-  const { ctx, results } = props;
-  const contest = ctx.input.election.contests.get(results.contest) as Contest;
-  const Heading = props.level;
-  const title = pick(ctx, contest.name).text;
+  const { ctx, contest, results } = props;
   return (
-    <section class="contest" aria-labelledby={`c-${contest.id}`}>
-      <Heading id={`c-${contest.id}`}>
-        <a href={`${ctx.up}${pagePaths.contest(ctx.lang, contest.id)}`}>
-          <Name ctx={ctx} text={contest.name} />
-        </a>
-      </Heading>
+    <>
       <p class="meta">
         {contest.kind === 'candidate' ? (
           <T ctx={ctx} k="voteFor" values={{ n: contest.voteFor }} />
@@ -302,8 +296,29 @@ function ContestSummary(props: {
         contest={contest}
         totals={results.total}
         leaders={results.leaders}
-        caption={title}
+        caption={props.caption}
       />
+    </>
+  );
+}
+
+function ContestSummary(props: {
+  ctx: Ctx;
+  results: ContestResults;
+  level: 'h2' | 'h3';
+}): preact.JSX.Element {
+  const { ctx, results } = props;
+  const contest = ctx.input.election.contests.get(results.contest) as Contest;
+  const Heading = props.level;
+  const title = pick(ctx, contest.name).text;
+  return (
+    <section class="contest" aria-labelledby={`c-${contest.id}`}>
+      <Heading id={`c-${contest.id}`}>
+        <a href={`${ctx.up}${pagePaths.contest(ctx.lang, contest.id)}`}>
+          <Name ctx={ctx} text={contest.name} />
+        </a>
+      </Heading>
+      <ContestResultsTable ctx={ctx} contest={contest} results={results} caption={title} />
     </section>
   );
 }
@@ -532,24 +547,10 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
     >
       {results === undefined ? null : (
         <>
-          <p class="meta">
-            {contest.kind === 'candidate' ? (
-              <T ctx={ctx} k="voteFor" values={{ n: contest.voteFor }} />
-            ) : (
-              <T ctx={ctx} k="measure" />
-            )}{' '}
-            ·{' '}
-            <Reporting
-              ctx={ctx}
-              reported={results.reporting.reported}
-              expected={results.reporting.expected}
-            />
-          </p>
-          <ChoiceTable
+          <ContestResultsTable
             ctx={ctx}
             contest={contest}
-            totals={results.total}
-            leaders={results.leaders}
+            results={results}
             caption={`${title}: ${ctx.m.t('total')}`}
           />
           <p class="meta">

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { indexElection, type Election } from '../core/election.js';
+import type { Election } from '../core/election.js';
 import { LOG_ENTRY_FORMAT, type LogEntry } from '../core/log_entry.js';
 import type { Submission } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
-import { sampleDefinition, sampleSubmission } from '../core/testonly/fixtures.js';
+import { sampleElectionWithMaps, sampleSubmission } from '../core/testonly/fixtures.js';
 import { encodeVerifierKey, generateSigner } from '../log/note.js';
 import { SnapshotBuilder } from './snapshot.js';
 
@@ -11,35 +11,7 @@ const made = generateSigner('tally.test');
 if (!made.ok) throw new Error(made.error.message);
 const signer = made.value;
 
-const square = (x: number): { type: 'Polygon'; coordinates: [number, number][][] } => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 40],
-      [x + 1, 40],
-      [x + 1, 41],
-      [x, 41],
-      [x, 40],
-    ],
-  ],
-});
-
-/** The sample election, with outlines for its two counties so that maps are drawn. */
-function electionWithMaps(): Election {
-  const definition = sampleDefinition(['authority+00000000+AAAA']);
-  const indexed = indexElection({
-    ...definition,
-    units: definition.units.map((u) =>
-      u.id === 'north'
-        ? { ...u, boundary: square(-90) }
-        : u.id === 'south'
-          ? { ...u, boundary: square(-89) }
-          : u,
-    ),
-  });
-  if (!indexed.ok) throw new Error(indexed.error.message);
-  return indexed.value;
-}
+const electionWithMaps = (): Election => sampleElectionWithMaps(['authority+00000000+AAAA']);
 
 const accepted = (s: Submission): LogEntry => ({
   format: LOG_ENTRY_FORMAT,

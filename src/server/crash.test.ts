@@ -14,7 +14,7 @@ import { decodeLogEntry } from '../core/log_entry.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
-import { encodeSignerKey, encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
+import { encodeSignerKey, encodeVerifierKey, type Signer } from '../log/note.js';
 import { verifyConsistency } from '../log/proof.js';
 import { importElection, loadElection } from '../ingest/elections.js';
 import { changeRosterMany } from '../ingest/roster.js';
@@ -23,16 +23,13 @@ import { generateElection, generateSubmission, seededRandom } from '../sim/gener
 import { openStore } from '../store/store.js';
 import { storeKinds, type TestStore } from '../store/testonly/stores.js';
 import { buildCommand, startServeProcess, type ServeProcess } from './testonly/serve_process.js';
+import { testSigner } from '../log/testonly/signers.js';
 
 const SUBMISSIONS = Number(process.env['TALLY_CRASH_SUBMISSIONS'] ?? 1500);
 const KILLS = Number(process.env['TALLY_CRASH_KILLS'] ?? 4);
 const COUNTIES = 8;
 
-function signer(name: string): Signer {
-  const s = generateSigner(name);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
+const signer = testSigner;
 
 interface Acknowledged {
   readonly leafIndex: number;

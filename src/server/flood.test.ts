@@ -12,18 +12,15 @@ import type { Election } from '../core/election.js';
 import { importElection } from '../ingest/elections.js';
 import { changeRosterMany } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
-import { encodeSignerKey, encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
+import { encodeSignerKey, encodeVerifierKey, type Signer } from '../log/note.js';
 import { generateElection, generateSubmission, seededRandom } from '../sim/generate.js';
 import { openStore } from '../store/store.js';
 import { buildCommand, startServeProcess, type ServeProcess } from './testonly/serve_process.js';
+import { testSigner } from '../log/testonly/signers.js';
 
 const PER_PHASE = 150;
 
-function signer(name: string): Signer {
-  const s = generateSigner(name);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
+const signer = testSigner;
 
 /** A reader flood from another process: keep-alive GETs of a page and current.json. */
 const FLOOD = `

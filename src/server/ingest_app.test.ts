@@ -6,7 +6,7 @@ import type { Submission } from '../core/submission.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { decodeBase64, encodeBase64 } from '../log/encoding.js';
 import type { Hash } from '../log/hash.js';
-import { encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
+import { encodeVerifierKey, type Signer } from '../log/note.js';
 import { verifyInclusion } from '../log/proof.js';
 import { logOrigin, recordCheckpoint } from '../ingest/checkpoints.js';
 import { importElection } from '../ingest/elections.js';
@@ -15,12 +15,9 @@ import { signSubmission } from '../ingest/submit_client.js';
 import { storeKinds, type TestStore } from '../store/testonly/stores.js';
 import { ElectionRegistry } from './elections.js';
 import { buildIngestApp, MAX_BATCH_SUBMISSIONS, splitLines } from './ingest_app.js';
+import { testSigner } from '../log/testonly/signers.js';
 
-function signer(name: string): Signer {
-  const s = generateSigner(name);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
+const signer = testSigner;
 
 interface Harness {
   app: FastifyInstance;

@@ -13,16 +13,13 @@ import { signSubmission } from '../ingest/submit_client.js';
 import { verifyObject } from '../log/envelope.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { verifyTiledLog } from '../log/tiled_log.js';
-import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
+import { encodeVerifierKey, parseVerifierKey, type Signer } from '../log/note.js';
 import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
+import { testSigner } from '../log/testonly/signers.js';
 
-function signer(name: string): Signer {
-  const s = generateSigner(name);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
+const signer = testSigner;
 
 describe('the published results site and its public plane', () => {
   let dir: string;

@@ -8,16 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexElection } from '../core/election.js';
 import type { Submission } from '../core/submission.js';
-import { sampleDefinition, sampleSubmission } from '../core/testonly/fixtures.js';
+import { sampleElectionWithMaps, sampleSubmission } from '../core/testonly/fixtures.js';
 import { importElection } from '../ingest/elections.js';
 import { changeRoster } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
-import { encodeVerifierKey, generateSigner, type Signer } from '../log/note.js';
+import { encodeVerifierKey, type Signer } from '../log/note.js';
 import type { Current } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
+import { testSigner } from '../log/testonly/signers.js';
 
 const CHROMIUM = process.env['TALLY_CHROMIUM'] ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -26,24 +26,7 @@ if (!haveChromium) {
 }
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
-function signer(name: string): Signer {
-  const s = generateSigner(name);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
-
-const square = (x: number): { type: 'Polygon'; coordinates: [number, number][][] } => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 40],
-      [x + 1, 40],
-      [x + 1, 41],
-      [x, 41],
-      [x, 40],
-    ],
-  ],
-});
+const signer = testSigner;
 
 describe.skipIf(!haveChromium)('the public site in Chromium', () => {
   let dir: string;
@@ -65,19 +48,8 @@ describe.skipIf(!haveChromium)('the public site in Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'tally-browser-'));
     store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
     const authority = signer('authority.sample');
-    const definition = sampleDefinition([encodeVerifierKey(authority)]);
-    const indexed = indexElection({
-      ...definition,
-      units: definition.units.map((u) =>
-        u.id === 'north'
-          ? { ...u, boundary: square(-90) }
-          : u.id === 'south'
-            ? { ...u, boundary: square(-89) }
-            : u,
-      ),
-    });
-    if (!indexed.ok) throw new Error(indexed.error.message);
-    const imported = await importElection(store, indexed.value, new Date('2026-11-01T00:00:00Z'));
+    const election = sampleElectionWithMaps([encodeVerifierKey(authority)]);
+    const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
     if (!imported.ok) throw new Error(imported.error.message);
     for (const [unit, key] of [
       ['n-1', keys.n1],
@@ -85,7 +57,7 @@ describe.skipIf(!haveChromium)('the public site in Chromium', () => {
     ] as const) {
       const r = await changeRoster(
         store,
-        indexed.value,
+        election,
         imported.value.log,
         authority,
         { action: 'certify', unit, key: encodeVerifierKey(key) },

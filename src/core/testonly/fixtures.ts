@@ -80,6 +80,36 @@ export function sampleElection(authorityKeys: readonly string[]): Election {
   return parsed.value;
 }
 
+const square = (x: number): { type: 'Polygon'; coordinates: [number, number][][] } => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 40],
+      [x + 1, 40],
+      [x + 1, 41],
+      [x, 41],
+      [x, 40],
+    ],
+  ],
+});
+
+/** The sample election with outlines for its two counties, so that maps are drawn. */
+export function sampleElectionWithMaps(authorityKeys: readonly string[]): Election {
+  const definition = sampleDefinition(authorityKeys);
+  const parsed = parseElectionDefinition({
+    ...definition,
+    units: definition.units.map((u) =>
+      u.id === 'north'
+        ? { ...u, boundary: square(-90) }
+        : u.id === 'south'
+          ? { ...u, boundary: square(-89) }
+          : u,
+    ),
+  });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
 /** A balanced submission for a precinct of the sample election. */
 export function sampleSubmission(unit: string, overrides: Partial<Submission> = {}): Submission {
   const north = unit.startsWith('n-');
