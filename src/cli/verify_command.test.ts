@@ -15,8 +15,6 @@ import {
 import type { Submission } from '../core/submission.js';
 import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
 import { parseManifest, MANIFEST_CONTEXT, type Current } from '../formats/manifest.js';
-import { importElection } from '../ingest/elections.js';
-import { changeRoster } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { signCanonical } from '../log/envelope.js';
 import { Log } from '../log/log.js';
@@ -30,6 +28,7 @@ import { openCheckpoint } from '../log/checkpoint.js';
 import { runCli } from './program.js';
 import { publishedReader } from './verify_command.js';
 import { testSigner } from '../log/testonly/signers.js';
+import { importWithKeys } from '../ingest/testonly/sample_store.js';
 
 const signer = testSigner;
 
@@ -48,32 +47,17 @@ describe('tally verify', () => {
     const store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
     const authority = signer('authority.sample');
     const election = sampleElection([encodeVerifierKey(authority)]);
-    const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
-    if (!imported.ok) throw new Error(imported.error.message);
-    for (const [unit, key] of [
-      ['n-1', keys.n1],
-      ['s-1', keys.s1],
-      ['n-2', keys.n2],
-    ] as const) {
-      const r = await changeRoster(
-        store,
-        election,
-        imported.value.log,
-        authority,
-        { action: 'certify', unit, key: encodeVerifierKey(key) },
-        new Date(),
-      );
-      if (!r.ok) throw new Error(r.error.message);
-    }
-    const revoked = await changeRoster(
+    await importWithKeys(
       store,
       election,
-      imported.value.log,
       authority,
-      { action: 'revoke', key: encodeVerifierKey(keys.n2) },
-      new Date(),
+      [
+        ['n-1', keys.n1],
+        ['s-1', keys.s1],
+        ['n-2', keys.n2],
+      ],
+      [keys.n2],
     );
-    if (!revoked.ok) throw new Error(revoked.error.message);
     const server = await startServer({
       store,
       logSigner: logKey,

@@ -18,7 +18,7 @@ import {
   type ContestTotals,
   type CountedSubmission,
 } from './tally.js';
-import { sampleElection, sampleSubmission } from './testonly/fixtures.js';
+import { acceptedEntry, sampleElection, sampleSubmission } from './testonly/fixtures.js';
 
 const name = (id: string): { en: string } => ({ en: id });
 
@@ -309,16 +309,7 @@ describe('the tally', () => {
   it('replaces a unit’s numbers with its later accepted submission, never adding both', () => {
     const election = sampleElection(['authority+00000000+AAAA']);
     const tally = new Tally(election);
-    const accepted = (s: Submission): LogEntry => ({
-      format: LOG_ENTRY_FORMAT,
-      type: 'submission',
-      election: 'sample-2026',
-      receivedAt: '2026-11-03T21:00:00Z',
-      signed: { submission: s, signer: 'x+00000000', signature: 'AA' },
-      status: 'accepted',
-      kind: 'original',
-      warnings: [],
-    });
+    const accepted = acceptedEntry;
     tally.apply(accepted(sampleSubmission('s-1')));
     tally.apply(accepted(sampleSubmission('s-1', { sequence: 2, ballotsCast: 400 })));
     expect(tally.area('south')?.ballotsCast.total).toBe(400);
@@ -329,16 +320,7 @@ describe('the tally', () => {
 describe('checking a tally before it is published', () => {
   const election = sampleElection(['authority+00000000+AAAA']);
   const tally = new Tally(election);
-  tally.apply({
-    format: LOG_ENTRY_FORMAT,
-    type: 'submission',
-    election: 'sample-2026',
-    receivedAt: '2026-11-03T21:00:00Z',
-    signed: { submission: sampleSubmission('n-1'), signer: 'x+00000000', signature: 'AA' },
-    status: 'accepted',
-    kind: 'original',
-    warnings: [],
-  });
+  tally.apply(acceptedEntry(sampleSubmission('n-1')));
   const counted: CountedSubmission[] = [...tally.counted()];
 
   it('finds nothing wrong with totals that are the sum of the accepted submissions', () => {

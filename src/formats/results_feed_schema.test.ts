@@ -7,8 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
-import { LOG_ENTRY_FORMAT } from '../core/log_entry.js';
+import { acceptedEntry, sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
 import { Tally } from '../core/tally.js';
 import {
   RESULTS_FORMAT,
@@ -56,16 +55,7 @@ describe('the results feeds’ JSON Schemas', () => {
   it('accept the feeds Tally publishes, and refuse one with a negative count', () => {
     const election = sampleElection(['authority+00000000+AAAA']);
     const tally = new Tally(election);
-    tally.apply({
-      format: LOG_ENTRY_FORMAT,
-      type: 'submission',
-      election: 'sample-2026',
-      receivedAt: '2026-11-03T21:00:00Z',
-      signed: { submission: sampleSubmission('n-1'), signer: 'x+00000000', signature: 'AA' },
-      status: 'accepted',
-      kind: 'original',
-      warnings: [],
-    });
+    tally.apply(acceptedEntry(sampleSubmission('n-1')));
     const ajv = new Ajv2020.default({ strict: false });
     const results = ajv.compile(jsonSchema(schemas[0]));
     const units = ajv.compile(jsonSchema(schemas[1]));

@@ -461,6 +461,19 @@ function contestAreas(input: SiteInput, contest: Contest): AreaResults[] {
     );
 }
 
+/** A column heading per choice of a contest. */
+function ChoiceHeaders(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element {
+  return (
+    <>
+      {props.contest.choices.map((c) => (
+        <th scope="col" class="num" key={c.id}>
+          <Name ctx={props.ctx} text={c.name} />
+        </th>
+      ))}
+    </>
+  );
+}
+
 function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element | null {
   const { ctx, contest } = props;
   const history = ctx.input.history(contest.id);
@@ -484,11 +497,7 @@ function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element
               <th scope="col">
                 <T ctx={ctx} k="published" />
               </th>
-              {contest.choices.map((c) => (
-                <th scope="col" class="num" key={c.id}>
-                  <Name ctx={ctx} text={c.name} />
-                </th>
-              ))}
+              <ChoiceHeaders ctx={ctx} contest={contest} />
             </tr>
           </thead>
           <tbody>
@@ -633,11 +642,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                     <th scope="col">
                       <T ctx={ctx} k="leader" />
                     </th>
-                    {contest.choices.map((c) => (
-                      <th scope="col" class="num" key={c.id}>
-                        <Name ctx={ctx} text={c.name} />
-                      </th>
-                    ))}
+                    <ChoiceHeaders ctx={ctx} contest={contest} />
                     <th scope="col" class="num">
                       <T ctx={ctx} k="reportingShort" />
                     </th>

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Election } from '../core/election.js';
-import { LOG_ENTRY_FORMAT, type LogEntry } from '../core/log_entry.js';
-import type { Submission } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
-import { sampleElectionWithMaps, sampleSubmission } from '../core/testonly/fixtures.js';
+import {
+  acceptedEntry,
+  sampleElectionWithMaps,
+  sampleSubmission,
+} from '../core/testonly/fixtures.js';
 import { encodeVerifierKey, generateSigner } from '../log/note.js';
 import { SnapshotBuilder } from './snapshot.js';
 
@@ -13,16 +15,7 @@ const signer = made.value;
 
 const electionWithMaps = (): Election => sampleElectionWithMaps(['authority+00000000+AAAA']);
 
-const accepted = (s: Submission): LogEntry => ({
-  format: LOG_ENTRY_FORMAT,
-  type: 'submission',
-  election: 'sample-2026',
-  receivedAt: '2026-11-03T21:00:00Z',
-  signed: { submission: s, signer: 'x+00000000', signature: 'AA' },
-  status: 'accepted',
-  kind: 'original',
-  warnings: [],
-});
+const accepted = acceptedEntry;
 
 function setUp(): {
   election: Election;

@@ -7,8 +7,6 @@ import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
 import type { Submission } from '../core/submission.js';
 import { readNistResults, flattenResults } from '../formats/nist_cdf_results.js';
 import { ResultsFeed, UnitResultsFeed } from '../formats/results_feed.js';
-import { importElection } from '../ingest/elections.js';
-import { changeRoster } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { verifyObject } from '../log/envelope.js';
 import { openCheckpoint } from '../log/checkpoint.js';
@@ -18,6 +16,7 @@ import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../formats/
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
 import { testSigner } from '../log/testonly/signers.js';
+import { importWithKeys } from '../ingest/testonly/sample_store.js';
 
 const signer = testSigner;
 
@@ -45,23 +44,11 @@ describe('the published results site and its public plane', () => {
     store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
     const authority = signer('authority.sample');
     const election = sampleElection([encodeVerifierKey(authority)]);
-    const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
-    if (!imported.ok) throw new Error(imported.error.message);
-    for (const [unit, key] of [
+    await importWithKeys(store, election, authority, [
       ['n-1', keys.n1],
       ['s-1', keys.s1],
       ['s-2', keys.s2],
-    ] as const) {
-      const r = await changeRoster(
-        store,
-        election,
-        imported.value.log,
-        authority,
-        { action: 'certify', unit, key: encodeVerifierKey(key) },
-        new Date(),
-      );
-      if (!r.ok) throw new Error(r.error.message);
-    }
+    ]);
     server = await startServer({
       store,
       logSigner: logKey,

@@ -10,14 +10,13 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../core/submission.js';
 import { sampleElectionWithMaps, sampleSubmission } from '../core/testonly/fixtures.js';
-import { importElection } from '../ingest/elections.js';
-import { changeRoster } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { encodeVerifierKey, type Signer } from '../log/note.js';
 import type { Current } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
 import { testSigner } from '../log/testonly/signers.js';
+import { importWithKeys } from '../ingest/testonly/sample_store.js';
 
 const CHROMIUM = process.env['TALLY_CHROMIUM'] ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -49,22 +48,10 @@ describe.skipIf(!haveChromium)('the public site in Chromium', () => {
     store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
     const authority = signer('authority.sample');
     const election = sampleElectionWithMaps([encodeVerifierKey(authority)]);
-    const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
-    if (!imported.ok) throw new Error(imported.error.message);
-    for (const [unit, key] of [
+    await importWithKeys(store, election, authority, [
       ['n-1', keys.n1],
       ['s-1', keys.s1],
-    ] as const) {
-      const r = await changeRoster(
-        store,
-        election,
-        imported.value.log,
-        authority,
-        { action: 'certify', unit, key: encodeVerifierKey(key) },
-        new Date(),
-      );
-      if (!r.ok) throw new Error(r.error.message);
-    }
+    ]);
     server = await startServer({
       store,
       logSigner: signer('tally.test'),

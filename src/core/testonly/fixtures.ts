@@ -6,6 +6,7 @@ import {
   type Election,
   type ElectionDefinition,
 } from '../election.js';
+import { LOG_ENTRY_FORMAT, type LogEntry } from '../log_entry.js';
 import { SUBMISSION_FORMAT, type Submission } from '../submission.js';
 
 export function sampleDefinition(authorityKeys: readonly string[]): ElectionDefinition {
@@ -149,5 +150,19 @@ export function sampleSubmission(unit: string, overrides: Partial<Submission> = 
       },
     ],
     ...overrides,
+  };
+}
+
+/** A log entry recording a submission as accepted, unsigned: for the tally, which trusts ingest. */
+export function acceptedEntry(submission: Submission): LogEntry {
+  return {
+    format: LOG_ENTRY_FORMAT,
+    type: 'submission',
+    election: submission.election,
+    receivedAt: '2026-11-03T21:00:00Z',
+    signed: { submission, signer: 'x+00000000', signature: 'AA' },
+    status: 'accepted',
+    kind: 'original',
+    warnings: [],
   };
 }
