@@ -96,6 +96,7 @@ export const UnitResultsFeed = z
   .strictObject({
     format: z.literal(UNIT_RESULTS_FORMAT),
     election: Id,
+    test: z.boolean().describe('a test or practice election: these are not real results'),
     parent: Id,
     group: Id.describe("the file's group of reporting units: the parent, then .k for its k-th run"),
     asOfLog: Count.describe(
@@ -231,6 +232,7 @@ export function unitResultsFeed(
   return {
     format: UNIT_RESULTS_FORMAT,
     election: election.definition.id,
+    test: election.definition.test,
     parent: group.parent,
     group: group.id,
     asOfLog,
@@ -270,7 +272,10 @@ export function contestCsv(
     'overvotes',
     'undervotes',
     ...contest.choices.map((c) => c.id),
+    // Every row of a test election says so, wherever the row ends up.
+    'test',
   ];
+  const test = election.definition.test ? 'TEST' : '';
   const rows = [header.map(csvField).join(',')];
   for (const area of areas) {
     const c = area.contests.find((x) => x.contest === contestId);
@@ -289,6 +294,7 @@ export function contestCsv(
           t.overvotes,
           t.undervotes,
           ...contest.choices.map((ch) => t.counts[ch.id] ?? 0),
+          test,
         ]
           .map(csvField)
           .join(','),

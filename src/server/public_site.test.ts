@@ -119,9 +119,9 @@ describe('the published results site and its public plane', () => {
   it('publishes a CSV per contest and NIST CDF reports that read back to the same totals', async () => {
     const csv = await (await get('/sample-2026/v/1/csv/governor.csv')).text();
     expect(csv.split('\r\n')[0]).toBe(
-      'area,area_name,area_type,vote_type,units_reported,units_expected,ballots_cast,overvotes,undervotes,ada,alan,write-in',
+      'area,area_name,area_type,vote_type,units_reported,units_expected,ballots_cast,overvotes,undervotes,ada,alan,write-in,test',
     );
-    expect(csv).toContain('state,State,state,total,2,5,1000,6,24,520,440,10');
+    expect(csv).toContain('state,State,state,total,2,5,1000,6,24,520,440,10,TEST');
     const cdf = (await (await get('/sample-2026/v/1/cdf.json')).json()) as Record<string, unknown>;
     expect(cdf).toMatchObject({ IsTest: true, Status: 'unofficial-partial', SequenceStart: 1 });
     const feed = ResultsFeed.parse(await (await get('/sample-2026/v/1/results.json')).json());
@@ -132,7 +132,7 @@ describe('the published results site and its public plane', () => {
     expect(Object.fromEntries(read.value)).toEqual(Object.fromEntries(ours));
   });
 
-  it('marks every page TEST, in every language the election is published in', async () => {
+  it('marks every page and every feed TEST, in every language the election is published in', async () => {
     const c = await current();
     const manifest = (await (
       await get(`/sample-2026/${c.path}manifest.json`)
@@ -151,6 +151,18 @@ describe('the published results site and its public plane', () => {
     for (const page of pages) {
       const html = await (await get(`/sample-2026/${c.path}${page}`)).text();
       expect(html, page).toContain('TEST');
+    }
+    // And every feed: the JSON ones say test: true (NIST's IsTest), each CSV row says TEST.
+    for (const file of Object.keys(manifest.manifest.files)) {
+      const text = await (await get(`/sample-2026/${c.path}${file}`)).text();
+      if (file.endsWith('.csv')) {
+        for (const row of text.trim().split('\r\n').slice(1)) expect(row, file).toMatch(/,TEST$/);
+      } else if (file.startsWith('cdf'))
+        expect(JSON.parse(text), file).toMatchObject({ IsTest: true });
+      else if (file === 'results.json') {
+        expect(JSON.parse(text), file).toMatchObject({ election: { test: true } });
+      } else if (file.endsWith('.json'))
+        expect(JSON.parse(text), file).toMatchObject({ test: true });
     }
     const fr = await (await get(`/sample-2026/${c.path}fr/index.html`)).text();
     expect(fr).toContain('<html lang="fr"');
