@@ -25,7 +25,7 @@ import { startServer } from '../server/server.js';
 import { openStore } from '../store/store.js';
 import { readEntries, verifySite, type VerifyReport } from '../verify/verify.js';
 import { openCheckpoint } from '../log/checkpoint.js';
-import { runCli } from './program.js';
+import { runCli, type CliIo } from './program.js';
 import { publishedReader } from './verify_command.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { importWithKeys } from '../ingest/testonly/sample_store.js';
@@ -204,6 +204,39 @@ describe('tally verify', () => {
     const stranger = encodeVerifierKey(signer('tally.test'));
     expect(await runCli(['verify', site, '--log-key', stranger, '--json'], io)).toBe(1);
     expect((JSON.parse(out) as VerifyReport).ok).toBe(false);
+  });
+
+  it('keeps a mirror that later runs extend, and holds the log to what it verified before', async () => {
+    const at = copy();
+    const mirror = mkdtempSync(join(dir, 'mirror-'));
+    const quiet: CliIo = { out: () => undefined, err: () => undefined };
+    const run = (io: CliIo = quiet): Promise<number> =>
+      runCli(['verify', at, '--log-key', encodeVerifierKey(logKey), '--mirror', mirror], io);
+    expect(await run()).toBe(0);
+    expect(readFileSync(join(mirror, 'verified-checkpoint'), 'utf8')).toBe(
+      readFileSync(join(at, 'log', 'checkpoint'), 'utf8'),
+    );
+    expect(await run()).toBe(0);
+    // The operator rewrites history and re-signs everything: the mirror remembers.
+    await rewriteLog(at, (entries) =>
+      entries.map((e, i) =>
+        i === entries.length - 1 && e.type === 'submission'
+          ? { ...e, receivedAt: '2026-11-03T21:59:59Z' }
+          : e,
+      ),
+    );
+    let out = '';
+    expect(
+      await run({
+        out: (t) => {
+          out += t;
+        },
+        err: () => undefined,
+      }),
+    ).toBe(1);
+    // Either the old tiles it kept no longer hash to the new checkpoint, or the old checkpoint
+    // is no prefix of the new log: a rewritten history, caught both ways.
+    expect(out).toMatch(/\[log_(rewritten|invalid)\]/);
   });
 
   it('catches a changed total in one feed, naming the file, area and numbers', async () => {

@@ -1,8 +1,8 @@
 // `tally verify <url-or-dir>`: checks a published election from its public files alone, with keys
 // the user gives (never only the keys the site serves), and says plainly whether every published
 // number is the sum of the accepted, signed submissions in the log.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { verifySite, type ReadPublished, type VerifyReport } from '../verify/verify.js';
@@ -28,6 +28,44 @@ export function publishedReader(location: string): ReadPublished {
       throw e;
     }
   };
+}
+
+/** Files that never change once published: a mirror keeps them and never fetches them again. */
+const immutable = (path: string): boolean => path.startsWith('v/') || path.startsWith('log/tile/');
+
+/** The checkpoint a mirror last verified: later runs require the log to still contain it. */
+export const VERIFIED_CHECKPOINT = 'verified-checkpoint';
+
+/**
+ * Reads through a local mirror: immutable files come from the mirror when it has them, and
+ * everything read from the site is kept there, so that later runs extend the copy.
+ */
+export function mirroredReader(source: ReadPublished, mirror: string): ReadPublished {
+  const local = publishedReader(join(mirror, 'site'));
+  return async (path) => {
+    if (immutable(path)) {
+      const kept = await local(path);
+      if (kept !== undefined) return kept;
+    }
+    const bytes = await source(path);
+    if (bytes !== undefined) {
+      const target = join(mirror, 'site', ...path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+    }
+    return bytes;
+  };
+}
+
+/** The checkpoint to hold the log to: --since, else what the mirror last verified, if any. */
+async function readSince(since?: string, mirror?: string): Promise<string | undefined> {
+  if (since !== undefined) {
+    return readFile(since, 'utf8').catch(() => {
+      throw new CliFailure(`cannot read --since ${since}`);
+    });
+  }
+  if (mirror === undefined) return undefined;
+  return readFile(join(mirror, VERIFIED_CHECKPOINT), 'utf8').catch(() => undefined);
 }
 
 async function keysFrom(values: readonly string[], files: readonly string[]): Promise<Verifier[]> {
@@ -94,6 +132,10 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
       'a file of trusted verifier keys, one a line (log and manifest)',
     )
     .option('--since <file>', 'a checkpoint you saw before: the log must still contain it')
+    .option(
+      '--mirror <dir>',
+      'keep a local copy of the site that later runs extend; each run also checks the log still holds what the last verified run saw',
+    )
     .option('--json', 'print the report as JSON')
     .action(
       async (
@@ -103,6 +145,7 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
           manifestKey?: string[];
           keyFile?: string[];
           since?: string;
+          mirror?: string;
           json?: boolean;
         },
       ) => {
@@ -118,14 +161,22 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
           options.manifestKey === undefined
             ? logKeys
             : [...(await keysFrom(options.manifestKey, [])), ...fileKeys];
-        const since =
-          options.since === undefined ? undefined : await readFile(options.since, 'utf8');
-        const report = await verifySite(publishedReader(location), {
+        const since = await readSince(options.since, options.mirror);
+        const source = publishedReader(location);
+        const read = options.mirror === undefined ? source : mirroredReader(source, options.mirror);
+        const report = await verifySite(read, {
           logKeys,
           manifestKeys,
           ...(since === undefined ? {} : { since }),
         });
         io.out(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
+        if (report.ok && options.mirror !== undefined) {
+          // What this run verified is what the next run holds the log to.
+          const checkpoint = await read('log/checkpoint');
+          if (checkpoint !== undefined) {
+            await writeFile(join(options.mirror, VERIFIED_CHECKPOINT), checkpoint);
+          }
+        }
         if (!report.ok) throw new CliFailure('', 1);
       },
     );
