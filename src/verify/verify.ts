@@ -27,7 +27,7 @@ import {
   UnitResultsFeed,
 } from '../formats/results_feed.js';
 import { openCheckpoint, type Checkpoint } from '../log/checkpoint.js';
-import { keyRef, verifyObject } from '../log/envelope.js';
+import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
 import { hashesEqual } from '../log/hash.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
@@ -413,14 +413,9 @@ function replayEntries(
           fail('revoked_key', `signed by ${signer}, which had been revoked`, where);
           break;
         }
-        if (
-          !verifyObject(
-            SUBMISSION_CONTEXT,
-            submission as unknown as JsonValue,
-            signature,
-            key.verifier,
-          )
-        ) {
+        // Serialised once: for the signature, and for recognising the same submission twice.
+        const canonical = canonicalJson(submission as unknown as JsonValue);
+        if (!verifyCanonical(SUBMISSION_CONTEXT, canonical, signature, key.verifier)) {
           fail('bad_signature', `the submission's signature does not verify with ${signer}`, where);
           break;
         }
@@ -442,9 +437,7 @@ function replayEntries(
           break;
         }
         // The review rules, replayed (ingest's decide): what status and kind it had to get.
-        const digest = sha256Hex(
-          new TextEncoder().encode(canonicalJson(e.signed as unknown as JsonValue)),
-        );
+        const digest = sha256Hex(new TextEncoder().encode(`${signer}\n${signature}\n${canonical}`));
         if (seen.has(digest)) {
           fail('duplicate_entry', 'the same submission is recorded twice', where);
           break;
