@@ -58,7 +58,7 @@ describe('the published results site and its public plane', () => {
     expect(await post(sampleSubmission('n-1'), keys.n1)).toBe(201);
     expect(await post(sampleSubmission('s-1'), keys.s1)).toBe(201);
     await server.checkpointNow();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await server.close();

@@ -27,7 +27,7 @@ describe('a rehearsal of election night', () => {
       checkpointEveryMs: 100,
       publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
     });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await server.close();
