@@ -252,6 +252,18 @@ describe('tally verify', () => {
     });
   });
 
+  it('catches a changed precinct number in the unit feed and in the NIST report', async () => {
+    const at = copy();
+    republish(at, 'units/south.json', (t) => t.replace('"ada":260', '"ada":261'));
+    republish(at, 'cdf/south.json', (t) => t.replace('"Count":260', '"Count":259'));
+    const report = await verify(at);
+    expect(codes(report)).toEqual(['total_mismatch']);
+    expect(new Set(report.problems.map((p) => p.file))).toEqual(
+      new Set(['units/south.json', 'cdf/south.json']),
+    );
+    expect(report.problems.map((p) => p.area)).toContain('s-1');
+  });
+
   it('catches a file that does not match the manifest', async () => {
     const at = copy();
     const page = join(at, current(at).path, 'en', 'index.html');
