@@ -84,6 +84,11 @@ export class Publisher {
     this.logPublished = 0n;
   }
 
+  /** The log entries the tally has counted so far. */
+  get logSize(): number {
+    return this.tally.logSize;
+  }
+
   get publishedVersion(): number {
     return this.version;
   }

@@ -360,8 +360,8 @@ function AreaOverview(props: { ctx: Ctx; area: AreaResults }): preact.JSX.Elemen
 
 function AreaLinks(props: { ctx: Ctx; ids: readonly string[] }): preact.JSX.Element | null {
   const { ctx } = props;
-  const withPages = new Set(unitsWithPages(ctx.input.election));
-  const ids = props.ids.filter((id) => withPages.has(id));
+  // Units with units beneath them have pages (unitsWithPages).
+  const ids = props.ids.filter((id) => ctx.input.election.children.has(id));
   if (ids.length === 0) return null;
   return (
     <section aria-labelledby="areas">

@@ -122,7 +122,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         );
         const publisher = await publisherOf(ingest);
         if (publisher === undefined) continue;
-        const checkpoint = recorded ?? (await latestCheckpoint(store, ingest.id));
+        // The stored checkpoint matters only to a publisher that has counted nothing yet (after
+        // a restart); otherwise a tick without a new checkpoint has nothing to publish.
+        const checkpoint =
+          recorded ??
+          (publisher.logSize === 0 ? await latestCheckpoint(store, ingest.id) : undefined);
         if (checkpoint === undefined) continue;
         const published = await publisher.request(checkpoint);
         if (!published.ok) options.onPublishProblem?.(ingest.id, published.error);

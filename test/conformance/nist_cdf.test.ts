@@ -4,18 +4,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importNistElection } from '../../src/formats/nist_cdf.js';
-import { encodeVerifierKey, signerFromSeed } from '../../src/log/note.js';
-import { corpusDir } from './shared.js';
+import { corpusAuthorityKeys, corpusDir, omittedContests } from './shared.js';
 
-/** Contests of the corpus Tally cannot count, left out by name (and only these). */
-const omitted: Readonly<Record<string, readonly string[]>> = {
-  // "Sheriff of Morgan County" is ranked-choice voting.
-  'gen-02__err_v2__pe-err-gen-02.json': ['cc-sherrif'],
-};
-
-const authorityKeys = [
-  encodeVerifierKey(signerFromSeed('tally.test/authority', new Uint8Array(32))),
-];
+const omitted = omittedContests;
+const authorityKeys = corpusAuthorityKeys;
 
 interface ResultsReport {
   Election: {

@@ -14,16 +14,11 @@ import {
   readNistResults,
 } from '../../src/formats/nist_cdf_results.js';
 import { unitGroups } from '../../src/formats/results_feed.js';
-import { encodeVerifierKey, signerFromSeed } from '../../src/log/note.js';
 import { generateSubmission, seededRandom } from '../../src/sim/generate.js';
-import { corpusDir } from './shared.js';
+import { corpusAuthorityKeys, corpusDir, omittedContests } from './shared.js';
 
-const omitted: Readonly<Record<string, readonly string[]>> = {
-  'gen-02__err_v2__pe-err-gen-02.json': ['cc-sherrif'],
-};
-const authorityKeys = [
-  encodeVerifierKey(signerFromSeed('tally.test/authority', new Uint8Array(32))),
-];
+const omitted = omittedContests;
+const authorityKeys = corpusAuthorityKeys;
 
 describe.skipIf(corpusDir === undefined)('NIST CDF results written by Tally', () => {
   const dir = join(corpusDir ?? '', 'nist-cdf');
