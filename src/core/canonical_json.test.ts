@@ -1,5 +1,7 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical_json.js';
+import { canonicalJson, type JsonValue } from './canonical_json.js';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops insignificant white space', () => {
@@ -34,5 +36,45 @@ describe('canonical JSON (RFC 8785)', () => {
   it('refuses what has no canonical form', () => {
     expect(() => canonicalJson('\ud800')).toThrow(/surrogate/);
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/finite/);
+  });
+});
+
+describe('canonical JSON of values already in canonical key order', () => {
+  // Values parsed from canonical text keep its key order, and are written by JSON.stringify:
+  // the result must be exactly the library's, for every JSON value.
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      fc.string({ unit: 'grapheme' }),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 6 }), tie('value'), { maxKeys: 5 }),
+    ),
+  })).value as fc.Arbitrary<JsonValue>;
+
+  it('is the library’s serialisation, whatever order the keys were inserted in', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+        const reparsed = JSON.parse(canonicalJson(value)) as JsonValue;
+        expect(canonicalJson(reparsed)).toBe(canonicalize(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sorts integer-like keys as text, not as the engine enumerates them', () => {
+    // The engine lists "2" before "10"; RFC 8785 puts "10" first.
+    expect(canonicalJson(JSON.parse('{"10":1,"2":2,"a":3}') as JsonValue)).toBe(
+      '{"10":1,"2":2,"a":3}',
+    );
+  });
+
+  it('leaves out undefined members as the library does', () => {
+    const value = { a: 1, b: undefined, c: [2] } as unknown as JsonValue;
+    expect(canonicalJson(value)).toBe('{"a":1,"c":[2]}');
   });
 });

@@ -1,6 +1,11 @@
 // RFC 8785 (JSON Canonicalization Scheme): the one byte form of every JSON object Tally signs
 // or hashes. Serialisation is the `canonicalize` library's; this module narrows its input to
 // JSON values and rejects what RFC 8785 forbids (lone surrogates, non-finite numbers).
+//
+// RFC 8785 writes strings and numbers exactly as JSON.stringify does and differs from it only in
+// key order. A value whose every object already lists its keys in canonical order (as one parsed
+// from canonical text does: every log entry, every signed submission) is therefore written by
+// the engine's JSON.stringify, many times faster; any other value goes through the library.
 import canonicalize from 'canonicalize';
 import { isWellFormedText } from './text.js';
 
@@ -8,8 +13,7 @@ export type JsonValue =
   null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export function canonicalJson(value: JsonValue): string {
-  assertCanonicalizable(value);
-  const text = canonicalize(value);
+  const text = checkValue(value) ? JSON.stringify(value) : canonicalize(value);
   if (text === undefined) throw new Error('canonical JSON: value has no JSON form');
   return text;
 }
@@ -18,18 +22,40 @@ export function canonicalJsonBytes(value: JsonValue): Uint8Array {
   return new TextEncoder().encode(canonicalJson(value));
 }
 
-// A programming error, not an input error: callers parse input into JsonValue first.
-function assertCanonicalizable(value: JsonValue): void {
+/**
+ * Throws on what has no canonical form (a programming error, not an input error: callers parse
+ * input into JsonValue first). True when JSON.stringify writes the value canonically: plain
+ * objects with their keys in RFC 8785 order (UTF-16 code units) and no undefined members.
+ */
+function checkValue(value: JsonValue): boolean {
   if (typeof value === 'string') {
     if (!isWellFormedText(value)) throw new Error('canonical JSON: lone surrogate in string');
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error('canonical JSON: number is not finite');
-  } else if (Array.isArray(value)) {
-    for (const item of value as readonly JsonValue[]) assertCanonicalizable(item);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      assertCanonicalizable(key);
-      assertCanonicalizable(item);
-    }
+    return true;
   }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('canonical JSON: number is not finite');
+    return true;
+  }
+  if (value === null || typeof value !== 'object') return typeof value === 'boolean';
+  let plain = true;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly JsonValue[]) {
+      if (item === undefined) plain = false;
+      else if (!checkValue(item)) plain = false;
+    }
+    return plain;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) plain = false;
+  let previous: string | undefined;
+  const record = value as { readonly [key: string]: JsonValue };
+  for (const key of Object.keys(record)) {
+    if (!isWellFormedText(key)) throw new Error('canonical JSON: lone surrogate in string');
+    if (previous !== undefined && !(previous < key)) plain = false;
+    previous = key;
+    const item = record[key];
+    if (item === undefined) plain = false;
+    else if (!checkValue(item)) plain = false;
+  }
+  return plain;
 }

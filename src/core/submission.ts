@@ -2,6 +2,7 @@
 // parsed at the boundary, and the rules that decide whether its numbers can be (hard errors)
 // and whether a person should look at them first (warnings). Pure: the stateful rules
 // (signatures, sequence numbers, amendments) live in ingest.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   Id,
@@ -219,4 +220,23 @@ export function checkSubmission(
     );
   }
   return ok(warnings);
+}
+
+/**
+ * A fingerprint of the numbers alone, whatever order contests and choices were sent in: two
+ * sources that report the same numbers for a unit corroborate each other.
+ */
+export function countsFingerprint(submission: Submission): string {
+  const contests = [...submission.contests]
+    .sort((a, b) => (a.contest < b.contest ? -1 : a.contest > b.contest ? 1 : 0))
+    .map((c) => [
+      c.contest,
+      c.ballotsCast,
+      c.overvotes,
+      c.undervotes,
+      Object.entries(c.counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ]);
+  return createHash('sha256')
+    .update(JSON.stringify([submission.ballotsCast, contests]))
+    .digest('hex');
 }

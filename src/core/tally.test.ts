@@ -274,6 +274,31 @@ describe('the tally', () => {
     );
   });
 
+  it('adds up from tallies of disjoint sets of units to the tally of them all', () => {
+    fc.assert(
+      fc.property(arbitraryElection, arbitrarySteps, (election, steps) => {
+        const whole = new Tally(election);
+        steps.forEach((step, i) => {
+          whole.apply(entryOf(election, step, i + 1));
+        });
+        // Split the counting between two tallies, each given only its units' counted submissions.
+        const parts = [new Tally(election), new Tally(election)];
+        const units = election.reportingUnits;
+        for (const { leafIndex, submission } of whole.counted()) {
+          parts[units.indexOf(submission.unit) % 2]?.count(leafIndex, submission);
+        }
+        const [first, second] = parts as [Tally, Tally];
+        first.addSums(second.sums());
+        const reporting = new Set(units);
+        for (const area of whole.results()) {
+          const part = reporting.has(area.area) ? parts[units.indexOf(area.area) % 2] : first;
+          expect(part?.area(area.area)).toEqual(area);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('counts only accepted submissions: held and rejected ones change nothing', () => {
     const election = sampleElection(['authority+00000000+AAAA']);
     const tally = new Tally(election);

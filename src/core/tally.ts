@@ -56,6 +56,17 @@ export interface CountedSubmission {
   readonly submission: Submission;
 }
 
+/** The numbers of the areas above the reporting units, as `Tally.sums` gives them. */
+export interface TallySums {
+  readonly areas: readonly {
+    readonly id: string;
+    readonly revision: number;
+    readonly reported: number;
+    readonly ballotsCast: Float64Array;
+    readonly numbers: Float64Array;
+  }[];
+}
+
 interface ContestShape {
   readonly contest: Contest;
   readonly choiceIndex: ReadonlyMap<string, number>;
@@ -202,12 +213,21 @@ export class Tally {
   apply(entry: LogEntry): void {
     const leafIndex = this.applied++;
     if (entry.type !== 'submission' || entry.status !== 'accepted') return;
-    const { submission } = entry.signed;
+    this.count(leafIndex, entry.signed.submission);
+  }
+
+  /**
+   * Counts an accepted submission recorded at `leafIndex`, unless its unit and vote type already
+   * count a later one. What `apply` does for each accepted submission; a tally of some units
+   * alone (a verifier's worker) calls it directly with the submissions that count.
+   */
+  count(leafIndex: number, submission: Submission): void {
     if (submission.election !== this.election.definition.id) return;
     const unit = this.units.get(submission.unit);
     const vt = this.voteTypeIndex.get(submission.voteType);
     // Ingest accepts only submissions that fit the definition; anything else is not counted.
     if (unit === undefined || vt === undefined) return;
+    if ((unit.counted[vt]?.leafIndex ?? -1) > leafIndex) return;
     const previous = unit.counted[vt];
     const wasReported = unit.counted.some((c) => c !== undefined);
     const contestsBefore = this.reportedContests(unit);
@@ -262,6 +282,46 @@ export class Tally {
     }
   }
 
+  /**
+   * What the counted submissions add to each area above the reporting units: additive, so the
+   * tallies of disjoint sets of units (a verifier's workers) add up to the tally of them all.
+   */
+  sums(): TallySums {
+    const areas: TallySums['areas'][number][] = [];
+    for (const a of this.areas.values()) {
+      if (this.units.has(a.id) || a.reported === 0) continue;
+      areas.push({
+        id: a.id,
+        revision: a.revision,
+        reported: a.reported,
+        ballotsCast: a.ballotsCast.slice(),
+        numbers: a.numbers.slice(),
+      });
+    }
+    return { areas };
+  }
+
+  /** Adds another tally's sums (of other units) into this one's areas above the units. */
+  addSums(sums: TallySums): void {
+    const voteTypes = this.voteTypeIndex.size;
+    for (const from of sums.areas) {
+      const a = this.areas.get(from.id);
+      if (a === undefined || this.units.has(a.id)) continue;
+      a.revision = Math.max(a.revision, from.revision);
+      a.reported += from.reported;
+      for (let i = 0; i < voteTypes; i++)
+        a.ballotsCast[i] = (a.ballotsCast[i] ?? 0) + (from.ballotsCast[i] ?? 0);
+      // Everything but units expected, which the definition sets.
+      for (const shape of this.shapes.values()) {
+        const end = shape.offset + HEAD + voteTypes * shape.width;
+        for (let i = shape.offset + REPORTED; i < end; i++) {
+          a.numbers[i] = (a.numbers[i] ?? 0) + (from.numbers[i] ?? 0);
+        }
+      }
+      this.built.delete(a.id);
+    }
+  }
+
   /** Every area's results: the units of the hierarchy in definition order, then the districts. */
   results(): AreaResults[] {
     return [...this.areas.keys()].map((id) => this.area(id) as AreaResults);
@@ -285,37 +345,40 @@ export class Tally {
 
   private build(a: AreaState): AreaResults {
     const voteTypes = this.election.definition.voteTypes;
+    const n = a.numbers;
     const contests: ContestResults[] = [];
     for (const shape of this.shapes.values()) {
       const { contest, offset, width } = shape;
-      const expected = a.numbers[offset + EXPECTED] ?? 0;
+      const expected = n[offset + EXPECTED] ?? 0;
       if (expected === 0) continue;
       const byVoteType: Record<string, ContestTotals> = {};
-      const sum = new Array<number>(width).fill(0);
-      voteTypes.forEach((v, i) => {
+      const sum = new Float64Array(width);
+      for (let i = 0; i < voteTypes.length; i++) {
         const at = offset + HEAD + i * width;
-        const vector = Array.from(a.numbers.subarray(at, at + width));
-        vector.forEach((x, k) => (sum[k] = (sum[k] ?? 0) + x));
-        byVoteType[v.id] = totalsOf(contest, vector);
-      });
-      const total = totalsOf(contest, sum);
+        for (let k = 0; k < width; k++) sum[k] = (sum[k] ?? 0) + (n[at + k] ?? 0);
+        byVoteType[voteTypes[i]?.id ?? ''] = totalsOf(contest, n, at);
+      }
+      const total = totalsOf(contest, sum, 0);
       contests.push({
         contest: contest.id,
-        reporting: { reported: a.numbers[offset + REPORTED] ?? 0, expected },
+        reporting: { reported: n[offset + REPORTED] ?? 0, expected },
         total,
         byVoteType,
         leaders: leadersOf(contest, total),
       });
     }
     const byVoteType: Record<string, number> = {};
-    voteTypes.forEach((v, i) => {
-      byVoteType[v.id] = a.ballotsCast[i] ?? 0;
-    });
+    let ballots = 0;
+    for (let i = 0; i < voteTypes.length; i++) {
+      const cast = a.ballotsCast[i] ?? 0;
+      byVoteType[voteTypes[i]?.id ?? ''] = cast;
+      ballots += cast;
+    }
     return {
       area: a.id,
       kind: a.kind,
       registeredVoters: a.registeredVoters,
-      ballotsCast: { total: a.ballotsCast.reduce((x, y) => x + y, 0), byVoteType },
+      ballotsCast: { total: ballots, byVoteType },
       reporting: { reported: a.reported, expected: a.expected },
       contests,
     };
@@ -326,15 +389,17 @@ function bump(numbers: Float64Array, at: number, by: number): void {
   numbers[at] = (numbers[at] ?? 0) + by;
 }
 
-function totalsOf(contest: Contest, vector: readonly number[]): ContestTotals {
+/** A contest's totals from its numbers in `vector` at `at`: [ballots, over, under, ...choices]. */
+function totalsOf(contest: Contest, vector: Float64Array, at: number): ContestTotals {
   const counts: Record<string, number> = {};
-  contest.choices.forEach((choice, i) => {
-    counts[choice.id] = vector[FIXED + i] ?? 0;
-  });
+  const { choices } = contest;
+  for (let i = 0; i < choices.length; i++) {
+    counts[choices[i]?.id ?? ''] = vector[at + FIXED + i] ?? 0;
+  }
   return {
-    ballotsCast: vector[0] ?? 0,
-    overvotes: vector[1] ?? 0,
-    undervotes: vector[2] ?? 0,
+    ballotsCast: vector[at] ?? 0,
+    overvotes: vector[at + 1] ?? 0,
+    undervotes: vector[at + 2] ?? 0,
     counts,
   };
 }

@@ -8,8 +8,8 @@ import { SUBMISSION_CONTEXT } from '../core/log_entry.js';
 import { problem, type Problem } from '../core/result.js';
 import {
   checkSubmission,
+  countsFingerprint,
   parseSignedSubmission,
-  type Submission,
   type SubmissionErrorCode,
 } from '../core/submission.js';
 import { verifyCanonical } from '../log/envelope.js';
@@ -103,20 +103,6 @@ export function signedCanonical(
   submissionCanonical: string,
 ): string {
   return `{"signature":${JSON.stringify(signature)},"signer":${JSON.stringify(signer)},"submission":${submissionCanonical}}`;
-}
-
-/** A fingerprint of the numbers alone, whatever the order contests and choices were sent in. */
-export function countsFingerprint(submission: Submission): string {
-  const contests = [...submission.contests]
-    .sort((a, b) => (a.contest < b.contest ? -1 : a.contest > b.contest ? 1 : 0))
-    .map((c) => [
-      c.contest,
-      c.ballotsCast,
-      c.overvotes,
-      c.undervotes,
-      Object.entries(c.counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    ]);
-  return sha256Hex(JSON.stringify([submission.ballotsCast, contests]));
 }
 
 export function checkBody(election: Election, roster: RosterView, body: Uint8Array): CheckOutcome {

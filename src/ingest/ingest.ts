@@ -15,6 +15,7 @@ import {
   type LogEntry,
 } from '../core/log_entry.js';
 import { problem, type Problem } from '../core/result.js';
+import { ReviewState, type SubmissionKind } from '../core/review.js';
 import { parseSignedSubmission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
@@ -31,7 +32,6 @@ import { findRosterKey, loadRoster } from './roster.js';
 export type { RejectionCode } from './check.js';
 
 export type SubmissionStatus = 'accepted' | 'held' | 'rejected';
-export type SubmissionKind = 'original' | 'amendment' | 'corroboration' | 'conflict';
 
 export interface ProblemSummary {
   readonly code: string;
@@ -214,8 +214,7 @@ export class ElectionIngest {
     const checked = batch.filter((p): p is Pending & Checked => p.type === 'checked');
     const known = new Map<string, Receipt>();
     const revoked = new Set<string>();
-    const lastSequence = new Map<string, number>();
-    const history = new Map<string, { source: string; countsDigest: string; status: string }[]>();
+    const review = new ReviewState();
     if (checked.length > 0) {
       const digests = [...new Set(checked.map((c) => c.digest))];
       const sources = [...new Set(checked.map((c) => c.source))];
@@ -241,6 +240,7 @@ export class ElectionIngest {
         .where('key_ref', 'in', sources)
         .execute();
       for (const k of keys) if (k.revoked_leaf !== null) revoked.add(k.key_ref);
+      // What the review rules read: each source's last sequence, each slot's history.
       const sequences = await tx
         .selectFrom('submissions')
         .select(['source', (eb) => eb.fn.max('sequence').as('sequence')])
@@ -248,7 +248,6 @@ export class ElectionIngest {
         .where('source', 'in', sources)
         .groupBy('source')
         .execute();
-      for (const s of sequences) lastSequence.set(s.source, s.sequence);
       const previous = await tx
         .selectFrom('submissions')
         .select(['unit_id', 'vote_type', 'source', 'counts_digest', 'status', 'leaf_index'])
@@ -258,11 +257,17 @@ export class ElectionIngest {
       // Sorted here: ORDER BY leaf_index would make the database walk every submission.
       previous.sort((a, b) => a.leaf_index - b.leaf_index);
       for (const p of previous) {
-        const slot = `${p.unit_id}\u0000${p.vote_type}`;
-        const list = history.get(slot) ?? [];
-        list.push({ source: p.source, countsDigest: p.counts_digest, status: p.status });
-        history.set(slot, list);
+        review.knowSubmission(
+          {
+            source: p.source,
+            unit: p.unit_id,
+            voteType: p.vote_type,
+            countsDigest: p.counts_digest,
+          },
+          p.status === 'accepted' ? 'accepted' : 'held',
+        );
       }
+      for (const s of sequences) review.knowSequence(s.source, s.sequence);
     }
 
     const firstInBatch = new Map<string, number>();
@@ -279,41 +284,10 @@ export class ElectionIngest {
           problem('revoked_key', `key ${p.source} has been revoked`),
         );
       }
-      const last = lastSequence.get(p.source);
-      if (last !== undefined && p.sequence <= last) {
-        return recordRejection(
-          electionId,
-          p,
-          problem(
-            'replayed_sequence',
-            `sequence ${p.sequence} from key ${p.source} is not above its last, ${last}`,
-          ),
-        );
-      }
-      const slot = `${p.unit}\u0000${p.voteType}`;
-      const before = history.get(slot) ?? [];
-      let kind: SubmissionKind = 'original';
-      if (before.some((b) => b.source === p.source)) {
-        if (!p.amended) {
-          return recordRejection(
-            electionId,
-            p,
-            problem(
-              'amendment_without_reason',
-              `unit "${p.unit}" (${p.voteType}) already has a submission from key ${p.source}: an amendment must say why`,
-            ),
-          );
-        }
-        kind = 'amendment';
-      } else if (before.length > 0) {
-        const current =
-          [...before].reverse().find((b) => b.status === 'accepted') ?? before[before.length - 1];
-        kind = current?.countsDigest === p.countsDigest ? 'corroboration' : 'conflict';
-      }
-      const status = kind === 'conflict' || p.warnings.length > 0 ? 'held' : 'accepted';
-      lastSequence.set(p.source, p.sequence);
-      before.push({ source: p.source, countsDigest: p.countsDigest, status });
-      history.set(slot, before);
+      const decided = review.decide({ ...p, warnings: p.warnings.length });
+      if (!decided.ok) return recordRejection(electionId, p, decided.error);
+      const { kind, status } = decided.value;
+      review.remember(p, status);
       firstInBatch.set(p.digest, index);
       return recordSubmission(electionId, p, status, kind);
     });

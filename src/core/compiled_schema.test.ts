@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compiledCheck } from './compiled_schema.js';
+import { electionEntries, LOG_ENTRY_FORMAT, LogEntry } from './log_entry.js';
+import { acceptedEntry, sampleSubmission } from './testonly/fixtures.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Every path to a value inside `value`, the root included. */
+function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
+  const here = [at];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => paths(v, [...at, i]))];
+  if (value !== null && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
+  return here;
+}
+
+/** `value` with the thing at `path` replaced (or, given undefined, removed). */
+function edit(value: Json, path: readonly (string | number)[], by: Json | undefined): Json {
+  const [head, ...rest] = path;
+  if (head === undefined) return by ?? null;
+  const copy = structuredClone(value) as Record<string | number, Json>;
+  const next = rest.length === 0 ? by : edit(copy[head] ?? null, rest, by);
+  if (next === undefined) {
+    if (Array.isArray(copy)) copy.splice(Number(head), 1);
+    else delete copy[head];
+  } else copy[head] = next;
+  return copy as Json;
+}
+
+const samples: Json[] = [
+  acceptedEntry(sampleSubmission('n-1')) as unknown as Json,
+  acceptedEntry(
+    sampleSubmission('s-1', {
+      sequence: 7,
+      amendment: { reason: 'a recount' },
+      evidence: [{ sha256: 'a'.repeat(64), kind: 'tally-sheet photo' }],
+    }),
+  ) as unknown as Json,
+  ...(electionEntries(
+    'sample-2026',
+    '{"id":"sample-2026"}',
+    'b'.repeat(64),
+    '2026-11-03T21:00:00Z',
+  ) as unknown as Json[]),
+  {
+    format: LOG_ENTRY_FORMAT,
+    type: 'roster',
+    statement: {
+      election: 'sample-2026',
+      action: 'certify',
+      unit: 'north',
+      key: 'north+01020304+AAAA',
+      time: '2026-11-03T08:00:00-05:00',
+    },
+    signer: 'authority+00000000',
+    signature: 'AA==',
+  },
+  {
+    format: LOG_ENTRY_FORMAT,
+    type: 'rejection',
+    election: 'sample-2026',
+    receivedAt: '2026-11-03T21:00:00.5Z',
+    bodySha256: 'c'.repeat(64),
+    bodyBytes: 120,
+    error: { code: 'bad_signature', message: 'no' },
+  },
+];
+
+// Values that sit near the schema's edges: wrong types, bounds, ids, times, lengths.
+const edgeValue: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>(
+    -1,
+    0,
+    1,
+    1.5,
+    2 ** 53,
+    -0,
+    '',
+    'x',
+    'a b',
+    '-lead',
+    'ok.id:1',
+    'x'.repeat(129),
+    'x'.repeat(128),
+    '2026-11-03T21:00:00Z',
+    '2026-11-03T21:00:00',
+    '2026-02-30T21:00:00Z',
+    '2026-11-03T25:00:00Z',
+    'accepted',
+    'held',
+    'certify',
+    'revoke',
+    'original',
+    'conflict',
+    'submission',
+    'roster',
+    LOG_ENTRY_FORMAT,
+    'tally-submission/1',
+    'a'.repeat(64),
+    'A'.repeat(64),
+    '\ud83d\ude00',
+    [],
+    {},
+    null,
+    true,
+  ),
+  fc.jsonValue() as fc.Arbitrary<Json>,
+);
+
+describe('the compiled check of a zod schema', () => {
+  const isLogEntry = compiledCheck(LogEntry);
+
+  it('accepts the log entries zod accepts', () => {
+    for (const sample of samples) {
+      expect(LogEntry.safeParse(sample).success).toBe(true);
+      expect(isLogEntry(sample)).toBe(true);
+    }
+  });
+
+  it('gives zod’s verdict on any entry with one thing changed, removed or added', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...samples),
+        fc.nat(),
+        fc.oneof(edgeValue, fc.constant(undefined)),
+        fc.boolean(),
+        (sample, pick, by, addKey) => {
+          const all = paths(sample);
+          const path = all[pick % all.length] ?? [];
+          const changed =
+            addKey && path.length > 0
+              ? edit(sample, [...path.slice(0, -1), 'extra'], by ?? 1)
+              : edit(sample, path, by);
+          expect(isLogEntry(changed)).toBe(LogEntry.safeParse(changed).success);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});

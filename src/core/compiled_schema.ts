@@ -1,0 +1,23 @@
+// A fast path for validating hot data against a zod schema: Ajv compiles the schema's JSON
+// Schema (zod's own export of it) into straight-line code, several times faster than zod on log
+// entries, which a verifier reads by the hundred thousand. Zod stays the one definition: the
+// types come from it, and any value the compiled check refuses goes to zod, whose verdict and
+// error message stand. A property test holds the two to the same verdicts.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { z } from 'zod';
+
+/** A check that accepts exactly what `schema` accepts (by the test), compiled on first use. */
+export function compiledCheck<T>(schema: z.ZodType<T>): (value: unknown) => value is T {
+  let check: ((value: unknown) => boolean) | undefined;
+  return (value: unknown): value is T => {
+    check ??= new Ajv2020({
+      // As zod counts them: string lengths in UTF-16 code units, patterns without the u flag.
+      unicode: false,
+      unicodeRegExp: false,
+      // Zod writes each format's pattern beside it; the pattern is what zod checks.
+      validateFormats: false,
+      allErrors: false,
+    }).compile(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }));
+    return check(value);
+  };
+}
