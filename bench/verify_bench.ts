@@ -2,7 +2,7 @@
 // signed submission each, ten contests): the log's tiles, every entry's signature, the replay of
 // the rules, the tally, and every published number compared. The site is built first (not timed):
 // the definition, a county key per county in the roster, the submissions, the log, the version.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson, type JsonValue } from '../src/core/canonical_json.js';
@@ -18,11 +18,12 @@ import { signSubmission } from '../src/ingest/submit_client.js';
 import { signObject } from '../src/log/envelope.js';
 import { Log } from '../src/log/log.js';
 import { MemoryLogStorage } from '../src/log/memory_storage.js';
-import { encodeVerifierKey } from '../src/log/note.js';
+import { encodeVerifierKey, parseVerifierKey, type Verifier } from '../src/log/note.js';
 import { DirectoryContentStore } from '../src/publish/content_store.js';
 import { Publisher } from '../src/publish/publisher.js';
 import { generateElection, generateSubmission, seededRandom } from '../src/sim/generate.js';
 import { verifySite } from '../src/verify/verify.js';
+import { verifyPool } from '../src/cli/verify_pool.js';
 import { signer } from './harness.js';
 import { nowMs } from './stats.js';
 import { createHash } from 'node:crypto';
@@ -33,67 +34,71 @@ const seconds = (since: number): string => `${((nowMs() - since) / 1000).toFixed
 console.log(
   `bench:verify — a published election of ${UNITS.toLocaleString('en-US')} units, one signed submission each, ten contests; Node ${process.version}`,
 );
-let t = nowMs();
-const authority = signer('authority.bench');
-const logKey = signer('bench.tally');
-const counties = Math.max(1, Math.round(UNITS / 1000));
-const election = generateElection({
-  id: 'bench',
-  counties,
-  precinctsPerCounty: Math.ceil(UNITS / counties),
-  contests: 10,
-  authorityKeys: [encodeVerifierKey(authority)],
-});
-const time = '2026-11-03T21:00:00Z';
-const definition = canonicalJson(election.definition as unknown as JsonValue);
-const entries: LogEntry[] = electionEntries(
-  'bench',
-  definition,
-  createHash('sha256').update(definition).digest('hex'),
-  time,
-);
-const countyKeys = new Map(
-  (election.children.get('state') ?? []).map((c) => [c, signer(`${c}.tabulator`)]),
-);
-for (const [unit, key] of countyKeys) {
-  const statement = {
-    election: 'bench',
-    action: 'certify' as const,
-    unit,
-    key: encodeVerifierKey(key),
-    time,
-  };
-  const signed = signObject(ROSTER_CONTEXT, statement, authority);
-  entries.push({ format: LOG_ENTRY_FORMAT, type: 'roster', statement, ...signed });
-}
-const random = seededRandom(11);
-const sequences = new Map<string, number>();
-for (const unit of election.reportingUnits.slice(0, UNITS)) {
-  const county = election.units.get(unit)?.parent ?? '';
-  const sequence = (sequences.get(county) ?? 0) + 1;
-  sequences.set(county, sequence);
-  const submission = generateSubmission(election, unit, random, { sequence });
-  entries.push({
-    format: LOG_ENTRY_FORMAT,
-    type: 'submission',
-    election: 'bench',
-    receivedAt: time,
-    signed: signSubmission(submission, countyKeys.get(county) ?? logKey),
-    status: 'accepted',
-    kind: 'original',
-    warnings: [],
-  });
-}
-const log = await Log.open(new MemoryLogStorage());
-for (let at = 0; at < entries.length; at += 10_000) {
-  const appended = await log.append(entries.slice(at, at + 10_000).map(encodeLogEntry));
-  if (!appended.ok) throw new Error(appended.error.message);
-}
-console.log(`  made ${entries.length.toLocaleString('en-US')} signed log entries: ${seconds(t)}`);
+// BENCH_VERIFY_SITE=<dir> keeps the built site there (with the log key in <dir>/log.key) and
+// later runs verify it again without building it: for profiling the verifier alone.
+const kept = process.env['BENCH_VERIFY_SITE'];
+const KEY_FILE = 'log.key';
 
-const dir = mkdtempSync(join(tmpdir(), 'tally-bench-verify-'));
-try {
-  t = nowMs();
+async function buildSite(dir: string): Promise<Verifier> {
+  const t = nowMs();
+  const authority = signer('authority.bench');
+  const logKey = signer('bench.tally');
+  const counties = Math.max(1, Math.round(UNITS / 1000));
+  const election = generateElection({
+    id: 'bench',
+    counties,
+    precinctsPerCounty: Math.ceil(UNITS / counties),
+    contests: 10,
+    authorityKeys: [encodeVerifierKey(authority)],
+  });
+  const time = '2026-11-03T21:00:00Z';
+  const definition = canonicalJson(election.definition as unknown as JsonValue);
+  const entries: LogEntry[] = electionEntries(
+    'bench',
+    definition,
+    createHash('sha256').update(definition).digest('hex'),
+    time,
+  );
+  const countyKeys = new Map(
+    (election.children.get('state') ?? []).map((c) => [c, signer(`${c}.tabulator`)]),
+  );
+  for (const [unit, key] of countyKeys) {
+    const statement = {
+      election: 'bench',
+      action: 'certify' as const,
+      unit,
+      key: encodeVerifierKey(key),
+      time,
+    };
+    const signed = signObject(ROSTER_CONTEXT, statement, authority);
+    entries.push({ format: LOG_ENTRY_FORMAT, type: 'roster', statement, ...signed });
+  }
+  const random = seededRandom(11);
+  const sequences = new Map<string, number>();
+  for (const unit of election.reportingUnits.slice(0, UNITS)) {
+    const county = election.units.get(unit)?.parent ?? '';
+    const sequence = (sequences.get(county) ?? 0) + 1;
+    sequences.set(county, sequence);
+    const submission = generateSubmission(election, unit, random, { sequence });
+    entries.push({
+      format: LOG_ENTRY_FORMAT,
+      type: 'submission',
+      election: 'bench',
+      receivedAt: time,
+      signed: signSubmission(submission, countyKeys.get(county) ?? logKey),
+      status: 'accepted',
+      kind: 'original',
+      warnings: [],
+    });
+  }
+  const log = await Log.open(new MemoryLogStorage());
+  for (let at = 0; at < entries.length; at += 10_000) {
+    const appended = await log.append(entries.slice(at, at + 10_000).map(encodeLogEntry));
+    if (!appended.ok) throw new Error(appended.error.message);
+  }
+  console.log(`  made ${entries.length.toLocaleString('en-US')} signed log entries: ${seconds(t)}`);
+
+  const t2 = nowMs();
   const publisher = new Publisher({
     election,
     log,
@@ -104,19 +109,41 @@ try {
   if (!note.ok) throw new Error(note.error.message);
   const published = await publisher.request({ size: Number(log.size), note: note.value });
   if (!published.ok) throw new Error(published.error.message);
-  console.log(`  published the version and the log's tiles: ${seconds(t)}`);
+  console.log(`  published the version and the log's tiles: ${seconds(t2)}`);
+  const key = encodeVerifierKey(logKey);
+  writeFileSync(join(dir, KEY_FILE), `${key}\n`);
+  const parsed = parseVerifierKey(key);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
 
-  t = nowMs();
+const dir = kept ?? mkdtempSync(join(tmpdir(), 'tally-bench-verify-'));
+try {
+  let logKey: Verifier;
+  if (kept !== undefined && existsSync(join(kept, KEY_FILE))) {
+    const parsed = parseVerifierKey(readFileSync(join(kept, KEY_FILE), 'utf8').trim());
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    logKey = parsed.value;
+    console.log(`  the site built before in ${kept}`);
+  } else {
+    mkdirSync(dir, { recursive: true });
+    logKey = await buildSite(dir);
+  }
+  const workers = verifyPool();
+  const t = nowMs();
   const report = await verifySite(publishedReader(dir), {
     logKeys: [logKey],
     manifestKeys: [logKey],
-  });
+    workers,
+  }).finally(() => workers.close());
   const took = (nowMs() - t) / 1000;
   console.log(
     `  verify: ${report.ok ? 'VERIFIED' : `NOT VERIFIED (${report.problems[0]?.message ?? ''})`}, ${report.entriesChecked.toLocaleString('en-US')} entries, ${report.numbersCompared.toLocaleString('en-US')} numbers compared`,
   );
-  console.log(`time to verify ${UNITS.toLocaleString('en-US')} units: ${took.toFixed(1)} s`);
+  console.log(
+    `time to verify ${UNITS.toLocaleString('en-US')} units on ${String(workers.size)} worker threads: ${took.toFixed(1)} s`,
+  );
   console.log('target: under 30 s');
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (kept === undefined) rmSync(dir, { recursive: true, force: true });
 }

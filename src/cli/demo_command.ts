@@ -13,6 +13,7 @@ import { demoElection } from '../sim/demo.js';
 import { playElectionNight } from '../sim/night.js';
 import { openStore } from '../store/store.js';
 import { verifySite } from '../verify/verify.js';
+import { verifyPool } from './verify_pool.js';
 import type { CliIo } from './program.js';
 import { CliFailure } from './store_options.js';
 import { publishedReader } from './verify_command.js';
@@ -126,10 +127,12 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         );
         const key = parseVerifierKey(logKey);
         if (!key.ok) throw new CliFailure(key.error.message);
+        const workers = verifyPool();
         const report = await verifySite(publishedReader(join(siteDir, election.definition.id)), {
           logKeys: [key.value],
           manifestKeys: [key.value],
-        });
+          workers,
+        }).finally(() => workers.close());
         io.out(
           report.ok
             ? `Verified: version ${String(report.version)} of the site is the sum of the ${String(report.submissionsCounted)} accepted, signed submissions in the log (${String(report.numbersCompared)} numbers compared).\n`

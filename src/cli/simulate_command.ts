@@ -15,6 +15,7 @@ import {
   type StoreOptions,
 } from './store_options.js';
 import { publishedReader } from './verify_command.js';
+import { verifyPool } from './verify_pool.js';
 
 /** A progress bar on a terminal; a plain line every tenth otherwise. */
 function progress(io: CliIo, tty: boolean): (done: number, total: number) => void {
@@ -85,8 +86,10 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
         );
       const logKey = parseVerifierKey(keyText);
       if (!logKey.ok) throw new CliFailure(`--log-key: ${logKey.error.message}`);
+      const verifyWorkers = verifyPool();
       const report = await withStore(options, (store) =>
         simulate({
+          verifyWorkers,
           store,
           serverUrl: options.server,
           publicUrl: options.public.replace(/\/$/, ''),
@@ -99,7 +102,7 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
           read: (url) => publishedReader(url),
           onProgress: progress(io, process.stdout.isTTY),
         }),
-      );
+      ).finally(() => verifyWorkers.close());
       io.out(reportText(report));
       await writeFile(options.report, reportHtml(report));
       io.out(`  report: ${options.report}\n`);

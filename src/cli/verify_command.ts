@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { verifySite, type ReadPublished, type VerifyReport } from '../verify/verify.js';
 import type { CliIo } from './program.js';
+import { verifyPool } from './verify_pool.js';
 import { CliFailure } from './store_options.js';
 
 /** Reads a site from a directory or over HTTP(S); a file that is not there is undefined. */
@@ -137,6 +138,7 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
       'keep a local copy of the site that later runs extend; each run also checks the log still holds what the last verified run saw',
     )
     .option('--json', 'print the report as JSON')
+    .option('--workers <n>', 'worker threads to verify with (default: one per core)')
     .action(
       async (
         location: string,
@@ -147,6 +149,7 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
           since?: string;
           mirror?: string;
           json?: boolean;
+          workers?: string;
         },
       ) => {
         const fileKeys = await keysFrom([], options.keyFile ?? []);
@@ -164,11 +167,17 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
         const since = await readSince(options.since, options.mirror);
         const source = publishedReader(location);
         const read = options.mirror === undefined ? source : mirroredReader(source, options.mirror);
+        const count = options.workers === undefined ? undefined : Number(options.workers);
+        if (count !== undefined && !(Number.isInteger(count) && count >= 1)) {
+          throw new CliFailure('--workers is a whole number, at least 1', 2);
+        }
+        const workers = verifyPool(count);
         const report = await verifySite(read, {
           logKeys,
           manifestKeys,
+          workers,
           ...(since === undefined ? {} : { since }),
-        });
+        }).finally(() => workers.close());
         io.out(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
         if (report.ok && options.mirror !== undefined) {
           // What this run verified is what the next run holds the log to.

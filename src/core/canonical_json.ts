@@ -39,7 +39,8 @@ function checkValue(value: JsonValue): boolean {
   if (value === null || typeof value !== 'object') return typeof value === 'boolean';
   let plain = true;
   if (Array.isArray(value)) {
-    for (const item of value as readonly JsonValue[]) {
+    // Typed as JSON, but an array may still hold undefined, which the library writes as null.
+    for (const item of value as readonly (JsonValue | undefined)[]) {
       if (item === undefined) plain = false;
       else if (!checkValue(item)) plain = false;
     }

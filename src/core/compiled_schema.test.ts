@@ -19,13 +19,18 @@ function paths(value: Json, at: (string | number)[] = []): (string | number)[][]
 function edit(value: Json, path: readonly (string | number)[], by: Json | undefined): Json {
   const [head, ...rest] = path;
   if (head === undefined) return by ?? null;
-  const copy = structuredClone(value) as Record<string | number, Json>;
-  const next = rest.length === 0 ? by : edit(copy[head] ?? null, rest, by);
-  if (next === undefined) {
-    if (Array.isArray(copy)) copy.splice(Number(head), 1);
-    else delete copy[head];
-  } else copy[head] = next;
-  return copy as Json;
+  const copy = structuredClone(value);
+  if (Array.isArray(copy)) {
+    const next = rest.length === 0 ? by : edit(copy[Number(head)] ?? null, rest, by);
+    if (next === undefined) copy.splice(Number(head), 1);
+    else copy[Number(head)] = next;
+    return copy;
+  }
+  const record = (copy ?? {}) as Record<string, Json>;
+  const next = rest.length === 0 ? by : edit(record[head] ?? null, rest, by);
+  return next === undefined
+    ? Object.fromEntries(Object.entries(record).filter(([k]) => k !== String(head)))
+    : { ...record, [head]: next };
 }
 
 const samples: Json[] = [
@@ -100,6 +105,9 @@ const edgeValue: fc.Arbitrary<Json> = fc.oneof(
     'a'.repeat(64),
     'A'.repeat(64),
     '\ud83d\ude00',
+    '\ud83d\ude00'.repeat(150),
+    '\ud83d\ude00'.repeat(151),
+    '\ud83d\ude00'.repeat(201),
     [],
     {},
     null,

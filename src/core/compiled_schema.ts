@@ -11,8 +11,7 @@ export function compiledCheck<T>(schema: z.ZodType<T>): (value: unknown) => valu
   let check: ((value: unknown) => boolean) | undefined;
   return (value: unknown): value is T => {
     check ??= new Ajv2020({
-      // As zod counts them: string lengths in UTF-16 code units, patterns without the u flag.
-      unicode: false,
+      // Patterns as zod runs them: without the u flag.
       unicodeRegExp: false,
       // Zod writes each format's pattern beside it; the pattern is what zod checks.
       validateFormats: false,

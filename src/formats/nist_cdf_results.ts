@@ -77,6 +77,15 @@ function unitType(type: string): { Type: string; OtherType?: string } {
   return known.has(type) ? { Type: type } : { Type: 'other', OtherType: type };
 }
 
+/** A report's file as Tally publishes it (cdf.json, cdf/<group>.json). */
+export function nistResultsText(
+  election: Election,
+  areas: readonly AreaResults[],
+  info: NistReportInfo,
+): string {
+  return JSON.stringify(nistResultsReport(election, areas, info));
+}
+
 /**
  * One ElectionReport with the results of `areas` (units or districts of the election);
  * `listed` are the GpUnits the report describes (the areas and any unit they are composed of).

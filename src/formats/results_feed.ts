@@ -240,6 +240,16 @@ export function unitResultsFeed(
   };
 }
 
+/** A group's results file as Tally publishes it (units/<group>.json). */
+export function unitResultsText(
+  election: Election,
+  asOfLog: number,
+  group: { readonly id: string; readonly parent: string },
+  areas: readonly AreaResults[],
+): string {
+  return JSON.stringify(unitResultsFeed(election, asOfLog, group, areas));
+}
+
 /** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break. */
 function csvField(value: string | number): string {
   if (typeof value === 'number') return String(value);

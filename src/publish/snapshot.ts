@@ -23,13 +23,13 @@ import {
   type Manifest,
   type SignedManifest,
 } from '../formats/manifest.js';
-import { nistResultsReport } from '../formats/nist_cdf_results.js';
+import { nistResultsText } from '../formats/nist_cdf_results.js';
 import {
   contestCsv,
   resultsFeed,
   unitFilePath,
   unitGroups,
-  unitResultsFeed,
+  unitResultsText,
 } from '../formats/results_feed.js';
 import { signCanonical } from '../log/envelope.js';
 import type { Signer } from '../log/note.js';
@@ -222,17 +222,15 @@ export class SnapshotBuilder {
       (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
     const issuer = this.options.issuer ?? Object.values(d.name)[0] ?? d.id;
     const nist = (sequence: number, areas: readonly AreaResults[]): string =>
-      JSON.stringify(
-        nistResultsReport(election, areas, {
-          issuer,
-          issuerAbbreviation: d.id,
-          generatedAt,
-          sequence,
-          sequenceEnd: groups.length + 1,
-          complete,
-          vendorApplicationId: VENDOR_APPLICATION,
-        }),
-      );
+      nistResultsText(election, areas, {
+        issuer,
+        issuerAbbreviation: d.id,
+        generatedAt,
+        sequence,
+        sequenceEnd: groups.length + 1,
+        complete,
+        vendorApplicationId: VENDOR_APPLICATION,
+      });
     await emit(file('cdf.json', nist(1, upper), JSON_TYPE));
     for (const [i, group] of groups.entries()) {
       const revision = Math.max(...group.units.map((u) => tally.revision(u)));
@@ -241,7 +239,7 @@ export class SnapshotBuilder {
       const areas = (): AreaResults[] =>
         (built ??= group.units.map((id) => tally.area(id) as AreaResults));
       await reuse(unitFilePath(group.id), String(revision), () =>
-        JSON.stringify(unitResultsFeed(election, since(revision), group, areas())),
+        unitResultsText(election, since(revision), group, areas()),
       );
       await reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
         nist(i + 2, areas()),

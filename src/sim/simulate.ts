@@ -8,7 +8,12 @@ import { importElection } from '../ingest/elections.js';
 import { changeRosterMany } from '../ingest/roster.js';
 import { encodeVerifierKey, generateSigner, type Signer, type Verifier } from '../log/note.js';
 import type { Store } from '../store/store.js';
-import { verifySite, type ReadPublished, type VerifyReport } from '../verify/verify.js';
+import {
+  verifySite,
+  type ReadPublished,
+  type VerifyReport,
+  type VerifyWorkers,
+} from '../verify/verify.js';
 import { generateElection } from './generate.js';
 import { playElectionNight, type Answer, type Faults, type NightSummary } from './night.js';
 
@@ -24,6 +29,8 @@ export interface SimulateOptions {
   readonly faults: Faults;
   readonly logKey: Verifier;
   readonly read: (electionUrl: string) => ReadPublished;
+  /** Where the verifier's work runs (worker threads from the command line). */
+  readonly verifyWorkers?: VerifyWorkers;
   readonly onProgress?: (done: number, total: number) => void;
   readonly seed?: number;
 }
@@ -46,6 +53,8 @@ export interface SimulationReport {
   readonly errorsByKind: Readonly<Record<string, number>>;
   readonly unitsNotReported: number;
   readonly verdict: VerifyReport;
+  /** How long the verifier took over the final published state. */
+  readonly verifySeconds: number;
 }
 
 export interface Percentiles {
@@ -192,10 +201,13 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     else if (a.code !== undefined) kind = `${a.code} (${a.outcome})`;
     if (kind !== undefined) errorsByKind[kind] = (errorsByKind[kind] ?? 0) + 1;
   }
+  const verifyStarted = performance.now();
   const verdict = await verifySite(options.read(site), {
     logKeys: [options.logKey],
     manifestKeys: [options.logKey],
+    ...(options.verifyWorkers === undefined ? {} : { workers: options.verifyWorkers }),
   });
+  const verifySeconds = (performance.now() - verifyStarted) / 1000;
   const span = answers.length === 0 ? 0 : Math.max(...answers.map((a) => a.at)) / 1000;
   const nightSeconds = Math.max(span, options.durationMs / 1000);
   return {
@@ -215,6 +227,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     errorsByKind,
     unitsNotReported: night.silentUnits.length,
     verdict,
+    verifySeconds,
   };
 }
 
@@ -238,7 +251,7 @@ export function reportText(r: SimulationReport): string {
         .join(', ') || 'none'
     }`,
     r.verdict.ok
-      ? `  verifier: VERIFIED (${String(r.verdict.submissionsCounted)} accepted submissions, ${String(r.verdict.numbersCompared)} numbers compared)`
+      ? `  verifier: VERIFIED in ${r.verifySeconds.toFixed(1)} s (${String(r.verdict.submissionsCounted)} accepted submissions, ${String(r.verdict.numbersCompared)} numbers compared)`
       : `  verifier: NOT VERIFIED: ${r.verdict.problems
           .slice(0, 5)
           .map((x) => x.message)
@@ -271,7 +284,7 @@ export function reportHtml(r: SimulationReport): string {
 <h2>Verdict</h2>
 <p><strong>${r.verdict.ok ? 'VERIFIED' : 'NOT VERIFIED'}</strong>: ${
     r.verdict.ok
-      ? `every published number is the sum of the ${String(r.verdict.submissionsCounted)} accepted, signed submissions`
+      ? `every published number is the sum of the ${String(r.verdict.submissionsCounted)} accepted, signed submissions (checked in ${r.verifySeconds.toFixed(1)} s)`
       : escape(
           r.verdict.problems
             .slice(0, 5)

@@ -7,33 +7,42 @@
 // and that every published number is the sum of the accepted submissions. Pure: files come
 // through `read`, so it runs over a directory, a mirror or HTTP alike.
 import { createHash } from 'node:crypto';
-import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { isWithin, parseElectionDefinition, type Election } from '../core/election.js';
-import {
-  decodeLogEntry,
-  ROSTER_CONTEXT,
-  SUBMISSION_CONTEXT,
-  type LogEntry,
-} from '../core/log_entry.js';
-import { checkSubmission } from '../core/submission.js';
+import { decodeLogEntry } from '../core/log_entry.js';
+import { ReviewState } from '../core/review.js';
 import { Tally, type AreaResults } from '../core/tally.js';
 import { MANIFEST_CONTEXT, parseCurrent, parseManifest } from '../formats/manifest.js';
-import { flattenResults, nistResultsReport, readNistResults } from '../formats/nist_cdf_results.js';
+import {
+  flattenResults,
+  readNistResults,
+  type NistReportInfo,
+} from '../formats/nist_cdf_results.js';
 import {
   areaFeed,
   contestCsv,
   ResultsFeed,
+  unitFilePath,
   unitGroups,
   UnitResultsFeed,
 } from '../formats/results_feed.js';
 import { openCheckpoint, type Checkpoint } from '../log/checkpoint.js';
-import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
+import { keyRef, verifyObject } from '../log/envelope.js';
 import { hashesEqual } from '../log/hash.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { decodeEntryBundle, entryBundlePath, TILE_WIDTH } from '../log/tiles.js';
 import { CHECKPOINT_PATH, verifyTiledLog } from '../log/tiled_log.js';
+import {
+  runTask,
+  shareEntries,
+  WorkerState,
+  type GroupTask,
+  type RosterFacts,
+  type SubmissionFacts,
+  type VerifyTask,
+  type VerifyTaskResult,
+} from './work.js';
 
 /** Reads a published file by its path under the election's site root; undefined when absent. */
 export type ReadPublished = (path: string) => Promise<Uint8Array | undefined>;
@@ -45,6 +54,23 @@ export interface VerifyOptions {
   readonly manifestKeys: readonly Verifier[];
   /** A checkpoint seen earlier: the log must still contain what it committed to. */
   readonly since?: string;
+  /** Where the work runs: worker threads (src/cli/verify_pool.ts), or this thread by default. */
+  readonly workers?: VerifyWorkers;
+}
+
+/** Runs the verifier's tasks (src/verify/work.ts) on `size` workers, each keeping its state. */
+export interface VerifyWorkers {
+  readonly size: number;
+  run(worker: number, task: VerifyTask): Promise<VerifyTaskResult>;
+}
+
+/** Workers that run on the calling thread, one after another: for tests and small sites. */
+export function inProcessWorkers(size = 1): VerifyWorkers {
+  const states = Array.from({ length: size }, () => new WorkerState());
+  return {
+    size,
+    run: (worker, task) => Promise.resolve(runTask(states[worker] ?? new WorkerState(), task)),
+  };
 }
 
 /** One thing wrong, and exactly where. */
@@ -146,49 +172,72 @@ export async function verifySite(
     });
   }
 
-  // 2. Every file of the version is the one the manifest lists.
-  const files = new Map<string, Uint8Array>();
-  for (const [path, sha] of Object.entries(manifest.files)) {
-    const bytes = await read(`${base}${path}`);
-    if (bytes === undefined) {
-      problems.push({
-        code: 'file_missing',
-        message: `${base}${path} is missing`,
-        file: `${base}${path}`,
-      });
-      continue;
+  // 2. Every file of the version is the one the manifest lists. Read and hashed while the
+  // workers check the log; the results files of the reporting units are kept as their SHA-256
+  // (and a report's header), not their bytes: the workers compare what the log makes them.
+  const fileProblems: VerifyProblem[] = [];
+  const groupFile = (path: string): boolean =>
+    /^(units|cdf)\/[^/]+\.json$/.test(path) && path !== 'cdf.json';
+  const checkFiles = async (): Promise<Map<string, PublishedFile>> => {
+    const files = new Map<string, PublishedFile>();
+    for (const [path, sha] of Object.entries(manifest.files)) {
+      const bytes = await read(`${base}${path}`);
+      if (bytes === undefined) {
+        fileProblems.push({
+          code: 'file_missing',
+          message: `${base}${path} is missing`,
+          file: `${base}${path}`,
+        });
+        continue;
+      }
+      const found = sha256Hex(bytes);
+      if (found !== sha) {
+        fileProblems.push({
+          code: 'file_mismatch',
+          message: `${base}${path} does not match the manifest`,
+          file: `${base}${path}`,
+          expected: sha,
+          found,
+        });
+      }
+      files.set(
+        path,
+        groupFile(path)
+          ? { sha: found, head: headDecoder.decode(bytes.subarray(0, 4096)) }
+          : { sha: found, bytes },
+      );
     }
-    const found = sha256Hex(bytes);
-    if (found !== sha) {
-      problems.push({
-        code: 'file_mismatch',
-        message: `${base}${path} does not match the manifest`,
-        file: `${base}${path}`,
-        expected: sha,
-        found,
-      });
-    }
-    files.set(path, bytes);
-  }
-  const filesChecked = files.size + 2;
+    return files;
+  };
+  const filesRead = checkFiles();
+  const withFileProblems = (): void => {
+    problems.unshift(...fileProblems);
+    fileProblems.length = 0;
+  };
+  const finish = async (extra: Partial<VerifyReport>): Promise<VerifyReport> => {
+    const files = await filesRead;
+    withFileProblems();
+    return report({ filesChecked: files.size + 2, ...extra });
+  };
 
   // 3. The log: tiles up to its signed checkpoint; the version's checkpoint and an older one
   // must be prefixes of it.
   const readLog = (path: string): Promise<Uint8Array | undefined> => read(`log/${path}`);
   const tiled = await verifyTiledLog(readLog, options.logKeys);
+  const versionOnly = { election: manifest.election, version: manifest.version };
   if (!tiled.ok) {
     problems.push({
       code: 'log_invalid',
       message: `the published log does not verify: ${tiled.error.message}`,
       file: `log/${typeof tiled.error.details?.['path'] === 'string' ? tiled.error.details['path'] : CHECKPOINT_PATH}`,
     });
-    return report({ election: manifest.election, version: manifest.version, filesChecked });
+    return finish(versionOnly);
   }
   const logCheckpoint = tiled.value;
   const entries = await readEntries(readLog, logCheckpoint.size);
   if (!entries.ok) {
     problems.push(entries.problem);
-    return report({ election: manifest.election, version: manifest.version, filesChecked });
+    return finish(versionOnly);
   }
   const log = await Log.open(new MemoryLogStorage());
   const appended = await log.append(entries.value);
@@ -246,20 +295,146 @@ export async function verifySite(
   }
 
   // 4. Every entry, replayed: the definition, the roster, each submission and its decision.
-  const replay = replayEntries(entries.value.slice(0, manifest.logSize), problems);
   const common = {
-    election: manifest.election,
-    version: manifest.version,
+    ...versionOnly,
     versionLogSize: manifest.logSize,
     logSize: Number(logCheckpoint.size),
-    filesChecked,
     entriesChecked: entries.value.length,
   };
-  if (replay === undefined) return report(common);
+  const counting = entries.value.slice(0, manifest.logSize);
+  const head = readDefinition(counting, problems);
+  if (head === undefined) return finish(common);
+  const workers = options.workers ?? inProcessWorkers();
+  const ranges = split(counting.length, workers.size);
+  const shared = shareEntries(counting);
+  const decoded = await Promise.all(
+    ranges.map(([from, to], w) =>
+      workers.run(w, {
+        type: 'decode',
+        entries: shared,
+        from,
+        to,
+        definition: head.text,
+        definitionEntries: head.entries,
+      }),
+    ),
+  );
+  const roster: RosterFacts[] = [];
+  const entryProblems: VerifyProblem[] = [];
+  for (const d of decoded) {
+    if (d.type !== 'decoded') throw new Error('verify: a worker answered out of turn');
+    entryProblems.push(...d.problems);
+    roster.push(...d.roster);
+  }
+  const keys = rosterTimeline(roster, entryProblems);
+  const checked = await Promise.all(
+    ranges.map((_, w) =>
+      workers.run(w, {
+        type: 'check',
+        keys: [...keys].flatMap(([ref, events]) => {
+          const certified = events.findLast((e) => e.action === 'certify');
+          return certified === undefined ? [] : [[ref, certified.key] as const];
+        }),
+      }),
+    ),
+  );
+  const facts: SubmissionFacts[] = [];
+  for (const c of checked) {
+    if (c.type !== 'checked') throw new Error('verify: a worker answered out of turn');
+    facts.push(...c.submissions);
+  }
+  facts.sort((a, b) => a.entry - b.entry);
+  const replay = replayDecisions(head.election, keys, facts, entryProblems);
+  entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
+  problems.push(...entryProblems);
 
-  // 5. Every published number, recomputed.
-  const numbersCompared = compareFeeds(replay.election, replay.tally, files, problems);
-  return report({ ...common, submissionsCounted: replay.counted, numbersCompared });
+  // 5. Every published number, recomputed: the reporting units' files by the workers, each a
+  // share of the groups (the one that decoded most of a group's submissions), the rest here.
+  const files = await filesRead;
+  const election = head.election;
+  const groups = unitGroups(election);
+  const complete = replay.reportedUnits === election.reportingUnits.length;
+  const tasks: GroupTask[][] = ranges.map(() => []);
+  groups.forEach((group, i) => {
+    const counted = group.units.map((u) => replay.counted.get(u) ?? []);
+    const first = counted.flat()[0];
+    const w = first === undefined ? i % ranges.length : ranges.findIndex(([, to]) => first < to);
+    const revision = Math.max(-1, ...group.units.map((u) => replay.revisions.get(u) ?? -1));
+    const units = files.get(unitFilePath(group.id));
+    const cdf = files.get(`cdf/${group.id}.json`);
+    const info = cdf === undefined ? undefined : readNistHeader(cdf.head ?? '');
+    tasks[w]?.push({
+      id: group.id,
+      parent: group.parent,
+      units: group.units,
+      counted,
+      asOfLog: revision + 1,
+      ...(units === undefined ? {} : { unitsSha: units.sha }),
+      ...(cdf === undefined ? {} : { cdf: { sha: cdf.sha, info: info ?? UNREADABLE_HEADER } }),
+    });
+  });
+  const results = await Promise.all(
+    tasks.map((groupTasks, w) => workers.run(w, { type: 'results', groups: groupTasks, complete })),
+  );
+  const tally = new Tally(election);
+  let numbersCompared = 0;
+  for (const r of results) {
+    if (r.type !== 'results') throw new Error('verify: a worker answered out of turn');
+    tally.addSums(r.sums);
+    numbersCompared += r.numbersCompared;
+    for (const d of r.differ) {
+      const group = groups.find((g) => g.id === d.group);
+      if (group === undefined) continue;
+      if (d.units) {
+        const path = unitFilePath(group.id);
+        numbersCompared += await compareUnitFile(
+          election,
+          read,
+          `${base}${path}`,
+          path,
+          d.areas,
+          problems,
+        );
+      }
+      if (d.cdf) {
+        const path = `cdf/${group.id}.json`;
+        numbersCompared += await compareNistFile(
+          election,
+          read,
+          `${base}${path}`,
+          path,
+          d.areas,
+          problems,
+        );
+      }
+    }
+  }
+  numbersCompared += compareUpperFeeds(election, tally, files, problems);
+  withFileProblems();
+  return report({
+    ...common,
+    filesChecked: files.size + 2,
+    submissionsCounted: replay.accepted,
+    numbersCompared,
+  });
+}
+
+/** A published file as the verifier keeps it: its SHA-256, and its bytes or its first bytes. */
+interface PublishedFile {
+  readonly sha: string;
+  readonly bytes?: Uint8Array;
+  readonly head?: string;
+}
+
+const headDecoder = new TextDecoder();
+
+/** Contiguous ranges of `count` entries, one per worker. */
+function split(count: number, parts: number): [number, number][] {
+  const size = Math.ceil(count / Math.max(1, parts));
+  return Array.from({ length: Math.max(1, parts) }, (_, i): [number, number] => [
+    Math.min(count, i * size),
+    Math.min(count, (i + 1) * size),
+  ]);
 }
 
 /** The log's entries up to `size`, from its entry bundles (files under log/). */
@@ -294,29 +469,21 @@ export async function readEntries(
   return { ok: true, value: entries };
 }
 
-interface RosterKey {
-  readonly verifier: Verifier;
-  readonly unit: string;
-  revoked: boolean;
-}
-
 /**
- * Replays the log: the election definition first, then roster statements signed by the
- * authority, then submissions checked against the roster as it stood, the definition's rules and
- * the review rules (re-sends, sequence numbers, amendments, conflicts, warnings hold). Returns
- * the tally of the accepted ones, or undefined when the log does not even start right.
+ * The election definition the log starts with: its header entry and the parts that spell it out,
+ * matching the SHA-256 the header names. Undefined (with the problem) when the log starts wrong.
  */
-function replayEntries(
+function readDefinition(
   entries: readonly Uint8Array[],
   problems: VerifyProblem[],
-): { election: Election; tally: Tally; counted: number } | undefined {
-  const decoded: (LogEntry | undefined)[] = entries.map((bytes, entry) => {
-    const parsed = decodeLogEntry(bytes);
-    if (parsed.ok) return parsed.value;
-    problems.push({ code: 'malformed_entry', message: parsed.error.message, entry });
-    return undefined;
-  });
-  const head = decoded[0];
+): { election: Election; text: string; entries: number } | undefined {
+  const decodeAt = (i: number) => {
+    const bytes = entries[i];
+    if (bytes === undefined) return undefined;
+    const e = decodeLogEntry(bytes);
+    return e.ok ? e.value : undefined;
+  };
+  const head = decodeAt(0);
   if (head?.type !== 'election') {
     problems.push({
       code: 'log_start',
@@ -327,7 +494,7 @@ function replayEntries(
   }
   let text = '';
   for (let part = 0; part < head.parts; part++) {
-    const e = decoded[1 + part];
+    const e = decodeAt(1 + part);
     if (e?.type !== 'election-part' || e.part !== part) {
       problems.push({
         code: 'log_start',
@@ -346,189 +513,233 @@ function replayEntries(
     });
     return undefined;
   }
-  const parsedElection = parseElectionDefinition(JSON.parse(text));
-  if (!parsedElection.ok) {
-    problems.push({ code: 'log_start', message: parsedElection.error.message, entry: 0 });
+  const parsed = parseElectionDefinition(JSON.parse(text));
+  if (!parsed.ok) {
+    problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
     return undefined;
   }
-  const election = parsedElection.value;
-  const authority = election.definition.authority.keys.flatMap((k) => {
-    const v = parseVerifierKey(k);
-    return v.ok ? [v.value] : [];
-  });
-  const roster = new Map<string, RosterKey>();
-  const tally = new Tally(election);
-  const lastSequence = new Map<string, number>();
-  const history = new Map<string, { source: string; counts: string; status: string }[]>();
-  const seen = new Set<string>();
-  let counted = 0;
-
-  decoded.forEach((e, entry) => {
-    if (e === undefined) return;
-    const fail = (code: string, message: string, extra: Partial<VerifyProblem> = {}): void => {
-      problems.push({ code, message: `entry ${String(entry)}: ${message}`, entry, ...extra });
-    };
-    switch (e.type) {
-      case 'election':
-      case 'election-part':
-        if (entry > head.parts) fail('unexpected_entry', 'a second election definition');
-        break;
-      case 'roster': {
-        const signer = authority.find((k) => keyRef(k) === e.signer);
-        if (
-          signer === undefined ||
-          !verifyObject(ROSTER_CONTEXT, e.statement, e.signature, signer)
-        ) {
-          fail(
-            'roster_signature',
-            `a roster statement not signed by the election authority (${e.signer})`,
-          );
-          break;
-        }
-        const key = parseVerifierKey(e.statement.key);
-        if (!key.ok) {
-          fail('roster_key', `the roster statement's key does not parse`);
-          break;
-        }
-        const ref = keyRef(key.value);
-        if (e.statement.action === 'certify')
-          roster.set(ref, { verifier: key.value, unit: e.statement.unit, revoked: false });
-        else {
-          const known = roster.get(ref);
-          if (known !== undefined) known.revoked = true;
-        }
-        break;
-      }
-      case 'rejection':
-        break;
-      case 'submission': {
-        const { submission, signer, signature } = e.signed;
-        const key = roster.get(signer);
-        const where = { area: submission.unit };
-        if (key === undefined) {
-          fail('uncertified_key', `signed by ${signer}, which the roster had not certified`, where);
-          break;
-        }
-        if (key.revoked) {
-          fail('revoked_key', `signed by ${signer}, which had been revoked`, where);
-          break;
-        }
-        // Serialised once: for the signature, and for recognising the same submission twice.
-        const canonical = canonicalJson(submission as unknown as JsonValue);
-        if (!verifyCanonical(SUBMISSION_CONTEXT, canonical, signature, key.verifier)) {
-          fail('bad_signature', `the submission's signature does not verify with ${signer}`, where);
-          break;
-        }
-        if (!isWithin(election, submission.unit, key.unit)) {
-          fail(
-            'key_not_for_unit',
-            `${signer} is certified for ${key.unit}, not ${submission.unit}`,
-            where,
-          );
-          break;
-        }
-        const rules = checkSubmission(election, submission);
-        if (!rules.ok) {
-          fail(
-            'impossible_submission',
-            `recorded as ${e.status}, but ${rules.error.message}`,
-            where,
-          );
-          break;
-        }
-        // The review rules, replayed (ingest's decide): what status and kind it had to get.
-        const digest = sha256Hex(new TextEncoder().encode(`${signer}\n${signature}\n${canonical}`));
-        if (seen.has(digest)) {
-          fail('duplicate_entry', 'the same submission is recorded twice', where);
-          break;
-        }
-        seen.add(digest);
-        const last = lastSequence.get(signer);
-        if (last !== undefined && submission.sequence <= last) {
-          fail(
-            'replayed_sequence',
-            `sequence ${String(submission.sequence)} is not above ${String(last)}`,
-            where,
-          );
-          break;
-        }
-        const slot = `${submission.unit}\u0000${submission.voteType}`;
-        const before = history.get(slot) ?? [];
-        // The numbers alone, whatever order contests were sent in: equal numbers corroborate.
-        const counts = canonicalJson([
-          submission.ballotsCast,
-          [...submission.contests]
-            .sort((a, b) => (a.contest < b.contest ? -1 : a.contest > b.contest ? 1 : 0))
-            .map((c) => [c.contest, c.ballotsCast, c.overvotes, c.undervotes, c.counts]),
-        ]);
-        let kind: string = 'original';
-        if (before.some((b) => b.source === signer))
-          kind = submission.amendment === undefined ? 'invalid' : 'amendment';
-        else if (before.length > 0) {
-          const currentOne =
-            [...before].reverse().find((b) => b.status === 'accepted') ?? before[before.length - 1];
-          kind = currentOne?.counts === counts ? 'corroboration' : 'conflict';
-        }
-        const status = kind === 'conflict' || rules.value.length > 0 ? 'held' : 'accepted';
-        const warnings = rules.value.map((w) => w.code).join(',');
-        if (kind === 'invalid') {
-          fail(
-            'amendment_without_reason',
-            'a second submission from the same key with no reason was recorded',
-            where,
-          );
-          break;
-        }
-        if (e.kind !== kind) {
-          fail('decision_mismatch', `recorded as ${e.kind}, the rules make it ${kind}`, {
-            ...where,
-            expected: kind,
-            found: e.kind,
-          });
-        }
-        if (e.status !== status || e.warnings.map((w) => w.code).join(',') !== warnings) {
-          fail(
-            'decision_mismatch',
-            `recorded as ${e.status} (${e.warnings.map((w) => w.code).join(', ') || 'no warnings'}), the rules make it ${status} (${warnings || 'no warnings'})`,
-            { ...where, expected: status, found: e.status },
-          );
-        }
-        lastSequence.set(signer, submission.sequence);
-        before.push({ source: signer, counts, status: e.status });
-        history.set(slot, before);
-        break;
-      }
-    }
-    if (e.type === 'submission' && e.status === 'accepted') counted++;
-    tally.apply(e);
-  });
-  return { election, tally, counted };
+  return { election: parsed.value, text, entries: 1 + head.parts };
 }
 
-/** Compares every published feed with the recomputed tally; returns how many numbers. */
-function compareFeeds(
-  election: Election,
-  tally: Tally,
-  files: ReadonlyMap<string, Uint8Array>,
+/** A roster event for one key: certified for a unit, or revoked, at a log entry. */
+interface RosterEvent {
+  readonly entry: number;
+  readonly action: 'certify' | 'revoke';
+  readonly key: string;
+  readonly unit: string;
+}
+
+/**
+ * Each key's certifications and revocations, in log order, from roster statements the election
+ * authority signed; statements it did not sign are problems and change nothing.
+ */
+function rosterTimeline(
+  roster: readonly RosterFacts[],
   problems: VerifyProblem[],
-): number {
-  let compared = 0;
-  const text = (path: string): string | undefined => {
-    const bytes = files.get(path);
-    return bytes === undefined ? undefined : decoder.decode(bytes);
+): Map<string, RosterEvent[]> {
+  const keys = new Map<string, RosterEvent[]>();
+  for (const r of [...roster].sort((a, b) => a.entry - b.entry)) {
+    if (!r.signed) {
+      problems.push({
+        code: 'roster_signature',
+        message: `entry ${String(r.entry)}: a roster statement not signed by the election authority (${r.signer})`,
+        entry: r.entry,
+      });
+      continue;
+    }
+    const key = parseVerifierKey(r.statement.key);
+    if (!key.ok) {
+      problems.push({
+        code: 'roster_key',
+        message: `entry ${String(r.entry)}: the roster statement's key does not parse`,
+        entry: r.entry,
+      });
+      continue;
+    }
+    const ref = keyRef(key.value);
+    const events = keys.get(ref) ?? [];
+    events.push({
+      entry: r.entry,
+      action: r.statement.action,
+      key: r.statement.key,
+      unit: r.statement.unit,
+    });
+    keys.set(ref, events);
+  }
+  return keys;
+}
+
+/** What the replay of the decisions leaves for the results. */
+interface Replayed {
+  /** Per reporting unit, the entries that count: its latest accepted submission per vote type. */
+  readonly counted: Map<string, number[]>;
+  /** Per reporting unit, the last entry that changed its numbers. */
+  readonly revisions: Map<string, number>;
+  /** Reporting units with a counted submission. */
+  readonly reportedUnits: number;
+  /** Accepted submissions in the log. */
+  readonly accepted: number;
+}
+
+/**
+ * Replays the log's submissions in order: each signed by a key the roster had certified (and not
+ * revoked) at that point, for a unit within the key's, within the definition's rules, and given
+ * the status and kind the review rules make it. Counts what the publisher counts: the latest
+ * accepted submission per unit and vote type, as recorded.
+ */
+function replayDecisions(
+  election: Election,
+  keys: ReadonlyMap<string, readonly RosterEvent[]>,
+  facts: readonly SubmissionFacts[],
+  problems: VerifyProblem[],
+): Replayed {
+  const review = new ReviewState();
+  const seen = new Set<string>();
+  const slots = new Map<string, number>();
+  const revisions = new Map<string, number>();
+  const reporting = new Set(election.reportingUnits);
+  const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
+  let accepted = 0;
+  for (const f of facts) {
+    const { entry } = f;
+    if (f.recorded.status === 'accepted') {
+      accepted++;
+      // As Tally counts: a submission for this election, a reporting unit and a vote type.
+      if (
+        f.election === election.definition.id &&
+        reporting.has(f.unit) &&
+        voteTypes.has(f.voteType)
+      ) {
+        slots.set(`${f.unit}\u0000${f.voteType}`, entry);
+        revisions.set(f.unit, entry);
+      }
+    }
+    const fail = (code: string, message: string, extra: Partial<VerifyProblem> = {}): void => {
+      problems.push({
+        code,
+        message: `entry ${String(entry)}: ${message}`,
+        entry,
+        area: f.unit,
+        ...extra,
+      });
+    };
+    const key = keys.get(f.source)?.findLast((e) => e.entry < entry);
+    if (key === undefined || f.signatureCheck === 'uncertified') {
+      fail('uncertified_key', `signed by ${f.source}, which the roster had not certified`);
+      continue;
+    }
+    if (key.action === 'revoke') {
+      fail('revoked_key', `signed by ${f.source}, which had been revoked`);
+      continue;
+    }
+    if (f.signatureCheck === 'bad') {
+      fail('bad_signature', `the submission's signature does not verify with ${f.source}`);
+      continue;
+    }
+    if (!isWithin(election, f.unit, key.unit)) {
+      fail('key_not_for_unit', `${f.source} is certified for ${key.unit}, not ${f.unit}`);
+      continue;
+    }
+    if (f.ruleError !== undefined) {
+      fail('impossible_submission', `recorded as ${f.recorded.status}, but ${f.ruleError}`);
+      continue;
+    }
+    // The same signed submission twice: Ed25519 signatures are deterministic and not malleable.
+    const digest = `${f.source}\n${f.signature}`;
+    if (seen.has(digest)) {
+      fail('duplicate_entry', 'the same submission is recorded twice');
+      continue;
+    }
+    seen.add(digest);
+    const decided = review.decide({ ...f, warnings: f.warnings.length });
+    if (!decided.ok) {
+      fail(decided.error.code, `recorded, but ${decided.error.message}`);
+      continue;
+    }
+    const { kind, status } = decided.value;
+    if (f.recorded.kind !== kind) {
+      fail('decision_mismatch', `recorded as ${f.recorded.kind}, the rules make it ${kind}`, {
+        expected: kind,
+        found: f.recorded.kind,
+      });
+    }
+    const warnings = f.warnings.join(',');
+    const recordedWarnings = f.recorded.warnings.join(',');
+    if (f.recorded.status !== status || recordedWarnings !== warnings) {
+      fail(
+        'decision_mismatch',
+        `recorded as ${f.recorded.status} (${f.recorded.warnings.join(', ') || 'no warnings'}), the rules make it ${status} (${f.warnings.join(', ') || 'no warnings'})`,
+        { expected: status, found: f.recorded.status },
+      );
+    }
+    review.remember(f, f.recorded.status);
+  }
+  const counted = new Map<string, number[]>();
+  for (const [slot, entry] of slots) {
+    const unit = slot.slice(0, slot.indexOf('\u0000'));
+    const list = counted.get(unit) ?? [];
+    list.push(entry);
+    counted.set(unit, list);
+  }
+  return { counted, revisions, reportedUnits: counted.size, accepted };
+}
+
+/** A NIST report's header fields, read off the start of the file as Tally writes it. */
+function readNistHeader(head: string): Omit<NistReportInfo, 'complete'> | undefined {
+  const field = (name: string): unknown => {
+    const match = new RegExp(`"${name}":("(?:[^"\\\\]|\\\\.)*"|\\d+)`).exec(head);
+    if (match?.[1] === undefined) return undefined;
+    try {
+      return JSON.parse(match[1]) as unknown;
+    } catch {
+      return undefined;
+    }
   };
-  const flatten = (areas: readonly AreaResults[]): Map<string, number> => flattenResults(areas);
-  const compare = (
-    file: string,
-    expected: Map<string, number>,
-    found: Map<string, number>,
-  ): void => {
+  const issuer = field('Issuer');
+  const issuerAbbreviation = field('IssuerAbbreviation');
+  const generatedAt = field('GeneratedDate');
+  const sequence = field('SequenceStart');
+  const sequenceEnd = field('SequenceEnd');
+  const vendorApplicationId = field('VendorApplicationId');
+  if (
+    typeof issuer !== 'string' ||
+    typeof issuerAbbreviation !== 'string' ||
+    typeof generatedAt !== 'string' ||
+    typeof sequence !== 'number' ||
+    typeof sequenceEnd !== 'number' ||
+    typeof vendorApplicationId !== 'string'
+  )
+    return undefined;
+  return { issuer, issuerAbbreviation, generatedAt, sequence, sequenceEnd, vendorApplicationId };
+}
+
+/** A header no report matches: the file is then compared field by field. */
+const UNREADABLE_HEADER = {
+  issuer: '',
+  issuerAbbreviation: '',
+  generatedAt: '',
+  sequence: 0,
+  sequenceEnd: 0,
+  vendorApplicationId: '',
+};
+
+/** Compares published numbers with recomputed ones, naming each difference; counts them. */
+class Comparison {
+  compared = 0;
+
+  constructor(
+    private readonly election: Election,
+    private readonly problems: VerifyProblem[],
+  ) {}
+
+  /** Numbers keyed `area|contest|...` (flattenResults) against a file's. */
+  numbers(file: string, expected: Map<string, number>, found: Map<string, number>): void {
     for (const [key, value] of expected) {
-      compared++;
+      this.compared++;
       const f = found.get(key);
       if (f !== value) {
         const [area, contest] = key.split('|');
-        problems.push({
+        this.problems.push({
           code: 'total_mismatch',
           message: `${file}: ${key} is ${String(f ?? 'missing')}, the log's submissions make it ${String(value)}`,
           file,
@@ -539,28 +750,16 @@ function compareFeeds(
         });
       }
     }
-  };
-  const reporting = new Set(election.reportingUnits);
-  const upperIds = [
-    ...election.definition.units.filter((u) => !reporting.has(u.id)).map((u) => u.id),
-    ...election.definition.districts.map((d) => d.id),
-  ];
-  const upper = upperIds.map((id) => tally.area(id) as AreaResults);
-  const complete =
-    (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
+  }
 
-  // Tally JSON: every field of every area, as Tally would write it from the log's submissions.
-  const compareAreas = (
-    file: string,
-    ours: readonly AreaResults[],
-    theirs: readonly unknown[],
-  ): void => {
+  /** Tally JSON: every field of every area, as Tally would write it from the log's submissions. */
+  areas(file: string, ours: readonly AreaResults[], theirs: readonly unknown[]): void {
     const byArea = new Map(theirs.map((a) => [(a as { area?: unknown }).area, a] as const));
     for (const area of ours) {
-      const expected = areaFeed(election, area);
+      const expected = areaFeed(this.election, area);
       const found = byArea.get(area.area);
       if (found === undefined) {
-        problems.push({
+        this.problems.push({
           code: 'total_mismatch',
           message: `${file}: area ${area.area} is missing`,
           file,
@@ -568,14 +767,9 @@ function compareFeeds(
         });
         continue;
       }
-      // Fast path: the area exactly as Tally writes it (the file keeps the schema's key order).
-      if (JSON.stringify(expected) === JSON.stringify(found)) {
-        compared += leafCount(expected);
-        continue;
-      }
-      compared += deepCompare(expected, found, (path, e, f) => {
+      this.compared += deepCompare(expected, found, (path, e, f) => {
         const contest = /^contests\.(\d+)/.exec(path)?.[1];
-        problems.push({
+        this.problems.push({
           code: 'total_mismatch',
           message: `${file}: ${area.area} ${path} is ${f === undefined ? 'missing' : JSON.stringify(f)}, the log's submissions make it ${e === undefined ? 'absent' : JSON.stringify(e)}`,
           file,
@@ -588,75 +782,93 @@ function compareFeeds(
         });
       });
     }
-  };
-  const results = text('results.json');
+  }
+
+  malformed(file: string, message: string): void {
+    this.problems.push({ code: 'malformed_file', message, file });
+  }
+}
+
+/** A group's units/ file that is not what the log makes it: where it differs, field by field. */
+async function compareUnitFile(
+  election: Election,
+  read: ReadPublished,
+  location: string,
+  path: string,
+  ours: readonly AreaResults[],
+  problems: VerifyProblem[],
+): Promise<number> {
+  const comparison = new Comparison(election, problems);
+  const bytes = await read(location);
+  if (bytes === undefined) return 0;
+  const feed = UnitResultsFeed.safeParse(parseJson(bytes));
+  if (!feed.success) comparison.malformed(path, `${path} does not match its schema`);
+  else comparison.areas(path, ours, feed.data.areas);
+  return comparison.compared;
+}
+
+/** A group's cdf/ report that is not what the log makes it: which numbers differ. */
+async function compareNistFile(
+  election: Election,
+  read: ReadPublished,
+  location: string,
+  path: string,
+  ours: readonly AreaResults[],
+  problems: VerifyProblem[],
+): Promise<number> {
+  const comparison = new Comparison(election, problems);
+  const bytes = await read(location);
+  if (bytes === undefined) return 0;
+  const found = readNistResults(parseJson(bytes));
+  if (!found.ok) comparison.malformed(path, found.error.message);
+  else comparison.numbers(path, flattenResults(ours), found.value);
+  return comparison.compared;
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(decoder.decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files of the areas above the reporting units: results.json, cdf.json, each contest's CSV. */
+function compareUpperFeeds(
+  election: Election,
+  tally: Tally,
+  files: ReadonlyMap<string, PublishedFile>,
+  problems: VerifyProblem[],
+): number {
+  const comparison = new Comparison(election, problems);
+  const bytesOf = (path: string): Uint8Array | undefined => files.get(path)?.bytes;
+  const reporting = new Set(election.reportingUnits);
+  const upper = [
+    ...election.definition.units.filter((u) => !reporting.has(u.id)).map((u) => u.id),
+    ...election.definition.districts.map((d) => d.id),
+  ].map((id) => tally.area(id) as AreaResults);
+
+  const results = bytesOf('results.json');
   if (results !== undefined) {
-    const feed = ResultsFeed.safeParse(JSON.parse(results));
+    const feed = ResultsFeed.safeParse(parseJson(results));
     if (!feed.success)
-      problems.push({
-        code: 'malformed_file',
-        message: 'results.json does not match its schema',
-        file: 'results.json',
-      });
-    else compareAreas('results.json', upper, feed.data.areas);
+      comparison.malformed('results.json', 'results.json does not match its schema');
+    else comparison.areas('results.json', upper, feed.data.areas);
   }
-  for (const group of unitGroups(election)) {
-    const path = `units/${group.id}.json`;
-    const body = text(path);
-    if (body === undefined) continue;
-    const feed = UnitResultsFeed.safeParse(JSON.parse(body));
-    const ours = group.units.map((id) => tally.area(id) as AreaResults);
-    if (!feed.success)
-      problems.push({
-        code: 'malformed_file',
-        message: `${path} does not match its schema`,
-        file: path,
-      });
-    else compareAreas(path, ours, feed.data.areas);
-    const cdfPath = `cdf/${group.id}.json`;
-    const cdf = text(cdfPath);
-    if (cdf !== undefined) {
-      const report = JSON.parse(cdf) as Record<string, unknown>;
-      // Fast path: the report exactly as Tally writes it, with the file's own header fields.
-      const same =
-        JSON.stringify(
-          nistResultsReport(election, ours, {
-            issuer: String(report['Issuer']),
-            issuerAbbreviation: String(report['IssuerAbbreviation']),
-            generatedAt: String(report['GeneratedDate']),
-            sequence: Number(report['SequenceStart']),
-            sequenceEnd: Number(report['SequenceEnd']),
-            complete,
-            vendorApplicationId: String(report['VendorApplicationId']),
-          }),
-        ) === cdf;
-      if (same) {
-        compared += nistNumbers(ours);
-        continue;
-      }
-      const read = readNistResults(report);
-      if (!read.ok)
-        problems.push({ code: 'malformed_file', message: read.error.message, file: cdfPath });
-      else compare(cdfPath, flatten(ours), read.value);
-    }
-  }
-  // NIST CDF.
-  const cdf = text('cdf.json');
+  const cdf = bytesOf('cdf.json');
   if (cdf !== undefined) {
-    const read = readNistResults(JSON.parse(cdf));
-    if (!read.ok)
-      problems.push({ code: 'malformed_file', message: read.error.message, file: 'cdf.json' });
-    else compare('cdf.json', flatten(upper), read.value);
+    const read = readNistResults(parseJson(cdf));
+    if (!read.ok) comparison.malformed('cdf.json', read.error.message);
+    else comparison.numbers('cdf.json', flattenResults(upper), read.value);
   }
   // CSV: the whole file as Tally writes it from the recomputed numbers.
   for (const contest of election.definition.contests) {
     const path = `csv/${contest.id}.csv`;
-    const body = text(path);
+    const body = bytesOf(path);
     if (body === undefined) continue;
-    const expected = contestCsv(election, contest.id, upper);
-    const want = expected.split('\r\n');
-    const got = body.split('\r\n');
-    compared += want.length;
+    const want = contestCsv(election, contest.id, upper).split('\r\n');
+    const got = decoder.decode(body).split('\r\n');
+    comparison.compared += want.length;
     const at = want.findIndex((line, i) => got[i] !== line);
     if (at !== -1 || got.length !== want.length) {
       const line = at === -1 ? want.length : at;
@@ -670,7 +882,7 @@ function compareFeeds(
       });
     }
   }
-  return compared;
+  return comparison.compared;
 }
 
 /** Compares two JSON values field by field; calls `differ` per difference; returns leaves compared. */
@@ -699,25 +911,4 @@ function deepCompare(
   }
   if (expected !== found) differ(path, expected, found);
   return 1;
-}
-
-/** How many values a JSON value holds at its leaves. */
-function leafCount(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 1;
-  let n = 0;
-  for (const v of Object.values(value)) n += leafCount(v);
-  return n;
-}
-
-/** How many numbers a NIST report of these areas states: what flattenResults would hold. */
-function nistNumbers(areas: readonly AreaResults[]): number {
-  let n = 0;
-  for (const area of areas) {
-    n += Object.keys(area.ballotsCast.byVoteType).length;
-    for (const c of area.contests) {
-      n += 2;
-      for (const t of Object.values(c.byVoteType)) n += Object.keys(t.counts).length;
-    }
-  }
-  return n;
 }

@@ -1,0 +1,340 @@
+// The verifier's parallel work: what each worker does with its share of the log and of the
+// results files. Pure, like the rest of src/verify: a task is data in, data out, with the
+// worker's state kept between tasks, so it runs in a worker thread (src/cli/verify_pool.ts) or
+// in-process (inProcessWorkers) alike. The log's entries are shared, not copied: one buffer.
+//
+//   1. decode:  each worker parses and schema-checks a contiguous range of entries, checks the
+//               authority's signature on roster statements, and keeps what it decoded.
+//   2. check:   with the roster's keys, each worker checks every submission in its range:
+//               signature, the definition's rules, its numbers' fingerprint. The main thread
+//               then replays the review decisions in log order from these facts.
+//   3. results: each worker counts the submissions that count for its groups of reporting units,
+//               writes each group's files as Tally does and compares their SHA-256 with the
+//               published files', and returns the sums its units add to every area above them.
+import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import { parseElectionDefinition, type Election } from '../core/election.js';
+import {
+  parseLogEntry,
+  ROSTER_CONTEXT,
+  SUBMISSION_CONTEXT,
+  type LogEntry,
+  type RosterStatement,
+  type SubmissionEntry,
+} from '../core/log_entry.js';
+import { checkSubmission, countsFingerprint, type Submission } from '../core/submission.js';
+import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
+import { nistResultsText, type NistReportInfo } from '../formats/nist_cdf_results.js';
+import { unitResultsText } from '../formats/results_feed.js';
+import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
+import { parseVerifierKey, type Verifier } from '../log/note.js';
+import { createHash } from 'node:crypto';
+
+/** The log's entries, in one buffer every worker reads: entry i is bytes[offsets[i], offsets[i+1]). */
+export interface SharedEntries {
+  readonly bytes: SharedArrayBuffer;
+  /** Float64Array of count + 1 offsets. */
+  readonly offsets: SharedArrayBuffer;
+}
+
+export function shareEntries(entries: readonly Uint8Array[]): SharedEntries {
+  let total = 0;
+  for (const e of entries) total += e.byteLength;
+  const bytes = new SharedArrayBuffer(total);
+  const offsets = new SharedArrayBuffer((entries.length + 1) * 8);
+  const view = new Uint8Array(bytes);
+  const at = new Float64Array(offsets);
+  let offset = 0;
+  entries.forEach((e, i) => {
+    at[i] = offset;
+    view.set(e, offset);
+    offset += e.byteLength;
+  });
+  at[entries.length] = offset;
+  return { bytes, offsets };
+}
+
+/** A problem a worker found, as the verifier reports it. */
+export interface FoundProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly entry?: number;
+  readonly area?: string;
+}
+
+export type VerifyTask =
+  | {
+      readonly type: 'decode';
+      readonly entries: SharedEntries;
+      readonly from: number;
+      readonly to: number;
+      /** The election definition's canonical JSON (the log's first entries). */
+      readonly definition: string;
+      /** Entries 0..parts hold the definition: another election entry is out of place. */
+      readonly definitionEntries: number;
+    }
+  | {
+      readonly type: 'check';
+      /** Every key a roster statement signed by the authority certified: ref, key, unit. */
+      readonly keys: readonly (readonly [string, string])[];
+    }
+  | {
+      readonly type: 'results';
+      readonly groups: readonly GroupTask[];
+      /** Whether every reporting unit has reported: the reports' status. */
+      readonly complete: boolean;
+    };
+
+/** A submission as the review rules and the tally need it. */
+export interface SubmissionFacts {
+  readonly entry: number;
+  readonly source: string;
+  /** The signature's text: a second entry with the same source and signature is a duplicate. */
+  readonly signature: string;
+  readonly election: string;
+  readonly unit: string;
+  readonly voteType: string;
+  readonly sequence: number;
+  readonly amended: boolean;
+  readonly countsDigest: string;
+  /** 'ok', or why not: 'uncertified' (no certified key by that name) or 'bad'. */
+  readonly signatureCheck: 'ok' | 'uncertified' | 'bad';
+  /** The definition's rules: undefined when they pass, else the error. */
+  readonly ruleError?: string;
+  readonly warnings: readonly string[];
+  readonly recorded: {
+    readonly status: SubmissionEntry['status'];
+    readonly kind: SubmissionEntry['kind'];
+    readonly warnings: readonly string[];
+  };
+}
+
+export interface RosterFacts {
+  readonly entry: number;
+  readonly statement: RosterStatement;
+  readonly signer: string;
+  /** Whether an authority key of the definition signed it. */
+  readonly signed: boolean;
+}
+
+/** One group of reporting units (a results file each in units/ and cdf/) to check. */
+export interface GroupTask {
+  readonly id: string;
+  readonly parent: string;
+  readonly units: readonly string[];
+  /** Per unit, the entries that count (its latest accepted submission per vote type). */
+  readonly counted: readonly (readonly number[])[];
+  /** The `asOfLog` the publisher wrote: one past the last entry that changed these units. */
+  readonly asOfLog: number;
+  /** SHA-256 of the published units/<group>.json, when published. */
+  readonly unitsSha?: string;
+  /** SHA-256 of the published cdf/<group>.json and its header, when published. */
+  readonly cdf?: { readonly sha: string; readonly info: Omit<NistReportInfo, 'complete'> };
+}
+
+export type VerifyTaskResult =
+  | { readonly type: 'decoded'; readonly problems: FoundProblem[]; readonly roster: RosterFacts[] }
+  | { readonly type: 'checked'; readonly submissions: SubmissionFacts[] }
+  | {
+      readonly type: 'results';
+      /** Groups whose files are not what the log makes them, with the units' results. */
+      readonly differ: {
+        readonly group: string;
+        readonly units: boolean;
+        readonly cdf: boolean;
+        readonly areas: AreaResults[];
+      }[];
+      readonly numbersCompared: number;
+      readonly sums: TallySums;
+    };
+
+/** What a worker keeps between tasks. */
+export class WorkerState {
+  entries?: { bytes: Uint8Array; offsets: Float64Array };
+  election?: Election;
+  authority: Verifier[] = [];
+  /** The entries this worker decoded, by index. */
+  readonly decoded = new Map<number, LogEntry>();
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function entryText(state: WorkerState, index: number): string {
+  const { bytes, offsets } = state.entries ?? fail('no entries');
+  // A copy: TextDecoder does not read shared memory.
+  return decoder.decode(bytes.slice(offsets[index], offsets[index + 1]));
+}
+
+function fail(message: string): never {
+  throw new Error(`verify worker: ${message}`);
+}
+
+export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult {
+  switch (task.type) {
+    case 'decode':
+      return decode(state, task);
+    case 'check':
+      return check(state, task.keys);
+    case 'results':
+      return results(state, task.groups, task.complete);
+  }
+}
+
+function decode(
+  state: WorkerState,
+  task: Extract<VerifyTask, { type: 'decode' }>,
+): VerifyTaskResult {
+  state.entries = {
+    bytes: new Uint8Array(task.entries.bytes),
+    offsets: new Float64Array(task.entries.offsets),
+  };
+  const parsed = parseElectionDefinition(JSON.parse(task.definition));
+  if (!parsed.ok) fail(parsed.error.message);
+  const election = parsed.value;
+  state.election = election;
+  state.authority = election.definition.authority.keys.flatMap((k) => {
+    const v = parseVerifierKey(k);
+    return v.ok ? [v.value] : [];
+  });
+  state.decoded.clear();
+  const problems: FoundProblem[] = [];
+  const roster: RosterFacts[] = [];
+  for (let entry = task.from; entry < task.to; entry++) {
+    let value: unknown;
+    try {
+      value = JSON.parse(entryText(state, entry));
+    } catch {
+      problems.push({
+        code: 'malformed_entry',
+        message: `entry ${entry}: log entry is not UTF-8 JSON`,
+        entry,
+      });
+      continue;
+    }
+    const e = parseLogEntry(value);
+    if (!e.ok) {
+      problems.push({
+        code: 'malformed_entry',
+        message: `entry ${entry}: ${e.error.message}`,
+        entry,
+      });
+      continue;
+    }
+    state.decoded.set(entry, e.value);
+    const decodedEntry = e.value;
+    if (
+      (decodedEntry.type === 'election' || decodedEntry.type === 'election-part') &&
+      entry >= task.definitionEntries
+    ) {
+      problems.push({
+        code: 'unexpected_entry',
+        message: `entry ${entry}: a second election definition`,
+        entry,
+      });
+    }
+    if (decodedEntry.type === 'roster') {
+      const signer = state.authority.find((k) => keyRef(k) === decodedEntry.signer);
+      roster.push({
+        entry,
+        statement: decodedEntry.statement,
+        signer: decodedEntry.signer,
+        signed:
+          signer !== undefined &&
+          verifyObject(ROSTER_CONTEXT, decodedEntry.statement, decodedEntry.signature, signer),
+      });
+    }
+  }
+  return { type: 'decoded', problems, roster };
+}
+
+function check(
+  state: WorkerState,
+  keyList: readonly (readonly [string, string])[],
+): VerifyTaskResult {
+  const election = state.election ?? fail('no election');
+  const keys = new Map<string, Verifier>();
+  for (const [ref, text] of keyList) {
+    const key = parseVerifierKey(text);
+    if (key.ok) keys.set(ref, key.value);
+  }
+  const submissions: SubmissionFacts[] = [];
+  for (const [entry, e] of state.decoded) {
+    if (e.type !== 'submission') continue;
+    const { submission, signer, signature } = e.signed;
+    const key = keys.get(signer);
+    let signatureCheck: SubmissionFacts['signatureCheck'] = 'uncertified';
+    if (key !== undefined) {
+      const canonical = canonicalJson(submission as unknown as JsonValue);
+      signatureCheck = verifyCanonical(SUBMISSION_CONTEXT, canonical, signature, key)
+        ? 'ok'
+        : 'bad';
+    }
+    const rules = checkSubmission(election, submission);
+    submissions.push({
+      entry,
+      source: signer,
+      signature,
+      election: submission.election,
+      unit: submission.unit,
+      voteType: submission.voteType,
+      sequence: submission.sequence,
+      amended: submission.amendment !== undefined,
+      countsDigest: countsFingerprint(submission),
+      signatureCheck,
+      ...(rules.ok ? {} : { ruleError: rules.error.message }),
+      warnings: rules.ok ? rules.value.map((w) => w.code) : [],
+      recorded: { status: e.status, kind: e.kind, warnings: e.warnings.map((w) => w.code) },
+    });
+  }
+  return { type: 'checked', submissions };
+}
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function results(
+  state: WorkerState,
+  groups: readonly GroupTask[],
+  complete: boolean,
+): VerifyTaskResult {
+  const election = state.election ?? fail('no election');
+  const tally = new Tally(election);
+  const submissionAt = (index: number): Submission => {
+    const known = state.decoded.get(index);
+    if (known?.type === 'submission') return known.signed.submission;
+    // Another worker decoded and checked it: here it is only read.
+    return (JSON.parse(entryText(state, index)) as SubmissionEntry).signed.submission;
+  };
+  const differ: Extract<VerifyTaskResult, { type: 'results' }>['differ'] = [];
+  let numbersCompared = 0;
+  for (const group of groups) {
+    group.counted.forEach((entries) => {
+      for (const index of entries) tally.count(index, submissionAt(index));
+    });
+    const areas = group.units.map((id) => tally.area(id) ?? fail(`no unit ${id}`));
+    const unitsDiffer =
+      group.unitsSha !== undefined &&
+      sha256Hex(unitResultsText(election, group.asOfLog, group, areas)) !== group.unitsSha;
+    const cdfDiffer =
+      group.cdf !== undefined &&
+      sha256Hex(nistResultsText(election, areas, { ...group.cdf.info, complete })) !==
+        group.cdf.sha;
+    if (unitsDiffer || cdfDiffer) {
+      differ.push({ group: group.id, units: unitsDiffer, cdf: cdfDiffer, areas });
+    }
+    const numbers = numbersOf(areas);
+    if (group.unitsSha !== undefined && !unitsDiffer) numbersCompared += numbers;
+    if (group.cdf !== undefined && !cdfDiffer) numbersCompared += numbers;
+  }
+  return { type: 'results', differ, numbersCompared, sums: tally.sums() };
+}
+
+/** How many numbers the results of these areas state. */
+export function numbersOf(areas: readonly AreaResults[]): number {
+  let n = 0;
+  for (const area of areas) {
+    const voteTypes = Object.keys(area.ballotsCast.byVoteType).length;
+    n += 4 + voteTypes;
+    for (const c of area.contests)
+      n += 2 + (3 + Object.keys(c.total.counts).length) * (1 + voteTypes);
+  }
+  return n;
+}
