@@ -1,5 +1,6 @@
 // `tally verify` on a published election, clean and tampered with in each way an attacker (or a
 // buggy publisher) could: each is caught, and named.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -23,12 +24,15 @@ import { encodeVerifierKey, type Signer } from '../log/note.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import { startServer } from '../server/server.js';
 import { openStore } from '../store/store.js';
-import { readEntries, verifySite, type VerifyReport } from '../verify/verify.js';
+import { inProcessWorkers, readEntries, verifySite, type VerifyReport } from '../verify/verify.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { runCli, type CliIo } from './program.js';
 import { publishedReader } from './verify_command.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { importWithKeys } from '../ingest/testonly/sample_store.js';
+import { buildCommand } from '../server/testonly/serve_process.js';
+
+const root = join(import.meta.dirname, '..', '..');
 
 const signer = testSigner;
 
@@ -99,6 +103,9 @@ describe('tally verify', () => {
     verifySite(publishedReader(at), {
       logKeys: [options.key ?? logKey],
       manifestKeys: [options.key ?? logKey],
+      // Three workers for a dozen entries: the roster, the submissions and the groups of units
+      // each fall in different workers' shares.
+      workers: inProcessWorkers(3),
       ...(options.since === undefined ? {} : { since: options.since }),
     });
   const codes = (report: VerifyReport): string[] => [
@@ -205,6 +212,32 @@ describe('tally verify', () => {
     expect(await runCli(['verify', site, '--log-key', stranger, '--json'], io)).toBe(1);
     expect((JSON.parse(out) as VerifyReport).ok).toBe(false);
   });
+
+  it('verifies on worker threads when run as the built command', () => {
+    buildCommand();
+    const run = (at: string): { status: number | null; stdout: string } =>
+      spawnSync(
+        process.execPath,
+        [
+          join(root, 'dist/src/cli/main.js'),
+          'verify',
+          at,
+          '--log-key',
+          encodeVerifierKey(logKey),
+          '--workers',
+          '2',
+        ],
+        { encoding: 'utf8' },
+      );
+    const clean = run(site);
+    expect(clean.stdout).toMatch(/^VERIFIED: election sample-2026/);
+    expect(clean.status).toBe(0);
+    const at = copy();
+    republish(at, 'units/south.json', (t) => t.replace('"ada":260', '"ada":261'));
+    const tampered = run(at);
+    expect(tampered.stdout).toMatch(/\[total_mismatch\] units\/south\.json: s-1/);
+    expect(tampered.status).toBe(1);
+  }, 120_000);
 
   it('keeps a mirror that later runs extend, and holds the log to what it verified before', async () => {
     const at = copy();
