@@ -94,9 +94,16 @@ interface AreaState {
   reported: number;
   /** Ballots cast per vote type index. */
   readonly ballotsCast: Float64Array;
-  /** Every contest's block, at its shape's offset (units expected 0: not on a ballot here). */
-  readonly numbers: Float64Array;
+  /**
+   * Every contest's block, at its shape's offset (units expected 0: not on a ballot here).
+   * A reporting unit's is made when first needed (see `vector`): most are never read.
+   */
+  numbers: Float64Array;
+  /** A reporting unit's contests: where its vector, once made, has units expected 1. */
+  readonly onBallot?: readonly ContestShape[];
 }
+
+const NOT_YET = new Float64Array(0);
 
 interface UnitState {
   /** The areas a reporting unit's numbers add to: itself, its ancestors, its districts. */
@@ -122,6 +129,8 @@ export class Tally {
   /** The results of areas above the reporting units as last built, until their revision moves. */
   private readonly built = new Map<string, { revision: number; results: AreaResults }>();
   private applied = 0;
+  /** The length of an area's vector. */
+  private readonly size: number;
 
   constructor(readonly election: Election) {
     const { definition } = election;
@@ -138,8 +147,9 @@ export class Tally {
       offset += HEAD + voteTypes * width;
     }
     const size = offset;
+    this.size = size;
     this.voteTypeIndex = new Map(definition.voteTypes.map((v, i) => [v.id, i]));
-    const area = (id: string, kind: 'unit' | 'district'): AreaState => ({
+    const area = (id: string, kind: 'unit' | 'district', numbers = true): AreaState => ({
       id,
       kind,
       revision: -1,
@@ -147,9 +157,20 @@ export class Tally {
       expected: 0,
       reported: 0,
       ballotsCast: new Float64Array(voteTypes),
-      numbers: new Float64Array(size),
+      numbers: numbers ? new Float64Array(size) : NOT_YET,
     });
-    for (const unit of definition.units) this.areas.set(unit.id, area(unit.id, 'unit'));
+    const reporting = new Set(election.reportingUnits);
+    for (const unit of definition.units) {
+      if (!reporting.has(unit.id)) {
+        this.areas.set(unit.id, area(unit.id, 'unit'));
+        continue;
+      }
+      const onBallot = contestsOnBallot(election, unit.id).flatMap((c) => {
+        const shape = this.shapes.get(c.id);
+        return shape === undefined ? [] : [shape];
+      });
+      this.areas.set(unit.id, { ...area(unit.id, 'unit', false), onBallot });
+    }
     const districtsOf = new Map<string, AreaState[]>();
     for (const district of definition.districts) {
       const state = area(district.id, 'district');
@@ -161,20 +182,20 @@ export class Tally {
       }
     }
     for (const unitId of election.reportingUnits) {
-      const chain = ancestry(election, unitId);
-      const areas = new Set<AreaState>();
-      for (const id of chain) {
-        areas.add(this.areas.get(id) as AreaState);
+      const own = this.areas.get(unitId) as AreaState;
+      const onBallot = own.onBallot ?? [];
+      const areas = new Set<AreaState>([own]);
+      for (const id of ancestry(election, unitId)) {
+        const a = this.areas.get(id);
+        if (a !== undefined) areas.add(a);
         for (const d of districtsOf.get(id) ?? []) areas.add(d);
       }
       const registered = election.units.get(unitId)?.registeredVoters ?? 0;
-      const onBallot = contestsOnBallot(election, unitId).map((c) => this.shapes.get(c.id));
       for (const a of areas) {
         a.expected++;
         a.registeredVoters += registered;
-        for (const shape of onBallot) {
-          if (shape !== undefined) bump(a.numbers, shape.offset + EXPECTED, 1);
-        }
+        if (a === own) continue;
+        for (const shape of onBallot) bump(a.numbers, shape.offset + EXPECTED, 1);
       }
       this.units.set(unitId, {
         areas: [...areas],
@@ -248,8 +269,8 @@ export class Tally {
         const shape = this.shapes.get(id);
         if (others.has(id) || shape === undefined) continue;
         for (const a of unit.areas) {
-          if ((a.numbers[shape.offset + EXPECTED] ?? 0) > 0)
-            bump(a.numbers, shape.offset + REPORTED, by);
+          const n = this.vector(a);
+          if ((n[shape.offset + EXPECTED] ?? 0) > 0) bump(n, shape.offset + REPORTED, by);
         }
       }
     };
@@ -268,9 +289,9 @@ export class Tally {
       a.ballotsCast[vt] = (a.ballotsCast[vt] ?? 0) + sign * submission.ballotsCast;
       for (const result of submission.contests) {
         const shape = this.shapes.get(result.contest);
-        if (shape === undefined || (a.numbers[shape.offset + EXPECTED] ?? 0) === 0) continue;
+        const n = this.vector(a);
+        if (shape === undefined || (n[shape.offset + EXPECTED] ?? 0) === 0) continue;
         const at = shape.offset + HEAD + vt * shape.width;
-        const n = a.numbers;
         n[at] = (n[at] ?? 0) + sign * result.ballotsCast;
         n[at + 1] = (n[at + 1] ?? 0) + sign * result.overvotes;
         n[at + 2] = (n[at + 2] ?? 0) + sign * result.undervotes;
@@ -343,9 +364,18 @@ export class Tally {
     return results;
   }
 
+  /** An area's vector, made now for a reporting unit that had none. */
+  private vector(a: AreaState): Float64Array {
+    if (a.numbers === NOT_YET) {
+      a.numbers = new Float64Array(this.size);
+      for (const shape of a.onBallot ?? []) a.numbers[shape.offset + EXPECTED] = 1;
+    }
+    return a.numbers;
+  }
+
   private build(a: AreaState): AreaResults {
     const voteTypes = this.election.definition.voteTypes;
-    const n = a.numbers;
+    const n = this.vector(a);
     const contests: ContestResults[] = [];
     for (const shape of this.shapes.values()) {
       const { contest, offset, width } = shape;

@@ -39,215 +39,183 @@ const selectionRef = (contest: string, choice: string): string => `sel-${contest
 const candidateRef = (contest: string, choice: string): string => `cand-${contest}-${choice}`;
 const partyRef = (id: string): string => `party-${id}`;
 
-function text(t: LocalizedText): object {
-  return {
-    '@type': 'ElectionResults.InternationalizedText',
-    Text: Object.entries(t).map(([Language, Content]) => ({
-      '@type': 'ElectionResults.LanguageString',
-      Content,
-      Language,
-    })),
-  };
+/** An InternationalizedText as JSON. */
+function text(t: LocalizedText): string {
+  const strings = Object.entries(t).map(
+    ([language, content]) =>
+      `{"@type":"ElectionResults.LanguageString","Content":${JSON.stringify(content)},"Language":${JSON.stringify(language)}}`,
+  );
+  return `{"@type":"ElectionResults.InternationalizedText","Text":[${strings.join(',')}]}`;
 }
 
-function countType(voteType: string): { Type: string; OtherType?: string } {
+/** A vote type as NIST's Type (and OtherType), as JSON members. */
+function countType(voteType: string): string {
   const known = countItemTypes[voteType];
-  return known === undefined ? { Type: 'other', OtherType: voteType } : { Type: known };
+  return known === undefined
+    ? `"Type":"other","OtherType":${JSON.stringify(voteType)}`
+    : `"Type":${JSON.stringify(known)}`;
 }
 
-/** NIST's ReportingUnitType for a unit's type, or "other" with OtherType. */
-function unitType(type: string): { Type: string; OtherType?: string } {
-  const known = new Set([
-    'borough',
-    'city',
-    'combined-precinct',
-    'country',
-    'county',
-    'municipality',
-    'polling-place',
-    'precinct',
-    'split-precinct',
-    'state',
-    'town',
-    'township',
-    'village',
-    'vote-center',
-    'ward',
-  ]);
-  return known.has(type) ? { Type: type } : { Type: 'other', OtherType: type };
+const UNIT_TYPES = new Set([
+  'borough',
+  'city',
+  'combined-precinct',
+  'country',
+  'county',
+  'municipality',
+  'polling-place',
+  'precinct',
+  'split-precinct',
+  'state',
+  'town',
+  'township',
+  'village',
+  'vote-center',
+  'ward',
+]);
+
+/** NIST's ReportingUnitType for a unit's type, or "other" with OtherType, as JSON members. */
+function unitType(type: string): string {
+  return UNIT_TYPES.has(type)
+    ? `"Type":${JSON.stringify(type)}`
+    : `"Type":"other","OtherType":${JSON.stringify(type)}`;
 }
 
-/** A report's file as Tally publishes it (cdf.json, cdf/<group>.json). */
+const str = (value: string): string => JSON.stringify(value);
+const ids = (values: readonly string[]): string => `[${values.map(str).join(',')}]`;
+
+/**
+ * A report's file as Tally publishes it (cdf.json, cdf/<group>.json): one ElectionReport with
+ * the results of `areas` (units or districts of the election), listing as GpUnits the areas and
+ * any unit they are composed of. Written as text directly: a precinct-level report of a large
+ * election holds millions of vote counts, and this is several times faster than building the
+ * objects and serialising them (src/formats/testonly holds that plain version; a test holds the
+ * two to the same bytes).
+ */
 export function nistResultsText(
   election: Election,
   areas: readonly AreaResults[],
   info: NistReportInfo,
 ): string {
-  return JSON.stringify(nistResultsReport(election, areas, info));
+  const d = election.definition;
+  const listed = new Set(areas.map((a) => a.area));
+  const districts = new Map(d.districts.map((x) => [x.id, x]));
+  const gpOf = (a: AreaResults): string =>
+    a.kind === 'district' ? districtRef(a.area) : unitRef(a.area);
+  const gpUnits = areas.map((area) => {
+    const base = `{"@type":"ElectionResults.ReportingUnit","SubUnitsReported":${area.reporting.reported},"TotalSubUnits":${area.reporting.expected},"VotersRegistered":${area.registeredVoters},"VotersParticipated":${area.ballotsCast.total}`;
+    if (area.kind === 'district') {
+      const district = districts.get(area.area);
+      const composing = (district?.units ?? []).filter((u) => listed.has(u)).map(unitRef);
+      return `${base},"@id":${str(districtRef(area.area))},"Name":${text(district?.name ?? { en: area.area })},"Type":"other","OtherType":"district","IsDistricted":true,"ComposingGpUnitIds":${ids(composing)}}`;
+    }
+    const unit = election.units.get(area.area);
+    const children = (election.children.get(area.area) ?? []).filter((c) => listed.has(c));
+    return `${base},"@id":${str(unitRef(area.area))},"Name":${text(unit?.name ?? { en: area.area })},${unitType(unit?.type ?? 'other')}${children.length > 0 ? `,"ComposingGpUnitIds":${ids(children.map(unitRef))}` : ''}}`;
+  });
+  // Each area's results by contest, and the end of a vote count for each area and vote type
+  // (everything after the count): the same in every selection of every contest.
+  const byContest = areas.map((area) => new Map(area.contests.map((c) => [c.contest, c] as const)));
+  const countTails = areas.map((area) => {
+    const gp = `,"GpUnitId":${str(gpOf(area))},`;
+    const tails = new Map<string, string>();
+    for (const c of area.contests) {
+      for (const voteType of Object.keys(c.byVoteType)) {
+        if (!tails.has(voteType)) tails.set(voteType, `${gp}${countType(voteType)}}`);
+      }
+    }
+    return tails;
+  });
+  const voteCounts = (contest: string, choice: string): string => {
+    const parts: string[] = [];
+    areas.forEach((_, i) => {
+      const c = byContest[i]?.get(contest);
+      if (c === undefined) return;
+      const tails = countTails[i];
+      for (const [voteType, t] of Object.entries(c.byVoteType)) {
+        parts.push(
+          `{"@type":"ElectionResults.VoteCounts","Count":${t.counts[choice] ?? 0}${tails?.get(voteType) ?? ''}`,
+        );
+      }
+    });
+    return `[${parts.join(',')}]`;
+  };
+  const areaById = new Map(areas.map((a) => [a.area, a]));
+  const contests = d.contests
+    .filter((contest) => byContest.some((m) => m.has(contest.id)))
+    .map((contest) => {
+      const scope = contest.district === undefined ? election.root.id : contest.district;
+      const reporting = areaById
+        .get(scope)
+        ?.contests.find((c) => c.contest === contest.id)?.reporting;
+      const otherCounts: string[] = [];
+      areas.forEach((area, i) => {
+        const c = byContest[i]?.get(contest.id);
+        if (c === undefined) return;
+        otherCounts.push(
+          `{"@type":"ElectionResults.OtherCounts","GpUnitId":${str(gpOf(area))},"Overvotes":${c.total.overvotes},"Undervotes":${c.total.undervotes}}`,
+        );
+      });
+      const name =
+        contest.name[d.languages[0] ?? 'en'] ?? Object.values(contest.name)[0] ?? contest.id;
+      const common =
+        `"@id":${str(contestRef(contest.id))},"Name":${str(name)},"BallotTitle":${text(contest.name)}` +
+        `,"ElectionDistrictId":${str(contest.district === undefined ? unitRef(election.root.id) : districtRef(contest.district))}` +
+        (reporting === undefined
+          ? ''
+          : `,"SubUnitsReported":${reporting.reported},"TotalSubUnits":${reporting.expected}`) +
+        `,"OtherCounts":[${otherCounts.join(',')}]`;
+      if (contest.kind === 'measure') {
+        const selections = contest.choices.map(
+          (choice) =>
+            `{"@type":"ElectionResults.BallotMeasureSelection","@id":${str(selectionRef(contest.id, choice.id))},"Selection":${text(choice.name)},"VoteCounts":${voteCounts(contest.id, choice.id)}}`,
+        );
+        return `{${common},"@type":"ElectionResults.BallotMeasureContest","ContestSelection":[${selections.join(',')}]}`;
+      }
+      const selections = contest.choices.map(
+        (choice) =>
+          `{"@type":"ElectionResults.CandidateSelection","@id":${str(selectionRef(contest.id, choice.id))},"CandidateIds":[${str(candidateRef(contest.id, choice.id))}]${choice.writeIn === true ? ',"IsWriteIn":true' : ''},"VoteCounts":${voteCounts(contest.id, choice.id)}}`,
+      );
+      return `{${common},"@type":"ElectionResults.CandidateContest","VotesAllowed":${contest.voteFor},"NumberElected":${contest.voteFor},"VoteVariation":${str(contest.voteFor > 1 ? 'n-of-m' : 'plurality')},"ContestSelection":[${selections.join(',')}]}`;
+    });
+  const candidates = d.contests.flatMap((contest) =>
+    contest.kind !== 'candidate'
+      ? []
+      : contest.choices.map(
+          (choice) =>
+            `{"@type":"ElectionResults.Candidate","@id":${str(candidateRef(contest.id, choice.id))},"BallotName":${text(choice.name)}${choice.party === undefined ? '' : `,"PartyId":${str(partyRef(choice.party))}`}}`,
+        ),
+  );
+  const parties = d.parties.map(
+    (p) => `{"@type":"ElectionResults.Party","@id":${str(partyRef(p.id))},"Name":${text(p.name)}}`,
+  );
+  const ballotCounts = areas.flatMap((area) =>
+    Object.entries(area.ballotsCast.byVoteType).map(
+      ([voteType, n]) =>
+        `{"@type":"ElectionResults.BallotCounts","GpUnitId":${str(gpOf(area))},"BallotsCast":${n},${countType(voteType)}}`,
+    ),
+  );
+  const election_ =
+    `{"@type":"ElectionResults.Election","ElectionScopeId":${str(unitRef(election.root.id))},"Name":${text(d.name)}` +
+    `,"StartDate":${str(d.date)},"EndDate":${str(d.date)},"Type":"other","OtherType":"as defined by the election office"` +
+    `,"BallotCounts":[${ballotCounts.join(',')}],"Candidate":[${candidates.join(',')}],"Contest":[${contests.join(',')}]}`;
+  return (
+    `{"@type":"ElectionResults.ElectionReport","Format":"precinct-level","GeneratedDate":${str(info.generatedAt)}` +
+    `,"Issuer":${str(info.issuer)},"IssuerAbbreviation":${str(info.issuerAbbreviation)},"IsTest":${d.test}` +
+    (d.test ? ',"TestType":"test"' : '') +
+    `,"SequenceStart":${info.sequence},"SequenceEnd":${info.sequenceEnd},"Status":${str(info.complete ? 'unofficial-complete' : 'unofficial-partial')}` +
+    `,"VendorApplicationId":${str(info.vendorApplicationId)},"GpUnit":[${gpUnits.join(',')}],"Party":[${parties.join(',')}]` +
+    `,"Election":[${election_}]}`
+  );
 }
 
-/**
- * One ElectionReport with the results of `areas` (units or districts of the election);
- * `listed` are the GpUnits the report describes (the areas and any unit they are composed of).
- */
+/** A report as a JSON object: the text nistResultsText writes, parsed. */
 export function nistResultsReport(
   election: Election,
   areas: readonly AreaResults[],
   info: NistReportInfo,
 ): object {
-  const d = election.definition;
-  const listed = new Set(areas.map((a) => a.area));
-  const gpUnits = areas.map((area) => {
-    const base = {
-      '@type': 'ElectionResults.ReportingUnit',
-      SubUnitsReported: area.reporting.reported,
-      TotalSubUnits: area.reporting.expected,
-      VotersRegistered: area.registeredVoters,
-      VotersParticipated: area.ballotsCast.total,
-    };
-    if (area.kind === 'district') {
-      const district = d.districts.find((x) => x.id === area.area);
-      return {
-        ...base,
-        '@id': districtRef(area.area),
-        Name: text(district?.name ?? { en: area.area }),
-        Type: 'other',
-        OtherType: 'district',
-        IsDistricted: true,
-        ComposingGpUnitIds: (district?.units ?? []).filter((u) => listed.has(u)).map(unitRef),
-      };
-    }
-    const unit = election.units.get(area.area);
-    const children = (election.children.get(area.area) ?? []).filter((c) => listed.has(c));
-    return {
-      ...base,
-      '@id': unitRef(area.area),
-      Name: text(unit?.name ?? { en: area.area }),
-      ...unitType(unit?.type ?? 'other'),
-      ...(children.length > 0 ? { ComposingGpUnitIds: children.map(unitRef) } : {}),
-    };
-  });
-  const gpOf = (a: AreaResults): string =>
-    a.kind === 'district' ? districtRef(a.area) : unitRef(a.area);
-  const voteCounts = (contest: string, choice: string): object[] =>
-    areas.flatMap((area) => {
-      const c = area.contests.find((x) => x.contest === contest);
-      if (c === undefined) return [];
-      return Object.entries(c.byVoteType).map(([voteType, t]) => ({
-        '@type': 'ElectionResults.VoteCounts',
-        Count: t.counts[choice] ?? 0,
-        GpUnitId: gpOf(area),
-        ...countType(voteType),
-      }));
-    });
-  const contests = d.contests
-    .filter((contest) => areas.some((a) => a.contests.some((c) => c.contest === contest.id)))
-    .map((contest) => {
-      const scope = contest.district === undefined ? election.root.id : contest.district;
-      const scopeArea = areas.find((a) => a.area === scope);
-      const reporting = scopeArea?.contests.find((c) => c.contest === contest.id)?.reporting;
-      const common = {
-        '@id': contestRef(contest.id),
-        Name: contest.name[d.languages[0] ?? 'en'] ?? Object.values(contest.name)[0] ?? contest.id,
-        BallotTitle: text(contest.name),
-        ElectionDistrictId:
-          contest.district === undefined
-            ? unitRef(election.root.id)
-            : districtRef(contest.district),
-        ...(reporting === undefined
-          ? {}
-          : { SubUnitsReported: reporting.reported, TotalSubUnits: reporting.expected }),
-        OtherCounts: areas.flatMap((area) => {
-          const c = area.contests.find((x) => x.contest === contest.id);
-          return c === undefined
-            ? []
-            : [
-                {
-                  '@type': 'ElectionResults.OtherCounts',
-                  GpUnitId: gpOf(area),
-                  Overvotes: c.total.overvotes,
-                  Undervotes: c.total.undervotes,
-                },
-              ];
-        }),
-      };
-      if (contest.kind === 'measure') {
-        return {
-          ...common,
-          '@type': 'ElectionResults.BallotMeasureContest',
-          ContestSelection: contest.choices.map((choice) => ({
-            '@type': 'ElectionResults.BallotMeasureSelection',
-            '@id': selectionRef(contest.id, choice.id),
-            Selection: text(choice.name),
-            VoteCounts: voteCounts(contest.id, choice.id),
-          })),
-        };
-      }
-      return {
-        ...common,
-        '@type': 'ElectionResults.CandidateContest',
-        VotesAllowed: contest.voteFor,
-        NumberElected: contest.voteFor,
-        VoteVariation: contest.voteFor > 1 ? 'n-of-m' : 'plurality',
-        ContestSelection: contest.choices.map((choice) => ({
-          '@type': 'ElectionResults.CandidateSelection',
-          '@id': selectionRef(contest.id, choice.id),
-          CandidateIds: [candidateRef(contest.id, choice.id)],
-          ...(choice.writeIn === true ? { IsWriteIn: true } : {}),
-          VoteCounts: voteCounts(contest.id, choice.id),
-        })),
-      };
-    });
-  const candidates = d.contests.flatMap((contest) =>
-    contest.kind !== 'candidate'
-      ? []
-      : contest.choices.map((choice) => ({
-          '@type': 'ElectionResults.Candidate',
-          '@id': candidateRef(contest.id, choice.id),
-          BallotName: text(choice.name),
-          ...(choice.party === undefined ? {} : { PartyId: partyRef(choice.party) }),
-        })),
-  );
-  return {
-    '@type': 'ElectionResults.ElectionReport',
-    Format: 'precinct-level',
-    GeneratedDate: info.generatedAt,
-    Issuer: info.issuer,
-    IssuerAbbreviation: info.issuerAbbreviation,
-    IsTest: d.test,
-    ...(d.test ? { TestType: 'test' } : {}),
-    SequenceStart: info.sequence,
-    SequenceEnd: info.sequenceEnd,
-    Status: info.complete ? 'unofficial-complete' : 'unofficial-partial',
-    VendorApplicationId: info.vendorApplicationId,
-    GpUnit: gpUnits,
-    Party: d.parties.map((p) => ({
-      '@type': 'ElectionResults.Party',
-      '@id': partyRef(p.id),
-      Name: text(p.name),
-    })),
-    Election: [
-      {
-        '@type': 'ElectionResults.Election',
-        ElectionScopeId: unitRef(election.root.id),
-        Name: text(d.name),
-        StartDate: d.date,
-        EndDate: d.date,
-        Type: 'other',
-        OtherType: 'as defined by the election office',
-        BallotCounts: areas.flatMap((area) =>
-          Object.entries(area.ballotsCast.byVoteType).map(([voteType, n]) => ({
-            '@type': 'ElectionResults.BallotCounts',
-            GpUnitId: gpOf(area),
-            BallotsCast: n,
-            ...countType(voteType),
-          })),
-        ),
-        Candidate: candidates,
-        Contest: contests,
-      },
-    ],
-  };
+  return JSON.parse(nistResultsText(election, areas, info)) as object;
 }
 
 // ---- Reading results back: the totals a report states, by area, contest, vote type and choice.

@@ -1,0 +1,224 @@
+// The NIST results report as an object, written the plain way: the reference that
+// nistResultsText (which writes the same text directly, for speed) is tested against.
+import type { Election, LocalizedText } from '../../core/election.js';
+import type { AreaResults } from '../../core/tally.js';
+import type { NistReportInfo } from '../nist_cdf_results.js';
+
+// NIST's CountItemType for Tally's usual vote type ids; any other id is "other" with OtherType.
+const countItemTypes: Readonly<Record<string, string>> = {
+  'election-day': 'election-day',
+  early: 'early',
+  mail: 'absentee-mail',
+  absentee: 'absentee',
+  provisional: 'provisional',
+  uocava: 'uocava',
+};
+
+const unitRef = (id: string): string => `ru-${id}`;
+const districtRef = (id: string): string => `district-${id}`;
+const contestRef = (id: string): string => `contest-${id}`;
+const selectionRef = (contest: string, choice: string): string => `sel-${contest}-${choice}`;
+const candidateRef = (contest: string, choice: string): string => `cand-${contest}-${choice}`;
+const partyRef = (id: string): string => `party-${id}`;
+
+function text(t: LocalizedText): object {
+  return {
+    '@type': 'ElectionResults.InternationalizedText',
+    Text: Object.entries(t).map(([Language, Content]) => ({
+      '@type': 'ElectionResults.LanguageString',
+      Content,
+      Language,
+    })),
+  };
+}
+
+function countType(voteType: string): { Type: string; OtherType?: string } {
+  const known = countItemTypes[voteType];
+  return known === undefined ? { Type: 'other', OtherType: voteType } : { Type: known };
+}
+
+/** NIST's ReportingUnitType for a unit's type, or "other" with OtherType. */
+function unitType(type: string): { Type: string; OtherType?: string } {
+  const known = new Set([
+    'borough',
+    'city',
+    'combined-precinct',
+    'country',
+    'county',
+    'municipality',
+    'polling-place',
+    'precinct',
+    'split-precinct',
+    'state',
+    'town',
+    'township',
+    'village',
+    'vote-center',
+    'ward',
+  ]);
+  return known.has(type) ? { Type: type } : { Type: 'other', OtherType: type };
+}
+
+/**
+ * One ElectionReport with the results of `areas` (units or districts of the election);
+ * `listed` are the GpUnits the report describes (the areas and any unit they are composed of).
+ */
+export function referenceNistReport(
+  election: Election,
+  areas: readonly AreaResults[],
+  info: NistReportInfo,
+): object {
+  const d = election.definition;
+  const listed = new Set(areas.map((a) => a.area));
+  const gpUnits = areas.map((area) => {
+    const base = {
+      '@type': 'ElectionResults.ReportingUnit',
+      SubUnitsReported: area.reporting.reported,
+      TotalSubUnits: area.reporting.expected,
+      VotersRegistered: area.registeredVoters,
+      VotersParticipated: area.ballotsCast.total,
+    };
+    if (area.kind === 'district') {
+      const district = d.districts.find((x) => x.id === area.area);
+      return {
+        ...base,
+        '@id': districtRef(area.area),
+        Name: text(district?.name ?? { en: area.area }),
+        Type: 'other',
+        OtherType: 'district',
+        IsDistricted: true,
+        ComposingGpUnitIds: (district?.units ?? []).filter((u) => listed.has(u)).map(unitRef),
+      };
+    }
+    const unit = election.units.get(area.area);
+    const children = (election.children.get(area.area) ?? []).filter((c) => listed.has(c));
+    return {
+      ...base,
+      '@id': unitRef(area.area),
+      Name: text(unit?.name ?? { en: area.area }),
+      ...unitType(unit?.type ?? 'other'),
+      ...(children.length > 0 ? { ComposingGpUnitIds: children.map(unitRef) } : {}),
+    };
+  });
+  const gpOf = (a: AreaResults): string =>
+    a.kind === 'district' ? districtRef(a.area) : unitRef(a.area);
+  const voteCounts = (contest: string, choice: string): object[] =>
+    areas.flatMap((area) => {
+      const c = area.contests.find((x) => x.contest === contest);
+      if (c === undefined) return [];
+      return Object.entries(c.byVoteType).map(([voteType, t]) => ({
+        '@type': 'ElectionResults.VoteCounts',
+        Count: t.counts[choice] ?? 0,
+        GpUnitId: gpOf(area),
+        ...countType(voteType),
+      }));
+    });
+  const contests = d.contests
+    .filter((contest) => areas.some((a) => a.contests.some((c) => c.contest === contest.id)))
+    .map((contest) => {
+      const scope = contest.district === undefined ? election.root.id : contest.district;
+      const scopeArea = areas.find((a) => a.area === scope);
+      const reporting = scopeArea?.contests.find((c) => c.contest === contest.id)?.reporting;
+      const common = {
+        '@id': contestRef(contest.id),
+        Name: contest.name[d.languages[0] ?? 'en'] ?? Object.values(contest.name)[0] ?? contest.id,
+        BallotTitle: text(contest.name),
+        ElectionDistrictId:
+          contest.district === undefined
+            ? unitRef(election.root.id)
+            : districtRef(contest.district),
+        ...(reporting === undefined
+          ? {}
+          : { SubUnitsReported: reporting.reported, TotalSubUnits: reporting.expected }),
+        OtherCounts: areas.flatMap((area) => {
+          const c = area.contests.find((x) => x.contest === contest.id);
+          return c === undefined
+            ? []
+            : [
+                {
+                  '@type': 'ElectionResults.OtherCounts',
+                  GpUnitId: gpOf(area),
+                  Overvotes: c.total.overvotes,
+                  Undervotes: c.total.undervotes,
+                },
+              ];
+        }),
+      };
+      if (contest.kind === 'measure') {
+        return {
+          ...common,
+          '@type': 'ElectionResults.BallotMeasureContest',
+          ContestSelection: contest.choices.map((choice) => ({
+            '@type': 'ElectionResults.BallotMeasureSelection',
+            '@id': selectionRef(contest.id, choice.id),
+            Selection: text(choice.name),
+            VoteCounts: voteCounts(contest.id, choice.id),
+          })),
+        };
+      }
+      return {
+        ...common,
+        '@type': 'ElectionResults.CandidateContest',
+        VotesAllowed: contest.voteFor,
+        NumberElected: contest.voteFor,
+        VoteVariation: contest.voteFor > 1 ? 'n-of-m' : 'plurality',
+        ContestSelection: contest.choices.map((choice) => ({
+          '@type': 'ElectionResults.CandidateSelection',
+          '@id': selectionRef(contest.id, choice.id),
+          CandidateIds: [candidateRef(contest.id, choice.id)],
+          ...(choice.writeIn === true ? { IsWriteIn: true } : {}),
+          VoteCounts: voteCounts(contest.id, choice.id),
+        })),
+      };
+    });
+  const candidates = d.contests.flatMap((contest) =>
+    contest.kind !== 'candidate'
+      ? []
+      : contest.choices.map((choice) => ({
+          '@type': 'ElectionResults.Candidate',
+          '@id': candidateRef(contest.id, choice.id),
+          BallotName: text(choice.name),
+          ...(choice.party === undefined ? {} : { PartyId: partyRef(choice.party) }),
+        })),
+  );
+  return {
+    '@type': 'ElectionResults.ElectionReport',
+    Format: 'precinct-level',
+    GeneratedDate: info.generatedAt,
+    Issuer: info.issuer,
+    IssuerAbbreviation: info.issuerAbbreviation,
+    IsTest: d.test,
+    ...(d.test ? { TestType: 'test' } : {}),
+    SequenceStart: info.sequence,
+    SequenceEnd: info.sequenceEnd,
+    Status: info.complete ? 'unofficial-complete' : 'unofficial-partial',
+    VendorApplicationId: info.vendorApplicationId,
+    GpUnit: gpUnits,
+    Party: d.parties.map((p) => ({
+      '@type': 'ElectionResults.Party',
+      '@id': partyRef(p.id),
+      Name: text(p.name),
+    })),
+    Election: [
+      {
+        '@type': 'ElectionResults.Election',
+        ElectionScopeId: unitRef(election.root.id),
+        Name: text(d.name),
+        StartDate: d.date,
+        EndDate: d.date,
+        Type: 'other',
+        OtherType: 'as defined by the election office',
+        BallotCounts: areas.flatMap((area) =>
+          Object.entries(area.ballotsCast.byVoteType).map(([voteType, n]) => ({
+            '@type': 'ElectionResults.BallotCounts',
+            GpUnitId: gpOf(area),
+            BallotsCast: n,
+            ...countType(voteType),
+          })),
+        ),
+        Candidate: candidates,
+        Contest: contests,
+      },
+    ],
+  };
+}
