@@ -240,14 +240,59 @@ export function unitResultsFeed(
   };
 }
 
-/** A group's results file as Tally publishes it (units/<group>.json). */
+/**
+ * A group's results file as Tally publishes it (units/<group>.json): byte for byte
+ * JSON.stringify(unitResultsFeed(...)) (a test holds them so), written directly, which is
+ * several times faster for the hundreds of thousands of units of a large election.
+ */
 export function unitResultsText(
   election: Election,
   asOfLog: number,
   group: { readonly id: string; readonly parent: string },
   areas: readonly AreaResults[],
 ): string {
-  return JSON.stringify(unitResultsFeed(election, asOfLog, group, areas));
+  const d = election.definition;
+  return (
+    `{"format":${JSON.stringify(UNIT_RESULTS_FORMAT)},"election":${JSON.stringify(d.id)},"test":${d.test}` +
+    `,"parent":${JSON.stringify(group.parent)},"group":${JSON.stringify(group.id)},"asOfLog":${asOfLog}` +
+    `,"areas":[${areas.map((a) => areaFeedText(election, a)).join(',')}]}`
+  );
+}
+
+/** JSON.stringify(areaFeed(election, results)), written directly. */
+export function areaFeedText(election: Election, results: AreaResults): string {
+  const str = JSON.stringify;
+  const unit = election.units.get(results.area);
+  const district =
+    unit === undefined
+      ? election.definition.districts.find((x) => x.id === results.area)
+      : undefined;
+  const numbers = (values: Readonly<Record<string, number>>): string => {
+    let text = '';
+    for (const key in values) text += `${text === '' ? '' : ','}${str(key)}:${values[key] ?? 0}`;
+    return `{${text}}`;
+  };
+  const totals = (t: AreaResults['contests'][number]['total']): string =>
+    `{"ballotsCast":${t.ballotsCast},"overvotes":${t.overvotes},"undervotes":${t.undervotes},"counts":${numbers(t.counts)}}`;
+  const contests = results.contests.map((c) => {
+    let byVoteType = '';
+    for (const vt in c.byVoteType) {
+      const t = c.byVoteType[vt];
+      if (t !== undefined) byVoteType += `${byVoteType === '' ? '' : ','}${str(vt)}:${totals(t)}`;
+    }
+    return (
+      `{"contest":${str(c.contest)},"reporting":{"reported":${c.reporting.reported},"expected":${c.reporting.expected}}` +
+      `,"total":${totals(c.total)},"byVoteType":{${byVoteType}},"leaders":[${c.leaders.map((l) => str(l)).join(',')}]}`
+    );
+  });
+  return (
+    `{"area":${str(results.area)},"kind":${str(results.kind)},"name":${str(unit?.name ?? district?.name ?? { en: results.area })}` +
+    `,"type":${str(unit?.type ?? 'district')}${unit?.parent === undefined ? '' : `,"parent":${str(unit.parent)}`}` +
+    `,"registeredVoters":${results.registeredVoters}` +
+    `,"ballotsCast":{"total":${results.ballotsCast.total},"byVoteType":${numbers(results.ballotsCast.byVoteType)}}` +
+    `,"reporting":{"reported":${results.reporting.reported},"expected":${results.reporting.expected}}` +
+    `,"contests":[${contests.join(',')}]}`
+  );
 }
 
 /** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break. */

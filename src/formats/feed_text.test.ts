@@ -5,6 +5,7 @@ import { LOG_ENTRY_FORMAT } from '../core/log_entry.js';
 import { Tally } from '../core/tally.js';
 import { sampleDefinition, sampleSubmission } from '../core/testonly/fixtures.js';
 import { nistResultsText, type NistReportInfo } from './nist_cdf_results.js';
+import { unitResultsFeed, unitResultsText } from './results_feed.js';
 import { referenceNistReport } from './testonly/nist_report_reference.js';
 
 /** The sample election, with what a report must escape or name as "other". */
@@ -31,8 +32,10 @@ const info = (complete: boolean): NistReportInfo => ({
   vendorApplicationId: 'Tally 0.1',
 });
 
-describe('the NIST results report written directly', () => {
-  it('is byte for byte the plain object version serialised, for any results', () => {
+// Results files are written as text directly, for speed: each must be exactly what serialising
+// the plain objects gives.
+describe('results files written directly', () => {
+  it('NIST reports and unit files are byte for byte their objects serialised, for any results', () => {
     fc.assert(
       fc.property(
         fc.boolean(),
@@ -68,6 +71,10 @@ describe('the NIST results report written directly', () => {
             const areas = ids.map((id) => tally.area(id)!);
             expect(nistResultsText(election, areas, info(complete))).toBe(
               JSON.stringify(referenceNistReport(election, areas, info(complete))),
+            );
+            const group = { id: `g-${ids[0] ?? ''}`, parent: 'state' };
+            expect(unitResultsText(election, extra, group, areas)).toBe(
+              JSON.stringify(unitResultsFeed(election, extra, group, areas)),
             );
           }
         },
