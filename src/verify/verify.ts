@@ -69,7 +69,13 @@ export function inProcessWorkers(size = 1): VerifyWorkers {
   const states = Array.from({ length: size }, () => new WorkerState());
   return {
     size,
-    run: (worker, task) => Promise.resolve(runTask(states[worker] ?? new WorkerState(), task)),
+    run: (worker, task) => {
+      try {
+        return Promise.resolve(runTask(states[worker] ?? new WorkerState(), task));
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    },
   };
 }
 
@@ -307,7 +313,8 @@ export async function verifySite(
   const workers = options.workers ?? inProcessWorkers();
   const ranges = split(counting.length, workers.size);
   const shared = shareEntries(counting);
-  const decoded = await Promise.all(
+  // The workers read the definition as this thread does, meanwhile.
+  const decoding = Promise.all(
     ranges.map(([from, to], w) =>
       workers.run(w, {
         type: 'decode',
@@ -319,6 +326,14 @@ export async function verifySite(
       }),
     ),
   );
+  const parsed = parseElectionDefinition(parseJsonText(head.text));
+  if (!parsed.ok) {
+    problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
+    await decoding.catch(() => undefined);
+    return finish(common);
+  }
+  const election = parsed.value;
+  const decoded = await decoding;
   const roster: RosterFacts[] = [];
   const entryProblems: VerifyProblem[] = [];
   for (const d of decoded) {
@@ -344,14 +359,13 @@ export async function verifySite(
     facts.push(...c.submissions);
   }
   facts.sort((a, b) => a.entry - b.entry);
-  const replay = replayDecisions(head.election, keys, facts, entryProblems);
+  const replay = replayDecisions(election, keys, facts, entryProblems);
   entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
   problems.push(...entryProblems);
 
   // 5. Every published number, recomputed: the reporting units' files by the workers, each a
   // share of the groups (the one that decoded most of a group's submissions), the rest here.
   const files = await filesRead;
-  const election = head.election;
   const groups = unitGroups(election);
   const complete = replay.reportedUnits === election.reportingUnits.length;
   const tasks: GroupTask[][] = ranges.map(() => []);
@@ -476,7 +490,7 @@ export async function readEntries(
 function readDefinition(
   entries: readonly Uint8Array[],
   problems: VerifyProblem[],
-): { election: Election; text: string; entries: number } | undefined {
+): { text: string; entries: number } | undefined {
   const decodeAt = (i: number) => {
     const bytes = entries[i];
     if (bytes === undefined) return undefined;
@@ -513,12 +527,7 @@ function readDefinition(
     });
     return undefined;
   }
-  const parsed = parseElectionDefinition(JSON.parse(text));
-  if (!parsed.ok) {
-    problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
-    return undefined;
-  }
-  return { election: parsed.value, text, entries: 1 + head.parts };
+  return { text, entries: 1 + head.parts };
 }
 
 /** A roster event for one key: certified for a unit, or revoked, at a log entry. */
@@ -826,8 +835,13 @@ async function compareNistFile(
 }
 
 function parseJson(bytes: Uint8Array): unknown {
+  return parseJsonText(decoder.decode(bytes));
+}
+
+/** JSON text parsed, or undefined when it is not JSON (which the schemas then refuse). */
+function parseJsonText(text: string): unknown {
   try {
-    return JSON.parse(decoder.decode(bytes));
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

@@ -187,7 +187,7 @@ function decode(
     bytes: new Uint8Array(task.entries.bytes),
     offsets: new Float64Array(task.entries.offsets),
   };
-  const parsed = parseElectionDefinition(JSON.parse(task.definition));
+  const parsed = parseElectionDefinition(JSON.parse(task.definition) as unknown);
   if (!parsed.ok) fail(parsed.error.message);
   const election = parsed.value;
   state.election = election;
