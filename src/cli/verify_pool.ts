@@ -26,7 +26,11 @@ export function verifyPool(size = availableParallelism()): VerifyPool {
   if (!existsSync(fileURLToPath(WORKER))) {
     return { ...inProcessWorkers(Math.max(1, size)), close: () => Promise.resolve() };
   }
-  const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(WORKER));
+  // A larger young generation: the workers make millions of short-lived strings and objects.
+  const workers = Array.from(
+    { length: Math.max(1, size) },
+    () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 256 } }),
+  );
   return {
     size: workers.length,
     run: (index, task: VerifyTask) => {

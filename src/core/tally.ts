@@ -92,8 +92,8 @@ interface AreaState {
   registeredVoters: number;
   expected: number;
   reported: number;
-  /** Ballots cast per vote type index. */
-  readonly ballotsCast: Float64Array;
+  /** Ballots cast per vote type index (a reporting unit's: made with its vector). */
+  ballotsCast: Float64Array;
   /**
    * Every contest's block, at its shape's offset (units expected 0: not on a ballot here).
    * A reporting unit's is made when first needed (see `vector`): most are never read.
@@ -149,7 +149,7 @@ export class Tally {
     const size = offset;
     this.size = size;
     this.voteTypeIndex = new Map(definition.voteTypes.map((v, i) => [v.id, i]));
-    const area = (id: string, kind: 'unit' | 'district', numbers = true): AreaState => ({
+    const area = (id: string, kind: 'unit' | 'district'): AreaState => ({
       id,
       kind,
       revision: -1,
@@ -157,48 +157,70 @@ export class Tally {
       expected: 0,
       reported: 0,
       ballotsCast: new Float64Array(voteTypes),
-      numbers: numbers ? new Float64Array(size) : NOT_YET,
+      numbers: new Float64Array(size),
     });
+    const districtStates = new Map(
+      definition.districts.map((d) => [d.id, area(d.id, 'district')] as const),
+    );
+    const districtsOf = new Map<string, AreaState[]>();
+    for (const district of definition.districts) {
+      for (const member of district.units) {
+        const list = districtsOf.get(member) ?? [];
+        list.push(districtStates.get(district.id) as AreaState);
+        districtsOf.set(member, list);
+      }
+    }
+    /** The districts a reporting unit is in, through itself or any unit above it. */
+    const districtsAbove = new Map<string, AreaState[]>();
+    // Units with the same districts have the same contests on their ballot.
+    const ballots = new Map<string, readonly ContestShape[]>();
     const reporting = new Set(election.reportingUnits);
     for (const unit of definition.units) {
       if (!reporting.has(unit.id)) {
         this.areas.set(unit.id, area(unit.id, 'unit'));
         continue;
       }
-      const onBallot = contestsOnBallot(election, unit.id).flatMap((c) => {
-        const shape = this.shapes.get(c.id);
-        return shape === undefined ? [] : [shape];
-      });
-      this.areas.set(unit.id, { ...area(unit.id, 'unit', false), onBallot });
-    }
-    const districtsOf = new Map<string, AreaState[]>();
-    for (const district of definition.districts) {
-      const state = area(district.id, 'district');
-      this.areas.set(district.id, state);
-      for (const member of district.units) {
-        const list = districtsOf.get(member) ?? [];
-        list.push(state);
-        districtsOf.set(member, list);
+      const districts: AreaState[] = [];
+      for (const id of ancestry(election, unit.id)) {
+        for (const d of districtsOf.get(id) ?? []) if (!districts.includes(d)) districts.push(d);
       }
+      districtsAbove.set(unit.id, districts);
+      const key = districts.map((d) => d.id).join('\u0000');
+      let onBallot = ballots.get(key);
+      if (onBallot === undefined) {
+        const within = new Set(districts.map((d) => d.id));
+        onBallot = [...this.shapes.values()].filter(
+          (shape) => shape.contest.district === undefined || within.has(shape.contest.district),
+        );
+        ballots.set(key, onBallot);
+      }
+      // A reporting unit's vectors are made when first needed (`vector`): a verifier's worker
+      // counts only some units.
+      this.areas.set(unit.id, {
+        ...area(unit.id, 'unit'),
+        ballotsCast: NOT_YET,
+        numbers: NOT_YET,
+        onBallot,
+      });
     }
+    for (const [id, state] of districtStates) this.areas.set(id, state);
     for (const unitId of election.reportingUnits) {
       const own = this.areas.get(unitId) as AreaState;
-      const onBallot = own.onBallot ?? [];
-      const areas = new Set<AreaState>([own]);
+      const areas: AreaState[] = [own];
       for (const id of ancestry(election, unitId)) {
         const a = this.areas.get(id);
-        if (a !== undefined) areas.add(a);
-        for (const d of districtsOf.get(id) ?? []) areas.add(d);
+        if (a !== undefined && a !== own) areas.push(a);
       }
+      areas.push(...(districtsAbove.get(unitId) ?? []));
       const registered = election.units.get(unitId)?.registeredVoters ?? 0;
       for (const a of areas) {
         a.expected++;
         a.registeredVoters += registered;
         if (a === own) continue;
-        for (const shape of onBallot) bump(a.numbers, shape.offset + EXPECTED, 1);
+        for (const shape of own.onBallot ?? []) bump(a.numbers, shape.offset + EXPECTED, 1);
       }
       this.units.set(unitId, {
-        areas: [...areas],
+        areas,
         counted: definition.voteTypes.map(() => undefined),
       });
     }
@@ -286,10 +308,10 @@ export class Tally {
 
   private add(unit: UnitState, vt: number, submission: Submission, sign: 1 | -1): void {
     for (const a of unit.areas) {
+      const n = this.vector(a);
       a.ballotsCast[vt] = (a.ballotsCast[vt] ?? 0) + sign * submission.ballotsCast;
       for (const result of submission.contests) {
         const shape = this.shapes.get(result.contest);
-        const n = this.vector(a);
         if (shape === undefined || (n[shape.offset + EXPECTED] ?? 0) === 0) continue;
         const at = shape.offset + HEAD + vt * shape.width;
         n[at] = (n[at] ?? 0) + sign * result.ballotsCast;
@@ -368,6 +390,7 @@ export class Tally {
   private vector(a: AreaState): Float64Array {
     if (a.numbers === NOT_YET) {
       a.numbers = new Float64Array(this.size);
+      a.ballotsCast = new Float64Array(this.voteTypeIndex.size);
       for (const shape of a.onBallot ?? []) a.numbers[shape.offset + EXPECTED] = 1;
     }
     return a.numbers;

@@ -259,6 +259,18 @@ export function unitResultsText(
   );
 }
 
+/** Ids as JSON strings: the same few choice and vote type ids, written millions of times. */
+const quotedIds = new Map<string, string>();
+function quoted(id: string): string {
+  let text = quotedIds.get(id);
+  if (text === undefined) {
+    if (quotedIds.size > 10_000) quotedIds.clear();
+    text = JSON.stringify(id);
+    quotedIds.set(id, text);
+  }
+  return text;
+}
+
 /** JSON.stringify(areaFeed(election, results)), written directly. */
 export function areaFeedText(election: Election, results: AreaResults): string {
   const str = JSON.stringify;
@@ -269,7 +281,7 @@ export function areaFeedText(election: Election, results: AreaResults): string {
       : undefined;
   const numbers = (values: Readonly<Record<string, number>>): string => {
     let text = '';
-    for (const key in values) text += `${text === '' ? '' : ','}${str(key)}:${values[key] ?? 0}`;
+    for (const key in values) text += `${text === '' ? '' : ','}${quoted(key)}:${values[key] ?? 0}`;
     return `{${text}}`;
   };
   const totals = (t: AreaResults['contests'][number]['total']): string =>
@@ -278,11 +290,12 @@ export function areaFeedText(election: Election, results: AreaResults): string {
     let byVoteType = '';
     for (const vt in c.byVoteType) {
       const t = c.byVoteType[vt];
-      if (t !== undefined) byVoteType += `${byVoteType === '' ? '' : ','}${str(vt)}:${totals(t)}`;
+      if (t !== undefined)
+        byVoteType += `${byVoteType === '' ? '' : ','}${quoted(vt)}:${totals(t)}`;
     }
     return (
-      `{"contest":${str(c.contest)},"reporting":{"reported":${c.reporting.reported},"expected":${c.reporting.expected}}` +
-      `,"total":${totals(c.total)},"byVoteType":{${byVoteType}},"leaders":[${c.leaders.map((l) => str(l)).join(',')}]}`
+      `{"contest":${quoted(c.contest)},"reporting":{"reported":${c.reporting.reported},"expected":${c.reporting.expected}}` +
+      `,"total":${totals(c.total)},"byVoteType":{${byVoteType}},"leaders":[${c.leaders.map(quoted).join(',')}]}`
     );
   });
   return (

@@ -103,6 +103,8 @@ export interface VerifyReport {
   readonly submissionsCounted: number;
   readonly numbersCompared: number;
   readonly problems: readonly VerifyProblem[];
+  /** How long each stage took, in seconds, from the start. */
+  readonly seconds?: Readonly<Record<string, number>>;
 }
 
 const decoder = new TextDecoder();
@@ -122,6 +124,12 @@ export async function verifySite(
     ...extra,
     problems,
   });
+
+  const started = performance.now();
+  const seconds: Record<string, number> = {};
+  const lap = (stage: string): void => {
+    seconds[stage] = Math.round(performance.now() - started) / 1000;
+  };
 
   // 1. The pointer and the signed manifest.
   const currentBytes = await read('current.json');
@@ -300,6 +308,8 @@ export async function verifySite(
     });
   }
 
+  lap('log read and hashed');
+
   // 4. Every entry, replayed: the definition, the roster, each submission and its decision.
   const common = {
     ...versionOnly,
@@ -334,6 +344,7 @@ export async function verifySite(
   }
   const election = parsed.value;
   const decoded = await decoding;
+  lap('entries decoded');
   const roster: RosterFacts[] = [];
   const entryProblems: VerifyProblem[] = [];
   for (const d of decoded) {
@@ -359,13 +370,16 @@ export async function verifySite(
     facts.push(...c.submissions);
   }
   facts.sort((a, b) => a.entry - b.entry);
+  lap('signatures and rules checked');
   const replay = replayDecisions(election, keys, facts, entryProblems);
+  lap('decisions replayed');
   entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
   problems.push(...entryProblems);
 
   // 5. Every published number, recomputed: the reporting units' files by the workers, each a
   // share of the groups (the one that decoded most of a group's submissions), the rest here.
   const files = await filesRead;
+  lap('files read and hashed');
   const groups = unitGroups(election);
   const complete = replay.reportedUnits === election.reportingUnits.length;
   const tasks: GroupTask[][] = ranges.map(() => []);
@@ -387,10 +401,13 @@ export async function verifySite(
       ...(cdf === undefined ? {} : { cdf: { sha: cdf.sha, info: info ?? UNREADABLE_HEADER } }),
     });
   });
-  const results = await Promise.all(
+  const countingResults = Promise.all(
     tasks.map((groupTasks, w) => workers.run(w, { type: 'results', groups: groupTasks, complete })),
   );
+  // Made while the workers count: the tally their sums add up in.
   const tally = new Tally(election);
+  const results = await countingResults;
+  lap('precinct files compared');
   let numbersCompared = 0;
   for (const r of results) {
     if (r.type !== 'results') throw new Error('verify: a worker answered out of turn');
@@ -424,8 +441,10 @@ export async function verifySite(
     }
   }
   numbersCompared += compareUpperFeeds(election, tally, files, problems);
+  lap('results compared');
   withFileProblems();
   return report({
+    seconds,
     ...common,
     filesChecked: files.size + 2,
     submissionsCounted: replay.accepted,
