@@ -225,7 +225,7 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
   while (stack.length > 0) {
     const id = stack.pop() as string;
     reached.add(id);
-    stack.push(...(children.get(id) ?? []));
+    for (const child of children.get(id) ?? []) stack.push(child);
   }
   const orphan = definition.units.find((u) => !reached.has(u.id));
   if (orphan !== undefined) return bad(`unit "${orphan.id}" is in a cycle of parents`);

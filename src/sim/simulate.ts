@@ -173,7 +173,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   // Wait for the version that counts the last answer.
-  const lastLeaf = Math.max(-1, ...answers.map((a) => a.leafIndex ?? -1));
+  // Folded, not spread: a night at full scale has more answers than a call takes arguments.
+  const lastLeaf = answers.reduce((m, a) => Math.max(m, a.leafIndex ?? -1), -1);
   const deadline = performance.now() + 120_000;
   while (!versions.some((v) => v.logSize > lastLeaf) && performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -208,7 +209,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     ...(options.verifyWorkers === undefined ? {} : { workers: options.verifyWorkers }),
   });
   const verifySeconds = (performance.now() - verifyStarted) / 1000;
-  const span = answers.length === 0 ? 0 : Math.max(...answers.map((a) => a.at)) / 1000;
+  const span = answers.reduce((m, a) => Math.max(m, a.at), 0) / 1000;
   const nightSeconds = Math.max(span, options.durationMs / 1000);
   return {
     election: id,

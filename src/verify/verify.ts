@@ -225,7 +225,9 @@ export async function verifySite(
   };
   const filesRead = checkFiles();
   const withFileProblems = (): void => {
-    problems.unshift(...fileProblems);
+    const before = [...fileProblems, ...problems];
+    problems.length = 0;
+    append(problems, before);
     fileProblems.length = 0;
   };
   const finish = async (extra: Partial<VerifyReport>): Promise<VerifyReport> => {
@@ -349,8 +351,8 @@ export async function verifySite(
   const entryProblems: VerifyProblem[] = [];
   for (const d of decoded) {
     if (d.type !== 'decoded') throw new Error('verify: a worker answered out of turn');
-    entryProblems.push(...d.problems);
-    roster.push(...d.roster);
+    append(entryProblems, d.problems);
+    append(roster, d.roster);
   }
   const keys = rosterTimeline(roster, entryProblems);
   const checked = await Promise.all(
@@ -367,14 +369,14 @@ export async function verifySite(
   const facts: SubmissionFacts[] = [];
   for (const c of checked) {
     if (c.type !== 'checked') throw new Error('verify: a worker answered out of turn');
-    facts.push(...c.submissions);
+    append(facts, c.submissions);
   }
   facts.sort((a, b) => a.entry - b.entry);
   lap('signatures and rules checked');
   const replay = replayDecisions(election, keys, facts, entryProblems);
   lap('decisions replayed');
   entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
-  problems.push(...entryProblems);
+  append(problems, entryProblems);
 
   // 5. Every published number, recomputed: the reporting units' files by the workers, each a
   // share of the groups (the one that decoded most of a group's submissions), the rest here.
@@ -452,6 +454,11 @@ export async function verifySite(
   });
 }
 
+/** Appends one by one: a spread of hundreds of thousands of items overflows the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** A published file as the verifier keeps it: its SHA-256, and its bytes or its first bytes. */
 interface PublishedFile {
   readonly sha: string;
@@ -497,7 +504,7 @@ export async function readEntries(
         problem: { code: 'malformed_file', message: bundle.error.message, file: `log/${path}` },
       };
     }
-    entries.push(...bundle.value.slice(0, width));
+    append(entries, bundle.value.slice(0, width));
   }
   return { ok: true, value: entries };
 }
