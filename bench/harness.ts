@@ -30,17 +30,22 @@ export interface Prepared {
   readonly bodies: readonly string[];
 }
 
-/** An election of `units` reporting units with ten contests, a key per unit, a signed body each. */
-export function prepare(units: number): Prepared {
-  const authority = signer('authority.bench');
+/** The benchmarks' election: `units` precincts in counties of a thousand, ten contests. */
+export function benchElection(units: number, authority: Signer): Election {
   const counties = Math.max(1, Math.round(units / 1000));
-  const election = generateElection({
+  return generateElection({
     id: 'bench',
     counties,
     precinctsPerCounty: Math.ceil(units / counties),
     contests: 10,
     authorityKeys: [encodeVerifierKey(authority)],
   });
+}
+
+/** An election of `units` reporting units with ten contests, a key per unit, a signed body each. */
+export function prepare(units: number): Prepared {
+  const authority = signer('authority.bench');
+  const election = benchElection(units, authority);
   const reporting = election.reportingUnits.slice(0, units);
   const random = seededRandom(1);
   const unitKeys = reporting.map((u) => signer(`bench.${u}`));

@@ -21,10 +21,10 @@ import { MemoryLogStorage } from '../src/log/memory_storage.js';
 import { encodeVerifierKey, parseVerifierKey, type Verifier } from '../src/log/note.js';
 import { DirectoryContentStore } from '../src/publish/content_store.js';
 import { Publisher } from '../src/publish/publisher.js';
-import { generateElection, generateSubmission, seededRandom } from '../src/sim/generate.js';
+import { generateSubmission, seededRandom } from '../src/sim/generate.js';
 import { verifySite } from '../src/verify/verify.js';
 import { verifyPool } from '../src/cli/verify_pool.js';
-import { signer } from './harness.js';
+import { benchElection, signer } from './harness.js';
 import { nowMs } from './stats.js';
 import { createHash } from 'node:crypto';
 
@@ -43,14 +43,7 @@ async function buildSite(dir: string): Promise<Verifier> {
   const t = nowMs();
   const authority = signer('authority.bench');
   const logKey = signer('bench.tally');
-  const counties = Math.max(1, Math.round(UNITS / 1000));
-  const election = generateElection({
-    id: 'bench',
-    counties,
-    precinctsPerCounty: Math.ceil(UNITS / counties),
-    contests: 10,
-    authorityKeys: [encodeVerifierKey(authority)],
-  });
+  const election = benchElection(UNITS, authority);
   const time = '2026-11-03T21:00:00Z';
   const definition = canonicalJson(election.definition as unknown as JsonValue);
   const entries: LogEntry[] = electionEntries(

@@ -22,7 +22,7 @@ export interface NistReportInfo {
 }
 
 // NIST's CountItemType for Tally's usual vote type ids; any other id is "other" with OtherType.
-const countItemTypes: Readonly<Record<string, string>> = {
+export const countItemTypes: Readonly<Record<string, string>> = {
   'election-day': 'election-day',
   early: 'early',
   mail: 'absentee-mail',
@@ -32,12 +32,23 @@ const countItemTypes: Readonly<Record<string, string>> = {
 };
 const voteTypeOfCountItem = new Map(Object.entries(countItemTypes).map(([k, v]) => [v, k]));
 
-const unitRef = (id: string): string => `ru-${id}`;
-const districtRef = (id: string): string => `district-${id}`;
-const contestRef = (id: string): string => `contest-${id}`;
-const selectionRef = (contest: string, choice: string): string => `sel-${contest}-${choice}`;
-const candidateRef = (contest: string, choice: string): string => `cand-${contest}-${choice}`;
-const partyRef = (id: string): string => `party-${id}`;
+/** The @id a report gives each kind of thing. */
+export const nistIds = {
+  unit: (id: string): string => `ru-${id}`,
+  district: (id: string): string => `district-${id}`,
+  contest: (id: string): string => `contest-${id}`,
+  selection: (contest: string, choice: string): string => `sel-${contest}-${choice}`,
+  candidate: (contest: string, choice: string): string => `cand-${contest}-${choice}`,
+  party: (id: string): string => `party-${id}`,
+};
+const {
+  unit: unitRef,
+  district: districtRef,
+  contest: contestRef,
+  selection: selectionRef,
+  candidate: candidateRef,
+  party: partyRef,
+} = nistIds;
 
 /** An InternationalizedText as JSON. */
 function text(t: LocalizedText): string {
@@ -56,7 +67,8 @@ function countType(voteType: string): string {
     : `"Type":${JSON.stringify(known)}`;
 }
 
-const UNIT_TYPES = new Set([
+/** NIST's ReportingUnitType values: any other unit type is "other" with OtherType. */
+export const NIST_UNIT_TYPES: ReadonlySet<string> = new Set([
   'borough',
   'city',
   'combined-precinct',
@@ -76,7 +88,7 @@ const UNIT_TYPES = new Set([
 
 /** NIST's ReportingUnitType for a unit's type, or "other" with OtherType, as JSON members. */
 function unitType(type: string): string {
-  return UNIT_TYPES.has(type)
+  return NIST_UNIT_TYPES.has(type)
     ? `"Type":${JSON.stringify(type)}`
     : `"Type":"other","OtherType":${JSON.stringify(type)}`;
 }

@@ -378,8 +378,9 @@ export async function verifySite(
   entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
   append(problems, entryProblems);
 
-  // 5. Every published number, recomputed: the reporting units' files by the workers, each a
-  // share of the groups (the one that decoded most of a group's submissions), the rest here.
+  // 5. Every published number, recomputed: the reporting units' files by the workers, each
+  // group by the worker that decoded its first counted submission (it holds most of them when
+  // the log is in the order units report), the rest here.
   const files = await filesRead;
   lap('files read and hashed');
   const groups = unitGroups(election);
@@ -418,20 +419,13 @@ export async function verifySite(
     for (const d of r.differ) {
       const group = groups.find((g) => g.id === d.group);
       if (group === undefined) continue;
-      if (d.units) {
-        const path = unitFilePath(group.id);
-        numbersCompared += await compareUnitFile(
-          election,
-          read,
-          `${base}${path}`,
-          path,
-          d.areas,
-          problems,
-        );
-      }
-      if (d.cdf) {
-        const path = `cdf/${group.id}.json`;
-        numbersCompared += await compareNistFile(
+      const differing = [
+        ...(d.units ? [['units', unitFilePath(group.id)] as const] : []),
+        ...(d.cdf ? [['cdf', `cdf/${group.id}.json`] as const] : []),
+      ];
+      for (const [kind, path] of differing) {
+        numbersCompared += await compareGroupFile(
+          kind,
           election,
           read,
           `${base}${path}`,
@@ -824,8 +818,12 @@ class Comparison {
   }
 }
 
-/** A group's units/ file that is not what the log makes it: where it differs, field by field. */
-async function compareUnitFile(
+/**
+ * A group's file that is not what the log makes it, read to name what differs: a units/ file
+ * field by field, a cdf/ report number by number. Returns how many were compared.
+ */
+async function compareGroupFile(
+  kind: 'units' | 'cdf',
   election: Election,
   read: ReadPublished,
   location: string,
@@ -836,27 +834,16 @@ async function compareUnitFile(
   const comparison = new Comparison(election, problems);
   const bytes = await read(location);
   if (bytes === undefined) return 0;
-  const feed = UnitResultsFeed.safeParse(parseJson(bytes));
-  if (!feed.success) comparison.malformed(path, `${path} does not match its schema`);
-  else comparison.areas(path, ours, feed.data.areas);
-  return comparison.compared;
-}
-
-/** A group's cdf/ report that is not what the log makes it: which numbers differ. */
-async function compareNistFile(
-  election: Election,
-  read: ReadPublished,
-  location: string,
-  path: string,
-  ours: readonly AreaResults[],
-  problems: VerifyProblem[],
-): Promise<number> {
-  const comparison = new Comparison(election, problems);
-  const bytes = await read(location);
-  if (bytes === undefined) return 0;
-  const found = readNistResults(parseJson(bytes));
-  if (!found.ok) comparison.malformed(path, found.error.message);
-  else comparison.numbers(path, flattenResults(ours), found.value);
+  const json = parseJson(bytes);
+  if (kind === 'units') {
+    const feed = UnitResultsFeed.safeParse(json);
+    if (!feed.success) comparison.malformed(path, `${path} does not match its schema`);
+    else comparison.areas(path, ours, feed.data.areas);
+  } else {
+    const found = readNistResults(json);
+    if (!found.ok) comparison.malformed(path, found.error.message);
+    else comparison.numbers(path, flattenResults(ours), found.value);
+  }
   return comparison.compared;
 }
 

@@ -2,24 +2,12 @@
 // nistResultsText (which writes the same text directly, for speed) is tested against.
 import type { Election, LocalizedText } from '../../core/election.js';
 import type { AreaResults } from '../../core/tally.js';
-import type { NistReportInfo } from '../nist_cdf_results.js';
-
-// NIST's CountItemType for Tally's usual vote type ids; any other id is "other" with OtherType.
-const countItemTypes: Readonly<Record<string, string>> = {
-  'election-day': 'election-day',
-  early: 'early',
-  mail: 'absentee-mail',
-  absentee: 'absentee',
-  provisional: 'provisional',
-  uocava: 'uocava',
-};
-
-const unitRef = (id: string): string => `ru-${id}`;
-const districtRef = (id: string): string => `district-${id}`;
-const contestRef = (id: string): string => `contest-${id}`;
-const selectionRef = (contest: string, choice: string): string => `sel-${contest}-${choice}`;
-const candidateRef = (contest: string, choice: string): string => `cand-${contest}-${choice}`;
-const partyRef = (id: string): string => `party-${id}`;
+import {
+  countItemTypes,
+  NIST_UNIT_TYPES,
+  nistIds,
+  type NistReportInfo,
+} from '../nist_cdf_results.js';
 
 function text(t: LocalizedText): object {
   return {
@@ -39,24 +27,7 @@ function countType(voteType: string): { Type: string; OtherType?: string } {
 
 /** NIST's ReportingUnitType for a unit's type, or "other" with OtherType. */
 function unitType(type: string): { Type: string; OtherType?: string } {
-  const known = new Set([
-    'borough',
-    'city',
-    'combined-precinct',
-    'country',
-    'county',
-    'municipality',
-    'polling-place',
-    'precinct',
-    'split-precinct',
-    'state',
-    'town',
-    'township',
-    'village',
-    'vote-center',
-    'ward',
-  ]);
-  return known.has(type) ? { Type: type } : { Type: 'other', OtherType: type };
+  return NIST_UNIT_TYPES.has(type) ? { Type: type } : { Type: 'other', OtherType: type };
 }
 
 /**
@@ -82,26 +53,26 @@ export function referenceNistReport(
       const district = d.districts.find((x) => x.id === area.area);
       return {
         ...base,
-        '@id': districtRef(area.area),
+        '@id': nistIds.district(area.area),
         Name: text(district?.name ?? { en: area.area }),
         Type: 'other',
         OtherType: 'district',
         IsDistricted: true,
-        ComposingGpUnitIds: (district?.units ?? []).filter((u) => listed.has(u)).map(unitRef),
+        ComposingGpUnitIds: (district?.units ?? []).filter((u) => listed.has(u)).map(nistIds.unit),
       };
     }
     const unit = election.units.get(area.area);
     const children = (election.children.get(area.area) ?? []).filter((c) => listed.has(c));
     return {
       ...base,
-      '@id': unitRef(area.area),
+      '@id': nistIds.unit(area.area),
       Name: text(unit?.name ?? { en: area.area }),
       ...unitType(unit?.type ?? 'other'),
-      ...(children.length > 0 ? { ComposingGpUnitIds: children.map(unitRef) } : {}),
+      ...(children.length > 0 ? { ComposingGpUnitIds: children.map(nistIds.unit) } : {}),
     };
   });
   const gpOf = (a: AreaResults): string =>
-    a.kind === 'district' ? districtRef(a.area) : unitRef(a.area);
+    a.kind === 'district' ? nistIds.district(a.area) : nistIds.unit(a.area);
   const voteCounts = (contest: string, choice: string): object[] =>
     areas.flatMap((area) => {
       const c = area.contests.find((x) => x.contest === contest);
@@ -120,13 +91,13 @@ export function referenceNistReport(
       const scopeArea = areas.find((a) => a.area === scope);
       const reporting = scopeArea?.contests.find((c) => c.contest === contest.id)?.reporting;
       const common = {
-        '@id': contestRef(contest.id),
+        '@id': nistIds.contest(contest.id),
         Name: contest.name[d.languages[0] ?? 'en'] ?? Object.values(contest.name)[0] ?? contest.id,
         BallotTitle: text(contest.name),
         ElectionDistrictId:
           contest.district === undefined
-            ? unitRef(election.root.id)
-            : districtRef(contest.district),
+            ? nistIds.unit(election.root.id)
+            : nistIds.district(contest.district),
         ...(reporting === undefined
           ? {}
           : { SubUnitsReported: reporting.reported, TotalSubUnits: reporting.expected }),
@@ -150,7 +121,7 @@ export function referenceNistReport(
           '@type': 'ElectionResults.BallotMeasureContest',
           ContestSelection: contest.choices.map((choice) => ({
             '@type': 'ElectionResults.BallotMeasureSelection',
-            '@id': selectionRef(contest.id, choice.id),
+            '@id': nistIds.selection(contest.id, choice.id),
             Selection: text(choice.name),
             VoteCounts: voteCounts(contest.id, choice.id),
           })),
@@ -164,8 +135,8 @@ export function referenceNistReport(
         VoteVariation: contest.voteFor > 1 ? 'n-of-m' : 'plurality',
         ContestSelection: contest.choices.map((choice) => ({
           '@type': 'ElectionResults.CandidateSelection',
-          '@id': selectionRef(contest.id, choice.id),
-          CandidateIds: [candidateRef(contest.id, choice.id)],
+          '@id': nistIds.selection(contest.id, choice.id),
+          CandidateIds: [nistIds.candidate(contest.id, choice.id)],
           ...(choice.writeIn === true ? { IsWriteIn: true } : {}),
           VoteCounts: voteCounts(contest.id, choice.id),
         })),
@@ -176,9 +147,9 @@ export function referenceNistReport(
       ? []
       : contest.choices.map((choice) => ({
           '@type': 'ElectionResults.Candidate',
-          '@id': candidateRef(contest.id, choice.id),
+          '@id': nistIds.candidate(contest.id, choice.id),
           BallotName: text(choice.name),
-          ...(choice.party === undefined ? {} : { PartyId: partyRef(choice.party) }),
+          ...(choice.party === undefined ? {} : { PartyId: nistIds.party(choice.party) }),
         })),
   );
   return {
@@ -196,13 +167,13 @@ export function referenceNistReport(
     GpUnit: gpUnits,
     Party: d.parties.map((p) => ({
       '@type': 'ElectionResults.Party',
-      '@id': partyRef(p.id),
+      '@id': nistIds.party(p.id),
       Name: text(p.name),
     })),
     Election: [
       {
         '@type': 'ElectionResults.Election',
-        ElectionScopeId: unitRef(election.root.id),
+        ElectionScopeId: nistIds.unit(election.root.id),
         Name: text(d.name),
         StartDate: d.date,
         EndDate: d.date,
