@@ -46,6 +46,8 @@ export interface SimulationReport {
   readonly perSecond: readonly number[];
   readonly ingestLatencyMs: Percentiles;
   readonly publishLatencyMs: Percentiles;
+  /** Logged answers no version had published when the run ended (not in the latencies). */
+  readonly unpublished: number;
   readonly versions: number;
   readonly publicReads: number;
   readonly publicReadsPerSecond: number;
@@ -184,9 +186,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   await watcher;
   await Promise.all(readers);
 
+  let unpublished = 0;
   const publishLatencies = answers.flatMap((a) => {
     if (a.leafIndex === undefined || a.outcome === 'failed') return [];
     const seen = versions.find((v) => v.logSize > (a.leafIndex ?? 0));
+    if (seen === undefined) unpublished++;
     return seen === undefined ? [] : [Math.max(0, seen.at - a.at)];
   });
   const perSecond: number[] = [];
@@ -221,6 +225,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     perSecond: Array.from(perSecond, (n: number | undefined) => n ?? 0),
     ingestLatencyMs: percentiles(answers.map((a) => a.latencyMs)),
     publishLatencyMs: percentiles(publishLatencies),
+    unpublished,
     versions: versions.length,
     publicReads: reads,
     publicReadsPerSecond: reads / seconds,
@@ -243,7 +248,7 @@ export function reportText(r: SimulationReport): string {
     `Readiness report: ${r.election}, ${r.units.toLocaleString('en-US')} units, ${String(r.contests)} contests, ${r.seconds.toFixed(1)} s`,
     `  submissions: ${String(r.night.sent)} answered (${String(r.night.accepted)} accepted, ${String(r.night.held)} held, ${String(r.night.rejected)} rejected), ${String(r.night.failed)} failed; ${r.submissionsPerSecond.toFixed(1)}/s`,
     `  ingest latency: ${p(r.ingestLatencyMs)}`,
-    `  accepted → published: ${p(r.publishLatencyMs)} (${String(r.versions)} versions)`,
+    `  accepted → published: ${p(r.publishLatencyMs)} (${String(r.versions)} versions; ${String(r.unpublished)} logged answers not yet published at the end)`,
     `  public reads: ${String(r.publicReads)} (${r.publicReadsPerSecond.toFixed(0)}/s), ${String(r.publicReadErrors)} errors`,
     `  units that never reported: ${String(r.unitsNotReported)}`,
     `  errors and faults by kind: ${
@@ -301,7 +306,7 @@ export function reportHtml(r: SimulationReport): string {
 <table><thead><tr><th scope="col">What</th><th scope="col">p50</th><th scope="col">p90</th><th scope="col">p99</th><th scope="col">max</th></tr></thead>
 <tbody>${row('Ingest (request to receipt)', r.ingestLatencyMs)}${row('Accepted to published', r.publishLatencyMs)}</tbody></table>
 <h2>Public site</h2>
-<p>${String(r.publicReads)} reads (${r.publicReadsPerSecond.toFixed(0)} a second), ${String(r.publicReadErrors)} errors; ${String(r.versions)} versions published.</p>
+<p>${String(r.publicReads)} reads (${r.publicReadsPerSecond.toFixed(0)} a second), ${String(r.publicReadErrors)} errors; ${String(r.versions)} versions published; ${String(r.unpublished)} logged answers not yet published when the run ended.</p>
 <h2>Errors and faults by kind</h2>
 <table><thead><tr><th scope="col">Kind</th><th scope="col">Count</th></tr></thead><tbody>${errors}</tbody></table>
 </main></body></html>
