@@ -29,7 +29,7 @@ import { openCheckpoint } from '../log/checkpoint.js';
 import { runCli, type CliIo } from './program.js';
 import { publishedReader } from './verify_command.js';
 import { testSigner } from '../log/testonly/signers.js';
-import { importWithKeys } from '../ingest/testonly/sample_store.js';
+import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
 import { buildCommand } from '../server/testonly/serve_process.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -69,12 +69,7 @@ describe('tally verify', () => {
       publish: { siteDir: join(dir, 'site') },
     });
     const post = async (s: Submission, key: Signer): Promise<void> => {
-      const response = await fetch(`${server.url}/v1/elections/sample-2026/submissions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(signSubmission(s, key)),
-      });
-      expect(response.status).toBe(201);
+      expect(await postSample(server.url, s, key)).toBe(201);
     };
     await post(sampleSubmission('n-1'), keys.n1);
     await server.checkpointNow();

@@ -7,7 +7,6 @@ import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
 import type { Submission } from '../core/submission.js';
 import { readNistResults, flattenResults } from '../formats/nist_cdf_results.js';
 import { ResultsFeed, UnitResultsFeed } from '../formats/results_feed.js';
-import { signSubmission } from '../ingest/submit_client.js';
 import { verifyObject } from '../log/envelope.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { verifyTiledLog } from '../log/tiled_log.js';
@@ -16,7 +15,7 @@ import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../formats/
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
 import { testSigner } from '../log/testonly/signers.js';
-import { importWithKeys } from '../ingest/testonly/sample_store.js';
+import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
 
 const signer = testSigner;
 
@@ -26,14 +25,7 @@ describe('the published results site and its public plane', () => {
   let server: RunningServer;
   const logKey = signer('tally.test');
   const keys = { n1: signer('n-1.app'), s1: signer('s-1.app'), s2: signer('s-2.app') };
-  const post = async (s: Submission, key: Signer): Promise<number> => {
-    const response = await fetch(`${server.url}/v1/elections/sample-2026/submissions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(signSubmission(s, key)),
-    });
-    return response.status;
-  };
+  const post = (s: Submission, key: Signer): Promise<number> => postSample(server.url, s, key);
   const get = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
     fetch(`${server.publicUrl ?? ''}${path}`, { headers });
   const current = async (): Promise<Current> =>

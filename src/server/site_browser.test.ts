@@ -10,13 +10,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../core/submission.js';
 import { sampleElectionWithMaps, sampleSubmission } from '../core/testonly/fixtures.js';
-import { signSubmission } from '../ingest/submit_client.js';
 import { encodeVerifierKey, type Signer } from '../log/note.js';
 import type { Current } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
 import { testSigner } from '../log/testonly/signers.js';
-import { importWithKeys } from '../ingest/testonly/sample_store.js';
+import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
 
 const CHROMIUM = process.env['TALLY_CHROMIUM'] ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -34,12 +33,7 @@ describe.skipIf(!haveChromium)('the public site in Chromium', () => {
   let browser: Browser;
   const keys = { n1: signer('n-1.app'), s1: signer('s-1.app') };
   const post = async (s: Submission, key: Signer): Promise<void> => {
-    const response = await fetch(`${server.url}/v1/elections/sample-2026/submissions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(signSubmission(s, key)),
-    });
-    expect(response.status).toBe(201);
+    expect(await postSample(server.url, s, key)).toBe(201);
   };
   const site = (path: string): string => `${server.publicUrl ?? ''}/sample-2026/${path}`;
 

@@ -14,7 +14,7 @@
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import {
-  parseLogEntry,
+  decodeLogEntry,
   ROSTER_CONTEXT,
   SUBMISSION_CONTEXT,
   type LogEntry,
@@ -156,12 +156,10 @@ export class WorkerState {
   readonly decoded = new Map<number, LogEntry>();
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function entryText(state: WorkerState, index: number): string {
+/** Entry `index`, copied out of shared memory (which TextDecoder does not read). */
+function entryBytes(state: WorkerState, index: number): Uint8Array {
   const { bytes, offsets } = state.entries ?? fail('no entries');
-  // A copy: TextDecoder does not read shared memory.
-  return decoder.decode(bytes.slice(offsets[index], offsets[index + 1]));
+  return bytes.slice(offsets[index], offsets[index + 1]);
 }
 
 function fail(message: string): never {
@@ -199,18 +197,7 @@ function decode(
   const problems: FoundProblem[] = [];
   const roster: RosterFacts[] = [];
   for (let entry = task.from; entry < task.to; entry++) {
-    let value: unknown;
-    try {
-      value = JSON.parse(entryText(state, entry));
-    } catch {
-      problems.push({
-        code: 'malformed_entry',
-        message: `entry ${entry}: log entry is not UTF-8 JSON`,
-        entry,
-      });
-      continue;
-    }
-    const e = parseLogEntry(value);
+    const e = decodeLogEntry(entryBytes(state, entry));
     if (!e.ok) {
       problems.push({
         code: 'malformed_entry',
@@ -301,7 +288,8 @@ function results(
     const known = state.decoded.get(index);
     if (known?.type === 'submission') return known.signed.submission;
     // Another worker decoded and checked it: here it is only read.
-    return (JSON.parse(entryText(state, index)) as SubmissionEntry).signed.submission;
+    const text = new TextDecoder().decode(entryBytes(state, index));
+    return (JSON.parse(text) as SubmissionEntry).signed.submission;
   };
   const differ: Extract<VerifyTaskResult, { type: 'results' }>['differ'] = [];
   let numbersCompared = 0;
