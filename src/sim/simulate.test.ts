@@ -34,7 +34,11 @@ describe('a rehearsal of election night', () => {
     // (issue 5's note): said loudly, not waited on, so the night's assertions stand alone.
     const closed = await Promise.race([
       server.close().then(() => true),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+      new Promise<false>((resolve) => {
+        setTimeout(() => {
+          resolve(false);
+        }, 20_000).unref();
+      }),
     ]);
     if (!closed) {
       console.warn('simulate test: the server did not stop within 20 s; store and files left');
