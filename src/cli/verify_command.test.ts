@@ -66,7 +66,7 @@ describe('tally verify', () => {
       store,
       logSigner: logKey,
       checkpointEveryMs: 60_000,
-      publish: { siteDir: join(dir, 'site') },
+      publish: { siteDir: join(dir, 'site'), thread: false },
     });
     const post = async (s: Submission, key: Signer): Promise<void> => {
       expect(await postSample(server.url, s, key)).toBe(201);

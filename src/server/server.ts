@@ -13,10 +13,18 @@ import { CheckPool } from '../ingest/check_pool.js';
 import { latestCheckpoint } from '../ingest/checkpoints.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
 import { DirectoryContentStore } from '../publish/content_store.js';
-import { Publisher, type PublishProblem } from '../publish/publisher.js';
+import {
+  publisherHere,
+  publisherThread,
+  type ElectionPublisher,
+  type PublishOutcome,
+} from './publish_thread.js';
 import { startPublicPlane } from './public_site.js';
 import { startPublicThread } from './public_thread.js';
 import { join } from 'node:path';
+
+/** How long stopping the server waits for requests under way before it closes their connections. */
+const CLOSE_GRACE_MS = 2_000;
 
 export interface ServerOptions {
   readonly store: Store;
@@ -34,13 +42,19 @@ export interface ServerOptions {
     /** The public plane's listener; without a port, publish without serving. */
     readonly port?: number;
     readonly host?: string;
-    /** A worker thread (the default) or this thread (tests that run from source). */
+    /**
+     * Publish and serve on worker threads (the default), or on this thread (tests that run from
+     * source).
+     */
     readonly thread?: boolean;
     /** The site's public address, for the verify page. */
     readonly siteUrl?: string;
   };
   /** Told when a version could not be published, and why. */
-  readonly onPublishProblem?: (election: string, problem: PublishProblem) => void;
+  readonly onPublishProblem?: (
+    election: string,
+    problem: Extract<PublishOutcome, { ok: false }>['error'],
+  ) => void;
 }
 
 export interface RunningServer {
@@ -90,22 +104,46 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       host: publish.host ?? '127.0.0.1',
     });
   }
-  const publishers = new Map<string, Publisher>();
-  const publisherOf = async (ingest: ElectionIngest): Promise<Publisher | undefined> => {
+  const publishers = new Map<string, ElectionPublisher>();
+  const publisherOf = async (ingest: ElectionIngest): Promise<ElectionPublisher | undefined> => {
     if (publish === undefined) return undefined;
     let publisher = publishers.get(ingest.id);
     if (publisher === undefined) {
-      publisher = new Publisher({
+      const setup = {
         election: ingest.election,
         log: ingest.log,
         signer: logSigner,
-        content: new DirectoryContentStore(join(publish.siteDir, ingest.id)),
+        siteDir: join(publish.siteDir, ingest.id),
         ...(publish.siteUrl === undefined ? {} : { siteUrl: `${publish.siteUrl}/${ingest.id}` }),
-      });
-      await publisher.resume();
+      };
+      publisher =
+        publish.thread === false
+          ? await publisherHere(setup, new DirectoryContentStore(setup.siteDir))
+          : await publisherThread(setup);
       publishers.set(ingest.id, publisher);
     }
     return publisher;
+  };
+
+  // Versions being built. The checkpointer does not wait for them: a checkpoint a second keeps
+  // coming however long a version of a large election takes; requests made meanwhile coalesce.
+  const publishing = new Set<Promise<void>>();
+  const publishTo = (
+    id: string,
+    publisher: ElectionPublisher,
+    checkpoint: { size: number; note: string },
+  ): void => {
+    const done = publisher
+      .request(checkpoint)
+      .then(async (published) => {
+        if (!published.ok) options.onPublishProblem?.(id, published.error);
+        else if (published.value !== undefined) await publicPlane.refresh(id);
+      })
+      .catch((e: unknown) => {
+        app.log.error(e, 'publish failed');
+      })
+      .finally(() => publishing.delete(done));
+    publishing.add(done);
   };
 
   let running: Promise<void> | undefined;
@@ -127,20 +165,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const checkpoint =
           recorded ??
           (publisher.logSize === 0 ? await latestCheckpoint(store, ingest.id) : undefined);
-        if (checkpoint === undefined) continue;
-        const published = await publisher.request(checkpoint);
-        if (!published.ok) options.onPublishProblem?.(ingest.id, published.error);
-        else if (published.value !== undefined) await publicPlane.refresh(ingest.id);
+        if (checkpoint !== undefined) publishTo(ingest.id, publisher, checkpoint);
       }
     })().finally(() => {
       running = undefined;
     });
     return running;
   };
-  /** Checkpoints (and publishes) everything recorded before the call, even if a run is under way. */
+  /** Checkpoints and publishes everything recorded before the call, even if a run is under way. */
   const checkpointNow = async (): Promise<void> => {
     if (running !== undefined) await running.catch(() => undefined);
     await checkpointOnce();
+    await Promise.all([...publishing]);
   };
   const timer = setInterval(() => {
     checkpointOnce().catch((e: unknown) => {
@@ -157,10 +193,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     checkpointNow,
     close: async () => {
       clearInterval(timer);
-      await app.close();
+      // Requests under way get a moment to finish; then every connection is closed. Node's HTTP
+      // server would otherwise wait on a connection on which nothing was sent yet (what a
+      // client's pool keeps when a send is cut off before its request went out) until its
+      // headers timeout: a minute, or for ever while the client keeps it open.
+      const force = setTimeout(() => {
+        app.server.closeAllConnections();
+      }, CLOSE_GRACE_MS);
+      await app.close().finally(() => {
+        clearTimeout(force);
+      });
       await running;
       await checkpointNow();
       await pool?.close();
+      for (const publisher of publishers.values()) await publisher.close();
       await publicPlane.close();
     },
   };

@@ -1,0 +1,182 @@
+// Publishing on a thread of its own (publish_worker.ts): building a version of a large election
+// rewrites gigabytes of precinct files, which must never hold up the thread that answers
+// submissions. The ingest thread reads the log's new entries from the store and hands them over
+// with each checkpoint; the worker keeps its own copy of the log's tree, tallies, builds and writes.
+import { Worker } from 'node:worker_threads';
+import type { Election } from '../core/election.js';
+import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import type { Log } from '../log/log.js';
+import { encodeSignerKey, type Signer } from '../log/note.js';
+import { Publisher, type PublishedCheckpoint, type PublishProblem } from '../publish/publisher.js';
+import type { ContentStore } from '../publish/content_store.js';
+
+/** What a version took, as the server reports it. */
+export interface PublishedVersion {
+  readonly version: number;
+  readonly buildMs: number;
+  readonly writeMs: number;
+}
+
+export type PublishOutcome = Result<
+  PublishedVersion | undefined,
+  PublishProblem | Problem<'publisher_stopped'>
+>;
+
+/** One election's publisher, wherever it runs. */
+export interface ElectionPublisher {
+  /** The log entries counted so far (0 until the first version after a start). */
+  readonly logSize: number;
+  /** Resolves when a version at least as new as the checkpoint is in place, or why none is. */
+  request(checkpoint: PublishedCheckpoint): Promise<PublishOutcome>;
+  close(): Promise<void>;
+}
+
+export interface PublisherSetup {
+  readonly election: Election;
+  readonly log: Log;
+  readonly signer: Signer;
+  /** The election's directory of public files. */
+  readonly siteDir: string;
+  readonly siteUrl?: string;
+}
+
+export interface PublishWorkerData {
+  readonly definition: unknown;
+  readonly signerKey: string;
+  readonly siteDir: string;
+  readonly siteUrl?: string;
+}
+
+export type PublishWorkerMessage =
+  | {
+      readonly type: 'publish';
+      readonly id: number;
+      /** The log's entries from the last message's checkpoint up to this one's. */
+      readonly entries: readonly Uint8Array[];
+      readonly checkpoint: PublishedCheckpoint;
+    }
+  | { readonly type: 'close' };
+
+export type PublishWorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'published'; readonly id: number; readonly outcome: PublishOutcome };
+
+/** This thread's publisher: for tests that run from source, and one-off builds. */
+export async function publisherHere(
+  setup: PublisherSetup,
+  content: ContentStore,
+): Promise<ElectionPublisher> {
+  const publisher = new Publisher({
+    election: setup.election,
+    log: setup.log,
+    signer: setup.signer,
+    content,
+    ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
+  });
+  await publisher.resume();
+  return {
+    get logSize() {
+      return publisher.logSize;
+    },
+    request: async (checkpoint) => {
+      const published = await publisher.request(checkpoint);
+      if (!published.ok) return published;
+      if (published.value === undefined) return ok(undefined);
+      const { snapshot, buildMs, writeMs } = published.value;
+      return ok({ version: snapshot.version, buildMs, writeMs });
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** A publisher on a worker thread (the worker runs from the built files). */
+export async function publisherThread(setup: PublisherSetup): Promise<ElectionPublisher> {
+  const data: PublishWorkerData = {
+    definition: setup.election.definition,
+    signerKey: encodeSignerKey(setup.signer),
+    siteDir: setup.siteDir,
+    ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
+  };
+  const worker = new Worker(new URL('./publish_worker.js', import.meta.url), { workerData: data });
+  const waiting = new Map<number, (outcome: PublishOutcome) => void>();
+  let failure: string | undefined;
+  const failAll = (message: string): void => {
+    failure ??= message;
+    for (const [id, resolve] of waiting) {
+      waiting.delete(id);
+      resolve(err(problem('publisher_stopped', `the publisher stopped: ${message}`)));
+    }
+  };
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (reply: PublishWorkerReply) => {
+      if (reply.type === 'ready') resolve();
+      else if (reply.type === 'failed') failAll(reply.message);
+      else {
+        waiting.get(reply.id)?.(reply.outcome);
+        waiting.delete(reply.id);
+      }
+    });
+  });
+  worker.on('error', (e) => {
+    failAll(e.message);
+  });
+  worker.on('exit', () => {
+    failAll('its thread exited');
+  });
+
+  let sent = 0;
+  let logSize = 0;
+  let next = 0;
+  // Entries are read and handed over in log order, one checkpoint at a time.
+  let handing: Promise<unknown> = Promise.resolve();
+  const request = async (checkpoint: PublishedCheckpoint): Promise<PublishOutcome> => {
+    const reply = new Promise<PublishOutcome>((resolve) => {
+      const hand = async (): Promise<void> => {
+        if (failure !== undefined) {
+          resolve(err(problem('publisher_stopped', `the publisher stopped: ${failure}`)));
+          return;
+        }
+        const entries: Uint8Array[] = [];
+        while (sent + entries.length < checkpoint.size) {
+          const from = sent + entries.length;
+          const read = await setup.log.entries(
+            BigInt(from),
+            Math.min(checkpoint.size - from, 4096),
+          );
+          if (!read.ok) {
+            resolve(err(problem('log_unreadable', read.error.message)));
+            return;
+          }
+          for (const entry of read.value) entries.push(entry);
+        }
+        sent += entries.length;
+        const id = next++;
+        waiting.set(id, resolve);
+        worker.postMessage({
+          type: 'publish',
+          id,
+          entries,
+          checkpoint,
+        } satisfies PublishWorkerMessage);
+      };
+      handing = handing.then(hand, hand);
+    });
+    const outcome = await reply;
+    if (outcome.ok && outcome.value !== undefined) logSize = Math.max(logSize, checkpoint.size);
+    return outcome;
+  };
+  return {
+    get logSize() {
+      return logSize;
+    },
+    request,
+    close: async () => {
+      await handing.catch(() => undefined);
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage({ type: 'close' } satisfies PublishWorkerMessage);
+      await exited;
+    },
+  };
+}
