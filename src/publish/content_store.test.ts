@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DirectoryContentStore, isPrecinctFile } from './content_store.js';
+
+describe('the directory content store', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('tells the precinct files, compressed fast, from the headline files', () => {
+    expect(isPrecinctFile('units/adams.json')).toBe(true);
+    expect(isPrecinctFile('v/3/cdf/adams.2.json')).toBe(true);
+    expect(isPrecinctFile('cdf.json')).toBe(false);
+    expect(isPrecinctFile('v/3/results.json')).toBe(false);
+    expect(isPrecinctFile('v/3/en/unit/adams.html')).toBe(false);
+  });
+
+  it('writes .br and .gz copies that decompress to the very bytes, at either speed', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-content-'));
+    const content = new DirectoryContentStore(dir);
+    const bytes = new TextEncoder().encode(JSON.stringify({ counts: Array(500).fill(12345) }));
+    for (const path of ['v/1/units/adams.json', 'v/1/results.json']) {
+      await content.put({ path, bytes, sha256: '' });
+      const full = join(dir, ...path.split('/'));
+      expect(readFileSync(full)).toEqual(Buffer.from(bytes));
+      expect(brotliDecompressSync(readFileSync(`${full}.br`))).toEqual(Buffer.from(bytes));
+      expect(gunzipSync(readFileSync(`${full}.gz`))).toEqual(Buffer.from(bytes));
+    }
+  });
+});
