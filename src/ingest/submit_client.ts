@@ -43,3 +43,36 @@ export async function sendSubmission(
   });
   return { status: response.status, body: await response.json() };
 }
+
+/** One line's answer in a batch: the status and body it would have had if posted alone. */
+export interface BatchLineResult {
+  readonly status: number;
+  readonly receipt?: { readonly status?: string; readonly leafIndex?: number };
+  readonly error?: {
+    readonly code?: string;
+    readonly details?: { readonly receipt?: { readonly leafIndex?: number } };
+  };
+}
+
+/**
+ * Sends several signed submissions of one election in one request (NDJSON), as a county's
+ * tabulation system exports its precincts. The body has `results`, one per line, in order.
+ */
+export async function sendSubmissionBatch(
+  server: string,
+  election: string,
+  signed: readonly SignedSubmission[],
+  signal?: AbortSignal,
+): Promise<SendResult> {
+  const url = new URL(
+    `v1/elections/${encodeURIComponent(election)}/submission-batches`,
+    server.endsWith('/') ? server : `${server}/`,
+  );
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson' },
+    body: signed.map((s) => JSON.stringify(s)).join('\n'),
+    ...(signal === undefined ? {} : { signal }),
+  });
+  return { status: response.status, body: await response.json() };
+}

@@ -1,12 +1,17 @@
 // Election night, played against a running Tally: each county's tabulation system sends its
 // precincts' results, signed with the county's key, in its own order (early and mail ballots
-// first, election day through the night), over a chosen duration. With faults, it also does
+// first, election day through the night), over a chosen duration, in batches of whatever it has
+// ready when the last batch was answered. With faults, it also does
 // what real nights bring: amendments, identical re-sends, a second source reporting a unit
 // differently, bad signatures, impossible numbers, units that never report, and requests cut
 // off in the network (retried).
 import type { Election } from '../core/election.js';
 import type { SignedSubmission, Submission } from '../core/submission.js';
-import { sendSubmission, signSubmission } from '../ingest/submit_client.js';
+import {
+  sendSubmissionBatch,
+  signSubmission,
+  type BatchLineResult,
+} from '../ingest/submit_client.js';
 import type { Signer } from '../log/note.js';
 import { generateSubmission, seededRandom } from './generate.js';
 
@@ -77,6 +82,9 @@ export interface NightSummary {
   /** Units that never reported, by design of the night. */
   readonly silentUnits: readonly string[];
 }
+
+/** At most this many reports in one batch request. */
+const BATCH = 200;
 
 /** The share of a unit's turnout each vote type brings, in the order they report. */
 const SHARES: Readonly<Record<string, number>> = { early: 0.25, mail: 0.2, 'election-day': 0.55 };
@@ -216,62 +224,90 @@ export async function playElectionNight(options: NightOptions): Promise<NightSum
   let done = 0;
   const counts = { sent: 0, accepted: 0, held: 0, rejected: 0, failed: 0 };
   const started = performance.now();
+  const answerOf = (report: Report, line: BatchLineResult, t0: number): Answer => {
+    const outcome =
+      line.receipt?.status === 'held' ? 'held' : line.status < 300 ? 'accepted' : 'rejected';
+    const leafIndex = line.receipt?.leafIndex ?? line.error?.details?.receipt?.leafIndex;
+    const code =
+      outcome === 'rejected'
+        ? line.error?.code
+        : report.fault === 'none'
+          ? undefined
+          : report.fault;
+    return {
+      at: performance.now() - started,
+      latencyMs: performance.now() - t0,
+      outcome,
+      ...(code === undefined ? {} : { code }),
+      ...(leafIndex === undefined ? {} : { leafIndex }),
+    };
+  };
+  /** Sends one batch; cut-off requests, server errors and lines that failed are sent again. */
+  const sendBatch = async (batch: readonly Report[]): Promise<Answer[]> => {
+    const t0 = performance.now();
+    const answers: (Answer | undefined)[] = batch.map(() => undefined);
+    // An identical re-send is answered with the receipt it got the first time, so nothing is
+    // counted twice.
+    for (let attempt = 0; attempt < 5 && answers.includes(undefined); attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      const pending = batch.flatMap((r, i) => (answers[i] === undefined ? [i] : []));
+      const cutOff = attempt === 0 && pending.some((i) => batch[i]?.cutOff === true);
+      try {
+        const sent = await sendSubmissionBatch(
+          options.serverUrl,
+          election.definition.id,
+          pending.map((i) => (batch[i] as Report).signed),
+          cutOff ? AbortSignal.timeout(1) : undefined,
+        );
+        if (sent.status >= 500) continue;
+        const body = sent.body as { results?: BatchLineResult[] } & BatchLineResult;
+        for (const [k, i] of pending.entries()) {
+          // A refused batch (not 200) answers every line with its error.
+          const line = sent.status === 200 ? body.results?.[k] : { ...body, status: sent.status };
+          if (line === undefined || line.status >= 500) continue;
+          counts.sent++;
+          const answer = answerOf(batch[i] as Report, line, t0);
+          counts[answer.outcome]++;
+          answers[i] = answer;
+        }
+      } catch {
+        // Cut off: sent again above.
+      }
+    }
+    return answers.map((a) => {
+      if (a !== undefined) return a;
+      counts.failed++;
+      return {
+        at: performance.now() - started,
+        latencyMs: performance.now() - t0,
+        outcome: 'failed',
+        code: 'network',
+      };
+    });
+  };
   await Promise.all(
     all.map(async (queue) => {
-      for (const report of queue) {
-        const wait = started + report.at * options.durationMs - performance.now();
+      let next = 0;
+      while (next < queue.length) {
+        const first = queue[next] as Report;
+        const wait = started + first.at * options.durationMs - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        const t0 = performance.now();
-        let answer: Answer | undefined;
-        // Cut-off requests and server errors are retried: an identical re-send is answered with
-        // the receipt it got the first time, so nothing is counted twice.
-        for (let attempt = 0; attempt < 5 && answer === undefined; attempt++) {
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-          try {
-            const signal = report.cutOff && attempt === 0 ? AbortSignal.timeout(1) : undefined;
-            const sent = await sendSubmission(options.serverUrl, report.signed, signal);
-            if (sent.status >= 500) continue;
-            counts.sent++;
-            const body = sent.body as {
-              receipt?: { status?: string; leafIndex?: number };
-              error?: { code?: string; details?: { receipt?: { leafIndex?: number } } };
-            };
-            const outcome =
-              body.receipt?.status === 'held'
-                ? 'held'
-                : sent.status < 300
-                  ? 'accepted'
-                  : 'rejected';
-            counts[outcome]++;
-            const leafIndex = body.receipt?.leafIndex ?? body.error?.details?.receipt?.leafIndex;
-            const code =
-              outcome === 'rejected'
-                ? body.error?.code
-                : report.fault === 'none'
-                  ? undefined
-                  : report.fault;
-            answer = {
-              at: performance.now() - started,
-              latencyMs: performance.now() - t0,
-              outcome,
-              ...(code === undefined ? {} : { code }),
-              ...(leafIndex === undefined ? {} : { leafIndex }),
-            };
-          } catch {
-            // Cut off: retried above.
-          }
+        // Everything due by now, except a second report for a unit and vote type already in
+        // the batch (an amendment, a re-send), which waits for the next batch, as in order.
+        const due = (performance.now() - started) / options.durationMs;
+        const batch: Report[] = [];
+        const units = new Set<string>();
+        for (let r = queue[next]; r !== undefined; r = queue[next]) {
+          const key = `${r.signed.submission.unit}\u0000${r.signed.submission.voteType}`;
+          if (batch.length >= BATCH || (batch.length > 0 && (r.at > due || units.has(key)))) break;
+          units.add(key);
+          batch.push(r);
+          next++;
         }
-        if (answer === undefined) {
-          counts.failed++;
-          answer = {
-            at: performance.now() - started,
-            latencyMs: performance.now() - t0,
-            outcome: 'failed',
-            code: 'network',
-          };
+        for (const answer of await sendBatch(batch)) {
+          options.onAnswer?.(answer);
+          options.onProgress?.(++done, total);
         }
-        options.onAnswer?.(answer);
-        options.onProgress?.(++done, total);
       }
     }),
   );
