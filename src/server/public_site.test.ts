@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +177,27 @@ describe('the published results site and its public plane', () => {
       headers: { 'accept-encoding': 'br' },
     });
     expect(br.headers.get('content-encoding')).toBe('br');
+  });
+
+  it('serves a precinct file from disk, as the manifest lists it, compressed when asked', async () => {
+    const manifest = (
+      (await (await get('/sample-2026/v/1/manifest.json')).json()) as SignedManifest
+    ).manifest;
+    const plain = await get('/sample-2026/v/1/units/north.json');
+    const bytes = new Uint8Array(await plain.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+      manifest.files['units/north.json'],
+    );
+    expect(plain.headers.get('content-type')).toBe('application/json');
+    expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const etag = plain.headers.get('etag') ?? '';
+    expect((await get('/sample-2026/v/1/units/north.json', { 'if-none-match': etag })).status).toBe(
+      304,
+    );
+    const gz = await get('/sample-2026/v/1/units/north.json', { 'accept-encoding': 'gzip' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(new Uint8Array(await gz.arrayBuffer())).toEqual(bytes);
+    expect((await get('/sample-2026/v/1/units/nowhere.json')).status).toBe(404);
   });
 
   it('publishes the log beside the site, in the tlog-tiles layout, verifiable as it is', async () => {

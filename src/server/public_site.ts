@@ -1,7 +1,9 @@
 // The public plane: serves the published files, and nothing else, from memory. It reads a
 // site directory (what the publisher writes, or a `tally export`), loads each election's current
 // version (every file its manifest lists, with the precompressed copies) and keeps the last few
-// versions, reusing the bytes of files that did not change. It has no route to the database or
+// versions, reusing the bytes of files that did not change. The precinct files are the exception:
+// gigabytes a version in a large election, so they are read from disk when asked for, as nginx
+// would serve them. It has no route to the database or
 // to the ingest API, and does no per-request work beyond a map lookup. The same directory can be
 // served by nginx or any CDN instead.
 import { createHash } from 'node:crypto';
@@ -9,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Current, SignedManifest } from '../formats/manifest.js';
+import { isPrecinctFile } from '../publish/content_store.js';
 import { contentTypeOf } from '../publish/snapshot.js';
 
 interface Served {
@@ -30,15 +33,23 @@ interface Served {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=2';
 const KEEP_VERSIONS = 16;
+const KEEP_BYTES = 1024 ** 3;
 
 export const PUBLIC_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+
+/** A file served from disk at each request: its path there and its hash from the manifest. */
+interface OnDisk {
+  readonly full: string;
+  readonly path: string;
+  readonly sha256: string;
+}
 
 interface ElectionSite {
   current: Current | undefined;
   currentBytes: string;
   /** Version number → its files by path inside the version. */
-  readonly versions: Map<number, Map<string, Served>>;
+  readonly versions: Map<number, Map<string, Served | OnDisk>>;
   /** Files outside versions: current.json, index.html, log/... */
   readonly loose: Map<string, Served>;
 }
@@ -87,15 +98,16 @@ export class PublicSite {
     const signed = JSON.parse(manifestBytes.toString()) as SignedManifest;
     const previous = new Map<string, Served>();
     for (const files of site?.versions.values() ?? []) {
-      for (const f of files.values()) previous.set(f.sha256, f);
+      for (const f of files.values()) if ('identity' in f) previous.set(f.sha256, f);
     }
-    const files = new Map<string, Served>();
+    const files = new Map<string, Served | OnDisk>();
     for (const [path, sha256] of Object.entries(signed.manifest.files)) {
-      const known = previous.get(sha256);
-      files.set(
-        path,
-        known ?? (await this.loadFile(join(dir, current.path, path), path, sha256, true)),
-      );
+      const full = join(dir, current.path, path);
+      if (isPrecinctFile(path)) {
+        files.set(path, { full, path, sha256 });
+        continue;
+      }
+      files.set(path, previous.get(sha256) ?? (await this.loadFile(full, path, sha256, true)));
     }
     files.set(
       'manifest.json',
@@ -108,8 +120,11 @@ export class PublicSite {
     );
     site ??= { current: undefined, currentBytes: '', versions: new Map(), loose: new Map() };
     site.versions.set(current.version, files);
+    // Older versions go, oldest first, past a count or past a memory budget: a large election's
+    // pages alone can be hundreds of megabytes a version. The newest always stays.
     for (const v of [...site.versions.keys()].sort((a, b) => a - b)) {
-      if (site.versions.size <= KEEP_VERSIONS) break;
+      if (v === current.version) break;
+      if (site.versions.size <= KEEP_VERSIONS && bytesHeld(site) <= KEEP_BYTES) break;
       site.versions.delete(v);
     }
     site.loose.set(
@@ -148,7 +163,9 @@ export class PublicSite {
    * The file at a URL path from memory; `tile` when it names a log tile not yet read (read it
    * with loadTile); undefined when there is no such file.
    */
-  lookup(urlPath: string): { file: Served } | { redirect: string } | 'tile' | undefined {
+  lookup(
+    urlPath: string,
+  ): { file: Served } | { redirect: string } | { disk: OnDisk } | 'tile' | undefined {
     const parts = urlPath.split('/');
     if (parts.length === 2 && parts[1] === '') return { file: this.index() };
     const election = parts[1];
@@ -157,7 +174,8 @@ export class PublicSite {
     if (site?.current === undefined) return undefined;
     if (parts[2] === 'v' && parts.length > 4) {
       const file = site.versions.get(Number(parts[3]))?.get(parts.slice(4).join('/'));
-      return file === undefined ? undefined : { file };
+      if (file === undefined) return undefined;
+      return 'identity' in file ? { file } : { disk: file };
     }
     const path = parts.slice(2).join('/');
     if (path === '' || path === 'index.html') {
@@ -214,6 +232,13 @@ export class PublicSite {
       const q = url.indexOf('?');
       const path = q === -1 ? url : url.slice(0, q);
       const found = this.lookup(path);
+      if (found !== undefined && found !== 'tile' && 'disk' in found) {
+        answerFromDisk(req, res, found.disk).catch(() => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end();
+        });
+        return;
+      }
       if (found !== 'tile') {
         answer(req, res, found);
         return;
@@ -248,10 +273,7 @@ function answer(
   }
   const { file } = found;
   const inm = req.headers['if-none-match'];
-  if (
-    inm !== undefined &&
-    (inm === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag))
-  ) {
+  if (inm !== undefined && notModified(inm, file.etag)) {
     res.writeHead(304, file.headers.notModified as string[]);
     res.end();
     return;
@@ -272,18 +294,66 @@ function answer(
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function served(
-  identity: Buffer,
-  br: Buffer | undefined,
-  gz: Buffer | undefined,
-  path: string,
-  immutable: boolean,
-  sha256?: string,
-): Served {
-  const hash = sha256 ?? sha256Hex(identity);
-  const etag = `"${hash.slice(0, 32)}"`;
+/** The bytes an election's versions hold in memory, each file counted once. */
+function bytesHeld(site: ElectionSite): number {
+  const seen = new Set<Served>();
+  let bytes = 0;
+  for (const files of site.versions.values()) {
+    for (const f of files.values()) {
+      if (!('identity' in f) || seen.has(f)) continue;
+      seen.add(f);
+      bytes += f.identity.length + (f.br?.length ?? 0) + (f.gz?.length ?? 0);
+    }
+  }
+  return bytes;
+}
+
+/** A precinct file from disk, in the encoding the reader takes, or 304 by its hash alone. */
+async function answerFromDisk(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: OnDisk,
+): Promise<void> {
+  const etag = etagOf(file.sha256);
+  const common = commonHeaders(file.path, true, etag);
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined && notModified(inm, etag)) {
+    res.writeHead(304, common);
+    res.end();
+    return;
+  }
+  const accept = req.headers['accept-encoding'] ?? '';
+  const encodings: [string, string | undefined][] = [
+    ...(accept.includes('br') ? [['.br', 'br'] as [string, string]] : []),
+    ...(accept.includes('gzip') ? [['.gz', 'gzip'] as [string, string]] : []),
+    ['', undefined],
+  ];
+  for (const [suffix, encoding] of encodings) {
+    const body = await readOptional(file.full + suffix);
+    if (body === undefined) continue;
+    res.writeHead(200, [
+      ...common,
+      ...(encoding === undefined ? [] : ['content-encoding', encoding]),
+      'content-length',
+      String(body.length),
+    ]);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  answer(req, res, undefined);
+}
+
+const etagOf = (sha256: string): string => `"${sha256.slice(0, 32)}"`;
+
+function notModified(ifNoneMatch: string, etag: string): boolean {
+  return (
+    ifNoneMatch === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
+  );
+}
+
+function commonHeaders(path: string, immutable: boolean, etag: string): string[] {
   const contentType = contentTypeOf(path);
-  const common = [
+  return [
     'content-type',
     contentType,
     'cache-control',
@@ -300,6 +370,19 @@ function served(
     '*',
     ...(contentType.startsWith('text/html') ? ['content-security-policy', PUBLIC_CSP] : []),
   ];
+}
+
+function served(
+  identity: Buffer,
+  br: Buffer | undefined,
+  gz: Buffer | undefined,
+  path: string,
+  immutable: boolean,
+  sha256?: string,
+): Served {
+  const hash = sha256 ?? sha256Hex(identity);
+  const etag = etagOf(hash);
+  const common = commonHeaders(path, immutable, etag);
   const sized = (body: Buffer, encoding?: string): string[] => [
     ...common,
     ...(encoding === undefined ? [] : ['content-encoding', encoding]),
