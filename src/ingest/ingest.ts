@@ -99,9 +99,26 @@ export class ElectionIngest {
 
   /** Takes one submission body as received; resolves once its outcome is durable. */
   async submit(body: Uint8Array): Promise<IngestOutcome> {
+    const [outcome] = await this.submitInOrder([body]);
+    return outcome as IngestOutcome;
+  }
+
+  /**
+   * Takes several bodies (a batch, in the order its sender exported them): checked side by
+   * side, decided and logged in that order, so a source's sequence numbers stay in order.
+   */
+  async submitInOrder(bodies: readonly Uint8Array[]): Promise<IngestOutcome[]> {
     const receivedAt = this.now().toISOString();
+    const checked = await Promise.all(bodies.map((body) => this.check(body)));
+    return Promise.all(checked.map((c, i) => this.enqueue(c, bodies[i] as Uint8Array, receivedAt)));
+  }
+
+  private enqueue(
+    checked: Checked | Refused,
+    body: Uint8Array,
+    receivedAt: string,
+  ): Promise<IngestOutcome> {
     const sha256 = createSha256(body);
-    const checked = await this.check(body);
     return new Promise<IngestOutcome>((resolve, reject) => {
       this.pending.push({
         ...checked,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SignedSubmission } from '../core/submission.js';
 import { latestCheckpoint, provenReceipt } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
-import type { ElectionIngest, Receipt } from '../ingest/ingest.js';
+import type { ElectionIngest, IngestOutcome, Receipt } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
 import type { ElectionRegistry } from './elections.js';
 
@@ -55,17 +55,19 @@ interface Answer {
 }
 
 /** One submission, checked and durably logged: the HTTP status and body that answer it. */
-async function submitOne(ingest: ElectionIngest, body: Uint8Array): Promise<Answer> {
-  if (body.length > SUBMISSION_BODY_LIMIT) {
-    return {
-      status: 413,
-      body: errorBody(
-        'body_too_large',
-        `a submission is at most ${SUBMISSION_BODY_LIMIT} bytes; this one has ${body.length}`,
-      ),
-    };
-  }
-  const { receipt, resent } = await ingest.submit(body);
+/** A body too large to be a submission: answered without reading it further. */
+function tooLarge(body: Uint8Array): Answer | undefined {
+  if (body.length <= SUBMISSION_BODY_LIMIT) return undefined;
+  return {
+    status: 413,
+    body: errorBody(
+      'body_too_large',
+      `a submission is at most ${SUBMISSION_BODY_LIMIT} bytes; this one has ${body.length}`,
+    ),
+  };
+}
+
+function answerOf({ receipt, resent }: IngestOutcome): Answer {
   if (receipt.status === 'rejected') {
     const error = receipt.error ?? { code: 'rejected', message: 'rejected' };
     return {
@@ -74,6 +76,20 @@ async function submitOne(ingest: ElectionIngest, body: Uint8Array): Promise<Answ
     };
   }
   return { status: resent ? 200 : 201, body: { receipt } };
+}
+
+async function submitOne(ingest: ElectionIngest, body: Uint8Array): Promise<Answer> {
+  return tooLarge(body) ?? answerOf(await ingest.submit(body));
+}
+
+/** A batch's lines, logged in their order; each answered as if it had been posted alone. */
+async function submitLines(
+  ingest: ElectionIngest,
+  lines: readonly Uint8Array[],
+): Promise<Answer[]> {
+  const fitting = lines.filter((line) => tooLarge(line) === undefined);
+  const outcomes = (await ingest.submitInOrder(fitting)).values();
+  return lines.map((line) => tooLarge(line) ?? answerOf(outcomes.next().value as IngestOutcome));
 }
 
 const errorBody = (
@@ -299,7 +315,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
           `a batch holds at most ${MAX_BATCH_SUBMISSIONS} submissions; this one has ${lines.length}`,
         );
       }
-      const answers = await Promise.all(lines.map((line) => submitOne(ingest, line)));
+      const answers = await submitLines(ingest, lines);
       return {
         results: answers.map((a) => ({ status: a.status, ...a.body })),
       };
