@@ -58,7 +58,11 @@ export class Publisher {
   private previous = new Map<string, string>();
   private wanted: PublishedCheckpoint | undefined;
   private running: Promise<void> | undefined;
-  private lastResult: Result<Published | undefined, PublishProblem> = ok(undefined);
+  private waiting: {
+    readonly size: number;
+    readonly resolve: (result: Result<Published | undefined, PublishProblem>) => void;
+    readonly reject: (error: unknown) => void;
+  }[] = [];
   private readonly now: () => Date;
 
   constructor(private readonly options: PublisherOptions) {
@@ -95,27 +99,37 @@ export class Publisher {
 
   /**
    * Asks for a version built from this checkpoint. Resolves when a version at least this new
-   * is in place, or with the reason none could be.
+   * is in place, or with the reason none could be; while requests keep coming, each is answered
+   * by the first version that covers it.
    */
-  async request(
-    checkpoint: PublishedCheckpoint,
-  ): Promise<Result<Published | undefined, PublishProblem>> {
+  request(checkpoint: PublishedCheckpoint): Promise<Result<Published | undefined, PublishProblem>> {
     if (this.wanted === undefined || this.wanted.size < checkpoint.size) this.wanted = checkpoint;
+    const answer = new Promise<Result<Published | undefined, PublishProblem>>((resolve, reject) => {
+      this.waiting.push({ size: checkpoint.size, resolve, reject });
+    });
     this.running ??= this.drain().finally(() => {
       this.running = undefined;
     });
-    await this.running;
-    return this.lastResult;
+    return answer;
   }
 
   private async drain(): Promise<void> {
-    this.lastResult = ok(undefined);
-    while (this.wanted !== undefined) {
-      const checkpoint = this.wanted;
-      this.wanted = undefined;
-      if (checkpoint.size < this.tally.logSize) continue;
-      if (checkpoint.size === this.tally.logSize && this.version > 0) continue;
-      this.lastResult = await this.publish(checkpoint);
+    try {
+      while (this.wanted !== undefined) {
+        const checkpoint = this.wanted;
+        this.wanted = undefined;
+        const stale =
+          checkpoint.size < this.tally.logSize ||
+          (checkpoint.size === this.tally.logSize && this.version > 0);
+        const result = stale ? ok(undefined) : await this.publish(checkpoint);
+        // Whoever asked for this checkpoint or an older one has their answer.
+        const answered = this.waiting.filter((w) => w.size <= checkpoint.size);
+        this.waiting = this.waiting.filter((w) => w.size > checkpoint.size);
+        for (const w of answered) w.resolve(result);
+      }
+    } catch (e) {
+      for (const w of this.waiting) w.reject(e);
+      this.waiting = [];
     }
   }
 
