@@ -2,6 +2,7 @@
 // rewrites gigabytes of precinct files, which must never hold up the thread that answers
 // submissions. The ingest thread reads the log's new entries from the store and hands them over
 // with each checkpoint; the worker keeps its own copy of the log's tree, tallies, builds and writes.
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Election } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
@@ -98,7 +99,15 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
     siteDir: setup.siteDir,
     ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
   };
-  const worker = new Worker(new URL('./publish_worker.js', import.meta.url), { workerData: data });
+  const worker = new Worker(new URL('./publish_worker.js', import.meta.url), {
+    workerData: data,
+    resourceLimits: {
+      // A version is millions of short-lived strings: a larger young generation halves the time
+      // spent collecting them. The old generation may grow as far as this thread's may.
+      maxYoungGenerationSizeMb: 256,
+      maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
+    },
+  });
   const waiting = new Map<number, (outcome: PublishOutcome) => void>();
   let failure: string | undefined;
   const failAll = (message: string): void => {
