@@ -196,7 +196,11 @@ export class PublicSite {
     return undefined;
   }
 
-  /** Reads a log tile (or entry bundle) from disk once, then keeps it; they never change. */
+  /**
+   * Reads a log tile from disk once, then keeps it; tiles never change. Entry bundles are read
+   * from disk each time: they are the log's whole contents (gigabytes in a large election), and
+   * a mirror or a verifier reads each once.
+   */
   async loadTile(urlPath: string): Promise<Served | undefined> {
     const [, election, ...rest] = urlPath.split('/');
     const site = election === undefined ? undefined : this.elections.get(election);
@@ -205,7 +209,7 @@ export class PublicSite {
     const bytes = await readOptional(join(this.root, election, ...rest));
     if (bytes === undefined) return undefined;
     const file = served(bytes, undefined, undefined, path, true);
-    site.loose.set(path, file);
+    if (!path.startsWith('log/tile/entries/')) site.loose.set(path, file);
     return file;
   }
 
