@@ -69,9 +69,11 @@ describe('a batch from one source', () => {
       headers: { 'content-type': 'application/x-ndjson' },
       payload: lines.join('\n'),
     });
-    const results = (response.json() as { results: { status: number; receipt: object }[] }).results;
+    const { results } = response.json<{
+      results: { status: number; receipt: { leafIndex: number } }[];
+    }>();
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
-    const leaves = results.map((r) => (r.receipt as { leafIndex: number }).leafIndex);
+    const leaves = results.map((r) => r.receipt.leafIndex);
     expect(leaves).toEqual([...leaves].sort((a, b) => a - b));
     await app.close();
     await store.close();

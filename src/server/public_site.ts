@@ -67,6 +67,7 @@ const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(byt
 
 export class PublicSite {
   private readonly elections = new Map<string, ElectionSite>();
+  private readonly refreshing = new Map<string, Promise<number | undefined>>();
   private indexPage: Served | undefined;
 
   constructor(readonly root: string) {}
@@ -84,8 +85,25 @@ export class PublicSite {
     for (const name of names) await this.refresh(name);
   }
 
-  /** Loads an election's current version if it moved; returns the version now served. */
-  async refresh(election: string): Promise<number | undefined> {
+  /**
+   * Loads an election's current version if it moved; returns the version now served. Calls for
+   * one election run one after another: a burst of them (one per answered request to publish)
+   * loads a new version once, not once each.
+   */
+  refresh(election: string): Promise<number | undefined> {
+    const run = (this.refreshing.get(election) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.refreshNow(election));
+    this.refreshing.set(election, run);
+    void run
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.refreshing.get(election) === run) this.refreshing.delete(election);
+      });
+    return run;
+  }
+
+  private async refreshNow(election: string): Promise<number | undefined> {
     const dir = join(this.root, election);
     const currentBytes = await readOptional(join(dir, 'current.json'));
     if (currentBytes === undefined) return undefined;

@@ -128,6 +128,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Versions being built. The checkpointer does not wait for them: a checkpoint a second keeps
   // coming however long a version of a large election takes; requests made meanwhile coalesce.
   const publishing = new Set<Promise<void>>();
+  /** The newest version the public plane was told of, by election. */
+  const served = new Map<string, number>();
   const publishTo = (
     id: string,
     publisher: ElectionPublisher,
@@ -137,7 +139,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .request(checkpoint)
       .then(async (published) => {
         if (!published.ok) options.onPublishProblem?.(id, published.error);
-        else if (published.value !== undefined) await publicPlane.refresh(id);
+        else if (published.value !== undefined && published.value.version > (served.get(id) ?? 0)) {
+          // Every request a version answers hears of it; the public plane loads it once.
+          served.set(id, published.value.version);
+          await publicPlane.refresh(id);
+        }
       })
       .catch((e: unknown) => {
         app.log.error(e, 'publish failed');
