@@ -8,6 +8,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  sql,
   type SqliteDatabase as KyselySqliteDatabase,
 } from 'kysely';
 import pg from 'pg';
@@ -83,9 +84,17 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     url.password = '';
     location = url.toString();
   }
+  // On PostgreSQL, Tally's tables live in the connection's current schema. Kysely would take
+  // another schema's migration tables for this one's unless told which schema is meant.
+  const schema =
+    config.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: migrationProvider(config.dialect),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     migrationTableName: 'tally_migrations',
     migrationLockTableName: 'tally_migrations_lock',
   });
