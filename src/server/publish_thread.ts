@@ -9,7 +9,7 @@ import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import type { Log } from '../log/log.js';
 import { encodeSignerKey, type Signer } from '../log/note.js';
 import { Publisher, type PublishedCheckpoint, type PublishProblem } from '../publish/publisher.js';
-import type { ContentStore } from '../publish/content_store.js';
+import { DirectoryContentStore } from '../publish/content_store.js';
 
 /** What a version took, as the server reports it. */
 export interface PublishedVersion {
@@ -63,16 +63,13 @@ export type PublishWorkerReply =
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'published'; readonly id: number; readonly outcome: PublishOutcome };
 
-/** This thread's publisher: for tests that run from source, and one-off builds. */
-export async function publisherHere(
-  setup: PublisherSetup,
-  content: ContentStore,
-): Promise<ElectionPublisher> {
+/** This thread's publisher: for tests that run from source, and the publisher's own thread. */
+export async function publisherHere(setup: PublisherSetup): Promise<ElectionPublisher> {
   const publisher = new Publisher({
     election: setup.election,
     log: setup.log,
     signer: setup.signer,
-    content,
+    content: new DirectoryContentStore(setup.siteDir),
     ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
   });
   await publisher.resume();
@@ -121,8 +118,11 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
     worker.once('error', reject);
     worker.on('message', (reply: PublishWorkerReply) => {
       if (reply.type === 'ready') resolve();
-      else if (reply.type === 'failed') failAll(reply.message);
-      else {
+      else if (reply.type === 'failed') {
+        // Before it is ready, a failure means it never will be.
+        reject(new Error(`the publisher could not start: ${reply.message}`));
+        failAll(reply.message);
+      } else {
         waiting.get(reply.id)?.(reply.outcome);
         waiting.delete(reply.id);
       }

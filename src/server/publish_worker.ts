@@ -5,7 +5,6 @@ import { parseElectionDefinition } from '../core/election.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
 import { parseSignerKey } from '../log/note.js';
-import { DirectoryContentStore } from '../publish/content_store.js';
 import {
   publisherHere,
   type PublishWorkerData,
@@ -24,16 +23,13 @@ if (!election.ok) say({ type: 'failed', message: election.error.message });
 else if (!signer.ok) say({ type: 'failed', message: signer.error.message });
 else {
   const log = await Log.open(new MemoryLogStorage());
-  const publisher = await publisherHere(
-    {
-      election: election.value,
-      log,
-      signer: signer.value,
-      siteDir: data.siteDir,
-      ...(data.siteUrl === undefined ? {} : { siteUrl: data.siteUrl }),
-    },
-    new DirectoryContentStore(data.siteDir),
-  );
+  const publisher = await publisherHere({
+    election: election.value,
+    log,
+    signer: signer.value,
+    siteDir: data.siteDir,
+    ...(data.siteUrl === undefined ? {} : { siteUrl: data.siteUrl }),
+  });
   // Entries are added to the tree in the order they came; each request waits for its own.
   let appending: Promise<unknown> = Promise.resolve();
   let requests = 0;

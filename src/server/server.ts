@@ -12,7 +12,6 @@ import { buildIngestApp } from './ingest_app.js';
 import { CheckPool } from '../ingest/check_pool.js';
 import { latestCheckpoint } from '../ingest/checkpoints.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
-import { DirectoryContentStore } from '../publish/content_store.js';
 import {
   publisherHere,
   publisherThread,
@@ -117,9 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ...(publish.siteUrl === undefined ? {} : { siteUrl: `${publish.siteUrl}/${ingest.id}` }),
       };
       publisher =
-        publish.thread === false
-          ? await publisherHere(setup, new DirectoryContentStore(setup.siteDir))
-          : await publisherThread(setup);
+        publish.thread === false ? await publisherHere(setup) : await publisherThread(setup);
       publishers.set(ingest.id, publisher);
     }
     return publisher;
