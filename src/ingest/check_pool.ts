@@ -53,7 +53,7 @@ export class CheckPool {
         if (message.type === 'checked') waiting.resolve(message.outcome);
         else waiting.reject(new Error(`submission check failed: ${message.message}`));
       });
-      worker.on('error', (error) => {
+      worker.on('error', (error: Error) => {
         // A worker that dies takes its jobs with it: their senders get an error and may retry.
         for (const [job, waiting] of this.waiting) {
           this.waiting.delete(job);

@@ -128,7 +128,7 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
       }
     });
   });
-  worker.on('error', (e) => {
+  worker.on('error', (e: Error) => {
     failAll(e.message);
   });
   worker.on('exit', () => {
