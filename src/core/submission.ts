@@ -65,17 +65,20 @@ export type Submission = Readonly<z.infer<typeof Submission>>;
 export type ContestResult = Readonly<z.infer<typeof ContestResult>>;
 export type SignedSubmission = Readonly<z.infer<typeof SignedSubmission>>;
 
-export type SubmissionErrorCode =
-  | 'malformed_submission'
-  | 'wrong_election'
-  | 'unknown_unit'
-  | 'not_reporting_unit'
-  | 'unknown_vote_type'
-  | 'unknown_contest'
-  | 'contest_not_on_ballot'
-  | 'duplicate_contest'
-  | 'unknown_choice'
-  | 'impossible_counts';
+export const SUBMISSION_ERROR_CODES = [
+  'malformed_submission',
+  'wrong_election',
+  'unknown_unit',
+  'not_reporting_unit',
+  'unknown_vote_type',
+  'unknown_contest',
+  'contest_not_on_ballot',
+  'duplicate_contest',
+  'unknown_choice',
+  'impossible_counts',
+] as const;
+
+export type SubmissionErrorCode = (typeof SUBMISSION_ERROR_CODES)[number];
 
 export type SubmissionWarningCode =
   'turnout_above_registered' | 'unbalanced_contest' | 'missing_contest' | 'missing_choice';

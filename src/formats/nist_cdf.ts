@@ -12,7 +12,15 @@ import {
   type Election,
   type ElectionDefinition,
 } from '../core/election.js';
-import { err, ok, problem, type Err, type Problem, type Result } from '../core/result.js';
+import {
+  err,
+  ok,
+  problem,
+  throwIllegalValue,
+  type Err,
+  type Problem,
+  type Result,
+} from '../core/result.js';
 
 export type NistImportProblem = Problem<
   'invalid_nist_cdf' | 'unsupported_nist_cdf' | 'invalid_definition'
@@ -446,6 +454,8 @@ export function importNistElection(
         contestDefs.push({ ...base, kind: 'candidate', voteFor: 1, choices });
         break;
       }
+      default:
+        throwIllegalValue(contest);
     }
   }
 
@@ -503,7 +513,8 @@ function parseContest(
   if (!Object.hasOwn(contestTypes, type)) {
     return failAt('unsupported_nist_cdf', at, id, `contest type "${type}" is not supported`);
   }
-  const expected = contestTypes[type as ContestType];
+  const contestType = type as ContestType;
+  const expected = contestTypes[contestType];
   if (head.ContestSelection.length === 0) {
     return failAt('unsupported_nist_cdf', at, id, 'a contest with no ContestSelection');
   }
@@ -520,7 +531,7 @@ function parseContest(
   // The head is a loose object: it still holds every field of the contest.
   const raw: unknown = head;
   let parsed: Result<ParsedContest, NistImportProblem>;
-  switch (type as ContestType) {
+  switch (contestType) {
     case 'ElectionResults.CandidateContest': {
       const r = parseAt(CandidateContest, raw, at);
       parsed = r.ok ? ok({ kind: 'candidate', at, nist: r.value }) : r;
@@ -537,6 +548,8 @@ function parseContest(
       parsed = r.ok ? ok({ kind: 'party', at, nist: r.value }) : r;
       break;
     }
+    default:
+      return throwIllegalValue(contestType);
   }
   if (!parsed.ok) return parsed;
   const { VoteVariation: variation, OtherVoteVariation: other } = parsed.value.nist;

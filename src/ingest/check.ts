@@ -10,23 +10,33 @@ import {
   checkSubmission,
   countsFingerprint,
   parseSignedSubmission,
-  type SubmissionErrorCode,
+  SUBMISSION_ERROR_CODES,
 } from '../core/submission.js';
 import { verifyCanonical } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { parseStrictJson } from './strict_json.js';
 
 /** Why a submission is rejected: the definition's hard errors, and those of keys and state. */
-export type RejectionCode =
-  | SubmissionErrorCode
-  | 'malformed_json'
-  | 'duplicate_key'
-  | 'unknown_key'
-  | 'revoked_key'
-  | 'key_not_for_unit'
-  | 'bad_signature'
-  | 'replayed_sequence'
-  | 'amendment_without_reason';
+export const REJECTION_CODES = [
+  ...SUBMISSION_ERROR_CODES,
+  'malformed_json',
+  'duplicate_key',
+  'unknown_key',
+  'revoked_key',
+  'key_not_for_unit',
+  'bad_signature',
+  'replayed_sequence',
+  'amendment_without_reason',
+] as const;
+
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+const rejectionCodes: ReadonlySet<string> = new Set(REJECTION_CODES);
+
+/** A code read back from a receipt or a log entry, narrowed to the codes this version knows. */
+export function isRejectionCode(code: string): code is RejectionCode {
+  return rejectionCodes.has(code);
+}
 
 /** A submission that passed every check that needs no state (plain data: it crosses threads). */
 export interface Checked {

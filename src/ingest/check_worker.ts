@@ -1,6 +1,7 @@
 // A check-pool worker: keeps each election's definition and roster, and checks bodies.
 import { parentPort } from 'node:worker_threads';
 import { parseElectionDefinition, type Election } from '../core/election.js';
+import { throwIllegalValue } from '../core/result.js';
 import { checkBody, RosterView } from './check.js';
 import type { WorkerRequest, WorkerResponse } from './check_pool.js';
 
@@ -42,5 +43,7 @@ parentPort?.on('message', (message: WorkerRequest) => {
       parentPort?.postMessage(response);
       return;
     }
+    default:
+      throwIllegalValue(message);
   }
 });

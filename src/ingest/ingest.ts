@@ -14,7 +14,7 @@ import {
   LOG_ENTRY_FORMAT,
   type LogEntry,
 } from '../core/log_entry.js';
-import { problem, type Problem } from '../core/result.js';
+import { problem, throwIllegalValue, type Problem } from '../core/result.js';
 import { ReviewState, type SubmissionKind } from '../core/review.js';
 import { parseSignedSubmission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
@@ -454,6 +454,8 @@ function receiptFields(entry: LogEntry): ReceiptFields {
     case 'election-part':
     case 'roster':
       throw new Error(`a ${entry.type} log entry is not a submission`);
+    default:
+      return throwIllegalValue(entry);
   }
 }
 

@@ -4,7 +4,9 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { throwIllegalValue } from '../core/result.js';
 import { SignedSubmission } from '../core/submission.js';
+import { isRejectionCode, type RejectionCode } from '../ingest/check.js';
 import { latestCheckpoint, provenReceipt } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
 import type { ElectionIngest, IngestOutcome, Receipt } from '../ingest/ingest.js';
@@ -71,7 +73,7 @@ function answerOf({ receipt, resent }: IngestOutcome): Answer {
   if (receipt.status === 'rejected') {
     const error = receipt.error ?? { code: 'rejected', message: 'rejected' };
     return {
-      status: rejectionStatus(error.code),
+      status: isRejectionCode(error.code) ? rejectionStatus(error.code) : 422,
       body: errorBody(error.code, error.message, { receipt }),
     };
   }
@@ -155,7 +157,7 @@ const ElectionParams = {
 };
 
 /** HTTP status for each rejection: the request was understood but its content is refused. */
-function rejectionStatus(code: string): number {
+function rejectionStatus(code: RejectionCode): number {
   switch (code) {
     case 'malformed_json':
     case 'duplicate_key':
@@ -169,8 +171,18 @@ function rejectionStatus(code: string): number {
     case 'replayed_sequence':
     case 'amendment_without_reason':
       return 409;
-    default:
+    case 'wrong_election':
+    case 'unknown_unit':
+    case 'not_reporting_unit':
+    case 'unknown_vote_type':
+    case 'unknown_contest':
+    case 'contest_not_on_ballot':
+    case 'duplicate_contest':
+    case 'unknown_choice':
+    case 'impossible_counts':
       return 422;
+    default:
+      return throwIllegalValue(code);
   }
 }
 

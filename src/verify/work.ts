@@ -21,6 +21,7 @@ import {
   type RosterStatement,
   type SubmissionEntry,
 } from '../core/log_entry.js';
+import { throwIllegalValue } from '../core/result.js';
 import { checkSubmission, countsFingerprint, type Submission } from '../core/submission.js';
 import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
 import { nistResultsText, type NistReportInfo } from '../formats/nist_cdf_results.js';
@@ -174,6 +175,8 @@ export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult 
       return check(state, task.keys);
     case 'results':
       return results(state, task.groups, task.complete);
+    default:
+      return throwIllegalValue(task);
   }
 }
 
