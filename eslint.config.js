@@ -24,17 +24,30 @@ const ioModules = [
 /** What each layer under src/ may import from the others (DESIGN.md, "Layout"). */
 const layers = {
   core: [],
+  threads: [],
   log: ['core'],
   audit: ['core'],
   formats: ['core'],
   store: ['core', 'log'],
-  ingest: ['core', 'log', 'store'],
+  ingest: ['core', 'log', 'store', 'threads'],
   publish: ['core', 'log', 'formats', 'store', 'web'],
   verify: ['core', 'log', 'formats'],
   web: ['core', 'log'],
   sim: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'server', 'verify'],
-  server: ['core', 'log', 'formats', 'store', 'ingest', 'publish'],
-  cli: ['core', 'log', 'audit', 'formats', 'store', 'ingest', 'publish', 'server', 'sim', 'verify'],
+  server: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'threads'],
+  cli: [
+    'core',
+    'log',
+    'audit',
+    'formats',
+    'store',
+    'ingest',
+    'publish',
+    'server',
+    'sim',
+    'verify',
+    'threads',
+  ],
 };
 const pure = new Set(['core', 'log', 'audit', 'formats', 'verify']);
 

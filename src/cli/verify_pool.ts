@@ -3,17 +3,13 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from '../threads/worker_pool.js';
 import { inProcessWorkers, type VerifyWorkers } from '../verify/verify.js';
 import type { VerifyTask, VerifyTaskResult } from '../verify/work.js';
 
 export interface VerifyPool extends VerifyWorkers {
   close(): Promise<void>;
 }
-
-export type VerifyWorkerMessage =
-  | { readonly ok: true; readonly result: VerifyTaskResult }
-  | { readonly ok: false; readonly message: string };
 
 const WORKER = new URL('./verify_worker.js', import.meta.url);
 
@@ -26,33 +22,18 @@ export function verifyPool(size = availableParallelism()): VerifyPool {
   if (!existsSync(fileURLToPath(WORKER))) {
     return { ...inProcessWorkers(Math.max(1, size)), close: () => Promise.resolve() };
   }
-  // A larger young generation: the workers make millions of short-lived strings and objects.
-  const workers = Array.from(
-    { length: Math.max(1, size) },
-    () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 256 } }),
-  );
+  const workers = new WorkerPool<VerifyTask, VerifyTaskResult>({
+    script: WORKER,
+    size,
+    // A larger young generation: the workers make millions of short-lived strings and objects.
+    resourceLimits: { maxYoungGenerationSizeMb: 256 },
+    // A worker's state is its share of the log: one that dies fails the verification, and a
+    // new one in its place would hold nothing.
+    replace: false,
+  });
   return {
-    size: workers.length,
-    run: (index, task: VerifyTask) => {
-      const worker = workers[index];
-      if (worker === undefined) return Promise.reject(new Error(`no verify worker ${index}`));
-      return new Promise((resolve, reject) => {
-        const done = (message: VerifyWorkerMessage): void => {
-          worker.off('error', failed);
-          if (message.ok) resolve(message.result);
-          else reject(new Error(`verify worker: ${message.message}`));
-        };
-        const failed = (error: Error): void => {
-          worker.off('message', done);
-          reject(error);
-        };
-        worker.once('message', done);
-        worker.once('error', failed);
-        worker.postMessage(task);
-      });
-    },
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    size: workers.size,
+    run: (index, task) => workers.runOn(index, task),
+    close: () => workers.close(),
   };
 }

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WorkerPool } from './worker_pool.js';
+
+type Task =
+  | { readonly type: 'remember'; readonly value: string }
+  | { readonly type: 'recall' }
+  | { readonly type: 'wait'; readonly ms: number }
+  | { readonly type: 'die' }
+  | { readonly type: 'refuse' };
+
+// The worker runs worker_tasks.ts from source (Node strips its types): the pool's own protocol.
+const tasks = new URL('./worker_tasks.ts', import.meta.url).href;
+const worker = `
+const { answerTasks } = await import(${JSON.stringify(tasks)});
+const remembered = [];
+answerTasks((task) => {
+  switch (task.type) {
+    case 'remember': remembered.push(task.value); return remembered.length;
+    case 'recall': return remembered;
+    case 'wait': return new Promise((resolve) => setTimeout(() => resolve(task.ms), task.ms));
+    case 'die': process.exit(3);
+    case 'refuse': throw new Error('refused');
+  }
+});
+`;
+
+let pool: WorkerPool<Task, unknown> | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+function workers(size: number, script = worker): WorkerPool<Task, unknown> {
+  pool = new WorkerPool<Task, unknown>({ script, eval: true, size });
+  return pool;
+}
+
+describe('worker threads', () => {
+  it('answer each task by its job, on the worker asked for', async () => {
+    const p = workers(2);
+    await expect(p.runOn(0, { type: 'remember', value: 'a' })).resolves.toBe(1);
+    await expect(p.runOn(1, { type: 'recall' })).resolves.toEqual([]);
+    await expect(p.runOn(0, { type: 'recall' })).resolves.toEqual(['a']);
+  });
+
+  it('send a broadcast to every worker', async () => {
+    const p = workers(2);
+    p.broadcast({ type: 'remember', value: 'roster' });
+    await expect(p.runOn(0, { type: 'recall' })).resolves.toEqual(['roster']);
+    await expect(p.runOn(1, { type: 'recall' })).resolves.toEqual(['roster']);
+  });
+
+  it('fail a task that throws, and the worker goes on', async () => {
+    const p = workers(1);
+    await expect(p.run({ type: 'refuse' })).rejects.toThrow('refused');
+    await expect(p.run({ type: 'wait', ms: 1 })).resolves.toBe(1);
+  });
+
+  it('share tasks out to the worker holding the fewest', async () => {
+    const p = workers(2);
+    const busy = [p.runOn(0, { type: 'wait', ms: 300 }), p.runOn(0, { type: 'wait', ms: 300 })];
+    await p.run({ type: 'remember', value: 'y' });
+    await Promise.all(busy);
+    await expect(p.runOn(0, { type: 'recall' })).resolves.toEqual([]);
+    await expect(p.runOn(1, { type: 'recall' })).resolves.toEqual(['y']);
+  });
+
+  it('fail only the tasks a dead worker held, and start another in its place with every broadcast', async () => {
+    const p = workers(2);
+    p.broadcast({ type: 'remember', value: 'roster' });
+    const onDying = p.runOn(0, { type: 'wait', ms: 500 });
+    const onOther = p.runOn(1, { type: 'wait', ms: 500 });
+    const death = p.runOn(0, { type: 'die' });
+    await expect(onDying).rejects.toThrow('a worker thread stopped (exit code 3)');
+    await expect(death).rejects.toThrow('a worker thread stopped');
+    await expect(onOther).resolves.toBe(500);
+    // The new worker knows what the dead one was told, and nothing it learnt since.
+    await expect(p.runOn(0, { type: 'recall' })).resolves.toEqual(['roster']);
+    const later = await Promise.all(
+      Array.from({ length: 6 }, () => p.run({ type: 'wait', ms: 1 })),
+    );
+    expect(later).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('stop starting a worker that dies again and again before it answers anything', async () => {
+    const p = workers(1, 'process.exit(1)');
+    await vi.waitFor(
+      async () => {
+        await expect(p.run({ type: 'recall' })).rejects.toThrow('no worker thread is running');
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+  });
+
+  it('are not started again once closed, and their tasks fail', async () => {
+    const p = workers(1);
+    const held = p.run({ type: 'wait', ms: 5_000 });
+    await p.close();
+    await expect(held).rejects.toThrow('the worker threads were closed');
+    await expect(p.run({ type: 'recall' })).rejects.toThrow('the worker threads were closed');
+  });
+});
