@@ -1,7 +1,6 @@
 // `tally demo`: the README's first command. Starts Tally on the embedded store with the built-in
 // demo election, plays a simulated election night against it in the background, and prints where
 // to watch the results arrive and how to verify them.
-import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -13,6 +12,7 @@ import { demoElection } from '../sim/demo.js';
 import { playElectionNight } from '../sim/night.js';
 import { openStore } from '../store/store.js';
 import { verifySite } from '../verify/verify.js';
+import { prepareDemoDir } from './demo_dir.js';
 import { verifyPool } from './verify_pool.js';
 import type { CliIo } from './program.js';
 import { CliFailure } from './store_options.js';
@@ -32,7 +32,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
     )
     .option(
       '--data-dir <dir>',
-      'where the demo keeps its store and site (emptied first)',
+      'where the demo keeps its store and site (a new or empty directory, or an earlier demo’s, which is emptied first)',
       'data/demo',
     )
     .option('--port <port>', 'the ingest API', '8080')
@@ -49,8 +49,8 @@ export function addDemoCommand(program: Command, io: CliIo): void {
       }) => {
         const minutes = Number(options.minutes);
         if (!(minutes > 0)) throw new CliFailure('--minutes is a positive number');
-        rmSync(options.dataDir, { recursive: true, force: true });
-        mkdirSync(options.dataDir, { recursive: true });
+        const prepared = prepareDemoDir(options.dataDir);
+        if (!prepared.ok) throw new CliFailure(prepared.error.message);
         const authority = signer('authority.demo.example');
         const election = demoElection([encodeVerifierKey(authority)]);
         const store = await openStore({

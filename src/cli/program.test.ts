@@ -19,6 +19,19 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
+describe('tally --version', () => {
+  it('prints the package’s version', async () => {
+    const pkg = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const { code, out } = await tally(flag);
+      expect(code).toBe(0);
+      expect(out).toBe(`${pkg.version}\n`);
+    }
+  });
+});
+
 describe('tally keygen', () => {
   it('prints a signer key and its verifier key', async () => {
     const { code, out } = await tally('keygen', '--name', 'results.example.gov/2026-general');

@@ -21,6 +21,7 @@ import { addDemoCommand } from './demo_command.js';
 import { addSimulateCommand } from './simulate_command.js';
 import { logReader, writeLogFile } from './log_files.js';
 import { CliFailure } from './store_options.js';
+import { tallyVersion } from './version.js';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -57,6 +58,7 @@ function newSigner(name: string): Signer {
 export function buildProgram(io: CliIo): Command {
   const program = new Command('tally')
     .description('Verifiable election night reporting.')
+    .version(tallyVersion(), '-V, --version', 'print the version')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError();
