@@ -350,7 +350,7 @@ describe('tally verify', () => {
       submissionEntry(sampleSubmission('n-2', { sequence: 1 }), keys.n2),
     ]);
     const report = await verify(at);
-    expect(codes(report)).toEqual(expect.arrayContaining(['uncertified_key', 'revoked_key']));
+    expect(codes(report)).toEqual(expect.arrayContaining(['unknown_key', 'revoked_key']));
     expect(report.problems.find((p) => p.code === 'revoked_key')?.area).toBe('n-2');
   });
 

@@ -1,17 +1,12 @@
 // Everything about a submission body that needs no database: strict JSON, the schema, the
 // signature against the roster key, the election definition's rules. Synchronous and
 // self-contained, so it runs on the main thread or in a worker (check_pool.ts) alike.
-import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
-import { isWithin, type Election } from '../core/election.js';
+import { ADMISSION_CODES, submissionFacts, type SubmissionFacts } from '../core/admission.js';
+import type { Election } from '../core/election.js';
 import { SUBMISSION_CONTEXT } from '../core/log_entry.js';
-import { problem, type Problem } from '../core/result.js';
-import {
-  checkSubmission,
-  countsFingerprint,
-  parseSignedSubmission,
-  SUBMISSION_ERROR_CODES,
-} from '../core/submission.js';
+import type { Problem } from '../core/result.js';
+import { parseSignedSubmission, SUBMISSION_ERROR_CODES } from '../core/submission.js';
 import { verifyCanonical } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { parseStrictJson } from './strict_json.js';
@@ -19,14 +14,9 @@ import { parseStrictJson } from './strict_json.js';
 /** Why a submission is rejected: the definition's hard errors, and those of keys and state. */
 export const REJECTION_CODES = [
   ...SUBMISSION_ERROR_CODES,
+  ...ADMISSION_CODES,
   'malformed_json',
   'duplicate_key',
-  'unknown_key',
-  'revoked_key',
-  'key_not_for_unit',
-  'bad_signature',
-  'replayed_sequence',
-  'amendment_without_reason',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -38,22 +28,15 @@ export function isRejectionCode(code: string): code is RejectionCode {
   return rejectionCodes.has(code);
 }
 
-/** A submission that passed every check that needs no state (plain data: it crosses threads). */
+/**
+ * A signed submission read and checked as far as it can be without the log's state (plain
+ * data: it crosses threads). The admission rules (src/core/admission.ts) decide the rest.
+ */
 export interface Checked {
   readonly type: 'checked';
-  readonly unit: string;
-  readonly voteType: string;
-  readonly sequence: number;
-  readonly amended: boolean;
-  /** The signing key, `name+keyid`. */
-  readonly source: string;
+  readonly facts: SubmissionFacts;
   /** The signed submission's canonical JSON: the log entry holds exactly this. */
   readonly signedCanonical: string;
-  /** SHA-256 of the signed submission's canonical JSON: identical re-sends match it. */
-  readonly digest: string;
-  /** SHA-256 of the numbers alone: equal numbers from two sources match it. */
-  readonly countsDigest: string;
-  readonly warnings: readonly { readonly code: string; readonly message: string }[];
 }
 
 export interface Refused {
@@ -101,20 +84,6 @@ export class RosterView {
   }
 }
 
-const sha256Hex = (data: string): string => createHash('sha256').update(data).digest('hex');
-
-/**
- * The canonical JSON of `{ signature, signer, submission }` from the submission's canonical
- * form: RFC 8785 sorts those keys so, and writes strings as JSON.stringify does.
- */
-export function signedCanonical(
-  signature: string,
-  signer: string,
-  submissionCanonical: string,
-): string {
-  return `{"signature":${JSON.stringify(signature)},"signer":${JSON.stringify(signer)},"submission":${submissionCanonical}}`;
-}
-
 export function checkBody(election: Election, roster: RosterView, body: Uint8Array): CheckOutcome {
   const json = parseStrictJson(body);
   if (!json.ok) return { type: 'refused', error: json.error };
@@ -123,38 +92,15 @@ export function checkBody(election: Election, roster: RosterView, body: Uint8Arr
   if (!parsed.ok)
     return { type: 'refused', error: { ...parsed.error, code: 'malformed_submission' } };
   const signed = parsed.value;
-  const refused = (error: Problem<RejectionCode>): Refused => ({ type: 'refused', error, raw });
-
   const key = roster.lookup(signed.signer);
   if (key === undefined) return { type: 'need_key', ref: signed.signer, raw };
-  const submissionCanonical = canonicalJson((raw as { submission: JsonValue }).submission);
-  if (!verifyCanonical(SUBMISSION_CONTEXT, submissionCanonical, signed.signature, key.verifier)) {
-    return refused(
-      problem('bad_signature', `the signature does not verify with key ${signed.signer}`),
-    );
-  }
-  const rules = checkSubmission(election, signed.submission);
-  if (!rules.ok) return refused(rules.error);
-  const { submission } = signed;
-  const signedText = signedCanonical(signed.signature, signed.signer, submissionCanonical);
-  if (!isWithin(election, submission.unit, key.unit)) {
-    return refused(
-      problem(
-        'key_not_for_unit',
-        `key ${signed.signer} is certified for unit "${key.unit}", not "${submission.unit}"`,
-      ),
-    );
-  }
-  return {
-    type: 'checked',
-    unit: submission.unit,
-    voteType: submission.voteType,
-    sequence: submission.sequence,
-    amended: submission.amendment !== undefined,
-    source: signed.signer,
-    signedCanonical: signedText,
-    digest: sha256Hex(signedText),
-    countsDigest: countsFingerprint(submission),
-    warnings: rules.value.map((w) => ({ code: w.code, message: w.message })),
-  };
+  const canonical = canonicalJson((raw as { submission: JsonValue }).submission);
+  const valid = verifyCanonical(SUBMISSION_CONTEXT, canonical, signed.signature, key.verifier);
+  const { facts, signedCanonical } = submissionFacts(
+    election,
+    signed,
+    canonical,
+    valid ? 'valid' : 'invalid',
+  );
+  return { type: 'checked', facts, signedCanonical };
 }

@@ -14,8 +14,8 @@ import {
   LOG_ENTRY_FORMAT,
   type LogEntry,
 } from '../core/log_entry.js';
+import { AdmissionState, type Admission, type SubmissionKind } from '../core/admission.js';
 import { problem, throwIllegalValue, type Problem } from '../core/result.js';
-import { ReviewState, type SubmissionKind } from '../core/review.js';
 import { parseSignedSubmission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
@@ -195,16 +195,18 @@ export class ElectionIngest {
   private commit(batch: readonly Pending[]): Promise<IngestOutcome[]> {
     const electionId = this.id;
     return appendToLog(this.store, electionId, this.log, async (tx, size) => {
-      const decided = await this.decide(tx, batch);
+      const decided = await this.decide(tx, batch, size);
       const entries: Uint8Array[] = [];
       const final: IngestOutcome[] = [];
+      const byLeaf = new Map<number, Receipt>();
       for (const d of decided) {
         if (d.type === 'resent') {
           final.push({ receipt: d.receipt, resent: true });
         } else if (d.type === 'resent-in-batch') {
           // The same submission twice in one batch: the second gets the first one's receipt.
-          const first = final[d.of] as IngestOutcome;
-          final.push({ receipt: first.receipt, resent: true });
+          const first = byLeaf.get(d.leaf);
+          if (first === undefined) throw new Error(`no receipt for leaf ${String(d.leaf)}`);
+          final.push({ receipt: first, resent: true });
         } else {
           const leaf = size + entries.length;
           entries.push(d.bytes);
@@ -214,6 +216,7 @@ export class ElectionIngest {
             leafHash: encodeBase64(leafHash(d.bytes)),
             ...d.fields,
           };
+          byLeaf.set(leaf, receipt);
           final.push({ receipt, resent: false });
         }
       }
@@ -225,17 +228,23 @@ export class ElectionIngest {
     });
   }
 
-  /** The stateful rules: re-sends, revocations, sequence numbers, amendments and conflicts. */
-  private async decide(tx: Transaction<Database>, batch: readonly Pending[]): Promise<Decision[]> {
+  /**
+   * Folds the admission rules over the batch, in order, from the state the log holds for its
+   * submissions: loaded from the store, only what the batch's keys, units and digests need.
+   */
+  private async decide(
+    tx: Transaction<Database>,
+    batch: readonly Pending[],
+    size: number,
+  ): Promise<Decision[]> {
     const electionId = this.id;
     const checked = batch.filter((p): p is Pending & Checked => p.type === 'checked');
-    const known = new Map<string, Receipt>();
-    const revoked = new Set<string>();
-    const review = new ReviewState();
+    const state = new AdmissionState();
+    const known = new Map<number, Uint8Array>();
     if (checked.length > 0) {
-      const digests = [...new Set(checked.map((c) => c.digest))];
-      const sources = [...new Set(checked.map((c) => c.source))];
-      const units = [...new Set(checked.map((c) => c.unit))];
+      const digests = [...new Set(checked.map((c) => c.facts.digest))];
+      const sources = [...new Set(checked.map((c) => c.facts.source))];
+      const units = [...new Set(checked.map((c) => c.facts.unit))];
       const resent = await tx
         .selectFrom('submissions')
         .innerJoin('log_entries', (j) =>
@@ -248,15 +257,16 @@ export class ElectionIngest {
         .where('submissions.digest', 'in', digests)
         .execute();
       for (const r of resent) {
-        known.set(r.digest, receiptOf(electionId, r.leaf_index, new Uint8Array(r.entry)));
+        state.knowDigest(r.digest, r.leaf_index);
+        known.set(r.leaf_index, new Uint8Array(r.entry));
       }
       const keys = await tx
         .selectFrom('roster_keys')
-        .select(['key_ref', 'revoked_leaf'])
+        .select(['key_ref', 'unit_id', 'revoked_leaf'])
         .where('election_id', '=', electionId)
         .where('key_ref', 'in', sources)
         .execute();
-      for (const k of keys) if (k.revoked_leaf !== null) revoked.add(k.key_ref);
+      for (const k of keys) state.knowKey(k.key_ref, k.unit_id, k.revoked_leaf ?? undefined);
       // What the review rules read: each source's last sequence, each slot's history.
       const sequences = await tx
         .selectFrom('submissions')
@@ -274,7 +284,7 @@ export class ElectionIngest {
       // Sorted here: ORDER BY leaf_index would make the database walk every submission.
       previous.sort((a, b) => a.leaf_index - b.leaf_index);
       for (const p of previous) {
-        review.knowSubmission(
+        state.knowSubmission(
           {
             source: p.source,
             unit: p.unit_id,
@@ -284,30 +294,50 @@ export class ElectionIngest {
           p.status === 'accepted' ? 'accepted' : 'held',
         );
       }
-      for (const s of sequences) review.knowSequence(s.source, s.sequence);
+      for (const s of sequences) state.knowSequence(s.source, s.sequence);
     }
 
-    const firstInBatch = new Map<string, number>();
-    return batch.map((p, index): Decision => {
-      if (p.type === 'refused') return recordRejection(electionId, p, p.error);
-      const receipt = known.get(p.digest);
-      if (receipt !== undefined) return { type: 'resent', receipt };
-      const earlier = firstInBatch.get(p.digest);
-      if (earlier !== undefined) return { type: 'resent-in-batch', of: earlier };
-      if (revoked.has(p.source)) {
-        return recordRejection(
-          electionId,
-          p,
-          problem('revoked_key', `key ${p.source} has been revoked`),
-        );
+    let leaf = size;
+    const decided: Decision[] = [];
+    for (const p of batch) {
+      const admission = state.admit(
+        this.election,
+        p.type === 'refused'
+          ? { type: 'rejection', error: p.error }
+          : { type: 'submission', leaf, facts: p.facts },
+      );
+      const decision = this.toDecision(p, admission, known);
+      if (decision.type === 'record') leaf++;
+      decided.push(decision);
+    }
+    return decided;
+  }
+
+  /** What ingest does with the rules' decision on a body. */
+  private toDecision(
+    p: Pending,
+    admission: Admission,
+    known: ReadonlyMap<number, Uint8Array>,
+  ): Decision {
+    const electionId = this.id;
+    switch (admission.type) {
+      case 'rejected':
+        return recordRejection(electionId, p, admission.error);
+      case 'admitted':
+        if (p.type !== 'checked') throw new Error('admission: a refused body admitted');
+        return recordSubmission(electionId, p, admission.status, admission.kind);
+      case 'resent': {
+        const bytes = known.get(admission.leaf);
+        return bytes === undefined
+          ? { type: 'resent-in-batch', leaf: admission.leaf }
+          : { type: 'resent', receipt: receiptOf(electionId, admission.leaf, bytes) };
       }
-      const decided = review.decide({ ...p, warnings: p.warnings.length });
-      if (!decided.ok) return recordRejection(electionId, p, decided.error);
-      const { kind, status } = decided.value;
-      review.remember(p, status);
-      firstInBatch.set(p.digest, index);
-      return recordSubmission(electionId, p, status, kind);
-    });
+      case 'recorded':
+      case 'refused':
+        throw new Error(`admission: a submission ${admission.type}`);
+      default:
+        return throwIllegalValue(admission);
+    }
   }
 
   private async record(
@@ -341,7 +371,7 @@ type ReceiptFields = Omit<Receipt, 'election' | 'leafIndex' | 'leafHash'>;
 
 type Decision =
   | { readonly type: 'resent'; readonly receipt: Receipt }
-  | { readonly type: 'resent-in-batch'; readonly of: number }
+  | { readonly type: 'resent-in-batch'; readonly leaf: number }
   | {
       readonly type: 'record';
       /** The log entry's bytes. */
@@ -363,7 +393,8 @@ function rejectionEntry(election: string, p: Pending, error: Problem): LogEntry 
     bodyBytes: p.body.bytes,
     error: summary(error),
   };
-  const raw = p.type === 'refused' ? p.raw : undefined;
+  // A checked submission's signed canonical JSON is the body as read.
+  const raw = p.type === 'refused' ? p.raw : (JSON.parse(p.signedCanonical) as unknown);
   if (raw === undefined) return entry;
   const signed = parseSignedSubmission(raw);
   if (!signed.ok) return entry;
@@ -382,7 +413,8 @@ function recordSubmission(
   status: 'accepted' | 'held',
   kind: SubmissionKind,
 ): Decision {
-  const warnings = p.warnings.map(summary);
+  const f = p.facts;
+  const warnings = f.warnings.map(summary);
   const bytes = encodeSubmissionEntry(
     {
       format: LOG_ENTRY_FORMAT,
@@ -402,20 +434,20 @@ function recordSubmission(
       receivedAt: p.receivedAt,
       status,
       kind,
-      unit: p.unit,
-      voteType: p.voteType,
-      sequence: p.sequence,
+      unit: f.unit,
+      voteType: f.voteType,
+      sequence: f.sequence,
       warnings,
     },
     row: {
-      digest: p.digest,
-      unit_id: p.unit,
-      vote_type: p.voteType,
-      source: p.source,
-      sequence: p.sequence,
+      digest: f.digest,
+      unit_id: f.unit,
+      vote_type: f.voteType,
+      source: f.source,
+      sequence: f.sequence,
       status,
       kind,
-      counts_digest: p.countsDigest,
+      counts_digest: f.countsDigest,
     },
   };
 }

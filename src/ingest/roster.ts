@@ -1,6 +1,7 @@
 // The key roster: the election authority certifies a key per reporting unit or device, or
 // revokes one, as a signed statement recorded in the log. Only certified, unrevoked keys can
 // sign submissions for their unit and the units beneath it.
+import { AdmissionState, type RefusalCode } from '../core/admission.js';
 import { isWithin, type Election } from '../core/election.js';
 import {
   encodeLogEntry,
@@ -17,13 +18,7 @@ import { appendToLog, type AppendWork } from './append.js';
 import { insertInChunks } from '../store/log_storage.js';
 
 export type RosterProblem = Problem<
-  | 'not_an_authority_key'
-  | 'unknown_unit'
-  | 'malformed_key'
-  | 'key_exists'
-  | 'unknown_key'
-  | 'already_revoked'
-  | 'bad_signature'
+  'not_an_authority_key' | 'malformed_key' | 'bad_signature' | RefusalCode
 >;
 
 export interface RosterKey {
@@ -93,7 +88,7 @@ export async function changeRosterMany(
     refs.push(keyRef(key.value));
   }
 
-  return appendToLog(store, electionId, log, async (tx) => {
+  return appendToLog(store, electionId, log, async (tx, size) => {
     const rows = new Map<string, { unit_id: string; revoked_leaf: number | null }>();
     for (let at = 0; at < refs.length; at += 500) {
       const found = await tx
@@ -109,34 +104,26 @@ export async function changeRosterMany(
       record: () => Promise.resolve(),
       value: err(p),
     });
+    // The roster as the log has it for these keys, and the admission rules over the changes.
+    const state = new AdmissionState();
+    for (const [ref, row] of rows) state.knowKey(ref, row.unit_id, row.revoked_leaf ?? undefined);
     const planned: { ref: string; unit: string; change: RosterChangeRequest; entry: Uint8Array }[] =
       [];
-    const seen = new Set<string>();
+    const unitOf = new Map([...rows].map(([ref, row]) => [ref, row.unit_id]));
     for (const [i, change] of changes.entries()) {
       const ref = refs[i] as string;
-      if (seen.has(ref)) return refuse(problem('key_exists', `key ${ref} is named twice`));
-      seen.add(ref);
-      const row = rows.get(ref);
-      let unit: string;
-      if (change.action === 'certify') {
-        unit = change.unit ?? '';
-        if (!election.units.has(unit))
-          return refuse(problem('unknown_unit', `unknown unit "${unit}"`));
-        if (row !== undefined) {
-          return refuse(
-            problem('key_exists', `key ${ref} is already in the roster (unit ${row.unit_id})`),
-          );
-        }
-      } else {
-        if (row === undefined)
-          return refuse(problem('unknown_key', `key ${ref} is not in the roster`));
-        if (row.revoked_leaf !== null) {
-          return refuse(
-            problem('already_revoked', `key ${ref} was revoked at entry ${row.revoked_leaf}`),
-          );
-        }
-        unit = row.unit_id;
-      }
+      const unit = change.action === 'certify' ? (change.unit ?? '') : (unitOf.get(ref) ?? '');
+      const admission = state.admit(election, {
+        type: 'roster',
+        leaf: size + i,
+        action: change.action,
+        ref,
+        unit,
+        signed: true,
+      });
+      if (admission.type === 'refused') return refuse(admission.error);
+      if (admission.type !== 'recorded') throw new Error(`roster change ${admission.type}`);
+      unitOf.set(ref, unit);
       const statement: RosterStatement = {
         election: electionId,
         action: change.action,

@@ -21,7 +21,7 @@ const signer = testSigner;
 
 interface Harness {
   app: FastifyInstance;
-  keys: Record<'n1' | 'north' | 's1' | 's2' | 's3' | 'revoked', Signer>;
+  keys: Record<'n1' | 'north' | 's1' | 's2' | 's3' | 'revoked' | 'n2', Signer>;
   post: (
     body: unknown,
     contentType?: string,
@@ -72,6 +72,7 @@ for (const kind of storeKinds) {
         s2: signer('s-2.app'),
         s3: signer('s-3.app'),
         revoked: signer('n-2.app'),
+        n2: signer('n-2.tablet'),
       };
       const certify = async (key: Signer, unit: string): Promise<void> => {
         const r = await changeRoster(
@@ -90,6 +91,7 @@ for (const kind of storeKinds) {
       await certify(keys.s2, 's-2');
       await certify(keys.s3, 's-3');
       await certify(keys.revoked, 'n-2');
+      await certify(keys.n2, 'n-2');
       const revoked = await changeRoster(
         t.store,
         election,
@@ -396,6 +398,51 @@ for (const kind of storeKinds) {
           409,
           'replayed_sequence',
         );
+      });
+
+      it('a sequence number so far above the key’s last that it would use up its numbers', async () => {
+        // 2^53 - 1 is a safe integer: once recorded, no later sequence number could be above it.
+        await expectRejected(
+          await h.submit(
+            sampleSubmission('n-2', {
+              voteType: 'mail',
+              sequence: Number.MAX_SAFE_INTEGER,
+            }),
+            h.keys.n2,
+          ),
+          409,
+          'sequence_too_far',
+        );
+        await expectRejected(
+          await h.submit(
+            sampleSubmission('n-2', {
+              voteType: 'mail',
+              sequence: 1_000_002,
+            }),
+            h.keys.n2,
+          ),
+          409,
+          'sequence_too_far',
+        );
+        // A rejected submission does not move the key's counter on: it can still send.
+        const { status, json } = await h.submit(
+          sampleSubmission('n-2', {
+            voteType: 'mail',
+            sequence: 1_000_000,
+          }),
+          h.keys.n2,
+        );
+        expect(receiptOf(json)['status'], JSON.stringify(json)).not.toBe('rejected');
+        expect(status).toBeLessThan(300);
+        const next = await h.submit(
+          sampleSubmission('n-2', {
+            voteType: 'mail',
+            sequence: 2_000_000,
+            amendment: { reason: 'recount' },
+          }),
+          h.keys.n2,
+        );
+        expect(receiptOf(next.json)['status'], JSON.stringify(next.json)).not.toBe('rejected');
       });
 
       it('a revoked key, an unknown key, a key for another unit, a bad signature', async () => {

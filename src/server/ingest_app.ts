@@ -169,6 +169,7 @@ function rejectionStatus(code: RejectionCode): number {
     case 'bad_signature':
       return 403;
     case 'replayed_sequence':
+    case 'sequence_too_far':
     case 'amendment_without_reason':
       return 409;
     case 'wrong_election':

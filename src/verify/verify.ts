@@ -3,13 +3,11 @@
 // checkpoints are signed by those keys, that every file is the one the manifest lists, that the
 // log hashes up to its checkpoint and agrees with the version's checkpoint (and with an older one
 // the user saw), that every entry is well-formed and every submission signed by a key the
-// roster certified at that point, that each submission's recorded decision follows the rules,
+// roster certified at that point, that each entry's recorded decision follows the admission rules,
 // and that every published number is the sum of the accepted submissions. Pure: files come
 // through `read`, so it runs over a directory, a mirror or HTTP alike.
 import { createHash } from 'node:crypto';
-import { isWithin, parseElectionDefinition, type Election } from '../core/election.js';
-import { decodeLogEntry } from '../core/log_entry.js';
-import { ReviewState } from '../core/review.js';
+import type { Election } from '../core/election.js';
 import { Tally, type AreaResults } from '../core/tally.js';
 import { MANIFEST_CONTEXT, parseCurrent, parseManifest } from '../formats/manifest.js';
 import {
@@ -30,16 +28,14 @@ import { keyRef, verifyObject } from '../log/envelope.js';
 import { hashesEqual } from '../log/hash.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
-import { parseVerifierKey, type Verifier } from '../log/note.js';
+import type { Verifier } from '../log/note.js';
 import { decodeEntryBundle, entryBundlePath, TILE_WIDTH } from '../log/tiles.js';
 import { CHECKPOINT_PATH, verifyTiledLog } from '../log/tiled_log.js';
+import { append, parseJsonText, replayLog } from './replay.js';
 import {
   runTask,
-  shareEntries,
   WorkerState,
   type GroupTask,
-  type RosterFacts,
-  type SubmissionFacts,
   type VerifyTask,
   type VerifyTaskResult,
 } from './work.js';
@@ -320,63 +316,10 @@ export async function verifySite(
     entriesChecked: entries.value.length,
   };
   const counting = entries.value.slice(0, manifest.logSize);
-  const head = readDefinition(counting, problems);
-  if (head === undefined) return finish(common);
   const workers = options.workers ?? inProcessWorkers();
-  const ranges = split(counting.length, workers.size);
-  const shared = shareEntries(counting);
-  // The workers read the definition as this thread does, meanwhile.
-  const decoding = Promise.all(
-    ranges.map(([from, to], w) =>
-      workers.run(w, {
-        type: 'decode',
-        entries: shared,
-        from,
-        to,
-        definition: head.text,
-        definitionEntries: head.entries,
-      }),
-    ),
-  );
-  const parsed = parseElectionDefinition(parseJsonText(head.text));
-  if (!parsed.ok) {
-    problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
-    await decoding.catch(() => undefined);
-    return finish(common);
-  }
-  const election = parsed.value;
-  const decoded = await decoding;
-  lap('entries decoded');
-  const roster: RosterFacts[] = [];
-  const entryProblems: VerifyProblem[] = [];
-  for (const d of decoded) {
-    if (d.type !== 'decoded') throw new Error('verify: a worker answered out of turn');
-    append(entryProblems, d.problems);
-    append(roster, d.roster);
-  }
-  const keys = rosterTimeline(roster, entryProblems);
-  const checked = await Promise.all(
-    ranges.map((_, w) =>
-      workers.run(w, {
-        type: 'check',
-        keys: [...keys].flatMap(([ref, events]) => {
-          const certified = events.findLast((e) => e.action === 'certify');
-          return certified === undefined ? [] : [[ref, certified.key] as const];
-        }),
-      }),
-    ),
-  );
-  const facts: SubmissionFacts[] = [];
-  for (const c of checked) {
-    if (c.type !== 'checked') throw new Error('verify: a worker answered out of turn');
-    append(facts, c.submissions);
-  }
-  facts.sort((a, b) => a.entry - b.entry);
-  lap('signatures and rules checked');
-  const replay = replayDecisions(election, keys, facts, entryProblems);
-  lap('decisions replayed');
-  entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
-  append(problems, entryProblems);
+  const replay = await replayLog(counting, workers, problems, lap);
+  if (replay === undefined) return finish(common);
+  const { election, ranges } = replay;
 
   // 5. Every published number, recomputed: the reporting units' files by the workers, each
   // group by the worker that decoded its first counted submission (it holds most of them when
@@ -448,11 +391,6 @@ export async function verifySite(
   });
 }
 
-/** Appends one by one: a spread of hundreds of thousands of items overflows the call stack. */
-function append<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
-}
-
 /** A published file as the verifier keeps it: its SHA-256, and its bytes or its first bytes. */
 interface PublishedFile {
   readonly sha: string;
@@ -461,15 +399,6 @@ interface PublishedFile {
 }
 
 const headDecoder = new TextDecoder();
-
-/** Contiguous ranges of `count` entries, one per worker. */
-function split(count: number, parts: number): [number, number][] {
-  const size = Math.ceil(count / Math.max(1, parts));
-  return Array.from({ length: Math.max(1, parts) }, (_, i): [number, number] => [
-    Math.min(count, i * size),
-    Math.min(count, (i + 1) * size),
-  ]);
-}
 
 /** The log's entries up to `size`, from its entry bundles (files under log/). */
 export async function readEntries(
@@ -501,216 +430,6 @@ export async function readEntries(
     append(entries, bundle.value.slice(0, width));
   }
   return { ok: true, value: entries };
-}
-
-/**
- * The election definition the log starts with: its header entry and the parts that spell it out,
- * matching the SHA-256 the header names. Undefined (with the problem) when the log starts wrong.
- */
-function readDefinition(
-  entries: readonly Uint8Array[],
-  problems: VerifyProblem[],
-): { text: string; entries: number } | undefined {
-  const decodeAt = (i: number) => {
-    const bytes = entries[i];
-    if (bytes === undefined) return undefined;
-    const e = decodeLogEntry(bytes);
-    return e.ok ? e.value : undefined;
-  };
-  const head = decodeAt(0);
-  if (head?.type !== 'election') {
-    problems.push({
-      code: 'log_start',
-      message: 'the log does not start with the election definition',
-      entry: 0,
-    });
-    return undefined;
-  }
-  let text = '';
-  for (let part = 0; part < head.parts; part++) {
-    const e = decodeAt(1 + part);
-    if (e?.type !== 'election-part' || e.part !== part) {
-      problems.push({
-        code: 'log_start',
-        message: `definition part ${String(part)} is missing`,
-        entry: 1 + part,
-      });
-      return undefined;
-    }
-    text += e.text;
-  }
-  if (sha256Hex(new TextEncoder().encode(text)) !== head.definitionSha256) {
-    problems.push({
-      code: 'log_start',
-      message: 'the definition does not match its SHA-256',
-      entry: 0,
-    });
-    return undefined;
-  }
-  return { text, entries: 1 + head.parts };
-}
-
-/** A roster event for one key: certified for a unit, or revoked, at a log entry. */
-interface RosterEvent {
-  readonly entry: number;
-  readonly action: 'certify' | 'revoke';
-  readonly key: string;
-  readonly unit: string;
-}
-
-/**
- * Each key's certifications and revocations, in log order, from roster statements the election
- * authority signed; statements it did not sign are problems and change nothing.
- */
-function rosterTimeline(
-  roster: readonly RosterFacts[],
-  problems: VerifyProblem[],
-): Map<string, RosterEvent[]> {
-  const keys = new Map<string, RosterEvent[]>();
-  for (const r of [...roster].sort((a, b) => a.entry - b.entry)) {
-    if (!r.signed) {
-      problems.push({
-        code: 'roster_signature',
-        message: `entry ${String(r.entry)}: a roster statement not signed by the election authority (${r.signer})`,
-        entry: r.entry,
-      });
-      continue;
-    }
-    const key = parseVerifierKey(r.statement.key);
-    if (!key.ok) {
-      problems.push({
-        code: 'roster_key',
-        message: `entry ${String(r.entry)}: the roster statement's key does not parse`,
-        entry: r.entry,
-      });
-      continue;
-    }
-    const ref = keyRef(key.value);
-    const events = keys.get(ref) ?? [];
-    events.push({
-      entry: r.entry,
-      action: r.statement.action,
-      key: r.statement.key,
-      unit: r.statement.unit,
-    });
-    keys.set(ref, events);
-  }
-  return keys;
-}
-
-/** What the replay of the decisions leaves for the results. */
-interface Replayed {
-  /** Per reporting unit, the entries that count: its latest accepted submission per vote type. */
-  readonly counted: Map<string, number[]>;
-  /** Per reporting unit, the last entry that changed its numbers. */
-  readonly revisions: Map<string, number>;
-  /** Reporting units with a counted submission. */
-  readonly reportedUnits: number;
-  /** Accepted submissions in the log. */
-  readonly accepted: number;
-}
-
-/**
- * Replays the log's submissions in order: each signed by a key the roster had certified (and not
- * revoked) at that point, for a unit within the key's, within the definition's rules, and given
- * the status and kind the review rules make it. Counts what the publisher counts: the latest
- * accepted submission per unit and vote type, as recorded.
- */
-function replayDecisions(
-  election: Election,
-  keys: ReadonlyMap<string, readonly RosterEvent[]>,
-  facts: readonly SubmissionFacts[],
-  problems: VerifyProblem[],
-): Replayed {
-  const review = new ReviewState();
-  const seen = new Set<string>();
-  const slots = new Map<string, number>();
-  const revisions = new Map<string, number>();
-  const reporting = new Set(election.reportingUnits);
-  const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
-  let accepted = 0;
-  for (const f of facts) {
-    const { entry } = f;
-    if (f.recorded.status === 'accepted') {
-      accepted++;
-      // As Tally counts: a submission for this election, a reporting unit and a vote type.
-      if (
-        f.election === election.definition.id &&
-        reporting.has(f.unit) &&
-        voteTypes.has(f.voteType)
-      ) {
-        slots.set(`${f.unit}\u0000${f.voteType}`, entry);
-        revisions.set(f.unit, entry);
-      }
-    }
-    const fail = (code: string, message: string, extra: Partial<VerifyProblem> = {}): void => {
-      problems.push({
-        code,
-        message: `entry ${String(entry)}: ${message}`,
-        entry,
-        area: f.unit,
-        ...extra,
-      });
-    };
-    const key = keys.get(f.source)?.findLast((e) => e.entry < entry);
-    if (key === undefined || f.signatureCheck === 'uncertified') {
-      fail('uncertified_key', `signed by ${f.source}, which the roster had not certified`);
-      continue;
-    }
-    if (key.action === 'revoke') {
-      fail('revoked_key', `signed by ${f.source}, which had been revoked`);
-      continue;
-    }
-    if (f.signatureCheck === 'bad') {
-      fail('bad_signature', `the submission's signature does not verify with ${f.source}`);
-      continue;
-    }
-    if (!isWithin(election, f.unit, key.unit)) {
-      fail('key_not_for_unit', `${f.source} is certified for ${key.unit}, not ${f.unit}`);
-      continue;
-    }
-    if (f.ruleError !== undefined) {
-      fail('impossible_submission', `recorded as ${f.recorded.status}, but ${f.ruleError}`);
-      continue;
-    }
-    // The same signed submission twice: Ed25519 signatures are deterministic and not malleable.
-    const digest = `${f.source}\n${f.signature}`;
-    if (seen.has(digest)) {
-      fail('duplicate_entry', 'the same submission is recorded twice');
-      continue;
-    }
-    seen.add(digest);
-    const decided = review.decide({ ...f, warnings: f.warnings.length });
-    if (!decided.ok) {
-      fail(decided.error.code, `recorded, but ${decided.error.message}`);
-      continue;
-    }
-    const { kind, status } = decided.value;
-    if (f.recorded.kind !== kind) {
-      fail('decision_mismatch', `recorded as ${f.recorded.kind}, the rules make it ${kind}`, {
-        expected: kind,
-        found: f.recorded.kind,
-      });
-    }
-    const warnings = f.warnings.join(',');
-    const recordedWarnings = f.recorded.warnings.join(',');
-    if (f.recorded.status !== status || recordedWarnings !== warnings) {
-      fail(
-        'decision_mismatch',
-        `recorded as ${f.recorded.status} (${f.recorded.warnings.join(', ') || 'no warnings'}), the rules make it ${status} (${f.warnings.join(', ') || 'no warnings'})`,
-        { expected: status, found: f.recorded.status },
-      );
-    }
-    review.remember(f, f.recorded.status);
-  }
-  const counted = new Map<string, number[]>();
-  for (const [slot, entry] of slots) {
-    const unit = slot.slice(0, slot.indexOf('\u0000'));
-    const list = counted.get(unit) ?? [];
-    list.push(entry);
-    counted.set(unit, list);
-  }
-  return { counted, revisions, reportedUnits: counted.size, accepted };
 }
 
 /** A NIST report's header fields, read off the start of the file as Tally writes it. */
@@ -849,15 +568,6 @@ async function compareGroupFile(
 
 function parseJson(bytes: Uint8Array): unknown {
   return parseJsonText(decoder.decode(bytes));
-}
-
-/** JSON text parsed, or undefined when it is not JSON (which the schemas then refuse). */
-function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The files of the areas above the reporting units: results.json, cdf.json, each contest's CSV. */

@@ -5,13 +5,13 @@
 //
 //   1. decode:  each worker parses and schema-checks a contiguous range of entries, checks the
 //               authority's signature on roster statements, and keeps what it decoded.
-//   2. check:   with the roster's keys, each worker checks every submission in its range:
-//               signature, the definition's rules, its numbers' fingerprint. The main thread
-//               then replays the review decisions in log order from these facts.
+//   2. check:   with the roster's keys, each worker reads every entry in its range as the
+//               admission rules do (src/core/admission.ts): a submission's signature, the
+//               definition's rules, its fingerprints. The main thread then folds the rules over
+//               these in log order (replay.ts).
 //   3. results: each worker counts the submissions that count for its groups of reporting units,
 //               writes each group's files as Tally does and compares their SHA-256 with the
 //               published files', and returns the sums its units add to every area above them.
-import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import {
   decodeLogEntry,
@@ -21,8 +21,15 @@ import {
   type RosterStatement,
   type SubmissionEntry,
 } from '../core/log_entry.js';
+import {
+  submissionCanonical,
+  submissionFacts,
+  type AdmissionEntry,
+  type ProblemSummary,
+  type SubmissionFacts,
+} from '../core/admission.js';
 import { throwIllegalValue } from '../core/result.js';
-import { checkSubmission, countsFingerprint, type Submission } from '../core/submission.js';
+import type { SignedSubmission, Submission } from '../core/submission.js';
 import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
 import { nistResultsText, type NistReportInfo } from '../formats/nist_cdf_results.js';
 import { unitResultsText } from '../formats/results_feed.js';
@@ -70,8 +77,6 @@ export type VerifyTask =
       readonly to: number;
       /** The election definition's canonical JSON (the log's first entries). */
       readonly definition: string;
-      /** Entries 0..parts hold the definition: another election entry is out of place. */
-      readonly definitionEntries: number;
     }
   | {
       readonly type: 'check';
@@ -85,28 +90,29 @@ export type VerifyTask =
       readonly complete: boolean;
     };
 
-/** A submission as the review rules and the tally need it. */
-export interface SubmissionFacts {
+/**
+ * A logged signed submission as the admission rules and the tally need it: a submission entry,
+ * or a rejection entry that holds the submission as sent.
+ */
+export interface LoggedSubmission {
   readonly entry: number;
-  readonly source: string;
-  /** The signature's text: a second entry with the same source and signature is a duplicate. */
-  readonly signature: string;
   readonly election: string;
-  readonly unit: string;
-  readonly voteType: string;
-  readonly sequence: number;
-  readonly amended: boolean;
-  readonly countsDigest: string;
-  /** 'ok', or why not: 'uncertified' (no certified key by that name) or 'bad'. */
-  readonly signatureCheck: 'ok' | 'uncertified' | 'bad';
-  /** The definition's rules: undefined when they pass, else the error. */
-  readonly ruleError?: string;
-  readonly warnings: readonly string[];
-  readonly recorded: {
-    readonly status: SubmissionEntry['status'];
-    readonly kind: SubmissionEntry['kind'];
-    readonly warnings: readonly string[];
-  };
+  readonly facts: SubmissionFacts;
+  /** What the entry records. */
+  readonly recorded:
+    | {
+        readonly type: 'submission';
+        readonly status: SubmissionEntry['status'];
+        readonly kind: SubmissionEntry['kind'];
+        readonly warnings: readonly string[];
+      }
+    | { readonly type: 'rejection'; readonly error: ProblemSummary };
+}
+
+/** An entry the rules read as it is: the definition's, or a rejection without a submission. */
+export interface PlainEntry {
+  readonly entry: number;
+  readonly admission: AdmissionEntry;
 }
 
 export interface RosterFacts {
@@ -134,7 +140,11 @@ export interface GroupTask {
 
 export type VerifyTaskResult =
   | { readonly type: 'decoded'; readonly problems: FoundProblem[]; readonly roster: RosterFacts[] }
-  | { readonly type: 'checked'; readonly submissions: SubmissionFacts[] }
+  | {
+      readonly type: 'checked';
+      readonly submissions: LoggedSubmission[];
+      readonly plain: PlainEntry[];
+    }
   | {
       readonly type: 'results';
       /** Groups whose files are not what the log makes them, with the units' results. */
@@ -211,16 +221,6 @@ function decode(
     }
     state.decoded.set(entry, e.value);
     const decodedEntry = e.value;
-    if (
-      (decodedEntry.type === 'election' || decodedEntry.type === 'election-part') &&
-      entry >= task.definitionEntries
-    ) {
-      problems.push({
-        code: 'unexpected_entry',
-        message: `entry ${entry}: a second election definition`,
-        entry,
-      });
-    }
     if (decodedEntry.type === 'roster') {
       const signer = state.authority.find((k) => keyRef(k) === decodedEntry.signer);
       roster.push({
@@ -246,36 +246,53 @@ function check(
     const key = parseVerifierKey(text);
     if (key.ok) keys.set(ref, key.value);
   }
-  const submissions: SubmissionFacts[] = [];
+  const submissions: LoggedSubmission[] = [];
+  const plain: PlainEntry[] = [];
+  const read = (
+    entry: number,
+    signed: SignedSubmission,
+    recorded: LoggedSubmission['recorded'],
+  ) => {
+    const key = keys.get(signed.signer);
+    const canonical = submissionCanonical(signed);
+    const signature =
+      key === undefined
+        ? 'unchecked'
+        : verifyCanonical(SUBMISSION_CONTEXT, canonical, signed.signature, key)
+          ? 'valid'
+          : 'invalid';
+    const { facts } = submissionFacts(election, signed, canonical, signature);
+    submissions.push({ entry, election: signed.submission.election, facts, recorded });
+  };
   for (const [entry, e] of state.decoded) {
-    if (e.type !== 'submission') continue;
-    const { submission, signer, signature } = e.signed;
-    const key = keys.get(signer);
-    let signatureCheck: SubmissionFacts['signatureCheck'] = 'uncertified';
-    if (key !== undefined) {
-      const canonical = canonicalJson(submission as unknown as JsonValue);
-      signatureCheck = verifyCanonical(SUBMISSION_CONTEXT, canonical, signature, key)
-        ? 'ok'
-        : 'bad';
+    switch (e.type) {
+      case 'election':
+        plain.push({ entry, admission: { type: 'election', parts: e.parts } });
+        break;
+      case 'election-part':
+        plain.push({ entry, admission: { type: 'election-part', part: e.part } });
+        break;
+      case 'roster':
+        break;
+      case 'submission':
+        read(entry, e.signed, {
+          type: 'submission',
+          status: e.status,
+          kind: e.kind,
+          warnings: e.warnings.map((w) => w.code),
+        });
+        break;
+      case 'rejection':
+        // Whether a key was unknown depends on when ingest looked it up: taken as recorded.
+        if (e.signed !== undefined && e.error.code !== 'unknown_key')
+          read(entry, e.signed, { type: 'rejection', error: e.error });
+        else plain.push({ entry, admission: { type: 'rejection', error: e.error } });
+        break;
+      default:
+        throwIllegalValue(e);
     }
-    const rules = checkSubmission(election, submission);
-    submissions.push({
-      entry,
-      source: signer,
-      signature,
-      election: submission.election,
-      unit: submission.unit,
-      voteType: submission.voteType,
-      sequence: submission.sequence,
-      amended: submission.amendment !== undefined,
-      countsDigest: countsFingerprint(submission),
-      signatureCheck,
-      ...(rules.ok ? {} : { ruleError: rules.error.message }),
-      warnings: rules.ok ? rules.value.map((w) => w.code) : [],
-      recorded: { status: e.status, kind: e.kind, warnings: e.warnings.map((w) => w.code) },
-    });
   }
-  return { type: 'checked', submissions };
+  return { type: 'checked', submissions, plain };
 }
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');

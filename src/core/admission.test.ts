@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AdmissionState,
+  MAX_SEQUENCE_STEP,
+  type Admission,
+  type AdmissionEntry,
+  type SubmissionFacts,
+} from './admission.js';
+import { sampleElection } from './testonly/fixtures.js';
+
+const election = sampleElection(['authority+00000000+AAAA']);
+
+const facts = (overrides: Partial<SubmissionFacts> = {}): SubmissionFacts => ({
+  source: 'n-1.app+00000001',
+  digest: `d-${String(overrides.sequence ?? 1)}-${overrides.source ?? 'n-1'}-${overrides.countsDigest ?? 'c'}`,
+  unit: 'n-1',
+  voteType: 'election-day',
+  sequence: 1,
+  amended: false,
+  countsDigest: 'c',
+  signature: 'valid',
+  warnings: [],
+  ...overrides,
+});
+
+/** A state after the definition and a roster certifying n-1.app for n-1 and north.tab for north. */
+function started(): { state: AdmissionState; admit: (entry: AdmissionEntry) => Admission } {
+  const state = new AdmissionState();
+  let leaf = 0;
+  const admit = (entry: AdmissionEntry): Admission => {
+    const a = state.admit(election, entry.type === 'submission' ? { ...entry, leaf } : entry);
+    leaf++;
+    return a;
+  };
+  admit({ type: 'election', parts: 1 });
+  admit({ type: 'election-part', part: 0 });
+  admit({
+    type: 'roster',
+    leaf: 2,
+    action: 'certify',
+    ref: 'n-1.app+00000001',
+    unit: 'n-1',
+    signed: true,
+  });
+  admit({
+    type: 'roster',
+    leaf: 3,
+    action: 'certify',
+    ref: 'north.tab+00000002',
+    unit: 'north',
+    signed: true,
+  });
+  return { state, admit };
+}
+
+const submit = (f: Partial<SubmissionFacts> = {}): AdmissionEntry => ({
+  type: 'submission',
+  leaf: 0,
+  facts: facts(f),
+});
+const code = (a: Admission): string | undefined =>
+  a.type === 'rejected' || a.type === 'refused' ? a.error.code : undefined;
+
+describe('the admission rules', () => {
+  it('record the definition once, its parts in order', () => {
+    const state = new AdmissionState();
+    expect(state.admit(election, { type: 'election-part', part: 0 }).type).toBe('refused');
+    expect(state.admit(election, { type: 'election', parts: 2 }).type).toBe('recorded');
+    expect(code(state.admit(election, { type: 'election-part', part: 1 }))).toBe(
+      'unexpected_entry',
+    );
+    expect(state.admit(election, { type: 'election-part', part: 0 }).type).toBe('recorded');
+    expect(state.definitionComplete).toBe(false);
+    expect(state.admit(election, { type: 'election-part', part: 1 }).type).toBe('recorded');
+    expect(state.definitionComplete).toBe(true);
+    expect(code(state.admit(election, { type: 'election', parts: 1 }))).toBe('unexpected_entry');
+  });
+
+  it('take roster statements only from the authority, for known units, each key once', () => {
+    const { admit } = started();
+    const roster = (action: 'certify' | 'revoke', ref: string, unit = 'n-2', signed = true) =>
+      code(admit({ type: 'roster', leaf: 9, action, ref, unit, signed }));
+    expect(roster('certify', 'x+1', 'n-2', false)).toBe('roster_signature');
+    expect(roster('certify', 'x+1', 'atlantis')).toBe('unknown_unit');
+    expect(roster('certify', 'n-1.app+00000001')).toBe('key_exists');
+    expect(roster('revoke', 'x+1')).toBe('unknown_key');
+    expect(roster('revoke', 'n-1.app+00000001')).toBeUndefined();
+    expect(roster('revoke', 'n-1.app+00000001')).toBe('already_revoked');
+  });
+
+  it('accept an original submission from a certified key for its unit', () => {
+    const { admit } = started();
+    expect(admit(submit())).toEqual({ type: 'admitted', kind: 'original', status: 'accepted' });
+  });
+
+  it('let a key sign only after its certification and until its revocation', () => {
+    const state = new AdmissionState();
+    const key = { leaf: 0, ref: 'n-1.app+00000001', unit: 'n-1', signed: true };
+    expect(code(state.admit(election, submit()))).toBe('unknown_key');
+    state.admit(election, { type: 'roster', action: 'certify', ...key });
+    expect(state.admit(election, submit({ sequence: 2 })).type).toBe('admitted');
+    state.admit(election, { type: 'roster', action: 'revoke', ...key });
+    const revoked = state.admit(election, submit({ sequence: 3 }));
+    expect(code(revoked)).toBe('revoked_key');
+    expect(revoked.type === 'rejected' && revoked.error.message).toMatch(/revoked at entry 0/);
+  });
+
+  it('reject a bad signature, a key without one to check, a rule error, a unit not the key’s', () => {
+    const { admit } = started();
+    expect(code(admit(submit({ signature: 'invalid' })))).toBe('bad_signature');
+    expect(code(admit(submit({ signature: 'unchecked' })))).toBe('unknown_key');
+    expect(
+      code(admit(submit({ ruleError: { code: 'impossible_counts', message: 'too many' } }))),
+    ).toBe('impossible_counts');
+    expect(code(admit(submit({ unit: 's-1' })))).toBe('key_not_for_unit');
+    // A county's key signs for its precincts.
+    expect(admit(submit({ source: 'north.tab+00000002', unit: 'n-2' })).type).toBe('admitted');
+  });
+
+  it('let sequence numbers only go up, by a bounded step, and not move on a rejection', () => {
+    const { admit } = started();
+    expect(code(admit(submit({ sequence: MAX_SEQUENCE_STEP + 1 })))).toBe('sequence_too_far');
+    expect(code(admit(submit({ sequence: Number.MAX_SAFE_INTEGER })))).toBe('sequence_too_far');
+    expect(admit(submit({ sequence: MAX_SEQUENCE_STEP })).type).toBe('admitted');
+    expect(
+      code(admit(submit({ sequence: MAX_SEQUENCE_STEP, voteType: 'mail', digest: 'other' }))),
+    ).toBe('replayed_sequence');
+    expect(admit(submit({ sequence: MAX_SEQUENCE_STEP + 1, voteType: 'mail' })).type).toBe(
+      'admitted',
+    );
+  });
+
+  it('make a second submission from the same key an amendment only when it says why', () => {
+    const { admit } = started();
+    admit(submit());
+    expect(code(admit(submit({ sequence: 2, countsDigest: 'd' })))).toBe(
+      'amendment_without_reason',
+    );
+    expect(admit(submit({ sequence: 3, countsDigest: 'd', amended: true }))).toEqual({
+      type: 'admitted',
+      kind: 'amendment',
+      status: 'accepted',
+    });
+  });
+
+  it('give an identical re-send the leaf of the submission already recorded', () => {
+    const { admit } = started();
+    admit({ type: 'rejection', error: { code: 'malformed_json', message: '' } });
+    const first = admit(submit());
+    expect(first.type).toBe('admitted');
+    expect(admit(submit())).toEqual({ type: 'resent', leaf: 5 });
+  });
+
+  it('hold a conflict between two sources, accept a corroboration, hold warnings', () => {
+    const { admit } = started();
+    admit(submit());
+    const north = { source: 'north.tab+00000002' };
+    expect(admit(submit({ ...north, countsDigest: 'c' }))).toEqual({
+      type: 'admitted',
+      kind: 'corroboration',
+      status: 'accepted',
+    });
+    expect(admit(submit({ ...north, sequence: 2, countsDigest: 'x', amended: true }))).toEqual({
+      type: 'admitted',
+      kind: 'amendment',
+      status: 'accepted',
+    });
+    const { admit: again } = started();
+    again(submit());
+    expect(again(submit({ ...north, countsDigest: 'x' }))).toEqual({
+      type: 'admitted',
+      kind: 'conflict',
+      status: 'held',
+    });
+    expect(
+      again(
+        submit({ voteType: 'mail', sequence: 5, warnings: [{ code: 'w', message: 'warning' }] }),
+      ),
+    ).toEqual({ type: 'admitted', kind: 'original', status: 'held' });
+  });
+
+  it('leave the state as it was after a rejection: a refused body changes nothing', () => {
+    const { admit } = started();
+    expect(admit({ type: 'rejection', error: { code: 'malformed_json', message: 'no' } })).toEqual({
+      type: 'rejected',
+      error: { code: 'malformed_json', message: 'no' },
+    });
+    expect(admit(submit()).type).toBe('admitted');
+  });
+});

@@ -1,0 +1,348 @@
+// The admission rules, written once: a reducer over the log's entries. Given what the log holds
+// so far that the rules depend on, and the next entry, it says what becomes of the entry and
+// moves the state on. Ingest folds it to decide what to record; the verifier folds it over the
+// published log to check every recorded decision. Pure.
+//
+// The rules: the log starts with the election definition, once. Roster statements signed by the
+// election authority certify a key for a unit, or revoke it; a key signs for its unit and the
+// units beneath it only after its certification and until its revocation. Sequence numbers only
+// go up per key, by at most MAX_SEQUENCE_STEP at a time. A second submission from a key for the
+// same unit and vote type is an amendment and must say why; one from another key corroborates
+// the counted numbers or conflicts with them. Conflicts and submissions with warnings are held
+// for review, the rest accepted. An identical re-send is the submission already recorded.
+import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from './canonical_json.js';
+import { isWithin, type Election } from './election.js';
+import { problem, throwIllegalValue, type Problem } from './result.js';
+import { checkSubmission, countsFingerprint, type SignedSubmission } from './submission.js';
+
+/**
+ * How far above a key's last sequence number its next may be. Sequence numbers need not be
+ * consecutive (a device may lose some), but a bounded step means no submission can use up a
+ * key's numbers: reaching 2^53 would take billions of submissions.
+ */
+export const MAX_SEQUENCE_STEP = 1_000_000;
+
+export type SubmissionKind = 'original' | 'amendment' | 'corroboration' | 'conflict';
+export type ReviewStatus = 'accepted' | 'held';
+
+/** Why the rules reject a submission that was signed and read. */
+export const ADMISSION_CODES = [
+  'unknown_key',
+  'revoked_key',
+  'bad_signature',
+  'key_not_for_unit',
+  'replayed_sequence',
+  'sequence_too_far',
+  'amendment_without_reason',
+] as const;
+
+export type AdmissionCode = (typeof ADMISSION_CODES)[number];
+
+/** Why a roster statement or a definition entry has no place in the log. */
+export type RefusalCode =
+  | 'roster_signature'
+  | 'unknown_unit'
+  | 'key_exists'
+  | 'unknown_key'
+  | 'already_revoked'
+  | 'unexpected_entry';
+
+export interface ProblemSummary {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * What the checks that need no state found in a signed submission: plain data, so it crosses
+ * threads. Made by submissionFacts, by ingest as a submission arrives and by the verifier from
+ * a logged one.
+ */
+export interface SubmissionFacts {
+  /** The signing key, `name+keyid`. */
+  readonly source: string;
+  /** SHA-256 of the signed submission's canonical JSON: identical re-sends match it. */
+  readonly digest: string;
+  readonly unit: string;
+  readonly voteType: string;
+  readonly sequence: number;
+  /** Whether it says why it replaces the source's earlier one. */
+  readonly amended: boolean;
+  /** SHA-256 of the numbers alone: equal numbers from two sources match it. */
+  readonly countsDigest: string;
+  /** Checked with the roster's key of that name; 'unchecked' when there was none. */
+  readonly signature: 'valid' | 'invalid' | 'unchecked';
+  /** The definition's hard error, when it has one. */
+  readonly ruleError?: ProblemSummary;
+  /** The definition's warnings. */
+  readonly warnings: readonly ProblemSummary[];
+}
+
+/** One log entry as the rules read it: one case per type of entry the log records. */
+export type AdmissionEntry =
+  | { readonly type: 'election'; readonly parts: number }
+  | { readonly type: 'election-part'; readonly part: number }
+  | {
+      readonly type: 'roster';
+      readonly leaf: number;
+      readonly action: 'certify' | 'revoke';
+      /** The key's `name+keyid`. */
+      readonly ref: string;
+      readonly unit: string;
+      /** Whether one of the authority's keys signed the statement. */
+      readonly signed: boolean;
+    }
+  | { readonly type: 'submission'; readonly leaf: number; readonly facts: SubmissionFacts }
+  /** A body refused before it could be read as a signed submission of a known key. */
+  | { readonly type: 'rejection'; readonly error: ProblemSummary };
+
+/** What becomes of an entry. */
+export type Admission =
+  /** A definition entry or roster statement, in its place. */
+  | { readonly type: 'recorded' }
+  /** A definition entry or roster statement that has no place in the log. */
+  | { readonly type: 'refused'; readonly error: Problem<RefusalCode> }
+  | { readonly type: 'admitted'; readonly kind: SubmissionKind; readonly status: ReviewStatus }
+  /** Logged as a rejection. */
+  | { readonly type: 'rejected'; readonly error: ProblemSummary }
+  /** The submission the log already holds at `leaf`: nothing new is logged. */
+  | { readonly type: 'resent'; readonly leaf: number };
+
+interface KeyState {
+  readonly unit: string;
+  /** The entry that revoked it, if one did. */
+  readonly revokedAt?: number;
+}
+
+interface SlotRecord {
+  readonly source: string;
+  readonly countsDigest: string;
+  readonly status: ReviewStatus;
+}
+
+/**
+ * What the log holds that the rules depend on. Folding every entry from the first builds it
+ * whole; ingest instead loads from its store the part a batch of submissions needs (`know*`),
+ * which is the same as far as those submissions go.
+ */
+export class AdmissionState {
+  /** The definition's part count once its header is in, and how many parts are in. */
+  private definition: { parts: number; seen: number } | undefined;
+  private readonly keys = new Map<string, KeyState>();
+  private readonly sequences = new Map<string, number>();
+  private readonly slots = new Map<string, SlotRecord[]>();
+  private readonly digests = new Map<string, number>();
+
+  /** A key as the roster has it at this point of the log. */
+  knowKey(ref: string, unit: string, revokedAt?: number): void {
+    this.keys.set(ref, revokedAt === undefined ? { unit } : { unit, revokedAt });
+  }
+
+  /** A source's highest sequence number so far. */
+  knowSequence(source: string, sequence: number): void {
+    this.sequences.set(source, Math.max(this.sequences.get(source) ?? 0, sequence));
+  }
+
+  /** A recorded submission, given in log order. */
+  knowSubmission(
+    s: Pick<SubmissionFacts, 'source' | 'unit' | 'voteType' | 'countsDigest'>,
+    status: ReviewStatus,
+  ): void {
+    const key = slotKey(s.unit, s.voteType);
+    const list = this.slots.get(key) ?? [];
+    list.push({ source: s.source, countsDigest: s.countsDigest, status });
+    this.slots.set(key, list);
+  }
+
+  /** A recorded submission's digest and where it is. */
+  knowDigest(digest: string, leaf: number): void {
+    this.digests.set(digest, leaf);
+  }
+
+  /** Whether the definition is in whole: what comes after it may begin. */
+  get definitionComplete(): boolean {
+    return this.definition !== undefined && this.definition.seen === this.definition.parts;
+  }
+
+  /** Folds one entry: what becomes of it, and this state becomes the state after it. */
+  admit(election: Election, entry: AdmissionEntry): Admission {
+    switch (entry.type) {
+      case 'election':
+        if (this.definition !== undefined) return refused('a second election definition');
+        this.definition = { parts: entry.parts, seen: 0 };
+        return RECORDED;
+      case 'election-part': {
+        const d = this.definition;
+        if (d === undefined || d.seen !== entry.part || d.seen >= d.parts)
+          return refused(`definition part ${String(entry.part)} out of its place`);
+        d.seen++;
+        return RECORDED;
+      }
+      case 'roster':
+        return this.roster(election, entry);
+      case 'submission':
+        return this.submission(election, entry.leaf, entry.facts);
+      case 'rejection':
+        // A refused body changes nothing: it cannot use up a key's sequence numbers.
+        return { type: 'rejected', error: entry.error };
+      default:
+        return throwIllegalValue(entry);
+    }
+  }
+
+  private roster(
+    election: Election,
+    entry: Extract<AdmissionEntry, { type: 'roster' }>,
+  ): Admission {
+    const { ref } = entry;
+    if (!entry.signed)
+      return refusal('roster_signature', 'a roster statement not signed by the election authority');
+    const key = this.keys.get(ref);
+    switch (entry.action) {
+      case 'certify':
+        if (!election.units.has(entry.unit))
+          return refusal('unknown_unit', `unknown unit "${entry.unit}"`);
+        if (key !== undefined)
+          return refusal('key_exists', `key ${ref} is already in the roster (unit ${key.unit})`);
+        this.keys.set(ref, { unit: entry.unit });
+        return RECORDED;
+      case 'revoke':
+        if (key === undefined) return refusal('unknown_key', `key ${ref} is not in the roster`);
+        if (key.revokedAt !== undefined)
+          return refusal(
+            'already_revoked',
+            `key ${ref} was revoked at entry ${String(key.revokedAt)}`,
+          );
+        this.keys.set(ref, { unit: key.unit, revokedAt: entry.leaf });
+        return RECORDED;
+      default:
+        return throwIllegalValue(entry.action);
+    }
+  }
+
+  private submission(election: Election, leaf: number, f: SubmissionFacts): Admission {
+    const decided = this.judge(election, f);
+    if (decided.type === 'admitted') {
+      this.knowSequence(f.source, f.sequence);
+      this.knowSubmission(f, decided.status);
+      this.knowDigest(f.digest, leaf);
+    }
+    return decided;
+  }
+
+  /** What the rules make of a submission next, leaving the state as it is. */
+  judge(election: Election, f: SubmissionFacts): Admission {
+    const reject = (code: AdmissionCode, message: string): Admission => ({
+      type: 'rejected',
+      error: problem(code, message),
+    });
+    // Ed25519 signatures are deterministic: the same digest is the same signed submission.
+    const recorded = this.digests.get(f.digest);
+    if (recorded !== undefined) return { type: 'resent', leaf: recorded };
+    const key = this.keys.get(f.source);
+    if (key === undefined || f.signature === 'unchecked')
+      return reject('unknown_key', `key ${f.source} is not in the election's roster`);
+    // What the submission itself shows comes first, then what the log has made of its key.
+    if (f.signature === 'invalid')
+      return reject('bad_signature', `the signature does not verify with key ${f.source}`);
+    if (f.ruleError !== undefined) return { type: 'rejected', error: f.ruleError };
+    if (!isWithin(election, f.unit, key.unit)) {
+      return reject(
+        'key_not_for_unit',
+        `key ${f.source} is certified for unit "${key.unit}", not "${f.unit}"`,
+      );
+    }
+    if (key.revokedAt !== undefined)
+      return reject('revoked_key', `key ${f.source} was revoked at entry ${String(key.revokedAt)}`);
+    const last = this.sequences.get(f.source) ?? 0;
+    if (f.sequence <= last) {
+      return reject(
+        'replayed_sequence',
+        `sequence ${String(f.sequence)} from key ${f.source} is not above its last, ${String(last)}`,
+      );
+    }
+    if (f.sequence - last > MAX_SEQUENCE_STEP) {
+      return reject(
+        'sequence_too_far',
+        `sequence ${String(f.sequence)} from key ${f.source} is more than ${String(MAX_SEQUENCE_STEP)} above its last, ${String(last)}`,
+      );
+    }
+    const before = this.slots.get(slotKey(f.unit, f.voteType)) ?? [];
+    let kind: SubmissionKind = 'original';
+    if (before.some((b) => b.source === f.source)) {
+      if (!f.amended) {
+        return reject(
+          'amendment_without_reason',
+          `unit "${f.unit}" (${f.voteType}) already has a submission from key ${f.source}: an amendment must say why`,
+        );
+      }
+      kind = 'amendment';
+    } else if (before.length > 0) {
+      const current = before.findLast((b) => b.status === 'accepted') ?? before[before.length - 1];
+      kind = current?.countsDigest === f.countsDigest ? 'corroboration' : 'conflict';
+    }
+    const status: ReviewStatus = kind === 'conflict' || f.warnings.length > 0 ? 'held' : 'accepted';
+    return { type: 'admitted', kind, status };
+  }
+}
+
+const RECORDED: Admission = { type: 'recorded' };
+
+function refusal(code: RefusalCode, message: string): Admission {
+  return { type: 'refused', error: problem(code, message) };
+}
+
+const refused = (message: string): Admission => refusal('unexpected_entry', message);
+
+const slotKey = (unit: string, voteType: string): string => `${unit}\u0000${voteType}`;
+
+/**
+ * The canonical JSON of `{ signature, signer, submission }` from the submission's canonical
+ * form: RFC 8785 sorts those keys so, and writes strings as JSON.stringify does.
+ */
+export function signedCanonical(
+  signature: string,
+  signer: string,
+  submissionCanonical: string,
+): string {
+  return `{"signature":${JSON.stringify(signature)},"signer":${JSON.stringify(signer)},"submission":${submissionCanonical}}`;
+}
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * A signed submission's facts, given its submission's canonical JSON and what its signature
+ * check found: the definition's rules, the fingerprints. Also its signed canonical JSON, which
+ * is what a log entry holds.
+ */
+export function submissionFacts(
+  election: Election,
+  signed: SignedSubmission,
+  submissionCanonical: string,
+  signature: SubmissionFacts['signature'],
+): { readonly facts: SubmissionFacts; readonly signedCanonical: string } {
+  const { submission } = signed;
+  const text = signedCanonical(signed.signature, signed.signer, submissionCanonical);
+  const rules = checkSubmission(election, submission);
+  const summary = (p: Problem): ProblemSummary => ({ code: p.code, message: p.message });
+  return {
+    signedCanonical: text,
+    facts: {
+      source: signed.signer,
+      digest: sha256Hex(text),
+      unit: submission.unit,
+      voteType: submission.voteType,
+      sequence: submission.sequence,
+      amended: submission.amendment !== undefined,
+      countsDigest: countsFingerprint(submission),
+      signature,
+      ...(rules.ok ? {} : { ruleError: summary(rules.error) }),
+      warnings: rules.ok ? rules.value.map(summary) : [],
+    },
+  };
+}
+
+/** A submission's canonical JSON, as it is signed. */
+export function submissionCanonical(signed: SignedSubmission): string {
+  return canonicalJson(signed.submission as unknown as JsonValue);
+}

@@ -1,0 +1,245 @@
+// Ingest and the verifier fold one set of admission rules: over random logs, honest and
+// adversarial alike, what ingest decided for each body and what the verifier's replay of the
+// resulting log makes of each entry agree, entry by entry.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_SEQUENCE_STEP, type Admission } from '../core/admission.js';
+import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import type { Submission } from '../core/submission.js';
+import { importElection } from '../ingest/elections.js';
+import { ElectionIngest, type IngestOutcome } from '../ingest/ingest.js';
+import { changeRoster } from '../ingest/roster.js';
+import { signSubmission } from '../ingest/submit_client.js';
+import { encodeVerifierKey } from '../log/note.js';
+import { testSigner } from '../log/testonly/signers.js';
+import { storeKinds } from '../store/testonly/stores.js';
+import { replayLog } from './replay.js';
+import { inProcessWorkers, type VerifyProblem } from './verify.js';
+
+const authority = testSigner('authority.sample');
+const election = sampleElection([encodeVerifierKey(authority)]);
+// n-1's app and North county's tabulator are certified from the start; s-1's app only when the
+// log says so; the stranger never.
+const keys = [
+  testSigner('n-1.app'),
+  testSigner('north.tab'),
+  testSigner('s-1.app'),
+  testSigner('stranger'),
+];
+const initial: readonly [number, string][] = [
+  [0, 'n-1'],
+  [1, 'north'],
+];
+
+const SubmitAction = fc.record({
+  type: fc.constant('submit' as const),
+  // Mostly a key for a unit it covers, sometimes one it does not, or an unknown key.
+  who: fc.constantFrom(
+    ...([
+      [0, 'n-1'],
+      [0, 'n-1'],
+      [0, 'n-1'],
+      [1, 'n-1'],
+      [1, 'n-1'],
+      [1, 'n-2'],
+      [1, 'n-2'],
+      [2, 's-1'],
+      [2, 's-1'],
+      [0, 'n-2'],
+      [3, 's-1'],
+    ] as const),
+  ),
+  voteType: fc.constantFrom('election-day', 'mail'),
+  sequence: fc.constantFrom('next', 'next', 'next', 'next', 'next', 'same', 'huge', 'far', 'below'),
+  numbers: fc.constantFrom('base', 'same-numbers', 'other-numbers', 'unbalanced'),
+  amended: fc.boolean(),
+  body: fc.constantFrom(
+    ...(['signed', 'signed', 'signed', 'signed', 'signed', 'signed'] as const),
+    'bad-signature',
+    'malformed',
+    'impossible',
+  ),
+});
+type SubmitAction = typeof SubmitAction extends fc.Arbitrary<infer T> ? T : never;
+
+const Action = fc.oneof(
+  { weight: 6, arbitrary: SubmitAction },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('batch' as const),
+      lines: fc.array(SubmitAction, { minLength: 1, maxLength: 4 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('resend' as const), which: fc.nat() }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('certify' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('revoke' as const),
+      key: fc.integer({ min: 0, max: 2 }),
+    }),
+  },
+);
+type Action = typeof Action extends fc.Arbitrary<infer T> ? T : never;
+
+/** Makes the bodies of submit actions, keeping each key's sequence numbers as a sender would. */
+class Sender {
+  private readonly last = new Map<number, number>();
+  readonly sent: Uint8Array[] = [];
+
+  body(a: SubmitAction): Uint8Array {
+    const key = a.who[0];
+    const unit = a.who[1];
+    const last = this.last.get(key) ?? 0;
+    const sequence = {
+      next: last + 1,
+      same: Math.max(1, last),
+      huge: Number.MAX_SAFE_INTEGER,
+      far: last + MAX_SEQUENCE_STEP + 1,
+      below: Math.max(1, last - 1),
+    }[a.sequence];
+    if (a.sequence === 'next') this.last.set(key, sequence);
+    const base = sampleSubmission(unit, { voteType: a.voteType, sequence });
+    const submission: Submission = {
+      ...base,
+      ...(a.numbers === 'same-numbers' ? { time: '2026-11-03T21:30:00Z' } : {}),
+      ...(a.numbers === 'other-numbers' || a.numbers === 'unbalanced'
+        ? {
+            contests: base.contests.map((c) =>
+              c.contest === 'governor'
+                ? {
+                    ...c,
+                    counts: { ada: 250, alan: 230, 'write-in': a.numbers === 'unbalanced' ? 1 : 5 },
+                  }
+                : c,
+            ),
+          }
+        : {}),
+      ...(a.body === 'impossible'
+        ? {
+            contests: base.contests.map((c) => ({
+              ...c,
+              counts: Object.fromEntries(Object.keys(c.counts).map((k) => [k, 10_000])),
+            })),
+          }
+        : {}),
+      ...(a.amended ? { amendment: { reason: 'recount' } } : {}),
+    };
+    const signed = signSubmission(submission, keys[key] ?? fail());
+    let text = JSON.stringify(
+      a.body === 'bad-signature'
+        ? { ...signed, submission: { ...signed.submission, ballotsCast: 499 } }
+        : signed,
+    );
+    if (a.body === 'malformed') text = text.slice(0, text.length - 3);
+    const bytes = new TextEncoder().encode(text);
+    this.sent.push(bytes);
+    return bytes;
+  }
+}
+
+function fail(): never {
+  throw new Error('no such key');
+}
+
+/** Whether the verifier's decision on an entry is the one ingest's receipt states. */
+function agrees(outcome: IngestOutcome, decision: Admission | undefined): boolean {
+  const { receipt } = outcome;
+  if (decision === undefined) return false;
+  if (receipt.status === 'rejected')
+    return decision.type === 'rejected' && decision.error.code === receipt.error?.code;
+  return (
+    decision.type === 'admitted' &&
+    decision.status === receipt.status &&
+    decision.kind === receipt.kind
+  );
+}
+
+const sqlite = storeKinds.find((k) => k.name === 'sqlite') ?? fail();
+
+describe('the admission rules, folded by ingest and by the verifier', () => {
+  it('give every entry of a random log the decision ingest gave it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(Action, { minLength: 1, maxLength: 30 }), async (actions) => {
+        const t = await sqlite.create();
+        try {
+          await run(t.store, actions);
+        } finally {
+          await t.dispose();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+async function run(
+  store: Parameters<typeof importElection>[0],
+  actions: readonly Action[],
+): Promise<void> {
+  const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
+  if (!imported.ok) throw new Error(imported.error.message);
+  const { log } = imported.value;
+  const roster = (change: Parameters<typeof changeRoster>[4]) =>
+    changeRoster(store, election, log, authority, change, new Date('2026-11-03T20:00:00Z'));
+  for (const [key, unit] of initial) {
+    const done = await roster({
+      action: 'certify',
+      unit,
+      key: encodeVerifierKey(keys[key] ?? fail()),
+    });
+    if (!done.ok) throw new Error(done.error.message);
+  }
+  const ingest = new ElectionIngest(store, election, log, {
+    now: () => new Date('2026-11-03T21:00:00Z'),
+  });
+  const sender = new Sender();
+  const outcomes: IngestOutcome[] = [];
+  for (const action of actions) {
+    switch (action.type) {
+      case 'submit':
+        outcomes.push(await ingest.submit(sender.body(action)));
+        break;
+      case 'batch':
+        outcomes.push(...(await ingest.submitInOrder(action.lines.map((l) => sender.body(l)))));
+        break;
+      case 'resend': {
+        const body = sender.sent[action.which % Math.max(1, sender.sent.length)];
+        if (body !== undefined) outcomes.push(await ingest.submit(body));
+        break;
+      }
+      case 'certify':
+        await roster({ action: 'certify', unit: 's-1', key: encodeVerifierKey(keys[2] ?? fail()) });
+        break;
+      case 'revoke':
+        await roster({ action: 'revoke', key: encodeVerifierKey(keys[action.key] ?? fail()) });
+        break;
+    }
+  }
+
+  const entries = await log.entries(0n, Number(log.size));
+  if (!entries.ok) throw new Error(entries.error.message);
+  const problems: VerifyProblem[] = [];
+  const replayed = await replayLog(entries.value, inProcessWorkers(2), problems);
+  expect(problems).toEqual([]);
+  const decisions = replayed?.decisions ?? [];
+  // Every entry replays: nothing in the log is refused or left undecoded.
+  expect(decisions.length).toBe(entries.value.length);
+  for (const [leaf, d] of decisions.entries()) {
+    expect(d?.type, `entry ${String(leaf)}`).toBeDefined();
+    expect(d?.type, `entry ${String(leaf)}`).not.toBe('refused');
+  }
+  for (const outcome of outcomes) {
+    const decision = decisions[outcome.receipt.leafIndex];
+    expect(agrees(outcome, decision), JSON.stringify({ outcome, decision })).toBe(true);
+  }
+  // An entry ingest wrote for a body is one a body's receipt names.
+  const named = new Set(outcomes.map((o) => o.receipt.leafIndex));
+  for (const [leaf, d] of decisions.entries()) {
+    if (d?.type === 'admitted' || d?.type === 'rejected') expect(named.has(leaf)).toBe(true);
+  }
+}

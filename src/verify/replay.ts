@@ -1,0 +1,348 @@
+// The verifier's fourth stage: every entry of the log, replayed through the admission rules
+// (src/core/admission.ts), the same reducer ingest decides with. The workers decode the entries
+// and check what needs no order (signatures, the definition's rules); this thread folds the
+// rules over them in log order and compares each decision with what the entry records.
+import { createHash } from 'node:crypto';
+import { AdmissionState, type Admission, type AdmissionEntry } from '../core/admission.js';
+import { parseElectionDefinition, type Election } from '../core/election.js';
+import { decodeLogEntry } from '../core/log_entry.js';
+import { throwIllegalValue } from '../core/result.js';
+import { keyRef } from '../log/envelope.js';
+import { parseVerifierKey } from '../log/note.js';
+import type { VerifyProblem, VerifyWorkers } from './verify.js';
+import { shareEntries, type LoggedSubmission, type PlainEntry, type RosterFacts } from './work.js';
+
+/** What the replay leaves for the results. */
+export interface Replayed {
+  readonly election: Election;
+  /** Per entry, what the rules make of it; undefined for an entry that does not decode. */
+  readonly decisions: readonly (Admission | undefined)[];
+  /** Per reporting unit, the entries that count: its latest accepted submission per vote type. */
+  readonly counted: Map<string, number[]>;
+  /** Per reporting unit, the last entry that changed its numbers. */
+  readonly revisions: Map<string, number>;
+  /** Reporting units with a counted submission. */
+  readonly reportedUnits: number;
+  /** Accepted submissions in the log. */
+  readonly accepted: number;
+  /** Contiguous ranges of entries, one per worker, as the workers hold them. */
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+/**
+ * Replays `entries` (the log up to the version's size): the definition it starts with, then
+ * every entry through the admission rules. Problems go to `problems`; undefined when the log
+ * does not start with a definition to replay against.
+ */
+export async function replayLog(
+  entries: readonly Uint8Array[],
+  workers: VerifyWorkers,
+  problems: VerifyProblem[],
+  lap: (stage: string) => void = () => undefined,
+): Promise<Replayed | undefined> {
+  const head = readDefinition(entries, problems);
+  if (head === undefined) return undefined;
+  const ranges = split(entries.length, workers.size);
+  const shared = shareEntries(entries);
+  // The workers read the definition as this thread does, meanwhile.
+  const decoding = Promise.all(
+    ranges.map(([from, to], w) =>
+      workers.run(w, {
+        type: 'decode',
+        entries: shared,
+        from,
+        to,
+        definition: head.text,
+      }),
+    ),
+  );
+  const parsed = parseElectionDefinition(parseJsonText(head.text));
+  if (!parsed.ok) {
+    problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
+    await decoding.catch(() => undefined);
+    return undefined;
+  }
+  const election = parsed.value;
+  const decoded = await decoding;
+  lap('entries decoded');
+  const roster: RosterFacts[] = [];
+  const entryProblems: VerifyProblem[] = [];
+  for (const d of decoded) {
+    if (d.type !== 'decoded') throw new Error('verify: a worker answered out of turn');
+    append(entryProblems, d.problems);
+    append(roster, d.roster);
+  }
+  const keys = certifiedKeys(roster);
+  const checked = await Promise.all(
+    ranges.map((_, w) => workers.run(w, { type: 'check', keys: [...keys] })),
+  );
+  const byEntry: Replayable[] = new Array<Replayable>(entries.length);
+  for (const r of roster) byEntry[r.entry] = { type: 'roster', roster: r };
+  for (const c of checked) {
+    if (c.type !== 'checked') throw new Error('verify: a worker answered out of turn');
+    for (const s of c.submissions) byEntry[s.entry] = { type: 'submission', logged: s };
+    for (const p of c.plain) byEntry[p.entry] = { type: 'plain', plain: p };
+  }
+  lap('signatures and rules checked');
+  const replayed = replayDecisions(election, byEntry, entryProblems);
+  lap('decisions replayed');
+  entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
+  append(problems, entryProblems);
+  return { ...replayed, election, ranges };
+}
+
+/** An entry as the workers read it. */
+type Replayable =
+  | { readonly type: 'roster'; readonly roster: RosterFacts }
+  | { readonly type: 'submission'; readonly logged: LoggedSubmission }
+  | { readonly type: 'plain'; readonly plain: PlainEntry };
+
+/**
+ * Each key the authority signed a certification of, by reference: the first such key (a key is
+ * certified once; the rules refuse a second certification).
+ */
+function certifiedKeys(roster: readonly RosterFacts[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const r of [...roster].sort((a, b) => a.entry - b.entry)) {
+    if (!r.signed || r.statement.action !== 'certify') continue;
+    const key = parseVerifierKey(r.statement.key);
+    if (!key.ok) continue;
+    const ref = keyRef(key.value);
+    if (!keys.has(ref)) keys.set(ref, r.statement.key);
+  }
+  return keys;
+}
+
+/**
+ * Folds the admission rules over the log in order, comparing each decision with what the entry
+ * records. Counts what the publisher counts: the latest accepted submission per unit and vote
+ * type, as recorded.
+ */
+function replayDecisions(
+  election: Election,
+  byEntry: readonly (Replayable | undefined)[],
+  problems: VerifyProblem[],
+): Omit<Replayed, 'election' | 'ranges'> {
+  const state = new AdmissionState();
+  const decisions: (Admission | undefined)[] = new Array<Admission | undefined>(byEntry.length);
+  const slots = new Map<string, number>();
+  const revisions = new Map<string, number>();
+  const reporting = new Set(election.reportingUnits);
+  const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
+  let accepted = 0;
+  for (let entry = 0; entry < byEntry.length; entry++) {
+    const item = byEntry[entry];
+    if (item === undefined) continue;
+    const fail = (code: string, message: string, extra: Partial<VerifyProblem> = {}): void => {
+      problems.push({ code, message: `entry ${String(entry)}: ${message}`, entry, ...extra });
+    };
+    switch (item.type) {
+      case 'plain': {
+        const decision = state.admit(election, item.plain.admission);
+        decisions[entry] = decision;
+        if (decision.type === 'refused') fail(decision.error.code, decision.error.message);
+        break;
+      }
+      case 'roster': {
+        const r = item.roster;
+        const key = parseVerifierKey(r.statement.key);
+        if (!key.ok) {
+          fail('roster_key', "the roster statement's key does not parse");
+          break;
+        }
+        const admission: AdmissionEntry = {
+          type: 'roster',
+          leaf: entry,
+          action: r.statement.action,
+          ref: keyRef(key.value),
+          unit: r.statement.unit,
+          signed: r.signed,
+        };
+        const decision = state.admit(election, admission);
+        decisions[entry] = decision;
+        if (decision.type === 'refused') {
+          const by = decision.error.code === 'roster_signature' ? ` (${r.signer})` : '';
+          fail(decision.error.code, `${decision.error.message}${by}`);
+        }
+        break;
+      }
+      case 'submission': {
+        const s = item.logged;
+        const { recorded } = s;
+        if (recorded.type === 'rejection') {
+          // A rejection changes nothing: what the rules would make of it now is all it is.
+          const decision = state.judge(election, s.facts);
+          decisions[entry] = decision;
+          if (decision.type !== 'rejected' || decision.error.code !== recorded.error.code) {
+            fail(
+              'decision_mismatch',
+              `recorded as rejected (${recorded.error.code}), the rules make it ${describe(decision)}`,
+              { area: s.facts.unit, expected: describe(decision), found: recorded.error.code },
+            );
+          }
+          break;
+        }
+        if (recorded.status === 'accepted') {
+          accepted++;
+          // As Tally counts: a submission for this election, a reporting unit and a vote type.
+          const { unit, voteType } = s.facts;
+          if (
+            s.election === election.definition.id &&
+            reporting.has(unit) &&
+            voteTypes.has(voteType)
+          ) {
+            slots.set(`${unit}\u0000${voteType}`, entry);
+            revisions.set(unit, entry);
+          }
+        }
+        const decision = state.admit(election, { type: 'submission', leaf: entry, facts: s.facts });
+        decisions[entry] = decision;
+        compareSubmission(s, decision, (code, message, extra) => {
+          fail(code, message, { area: s.facts.unit, ...extra });
+        });
+        break;
+      }
+      default:
+        throwIllegalValue(item);
+    }
+  }
+  const counted = new Map<string, number[]>();
+  for (const [slot, entry] of slots) {
+    const unit = slot.slice(0, slot.indexOf('\u0000'));
+    const list = counted.get(unit) ?? [];
+    list.push(entry);
+    counted.set(unit, list);
+  }
+  return { decisions, counted, revisions, reportedUnits: counted.size, accepted };
+}
+
+/** A logged submission's recorded status, kind and warnings against the rules' decision. */
+function compareSubmission(
+  s: LoggedSubmission,
+  decision: Admission,
+  fail: (code: string, message: string, extra?: Partial<VerifyProblem>) => void,
+): void {
+  const { recorded, facts } = s;
+  if (recorded.type !== 'submission') return;
+  switch (decision.type) {
+    case 'resent':
+      fail(
+        'duplicate_entry',
+        `the same submission is recorded twice (first at ${String(decision.leaf)})`,
+      );
+      return;
+    case 'rejected':
+      fail(decision.error.code, `recorded, but ${decision.error.message}`);
+      return;
+    case 'recorded':
+    case 'refused':
+      throw new Error(`admission: a submission ${decision.type}`);
+    case 'admitted':
+      break;
+    default:
+      throwIllegalValue(decision);
+  }
+  if (recorded.kind !== decision.kind) {
+    fail('decision_mismatch', `recorded as ${recorded.kind}, the rules make it ${decision.kind}`, {
+      expected: decision.kind,
+      found: recorded.kind,
+    });
+  }
+  const warnings = facts.warnings.map((w) => w.code);
+  if (recorded.status !== decision.status || recorded.warnings.join(',') !== warnings.join(',')) {
+    fail(
+      'decision_mismatch',
+      `recorded as ${recorded.status} (${recorded.warnings.join(', ') || 'no warnings'}), the rules make it ${decision.status} (${warnings.join(', ') || 'no warnings'})`,
+      { expected: decision.status, found: recorded.status },
+    );
+  }
+}
+
+/** A decision in a few words, for a problem's message. */
+function describe(decision: Admission): string {
+  switch (decision.type) {
+    case 'admitted':
+      return `${decision.status} (${decision.kind})`;
+    case 'rejected':
+    case 'refused':
+      return `${decision.type} (${decision.error.code})`;
+    case 'resent':
+      return `a re-send of entry ${String(decision.leaf)}`;
+    case 'recorded':
+      return 'recorded';
+    default:
+      return throwIllegalValue(decision);
+  }
+}
+
+/** Appends one by one: a spread of hundreds of thousands of items overflows the call stack. */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** Contiguous ranges of `count` entries, one per worker. */
+function split(count: number, parts: number): [number, number][] {
+  const size = Math.ceil(count / Math.max(1, parts));
+  return Array.from({ length: Math.max(1, parts) }, (_, i): [number, number] => [
+    Math.min(count, i * size),
+    Math.min(count, (i + 1) * size),
+  ]);
+}
+
+/** JSON text parsed, or undefined when it is not JSON (which the schemas then refuse). */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The election definition the log starts with: its header entry and the parts that spell it out,
+ * matching the SHA-256 the header names. Undefined (with the problem) when the log starts wrong.
+ */
+function readDefinition(
+  entries: readonly Uint8Array[],
+  problems: VerifyProblem[],
+): { text: string; entries: number } | undefined {
+  const decodeAt = (i: number) => {
+    const bytes = entries[i];
+    if (bytes === undefined) return undefined;
+    const e = decodeLogEntry(bytes);
+    return e.ok ? e.value : undefined;
+  };
+  const head = decodeAt(0);
+  if (head?.type !== 'election') {
+    problems.push({
+      code: 'log_start',
+      message: 'the log does not start with the election definition',
+      entry: 0,
+    });
+    return undefined;
+  }
+  let text = '';
+  for (let part = 0; part < head.parts; part++) {
+    const e = decodeAt(1 + part);
+    if (e?.type !== 'election-part' || e.part !== part) {
+      problems.push({
+        code: 'log_start',
+        message: `definition part ${String(part)} is missing`,
+        entry: 1 + part,
+      });
+      return undefined;
+    }
+    text += e.text;
+  }
+  if (sha256Hex(new TextEncoder().encode(text)) !== head.definitionSha256) {
+    problems.push({
+      code: 'log_start',
+      message: 'the definition does not match its SHA-256',
+      entry: 0,
+    });
+    return undefined;
+  }
+  return { text, entries: 1 + head.parts };
+}
