@@ -71,9 +71,8 @@ export async function setUpStore(config: StoreConfig, prepared: Prepared): Promi
         key: encodeVerifierKey(key),
       }));
       const done = await changeRosterMany(
-        store,
+        imported.value.ledger,
         prepared.election,
-        imported.value.log,
         prepared.authority,
         changes,
         new Date(),

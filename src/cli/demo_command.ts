@@ -66,9 +66,8 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           ]),
         );
         const certified = await changeRosterMany(
-          store,
+          imported.value.ledger,
           election,
-          imported.value.log,
           authority,
           [...countyKeys].map(([unit, key]) => ({
             action: 'certify' as const,

@@ -24,7 +24,7 @@ import { startServer } from '../server/server.js';
 import { startPublicPlane } from '../server/public_site.js';
 import { DirectoryContentStore } from '../publish/content_store.js';
 import { Publisher } from '../publish/publisher.js';
-import { latestCheckpoint, logOrigin, recordCheckpoint } from '../ingest/checkpoints.js';
+import { logOrigin } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
 import { openStore, storeConfig } from '../store/store.js';
 import type { CliIo } from './program.js';
@@ -107,8 +107,8 @@ async function applyRosterChange(
   return withStore(options, async (store) => {
     const loaded = await loadElection(store, options.election);
     if (!loaded.ok) throw new CliFailure(loaded.error.message);
-    const { election, log } = loaded.value;
-    const changed = await changeRoster(store, election, log, authority, change, new Date());
+    const { election, ledger } = loaded.value;
+    const changed = await changeRoster(ledger, election, authority, change, new Date());
     if (!changed.ok) throw new CliFailure(changed.error.message);
     return changed.value;
   });
@@ -289,16 +289,11 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         for (const id of ids) {
           const loaded = await loadElection(store, id);
           if (!loaded.ok) throw new CliFailure(loaded.error.message);
-          const { election, log } = loaded.value;
+          const { election, ledger } = loaded.value;
+          const { log } = ledger;
           const checkpoint =
-            (await recordCheckpoint(
-              store,
-              id,
-              log,
-              logOrigin(signer.name, id),
-              signer,
-              new Date(),
-            )) ?? (await latestCheckpoint(store, id));
+            (await ledger.checkpoint(logOrigin(signer.name, id), signer, new Date())) ??
+            (await ledger.latestCheckpoint());
           if (checkpoint === undefined) throw new CliFailure(`election ${id} has no checkpoint`);
           const content = new DirectoryContentStore(join(dir, id));
           const publisher = new Publisher({ election, log, signer, content });

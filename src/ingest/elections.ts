@@ -1,15 +1,15 @@
 // Elections in the store: importing a definition (the first entries of its log) and loading it
-// back with its log.
+// back with its ledger.
 import { createHash } from 'node:crypto';
+import { AdmissionState } from '../core/admission.js';
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import { electionEntries, encodeLogEntry } from '../core/log_entry.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
-import { Log } from '../log/log.js';
 import { parseVerifierKey } from '../log/note.js';
-import { SqlLogStorage } from '../store/log_storage.js';
+import { ElectionRecords } from '../store/election_records.js';
+import { Ledger } from '../store/ledger.js';
 import type { Store } from '../store/store.js';
-import { appendToLog } from './append.js';
 
 export type ElectionStoreProblem = Problem<
   'election_exists' | 'unknown_election' | 'invalid_definition'
@@ -17,7 +17,8 @@ export type ElectionStoreProblem = Problem<
 
 export interface StoredElection {
   readonly election: Election;
-  readonly log: Log;
+  /** Its log: the one way to append to it, and its tree and proofs (`ledger.log`). */
+  readonly ledger: Ledger;
 }
 
 /**
@@ -36,51 +37,49 @@ export async function importElection(
       return err(problem('invalid_definition', `authority key "${key}": ${parsed.error.message}`));
     }
   }
-  const existing = await store.db
-    .selectFrom('elections')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (existing !== undefined) {
+  const records = new ElectionRecords(store.db);
+  if (await records.exists(id)) {
     return err(problem('election_exists', `election "${id}" is already in the store`));
   }
   const json = canonicalJson(election.definition as unknown as JsonValue);
   const sha256 = createHash('sha256').update(json).digest('hex');
-  const entries = electionEntries(id, json, sha256, now.toISOString()).map(encodeLogEntry);
-  await store.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('elections')
-      .values({ id, definition: json, created_at: now.toISOString() })
-      .execute();
-    await tx.insertInto('log_state').values({ election_id: id, size: 0 }).execute();
+  const entries = electionEntries(id, json, sha256, now.toISOString());
+  await records.create(id, json, now);
+  const ledger = await Ledger.open(store, id);
+  await ledger.append(() => {
+    // The admission rules take the definition as a log's first entries.
+    const state = new AdmissionState();
+    for (const e of entries) {
+      const admitted =
+        e.type === 'election'
+          ? state.admit(election, { type: 'election', parts: e.parts })
+          : e.type === 'election-part'
+            ? state.admit(election, { type: 'election-part', part: e.part })
+            : undefined;
+      if (admitted?.type !== 'recorded') throw new Error(`definition entry ${e.type} refused`);
+    }
+    return Promise.resolve({
+      entries: entries.map((e) => ({ bytes: encodeLogEntry(e) })),
+      value: undefined,
+    });
   });
-  const log = await Log.open(new SqlLogStorage(store.db, id));
-  await appendToLog(store, id, log, () =>
-    Promise.resolve({ entries, record: () => Promise.resolve(), value: undefined }),
-  );
-  return ok({ election, log, entries: entries.length });
+  return ok({ election, ledger, entries: entries.length });
 }
 
 export async function loadElection(
   store: Store,
   id: string,
 ): Promise<Result<StoredElection, ElectionStoreProblem>> {
-  const row = await store.db
-    .selectFrom('elections')
-    .select('definition')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (row === undefined) return err(problem('unknown_election', `no election "${id}"`));
-  const parsed = parseElectionDefinition(JSON.parse(row.definition));
+  const definition = await new ElectionRecords(store.db).definition(id);
+  if (definition === undefined) return err(problem('unknown_election', `no election "${id}"`));
+  const parsed = parseElectionDefinition(JSON.parse(definition));
   if (!parsed.ok)
     return err(
       problem('invalid_definition', `stored definition of "${id}": ${parsed.error.message}`),
     );
-  const log = await Log.open(new SqlLogStorage(store.db, id));
-  return ok({ election: parsed.value, log });
+  return ok({ election: parsed.value, ledger: await Ledger.open(store, id) });
 }
 
-export async function listElections(store: Store): Promise<string[]> {
-  const rows = await store.db.selectFrom('elections').select('id').orderBy('id').execute();
-  return rows.map((r) => r.id);
+export function listElections(store: Store): Promise<string[]> {
+  return new ElectionRecords(store.db).ids();
 }

@@ -4,7 +4,6 @@
 // together before any sender is answered. Every submission, accepted, held or rejected, gets a
 // log entry and a receipt; an identical re-send gets the receipt it got the first time.
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
 
 import type { Election } from '../core/election.js';
 import {
@@ -21,10 +20,8 @@ import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
 import type { Log } from '../log/log.js';
 import { MAX_ENTRY_SIZE } from '../log/tiles.js';
-import { insertInChunks } from '../store/log_storage.js';
-import type { Database } from '../store/schema.js';
+import type { IndexRow, Ledger, LedgerEntry, LedgerReads } from '../store/ledger.js';
 import type { Store } from '../store/store.js';
-import { appendToLog } from './append.js';
 import { checkBody, RosterView, type Checked, type CheckOutcome, type Refused } from './check.js';
 import type { CheckPool } from './check_pool.js';
 import { findRosterKey, loadRoster } from './roster.js';
@@ -86,11 +83,16 @@ export class ElectionIngest {
   constructor(
     private readonly store: Store,
     readonly election: Election,
-    readonly log: Log,
+    readonly ledger: Ledger,
     options: IngestOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
     this.pool = options.pool;
+  }
+
+  /** The election's log: its tree and proofs. */
+  get log(): Log {
+    return this.ledger.log;
   }
 
   get id(): string {
@@ -194,9 +196,9 @@ export class ElectionIngest {
 
   private commit(batch: readonly Pending[]): Promise<IngestOutcome[]> {
     const electionId = this.id;
-    return appendToLog(this.store, electionId, this.log, async (tx, size) => {
-      const decided = await this.decide(tx, batch, size);
-      const entries: Uint8Array[] = [];
+    return this.ledger.append(async (reads, size) => {
+      const decided = await this.decide(reads, batch, size);
+      const entries: LedgerEntry[] = [];
       const final: IngestOutcome[] = [];
       const byLeaf = new Map<number, Receipt>();
       for (const d of decided) {
@@ -209,7 +211,7 @@ export class ElectionIngest {
           final.push({ receipt: first, resent: true });
         } else {
           const leaf = size + entries.length;
-          entries.push(d.bytes);
+          entries.push(d.row === undefined ? { bytes: d.bytes } : { bytes: d.bytes, index: d.row });
           const receipt: Receipt = {
             election: electionId,
             leafIndex: leaf,
@@ -220,11 +222,7 @@ export class ElectionIngest {
           final.push({ receipt, resent: false });
         }
       }
-      return {
-        entries,
-        record: (rtx, first) => this.record(rtx, first, decided),
-        value: final,
-      };
+      return { entries, value: final };
     });
   }
 
@@ -233,67 +231,29 @@ export class ElectionIngest {
    * submissions: loaded from the store, only what the batch's keys, units and digests need.
    */
   private async decide(
-    tx: Transaction<Database>,
+    reads: LedgerReads,
     batch: readonly Pending[],
     size: number,
   ): Promise<Decision[]> {
-    const electionId = this.id;
     const checked = batch.filter((p): p is Pending & Checked => p.type === 'checked');
     const state = new AdmissionState();
     const known = new Map<number, Uint8Array>();
     if (checked.length > 0) {
-      const digests = [...new Set(checked.map((c) => c.facts.digest))];
-      const sources = [...new Set(checked.map((c) => c.facts.source))];
-      const units = [...new Set(checked.map((c) => c.facts.unit))];
-      const resent = await tx
-        .selectFrom('submissions')
-        .innerJoin('log_entries', (j) =>
-          j
-            .onRef('log_entries.election_id', '=', 'submissions.election_id')
-            .onRef('log_entries.leaf_index', '=', 'submissions.leaf_index'),
-        )
-        .select(['submissions.digest', 'log_entries.leaf_index', 'log_entries.entry'])
-        .where('submissions.election_id', '=', electionId)
-        .where('submissions.digest', 'in', digests)
-        .execute();
+      const unique = (f: (c: Checked) => string): string[] => [...new Set(checked.map(f))];
+      const sources = unique((c) => c.facts.source);
+      const [resent, keys, sequences, previous] = await Promise.all([
+        reads.submissions.withDigests(unique((c) => c.facts.digest)),
+        reads.roster.keys(sources),
+        reads.submissions.lastSequences(sources),
+        reads.submissions.ofUnits(unique((c) => c.facts.unit)),
+      ]);
       for (const r of resent) {
-        state.knowDigest(r.digest, r.leaf_index);
-        known.set(r.leaf_index, new Uint8Array(r.entry));
+        state.knowDigest(r.digest, r.leaf);
+        known.set(r.leaf, r.entry);
       }
-      const keys = await tx
-        .selectFrom('roster_keys')
-        .select(['key_ref', 'unit_id', 'revoked_leaf'])
-        .where('election_id', '=', electionId)
-        .where('key_ref', 'in', sources)
-        .execute();
-      for (const k of keys) state.knowKey(k.key_ref, k.unit_id, k.revoked_leaf ?? undefined);
+      for (const k of keys) state.knowKey(k.ref, k.unit, k.revokedAt);
       // What the review rules read: each source's last sequence, each slot's history.
-      const sequences = await tx
-        .selectFrom('submissions')
-        .select(['source', (eb) => eb.fn.max('sequence').as('sequence')])
-        .where('election_id', '=', electionId)
-        .where('source', 'in', sources)
-        .groupBy('source')
-        .execute();
-      const previous = await tx
-        .selectFrom('submissions')
-        .select(['unit_id', 'vote_type', 'source', 'counts_digest', 'status', 'leaf_index'])
-        .where('election_id', '=', electionId)
-        .where('unit_id', 'in', units)
-        .execute();
-      // Sorted here: ORDER BY leaf_index would make the database walk every submission.
-      previous.sort((a, b) => a.leaf_index - b.leaf_index);
-      for (const p of previous) {
-        state.knowSubmission(
-          {
-            source: p.source,
-            unit: p.unit_id,
-            voteType: p.vote_type,
-            countsDigest: p.counts_digest,
-          },
-          p.status === 'accepted' ? 'accepted' : 'held',
-        );
-      }
+      for (const p of previous) state.knowSubmission(p, p.status);
       for (const s of sequences) state.knowSequence(s.source, s.sequence);
     }
 
@@ -339,32 +299,11 @@ export class ElectionIngest {
         return throwIllegalValue(admission);
     }
   }
-
-  private async record(
-    tx: Transaction<Database>,
-    first: number,
-    decided: readonly Decision[],
-  ): Promise<void> {
-    const electionId = this.id;
-    const submissions: Database['submissions'][] = [];
-    let leaf = first;
-    for (const d of decided) {
-      if (d.type !== 'record') continue;
-      if (d.row !== undefined)
-        submissions.push({ ...d.row, election_id: electionId, leaf_index: leaf });
-      leaf++;
-    }
-    await insertInChunks(submissions, (rows) =>
-      tx.insertInto('submissions').values(rows).execute(),
-    );
-  }
 }
 
 function createSha256(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
-
-type SubmissionRow = Omit<Database['submissions'], 'election_id' | 'leaf_index'>;
 
 /** What a receipt says beyond where its entry is: a function of the entry alone. */
 type ReceiptFields = Omit<Receipt, 'election' | 'leafIndex' | 'leafHash'>;
@@ -377,7 +316,7 @@ type Decision =
       /** The log entry's bytes. */
       readonly bytes: Uint8Array;
       readonly fields: ReceiptFields;
-      readonly row?: SubmissionRow;
+      readonly row?: IndexRow;
     };
 
 const summary = (p: Problem): ProblemSummary => ({ code: p.code, message: p.message });
@@ -440,14 +379,17 @@ function recordSubmission(
       warnings,
     },
     row: {
-      digest: f.digest,
-      unit_id: f.unit,
-      vote_type: f.voteType,
-      source: f.source,
-      sequence: f.sequence,
-      status,
-      kind,
-      counts_digest: f.countsDigest,
+      type: 'submission',
+      record: {
+        digest: f.digest,
+        unit: f.unit,
+        voteType: f.voteType,
+        source: f.source,
+        sequence: f.sequence,
+        status,
+        kind,
+        countsDigest: f.countsDigest,
+      },
     },
   };
 }

@@ -11,11 +11,10 @@ import {
 } from '../core/log_entry.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import { keyRef, signObject, verifyObject } from '../log/envelope.js';
-import type { Log } from '../log/log.js';
 import { parseVerifierKey, type Signer, type Verifier } from '../log/note.js';
 import type { Store } from '../store/store.js';
-import { appendToLog, type AppendWork } from './append.js';
-import { insertInChunks } from '../store/log_storage.js';
+import type { Appending, Ledger } from '../store/ledger.js';
+import { RosterRecords } from '../store/roster_records.js';
 
 export type RosterProblem = Problem<
   'not_an_authority_key' | 'malformed_key' | 'bad_signature' | RefusalCode
@@ -55,14 +54,13 @@ export interface RosterChangeRequest {
 
 /** Certifies a unit's key, or revokes one, signed by the authority and recorded in the log. */
 export async function changeRoster(
-  store: Store,
+  ledger: Ledger,
   election: Election,
-  log: Log,
   authority: Signer,
   change: RosterChangeRequest,
   now: Date,
 ): Promise<Result<RosterChange, RosterProblem>> {
-  const changed = await changeRosterMany(store, election, log, authority, [change], now);
+  const changed = await changeRosterMany(ledger, election, authority, [change], now);
   return changed.ok ? ok(changed.value[0] as RosterChange) : changed;
 }
 
@@ -71,9 +69,8 @@ export async function changeRoster(
  * whole county or state at once.
  */
 export async function changeRosterMany(
-  store: Store,
+  ledger: Ledger,
   election: Election,
-  log: Log,
   authority: Signer,
   changes: readonly RosterChangeRequest[],
   now: Date,
@@ -88,28 +85,18 @@ export async function changeRosterMany(
     refs.push(keyRef(key.value));
   }
 
-  return appendToLog(store, electionId, log, async (tx, size) => {
-    const rows = new Map<string, { unit_id: string; revoked_leaf: number | null }>();
-    for (let at = 0; at < refs.length; at += 500) {
-      const found = await tx
-        .selectFrom('roster_keys')
-        .select(['key_ref', 'unit_id', 'revoked_leaf'])
-        .where('election_id', '=', electionId)
-        .where('key_ref', 'in', refs.slice(at, at + 500))
-        .execute();
-      for (const r of found) rows.set(r.key_ref, r);
-    }
-    const refuse = (p: RosterProblem): AppendWork<Result<RosterChange[], RosterProblem>> => ({
+  return ledger.append(async (reads, size) => {
+    const rows = new Map((await reads.roster.keys(refs)).map((r) => [r.ref, r]));
+    const refuse = (p: RosterProblem): Appending<Result<RosterChange[], RosterProblem>> => ({
       entries: [],
-      record: () => Promise.resolve(),
       value: err(p),
     });
     // The roster as the log has it for these keys, and the admission rules over the changes.
     const state = new AdmissionState();
-    for (const [ref, row] of rows) state.knowKey(ref, row.unit_id, row.revoked_leaf ?? undefined);
+    for (const [ref, row] of rows) state.knowKey(ref, row.unit, row.revokedAt);
     const planned: { ref: string; unit: string; change: RosterChangeRequest; entry: Uint8Array }[] =
       [];
-    const unitOf = new Map([...rows].map(([ref, row]) => [ref, row.unit_id]));
+    const unitOf = new Map([...rows].map(([ref, row]) => [ref, row.unit]));
     for (const [i, change] of changes.entries()) {
       const ref = refs[i] as string;
       const unit = change.action === 'certify' ? (change.unit ?? '') : (unitOf.get(ref) ?? '');
@@ -140,40 +127,15 @@ export async function changeRosterMany(
       });
       planned.push({ ref, unit, change, entry });
     }
-    const result: RosterChange[] = [];
     return {
-      entries: planned.map((p) => p.entry),
-      record: async (rtx, first) => {
-        const certified = planned.flatMap((p, i) =>
+      entries: planned.map((p) => ({
+        bytes: p.entry,
+        index:
           p.change.action === 'certify'
-            ? [
-                {
-                  election_id: electionId,
-                  key_ref: p.ref,
-                  verifier_key: p.change.key,
-                  unit_id: p.unit,
-                  certified_leaf: first + i,
-                  revoked_leaf: null,
-                },
-              ]
-            : [],
-        );
-        await insertInChunks(certified, (chunk) =>
-          rtx.insertInto('roster_keys').values(chunk).execute(),
-        );
-        for (const [i, p] of planned.entries()) {
-          if (p.change.action === 'revoke') {
-            await rtx
-              .updateTable('roster_keys')
-              .set({ revoked_leaf: first + i })
-              .where('election_id', '=', electionId)
-              .where('key_ref', '=', p.ref)
-              .execute();
-          }
-          result.push({ leafIndex: first + i, ref: p.ref, unit: p.unit });
-        }
-      },
-      value: ok(result),
+            ? { type: 'certify', ref: p.ref, verifierKey: p.change.key, unit: p.unit }
+            : { type: 'revoke', ref: p.ref },
+      })),
+      value: ok(planned.map((p, i) => ({ leafIndex: size + i, ref: p.ref, unit: p.unit }))),
     };
   });
 }
@@ -184,21 +146,16 @@ export async function findRosterKey(
   electionId: string,
   ref: string,
 ): Promise<RosterKey | undefined> {
-  const row = await store.db
-    .selectFrom('roster_keys')
-    .select(['verifier_key', 'unit_id', 'revoked_leaf'])
-    .where('election_id', '=', electionId)
-    .where('key_ref', '=', ref)
-    .executeTakeFirst();
-  if (row === undefined) return undefined;
-  const verifier = parseVerifierKey(row.verifier_key);
+  const record = await new RosterRecords(store.db, electionId).key(ref);
+  if (record === undefined) return undefined;
+  const verifier = parseVerifierKey(record.verifierKey);
   if (!verifier.ok) throw new Error(`roster key ${ref} in the store does not parse`);
   return {
     ref,
-    verifierKey: row.verifier_key,
+    verifierKey: record.verifierKey,
     verifier: verifier.value,
-    unit: row.unit_id,
-    revoked: row.revoked_leaf !== null,
+    unit: record.unit,
+    revoked: record.revokedAt !== undefined,
   };
 }
 
@@ -207,12 +164,8 @@ export async function loadRoster(
   store: Store,
   electionId: string,
 ): Promise<Map<string, { readonly verifierKey: string; readonly unit: string }>> {
-  const rows = await store.db
-    .selectFrom('roster_keys')
-    .select(['key_ref', 'verifier_key', 'unit_id'])
-    .where('election_id', '=', electionId)
-    .execute();
-  return new Map(rows.map((r) => [r.key_ref, { verifierKey: r.verifier_key, unit: r.unit_id }]));
+  const records = await new RosterRecords(store.db, electionId).all();
+  return new Map(records.map((r) => [r.ref, { verifierKey: r.verifierKey, unit: r.unit }]));
 }
 
 /** Whether a roster statement carries a valid signature by one of the authority's keys. */

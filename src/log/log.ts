@@ -64,98 +64,61 @@ export interface Appended {
   readonly size: bigint;
 }
 
+/** The tree's frontier, as whoever appends to the log keeps it. */
+export interface TreeState {
+  frontier: Frontier;
+}
+
 export class Log {
-  private frontier: Frontier;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly storage: LogStorage,
-    frontier: Frontier,
-  ) {
-    this.frontier = frontier;
-  }
+    private readonly tree: TreeState,
+    /** Whether this log appends, or its owner (a ledger) does. */
+    private readonly appends: boolean,
+  ) {}
 
   static async open(storage: LogStorage): Promise<Log> {
-    return new Log(storage, await loadFrontier(storage));
+    return new Log(storage, { frontier: await readFrontier(storage) }, true);
+  }
+
+  /**
+   * The log over storage that another owner appends to (src/store/ledger.ts): it reads the
+   * frontier `tree` holds, which the owner moves on as it commits.
+   */
+  static view(storage: LogStorage, tree: Readonly<TreeState>): Log {
+    return new Log(storage, tree, false);
   }
 
   get size(): bigint {
-    return this.frontier.size;
+    return this.tree.frontier.size;
   }
 
   root(): Hash {
-    return frontierRoot(this.frontier);
+    return frontierRoot(this.tree.frontier);
   }
 
   /** Appends entries in order, durably once the promise resolves. Appends run one at a time. */
   append(entries: readonly Uint8Array[]): Promise<Result<Appended, LogProblem>> {
-    return this.exclusive(() => this.appendNow(entries));
-  }
-
-  /**
-   * Runs `work` when no other append or exclusive work of this log is running: the way to
-   * plan, store and adopt an append inside a caller's own transaction.
-   */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work);
+    if (!this.appends) throw new Error('this log is appended to by its owner');
+    const run = this.queue.then(() => this.appendNow(entries));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async appendNow(entries: readonly Uint8Array[]): Promise<Result<Appended, LogProblem>> {
-    const plan = this.plan(entries);
+    const plan = planAppend(this.tree.frontier, entries);
     if (!plan.ok) return plan;
     const stored = await this.storage.append(plan.value.batch);
     if (!stored.ok) {
       // Another writer moved the log on: take its state and let the caller decide.
-      await this.reload();
+      this.tree.frontier = await readFrontier(this.storage);
       return stored;
     }
-    return ok(this.adopt(plan.value));
-  }
-
-  /**
-   * Computes an append without storing it, for callers that store the batch inside a
-   * transaction of their own (holding the log's lock), then `adopt` it once committed.
-   */
-  plan(entries: readonly Uint8Array[]): Result<AppendPlan, LogProblem> {
-    const tooLarge = entries.findIndex((e) => e.length > MAX_ENTRY_SIZE);
-    const length = entries[tooLarge]?.length;
-    if (length !== undefined) {
-      return err(
-        problem(
-          'entry_too_large',
-          `entry ${tooLarge} has ${length} bytes; a log entry is at most ${MAX_ENTRY_SIZE}`,
-        ),
-      );
-    }
-    let frontier = this.frontier;
-    const nodes: TreeNode[] = [];
-    const leafHashes: Hash[] = [];
-    for (const entry of entries) {
-      const leaf = leafHash(entry);
-      const next = appendLeaf(frontier, leaf);
-      frontier = next.frontier;
-      nodes.push(...next.created);
-      leafHashes.push(leaf);
-    }
-    return ok({ batch: { start: this.frontier.size, entries, nodes }, frontier, leafHashes });
-  }
-
-  /** Takes a stored plan as the log's state. */
-  adopt(plan: AppendPlan): Appended {
-    if (plan.batch.start !== this.frontier.size) {
-      throw new Error(
-        `adopting an append planned at size ${plan.batch.start} onto size ${this.frontier.size}`,
-      );
-    }
-    this.frontier = plan.frontier;
-    return { first: plan.batch.start, leafHashes: plan.leafHashes, size: plan.frontier.size };
-  }
-
-  /** Rereads the frontier: after another writer appended, or inside a locked transaction. */
-  async reload(storage: LogStorage = this.storage): Promise<void> {
-    this.frontier = await loadFrontier(storage);
+    this.tree.frontier = plan.value.frontier;
+    const { batch, frontier, leafHashes } = plan.value;
+    return ok({ first: batch.start, leafHashes, size: frontier.size });
   }
 
   /** The root hash of the tree at an earlier size. */
@@ -248,7 +211,39 @@ export class Log {
   }
 }
 
-async function loadFrontier(storage: LogStorage): Promise<Frontier> {
+/** The frontier of the tree storage holds: its size and the hashes that fold to its root. */
+export async function readFrontier(storage: LogStorage): Promise<Frontier> {
   const size = await storage.size();
   return { size, hashes: await storage.nodes(frontierNodes(size)) };
+}
+
+/**
+ * An append computed and not stored: the entries, the tree nodes they complete, and the
+ * frontier after them. Pure: whoever owns the log stores the batch and takes the frontier.
+ */
+export function planAppend(
+  from: Frontier,
+  entries: readonly Uint8Array[],
+): Result<AppendPlan, LogProblem> {
+  const tooLarge = entries.findIndex((e) => e.length > MAX_ENTRY_SIZE);
+  const length = entries[tooLarge]?.length;
+  if (length !== undefined) {
+    return err(
+      problem(
+        'entry_too_large',
+        `entry ${tooLarge} has ${length} bytes; a log entry is at most ${MAX_ENTRY_SIZE}`,
+      ),
+    );
+  }
+  let frontier = from;
+  const nodes: TreeNode[] = [];
+  const leafHashes: Hash[] = [];
+  for (const entry of entries) {
+    const leaf = leafHash(entry);
+    const next = appendLeaf(frontier, leaf);
+    frontier = next.frontier;
+    nodes.push(...next.created);
+    leafHashes.push(leaf);
+  }
+  return ok({ batch: { start: from.size, entries, nodes }, frontier, leafHashes });
 }

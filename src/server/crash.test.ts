@@ -75,9 +75,8 @@ for (const kind of storeKinds) {
           key: signer(`${county}.tabulator`),
         }));
         const certified = await changeRosterMany(
-          t.store,
+          imported.value.ledger,
           election,
-          imported.value.log,
           authority,
           counties.map((c) => ({
             action: 'certify',
@@ -216,7 +215,7 @@ for (const kind of storeKinds) {
 
         const loaded = await loadElection(t.store, 'crash');
         if (!loaded.ok) throw new Error(loaded.error.message);
-        const log = loaded.value.log;
+        const { log } = loaded.value.ledger;
         const entries = await log.entries(0n, Number(log.size));
         if (!entries.ok) throw new Error(entries.error.message);
         // Everything acknowledged is in the log, where its receipt says.

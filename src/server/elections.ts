@@ -21,7 +21,7 @@ export class ElectionRegistry {
           ? new ElectionIngest(
               this.store,
               r.value.election,
-              r.value.log,
+              r.value.ledger,
               this.pool === undefined ? {} : { pool: this.pool },
             )
           : undefined,

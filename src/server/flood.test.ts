@@ -70,9 +70,8 @@ describe('the public plane under a flood of readers', () => {
       key: signer(`${county}.tabulator`),
     }));
     const certified = await changeRosterMany(
-      store,
+      imported.value.ledger,
       election,
-      imported.value.log,
       authority,
       counties.map((c) => ({ action: 'certify', unit: c.county, key: encodeVerifierKey(c.key) })),
       new Date(),

@@ -8,7 +8,7 @@ import { decodeBase64, encodeBase64 } from '../log/encoding.js';
 import type { Hash } from '../log/hash.js';
 import { encodeVerifierKey, type Signer } from '../log/note.js';
 import { verifyInclusion } from '../log/proof.js';
-import { logOrigin, recordCheckpoint } from '../ingest/checkpoints.js';
+import { logOrigin } from '../ingest/checkpoints.js';
 import { importElection } from '../ingest/elections.js';
 import { changeRoster } from '../ingest/roster.js';
 import { signSubmission } from '../ingest/submit_client.js';
@@ -76,9 +76,8 @@ for (const kind of storeKinds) {
       };
       const certify = async (key: Signer, unit: string): Promise<void> => {
         const r = await changeRoster(
-          t.store,
+          imported.value.ledger,
           election,
-          imported.value.log,
           authority,
           { action: 'certify', unit, key: encodeVerifierKey(key) },
           new Date(),
@@ -93,9 +92,8 @@ for (const kind of storeKinds) {
       await certify(keys.revoked, 'n-2');
       await certify(keys.n2, 'n-2');
       const revoked = await changeRoster(
-        t.store,
+        imported.value.ledger,
         election,
-        imported.value.log,
         authority,
         { action: 'revoke', key: encodeVerifierKey(keys.revoked) },
         new Date(),
@@ -126,10 +124,7 @@ for (const kind of storeKinds) {
         },
         checkpoint: async () => {
           const ingest = await elections.get('sample-2026');
-          await recordCheckpoint(
-            t.store,
-            'sample-2026',
-            ingest!.log,
+          await ingest!.ledger.checkpoint(
             logOrigin('tally.test', 'sample-2026'),
             logKey,
             new Date(),

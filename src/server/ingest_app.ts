@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { throwIllegalValue } from '../core/result.js';
 import { SignedSubmission } from '../core/submission.js';
 import { isRejectionCode, type RejectionCode } from '../ingest/check.js';
-import { latestCheckpoint, provenReceipt } from '../ingest/checkpoints.js';
+import { provenReceipt } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
 import type { ElectionIngest, IngestOutcome, Receipt } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
@@ -355,7 +355,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
       if (!/^(0|[1-9][0-9]{0,15})$/.test(request.params.leaf)) {
         return sendError(reply, 400, 'bad_leaf_index', 'a leaf index is a whole number');
       }
-      const proven = await provenReceipt(store, ingest.id, ingest.log, leaf);
+      const proven = await provenReceipt(ingest.ledger, leaf);
       if (!proven.ok) return sendError(reply, 404, proven.error.code, proven.error.message);
       return proven.value;
     },
@@ -372,7 +372,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     async (request, reply) => {
       const ingest = await elections.get(request.params.election);
       if (ingest === undefined) return unknownElection(reply, request.params.election);
-      const checkpoint = await latestCheckpoint(store, ingest.id);
+      const checkpoint = await ingest.ledger.latestCheckpoint();
       if (checkpoint === undefined)
         return sendError(reply, 404, 'no_checkpoint', 'no checkpoint yet');
       return reply.type('text/plain; charset=utf-8').send(checkpoint.note);

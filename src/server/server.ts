@@ -3,14 +3,13 @@
 // site directory it also publishes: after each new checkpoint, a version of each election's
 // results site (coalesced), served by the public plane on a listener and thread of its own.
 import type { FastifyInstance } from 'fastify';
-import { logOrigin, recordCheckpoint } from '../ingest/checkpoints.js';
+import { logOrigin } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
 import type { Signer } from '../log/note.js';
 import type { Store } from '../store/store.js';
 import { ElectionRegistry } from './elections.js';
 import { buildIngestApp } from './ingest_app.js';
 import { CheckPool } from '../ingest/check_pool.js';
-import { latestCheckpoint } from '../ingest/checkpoints.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
 import {
   publisherHere,
@@ -153,10 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const checkpointOnce = (): Promise<void> => {
     running ??= (async () => {
       for (const ingest of await elections.active()) {
-        const recorded = await recordCheckpoint(
-          store,
-          ingest.id,
-          ingest.log,
+        const recorded = await ingest.ledger.checkpoint(
           logOrigin(logSigner.name, ingest.id),
           logSigner,
           new Date(),
@@ -167,7 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // a restart); otherwise a tick without a new checkpoint has nothing to publish.
         const checkpoint =
           recorded ??
-          (publisher.logSize === 0 ? await latestCheckpoint(store, ingest.id) : undefined);
+          (publisher.logSize === 0 ? await ingest.ledger.latestCheckpoint() : undefined);
         if (checkpoint !== undefined) publishTo(ingest.id, publisher, checkpoint);
       }
     })().finally(() => {

@@ -101,9 +101,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   );
   const observerKey = signer('observer.state');
   const certified = await changeRosterMany(
-    options.store,
+    imported.value.ledger,
     election,
-    imported.value.log,
     authority,
     [
       ...[...countyKeys].map(([unit, key]) => ({

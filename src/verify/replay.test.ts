@@ -183,9 +183,10 @@ async function run(
 ): Promise<void> {
   const imported = await importElection(store, election, new Date('2026-11-01T00:00:00Z'));
   if (!imported.ok) throw new Error(imported.error.message);
-  const { log } = imported.value;
-  const roster = (change: Parameters<typeof changeRoster>[4]) =>
-    changeRoster(store, election, log, authority, change, new Date('2026-11-03T20:00:00Z'));
+  const { ledger } = imported.value;
+  const { log } = ledger;
+  const roster = (change: Parameters<typeof changeRoster>[3]) =>
+    changeRoster(ledger, election, authority, change, new Date('2026-11-03T20:00:00Z'));
   for (const [key, unit] of initial) {
     const done = await roster({
       action: 'certify',
@@ -194,7 +195,7 @@ async function run(
     });
     if (!done.ok) throw new Error(done.error.message);
   }
-  const ingest = new ElectionIngest(store, election, log, {
+  const ingest = new ElectionIngest(store, election, ledger, {
     now: () => new Date('2026-11-03T21:00:00Z'),
   });
   const sender = new Sender();

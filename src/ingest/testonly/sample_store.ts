@@ -26,14 +26,7 @@ export async function importWithKeys(
     ...revoke.map((key) => ({ action: 'revoke' as const, key: encodeVerifierKey(key) })),
   ];
   for (const change of changes) {
-    const done = await changeRoster(
-      store,
-      election,
-      imported.value.log,
-      authority,
-      change,
-      new Date(),
-    );
+    const done = await changeRoster(imported.value.ledger, election, authority, change, new Date());
     if (!done.ok) throw new Error(done.error.message);
   }
   return imported.value;

@@ -1,0 +1,92 @@
+// The roster index: one row per key the election authority certified, with the entries that
+// certified and revoked it. What ingest reads to find a key, and the admission rules for a batch.
+import { insertInChunks, type Executor } from './log_storage.js';
+
+export interface RosterRecord {
+  /** `name+keyid`, as submissions name their signer. */
+  readonly ref: string;
+  /** The key in the C2SP signed-note encoding. */
+  readonly verifierKey: string;
+  readonly unit: string;
+  readonly certifiedAt: number;
+  /** The entry that revoked it, if one did. */
+  readonly revokedAt?: number;
+}
+
+export class RosterRecords {
+  constructor(
+    private readonly executor: Executor,
+    private readonly electionId: string,
+  ) {}
+
+  /** The keys with these references that the roster holds. */
+  async keys(refs: readonly string[]): Promise<RosterRecord[]> {
+    const found: RosterRecord[] = [];
+    for (let at = 0; at < refs.length; at += 500) {
+      const rows = await this.query()
+        .where('key_ref', 'in', refs.slice(at, at + 500))
+        .execute();
+      for (const r of rows) found.push(recordOf(r));
+    }
+    return found;
+  }
+
+  /** One key, if the roster holds it. */
+  async key(ref: string): Promise<RosterRecord | undefined> {
+    const row = await this.query().where('key_ref', '=', ref).executeTakeFirst();
+    return row === undefined ? undefined : recordOf(row);
+  }
+
+  /** Every key the roster holds, revoked ones too. */
+  async all(): Promise<RosterRecord[]> {
+    return (await this.query().execute()).map(recordOf);
+  }
+
+  async certify(
+    keys: readonly { leaf: number; ref: string; verifierKey: string; unit: string }[],
+  ): Promise<void> {
+    await insertInChunks(
+      keys.map((k) => ({
+        election_id: this.electionId,
+        key_ref: k.ref,
+        verifier_key: k.verifierKey,
+        unit_id: k.unit,
+        certified_leaf: k.leaf,
+        revoked_leaf: null,
+      })),
+      (rows) => this.executor.insertInto('roster_keys').values(rows).execute(),
+    );
+  }
+
+  async revoke(ref: string, leaf: number): Promise<void> {
+    await this.executor
+      .updateTable('roster_keys')
+      .set({ revoked_leaf: leaf })
+      .where('election_id', '=', this.electionId)
+      .where('key_ref', '=', ref)
+      .execute();
+  }
+
+  private query() {
+    return this.executor
+      .selectFrom('roster_keys')
+      .select(['key_ref', 'verifier_key', 'unit_id', 'certified_leaf', 'revoked_leaf'])
+      .where('election_id', '=', this.electionId);
+  }
+}
+
+function recordOf(r: {
+  key_ref: string;
+  verifier_key: string;
+  unit_id: string;
+  certified_leaf: number;
+  revoked_leaf: number | null;
+}): RosterRecord {
+  return {
+    ref: r.key_ref,
+    verifierKey: r.verifier_key,
+    unit: r.unit_id,
+    certifiedAt: r.certified_leaf,
+    ...(r.revoked_leaf === null ? {} : { revokedAt: r.revoked_leaf }),
+  };
+}
