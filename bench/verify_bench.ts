@@ -13,6 +13,7 @@ import {
   ROSTER_CONTEXT,
   type LogEntry,
 } from '../src/core/log_entry.js';
+import { sha256Hex } from '../src/core/sha256.js';
 import { publishedReader } from '../src/cli/verify_command.js';
 import { signSubmission } from '../src/ingest/submit_client.js';
 import { signObject } from '../src/log/envelope.js';
@@ -26,7 +27,6 @@ import { verifySite } from '../src/verify/verify.js';
 import { verifyPool } from '../src/cli/verify_pool.js';
 import { benchElection, signer } from './harness.js';
 import { nowMs } from './stats.js';
-import { createHash } from 'node:crypto';
 
 const UNITS = Number(process.env['BENCH_VERIFY_UNITS'] ?? 175_000);
 const seconds = (since: number): string => `${((nowMs() - since) / 1000).toFixed(1)} s`;
@@ -46,12 +46,7 @@ async function buildSite(dir: string): Promise<Verifier> {
   const election = benchElection(UNITS, authority);
   const time = '2026-11-03T21:00:00Z';
   const definition = canonicalJson(election.definition as unknown as JsonValue);
-  const entries: LogEntry[] = electionEntries(
-    'bench',
-    definition,
-    createHash('sha256').update(definition).digest('hex'),
-    time,
-  );
+  const entries: LogEntry[] = electionEntries('bench', definition, sha256Hex(definition), time);
   const countyKeys = new Map(
     (election.children.get('state') ?? []).map((c) => [c, signer(`${c}.tabulator`)]),
   );

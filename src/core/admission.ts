@@ -10,11 +10,16 @@
 // same unit and vote type is an amendment and must say why; one from another key corroborates
 // the counted numbers or conflicts with them. Conflicts and submissions with warnings are held
 // for review, the rest accepted. An identical re-send is the submission already recorded.
-import { createHash } from 'node:crypto';
-import { canonicalJson, type JsonValue } from './canonical_json.js';
+import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 import { isWithin, type Election } from './election.js';
 import { problem, throwIllegalValue, type Problem } from './result.js';
-import { checkSubmission, countsFingerprint, type SignedSubmission } from './submission.js';
+import { sha256Hex } from './sha256.js';
+import {
+  checkSubmission,
+  countsFingerprint,
+  slotKey,
+  type SignedSubmission,
+} from './submission.js';
 
 /**
  * How far above a key's last sequence number its next may be. Sequence numbers need not be
@@ -294,21 +299,18 @@ function refusal(code: RefusalCode, message: string): Admission {
 
 const refused = (message: string): Admission => refusal('unexpected_entry', message);
 
-const slotKey = (unit: string, voteType: string): string => `${unit}\u0000${voteType}`;
-
-/**
- * The canonical JSON of `{ signature, signer, submission }` from the submission's canonical
- * form: RFC 8785 sorts those keys so, and writes strings as JSON.stringify does.
- */
+/** The canonical JSON of `{ signature, signer, submission }` from the submission's canonical form. */
 export function signedCanonical(
   signature: string,
   signer: string,
   submissionCanonical: string,
 ): string {
-  return `{"signature":${JSON.stringify(signature)},"signer":${JSON.stringify(signer)},"submission":${submissionCanonical}}`;
+  return canonicalObject({
+    signature: JSON.stringify(signature),
+    signer: JSON.stringify(signer),
+    submission: submissionCanonical,
+  });
 }
-
-const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * A signed submission's facts, given its submission's canonical JSON and what its signature

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, type JsonValue } from './canonical_json.js';
+import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops insignificant white space', () => {
@@ -76,5 +76,17 @@ describe('canonical JSON of values already in canonical key order', () => {
   it('leaves out undefined members as the library does', () => {
     const value = { a: 1, b: undefined, c: [2] } as unknown as JsonValue;
     expect(canonicalJson(value)).toBe('{"a":1,"c":[2]}');
+  });
+
+  it('splices members already in canonical form into the object canonicalJson writes', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (record) => {
+        const members = Object.fromEntries(
+          Object.entries(record).map(([key, value]) => [key, canonicalJson(value as JsonValue)]),
+        );
+        expect(canonicalObject(members)).toBe(canonicalJson(record as JsonValue));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -18,6 +18,16 @@ export function canonicalJson(value: JsonValue): string {
   return text;
 }
 
+/**
+ * The canonical JSON of an object whose members' values are canonical JSON already (a signed
+ * submission inside its log entry, a manifest inside its signed file): spliced in as they are,
+ * not parsed and written again, under their keys in RFC 8785 order.
+ */
+export function canonicalObject(members: Readonly<Record<string, string>>): string {
+  const keys = Object.keys(members).sort();
+  return `{${keys.map((key) => `${canonicalJson(key)}:${members[key] ?? 'null'}`).join(',')}}`;
+}
+
 export function canonicalJsonBytes(value: JsonValue): Uint8Array {
   return new TextEncoder().encode(canonicalJson(value));
 }

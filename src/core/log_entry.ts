@@ -2,7 +2,7 @@
 // (at most 65,535 bytes): the election definition (in parts when large), roster statements,
 // submissions with the status they were given, and rejections.
 import { z } from 'zod';
-import { canonicalJson, type JsonValue } from './canonical_json.js';
+import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 import { compiledCheck } from './compiled_schema.js';
 import { Id, zodProblem } from './election.js';
 import { err, ok, type Problem, type Result } from './result.js';
@@ -101,18 +101,24 @@ export function encodeLogEntry(entry: LogEntry): Uint8Array {
 /**
  * encodeLogEntry for a submission entry whose signed submission's canonical JSON is already
  * known (ingest computed it to check the signature): the same bytes, without serialising the
- * submission again. RFC 8785 orders these keys so and writes strings as JSON.stringify does.
+ * submission again.
  */
 export function encodeSubmissionEntry(
   entry: Omit<SubmissionEntry, 'signed'>,
   signedCanonical: string,
 ): Uint8Array {
-  const text =
-    `{"election":${JSON.stringify(entry.election)},"format":${JSON.stringify(entry.format)}` +
-    `,"kind":${JSON.stringify(entry.kind)},"receivedAt":${JSON.stringify(entry.receivedAt)}` +
-    `,"signed":${signedCanonical},"status":${JSON.stringify(entry.status)}` +
-    `,"type":"submission","warnings":${canonicalJson(entry.warnings)}}`;
-  return encoder.encode(text);
+  return encoder.encode(
+    canonicalObject({
+      election: JSON.stringify(entry.election),
+      format: JSON.stringify(entry.format),
+      kind: JSON.stringify(entry.kind),
+      receivedAt: JSON.stringify(entry.receivedAt),
+      signed: signedCanonical,
+      status: JSON.stringify(entry.status),
+      type: '"submission"',
+      warnings: canonicalJson(entry.warnings),
+    }),
+  );
 }
 
 export function decodeLogEntry(bytes: Uint8Array): Result<LogEntry, Problem<'malformed_entry'>> {

@@ -2,7 +2,6 @@
 // parsed at the boundary, and the rules that decide whether its numbers can be (hard errors)
 // and whether a person should look at them first (warnings). Pure: the stateful rules
 // (signatures, sequence numbers, amendments) live in ingest.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   Id,
@@ -13,6 +12,7 @@ import {
   type Election,
 } from './election.js';
 import { err, ok, problem, type Problem, type Result } from './result.js';
+import { sha256Hex } from './sha256.js';
 
 export const SUBMISSION_FORMAT = 'tally-submission/1';
 
@@ -84,6 +84,19 @@ export type SubmissionWarningCode =
   'turnout_above_registered' | 'unbalanced_contest' | 'missing_contest' | 'missing_choice';
 
 export type SubmissionError = Problem<SubmissionErrorCode>;
+
+/**
+ * The key of a unit's results for one vote type (its slot): the latest accepted submission in
+ * each slot is what counts. NUL never appears in an identifier.
+ */
+export function slotKey(unit: string, voteType: string): string {
+  return `${unit}\u0000${voteType}`;
+}
+
+/** The unit a slot key names. */
+export function slotUnit(key: string): string {
+  return key.slice(0, key.indexOf('\u0000'));
+}
 export type SubmissionWarning = Problem<SubmissionWarningCode>;
 
 export function parseSignedSubmission(input: unknown): Result<SignedSubmission, SubmissionError> {
@@ -239,7 +252,5 @@ export function countsFingerprint(submission: Submission): string {
       c.undervotes,
       Object.entries(c.counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     ]);
-  return createHash('sha256')
-    .update(JSON.stringify([submission.ballotsCast, contests]))
-    .digest('hex');
+  return sha256Hex(JSON.stringify([submission.ballotsCast, contests]));
 }

@@ -6,7 +6,7 @@
 import { ancestry, contestsOnBallot, voteFor, type Contest, type Election } from './election.js';
 import type { LogEntry } from './log_entry.js';
 import { problem, type Problem } from './result.js';
-import type { Submission } from './submission.js';
+import { slotKey, type Submission } from './submission.js';
 
 /** One contest's numbers in one area for one vote type, or for all of them. */
 export interface ContestTotals {
@@ -113,7 +113,6 @@ interface UnitState {
 }
 
 /** The slot a submission fills: its unit and vote type. */
-const slotOf = (s: Submission): string => `${s.unit}\u0000${s.voteType}`;
 
 /**
  * The running tally of one election. Pure: it changes only through `apply`. Each area's numbers
@@ -281,7 +280,7 @@ export class Tally {
     if (previous !== undefined) this.add(unit, vt, previous.submission, -1);
     const next = { leafIndex, submission };
     unit.counted[vt] = next;
-    this.countedSlots.set(slotOf(submission), next);
+    this.countedSlots.set(slotKey(submission.unit, submission.voteType), next);
     this.add(unit, vt, submission, 1);
     if (!wasReported) for (const a of unit.areas) a.reported++;
     // A replacement may add contests the unit had not reported, or drop some it had.

@@ -1,11 +1,11 @@
 // Elections in the store: importing a definition (the first entries of its log) and loading it
 // back with its ledger.
-import { createHash } from 'node:crypto';
 import { AdmissionState } from '../core/admission.js';
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import { electionEntries, encodeLogEntry } from '../core/log_entry.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import { sha256Hex } from '../core/sha256.js';
 import { parseVerifierKey } from '../log/note.js';
 import { ElectionRecords } from '../store/election_records.js';
 import { Ledger } from '../store/ledger.js';
@@ -42,7 +42,7 @@ export async function importElection(
     return err(problem('election_exists', `election "${id}" is already in the store`));
   }
   const json = canonicalJson(election.definition as unknown as JsonValue);
-  const sha256 = createHash('sha256').update(json).digest('hex');
+  const sha256 = sha256Hex(json);
   const entries = electionEntries(id, json, sha256, now.toISOString());
   await records.create(id, json, now);
   const ledger = await Ledger.open(store, id);

@@ -3,7 +3,6 @@
 // transaction (group commit): the log entries, tree nodes, index rows and receipts commit
 // together before any sender is answered. Every submission, accepted, held or rejected, gets a
 // log entry and a receipt; an identical re-send gets the receipt it got the first time.
-import { createHash } from 'node:crypto';
 
 import type { Election } from '../core/election.js';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../core/log_entry.js';
 import { AdmissionState, type Admission, type SubmissionKind } from '../core/admission.js';
 import { problem, throwIllegalValue, type Problem } from '../core/result.js';
+import { sha256Hex } from '../core/sha256.js';
 import { parseSignedSubmission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
@@ -120,7 +120,7 @@ export class ElectionIngest {
     body: Uint8Array,
     receivedAt: string,
   ): Promise<IngestOutcome> {
-    const sha256 = createSha256(body);
+    const sha256 = sha256Hex(body);
     return new Promise<IngestOutcome>((resolve, reject) => {
       this.pending.push({
         ...checked,
@@ -299,10 +299,6 @@ export class ElectionIngest {
         return throwIllegalValue(admission);
     }
   }
-}
-
-function createSha256(body: Uint8Array): string {
-  return createHash('sha256').update(body).digest('hex');
 }
 
 /** What a receipt says beyond where its entry is: a function of the entry alone. */

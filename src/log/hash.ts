@@ -1,5 +1,5 @@
 // RFC 6962 / RFC 9162 §2.1.1 hashing: leaves and interior nodes of the log's Merkle tree.
-import { createHash } from 'node:crypto';
+import { sha256 as digest } from '../core/sha256.js';
 
 /** A SHA-256 digest: always 32 bytes. */
 export type Hash = Uint8Array & { readonly __brand: 'Hash' };
@@ -9,11 +9,8 @@ export const HASH_SIZE = 32;
 const LEAF_PREFIX = new Uint8Array([0x00]);
 const NODE_PREFIX = new Uint8Array([0x01]);
 
-export function sha256(...parts: readonly Uint8Array[]): Hash {
-  const h = createHash('sha256');
-  for (const part of parts) h.update(part);
-  return new Uint8Array(h.digest()) as Hash;
-}
+/** SHA-256 (src/core/sha256.ts) of bytes, typed as a Hash: the same function, not a wrapper. */
+export const sha256 = digest as (...parts: readonly Uint8Array[]) => Hash;
 
 export function leafHash(entry: Uint8Array): Hash {
   return sha256(LEAF_PREFIX, entry);

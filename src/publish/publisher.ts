@@ -5,6 +5,7 @@
 // coalesced: while one version is written, only the newest checkpoint asked for waits.
 import { decodeLogEntry } from '../core/log_entry.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import { slotKey } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import type { Election } from '../core/election.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
@@ -206,7 +207,7 @@ export class Publisher {
         const e = entry.value;
         if (e.type === 'submission' && e.status === 'accepted') {
           const s = e.signed.submission;
-          this.accepted.set(`${s.unit}\u0000${s.voteType}`, {
+          this.accepted.set(slotKey(s.unit, s.voteType), {
             leafIndex: start + i,
             submission: s,
           });

@@ -3,10 +3,10 @@
 // points at it. Only what changed is rebuilt: each file has a key (the log index at which its
 // numbers last changed), and a file whose key did not move is taken as it was, bytes and hash.
 // The builder refuses totals that do not equal the sum of the accepted submissions (checkTally).
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../core/canonical_json.js';
+import { canonicalJson, canonicalObject } from '../core/canonical_json.js';
 import type { Election } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import { sha256Hex } from '../core/sha256.js';
 import {
   checkTally,
   type AreaResults,
@@ -91,7 +91,6 @@ export interface SnapshotOptions {
 export type SnapshotProblem = Problem<'totals_do_not_add_up'>;
 
 const encoder = new TextEncoder();
-const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function file(path: string, content: string | Uint8Array, contentType: string): MadeFile {
   const bytes = typeof content === 'string' ? encoder.encode(content) : content;
@@ -285,13 +284,16 @@ export class SnapshotBuilder {
       files: Object.fromEntries(files.map((f) => [f.path, f.sha256])),
     };
     // Signed over its canonical JSON, which the file then holds as it is: serialised once.
-    // RFC 8785 orders the keys manifest, signature, signer, as written here.
     const manifestText = canonicalJson(manifest);
     const signature = signCanonical(MANIFEST_CONTEXT, manifestText, this.options.signer);
     const signed: SignedManifest = { manifest, ...signature };
     const manifestFile = file(
       'manifest.json',
-      `{"manifest":${manifestText},"signature":${JSON.stringify(signature.signature)},"signer":${JSON.stringify(signature.signer)}}`,
+      canonicalObject({
+        manifest: manifestText,
+        signature: JSON.stringify(signature.signature),
+        signer: JSON.stringify(signature.signer),
+      }),
       JSON_TYPE,
     );
     await emit(manifestFile);

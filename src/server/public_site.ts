@@ -6,10 +6,10 @@
 // would serve them. It has no route to the database or
 // to the ingest API, and does no per-request work beyond a map lookup. The same directory can be
 // served by nginx or any CDN instead.
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { sha256Hex } from '../core/sha256.js';
 import type { Current, SignedManifest } from '../formats/manifest.js';
 import { isPrecinctFile } from '../publish/content_store.js';
 import { contentTypeOf } from '../publish/snapshot.js';
@@ -62,8 +62,6 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
     throw e;
   }
 }
-
-const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export class PublicSite {
   private readonly elections = new Map<string, ElectionSite>();

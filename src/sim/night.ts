@@ -6,7 +6,7 @@
 // differently, bad signatures, impossible numbers, units that never report, and requests cut
 // off in the network (retried).
 import type { Election } from '../core/election.js';
-import type { SignedSubmission, Submission } from '../core/submission.js';
+import { slotKey, type SignedSubmission, type Submission } from '../core/submission.js';
 import {
   sendSubmissionBatch,
   signSubmission,
@@ -298,7 +298,7 @@ export async function playElectionNight(options: NightOptions): Promise<NightSum
         const batch: Report[] = [];
         const units = new Set<string>();
         for (let r = queue[next]; r !== undefined; r = queue[next]) {
-          const key = `${r.signed.submission.unit}\u0000${r.signed.submission.voteType}`;
+          const key = slotKey(r.signed.submission.unit, r.signed.submission.voteType);
           if (batch.length >= BATCH || (batch.length > 0 && (r.at > due || units.has(key)))) break;
           units.add(key);
           batch.push(r);

@@ -2,11 +2,12 @@
 // (src/core/admission.ts), the same reducer ingest decides with. The workers decode the entries
 // and check what needs no order (signatures, the definition's rules); this thread folds the
 // rules over them in log order and compares each decision with what the entry records.
-import { createHash } from 'node:crypto';
 import { AdmissionState, type Admission, type AdmissionEntry } from '../core/admission.js';
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { throwIllegalValue } from '../core/result.js';
+import { sha256Hex } from '../core/sha256.js';
+import { slotKey, slotUnit } from '../core/submission.js';
 import { keyRef } from '../log/envelope.js';
 import { parseVerifierKey } from '../log/note.js';
 import type { VerifyProblem, VerifyWorkers } from './verify.js';
@@ -191,7 +192,7 @@ function replayDecisions(
             reporting.has(unit) &&
             voteTypes.has(voteType)
           ) {
-            slots.set(`${unit}\u0000${voteType}`, entry);
+            slots.set(slotKey(unit, voteType), entry);
             revisions.set(unit, entry);
           }
         }
@@ -208,7 +209,7 @@ function replayDecisions(
   }
   const counted = new Map<string, number[]>();
   for (const [slot, entry] of slots) {
-    const unit = slot.slice(0, slot.indexOf('\u0000'));
+    const unit = slotUnit(slot);
     const list = counted.get(unit) ?? [];
     list.push(entry);
     counted.set(unit, list);
@@ -297,8 +298,6 @@ export function parseJsonText(text: string): unknown {
     return undefined;
   }
 }
-
-const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The election definition the log starts with: its header entry and the parts that spell it out,

@@ -6,8 +6,8 @@
 // roster certified at that point, that each entry's recorded decision follows the admission rules,
 // and that every published number is the sum of the accepted submissions. Pure: files come
 // through `read`, so it runs over a directory, a mirror or HTTP alike.
-import { createHash } from 'node:crypto';
 import type { Election } from '../core/election.js';
+import { sha256Hex } from '../core/sha256.js';
 import { Tally, type AreaResults } from '../core/tally.js';
 import { MANIFEST_CONTEXT, parseCurrent, parseManifest } from '../formats/manifest.js';
 import {
@@ -104,7 +104,6 @@ export interface VerifyReport {
 }
 
 const decoder = new TextDecoder();
-const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export async function verifySite(
   read: ReadPublished,

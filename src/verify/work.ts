@@ -29,13 +29,13 @@ import {
   type SubmissionFacts,
 } from '../core/admission.js';
 import { throwIllegalValue } from '../core/result.js';
+import { sha256Hex } from '../core/sha256.js';
 import type { SignedSubmission, Submission } from '../core/submission.js';
 import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
 import { nistResultsText, type NistReportInfo } from '../formats/nist_cdf_results.js';
 import { unitResultsText } from '../formats/results_feed.js';
 import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
-import { createHash } from 'node:crypto';
 
 /** The log's entries, in one buffer every worker reads: entry i is bytes[offsets[i], offsets[i+1]). */
 export interface SharedEntries {
@@ -294,8 +294,6 @@ function check(
   }
   return { type: 'checked', submissions, plain };
 }
-
-const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 function results(
   state: WorkerState,
