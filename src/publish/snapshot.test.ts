@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import type { Election } from '../core/election.js';
+import { sha256Hex } from '../core/sha256.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import {
   acceptedEntry,
   sampleElectionWithMaps,
   sampleSubmission,
 } from '../core/testonly/fixtures.js';
-import { encodeVerifierKey, generateSigner } from '../log/note.js';
-import { SnapshotBuilder } from './snapshot.js';
+import { MANIFEST_CONTEXT } from '../formats/manifest.js';
+import { verifyCanonical } from '../log/envelope.js';
+import { encodeVerifierKey, generateSigner, parseVerifierKey } from '../log/note.js';
+import {
+  buildFeeds,
+  buildPages,
+  nextHistory,
+  signVersion,
+  SnapshotBuilder,
+  VersionFiles,
+  type BuiltFile,
+  type VersionInput,
+} from './snapshot.js';
+import { pagePaths, unitsWithPages, type SiteInput } from './site.js';
 
 const made = generateSigner('tally.test');
 if (!made.ok) throw new Error(made.error.message);
@@ -90,5 +104,132 @@ describe('building a version', () => {
     expect(fr).toContain('<html lang="fr"');
     // The sample names its units in English only: marked as English on the French page.
     expect(fr).toContain('<span lang="en">North County</span>');
+  });
+});
+
+describe('the stages of a version', () => {
+  const at = (version: number) => ({ version, generatedAt: `2026-11-03T21:00:0${version}Z` });
+
+  it('adds a contest’s total to its history only when it changed, keeping the newest few', () => {
+    let points = nextHistory([], undefined, at(1), 3);
+    expect(points).toEqual([]);
+    points = nextHistory(points, { ada: 1, alan: 2 }, at(1), 3);
+    points = nextHistory(points, { ada: 1, alan: 2 }, at(2), 3);
+    expect(points.map((p) => p.version)).toEqual([1]);
+    for (const v of [3, 4, 5]) points = nextHistory(points, { ada: v, alan: 2 }, at(v), 3);
+    expect(points.map((p) => p.version)).toEqual([3, 4, 5]);
+    expect(points[2]?.counts).toEqual({ ada: 5, alan: 2 });
+  });
+
+  it('takes a file as it was while its key stays, and makes it afresh when the key moves', async () => {
+    const cache = new Map<string, { key: string; file: BuiltFile }>();
+    const made: string[] = [];
+    const make = (text: string) => () => {
+      made.push(text);
+      return text;
+    };
+    const first = new VersionFiles(cache);
+    await first.reuse('a.csv', '1', make('one'));
+    const again = new VersionFiles(cache);
+    await again.reuse('a.csv', '1', make('not made'));
+    expect(made).toEqual(['one']);
+    expect(again.rebuilt).toBe(0);
+    expect(again.files[0]?.sha256).toBe(sha256Hex('one'));
+    const sunk: string[] = [];
+    const moved = new VersionFiles(cache, (f) => {
+      sunk.push(text(f.bytes));
+      return Promise.resolve();
+    });
+    await moved.reuse('a.csv', '2', make('two'));
+    expect(sunk).toEqual(['two']);
+    expect(moved.files[0]?.bytes).toBeUndefined();
+    expect([...moved.fresh]).toEqual(['a.csv']);
+  });
+
+  it('builds every feed, and builds again only the feeds of the units whose numbers moved', async () => {
+    const { election, tally } = setUp();
+    const input = (): VersionInput => ({
+      election,
+      tally,
+      version: 1,
+      generatedAt: '2026-11-03T21:00:05Z',
+      logSize: tally.logSize,
+    });
+    const cache = new Map<string, { key: string; file: BuiltFile }>();
+    const first = new VersionFiles(cache);
+    await buildFeeds(first, input(), 'Sample County');
+    const paths = first.files.map((f) => f.path);
+    expect(paths.slice(0, 2)).toEqual(['results.json', 'cdf.json']);
+    for (const c of election.definition.contests) expect(paths).toContain(`csv/${c.id}.csv`);
+    expect(paths.some((p) => p.startsWith('units/'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('cdf/'))).toBe(true);
+
+    tally.apply({ ...accepted(sampleSubmission('s-1')) });
+    const second = new VersionFiles(cache);
+    await buildFeeds(second, input(), 'Sample County');
+    const fresh = [...second.fresh];
+    expect(fresh).toEqual(expect.arrayContaining(['results.json', 'cdf.json']));
+    expect(fresh.length).toBeLessThan(second.files.length);
+  });
+
+  it('builds each page in every language of the election', async () => {
+    const { election, tally } = setUp();
+    const out = new VersionFiles(new Map());
+    const input: VersionInput = {
+      election,
+      tally,
+      version: 1,
+      generatedAt: '2026-11-03T21:00:05Z',
+      logSize: tally.logSize,
+    };
+    const site = (asOfLog: number): SiteInput => ({
+      election,
+      languages: ['en', 'fr'],
+      version: {
+        version: 1,
+        generatedAt: input.generatedAt,
+        logSize: input.logSize,
+        checkpoint: 'c',
+      },
+      area: (id) => tally.area(id),
+      history: () => [],
+      verifierKeys: { log: encodeVerifierKey(signer), manifest: encodeVerifierKey(signer) },
+      asOfLog,
+    });
+    await buildPages(out, input, ['en', 'fr'], site);
+    const expected = (['en', 'fr'] as const).flatMap((lang) => [
+      pagePaths.summary(lang),
+      ...election.definition.contests.map((c) => pagePaths.contest(lang, c.id)),
+      ...unitsWithPages(election).map((u) => pagePaths.unit(lang, u)),
+      pagePaths.verify(lang),
+    ]);
+    expect(out.files.map((f) => f.path)).toEqual(expected);
+  });
+
+  it('signs a manifest that lists every file with its SHA-256, and current.json names it', () => {
+    const { election } = setUp();
+    const files: BuiltFile[] = [
+      { path: 'results.json', sha256: sha256Hex('{}'), contentType: 'application/json', size: 2 },
+    ];
+    const signed = signVersion(
+      { election, version: 3, generatedAt: '2026-11-03T21:00:05Z', logSize: 7, checkpoint: 'c' },
+      files,
+      signer,
+    );
+    expect(signed.manifest.manifest.files).toEqual({ 'results.json': sha256Hex('{}') });
+    const held = JSON.parse(text(signed.manifestFile.bytes)) as {
+      manifest: unknown;
+      signature: string;
+      signer: string;
+    };
+    const verifier = parseVerifierKey(encodeVerifierKey(signer));
+    if (!verifier.ok) throw new Error(verifier.error.message);
+    const manifestText = canonicalJson(held.manifest as JsonValue);
+    expect(verifyCanonical(MANIFEST_CONTEXT, manifestText, held.signature, verifier.value)).toBe(
+      true,
+    );
+    const current = JSON.parse(text(signed.current.bytes)) as Record<string, unknown>;
+    expect(current['manifestSha256']).toBe(signed.manifestFile.sha256);
+    expect(current['path']).toBe('v/3/');
   });
 });

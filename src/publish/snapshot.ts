@@ -110,6 +110,227 @@ export function contentTypeOf(path: string): string {
   return path.startsWith('log/') ? 'text/plain; charset=utf-8' : 'application/octet-stream';
 }
 
+/** What every stage of a version's build reads. */
+export interface VersionInput {
+  readonly election: Election;
+  readonly tally: Tally;
+  readonly version: number;
+  readonly generatedAt: string;
+  readonly logSize: number;
+}
+
+/**
+ * The files of one version as they are made: each either built afresh (and handed to the sink,
+ * when there is one) or, when its key did not move since the last version, taken as it was.
+ */
+export class VersionFiles {
+  readonly files: BuiltFile[] = [];
+  readonly fresh = new Set<string>();
+  rebuilt = 0;
+
+  constructor(
+    /** Each file's key and hash as last built, shared by the versions of one election. */
+    private readonly cache: Map<string, { key: string; file: BuiltFile }>,
+    /**
+     * Takes each file built afresh as soon as it is made (the checks have passed by then);
+     * the snapshot then lists it without its bytes. Without a sink the snapshot keeps them.
+     */
+    private readonly sink?: (file: BuiltFile) => Promise<void>,
+  ) {}
+
+  /** A file built afresh for this version. */
+  async emit(built: MadeFile): Promise<void> {
+    this.rebuilt++;
+    this.fresh.add(built.path);
+    if (this.sink === undefined) {
+      this.files.push(built);
+      return;
+    }
+    await this.sink(built);
+    this.files.push(withoutBytes(built));
+  }
+
+  /** The file as it was when its key is the one it was built with; made afresh otherwise. */
+  async reuse(path: string, key: string, make: () => string | Uint8Array): Promise<void> {
+    const known = this.cache.get(path);
+    if (known?.key === key) {
+      this.files.push(known.file);
+      return;
+    }
+    const built = file(path, make(), contentTypeOf(path));
+    this.cache.set(path, { key, file: withoutBytes(built) });
+    await this.emit(built);
+  }
+}
+
+/** A page or file as of log size `asOfLog` says its numbers changed last after entry `revision`. */
+const since = (revision: number): number => revision + 1;
+
+/**
+ * A contest's "results over time" after this version: its total is added when it changed, and
+ * only the newest `length` points are kept.
+ */
+export function nextHistory(
+  points: readonly HistoryPoint[],
+  total: Readonly<Record<string, number>> | undefined,
+  at: { readonly version: number; readonly generatedAt: string },
+  length: number,
+): HistoryPoint[] {
+  const last = points[points.length - 1];
+  if (total === undefined || (last !== undefined && sameCounts(last.counts, total))) {
+    return [...points];
+  }
+  const next = [
+    ...points,
+    { version: at.version, generatedAt: at.generatedAt, counts: { ...total } },
+  ];
+  return next.slice(Math.max(0, next.length - length));
+}
+
+/**
+ * The feeds: results.json and cdf.json for the areas above the reporting units, a units/ and a
+ * cdf/ file per group of reporting units, and a CSV per contest.
+ */
+export async function buildFeeds(
+  out: VersionFiles,
+  input: VersionInput,
+  issuer: string,
+): Promise<void> {
+  const { election, tally, version, generatedAt, logSize } = input;
+  const d = election.definition;
+  const groups = unitGroups(election);
+  const reporting = new Set(election.reportingUnits);
+  const upper = [
+    ...d.units.filter((u) => !reporting.has(u.id)).map((u) => u.id),
+    ...d.districts.map((x) => x.id),
+  ].map((id) => tally.area(id) as AreaResults);
+  await out.emit(
+    file(
+      'results.json',
+      JSON.stringify(resultsFeed(election, { version, generatedAt, logSize }, upper)),
+      JSON_TYPE,
+    ),
+  );
+  const complete =
+    (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
+  const nist = (sequence: number, areas: readonly AreaResults[]): string =>
+    nistResultsText(election, areas, {
+      issuer,
+      issuerAbbreviation: d.id,
+      generatedAt,
+      sequence,
+      sequenceEnd: groups.length + 1,
+      complete,
+      vendorApplicationId: VENDOR_APPLICATION,
+    });
+  await out.emit(file('cdf.json', nist(1, upper), JSON_TYPE));
+  for (const [i, group] of groups.entries()) {
+    const revision = Math.max(...group.units.map((u) => tally.revision(u)));
+    // Built only when one of the group's files must be.
+    let built: AreaResults[] | undefined;
+    const areas = (): AreaResults[] =>
+      (built ??= group.units.map((id) => tally.area(id) as AreaResults));
+    await out.reuse(unitFilePath(group.id), String(revision), () =>
+      unitResultsText(election, since(revision), group, areas()),
+    );
+    await out.reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
+      nist(i + 2, areas()),
+    );
+  }
+  // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
+  for (const contest of d.contests) {
+    await out.reuse(`csv/${contest.id}.csv`, String(tally.contestRevision(contest.id)), () =>
+      contestCsv(election, contest.id, upper),
+    );
+  }
+}
+
+/** The pages, in every language: the summary, each contest, each unit with a page, verify. */
+export async function buildPages(
+  out: VersionFiles,
+  input: VersionInput,
+  languages: readonly Language[],
+  site: (asOfLog: number) => SiteInput,
+): Promise<void> {
+  const { election, tally, logSize } = input;
+  const d = election.definition;
+  const districtRevisions = d.districts.map((x) => tally.revision(x.id));
+  const summaryRevision = Math.max(tally.revision(election.root.id), ...districtRevisions);
+  for (const lang of languages) {
+    await out.reuse(pagePaths.summary(lang), String(summaryRevision), () =>
+      summaryPage(site(since(summaryRevision)), lang),
+    );
+    for (const contest of d.contests) {
+      const revision = tally.contestRevision(contest.id);
+      await out.reuse(pagePaths.contest(lang, contest.id), String(revision), () =>
+        contestPage(site(since(revision)), lang, contest.id),
+      );
+    }
+    for (const unit of unitsWithPages(election)) {
+      const revision = tally.revision(unit);
+      await out.reuse(pagePaths.unit(lang, unit), String(revision), () =>
+        unitPage(site(since(revision)), lang, unit),
+      );
+    }
+    await out.emit(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), HTML_TYPE));
+  }
+}
+
+export interface SignedVersion {
+  readonly manifest: SignedManifest;
+  /** manifest.json: the manifest and its signature, the manifest's text as it was signed. */
+  readonly manifestFile: MadeFile;
+  /** current.json: the version's path and the SHA-256 of its manifest.json. */
+  readonly current: MadeFile;
+}
+
+/** The manifest that lists a version's files with their SHA-256, signed, and what points at it. */
+export function signVersion(
+  input: Omit<VersionInput, 'tally'> & { readonly checkpoint: string },
+  files: readonly BuiltFile[],
+  signer: Signer,
+): SignedVersion {
+  const { election, version, generatedAt, logSize, checkpoint } = input;
+  const d = election.definition;
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    election: d.id,
+    version,
+    generatedAt,
+    test: d.test,
+    logSize,
+    checkpoint,
+    files: Object.fromEntries(files.map((f) => [f.path, f.sha256])),
+  };
+  // Signed over its canonical JSON, which the file then holds as it is: serialised once.
+  const manifestText = canonicalJson(manifest);
+  const signature = signCanonical(MANIFEST_CONTEXT, manifestText, signer);
+  const manifestFile = file(
+    'manifest.json',
+    canonicalObject({
+      manifest: manifestText,
+      signature: JSON.stringify(signature.signature),
+      signer: JSON.stringify(signature.signer),
+    }),
+    JSON_TYPE,
+  );
+  const current: Current = {
+    format: CURRENT_FORMAT,
+    election: d.id,
+    version,
+    path: `v/${String(version)}/`,
+    generatedAt,
+    logSize,
+    test: d.test,
+    manifestSha256: manifestFile.sha256,
+  };
+  return {
+    manifest: { manifest, ...signature },
+    manifestFile,
+    current: file('current.json', JSON.stringify(current), JSON_TYPE),
+  };
+}
+
 /** Builds the versions of one election, each from the one before where nothing changed. */
 export class SnapshotBuilder {
   /** Each file's key and hash as last built (not its bytes: a big election has gigabytes). */
@@ -135,60 +356,39 @@ export class SnapshotBuilder {
     version: number,
     checkpoint: string,
     generatedAt: string,
-    /**
-     * Takes each file built afresh as soon as it is made (the checks have passed by then);
-     * the snapshot then lists it without its bytes. Without a sink the snapshot keeps them.
-     */
+    /** Takes each file built afresh as soon as it is made (see VersionFiles). */
     sink?: (file: BuiltFile) => Promise<void>,
   ): Promise<Result<Snapshot, SnapshotProblem>> {
-    const { election } = this.options;
+    const { election, signer } = this.options;
     const d = election.definition;
+    // 1. The totals must be the sum of the accepted submissions, at every level.
     const problems = checkTally(election, accepted, tally, this.checks);
     if (problems.length > 0) return err(refusal(problems));
-    const logSize = tally.logSize;
-    const pageVersion: PageVersion = { version, generatedAt, logSize, checkpoint };
+    const input: VersionInput = { election, tally, version, generatedAt, logSize: tally.logSize };
 
+    // 2. Each contest's results over time.
     for (const contest of d.contests) {
-      const points = this.history.get(contest.id) ?? [];
       const total = tally
         .area(contest.district ?? election.root.id)
         ?.contests.find((c) => c.contest === contest.id)?.total.counts;
-      const last = points[points.length - 1];
-      if (total !== undefined && (last === undefined || !sameCounts(last.counts, total))) {
-        points.push({ version, generatedAt, counts: { ...total } });
-        if (points.length > (this.options.historyLength ?? 48)) points.shift();
-      }
-      this.history.set(contest.id, points);
+      this.history.set(
+        contest.id,
+        nextHistory(
+          this.history.get(contest.id) ?? [],
+          total,
+          input,
+          this.options.historyLength ?? 48,
+        ),
+      );
     }
 
-    let rebuilt = 0;
-    const files: BuiltFile[] = [];
-    const fresh = new Set<string>();
-    const emit = async (built: BuiltFile): Promise<void> => {
-      rebuilt++;
-      fresh.add(built.path);
-      if (sink === undefined) {
-        files.push(built);
-        return;
-      }
-      await sink(built);
-      files.push(withoutBytes(built));
-    };
-    const reuse = async (
-      path: string,
-      key: string,
-      make: () => string | Uint8Array,
-    ): Promise<void> => {
-      const known = this.cache.get(path);
-      if (known?.key === key) {
-        files.push(known.file);
-        return;
-      }
-      const built = file(path, make(), contentTypeOf(path));
-      this.cache.set(path, { key, file: withoutBytes(built) });
-      await emit(built);
-    };
-    const site = (asOfLog: number): SiteInput => ({
+    // 3. The files, each rebuilt only when its key moved: assets, feeds, pages.
+    const out = new VersionFiles(this.cache, sink);
+    await out.reuse('assets/site.css', 'static', () => SITE_CSS);
+    await out.reuse('assets/refresh.js', 'static', () => REFRESH_JS);
+    await buildFeeds(out, input, this.options.issuer ?? Object.values(d.name)[0] ?? d.id);
+    const pageVersion: PageVersion = { version, generatedAt, logSize: input.logSize, checkpoint };
+    await buildPages(out, input, this.languages, (asOfLog) => ({
       election,
       languages: this.languages,
       version: pageVersion,
@@ -197,123 +397,18 @@ export class SnapshotBuilder {
       verifierKeys: { log: this.options.logVerifierKey, manifest: this.options.logVerifierKey },
       asOfLog,
       ...(this.options.siteUrl === undefined ? {} : { siteUrl: this.options.siteUrl }),
-    });
-    const since = (revision: number): number => revision + 1;
+    }));
 
-    await reuse('assets/site.css', 'static', () => SITE_CSS);
-    await reuse('assets/refresh.js', 'static', () => REFRESH_JS);
-
-    // Feeds.
-    const groups = unitGroups(election);
-    const reporting = new Set(election.reportingUnits);
-    const upper = [
-      ...d.units.filter((u) => !reporting.has(u.id)).map((u) => u.id),
-      ...d.districts.map((x) => x.id),
-    ].map((id) => tally.area(id) as AreaResults);
-    await emit(
-      file(
-        'results.json',
-        JSON.stringify(resultsFeed(election, { version, generatedAt, logSize }, upper)),
-        JSON_TYPE,
-      ),
-    );
-    const complete =
-      (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
-    const issuer = this.options.issuer ?? Object.values(d.name)[0] ?? d.id;
-    const nist = (sequence: number, areas: readonly AreaResults[]): string =>
-      nistResultsText(election, areas, {
-        issuer,
-        issuerAbbreviation: d.id,
-        generatedAt,
-        sequence,
-        sequenceEnd: groups.length + 1,
-        complete,
-        vendorApplicationId: VENDOR_APPLICATION,
-      });
-    await emit(file('cdf.json', nist(1, upper), JSON_TYPE));
-    for (const [i, group] of groups.entries()) {
-      const revision = Math.max(...group.units.map((u) => tally.revision(u)));
-      // Built only when one of the group's files must be.
-      let built: AreaResults[] | undefined;
-      const areas = (): AreaResults[] =>
-        (built ??= group.units.map((id) => tally.area(id) as AreaResults));
-      await reuse(unitFilePath(group.id), String(revision), () =>
-        unitResultsText(election, since(revision), group, areas()),
-      );
-      await reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
-        nist(i + 2, areas()),
-      );
-    }
-    // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
-    for (const contest of d.contests) {
-      await reuse(`csv/${contest.id}.csv`, String(tally.contestRevision(contest.id)), () =>
-        contestCsv(election, contest.id, upper),
-      );
-    }
-
-    // Pages.
-    const districtRevisions = d.districts.map((x) => tally.revision(x.id));
-    const summaryRevision = Math.max(tally.revision(election.root.id), ...districtRevisions);
-    for (const lang of this.languages) {
-      await reuse(pagePaths.summary(lang), String(summaryRevision), () =>
-        summaryPage(site(since(summaryRevision)), lang),
-      );
-      for (const contest of d.contests) {
-        const revision = tally.contestRevision(contest.id);
-        await reuse(pagePaths.contest(lang, contest.id), String(revision), () =>
-          contestPage(site(since(revision)), lang, contest.id),
-        );
-      }
-      for (const unit of unitsWithPages(election)) {
-        const revision = tally.revision(unit);
-        await reuse(pagePaths.unit(lang, unit), String(revision), () =>
-          unitPage(site(since(revision)), lang, unit),
-        );
-      }
-      await emit(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), HTML_TYPE));
-    }
-
-    const manifest: Manifest = {
-      format: MANIFEST_FORMAT,
-      election: d.id,
-      version,
-      generatedAt,
-      test: d.test,
-      logSize,
-      checkpoint,
-      files: Object.fromEntries(files.map((f) => [f.path, f.sha256])),
-    };
-    // Signed over its canonical JSON, which the file then holds as it is: serialised once.
-    const manifestText = canonicalJson(manifest);
-    const signature = signCanonical(MANIFEST_CONTEXT, manifestText, this.options.signer);
-    const signed: SignedManifest = { manifest, ...signature };
-    const manifestFile = file(
-      'manifest.json',
-      canonicalObject({
-        manifest: manifestText,
-        signature: JSON.stringify(signature.signature),
-        signer: JSON.stringify(signature.signer),
-      }),
-      JSON_TYPE,
-    );
-    await emit(manifestFile);
-    const current: Current = {
-      format: CURRENT_FORMAT,
-      election: d.id,
-      version,
-      path: `v/${String(version)}/`,
-      generatedAt,
-      logSize,
-      test: d.test,
-      manifestSha256: manifestFile.sha256,
-    };
+    // 4. The signed manifest of those files (the last of them), and current.json.
+    const signed = signVersion({ ...input, checkpoint }, out.files, signer);
+    await out.emit(signed.manifestFile);
     return ok({
       version,
-      files,
-      manifest: signed,
-      current: file('current.json', JSON.stringify(current), JSON_TYPE),
-      rebuilt,
-      fresh,
+      files: out.files,
+      manifest: signed.manifest,
+      current: signed.current,
+      rebuilt: out.rebuilt,
+      fresh: out.fresh,
     });
   }
 }
