@@ -12,8 +12,12 @@ import { LOG_ENTRY_FORMAT, type LogEntry } from './log_entry.js';
 import { SUBMISSION_FORMAT, type Submission } from './submission.js';
 import {
   checkTally,
+  compareNumbers,
   leadersOf,
+  publishedNumbers,
   Tally,
+  TallyLayout,
+  unitNumbers,
   type AreaResults,
   type ContestTotals,
   type CountedSubmission,
@@ -380,5 +384,59 @@ describe('checking a tally before it is published', () => {
       expected: 260,
       found: 261,
     });
+  });
+});
+
+describe('the stages of the check', () => {
+  const election = sampleElection(['authority+00000000+AAAA']);
+  const layout = new TallyLayout(election);
+  const day = sampleSubmission('n-1');
+  const mail = sampleSubmission('n-1', { voteType: 'mail', ballotsCast: 40 });
+  const at = (what: string): number => {
+    for (let i = 0; i < layout.width; i++) if (layout.name(i) === what) return i;
+    throw new Error(`no number named ${what}`);
+  };
+
+  it('reads a unit’s numbers off its submissions, one vote type each', () => {
+    const v = unitNumbers(layout, 'n-1', [day, mail]);
+    expect(v[at('units reported')]).toBe(1);
+    expect(v[at('registered voters')]).toBe(1000);
+    expect(v[at('ballots cast (election-day)')]).toBe(500);
+    expect(v[at('ballots cast (mail)')]).toBe(40);
+    expect(v[at('governor: votes for ada (election-day)')]).toBe(260);
+    expect(v[at('governor: units reported')]).toBe(1);
+    expect(unitNumbers(layout, 'n-2', [])[at('units reported')]).toBe(0);
+  });
+
+  it('reads what published results state, and flags a total that is not its vote types’ sum', () => {
+    const tally = new Tally(election);
+    tally.apply(acceptedEntry(day));
+    const unit = tally.area('n-1')!;
+    const read = publishedNumbers(layout, unit);
+    expect(read.problems).toEqual([]);
+    expect(compareNumbers(layout, 'n-1', unitNumbers(layout, 'n-1', [day]), read.vector)).toEqual(
+      [],
+    );
+    const wrong: AreaResults = { ...unit, ballotsCast: { ...unit.ballotsCast, total: 501 } };
+    expect(publishedNumbers(layout, wrong).problems.map((p) => p.details?.['what'])).toEqual([
+      'ballots cast (all vote types)',
+    ]);
+  });
+
+  it('names each number that differs, with what it must be and what it is', () => {
+    const expected = unitNumbers(layout, 'n-1', [day]);
+    const found = Float64Array.from(expected);
+    found[at('governor: overvotes (election-day)')] = 4;
+    expect(compareNumbers(layout, 'n-1', expected, found)).toEqual([
+      expect.objectContaining({
+        details: {
+          area: 'n-1',
+          what: 'governor: overvotes (election-day)',
+          expected: 3,
+          found: 4,
+        },
+      }),
+    ]);
+    expect(compareNumbers(layout, 'n-1', expected, expected)).toEqual([]);
   });
 });

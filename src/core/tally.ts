@@ -483,7 +483,7 @@ function fieldName(contest: Contest, field: number): string {
  * reported, registered voters, ballots cast per vote type, then per contest its units expected
  * and reported and per vote type [ballots cast, overvotes, undervotes, ...choices].
  */
-class Layout {
+export class TallyLayout {
   readonly width: number;
   readonly contestAt = new Map<string, number>();
   readonly voteTypes: readonly string[];
@@ -546,6 +546,127 @@ export interface ResultsView {
   revision?(id: string): number;
 }
 
+function mismatch(area: string, what: string, expected: number, found: number): TallyProblem {
+  return problem('tally_mismatch', `${area}: ${what} is ${found}, expected ${expected}`, {
+    area,
+    what,
+    expected,
+    found,
+  });
+}
+
+/** Stage 1: a reporting unit's numbers, read off its counted submissions (one per vote type). */
+export function unitNumbers(
+  layout: TallyLayout,
+  unitId: string,
+  slots: readonly Submission[],
+): Float64Array {
+  const { election, voteTypes } = layout;
+  const v = new Float64Array(layout.width);
+  v[0] = 1;
+  v[1] = slots.length > 0 ? 1 : 0;
+  v[2] = election.units.get(unitId)?.registeredVoters ?? 0;
+  for (const contest of contestsOnBallot(election, unitId)) {
+    const at = layout.contestAt.get(contest.id) ?? 0;
+    v[at] = 1;
+    if (slots.some((s) => s.contests.some((r) => r.contest === contest.id))) v[at + 1] = 1;
+  }
+  for (const s of slots) {
+    const vt = voteTypes.indexOf(s.voteType);
+    v[3 + vt] = (v[3 + vt] ?? 0) + s.ballotsCast;
+    for (const r of s.contests) {
+      const contest = election.contests.get(r.contest);
+      const at = layout.contestAt.get(r.contest);
+      if (contest === undefined || at === undefined) continue;
+      const base = at + 2 + vt * (FIXED + contest.choices.length);
+      v[base] = (v[base] ?? 0) + r.ballotsCast;
+      v[base + 1] = (v[base + 1] ?? 0) + r.overvotes;
+      v[base + 2] = (v[base + 2] ?? 0) + r.undervotes;
+      contest.choices.forEach((choice, i) => {
+        v[base + FIXED + i] = (v[base + FIXED + i] ?? 0) + (r.counts[choice.id] ?? 0);
+      });
+    }
+  }
+  return v;
+}
+
+/**
+ * Stage 2: the numbers an area's published results state, and where their totals over vote
+ * types are not the sums of their vote types' numbers.
+ */
+export function publishedNumbers(
+  layout: TallyLayout,
+  r: AreaResults,
+): { readonly vector: Float64Array; readonly problems: TallyProblem[] } {
+  const { election, voteTypes } = layout;
+  const problems: TallyProblem[] = [];
+  const v = new Float64Array(layout.width);
+  v[0] = r.reporting.expected;
+  v[1] = r.reporting.reported;
+  v[2] = r.registeredVoters;
+  let ballots = 0;
+  voteTypes.forEach((vt, i) => {
+    const n = r.ballotsCast.byVoteType[vt] ?? 0;
+    ballots += n;
+    v[3 + i] = n;
+  });
+  if (ballots !== r.ballotsCast.total)
+    problems.push(mismatch(r.area, 'ballots cast (all vote types)', ballots, r.ballotsCast.total));
+  for (const c of r.contests) {
+    const contest = election.contests.get(c.contest);
+    const at = layout.contestAt.get(c.contest);
+    if (contest === undefined || at === undefined) {
+      problems.push(mismatch(r.area, `contest ${c.contest}`, 0, 1));
+      continue;
+    }
+    v[at] = c.reporting.expected;
+    v[at + 1] = c.reporting.reported;
+    const fields = (t: ContestTotals): number[] => [
+      t.ballotsCast,
+      t.overvotes,
+      t.undervotes,
+      ...contest.choices.map((choice) => t.counts[choice.id] ?? 0),
+    ];
+    const sum = new Array<number>(FIXED + contest.choices.length).fill(0);
+    voteTypes.forEach((vt, i) => {
+      const t = c.byVoteType[vt];
+      if (t === undefined) return;
+      const base = at + 2 + i * (FIXED + contest.choices.length);
+      fields(t).forEach((n, k) => {
+        v[base + k] = n;
+        sum[k] = (sum[k] ?? 0) + n;
+      });
+    });
+    fields(c.total).forEach((n, k) => {
+      if (n !== sum[k])
+        problems.push(
+          mismatch(
+            r.area,
+            `${c.contest}: ${fieldName(contest, k)} (all vote types)`,
+            sum[k] ?? 0,
+            n,
+          ),
+        );
+    });
+  }
+  return { vector: v, problems };
+}
+
+/** Stage 3: every number in which an area's published results differ from what they must be. */
+export function compareNumbers(
+  layout: TallyLayout,
+  area: string,
+  expected: Float64Array,
+  found: Float64Array,
+): TallyProblem[] {
+  const problems: TallyProblem[] = [];
+  for (let i = 0; i < layout.width; i++) {
+    if (expected[i] !== found[i])
+      problems.push(mismatch(area, layout.name(i), expected[i] ?? 0, found[i] ?? 0));
+  }
+  return problems;
+}
+
 /**
  * Checks results against the counted submissions from scratch, by another road than `Tally`:
  * each reporting unit's numbers are read off its counted submissions, each unit above is the sum
@@ -560,8 +681,7 @@ export function checkTally(
   cache: TallyCheckCache = new TallyCheckCache(),
 ): TallyProblem[] {
   const problems: TallyProblem[] = [];
-  const layout = new Layout(election);
-  const { voteTypes } = layout;
+  const layout = new TallyLayout(election);
   let view: ResultsView;
   if (Array.isArray(results)) {
     const byArea = new Map((results as readonly AreaResults[]).map((r) => [r.area, r]));
@@ -575,58 +695,20 @@ export function checkTally(
     list.push(submission);
     slotsOf.set(submission.unit, list);
   }
-  const mismatch = (area: string, what: string, expected: number, found: number): void => {
-    problems.push(
-      problem('tally_mismatch', `${area}: ${what} is ${found}, expected ${expected}`, {
-        area,
-        what,
-        expected,
-        found,
-      }),
-    );
-  };
 
-  const vectorOfUnit = (unitId: string): Float64Array => {
+  // Stage 1, read again only for a unit whose counted submissions changed.
+  const expectedOfUnit = (unitId: string): Float64Array => {
     const slots = slotsOf.get(unitId) ?? [];
     const known = cache.units.get(unitId);
     if (known?.slots.length === slots.length && known.slots.every((s, i) => s === slots[i])) {
       return known.vector;
     }
-    const vector = readUnit(unitId, slots);
+    const vector = unitNumbers(layout, unitId, slots);
     cache.units.set(unitId, { slots, vector });
     return vector;
   };
-  const readUnit = (unitId: string, slots: readonly Submission[]): Float64Array => {
-    const v = new Float64Array(layout.width);
-    v[0] = 1;
-    v[1] = slots.length > 0 ? 1 : 0;
-    v[2] = election.units.get(unitId)?.registeredVoters ?? 0;
-    for (const contest of contestsOnBallot(election, unitId)) {
-      const at = layout.contestAt.get(contest.id) ?? 0;
-      v[at] = 1;
-      if (slots.some((s) => s.contests.some((r) => r.contest === contest.id))) v[at + 1] = 1;
-    }
-    for (const s of slots) {
-      const vt = voteTypes.indexOf(s.voteType);
-      v[3 + vt] = (v[3 + vt] ?? 0) + s.ballotsCast;
-      for (const r of s.contests) {
-        const contest = election.contests.get(r.contest);
-        const at = layout.contestAt.get(r.contest);
-        if (contest === undefined || at === undefined) continue;
-        const base = at + 2 + vt * (FIXED + contest.choices.length);
-        v[base] = (v[base] ?? 0) + r.ballotsCast;
-        v[base + 1] = (v[base + 1] ?? 0) + r.overvotes;
-        v[base + 2] = (v[base + 2] ?? 0) + r.undervotes;
-        contest.choices.forEach((choice, i) => {
-          v[base + FIXED + i] = (v[base + FIXED + i] ?? 0) + (r.counts[choice.id] ?? 0);
-        });
-      }
-    }
-    return v;
-  };
-
-  /** The numbers an area's results state, or undefined when there are none. */
-  const vectorOfResults = (area: string): Float64Array | undefined => {
+  // Stage 2, read again only for an area whose results moved to another revision.
+  const foundOfArea = (area: string): Float64Array | undefined => {
     const revision = view.revision?.(area);
     const known = cache.results.get(area);
     if (revision !== undefined && known?.revision === revision) {
@@ -635,76 +717,24 @@ export function checkTally(
     }
     const r = view.area(area);
     if (r === undefined) return undefined;
-    const before = problems.length;
-    const vector = readResults(r);
+    const read = publishedNumbers(layout, r);
+    problems.push(...read.problems);
     if (revision !== undefined) {
-      cache.results.set(area, { revision, vector, problems: problems.slice(before) });
+      cache.results.set(area, { revision, vector: read.vector, problems: read.problems });
     }
-    return vector;
+    return read.vector;
   };
-  const readResults = (r: AreaResults): Float64Array => {
-    const v = new Float64Array(layout.width);
-    v[0] = r.reporting.expected;
-    v[1] = r.reporting.reported;
-    v[2] = r.registeredVoters;
-    let ballots = 0;
-    voteTypes.forEach((vt, i) => {
-      const n = r.ballotsCast.byVoteType[vt] ?? 0;
-      ballots += n;
-      v[3 + i] = n;
-    });
-    if (ballots !== r.ballotsCast.total)
-      mismatch(r.area, 'ballots cast (all vote types)', ballots, r.ballotsCast.total);
-    for (const c of r.contests) {
-      const contest = election.contests.get(c.contest);
-      const at = layout.contestAt.get(c.contest);
-      if (contest === undefined || at === undefined) {
-        mismatch(r.area, `contest ${c.contest}`, 0, 1);
-        continue;
-      }
-      v[at] = c.reporting.expected;
-      v[at + 1] = c.reporting.reported;
-      const fields = (t: ContestTotals): number[] => [
-        t.ballotsCast,
-        t.overvotes,
-        t.undervotes,
-        ...contest.choices.map((choice) => t.counts[choice.id] ?? 0),
-      ];
-      const sum = new Array<number>(FIXED + contest.choices.length).fill(0);
-      voteTypes.forEach((vt, i) => {
-        const t = c.byVoteType[vt];
-        if (t === undefined) return;
-        const base = at + 2 + i * (FIXED + contest.choices.length);
-        fields(t).forEach((n, k) => {
-          v[base + k] = n;
-          sum[k] = (sum[k] ?? 0) + n;
-        });
-      });
-      fields(c.total).forEach((n, k) => {
-        if (n !== sum[k])
-          mismatch(
-            r.area,
-            `${c.contest}: ${fieldName(contest, k)} (all vote types)`,
-            sum[k] ?? 0,
-            n,
-          );
-      });
-    }
-    return v;
-  };
-
   const compare = (area: string, expected: Float64Array): void => {
-    const found = vectorOfResults(area);
+    const found = foundOfArea(area);
     if (found === undefined) {
       problems.push(problem('tally_mismatch', `${area}: no results`, { area }));
       return;
     }
-    for (let i = 0; i < layout.width; i++) {
-      if (expected[i] !== found[i]) mismatch(area, layout.name(i), expected[i] ?? 0, found[i] ?? 0);
-    }
+    problems.push(...compareNumbers(layout, area, expected, found));
   };
 
-  // Districts gather the reporting units within their member units, as the walk passes them.
+  // Stage 4: the walk. Districts gather the reporting units within their member units, as the
+  // walk passes them.
   const districtsOf = new Map<string, string[]>();
   const districtSums = new Map<string, Float64Array>();
   for (const d of election.definition.districts) {
@@ -720,7 +750,7 @@ export function checkTally(
     const children = election.children.get(unitId);
     let v: Float64Array;
     if (children === undefined) {
-      v = vectorOfUnit(unitId);
+      v = expectedOfUnit(unitId);
       const districts = new Set(
         ancestry(election, unitId).flatMap((id) => districtsOf.get(id) ?? []),
       );
