@@ -52,7 +52,7 @@ describe('a published tiled log', () => {
     expect(result.ok && result.value.size).toBe(66_000n);
     expect(seen.filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0n)).toBe(66_000n);
     expect(seen[0]).toBe(0n);
-  });
+  }, 30_000);
 
   it('verifies an empty log', async () => {
     const signer = newSigner();
