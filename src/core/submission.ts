@@ -53,10 +53,15 @@ export const Submission = z.strictObject({
   amendment: z.strictObject({ reason: z.string().min(1).max(1000) }).optional(),
 });
 
+const KEY_REF = /^[^\s+\p{Cc}]+\+[0-9a-f]{8}$/u;
+
 export const SignedSubmission = z.strictObject({
   submission: Submission,
-  /** The signing key as `name+keyid`, certified in the election's roster. */
-  signer: z.string().min(1).max(300),
+  /**
+   * The signing key as `name+keyid` (a C2SP key name: no white space, no '+', no control
+   * character; the key id in lowercase hex), certified in the election's roster.
+   */
+  signer: z.string().max(300).regex(KEY_REF, 'a key reference, name+keyid'),
   /** Base64 Ed25519 signature over `tally-submission/1\n` + the submission's canonical JSON. */
   signature: z.string().min(1).max(200),
 });

@@ -15,3 +15,8 @@ export function hasControlCharacter(text: string): boolean {
 export function isWellFormedText(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
+
+/** The text with each lone surrogate replaced by U+FFFD, as String.prototype.toWellFormed. */
+export function toWellFormedText(text: string): string {
+  return text.replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd');
+}

@@ -5,10 +5,11 @@ import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { ADMISSION_CODES, submissionFacts, type SubmissionFacts } from '../core/admission.js';
 import type { Election } from '../core/election.js';
 import { SUBMISSION_CONTEXT } from '../core/log_entry.js';
-import type { Problem } from '../core/result.js';
+import { problem, type Problem } from '../core/result.js';
 import { parseSignedSubmission, SUBMISSION_ERROR_CODES } from '../core/submission.js';
 import { verifyCanonical } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
+import { MAX_ENTRY_SIZE } from '../log/tiles.js';
 import { parseStrictJson } from './strict_json.js';
 
 /** Why a submission is rejected: the definition's hard errors, and those of keys and state. */
@@ -17,6 +18,7 @@ export const REJECTION_CODES = [
   ...ADMISSION_CODES,
   'malformed_json',
   'duplicate_key',
+  'submission_too_large',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -27,6 +29,9 @@ const rejectionCodes: ReadonlySet<string> = new Set(REJECTION_CODES);
 export function isRejectionCode(code: string): code is RejectionCode {
   return rejectionCodes.has(code);
 }
+
+/** A submission entry's bytes beyond the signed submission and its warnings, with room to spare. */
+const ENTRY_OVERHEAD = 512;
 
 /**
  * A signed submission read and checked as far as it can be without the log's state (plain
@@ -42,8 +47,15 @@ export interface Checked {
 export interface Refused {
   readonly type: 'refused';
   readonly error: Problem<RejectionCode>;
-  /** The body as parsed, when it was JSON. */
-  readonly raw?: JsonValue;
+}
+
+/**
+ * Whether a key of the roster vouches for the body: its signature verified. Only then is the
+ * submission the sender's to have logged as sent; any other body is logged by its digest and
+ * size alone, and within its sender's share (anyone can send anything).
+ */
+export function vouchedFor(outcome: Checked | Refused): boolean {
+  return outcome.type === 'checked' && outcome.facts.signature === 'valid';
 }
 
 /** The roster does not (yet) hold the signer's key here: look it up and check again. */
@@ -102,5 +114,19 @@ export function checkBody(election: Election, roster: RosterView, body: Uint8Arr
     canonical,
     valid ? 'valid' : 'invalid',
   );
+  // Numbers grow when written canonically (1e15 is 1000000000000000): the entry must still fit.
+  const entryBytes =
+    Buffer.byteLength(signedCanonical) +
+    Buffer.byteLength(canonicalJson(facts.warnings as unknown as JsonValue)) +
+    ENTRY_OVERHEAD;
+  if (entryBytes > MAX_ENTRY_SIZE) {
+    return {
+      type: 'refused',
+      error: problem(
+        'submission_too_large',
+        `the submission's log entry would have ${String(entryBytes)} bytes; at most ${String(MAX_ENTRY_SIZE)}`,
+      ),
+    };
+  }
   return { type: 'checked', facts, signedCanonical };
 }

@@ -15,6 +15,7 @@ import {
 import { AdmissionState, type Admission, type SubmissionKind } from '../core/admission.js';
 import { problem, throwIllegalValue, type Problem } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
+import { toWellFormedText } from '../core/text.js';
 import { parseSignedSubmission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
@@ -22,7 +23,14 @@ import type { Log } from '../log/log.js';
 import { MAX_ENTRY_SIZE } from '../log/tiles.js';
 import type { IndexRow, Ledger, LedgerEntry, LedgerReads } from '../store/ledger.js';
 import type { Store } from '../store/store.js';
-import { checkBody, RosterView, type Checked, type CheckOutcome, type Refused } from './check.js';
+import {
+  checkBody,
+  RosterView,
+  vouchedFor,
+  type Checked,
+  type CheckOutcome,
+  type Refused,
+} from './check.js';
 import type { CheckPool } from './check_pool.js';
 import { findRosterKey, loadRoster } from './roster.js';
 
@@ -55,6 +63,21 @@ export interface IngestOutcome {
   readonly receipt: Receipt;
   /** True when this was an identical re-send of a recorded submission. */
   readonly resent: boolean;
+}
+
+/** A refusal not logged: its sender has used its share of what unsigned bodies may add. */
+export interface Throttled {
+  readonly throttled: ProblemSummary;
+}
+
+export type SubmitOutcome = IngestOutcome | Throttled;
+
+export interface SubmitOptions {
+  /**
+   * Asked once for each body that is refused before any roster key vouches for it (not JSON,
+   * not a submission, an unknown key, a bad signature): may it be logged? Without it, it is.
+   */
+  readonly mayLogUnsigned?: () => boolean;
 }
 
 type Pending = (Checked | Refused) & {
@@ -105,14 +128,37 @@ export class ElectionIngest {
     return outcome as IngestOutcome;
   }
 
+  /** submitEach for a caller that logs every body (nothing is throttled without a limiter). */
+  submitInOrder(bodies: readonly Uint8Array[]): Promise<IngestOutcome[]> {
+    return Promise.all(this.submitEach(bodies)) as Promise<IngestOutcome[]>;
+  }
+
   /**
    * Takes several bodies (a batch, in the order its sender exported them): checked side by
-   * side, decided and logged in that order, so a source's sequence numbers stay in order.
+   * side, decided and logged in that order, so a source's sequence numbers stay in order. One
+   * promise per body: what becomes of one line is the business of that line alone.
    */
-  async submitInOrder(bodies: readonly Uint8Array[]): Promise<IngestOutcome[]> {
+  submitEach(bodies: readonly Uint8Array[], options: SubmitOptions = {}): Promise<SubmitOutcome>[] {
     const receivedAt = this.now().toISOString();
-    const checked = await Promise.all(bodies.map((body) => this.check(body)));
-    return Promise.all(checked.map((c, i) => this.enqueue(c, bodies[i] as Uint8Array, receivedAt)));
+    const checks = bodies.map((body) => this.check(body));
+    const settled = Promise.allSettled(checks);
+    return checks.map(async (check, i) => {
+      // Enqueued only once every line is checked, so that they queue in the batch's order.
+      await settled;
+      const checked = await check;
+      if (!vouchedFor(checked) && options.mayLogUnsigned?.() === false) {
+        // Nothing in it is signed by a key of the roster: anyone could have sent it.
+        const error =
+          checked.type === 'refused'
+            ? checked.error
+            : problem(
+                'bad_signature',
+                `the signature does not verify with key ${checked.facts.source}`,
+              );
+        return { throttled: summary(error) };
+      }
+      return this.enqueue(checked, bodies[i] as Uint8Array, receivedAt);
+    });
   }
 
   private enqueue(
@@ -158,7 +204,6 @@ export class ElectionIngest {
       return {
         type: 'refused',
         error: problem('unknown_key', `key ${outcome.ref} is not in the election's roster`),
-        ...(outcome.raw === undefined ? {} : { raw: outcome.raw }),
       };
     }
     const entry = { verifierKey: found.verifierKey, unit: found.unit };
@@ -178,19 +223,32 @@ export class ElectionIngest {
         // Let the requests that arrived meanwhile reach the queue first: with an embedded
         // database a transaction runs without yielding to I/O, so this is what groups commits.
         await new Promise((resolve) => setImmediate(resolve));
-        const batch = this.pending.splice(0, MAX_BATCH);
-        try {
-          const outcomes = await this.commit(batch);
-          batch.forEach((p, i) => {
-            p.resolve(outcomes[i] as IngestOutcome);
-          });
-        } catch (error) {
-          // Nothing of the batch was committed; each sender hears so and may retry.
-          for (const p of batch) p.reject(error);
-        }
+        await this.commitAlone(this.pending.splice(0, MAX_BATCH));
       }
     } finally {
       this.flushing = false;
+    }
+  }
+
+  /**
+   * Commits a group; if its transaction fails, commits each half on its own, in order, so that
+   * whatever made it fail fails only the submission that holds it, never the others of its group.
+   */
+  private async commitAlone(batch: readonly Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.commit(batch);
+      batch.forEach((p, i) => {
+        p.resolve(outcomes[i] as IngestOutcome);
+      });
+    } catch (error) {
+      if (batch.length === 1) {
+        // Nothing of it was committed; its sender hears so and may retry.
+        batch[0]?.reject(error);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await this.commitAlone(batch.slice(0, half));
+      await this.commitAlone(batch.slice(half));
     }
   }
 
@@ -315,7 +373,14 @@ type Decision =
       readonly row?: IndexRow;
     };
 
-const summary = (p: Problem): ProblemSummary => ({ code: p.code, message: p.message });
+/** Longest message a log entry keeps: some quote what was sent (a key name, a parser's view). */
+const MAX_MESSAGE = 500;
+
+const summary = (p: Problem): ProblemSummary => ({
+  code: p.code,
+  // A message that quotes a body (JSON.parse's does) may cut a surrogate pair in two.
+  message: toWellFormedText(p.message.slice(0, MAX_MESSAGE)),
+});
 
 /** The rejection's entry: with the submission as sent when it was one and fits in an entry. */
 function rejectionEntry(election: string, p: Pending, error: Problem): LogEntry {
@@ -328,10 +393,10 @@ function rejectionEntry(election: string, p: Pending, error: Problem): LogEntry 
     bodyBytes: p.body.bytes,
     error: summary(error),
   };
-  // A checked submission's signed canonical JSON is the body as read.
-  const raw = p.type === 'refused' ? p.raw : (JSON.parse(p.signedCanonical) as unknown);
-  if (raw === undefined) return entry;
-  const signed = parseSignedSubmission(raw);
+  // A checked submission's signed canonical JSON is the body as read; it is logged only when a
+  // roster key vouches for it.
+  if (p.type !== 'checked' || !vouchedFor(p)) return entry;
+  const signed = parseSignedSubmission(JSON.parse(p.signedCanonical));
   if (!signed.ok) return entry;
   const withBody = { ...entry, signed: signed.value };
   return encodeLogEntry(withBody).length <= MAX_ENTRY_SIZE ? withBody : entry;

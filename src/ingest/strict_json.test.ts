@@ -2,6 +2,7 @@ import { parse as parseAst, type AnyNode } from '@humanwhocodes/momoa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { duplicateKey, parseStrictJson } from './strict_json.js';
+import { isWellFormedText } from '../core/text.js';
 
 /** The slow, obvious answer from a full JSON syntax tree (momoa), to check the fast scanner. */
 function duplicateByTree(node: AnyNode): string | undefined {
@@ -49,6 +50,51 @@ describe('strict JSON', () => {
   it('rejects what is not UTF-8 or not JSON', () => {
     expect(parseStrictJson(new Uint8Array([0x7b, 0xff, 0x7d])).ok).toBe(false);
     expect(parseStrictJson('{"a":1,}').ok).toBe(false);
+  });
+
+  it('rejects an escaped lone surrogate in any string, key or value, and keeps escaped pairs', () => {
+    for (const text of [
+      '{"signer":"\\udc00"}',
+      '{"a":["x\\ud800"]}',
+      '{"\\udbff":1}',
+      '["\\ud83d\\ud83d\\ude00"]',
+      '"\\udc00\\ud800"',
+    ]) {
+      const parsed = parseStrictJson(text);
+      expect(parsed.ok || parsed.error.code, text).toBe('malformed_json');
+    }
+    expect(parseStrictJson('{"a":"\\ud83d\\ude00 \\\\udc00"}')).toEqual({
+      ok: true,
+      value: { a: '\u{1f600} \\udc00' },
+    });
+  });
+
+  it('accepts a text exactly when every string in it is well-formed Unicode (property)', () => {
+    const wellFormed = (v: unknown): boolean =>
+      typeof v === 'string'
+        ? isWellFormedText(v)
+        : Array.isArray(v)
+          ? v.every(wellFormed)
+          : typeof v === 'object' && v !== null
+            ? Object.entries(v).every(([k, x]) => isWellFormedText(k) && wellFormed(x))
+            : true;
+    const unpaired = fc.integer({ min: 0xd800, max: 0xdfff }).map(String.fromCharCode);
+    const text = fc.oneof(
+      fc.json({ noUnicodeString: false }),
+      fc
+        .tuple(fc.string(), unpaired, fc.string())
+        .map(([a, s, b]) => JSON.stringify({ [a]: [b + s] })),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const parsed = parseStrictJson(t);
+        const value: unknown = JSON.parse(t);
+        if (parsed.ok || parsed.error.code !== 'duplicate_key') {
+          expect(parsed.ok).toBe(wellFormed(value));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds a duplicate exactly when a full syntax tree does (property)', () => {

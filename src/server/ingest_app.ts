@@ -1,16 +1,19 @@
 // The ingest and staff plane's HTTP API (Fastify): result submissions, receipts with their
 // inclusion proofs, checkpoints, and the OpenAPI description of it all. Every error has one
 // shape: { error: { code, message, details } }.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { throwIllegalValue } from '../core/result.js';
 import { SignedSubmission } from '../core/submission.js';
 import { isRejectionCode, type RejectionCode } from '../ingest/check.js';
 import { provenReceipt } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
-import type { ElectionIngest, IngestOutcome, Receipt } from '../ingest/ingest.js';
+import type { ElectionIngest, Receipt, SubmitOptions, SubmitOutcome } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
+import { HeldBytes, RateLimiter, type Rate } from './client_limits.js';
 import type { ElectionRegistry } from './elections.js';
 
 /** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
@@ -18,10 +21,37 @@ export const SUBMISSION_BODY_LIMIT = 48 * 1024;
 /** Bodies up to this size are read and their rejection logged; larger ones are refused unread. */
 const READ_LIMIT = 1024 * 1024;
 
+/** What one client may cost; each has a default (README, "Limits"). */
+export interface IngestLimits {
+  /** The whole request, headers and body, must arrive within this. */
+  readonly requestTimeoutMs: number;
+  /** The headers must arrive within this. */
+  readonly headersTimeoutMs: number;
+  /** A connection on which nothing moves for this long is closed. */
+  readonly idleTimeoutMs: number;
+  /** Request bytes held at once for one remote address, and for all. */
+  readonly heldBytesPerClient: number;
+  readonly heldBytesTotal: number;
+  /** Bodies no roster key signed that are logged, per remote address and in all. */
+  readonly unsignedPerClient: Rate;
+  readonly unsignedTotal: Rate;
+}
+
+export const DEFAULT_LIMITS: IngestLimits = {
+  requestTimeoutMs: 60_000,
+  headersTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+  heldBytesPerClient: 64 * 1024 * 1024,
+  heldBytesTotal: 512 * 1024 * 1024,
+  unsignedPerClient: { burst: 60, perSecond: 1 },
+  unsignedTotal: { burst: 600, perSecond: 10 },
+};
+
 export interface IngestAppOptions {
   readonly store: Store;
   readonly elections: ElectionRegistry;
   readonly logger?: boolean;
+  readonly limits?: Partial<IngestLimits>;
 }
 
 /** At most this many submissions in one batch request. */
@@ -51,6 +81,14 @@ export function splitLines(body: Uint8Array): Uint8Array[] {
   return lines;
 }
 
+const errorBody = (
+  code: string,
+  message: string,
+  details?: unknown,
+): { readonly error: object } => ({
+  error: { code, message, ...(details === undefined ? {} : { details }) },
+});
+
 interface Answer {
   readonly status: number;
   readonly body: { readonly receipt: Receipt } | { readonly error: object };
@@ -69,7 +107,19 @@ function tooLarge(body: Uint8Array): Answer | undefined {
   };
 }
 
-function answerOf({ receipt, resent }: IngestOutcome): Answer {
+function answerOf(outcome: SubmitOutcome, retryAfter: () => number): Answer {
+  if ('throttled' in outcome) {
+    const seconds = retryAfter();
+    return {
+      status: 429,
+      body: errorBody(
+        'rate_limited',
+        `this address has sent more bodies that no roster key signed than are logged (${outcome.throttled.code}: ${outcome.throttled.message}); it was not logged; try again in ${String(seconds)} s`,
+        { refusal: outcome.throttled, retryAfterSeconds: seconds },
+      ),
+    };
+  }
+  const { receipt, resent } = outcome;
   if (receipt.status === 'rejected') {
     const error = receipt.error ?? { code: 'rejected', message: 'rejected' };
     return {
@@ -80,27 +130,35 @@ function answerOf({ receipt, resent }: IngestOutcome): Answer {
   return { status: resent ? 200 : 201, body: { receipt } };
 }
 
-async function submitOne(ingest: ElectionIngest, body: Uint8Array): Promise<Answer> {
-  return tooLarge(body) ?? answerOf(await ingest.submit(body));
-}
+/** What answers a line whose outcome could not be recorded (a bug or the store: not the sender). */
+const unrecorded: Answer = {
+  status: 500,
+  body: errorBody(
+    'internal_error',
+    'the server could not record this submission; nothing of it was kept; try again',
+  ),
+};
 
 /** A batch's lines, logged in their order; each answered as if it had been posted alone. */
 async function submitLines(
   ingest: ElectionIngest,
   lines: readonly Uint8Array[],
+  options: SubmitOptions & {
+    readonly retryAfter: () => number;
+    readonly onError: (e: unknown) => void;
+  },
 ): Promise<Answer[]> {
   const fitting = lines.filter((line) => tooLarge(line) === undefined);
-  const outcomes = (await ingest.submitInOrder(fitting)).values();
-  return lines.map((line) => tooLarge(line) ?? answerOf(outcomes.next().value as IngestOutcome));
+  const outcomes = (await Promise.allSettled(ingest.submitEach(fitting, options))).values();
+  return lines.map((line) => {
+    const tooBig = tooLarge(line);
+    if (tooBig !== undefined) return tooBig;
+    const settled = outcomes.next().value as PromiseSettledResult<SubmitOutcome>;
+    if (settled.status === 'fulfilled') return answerOf(settled.value, options.retryAfter);
+    options.onError(settled.reason);
+    return unrecorded;
+  });
 }
-
-const errorBody = (
-  code: string,
-  message: string,
-  details?: unknown,
-): { readonly error: object } => ({
-  error: { code, message, ...(details === undefined ? {} : { details }) },
-});
 
 function sendError(
   reply: FastifyReply,
@@ -172,6 +230,8 @@ function rejectionStatus(code: RejectionCode): number {
     case 'sequence_too_far':
     case 'amendment_without_reason':
       return 409;
+    case 'submission_too_large':
+      return 413;
     case 'wrong_election':
     case 'unknown_unit':
     case 'not_reporting_unit':
@@ -187,16 +247,175 @@ function rejectionStatus(code: RejectionCode): number {
   }
 }
 
+/** The one error shape's code for an HTTP status that Fastify or Node chose. */
+function codeOfStatus(status: number): string {
+  switch (status) {
+    case 404:
+      return 'not_found';
+    case 408:
+      return 'request_timeout';
+    case 413:
+      return 'body_too_large';
+    case 414:
+      return 'uri_too_long';
+    case 415:
+      return 'unsupported_media_type';
+    case 431:
+      return 'headers_too_large';
+    default:
+      return 'bad_request';
+  }
+}
+
+/**
+ * Answers what Node refuses before Fastify sees a request (headers too large or too slow, a
+ * request line that is not HTTP), in the one error shape, then closes the connection.
+ */
+function clientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 408
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : error.code === 'HPE_URI_TOO_LONG'
+          ? 414
+          : 400;
+  const message =
+    status === 408
+      ? 'the request did not arrive in time'
+      : status === 431
+        ? 'the request headers are too large'
+        : status === 414
+          ? 'the request URL is too long'
+          : 'the request is not HTTP/1.1 as this server reads it';
+  const body = JSON.stringify(errorBody(codeOfStatus(status), message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${String(Buffer.byteLength(body))}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/** A failure while a body is read: its status and code travel to the error handler. */
+class BodyRefused extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export async function buildIngestApp(options: IngestAppOptions): Promise<FastifyInstance> {
   const { store, elections } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: READ_LIMIT });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const held = new HeldBytes(limits.heldBytesPerClient, limits.heldBytesTotal);
+  const unsigned = new RateLimiter(limits.unsignedPerClient, limits.unsignedTotal);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: READ_LIMIT,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: 10_000,
+    // Node checks the request and headers timeouts this often (30 s by default).
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
+    clientErrorHandler: clientError,
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      void sendError(
+        reply,
+        status,
+        error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : codeOfStatus(status),
+        error.message,
+      );
+    },
+  });
 
   // Route schemas document the API; bodies are parsed by Tally's own strict parser and zod.
   app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
-    done(null, body);
+  // The body is read here, not by Fastify: each byte held is counted against its sender's share
+  // and the server's, and let go when the answer is sent or the connection closes, finished or
+  // not.
+  const releases = new WeakMap<FastifyRequest, () => void>();
+  app.addContentTypeParser('*', (request, payload, done) => {
+    const client = request.ip;
+    const limit = request.routeOptions.bodyLimit;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const release = (): void => {
+      held.release(client, size);
+      size = 0;
+      chunks.length = 0;
+    };
+    releases.set(request, release);
+    const fail = (error: BodyRefused): void => {
+      if (settled) return;
+      settled = true;
+      release();
+      payload.removeListener('data', onData);
+      payload.resume();
+      done(error, undefined);
+    };
+    const tooLarge = (): BodyRefused =>
+      new BodyRefused(
+        413,
+        'body_too_large',
+        `bodies over ${String(limit)} bytes are refused unread`,
+      );
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      fail(tooLarge());
+      return;
+    }
+    const onData = (chunk: Buffer): void => {
+      if (size + chunk.length > limit) {
+        fail(tooLarge());
+      } else if (!held.hold(client, chunk.length)) {
+        fail(
+          new BodyRefused(
+            429,
+            'too_many_bytes_held',
+            'the server holds as many request bytes for this address (or in all) as it will; send when earlier requests are answered',
+          ),
+        );
+      } else {
+        size += chunk.length;
+        chunks.push(chunk);
+      }
+    };
+    payload.on('data', onData);
+    payload.on('end', () => {
+      if (settled) return;
+      settled = true;
+      const body = Buffer.concat(chunks, size);
+      chunks.length = 0;
+      done(null, body);
+    });
+    // A connection that closes before the body is whole: nothing of it is kept.
+    payload.on('close', () => {
+      if (!settled) fail(new BodyRefused(400, 'body_incomplete', 'the body did not arrive whole'));
+    });
+    payload.on('error', () => {
+      fail(new BodyRefused(400, 'body_incomplete', 'the body did not arrive whole'));
+    });
+  });
+  const releaseBody = (request: FastifyRequest): void => {
+    releases.get(request)?.();
+    releases.delete(request);
+  };
+  app.addHook('onResponse', (request, _reply, next) => {
+    releaseBody(request);
+    next();
+  });
+  app.addHook('onRequestAbort', (request, next) => {
+    releaseBody(request);
+    next();
   });
 
   await app.register(swagger, {
@@ -214,13 +433,11 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
   app.setErrorHandler(
     (error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
       const status = error.statusCode ?? 500;
-      if (status === 413)
-        return sendError(
-          reply,
-          413,
-          'body_too_large',
-          `bodies over ${READ_LIMIT} bytes are refused unread`,
-        );
+      if (error instanceof BodyRefused) {
+        // The rest of the body is not read: the connection closes once this is sent.
+        void reply.header('connection', 'close');
+        return sendError(reply, status, error.code, error.message);
+      }
       if (status >= 500) {
         app.log.error(error);
         return sendError(
@@ -230,12 +447,22 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
           'the server could not record this request; nothing of it was kept; try again',
         );
       }
-      return sendError(reply, status, error.code ?? 'bad_request', error.message);
+      return sendError(reply, status, codeOfStatus(status), error.message);
     },
   );
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url}`),
+    sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.slice(0, 200)}`),
   );
+
+  const submitOptions = (
+    request: FastifyRequest,
+  ): SubmitOptions & { retryAfter: () => number; onError: (e: unknown) => void } => ({
+    mayLogUnsigned: () => unsigned.take(request.ip),
+    retryAfter: () => unsigned.retryAfter(request.ip),
+    onError: (e: unknown) => {
+      app.log.error(e, 'a submission could not be recorded');
+    },
+  });
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ ok: true }));
 
@@ -273,7 +500,10 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
       if (mediaType(request.headers['content-type']) !== 'application/json') {
         return sendError(reply, 415, 'unsupported_media_type', 'submissions are application/json');
       }
-      const answer = await submitOne(ingest, bodyOf(request.body));
+      const [answer] = await submitLines(ingest, [bodyOf(request.body)], submitOptions(request));
+      if (answer === undefined) throw new Error('no answer');
+      if (answer.status === 429)
+        void reply.header('retry-after', String(unsigned.retryAfter(request.ip)));
       return reply.code(answer.status).type('application/json').send(answer.body);
     },
   );
@@ -328,7 +558,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
           `a batch holds at most ${MAX_BATCH_SUBMISSIONS} submissions; this one has ${lines.length}`,
         );
       }
-      const answers = await submitLines(ingest, lines);
+      const answers = await submitLines(ingest, lines, submitOptions(request));
       return {
         results: answers.map((a) => ({ status: a.status, ...a.body })),
       };
