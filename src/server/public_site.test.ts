@@ -15,6 +15,8 @@ import { encodeVerifierKey, parseVerifierKey, type Signer } from '../log/note.js
 import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
+import { PublicSite } from './public_site.js';
+import { request } from 'node:http';
 import { testSigner } from '../log/testonly/signers.js';
 import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
 
@@ -235,5 +237,88 @@ describe('the published results site and its public plane', () => {
       method: 'POST',
     });
     expect(post.status).toBe(405);
+  });
+
+  /** A GET with the path sent exactly as written (fetch would tidy it first). */
+  const raw = (
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(server.publicUrl ?? '');
+      const req = request(
+        { host: url.hostname, port: url.port, path, headers, method: 'GET' },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString(),
+            });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('serves each tile under its one C2SP spelling, and keeps no other spelling of it', async () => {
+    const size = (await current()).logSize;
+    const tile = `/sample-2026/log/tile/0/000.p/${String(size)}`;
+    expect((await raw(tile)).status).toBe(200);
+    const site = new PublicSite(join(dir, 'site'));
+    await site.refreshAll();
+    await site.loadTile(tile);
+    const held = site.tileCacheBytes;
+    expect(held).toBeGreaterThan(0);
+    for (const spelling of [
+      `/sample-2026/log/tile/./0/000.p/${String(size)}`,
+      `/sample-2026/log/tile//0/000.p/${String(size)}`,
+      `/sample-2026/log/tile/0/./000.p/${String(size)}`,
+      `/sample-2026/log/tile/0/000.p/0${String(size)}`,
+      `/sample-2026/log/tile/00/000.p/${String(size)}`,
+      `/sample-2026/log/tile/0/x000/000.p/${String(size)}`,
+    ]) {
+      expect((await raw(spelling)).status, spelling).toBe(404);
+      expect(site.lookup(spelling), spelling).toBeUndefined();
+      expect(await site.loadTile(spelling), spelling).toBeUndefined();
+    }
+    expect(site.tileCacheBytes).toBe(held);
+  });
+
+  it('answers a directory, a traversal or a mangled path with 404 in the error shape, never 500', async () => {
+    for (const path of [
+      '/sample-2026/log/tile/0',
+      '/sample-2026/log/tile/entries',
+      '/sample-2026/log/tile/0/',
+      '/sample-2026/log/',
+      '/sample-2026/v/1/',
+      '/sample-2026/v/1/en',
+      '/sample-2026/log/tile/0/../../../tally.db',
+      '/sample-2026/%2e%2e/tally.db',
+      '/sample-2026/log/tile/0/000%00',
+      '/%ff%fe/current.json',
+      '//etc/passwd',
+    ]) {
+      const answer = await raw(path);
+      expect(answer.status, path).toBe(404);
+      expect(JSON.parse(answer.body), path).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
+
+  it('never serves an encoding the reader refused with q=0', async () => {
+    const page = '/sample-2026/v/1/en/index.html';
+    expect((await raw(page, { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding']).toBe(
+      undefined,
+    );
+    expect(
+      (await raw(page, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding'],
+    ).toBe('gzip');
+    const unit = '/sample-2026/v/1/units/north.json';
+    expect(
+      (await raw(unit, { 'accept-encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding'],
+    ).toBe(undefined);
   });
 });

@@ -7,12 +7,21 @@
 // to the ingest API, and does no per-request work beyond a map lookup. The same directory can be
 // served by nginx or any CDN instead.
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { sha256Hex } from '../core/sha256.js';
 import type { Current, SignedManifest } from '../formats/manifest.js';
 import { isPrecinctFile } from '../publish/content_store.js';
 import { contentTypeOf } from '../publish/snapshot.js';
+import { entryBundlePath, parseTilePath, tilePath } from '../log/tiles.js';
+import { preferredEncoding } from './accept_encoding.js';
 
 interface Served {
   readonly identity: Buffer;
@@ -34,6 +43,23 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=2';
 const KEEP_VERSIONS = 16;
 const KEEP_BYTES = 1024 ** 3;
+/** Log tiles kept in memory, in all elections; the least recently served go first. */
+const TILE_CACHE_BYTES = 64 * 1024 ** 2;
+
+/**
+ * True for a tile path exactly as C2SP tlog-tiles spells it (`log/tile/0/x001/234`,
+ * `log/tile/entries/000.p/7`): one spelling per tile, so that a reader cannot make the server
+ * read, or keep, one file under many names (`log/tile/./0/000`, `log/tile//0/000`).
+ */
+function isCanonicalTilePath(path: string): boolean {
+  if (!path.startsWith('log/')) return false;
+  const parsed = parseTilePath(path.slice('log/'.length));
+  if (!parsed.ok) return false;
+  const target = parsed.value;
+  const canonical =
+    target.kind === 'tile' ? tilePath(target.tile) : entryBundlePath(target.index, target.width);
+  return `log/${canonical}` === path;
+}
 
 export const PUBLIC_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
@@ -58,7 +84,9 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // A directory, or a path through a file, is no file either.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return undefined;
     throw e;
   }
 }
@@ -66,6 +94,9 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
 export class PublicSite {
   private readonly elections = new Map<string, ElectionSite>();
   private readonly refreshing = new Map<string, Promise<number | undefined>>();
+  /** Tiles read from disk, by `<election>/<path>`, least recently served first. */
+  private readonly tiles = new Map<string, Served>();
+  private tileBytes = 0;
   private indexPage: Served | undefined;
 
   constructor(readonly root: string) {}
@@ -201,32 +232,51 @@ export class PublicSite {
     }
     const loose = site.loose.get(path);
     if (loose !== undefined) return { file: loose };
-    if (
-      parts[2] === 'log' &&
-      parts[3] === 'tile' &&
-      /^[A-Za-z0-9/.]+$/.test(path) &&
-      !path.includes('..')
-    ) {
-      return 'tile';
+    if (parts[2] === 'log' && parts[3] === 'tile' && isCanonicalTilePath(path)) {
+      const key = `${election}/${path}`;
+      const tile = this.tiles.get(key);
+      if (tile === undefined) return 'tile';
+      this.tiles.delete(key);
+      this.tiles.set(key, tile);
+      return { file: tile };
     }
     return undefined;
   }
 
+  /** The bytes of log tiles held in memory. */
+  get tileCacheBytes(): number {
+    return this.tileBytes;
+  }
+
   /**
-   * Reads a log tile from disk once, then keeps it; tiles never change. Entry bundles are read
-   * from disk each time: they are the log's whole contents (gigabytes in a large election), and
-   * a mirror or a verifier reads each once.
+   * Reads a log tile from disk, and keeps it while the tile cache has room; tiles never change.
+   * Entry bundles are read from disk each time: they are the log's whole contents (gigabytes in
+   * a large election), and a mirror or a verifier reads each once.
    */
   async loadTile(urlPath: string): Promise<Served | undefined> {
     const [, election, ...rest] = urlPath.split('/');
     const site = election === undefined ? undefined : this.elections.get(election);
     if (site === undefined || election === undefined) return undefined;
     const path = rest.join('/');
+    if (!isCanonicalTilePath(path)) return undefined;
     const bytes = await readOptional(join(this.root, election, ...rest));
     if (bytes === undefined) return undefined;
     const file = served(bytes, undefined, undefined, path, true);
-    if (!path.startsWith('log/tile/entries/')) site.loose.set(path, file);
+    if (!path.startsWith('log/tile/entries/')) this.keepTile(`${election}/${path}`, file);
     return file;
+  }
+
+  private keepTile(key: string, file: Served): void {
+    const had = this.tiles.get(key);
+    if (had !== undefined) this.tileBytes -= had.identity.length;
+    this.tiles.delete(key);
+    this.tiles.set(key, file);
+    this.tileBytes += file.identity.length;
+    for (const [oldest, tile] of this.tiles) {
+      if (this.tileBytes <= TILE_CACHE_BYTES) break;
+      this.tiles.delete(oldest);
+      this.tileBytes -= tile.identity.length;
+    }
   }
 
   private index(): Served {
@@ -244,36 +294,57 @@ export class PublicSite {
   handler(): (req: IncomingMessage, res: ServerResponse) => void {
     return (req, res) => {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
-        res.end('only GET and HEAD\n');
+        // Whatever body came with it is not read: the connection closes once this is sent.
+        sendError(res, 405, 'method_not_allowed', 'the public plane answers GET and HEAD', [
+          'allow',
+          'GET, HEAD',
+          'connection',
+          'close',
+        ]);
         return;
       }
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const path = q === -1 ? url : url.slice(0, q);
       const found = this.lookup(path);
+      const failed = (): void => {
+        if (!res.headersSent) sendError(res, 500, 'internal_error', 'the file could not be read');
+        else res.destroy();
+      };
       if (found !== undefined && found !== 'tile' && 'disk' in found) {
-        answerFromDisk(req, res, found.disk).catch(() => {
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end();
-        });
+        answerFromDisk(req, res, found.disk).catch(failed);
         return;
       }
       if (found !== 'tile') {
         answer(req, res, found);
         return;
       }
-      this.loadTile(path).then(
-        (file) => {
-          answer(req, res, file === undefined ? undefined : { file });
-        },
-        () => {
-          res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end('internal error\n');
-        },
-      );
+      this.loadTile(path).then((file) => {
+        answer(req, res, file === undefined ? undefined : { file });
+      }, failed);
     };
   }
+}
+
+/** The one error shape, as the ingest API answers: { error: { code, message } }. */
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: readonly string[] = [],
+): void {
+  const body = JSON.stringify({ error: { code, message } });
+  res.writeHead(status, [
+    'content-type',
+    'application/json; charset=utf-8',
+    'cache-control',
+    SHORT,
+    'content-length',
+    String(Buffer.byteLength(body)),
+    ...headers,
+  ]);
+  res.end(body);
 }
 
 function answer(
@@ -282,8 +353,7 @@ function answer(
   found: { file: Served } | { redirect: string } | undefined,
 ): void {
   if (found === undefined) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': SHORT });
-    res.end('not found\n');
+    sendError(res, 404, 'not_found', 'no published file at this path');
     return;
   }
   if ('redirect' in found) {
@@ -298,17 +368,18 @@ function answer(
     res.end();
     return;
   }
-  const accept = req.headers['accept-encoding'];
+  const encoding = preferredEncoding(req.headers['accept-encoding'], [
+    ...(file.br === undefined ? [] : (['br'] as const)),
+    ...(file.gz === undefined ? [] : (['gzip'] as const)),
+  ]);
   let body = file.identity;
   let headers = file.headers.identity;
-  if (accept !== undefined) {
-    if (file.br !== undefined && accept.includes('br')) {
-      body = file.br;
-      headers = file.headers.br;
-    } else if (file.gz !== undefined && accept.includes('gzip')) {
-      body = file.gz;
-      headers = file.headers.gz;
-    }
+  if (encoding === 'br' && file.br !== undefined) {
+    body = file.br;
+    headers = file.headers.br;
+  } else if (encoding === 'gzip' && file.gz !== undefined) {
+    body = file.gz;
+    headers = file.headers.gz;
   }
   res.writeHead(200, headers as string[]);
   res.end(req.method === 'HEAD' ? undefined : body);
@@ -342,12 +413,12 @@ async function answerFromDisk(
     res.end();
     return;
   }
-  const accept = req.headers['accept-encoding'] ?? '';
+  // The precinct files are stored in both encodings; the reader's choice first, then identity.
+  const preferred = preferredEncoding(req.headers['accept-encoding'], ['br', 'gzip']);
   const encodings: [string, string | undefined][] = [
-    ...(accept.includes('br') ? [['.br', 'br'] as [string, string]] : []),
-    ...(accept.includes('gzip') ? [['.gz', 'gzip'] as [string, string]] : []),
+    ...(preferred === undefined ? [] : [[preferred === 'br' ? '.br' : '.gz', preferred]]),
     ['', undefined],
-  ];
+  ] as [string, string | undefined][];
   for (const [suffix, encoding] of encodings) {
     const body = await readOptional(file.full + suffix);
     if (body === undefined) continue;
@@ -447,7 +518,34 @@ export async function startPublicPlane(options: {
 }): Promise<PublicPlane> {
   const site = new PublicSite(options.root);
   await site.refreshAll();
-  const server = createServer({ keepAliveTimeout: 30_000 }, site.handler());
+  const server = createServer(
+    {
+      keepAliveTimeout: 30_000,
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    site.handler(),
+  );
+  server.setTimeout(30_000);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const status =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? 431
+          : 400;
+    const code =
+      status === 408 ? 'request_timeout' : status === 431 ? 'headers_too_large' : 'bad_request';
+    const body = JSON.stringify({ error: { code, message: STATUS_CODES[status] ?? code } });
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${String(Buffer.byteLength(body))}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => {
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
