@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Id } from '../core/election.js';
 import { sampleSubmission } from '../core/testonly/fixtures.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { testSigner } from '../log/testonly/signers.js';
@@ -188,5 +190,75 @@ describe('what a sender no roster key vouches for can add to the log', () => {
     // The server's total is spent (2 + 5 of 8): one more from a third address, then none.
     const third = await batch([unknownKeyLine(900), unknownKeyLine(901)], '203.0.113.9');
     expect(third.json<{ results: Json[] }>().results.map((r) => r['status'])).toEqual([403, 429]);
+  });
+});
+
+describe('what the route schemas refuse', () => {
+  let h: IngestHarness;
+  beforeAll(async () => {
+    h = await ingestHarness();
+  });
+  afterAll(async () => {
+    await h.dispose();
+  });
+
+  it('answers parameters that cannot be an election or a leaf with 400 invalid_request, naming them', async () => {
+    for (const url of [
+      '/v1/elections/%00/checkpoint',
+      '/v1/elections/%F0%9F%98%80/checkpoint',
+      `/v1/elections/..%2F..%2Fetc/checkpoint`,
+      '/v1/elections/sample-2026/receipts/-1',
+      '/v1/elections/sample-2026/receipts/1e3',
+      '/v1/elections/sample-2026/receipts/99999999999999999999',
+    ]) {
+      const answer = await h.app.inject({ url });
+      expect(answer.statusCode, url).toBe(400);
+      const json = answer.json<Json>();
+      expect(json, url).toMatchObject({ error: { code: 'invalid_request' } });
+      const issues = ((json['error'] as Json)['details'] as Json)['issues'] as Json[];
+      expect(issues[0]?.['path'], url).toMatch(/^\/(election|leaf)$/);
+    }
+  });
+
+  it('describes in OpenAPI what it validates, from the same zod schemas', async () => {
+    const spec = (await h.app.inject({ url: '/openapi.json' })).json<Json>();
+    const post = ((spec['paths'] as Json)['/v1/elections/{election}/submissions'] as Json)[
+      'post'
+    ] as Json;
+    const election = (post['parameters'] as Json[]).find((p) => p['name'] === 'election');
+    expect((election?.['schema'] as Json)['pattern']).toBe(z.toJSONSchema(Id).pattern);
+    const body = JSON.stringify(post['requestBody']);
+    expect(body).toContain('"signer"');
+  });
+
+  it('answers odd methods and unknown routes in the one error shape', async () => {
+    for (const method of ['OPTIONS', 'DELETE', 'PUT', 'PATCH'] as const) {
+      const answer = await h.app.inject({ method, url: '/v1/elections/sample-2026/submissions' });
+      expect(answer.statusCode, method).toBe(404);
+      expect(isErrorShape(answer.json()), method).toBe(true);
+    }
+    const head = await h.app.inject({ method: 'HEAD', url: '/v1/elections' });
+    expect(head.statusCode).toBe(200);
+  });
+
+  it('answers a wrong content type with 415 and a query string changes nothing', async () => {
+    const signed = JSON.stringify(signSubmission(sampleSubmission('s-1'), h.keys['s-1']));
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      const answer = await h.app.inject({
+        method: 'POST',
+        url: SUBMISSIONS,
+        headers: { 'content-type': type },
+        payload: signed,
+      });
+      expect(answer.statusCode, type).toBe(415);
+      expect(isErrorShape(answer.json()), type).toBe(true);
+    }
+    const withQuery = await h.app.inject({
+      method: 'POST',
+      url: `${SUBMISSIONS}?status=accepted&__proto__=x`,
+      headers: { 'content-type': 'application/json' },
+      payload: signed,
+    });
+    expect(withQuery.statusCode).toBe(201);
   });
 });

@@ -5,8 +5,14 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { throwIllegalValue } from '../core/result.js';
+import { Id } from '../core/election.js';
 import { SignedSubmission } from '../core/submission.js';
 import { isRejectionCode, type RejectionCode } from '../ingest/check.js';
 import { provenReceipt } from '../ingest/checkpoints.js';
@@ -83,17 +89,18 @@ export function splitLines(body: Uint8Array): Uint8Array[] {
   return lines;
 }
 
-const errorBody = (
-  code: string,
-  message: string,
-  details?: unknown,
-): { readonly error: object } => ({
+const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });
 
+/** The one error shape. */
+interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
+}
+
 interface Answer {
   readonly status: number;
-  readonly body: { readonly receipt: Receipt } | { readonly error: object };
+  readonly body: { readonly receipt: z.input<typeof ReceiptSchema> } | ErrorBody;
 }
 
 /** One submission, checked and durably logged: the HTTP status and body that answer it. */
@@ -126,10 +133,10 @@ function answerOf(outcome: SubmitOutcome, retryAfter: () => number): Answer {
     const error = receipt.error ?? { code: 'rejected', message: 'rejected' };
     return {
       status: isRejectionCode(error.code) ? rejectionStatus(error.code) : 422,
-      body: errorBody(error.code, error.message, { receipt }),
+      body: errorBody(error.code, error.message, { receipt: documented(receipt) }),
     };
   }
-  return { status: resent ? 200 : 201, body: { receipt } };
+  return { status: resent ? 200 : 201, body: { receipt: documented(receipt) } };
 }
 
 /** What answers a line whose outcome could not be recorded (a bug or the store: not the sender). */
@@ -179,42 +186,34 @@ function unknownElection(reply: FastifyReply, election: string): FastifyReply {
   return sendError(reply, 404, 'unknown_election', `no election "${election}"`);
 }
 
-const ErrorSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-      required: ['code', 'message'],
-    },
-  },
-  required: ['error'],
-};
+const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
 
-const ReceiptSchema = {
-  type: 'object',
-  description: 'Where the submission is in the log, and what became of it.',
-  properties: {
-    election: { type: 'string' },
-    leafIndex: { type: 'integer' },
-    leafHash: { type: 'string', description: 'base64 RFC 6962 leaf hash' },
-    receivedAt: { type: 'string', format: 'date-time' },
-    status: { enum: ['accepted', 'held', 'rejected'] },
-    kind: { enum: ['original', 'amendment', 'corroboration', 'conflict'] },
-    unit: { type: 'string' },
-    voteType: { type: 'string' },
-    sequence: { type: 'integer' },
-    warnings: { type: 'array', items: { type: 'object' } },
-    error: { type: 'object' },
-  },
-  required: ['election', 'leafIndex', 'leafHash', 'receivedAt', 'status', 'warnings'],
-};
+const ProblemSummarySchema = z.object({ code: z.string(), message: z.string() });
 
-const ElectionParams = {
-  type: 'object',
-  properties: { election: { type: 'string' } },
-  required: ['election'],
-};
+const ReceiptSchema = z
+  .object({
+    election: z.string(),
+    leafIndex: z.int().min(0),
+    leafHash: z.string().meta({ description: 'base64 RFC 6962 leaf hash' }),
+    receivedAt: z.iso.datetime(),
+    status: z.enum(['accepted', 'held', 'rejected']),
+    kind: z.enum(['original', 'amendment', 'corroboration', 'conflict']).optional(),
+    unit: z.string().optional(),
+    voteType: z.string().optional(),
+    sequence: z.int().optional(),
+    warnings: z.array(ProblemSummarySchema).readonly(),
+    error: ProblemSummarySchema.optional(),
+  })
+  .meta({ description: 'Where the submission is in the log, and what became of it.' });
+
+/** A receipt as the API documents it: this compiles only while the two agree. */
+function documented(receipt: Receipt): z.input<typeof ReceiptSchema> {
+  return receipt;
+}
+
+const ElectionParams = z.object({ election: Id });
 
 /** HTTP status for each rejection: the request was understood but its content is refused. */
 function rejectionStatus(code: RejectionCode): number {
@@ -336,8 +335,15 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
   });
 
-  // Route schemas document the API; bodies are parsed by Tally's own strict parser and zod.
-  app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
+  // The route schemas are zod's: they validate parameters here and become the OpenAPI
+  // description. A body is bytes until Tally's strict JSON reads it (a key twice, a lone
+  // surrogate), and the same zod schema then parses it in check.ts. Answers are built from
+  // typed values and written as they are.
+  app.setValidatorCompiler((route) =>
+    route.httpPart === 'body'
+      ? (data: unknown) => ({ value: data })
+      : validatorCompiler(route as Parameters<typeof validatorCompiler>[0]),
+  );
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.removeAllContentTypeParsers();
   // The body is read here, not by Fastify: each byte held is counted against its sender's share
@@ -420,6 +426,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
   });
 
   await app.register(swagger, {
+    transform: jsonSchemaTransform,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -432,8 +439,22 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
   });
 
   app.setErrorHandler(
-    (error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+    (
+      error: {
+        statusCode?: number;
+        code?: string;
+        message: string;
+        validation?: readonly { instancePath: string; message?: string }[];
+      },
+      _request,
+      reply,
+    ) => {
       const status = error.statusCode ?? 500;
+      if (error.validation !== undefined) {
+        return sendError(reply, 400, 'invalid_request', error.message, {
+          issues: error.validation.map((i) => ({ path: i.instancePath, message: i.message })),
+        });
+      }
       if (error instanceof BodyRefused) {
         // The rest of the body is not read: the connection closes once this is sent.
         void reply.header('connection', 'close');
@@ -469,28 +490,31 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  app.get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
     '/v1/elections',
     {
       schema: {
         description: 'The elections this server records.',
-        response: { 200: { type: 'object' } },
+        response: { 200: z.object({ elections: z.array(Id) }) },
       },
     },
     async () => ({ elections: await listElections(store) }),
   );
 
-  app.post<{ Params: { election: string } }>(
+  api.post(
     '/v1/elections/:election/submissions',
     {
       schema: {
         description:
           'Submit signed results for one reporting unit and vote type. Accepted and held submissions answer 201 with a receipt (200 for an identical re-send, with the first receipt); rejections are logged too and answer 4xx with the receipt in error.details.receipt.',
         params: ElectionParams,
-        body: z.toJSONSchema(SignedSubmission, { io: 'input' }),
+        // Read by strict JSON, then this schema, in check.ts (see the validator above).
+        body: SignedSubmission,
         response: {
-          200: { type: 'object', properties: { receipt: ReceiptSchema } },
-          201: { type: 'object', properties: { receipt: ReceiptSchema } },
+          200: z.object({ receipt: ReceiptSchema }),
+          201: z.object({ receipt: ReceiptSchema }),
           '4xx': ErrorSchema,
         },
       },
@@ -509,7 +533,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
   );
 
-  app.post<{ Params: { election: string } }>(
+  api.post(
     '/v1/elections/:election/submission-batches',
     {
       bodyLimit: BATCH_BODY_LIMIT,
@@ -517,23 +541,15 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
         description: `Submit up to ${MAX_BATCH_SUBMISSIONS} signed submissions at once, as NDJSON (application/x-ndjson): one signed submission per line, as a county tabulation system exports its precincts. Each line is checked, logged and answered exactly as if it had been posted alone; the reply (200, once every line's outcome is durable) lists per line, in order, the HTTP status and the body it would have had.`,
         params: ElectionParams,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              results: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    status: { type: 'integer' },
-                    receipt: ReceiptSchema,
-                    error: ErrorSchema.properties.error,
-                  },
-                  required: ['status'],
-                },
-              },
-            },
-          },
+          200: z.object({
+            results: z.array(
+              z.object({
+                status: z.int(),
+                receipt: ReceiptSchema.optional(),
+                error: ErrorSchema.shape.error.optional(),
+              }),
+            ),
+          }),
           '4xx': ErrorSchema,
         },
       },
@@ -566,33 +582,28 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
   );
 
-  app.get<{ Params: { election: string; leaf: string } }>(
+  api.get(
     '/v1/elections/:election/receipts/:leaf',
     {
       schema: {
         description:
           'A receipt by leaf index, with the newest signed checkpoint that covers it and the inclusion proof (absent until a checkpoint covers the entry, within a second).',
-        params: {
-          type: 'object',
-          properties: { election: { type: 'string' }, leaf: { type: 'integer', minimum: 0 } },
-          required: ['election', 'leaf'],
-        },
+        params: ElectionParams.extend({
+          leaf: z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'a leaf index is a whole number'),
+        }),
       },
     },
     async (request, reply) => {
       const ingest = await elections.get(request.params.election);
       if (ingest === undefined) return unknownElection(reply, request.params.election);
       const leaf = Number(request.params.leaf);
-      if (!/^(0|[1-9][0-9]{0,15})$/.test(request.params.leaf)) {
-        return sendError(reply, 400, 'bad_leaf_index', 'a leaf index is a whole number');
-      }
       const proven = await provenReceipt(ingest.ledger, leaf);
       if (!proven.ok) return sendError(reply, 404, proven.error.code, proven.error.message);
       return proven.value;
     },
   );
 
-  app.get<{ Params: { election: string } }>(
+  api.get(
     '/v1/elections/:election/checkpoint',
     {
       schema: {
