@@ -589,7 +589,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
         description:
           'A receipt by leaf index, with the newest signed checkpoint that covers it and the inclusion proof (absent until a checkpoint covers the entry, within a second).',
         params: ElectionParams.extend({
-          leaf: z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'a leaf index is a whole number'),
+          leaf: z.string().regex(/^(0|[1-9][0-9]{0,14})$/, 'a leaf index is a whole number'),
         }),
       },
     },
