@@ -1,8 +1,20 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeLogEntry } from '../core/log_entry.js';
-import { acceptedEntry, sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
+import {
+  electionEntries,
+  encodeLogEntry,
+  LOG_ENTRY_FORMAT,
+  ROSTER_CONTEXT,
+  type LogEntry,
+} from '../core/log_entry.js';
+import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import type { Submission } from '../core/submission.js';
+import { signSubmission } from '../ingest/submit_client.js';
+import { signObject } from '../log/envelope.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
+import { encodeVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
 import type { ContentStore, StoredFile } from './content_store.js';
 import { Publisher } from './publisher.js';
@@ -25,18 +37,57 @@ function memoryContent(): ContentStore {
   };
 }
 
+const authority = testSigner('authority.sample');
+const election = sampleElection([encodeVerifierKey(authority)]);
+const stateKey = testSigner('state.office');
+const time = '2026-11-03T21:00:00Z';
+
+/** A log that starts as ingest starts one: the definition, then a key for the whole state. */
+async function startedLog(): Promise<Log> {
+  const log = await Log.open(new MemoryLogStorage());
+  const json = canonicalJson(election.definition as unknown as JsonValue);
+  const statement = {
+    election: 'sample-2026',
+    action: 'certify' as const,
+    unit: 'state',
+    key: encodeVerifierKey(stateKey),
+    time,
+  };
+  const entries: LogEntry[] = [
+    ...electionEntries('sample-2026', json, createHash('sha256').update(json).digest('hex'), time),
+    {
+      format: LOG_ENTRY_FORMAT,
+      type: 'roster',
+      statement,
+      ...signObject(ROSTER_CONTEXT, statement, authority),
+    },
+  ];
+  const added = await log.append(entries.map(encodeLogEntry));
+  if (!added.ok) throw new Error(added.error.message);
+  return log;
+}
+
+const recorded = (submission: Submission, status: 'accepted' | 'held' = 'accepted'): LogEntry => ({
+  format: LOG_ENTRY_FORMAT,
+  type: 'submission',
+  election: 'sample-2026',
+  receivedAt: time,
+  signed: signSubmission(submission, stateKey),
+  status,
+  kind: 'original',
+  warnings: [],
+});
+
 describe('the publisher', () => {
   it('answers each request with the first version that covers it, while more keep coming', async () => {
-    const log = await Log.open(new MemoryLogStorage());
+    const log = await startedLog();
+    const started = Number(log.size);
     const signer = testSigner('tally.test');
-    const publisher = new Publisher({
-      election: sampleElection(['authority+00000000+AAAA']),
-      log,
-      signer,
-      content: memoryContent(),
-    });
+    const publisher = new Publisher({ election, log, signer, content: memoryContent() });
+    let sequence = 0;
     const report = async (unit: string): Promise<{ size: number; note: string }> => {
-      const added = await log.append([encodeLogEntry(acceptedEntry(sampleSubmission(unit)))]);
+      const entry = recorded(sampleSubmission(unit, { sequence: ++sequence }));
+      const added = await log.append([encodeLogEntry(entry)]);
       if (!added.ok) throw new Error(added.error.message);
       return { size: Number(log.size), note: `checkpoint ${String(log.size)}\n` };
     };
@@ -53,6 +104,29 @@ describe('the publisher', () => {
     const third = publisher.request(await report('s-2'));
     expect(await versionOf(second)).toBe(2);
     expect(await versionOf(third)).toBe(3);
-    expect(publisher.logSize).toBe(3);
+    expect(publisher.logSize).toBe(started + 3);
+  });
+
+  it('publishes nothing from a log that records a decision the admission rules do not make', async () => {
+    const publisher = async (entry: LogEntry) => {
+      const log = await startedLog();
+      const added = await log.append([
+        encodeLogEntry(recorded(sampleSubmission('n-1', { sequence: 1 }))),
+        encodeLogEntry(entry),
+      ]);
+      if (!added.ok) throw new Error(added.error.message);
+      const p = new Publisher({ election, log, signer: testSigner('t'), content: memoryContent() });
+      const result = await p.request({ size: Number(log.size), note: 'checkpoint\n' });
+      return result.ok ? 'published' : result.error.code;
+    };
+    // A replayed sequence number, recorded as accepted.
+    expect(await publisher(recorded(sampleSubmission('s-1', { sequence: 1 })))).toBe(
+      'log_inconsistent',
+    );
+    // A submission the rules accept, recorded as held.
+    expect(await publisher(recorded(sampleSubmission('s-1', { sequence: 2 }), 'held'))).toBe(
+      'log_inconsistent',
+    );
+    expect(await publisher(recorded(sampleSubmission('s-1', { sequence: 2 })))).toBe('published');
   });
 });

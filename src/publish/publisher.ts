@@ -3,14 +3,22 @@
 // store: the version's files, then the log's new tiles, then log/checkpoint, then current.json
 // last, so a reader never finds a pointer to something not yet there. Requests to publish are
 // coalesced: while one version is written, only the newest checkpoint asked for waits.
-import { decodeLogEntry } from '../core/log_entry.js';
-import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import {
+  AdmissionState,
+  submissionCanonical,
+  submissionFacts,
+  type Admission,
+  type AdmissionEntry,
+} from '../core/admission.js';
+import { decodeLogEntry, type LogEntry } from '../core/log_entry.js';
+import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
 import { slotKey } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import type { Election } from '../core/election.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import type { Log } from '../log/log.js';
-import { encodeVerifierKey, type Signer } from '../log/note.js';
+import { keyRef } from '../log/envelope.js';
+import { encodeVerifierKey, parseVerifierKey, type Signer } from '../log/note.js';
 import { parseCurrent } from '../formats/manifest.js';
 import type { ContentStore } from './content_store.js';
 import {
@@ -36,7 +44,7 @@ export interface PublisherOptions {
   readonly onPublished?: (snapshot: Snapshot) => void | Promise<void>;
 }
 
-export type PublishProblem = SnapshotProblem | Problem<'log_unreadable'>;
+export type PublishProblem = SnapshotProblem | Problem<'log_unreadable' | 'log_inconsistent'>;
 
 export interface Published {
   readonly snapshot: Snapshot;
@@ -53,6 +61,11 @@ export class Publisher {
   private readonly tally: Tally;
   /** The latest accepted submission per unit and vote type, kept apart from the tally's own. */
   private readonly accepted = new Map<string, CountedSubmission>();
+  /**
+   * The admission rules folded over the log as it is counted: the publisher counts nothing the
+   * rules would not have decided so (a second road beside ingest's, before anything is public).
+   */
+  private readonly admission = new AdmissionState();
   private readonly builder: SnapshotBuilder;
   private version = 0;
   private logPublished = 0n;
@@ -189,6 +202,19 @@ export class Publisher {
     return ok({ snapshot, buildMs, writeMs: performance.now() - started - buildMs });
   }
 
+  /** Folds the admission rules over one entry: the problem when it records another decision. */
+  private replay(leaf: number, e: LogEntry): Problem<'log_inconsistent'> | undefined {
+    const { election } = this.options;
+    const admission = admissionOf(election, leaf, e);
+    const decision =
+      admission === undefined ? undefined : this.admission.admit(election, admission);
+    if (decision !== undefined && recordedAs(e, decision)) return undefined;
+    return problem(
+      'log_inconsistent',
+      `log entry ${String(leaf)} (${e.type}) records a decision the admission rules do not make: ${JSON.stringify(decision ?? 'unreadable')}`,
+    );
+  }
+
   /** Applies the log's entries up to `size` to the tally and to the accepted submissions. */
   private async catchUp(size: number): Promise<Result<undefined, PublishProblem>> {
     while (this.tally.logSize < size) {
@@ -203,6 +229,8 @@ export class Publisher {
             problem('log_unreadable', `log entry ${String(start + i)}: ${entry.error.message}`),
           );
         }
+        const inconsistent = this.replay(start + i, entry.value);
+        if (inconsistent !== undefined) return err(inconsistent);
         this.tally.apply(entry.value);
         const e = entry.value;
         if (e.type === 'submission' && e.status === 'accepted') {
@@ -215,6 +243,52 @@ export class Publisher {
       }
     }
     return ok(undefined);
+  }
+}
+
+/**
+ * A log entry as the admission rules read it, on the publisher's side: the signatures are
+ * ingest's to check and the verifier's to check again, so they are taken as valid here.
+ */
+function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEntry | undefined {
+  switch (e.type) {
+    case 'election':
+      return { type: 'election', parts: e.parts };
+    case 'election-part':
+      return { type: 'election-part', part: e.part };
+    case 'roster': {
+      const key = parseVerifierKey(e.statement.key);
+      if (!key.ok) return undefined;
+      const { action, unit } = e.statement;
+      return { type: 'roster', leaf, action, ref: keyRef(key.value), unit, signed: true };
+    }
+    case 'submission': {
+      const canonical = submissionCanonical(e.signed);
+      const { facts } = submissionFacts(election, e.signed, canonical, 'valid');
+      return { type: 'submission', leaf, facts };
+    }
+    case 'rejection':
+      return { type: 'rejection', error: e.error };
+    default:
+      return throwIllegalValue(e);
+  }
+}
+
+/** Whether the rules' decision is the one the entry records. */
+function recordedAs(e: LogEntry, decision: Admission): boolean {
+  switch (e.type) {
+    case 'election':
+    case 'election-part':
+    case 'roster':
+      return decision.type === 'recorded';
+    case 'submission':
+      return (
+        decision.type === 'admitted' && decision.status === e.status && decision.kind === e.kind
+      );
+    case 'rejection':
+      return decision.type === 'rejected';
+    default:
+      return throwIllegalValue(e);
   }
 }
 
