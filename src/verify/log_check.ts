@@ -1,0 +1,135 @@
+// The verifier's third stage: the log's tiles hash up to its signed checkpoint, and the
+// version's checkpoint (and an older one the user saw) are prefixes of it: no history rewritten.
+import { openCheckpoint, type Checkpoint } from '../log/checkpoint.js';
+import { hashesEqual } from '../log/hash.js';
+import { Log } from '../log/log.js';
+import { MemoryLogStorage } from '../log/memory_storage.js';
+import { decodeEntryBundle, entryBundlePath, TILE_WIDTH } from '../log/tiles.js';
+import { CHECKPOINT_PATH, verifyTiledLog } from '../log/tiled_log.js';
+import type { Manifest } from '../formats/manifest.js';
+import { append } from './replay.js';
+import type { ReadPublished, VerifyOptions, VerifyProblem } from './verify.js';
+
+/** The published log, verified: its signed checkpoint and its entries up to it. */
+export interface VerifiedLog {
+  readonly checkpoint: Checkpoint;
+  readonly entries: readonly Uint8Array[];
+}
+
+/**
+ * Verifies the published log against the keys trusted to sign its checkpoints, and the
+ * manifest's checkpoint (and `options.since`) against it. Undefined (with the problem) when
+ * there is no log to go on.
+ */
+export async function checkLog(
+  read: ReadPublished,
+  options: Pick<VerifyOptions, 'logKeys' | 'since'>,
+  manifest: Pick<Manifest, 'checkpoint' | 'logSize'>,
+  manifestPath: string,
+  problems: VerifyProblem[],
+): Promise<VerifiedLog | undefined> {
+  const readLog = (path: string): Promise<Uint8Array | undefined> => read(`log/${path}`);
+  const tiled = await verifyTiledLog(readLog, options.logKeys);
+  if (!tiled.ok) {
+    problems.push({
+      code: 'log_invalid',
+      message: `the published log does not verify: ${tiled.error.message}`,
+      file: `log/${typeof tiled.error.details?.['path'] === 'string' ? tiled.error.details['path'] : CHECKPOINT_PATH}`,
+    });
+    return undefined;
+  }
+  const logCheckpoint = tiled.value;
+  const entries = await readEntries(readLog, logCheckpoint.size);
+  if (!entries.ok) {
+    problems.push(entries.problem);
+    return undefined;
+  }
+  const log = await Log.open(new MemoryLogStorage());
+  const appended = await log.append(entries.value);
+  if (!appended.ok) throw new Error(appended.error.message);
+  const prefix = async (
+    text: string,
+    what: string,
+    file: string,
+  ): Promise<Checkpoint | undefined> => {
+    const opened = openCheckpoint(text, options.logKeys, logCheckpoint.origin);
+    if (!opened.ok) {
+      problems.push({
+        code: 'checkpoint_signature',
+        message: `${what}: ${opened.error.message}`,
+        file,
+      });
+      return undefined;
+    }
+    const cp = opened.value;
+    if (cp.size > logCheckpoint.size) {
+      problems.push({
+        code: 'log_truncated',
+        message: `${what} covers ${String(cp.size)} entries, but the published log has only ${String(logCheckpoint.size)}`,
+        file,
+        expected: Number(cp.size),
+        found: Number(logCheckpoint.size),
+      });
+      return undefined;
+    }
+    const root = await log.rootAt(cp.size);
+    if (!root.ok || !hashesEqual(root.value, cp.root)) {
+      problems.push({
+        code: 'log_rewritten',
+        message: `${what} is not a prefix of the published log: its history was rewritten (a fork)`,
+        file,
+        entry: Number(cp.size) - 1,
+      });
+      return undefined;
+    }
+    return cp;
+  };
+  const versionCheckpoint = await prefix(
+    manifest.checkpoint,
+    "the version's checkpoint",
+    manifestPath,
+  );
+  if (options.since !== undefined)
+    await prefix(options.since, 'the checkpoint given with --since', '--since');
+  if (versionCheckpoint !== undefined && Number(versionCheckpoint.size) !== manifest.logSize) {
+    problems.push({
+      code: 'manifest_inconsistent',
+      message: `the manifest says it counts ${String(manifest.logSize)} entries, its checkpoint ${String(versionCheckpoint.size)}`,
+      file: manifestPath,
+    });
+  }
+
+  return { checkpoint: logCheckpoint, entries: entries.value };
+}
+
+/** The log's entries up to `size`, from its entry bundles (files under log/). */
+export async function readEntries(
+  read: (path: string) => Promise<Uint8Array | undefined>,
+  size: bigint,
+): Promise<{ ok: true; value: Uint8Array[] } | { ok: false; problem: VerifyProblem }> {
+  const entries: Uint8Array[] = [];
+  for (let index = 0n; index * BigInt(TILE_WIDTH) < size; index++) {
+    const left = size - index * BigInt(TILE_WIDTH);
+    const width = left >= BigInt(TILE_WIDTH) ? TILE_WIDTH : Number(left);
+    const path = entryBundlePath(index, width);
+    let bytes = await read(path);
+    // A partial bundle may be gone once its full bundle exists (C2SP tlog-tiles).
+    if (bytes === undefined && width < TILE_WIDTH)
+      bytes = await read(entryBundlePath(index, TILE_WIDTH));
+    if (bytes === undefined) {
+      return {
+        ok: false,
+        problem: { code: 'file_missing', message: `log/${path} is missing`, file: `log/${path}` },
+      };
+    }
+    const bundle = decodeEntryBundle(bytes);
+    if (!bundle.ok) {
+      return {
+        ok: false,
+        problem: { code: 'malformed_file', message: bundle.error.message, file: `log/${path}` },
+      };
+    }
+    append(entries, bundle.value.slice(0, width));
+  }
+  return { ok: true, value: entries };
+}

@@ -1,0 +1,89 @@
+// The verifier's first stage: the pointer to the current version and its signed manifest,
+// which must be signed by a key the user trusts.
+import { sha256Hex } from '../core/sha256.js';
+import {
+  MANIFEST_CONTEXT,
+  parseCurrent,
+  parseManifest,
+  type Manifest,
+} from '../formats/manifest.js';
+import { keyRef, verifyObject } from '../log/envelope.js';
+import type { Verifier } from '../log/note.js';
+import type { ReadPublished, VerifyProblem } from './verify.js';
+
+const decoder = new TextDecoder();
+
+/** The version current.json names: where its files are, and its manifest. */
+export interface PublishedVersion {
+  /** The version's directory, ending in a slash. */
+  readonly base: string;
+  readonly manifestPath: string;
+  readonly manifest: Manifest;
+}
+
+/**
+ * Reads current.json and the manifest it names. Undefined (with the problem) when there is no
+ * manifest to go on; a manifest that is there but not signed by a trusted key is a problem
+ * the verifier goes on past, to say everything else that is wrong.
+ */
+export async function readVersion(
+  read: ReadPublished,
+  manifestKeys: readonly Verifier[],
+  problems: VerifyProblem[],
+): Promise<PublishedVersion | undefined> {
+  const currentBytes = await read('current.json');
+  if (currentBytes === undefined) {
+    problems.push({
+      code: 'file_missing',
+      message: 'current.json is missing',
+      file: 'current.json',
+    });
+    return undefined;
+  }
+  const current = parseCurrent(decoder.decode(currentBytes));
+  if (!current.ok) {
+    problems.push({ code: 'malformed_file', message: current.error.message, file: 'current.json' });
+    return undefined;
+  }
+  const base = current.value.path;
+  const manifestPath = `${base}manifest.json`;
+  const manifestBytes = await read(manifestPath);
+  if (manifestBytes === undefined) {
+    problems.push({
+      code: 'file_missing',
+      message: `${manifestPath} is missing`,
+      file: manifestPath,
+    });
+    return undefined;
+  }
+  const manifestSha = sha256Hex(manifestBytes);
+  if (manifestSha !== current.value.manifestSha256) {
+    problems.push({
+      code: 'file_mismatch',
+      message: `${manifestPath} is not the manifest current.json names`,
+      file: manifestPath,
+      expected: current.value.manifestSha256,
+      found: manifestSha,
+    });
+  }
+  const signed = parseManifest(decoder.decode(manifestBytes));
+  if (!signed.ok) {
+    problems.push({ code: 'malformed_file', message: signed.error.message, file: manifestPath });
+    return undefined;
+  }
+  const manifest = signed.value.manifest;
+  const manifestKey = manifestKeys.find((k) => keyRef(k) === signed.value.signer);
+  if (
+    manifestKey === undefined ||
+    !verifyObject(MANIFEST_CONTEXT, manifest, signed.value.signature, manifestKey)
+  ) {
+    problems.push({
+      code: 'manifest_signature',
+      message: `the manifest is not signed by a trusted key (it names ${signed.value.signer})`,
+      file: manifestPath,
+      found: signed.value.signer,
+    });
+  }
+
+  return { base, manifestPath, manifest };
+}
