@@ -1,8 +1,6 @@
 // The ingest and staff plane's HTTP API (Fastify): result submissions, receipts with their
 // inclusion proofs, checkpoints, and the OpenAPI description of it all. Every error has one
 // shape: { error: { code, message, details } }.
-import { STATUS_CODES } from 'node:http';
-import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
@@ -20,6 +18,7 @@ import { listElections } from '../ingest/elections.js';
 import type { ElectionIngest, Receipt, SubmitOptions, SubmitOutcome } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
 import { HeldBytes, RateLimiter, type Rate } from './client_limits.js';
+import { answerClientError, codeOfStatus, errorBody, type ErrorBody } from './error_shape.js';
 import type { ElectionRegistry } from './elections.js';
 
 /** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
@@ -87,15 +86,6 @@ export function splitLines(body: Uint8Array): Uint8Array[] {
     start = i + 1;
   }
   return lines;
-}
-
-const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
-  error: { code, message, ...(details === undefined ? {} : { details }) },
-});
-
-/** The one error shape. */
-interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
 }
 
 interface Answer {
@@ -248,57 +238,6 @@ function rejectionStatus(code: RejectionCode): number {
   }
 }
 
-/** The one error shape's code for an HTTP status that Fastify or Node chose. */
-function codeOfStatus(status: number): string {
-  switch (status) {
-    case 404:
-      return 'not_found';
-    case 408:
-      return 'request_timeout';
-    case 413:
-      return 'body_too_large';
-    case 414:
-      return 'uri_too_long';
-    case 415:
-      return 'unsupported_media_type';
-    case 431:
-      return 'headers_too_large';
-    default:
-      return 'bad_request';
-  }
-}
-
-/**
- * Answers what Node refuses before Fastify sees a request (headers too large or too slow, a
- * request line that is not HTTP), in the one error shape, then closes the connection.
- */
-function clientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const status =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? 408
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? 431
-        : error.code === 'HPE_URI_TOO_LONG'
-          ? 414
-          : 400;
-  const message =
-    status === 408
-      ? 'the request did not arrive in time'
-      : status === 431
-        ? 'the request headers are too large'
-        : status === 414
-          ? 'the request URL is too long'
-          : 'the request is not HTTP/1.1 as this server reads it';
-  const body = JSON.stringify(errorBody(codeOfStatus(status), message));
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${String(Buffer.byteLength(body))}\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy();
-}
-
 /** A failure while a body is read: its status and code travel to the error handler. */
 class BodyRefused extends Error {
   constructor(
@@ -323,7 +262,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     keepAliveTimeout: 10_000,
     // Node checks the request and headers timeouts this often (30 s by default).
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
-    clientErrorHandler: clientError,
+    clientErrorHandler: answerClientError,
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode ?? 400;
       void sendError(

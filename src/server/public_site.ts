@@ -7,14 +7,7 @@
 // to the ingest API, and does no per-request work beyond a map lookup. The same directory can be
 // served by nginx or any CDN instead.
 import { readdir, readFile } from 'node:fs/promises';
-import {
-  createServer,
-  STATUS_CODES,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { sha256Hex } from '../core/sha256.js';
 import type { Current, SignedManifest } from '../formats/manifest.js';
@@ -22,6 +15,7 @@ import { isPrecinctFile } from '../publish/content_store.js';
 import { contentTypeOf } from '../publish/snapshot.js';
 import { entryBundlePath, parseTilePath, tilePath } from '../log/tiles.js';
 import { preferredEncoding } from './accept_encoding.js';
+import { answerClientError, errorBody } from './error_shape.js';
 
 interface Served {
   readonly identity: Buffer;
@@ -326,7 +320,7 @@ export class PublicSite {
   }
 }
 
-/** The one error shape, as the ingest API answers: { error: { code, message } }. */
+/** The one error shape, as the ingest API answers. */
 function sendError(
   res: ServerResponse,
   status: number,
@@ -334,7 +328,7 @@ function sendError(
   message: string,
   headers: readonly string[] = [],
 ): void {
-  const body = JSON.stringify({ error: { code, message } });
+  const body = JSON.stringify(errorBody(code, message));
   res.writeHead(status, [
     'content-type',
     'application/json; charset=utf-8',
@@ -528,24 +522,7 @@ export async function startPublicPlane(options: {
     site.handler(),
   );
   server.setTimeout(30_000);
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (error.code === 'ECONNRESET' || socket.destroyed) return;
-    const status =
-      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? 408
-        : error.code === 'HPE_HEADER_OVERFLOW'
-          ? 431
-          : 400;
-    const code =
-      status === 408 ? 'request_timeout' : status === 431 ? 'headers_too_large' : 'bad_request';
-    const body = JSON.stringify({ error: { code, message: STATUS_CODES[status] ?? code } });
-    if (socket.writable) {
-      socket.write(
-        `HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${String(Buffer.byteLength(body))}\r\n\r\n${body}`,
-      );
-    }
-    socket.destroy();
-  });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve) => {
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
