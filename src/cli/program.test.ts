@@ -114,7 +114,9 @@ describe('tally log demo and tally log verify', () => {
         { numRuns: 25 },
       );
     }
-  });
+    // Hundreds of verifications: a loaded machine needs more than the default 5 s, and a
+    // timed-out run would go on changing files under the tests after it.
+  }, 60_000);
 
   it('says which tile is wrong', async () => {
     const tile = pristine.get('tile/1/000.p/2')!;
