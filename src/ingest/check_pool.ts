@@ -49,15 +49,19 @@ export class CheckPool {
     this.workers.broadcast({ type: 'key', id: electionId, ref, entry });
   }
 
-  async check(electionId: string, body: Uint8Array): Promise<CheckOutcome> {
+  /** Checks a body in its sender's turn (see WorkerPool.run). */
+  async check(electionId: string, body: Uint8Array, sender = ''): Promise<CheckOutcome> {
     // A view into a larger buffer (one line of a batch) would be cloned whole: copy it out.
     const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
     try {
-      return await this.workers.run({
-        type: 'check',
-        id: electionId,
-        body: own ? body : body.slice(),
-      });
+      return await this.workers.run(
+        {
+          type: 'check',
+          id: electionId,
+          body: own ? body : body.slice(),
+        },
+        sender,
+      );
     } catch (e) {
       throw new Error(`submission check failed: ${(e as Error).message}`, { cause: e });
     }

@@ -78,6 +78,11 @@ export interface SubmitOptions {
    * not a submission, an unknown key, a bad signature): may it be logged? Without it, it is.
    */
   readonly mayLogUnsigned?: () => boolean;
+  /**
+   * Who sent the bodies (a remote address): checks on worker threads take turns between
+   * senders, so that one sender's thousands cannot hold up another's one.
+   */
+  readonly sender?: string;
 }
 
 type Pending = (Checked | Refused) & {
@@ -140,7 +145,7 @@ export class ElectionIngest {
    */
   submitEach(bodies: readonly Uint8Array[], options: SubmitOptions = {}): Promise<SubmitOutcome>[] {
     const receivedAt = this.now().toISOString();
-    const checks = bodies.map((body) => this.check(body));
+    const checks = bodies.map((body) => this.check(body, options.sender));
     const settled = Promise.allSettled(checks);
     return checks.map(async (check, i) => {
       // Enqueued only once every line is checked, so that they queue in the batch's order.
@@ -190,12 +195,12 @@ export class ElectionIngest {
     return this.roster;
   }
 
-  private async check(body: Uint8Array): Promise<Checked | Refused> {
+  private async check(body: Uint8Array, sender?: string): Promise<Checked | Refused> {
     const roster = await this.loadRoster();
     const run = (): Promise<CheckOutcome> | CheckOutcome =>
       this.pool === undefined
         ? checkBody(this.election, roster, body)
-        : this.pool.check(this.id, body);
+        : this.pool.check(this.id, body, sender);
     const outcome = await run();
     if (outcome.type !== 'need_key') return outcome;
     // A key certified after the roster was read (perhaps by another process).

@@ -419,6 +419,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     request: FastifyRequest,
   ): SubmitOptions & { retryAfter: () => number; onError: (e: unknown) => void } => ({
     mayLogUnsigned: () => unsigned.take(request.ip),
+    sender: request.ip,
     retryAfter: () => unsigned.retryAfter(request.ip),
     onError: (e: unknown) => {
       app.log.error(e, 'a submission could not be recorded');

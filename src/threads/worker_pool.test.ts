@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WorkerPool } from './worker_pool.js';
+import { MAX_HELD, WorkerPool } from './worker_pool.js';
 
 type Task =
   | { readonly type: 'remember'; readonly value: string }
   | { readonly type: 'recall' }
   | { readonly type: 'wait'; readonly ms: number }
+  | { readonly type: 'spin'; readonly ms: number; readonly tag: string }
   | { readonly type: 'die' }
   | { readonly type: 'refuse' };
 
@@ -18,6 +19,7 @@ answerTasks((task) => {
     case 'remember': remembered.push(task.value); return remembered.length;
     case 'recall': return remembered;
     case 'wait': return new Promise((resolve) => setTimeout(() => resolve(task.ms), task.ms));
+    case 'spin': { const end = Date.now() + task.ms; while (Date.now() < end); return task.tag; }
     case 'die': process.exit(3);
     case 'refuse': throw new Error('refused');
   }
@@ -98,5 +100,21 @@ describe('worker threads', () => {
     await p.close();
     await expect(held).rejects.toThrow('the worker threads were closed');
     await expect(p.run({ type: 'recall' })).rejects.toThrow('the worker threads were closed');
+  });
+
+  it('take tasks from each sender in turn: one sender with hundreds queued cannot hold up another', async () => {
+    const p = workers(1);
+    const done: string[] = [];
+    const run = (lane: string, tag: string): Promise<unknown> =>
+      p.run({ type: 'spin', ms: 0, tag }, lane).then((t) => done.push(t as string));
+    const floods = 3 * MAX_HELD;
+    const flood = Array.from({ length: floods }, (_, i) => run('flood', `flood-${String(i)}`));
+    const precinct = run('precinct', 'precinct');
+    await Promise.all([...flood, precinct]);
+    // Sent after all the others, it waits only for those already handed to the worker.
+    expect(done.indexOf('precinct')).toBeLessThanOrEqual(MAX_HELD + 1);
+    // One sender's own tasks keep their order.
+    const floodOrder = done.filter((t) => t !== 'precinct');
+    expect(floodOrder).toEqual(Array.from({ length: floods }, (_, i) => `flood-${String(i)}`));
   });
 });

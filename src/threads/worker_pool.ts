@@ -1,6 +1,8 @@
 // Worker threads, each answering tasks it is sent (worker_tasks.ts on its side): the one way Tally
 // runs work beside the main thread. A worker that dies fails only the tasks it held, and another
-// takes its place, sent every broadcast again so that it holds the same state.
+// takes its place, sent every broadcast again so that it holds the same state. Tasks wait here,
+// in a lane per sender, and are taken from the lanes in turn: a sender with thousands of tasks
+// queued cannot hold up another's one.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TaskReply, ToWorker } from './worker_tasks.js';
 
@@ -20,6 +22,20 @@ export interface WorkerPoolOptions {
 /** A worker that dies this many times in a row without answering a task is not started again. */
 const MAX_DEATHS_IN_A_ROW = 3;
 
+/**
+ * Tasks sent to a worker at once; the rest wait in their lanes. Enough to keep a worker busy
+ * while the main thread is in a long synchronous transaction (16 left the workers idle and cost a
+ * fifth of batched ingest on SQLite); few enough that a sender's task waits for at most this
+ * many others per worker, a few tens of milliseconds of checks.
+ */
+export const MAX_HELD = 256;
+
+interface Queued<Task, Reply> {
+  readonly task: Task;
+  readonly resolve: (value: Reply) => void;
+  readonly reject: (error: Error) => void;
+}
+
 interface Held {
   readonly resolve: (value: never) => void;
   readonly reject: (error: Error) => void;
@@ -34,6 +50,8 @@ interface Slot {
 export class WorkerPool<Task, Reply> {
   private readonly slots: Slot[];
   private readonly broadcasts: Task[] = [];
+  /** Tasks not yet sent, by lane; the map's order is the turn order. */
+  private readonly lanes = new Map<string, Queued<Task, Reply>[]>();
   private nextJob = 0;
   private closing = false;
 
@@ -50,14 +68,21 @@ export class WorkerPool<Task, Reply> {
     return this.slots.length;
   }
 
-  /** Runs a task on the worker holding the fewest. */
-  run(task: Task): Promise<Reply> {
-    let chosen: Slot | undefined;
-    for (const slot of this.slots) {
-      if (slot.worker === undefined) continue;
-      if (chosen === undefined || slot.held.size < chosen.held.size) chosen = slot;
+  /**
+   * Runs a task on the worker holding the fewest, in its turn: tasks of one lane (one sender)
+   * run in the order given, and the lanes take turns.
+   */
+  run(task: Task, lane = ''): Promise<Reply> {
+    if (this.closing || this.slots.every((slot) => slot.worker === undefined)) {
+      return Promise.reject(this.noWorker());
     }
-    return chosen === undefined ? Promise.reject(this.noWorker()) : this.send(chosen, task);
+    return new Promise<Reply>((resolve, reject) => {
+      const queued: Queued<Task, Reply> = { task, resolve, reject };
+      const waiting = this.lanes.get(lane);
+      if (waiting === undefined) this.lanes.set(lane, [queued]);
+      else waiting.push(queued);
+      this.dispatch();
+    });
   }
 
   /** Runs a task on one worker: the state its earlier tasks left is there. */
@@ -75,9 +100,42 @@ export class WorkerPool<Task, Reply> {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.failQueued();
     await Promise.all(
       this.slots.flatMap((slot) => (slot.worker === undefined ? [] : [slot.worker.terminate()])),
     );
+  }
+
+  /** Sends queued tasks, in turn by lane, to workers holding fewer than MAX_HELD. */
+  private dispatch(): void {
+    for (;;) {
+      let slot: Slot | undefined;
+      for (const s of this.slots) {
+        if (s.worker === undefined || s.held.size >= MAX_HELD) continue;
+        if (slot === undefined || s.held.size < slot.held.size) slot = s;
+      }
+      if (slot === undefined) return;
+      const next = this.nextQueued();
+      if (next === undefined) return;
+      this.send(slot, next.task).then(next.resolve, next.reject);
+    }
+  }
+
+  /** The first lane's next task; that lane then goes to the back of the turn order. */
+  private nextQueued(): Queued<Task, Reply> | undefined {
+    for (const [lane, waiting] of this.lanes) {
+      this.lanes.delete(lane);
+      const next = waiting.shift();
+      if (waiting.length > 0) this.lanes.set(lane, waiting);
+      if (next !== undefined) return next;
+    }
+    return undefined;
+  }
+
+  private failQueued(): void {
+    const error = this.noWorker();
+    for (const waiting of this.lanes.values()) for (const q of waiting) q.reject(error);
+    this.lanes.clear();
   }
 
   private send(slot: Slot, task: Task): Promise<Reply> {
@@ -106,6 +164,7 @@ export class WorkerPool<Task, Reply> {
       if (held === undefined) return;
       if (reply.ok) held.resolve(reply.value as never);
       else held.reject(new Error(reply.message));
+      this.dispatch();
     });
     worker.on('error', (error: Error) => {
       failure = error;
@@ -119,9 +178,13 @@ export class WorkerPool<Task, Reply> {
         slot.held.delete(job);
         held.reject(new Error(why));
       }
-      if (this.closing || this.options.replace === false) return;
-      slot.deathsInARow += 1;
-      if (slot.deathsInARow < MAX_DEATHS_IN_A_ROW) this.start(slot);
+      if (this.closing) return;
+      if (this.options.replace !== false) {
+        slot.deathsInARow += 1;
+        if (slot.deathsInARow < MAX_DEATHS_IN_A_ROW) this.start(slot);
+      }
+      if (this.slots.every((s) => s.worker === undefined)) this.failQueued();
+      else this.dispatch();
     });
   }
 
