@@ -12,7 +12,7 @@
 // for review, the rest accepted. An identical re-send is the submission already recorded.
 import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 import { isWithin, type Election } from './election.js';
-import { problem, throwIllegalValue, type Problem } from './result.js';
+import { problem, throwIllegalValue, type Problem, type ProblemSummary } from './result.js';
 import { sha256Hex } from './sha256.js';
 import {
   checkSubmission,
@@ -52,11 +52,6 @@ export type RefusalCode =
   | 'unknown_key'
   | 'already_revoked'
   | 'unexpected_entry';
-
-export interface ProblemSummary {
-  readonly code: string;
-  readonly message: string;
-}
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses

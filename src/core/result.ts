@@ -22,6 +22,9 @@ export function err<E>(error: E): Err<E> {
   return { ok: false, error };
 }
 
+/** A problem as a log entry or a receipt records it: its code and message. */
+export type ProblemSummary = Pick<Problem, 'code' | 'message'>;
+
 export function problem<C extends string>(
   code: C,
   message: string,

@@ -117,7 +117,7 @@ export function checkBody(election: Election, roster: RosterView, body: Uint8Arr
   // Numbers grow when written canonically (1e15 is 1000000000000000): the entry must still fit.
   const entryBytes =
     Buffer.byteLength(signedCanonical) +
-    Buffer.byteLength(canonicalJson(facts.warnings as unknown as JsonValue)) +
+    Buffer.byteLength(canonicalJson(facts.warnings)) +
     ENTRY_OVERHEAD;
   if (entryBytes > MAX_ENTRY_SIZE) {
     return {

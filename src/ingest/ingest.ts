@@ -13,7 +13,7 @@ import {
   type LogEntry,
 } from '../core/log_entry.js';
 import { AdmissionState, type Admission, type SubmissionKind } from '../core/admission.js';
-import { problem, throwIllegalValue, type Problem } from '../core/result.js';
+import { problem, throwIllegalValue, type Problem, type ProblemSummary } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import { toWellFormedText } from '../core/text.js';
 import { parseSignedSubmission } from '../core/submission.js';
@@ -37,11 +37,6 @@ import { findRosterKey, loadRoster } from './roster.js';
 export type { RejectionCode } from './check.js';
 
 export type SubmissionStatus = 'accepted' | 'held' | 'rejected';
-
-export interface ProblemSummary {
-  readonly code: string;
-  readonly message: string;
-}
 
 /** What a sender keeps: where its submission is in the log, and what became of it. */
 export interface Receipt {

@@ -2,7 +2,7 @@
 // revokes one, as a signed statement recorded in the log. Only certified, unrevoked keys can
 // sign submissions for their unit and the units beneath it.
 import { AdmissionState, type RefusalCode } from '../core/admission.js';
-import { isWithin, type Election } from '../core/election.js';
+import type { Election } from '../core/election.js';
 import {
   encodeLogEntry,
   LOG_ENTRY_FORMAT,
@@ -10,7 +10,7 @@ import {
   type RosterStatement,
 } from '../core/log_entry.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
-import { keyRef, signObject, verifyObject } from '../log/envelope.js';
+import { keyRef, signObject } from '../log/envelope.js';
 import { parseVerifierKey, type Signer, type Verifier } from '../log/note.js';
 import type { Store } from '../store/store.js';
 import type { Appending, Ledger } from '../store/ledger.js';
@@ -166,26 +166,4 @@ export async function loadRoster(
 ): Promise<Map<string, { readonly verifierKey: string; readonly unit: string }>> {
   const records = await new RosterRecords(store.db, electionId).all();
   return new Map(records.map((r) => [r.ref, { verifierKey: r.verifierKey, unit: r.unit }]));
-}
-
-/** Whether a roster statement carries a valid signature by one of the authority's keys. */
-export function verifyRosterStatement(
-  election: Election,
-  statement: RosterStatement,
-  signer: string,
-  signature: string,
-): boolean {
-  return election.definition.authority.keys.some((text) => {
-    const key = parseVerifierKey(text);
-    return (
-      key.ok &&
-      keyRef(key.value) === signer &&
-      verifyObject(ROSTER_CONTEXT, statement, signature, key.value)
-    );
-  });
-}
-
-/** Whether a roster key may sign for a unit: its own, or one beneath it. */
-export function keyCoversUnit(election: Election, key: RosterKey, unit: string): boolean {
-  return isWithin(election, unit, key.unit);
 }

@@ -25,10 +25,9 @@ import {
   submissionCanonical,
   submissionFacts,
   type AdmissionEntry,
-  type ProblemSummary,
   type SubmissionFacts,
 } from '../core/admission.js';
-import { throwIllegalValue } from '../core/result.js';
+import { throwIllegalValue, type ProblemSummary } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import type { SignedSubmission, Submission } from '../core/submission.js';
 import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
