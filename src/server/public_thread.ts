@@ -1,6 +1,7 @@
-// Runs the public plane's worker thread (public_worker.ts) and talks to it.
-import { Worker } from 'node:worker_threads';
-import type { PublicWorkerData, PublicWorkerMessage, PublicWorkerReply } from './public_worker.js';
+// Runs the public plane's worker thread (public_worker.ts), a worker pool of one
+// (src/threads/worker_pool.ts), and talks to it.
+import { WorkerPool } from '../threads/worker_pool.js';
+import type { PublicTask, PublicWorkerData } from './public_worker.js';
 
 export interface PublicThread {
   readonly url: string;
@@ -9,32 +10,30 @@ export interface PublicThread {
   close(): Promise<void>;
 }
 
+/** How long closing waits for refreshes under way and the listener to close before it stops it. */
+const CLOSE_WITHIN_MS = 10_000;
+
 export async function startPublicThread(data: PublicWorkerData): Promise<PublicThread> {
-  const worker = new Worker(new URL('./public_worker.js', import.meta.url), { workerData: data });
-  const waiting = new Map<number, () => void>();
-  let next = 0;
-  const url = await new Promise<string>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.on('message', (reply: PublicWorkerReply) => {
-      if (reply.type === 'listening') resolve(reply.url);
-      else {
-        waiting.get(reply.id)?.();
-        waiting.delete(reply.id);
-      }
-    });
+  const thread = new WorkerPool<PublicTask, string>({
+    script: new URL('./public_worker.js', import.meta.url),
+    size: 1,
+    workerData: data,
+    // Its listener's address is the one the server announced: a thread in a dead one's place
+    // could not promise the same, so refreshes fail instead.
+    replace: false,
   });
+  let url: string;
+  try {
+    url = await thread.runOn(0, { type: 'address' });
+  } catch (e) {
+    await thread.close();
+    throw e;
+  }
   return {
     url,
-    refresh: (election) =>
-      new Promise<void>((resolve) => {
-        const id = next++;
-        waiting.set(id, resolve);
-        worker.postMessage({ type: 'refresh', election, id } satisfies PublicWorkerMessage);
-      }),
-    close: async () => {
-      worker.postMessage({ type: 'close' } satisfies PublicWorkerMessage);
-      await new Promise((resolve) => worker.once('exit', resolve));
-      for (const resolve of waiting.values()) resolve();
+    refresh: async (election) => {
+      await thread.runOn(0, { type: 'refresh', election });
     },
+    close: () => thread.close({ finishWithinMs: CLOSE_WITHIN_MS }),
   };
 }

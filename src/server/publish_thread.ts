@@ -2,14 +2,15 @@
 // rewrites gigabytes of precinct files, which must never hold up the thread that answers
 // submissions. The ingest thread reads the log's new entries from the store and hands them over
 // with each checkpoint; the worker keeps its own copy of the log's tree, tallies, builds and writes.
+// The thread is a worker pool of one (src/threads/worker_pool.ts) that keeps its state.
 import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import type { Election } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import type { Log } from '../log/log.js';
 import { encodeSignerKey, type Signer } from '../log/note.js';
 import { Publisher, type PublishedCheckpoint, type PublishProblem } from '../publish/publisher.js';
 import { DirectoryContentStore } from '../publish/content_store.js';
+import { WorkerPool } from '../threads/worker_pool.js';
 
 /** What a version took, as the server reports it. */
 export interface PublishedVersion {
@@ -48,20 +49,21 @@ export interface PublishWorkerData {
   readonly siteUrl?: string;
 }
 
-export type PublishWorkerMessage =
+/** What the publisher's thread is asked: to be ready, then to count entries and publish. */
+export type PublishTask =
+  | { readonly type: 'start' }
   | {
       readonly type: 'publish';
-      readonly id: number;
-      /** The log's entries from the last message's checkpoint up to this one's. */
+      /** The log's entries from the last task's checkpoint up to this one's. */
       readonly entries: readonly Uint8Array[];
       readonly checkpoint: PublishedCheckpoint;
-    }
-  | { readonly type: 'close' };
+    };
 
-export type PublishWorkerReply =
-  | { readonly type: 'ready' }
-  | { readonly type: 'failed'; readonly message: string }
-  | { readonly type: 'published'; readonly id: number; readonly outcome: PublishOutcome };
+/**
+ * How long closing waits for the versions under way before it stops the thread: long enough to
+ * write a large election's gigabytes of files; a thread that takes longer is taken to hang.
+ */
+const CLOSE_WITHIN_MS = 10 * 60_000;
 
 /** This thread's publisher: for tests that run from source, and the publisher's own thread. */
 export async function publisherHere(setup: PublisherSetup): Promise<ElectionPublisher> {
@@ -96,7 +98,9 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
     siteDir: setup.siteDir,
     ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
   };
-  const worker = new Worker(new URL('./publish_worker.js', import.meta.url), {
+  const thread = new WorkerPool<PublishTask, PublishOutcome>({
+    script: new URL('./publish_worker.js', import.meta.url),
+    size: 1,
     workerData: data,
     resourceLimits: {
       // A version is millions of short-lived strings: a larger young generation halves the time
@@ -104,47 +108,29 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
       maxYoungGenerationSizeMb: 256,
       maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
     },
+    // Its state is the log's tree and what it counted: a thread started in a dead one's place
+    // would hold neither, so the publisher stops instead (publisher_stopped).
+    replace: false,
   });
-  const waiting = new Map<number, (outcome: PublishOutcome) => void>();
-  let failure: string | undefined;
-  const failAll = (message: string): void => {
-    failure ??= message;
-    for (const [id, resolve] of waiting) {
-      waiting.delete(id);
-      resolve(err(problem('publisher_stopped', `the publisher stopped: ${message}`)));
-    }
-  };
-  await new Promise<void>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.on('message', (reply: PublishWorkerReply) => {
-      if (reply.type === 'ready') resolve();
-      else if (reply.type === 'failed') {
-        // Before it is ready, a failure means it never will be.
-        reject(new Error(`the publisher could not start: ${reply.message}`));
-        failAll(reply.message);
-      } else {
-        waiting.get(reply.id)?.(reply.outcome);
-        waiting.delete(reply.id);
-      }
-    });
-  });
-  worker.on('error', (e: Error) => {
-    failAll(e.message);
-  });
-  worker.on('exit', () => {
-    failAll('its thread exited');
-  });
+  try {
+    await thread.runOn(0, { type: 'start' });
+  } catch (e) {
+    await thread.close();
+    throw new Error(`the publisher could not start: ${(e as Error).message}`, { cause: e });
+  }
 
+  let failure: string | undefined;
+  const stopped = (message: string): PublishOutcome =>
+    err(problem('publisher_stopped', `the publisher stopped: ${message}`));
   let sent = 0;
   let logSize = 0;
-  let next = 0;
   // Entries are read and handed over in log order, one checkpoint at a time.
   let handing: Promise<unknown> = Promise.resolve();
   const request = async (checkpoint: PublishedCheckpoint): Promise<PublishOutcome> => {
     const reply = new Promise<PublishOutcome>((resolve) => {
       const hand = async (): Promise<void> => {
         if (failure !== undefined) {
-          resolve(err(problem('publisher_stopped', `the publisher stopped: ${failure}`)));
+          resolve(stopped(failure));
           return;
         }
         const entries: Uint8Array[] = [];
@@ -161,14 +147,12 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
           for (const entry of read.value) entries.push(entry);
         }
         sent += entries.length;
-        const id = next++;
-        waiting.set(id, resolve);
-        worker.postMessage({
-          type: 'publish',
-          id,
-          entries,
-          checkpoint,
-        } satisfies PublishWorkerMessage);
+        // Sent now, in order; answered when the version covering it is in place.
+        thread.runOn(0, { type: 'publish', entries, checkpoint }).then(resolve, (e: unknown) => {
+          // A thread that failed a task may have counted part of it: it publishes no more.
+          failure ??= (e as Error).message;
+          resolve(stopped(failure));
+        });
       };
       handing = handing.then(hand, hand);
     });
@@ -183,9 +167,8 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
     request,
     close: async () => {
       await handing.catch(() => undefined);
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.postMessage({ type: 'close' } satisfies PublishWorkerMessage);
-      await exited;
+      // A version being written is finished, not cut off: its files and current.json stay whole.
+      await thread.close({ finishWithinMs: CLOSE_WITHIN_MS });
     },
   };
 }

@@ -1,27 +1,25 @@
 // The publisher's thread (publish_thread.ts): it keeps the log's tree from the entries the ingest
 // thread hands it, and builds and writes each version of one election's public files.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { parseElectionDefinition } from '../core/election.js';
+import { ok, throwIllegalValue } from '../core/result.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
 import { parseSignerKey } from '../log/note.js';
+import { answerTasks } from '../threads/worker_tasks.js';
 import {
   publisherHere,
+  type ElectionPublisher,
+  type PublishOutcome,
+  type PublishTask,
   type PublishWorkerData,
-  type PublishWorkerMessage,
-  type PublishWorkerReply,
 } from './publish_thread.js';
 
-const data = workerData as PublishWorkerData;
-const say = (reply: PublishWorkerReply): void => {
-  parentPort?.postMessage(reply);
-};
-
-const election = parseElectionDefinition(data.definition);
-const signer = parseSignerKey(data.signerKey);
-if (!election.ok) say({ type: 'failed', message: election.error.message });
-else if (!signer.ok) say({ type: 'failed', message: signer.error.message });
-else {
+async function start(data: PublishWorkerData): Promise<{ log: Log; publisher: ElectionPublisher }> {
+  const election = parseElectionDefinition(data.definition);
+  if (!election.ok) throw new Error(election.error.message);
+  const signer = parseSignerKey(data.signerKey);
+  if (!signer.ok) throw new Error(signer.error.message);
   const log = await Log.open(new MemoryLogStorage());
   const publisher = await publisherHere({
     election: election.value,
@@ -30,42 +28,38 @@ else {
     siteDir: data.siteDir,
     ...(data.siteUrl === undefined ? {} : { siteUrl: data.siteUrl }),
   });
-  // Entries are added to the tree in the order they came; each request waits for its own.
-  let appending: Promise<unknown> = Promise.resolve();
-  let requests = 0;
-  let closing = false;
-  const closeWhenIdle = (): void => {
-    if (closing && requests === 0) parentPort?.close();
-  };
-  parentPort?.on('message', (message: PublishWorkerMessage) => {
-    if (message.type === 'close') {
-      closing = true;
-      closeWhenIdle();
-      return;
-    }
-    requests++;
-    const appended = appending.then(async () => {
-      if (message.entries.length === 0) return undefined;
-      const added = await log.append(message.entries);
-      return added.ok ? undefined : added.error.message;
-    });
-    appending = appended;
-    void appended
-      .then(async (problemText) => {
-        if (problemText !== undefined) {
-          say({ type: 'failed', message: `the log's entries: ${problemText}` });
-          return;
-        }
-        const outcome = await publisher.request(message.checkpoint);
-        say({ type: 'published', id: message.id, outcome });
-      })
-      .catch((e: unknown) => {
-        say({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
-      })
-      .finally(() => {
-        requests--;
-        closeWhenIdle();
-      });
-  });
-  say({ type: 'ready' });
+  return { log, publisher };
 }
+
+// Why it could not start answers every task, the first ('start') included.
+const started = start(workerData as PublishWorkerData);
+started.catch(() => undefined);
+
+// Entries are added to the tree in the order they came; each request waits for its own. Once
+// entries could not be added, the tree is not the log's, and nothing more is published from it.
+let appending: Promise<void> = Promise.resolve();
+let broken: string | undefined;
+
+answerTasks(async (task: PublishTask): Promise<PublishOutcome> => {
+  const { log, publisher } = await started;
+  switch (task.type) {
+    case 'start':
+      return ok(undefined);
+    case 'publish': {
+      const appended = appending.then(async () => {
+        if (broken !== undefined) throw new Error(broken);
+        if (task.entries.length === 0) return;
+        const added = await log.append(task.entries);
+        if (!added.ok) {
+          broken = `the log's entries: ${added.error.message}`;
+          throw new Error(broken);
+        }
+      });
+      appending = appended.catch(() => undefined);
+      await appended;
+      return publisher.request(task.checkpoint);
+    }
+    default:
+      return throwIllegalValue(task);
+  }
+});

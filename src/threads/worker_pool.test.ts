@@ -12,8 +12,10 @@ type Task =
 // The worker runs worker_tasks.ts from source (Node strips its types): the pool's own protocol.
 const tasks = new URL('./worker_tasks.ts', import.meta.url).href;
 const worker = `
+const { workerData } = await import('node:worker_threads');
 const { answerTasks } = await import(${JSON.stringify(tasks)});
 const remembered = [];
+const { onClose } = workerData ?? {};
 answerTasks((task) => {
   switch (task.type) {
     case 'remember': remembered.push(task.value); return remembered.length;
@@ -23,7 +25,7 @@ answerTasks((task) => {
     case 'die': process.exit(3);
     case 'refuse': throw new Error('refused');
   }
-});
+}, onClose === 'hang' ? () => new Promise(() => setInterval(() => undefined, 1_000)) : undefined);
 `;
 
 let pool: WorkerPool<Task, unknown> | undefined;
@@ -32,8 +34,8 @@ afterEach(async () => {
   pool = undefined;
 });
 
-function workers(size: number, script = worker): WorkerPool<Task, unknown> {
-  pool = new WorkerPool<Task, unknown>({ script, eval: true, size });
+function workers(size: number, script = worker, workerData?: unknown): WorkerPool<Task, unknown> {
+  pool = new WorkerPool<Task, unknown>({ script, eval: true, size, workerData });
   return pool;
 }
 
@@ -100,6 +102,36 @@ describe('worker threads', () => {
     await p.close();
     await expect(held).rejects.toThrow('the worker threads were closed');
     await expect(p.run({ type: 'recall' })).rejects.toThrow('the worker threads were closed');
+  });
+
+  it('closed gracefully, finish the tasks they were sent, take no more, and end', async () => {
+    const p = workers(2);
+    const sent = [p.runOn(0, { type: 'wait', ms: 400 }), p.run({ type: 'wait', ms: 200 })];
+    const started = performance.now();
+    const closed = p.close({ finishWithinMs: 10_000 });
+    await expect(p.run({ type: 'recall' })).rejects.toThrow('the worker threads were closed');
+    await expect(p.runOn(1, { type: 'recall' })).rejects.toThrow('the worker threads were closed');
+    await expect(Promise.all(sent)).resolves.toEqual([400, 200]);
+    await closed;
+    // Each worker ended once its tasks were answered, not when the time ran out.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('closed gracefully, stop a worker still busy when the time is up, and its tasks fail', async () => {
+    const p = workers(1);
+    const held = p.run({ type: 'wait', ms: 30_000 });
+    const started = performance.now();
+    await p.close({ finishWithinMs: 200 });
+    await expect(held).rejects.toThrow('the worker threads were closed');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('closed gracefully, stop a worker whose closing step never ends when the time is up', async () => {
+    const p = workers(1, worker, { onClose: 'hang' });
+    await expect(p.run({ type: 'wait', ms: 1 })).resolves.toBe(1);
+    const started = performance.now();
+    await p.close({ finishWithinMs: 300 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
   });
 
   it('take tasks from each sender in turn: one sender with hundreds queued cannot hold up another', async () => {

@@ -2,7 +2,9 @@
 // runs work beside the main thread. A worker that dies fails only the tasks it held, and another
 // takes its place, sent every broadcast again so that it holds the same state. Tasks wait here,
 // in a lane per sender, and are taken from the lanes in turn: a sender with thousands of tasks
-// queued cannot hold up another's one.
+// queued cannot hold up another's one. A worker keeps whatever state its tasks leave, so a pool of
+// one that is not replaced is one stateful thread. Closing either stops the workers at once or
+// lets the tasks they hold finish first (a worker writing files must not be cut off mid-write).
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TaskReply, ToWorker } from './worker_tasks.js';
 
@@ -88,7 +90,7 @@ export class WorkerPool<Task, Reply> {
   /** Runs a task on one worker: the state its earlier tasks left is there. */
   runOn(index: number, task: Task): Promise<Reply> {
     const slot = this.slots[index];
-    if (slot?.worker === undefined) return Promise.reject(this.noWorker(index));
+    if (this.closing || slot?.worker === undefined) return Promise.reject(this.noWorker(index));
     return this.send(slot, task);
   }
 
@@ -98,12 +100,32 @@ export class WorkerPool<Task, Reply> {
     for (const slot of this.slots) slot.worker?.postMessage({ task: message } satisfies ToWorker);
   }
 
-  async close(): Promise<void> {
+  /**
+   * Takes no more tasks and fails those not yet sent. Without `finishWithinMs`, stops the workers
+   * at once and fails the tasks they hold. With it, each worker first finishes the tasks it holds
+   * and is then asked to end (answerTasks' `onClose`, then its port closes); a worker still
+   * running when the time is up is stopped, and its tasks fail.
+   */
+  async close(options: { readonly finishWithinMs?: number } = {}): Promise<void> {
     this.closing = true;
     this.failQueued();
-    await Promise.all(
-      this.slots.flatMap((slot) => (slot.worker === undefined ? [] : [slot.worker.terminate()])),
-    );
+    const running = this.slots.flatMap((slot) => (slot.worker === undefined ? [] : [slot.worker]));
+    const exited = running.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
+    const stop = (): void => {
+      for (const worker of running) void worker.terminate();
+    };
+    if (options.finishWithinMs === undefined) {
+      stop();
+      await Promise.all(exited);
+      return;
+    }
+    for (const slot of this.slots) if (slot.held.size === 0) this.retire(slot);
+    const timer = setTimeout(stop, options.finishWithinMs);
+    try {
+      await Promise.all(exited);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Sends queued tasks, in turn by lane, to workers holding fewer than MAX_HELD. */
@@ -164,7 +186,9 @@ export class WorkerPool<Task, Reply> {
       if (held === undefined) return;
       if (reply.ok) held.resolve(reply.value as never);
       else held.reject(new Error(reply.message));
-      this.dispatch();
+      if (this.closing) {
+        if (slot.held.size === 0) this.retire(slot);
+      } else this.dispatch();
     });
     worker.on('error', (error: Error) => {
       failure = error;
@@ -186,6 +210,11 @@ export class WorkerPool<Task, Reply> {
       if (this.slots.every((s) => s.worker === undefined)) this.failQueued();
       else this.dispatch();
     });
+  }
+
+  /** Asks a worker that holds no task to end (a graceful close). */
+  private retire(slot: Slot): void {
+    slot.worker?.postMessage({ close: true } satisfies ToWorker);
   }
 
   private noWorker(index?: number): Error {
