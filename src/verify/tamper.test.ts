@@ -1,0 +1,746 @@
+// The tamper suite: the operator of a Tally server holds every server key (the log's checkpoint
+// key and the manifest key), changes what the public sees and re-signs whatever it changed
+// (src/server/testonly/operator.ts), so that only what the log says can give it away. The
+// verifier must name each change with a stable problem code, and the file or entry it is in;
+// the site as published, and with an honest amendment, verify clean.
+//
+// The table says, per kind of change, the code the verifier must name it by and whether it does
+// today. A change it does not name yet runs as `it.fails`: when the verifier learns to, that
+// test fails, and its row's `caught` becomes true. A row with `today` is caught now under that
+// other code, which its first test checks.
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOG_ENTRY_FORMAT, ROSTER_CONTEXT, type LogEntry } from '../core/log_entry.js';
+import { sha256Hex } from '../core/sha256.js';
+import { sampleSubmission } from '../core/testonly/fixtures.js';
+import { publishedReader } from '../cli/verify_command.js';
+import { signSubmission } from '../ingest/submit_client.js';
+import { signObject } from '../log/envelope.js';
+import { encodeVerifierKey, type Signer } from '../log/note.js';
+import { testSigner } from '../log/testonly/signers.js';
+import {
+  currentBase,
+  editJson,
+  editText,
+  Operator,
+  readText,
+  replaceFile,
+} from '../server/testonly/operator.js';
+import { inProcessWorkers, verifySite, type VerifyReport } from './verify.js';
+
+interface Expectation {
+  /** The stable problem code the verifier must name the change by. */
+  readonly code: string;
+  /** Whether the verifier names it by that code today. */
+  readonly caught: boolean;
+  /** The code the verifier catches it by today, when it is another. */
+  readonly today?: string;
+}
+
+// Codes proposed for the verifier that rebuilds every file (not all emitted yet):
+//   file_not_reproduced  a file is not what the log makes it
+//   file_unexpected      a file is listed that no rule produces
+//   file_omitted         a file the rules produce is not listed
+//   file_unlisted        a file in the version's directory is not in the manifest
+//   compressed_mismatch  a .br or .gz copy does not decompress to the file beside it
+//   rolled_back          current.json names a version older than a checkpoint the user holds
+//   wrongly_rejected     a valid submission is logged as rejected
+//   current_mismatch     current.json disagrees with the manifest it names
+// manifest_inconsistent (existing) is also the code for a manifest that disagrees with the log.
+const TABLE = {
+  // The pages people read.
+  'a vote total on the summary page': { code: 'file_not_reproduced', caught: false },
+  'a percentage on the summary page': { code: 'file_not_reproduced', caught: false },
+  '"N of M units reporting" on the summary page': { code: 'file_not_reproduced', caught: false },
+  'the TEST banner and title taken off a page': { code: 'file_not_reproduced', caught: false },
+  "a county's map colour swapped to the other candidate": {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  'a candidate renamed on a contest page': { code: 'file_not_reproduced', caught: false },
+  'a vote total on a page in another language': { code: 'file_not_reproduced', caught: false },
+  "a total on a county's page": { code: 'file_not_reproduced', caught: false },
+  "the verify page naming the operator's other key": {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  'the style sheet hiding the TEST banner': { code: 'file_not_reproduced', caught: false },
+  'the refresh script altered': { code: 'file_not_reproduced', caught: false },
+  "the site root's page sending readers to an older version": {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  'a page of the previous version altered, its manifest re-signed': {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  // results.json and cdf.json.
+  'results.json: the test flag set to false': { code: 'file_not_reproduced', caught: false },
+  'cdf.json: the test flag set to false': { code: 'file_not_reproduced', caught: false },
+  'cdf.json: Status changed': { code: 'file_not_reproduced', caught: false },
+  "results.json: two candidates' names swapped": { code: 'file_not_reproduced', caught: false },
+  "cdf.json: two candidates' names swapped": { code: 'file_not_reproduced', caught: false },
+  'results.json: a duplicate area before the real one': {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  'cdf.json: duplicate VoteCounts before the real ones': {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  'results.json: an extra area': { code: 'file_not_reproduced', caught: false },
+  'cdf.json: SubUnitsReported changed': { code: 'file_not_reproduced', caught: false },
+  'cdf.json: VotersParticipated changed': { code: 'file_not_reproduced', caught: false },
+  'results.json: units reporting changed': { code: 'total_mismatch', caught: true },
+  'results.json: a total changed': { code: 'total_mismatch', caught: true },
+  'a CSV: a total changed': { code: 'total_mismatch', caught: true },
+  'a CSV: the TEST column emptied': { code: 'total_mismatch', caught: true },
+  // The group files of the reporting units.
+  'a group file (cdf/): Issuer changed, numbers agreeing': {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  'a group file (units/) written otherwise, numbers agreeing': {
+    code: 'file_not_reproduced',
+    caught: false,
+  },
+  'a group file (units/): a precinct total changed': { code: 'total_mismatch', caught: true },
+  'a group file (cdf/): a precinct total changed': { code: 'total_mismatch', caught: true },
+  // The manifest and current.json.
+  'test false in the manifest and current.json': { code: 'manifest_inconsistent', caught: false },
+  'the election renamed in the manifest and current.json': {
+    code: 'manifest_inconsistent',
+    caught: false,
+  },
+  'test false in current.json alone': { code: 'current_mismatch', caught: false },
+  'current.json claiming more of the log than its manifest': {
+    code: 'current_mismatch',
+    caught: false,
+  },
+  'a file in the version but not in the manifest': { code: 'file_unlisted', caught: false },
+  'a file listed that no rule produces': { code: 'file_unexpected', caught: false },
+  'a file listed from outside the version': { code: 'file_unexpected', caught: false },
+  'results.json taken out of the manifest': { code: 'file_omitted', caught: false },
+  'a group file taken out of the manifest and the version': {
+    code: 'file_omitted',
+    caught: false,
+  },
+  'a listed file deleted': { code: 'file_missing', caught: true },
+  'a file changed, the manifest not re-signed': { code: 'file_mismatch', caught: true },
+  'current.json naming a manifest another key signed': {
+    code: 'manifest_signature',
+    caught: true,
+  },
+  "a manifest's log size unlike its checkpoint's": { code: 'manifest_inconsistent', caught: true },
+  "a manifest's checkpoint signed by another key": { code: 'checkpoint_signature', caught: true },
+  // Freshness.
+  'current.json pointed back to an older version, a newer checkpoint held': {
+    code: 'rolled_back',
+    caught: false,
+  },
+  'the whole site as it was at an older version, a newer checkpoint held': {
+    code: 'log_truncated',
+    caught: true,
+  },
+  // Precompressed copies.
+  'an altered .br beside a page': { code: 'compressed_mismatch', caught: false },
+  'an altered .gz beside results.json': { code: 'compressed_mismatch', caught: false },
+  'an altered .br beside a group file': { code: 'compressed_mismatch', caught: false },
+  'an altered .br beside current.json': { code: 'compressed_mismatch', caught: false },
+  // The log.
+  'a valid amendment logged as a rejection (replayed_sequence)': {
+    code: 'wrongly_rejected',
+    caught: false,
+    today: 'decision_mismatch',
+  },
+  'a valid amendment logged as a rejection (unknown_key)': {
+    code: 'wrongly_rejected',
+    caught: false,
+  },
+  "a forged entry appended after the version's size": { code: 'bad_signature', caught: false },
+  'an amendment recorded as an original': { code: 'decision_mismatch', caught: true },
+  'entries reordered against the decisions they record': {
+    code: 'replayed_sequence',
+    caught: true,
+  },
+  'entries reordered and republished, an older checkpoint held': {
+    code: 'log_rewritten',
+    caught: true,
+  },
+  'a history rewritten and republished, an older checkpoint held': {
+    code: 'log_rewritten',
+    caught: true,
+  },
+  'a vote count changed inside a signed submission': { code: 'bad_signature', caught: true },
+  'a submission dropped, the files left as they were': { code: 'total_mismatch', caught: true },
+  'a submission by a key never certified': { code: 'unknown_key', caught: true },
+  "a key certified by the operator's own signature": { code: 'roster_signature', caught: true },
+  'a log tile altered': { code: 'log_invalid', caught: true },
+  'the log cut back behind the version': { code: 'log_truncated', caught: true },
+} as const satisfies Record<string, Expectation>;
+
+type Change = keyof typeof TABLE;
+
+/** What the change is in, for the problem to name, and what the verifier's user holds. */
+interface Tampered {
+  /** A path under the version (`results.json`) or the site (`current.json`). */
+  readonly file?: string;
+  readonly entry?: number;
+  /** A checkpoint the user saw earlier (`tally verify --since`). */
+  readonly since?: string;
+}
+
+type Tamper = (site: string, op: Operator) => Tampered | Promise<Tampered>;
+
+// The published files' fields the changes reach.
+interface ResultsJson {
+  election: { id: string; test: boolean };
+  contests: { id: string; choices: { id: string; name: Record<string, string> }[] }[];
+  areas: AreaJson[];
+}
+interface AreaJson {
+  area: string;
+  name: Record<string, string>;
+  reporting: { reported: number; expected: number };
+  contests: { contest: string; total: { counts: Record<string, number> } }[];
+}
+interface CdfJson {
+  IsTest: boolean;
+  Status: string;
+  Issuer: string;
+  GpUnit: { '@id': string; SubUnitsReported?: number; VotersParticipated?: number }[];
+  Election: {
+    Candidate: { '@id': string; BallotName: { Text: { Content: string }[] } }[];
+    Contest: {
+      '@id': string;
+      ContestSelection?: { '@id': string; VoteCounts: { Count: number }[] }[];
+    }[];
+  }[];
+}
+
+/** The path of a file of the site's current version. */
+const inVersion = (site: string, path: string): string => `${currentBase(site)}${path}`;
+
+/** Changes a file of the current version, then re-signs the version. */
+function changeFile(
+  op: Operator,
+  site: string,
+  path: string,
+  change: (text: string) => string,
+): Tampered {
+  editText(site, inVersion(site, path), change);
+  op.resign(site);
+  return { file: path };
+}
+
+function changeJson(
+  op: Operator,
+  site: string,
+  path: string,
+  change: (value: never) => void,
+): Tampered {
+  editJson(site, inVersion(site, path), change);
+  op.resign(site);
+  return { file: path };
+}
+
+const stateArea = (r: ResultsJson): AreaJson => r.areas.find((a) => a.area === 'state') ?? fail();
+
+/** A precompressed copy beside `path` that decompresses to the file with `change` made. */
+function compressedCopy(
+  site: string,
+  path: string,
+  kind: 'br' | 'gz',
+  change: (text: string) => string,
+): Tampered {
+  const altered = change(readText(site, path));
+  const bytes = kind === 'br' ? brotliCompressSync(altered) : gzipSync(altered);
+  replaceFile(join(site, ...`${path}.${kind}`.split('/')), bytes);
+  return { file: `${path}.${kind}` };
+}
+
+/** The entry for a unit's first accepted submission in the honest log. */
+function submissionOf(op: Operator, unit: string): number {
+  const at = op.honest.entries.findIndex(
+    (e) => e.type === 'submission' && e.signed.submission.unit === unit,
+  );
+  return at === -1 ? fail() : at;
+}
+
+/** A submission entry recorded as accepted, as ingest writes one. */
+function accepted(signed: ReturnType<typeof signSubmission>): LogEntry {
+  return {
+    format: LOG_ENTRY_FORMAT,
+    type: 'submission',
+    election: 'sample-2026',
+    receivedAt: '2026-11-03T21:45:00Z',
+    signed,
+    status: 'accepted',
+    kind: 'original',
+    warnings: [],
+  };
+}
+
+/** The honest amendment, logged as a rejection for `code`: the operator's way to not count it. */
+function amendmentRejected(op: Operator, code: string): (entries: LogEntry[]) => LogEntry[] {
+  return (entries) =>
+    entries.map((e, i) => {
+      if (i !== op.honest.amendment || e.type !== 'submission') return e;
+      const body = new TextEncoder().encode(JSON.stringify(e.signed));
+      return {
+        format: LOG_ENTRY_FORMAT,
+        type: 'rejection',
+        election: e.election,
+        receivedAt: e.receivedAt,
+        bodySha256: sha256Hex(body),
+        bodyBytes: body.length,
+        error: { code, message: `rejected: ${code}` },
+        signed: e.signed,
+      };
+    });
+}
+
+const stranger = (): Signer => testSigner('tally.test');
+
+const TAMPERS: Record<Change, Tamper> = {
+  'a vote total on the summary page': (site, op) =>
+    changeFile(op, site, 'en/index.html', (t) =>
+      t.replace('<td class="num">770</td>', '<td class="num">870</td>'),
+    ),
+  'a percentage on the summary page': (site, op) =>
+    changeFile(op, site, 'en/index.html', (t) => t.replace('52.9%', '58.2%')),
+  '"N of M units reporting" on the summary page': (site, op) =>
+    changeFile(op, site, 'en/index.html', (t) =>
+      t.replaceAll('3 of 5 units reporting (60%)', '5 of 5 units reporting (100%)'),
+    ),
+  'the TEST banner and title taken off a page': (site, op) =>
+    changeFile(op, site, 'en/index.html', (t) =>
+      t.replace(/<p class="test-banner"[^>]*>[^<]*<\/p>/, '').replace('TEST · ', ''),
+    ),
+  "a county's map colour swapped to the other candidate": (site, op) =>
+    changeFile(op, site, 'en/contest/governor.html', (t) =>
+      t.replace(
+        /fill="#1f5fa8"([^>]*)><title>South County: Ada Lovelace/,
+        'fill="#b3261e"$1><title>South County: Alan Turing',
+      ),
+    ),
+  'a candidate renamed on a contest page': (site, op) =>
+    changeFile(op, site, 'en/contest/governor.html', (t) =>
+      t.replaceAll('Alan Turing', 'Alan Tuning'),
+    ),
+  'a vote total on a page in another language': (site, op) =>
+    changeFile(op, site, 'fr/index.html', (t) => t.replace('>770<', '>870<')),
+  "a total on a county's page": (site, op) =>
+    changeFile(op, site, 'en/unit/south.html', (t) => t.replace('>520<', '>620<')),
+  "the verify page naming the operator's other key": (site, op) =>
+    changeFile(op, site, 'en/verify.html', (t) =>
+      t.replaceAll(encodeVerifierKey(op.honest.keys.log), encodeVerifierKey(stranger())),
+    ),
+  'the style sheet hiding the TEST banner': (site, op) =>
+    changeFile(op, site, 'assets/site.css', (t) => `${t}\n.test-banner{display:none}\n`),
+  'the refresh script altered': (site, op) =>
+    changeFile(op, site, 'assets/refresh.js', (t) => `${t}\ndocument.title = 'Final results';\n`),
+  "the site root's page sending readers to an older version": (site) => {
+    editText(site, 'index.html', (t) => t.replaceAll('v/2/', 'v/1/'));
+    return { file: 'index.html' };
+  },
+  'a page of the previous version altered, its manifest re-signed': (site, op) => {
+    editText(site, 'v/1/en/index.html', (t) => t.replace('TEST · ', ''));
+    const current = readText(site, 'current.json');
+    op.resign(site, { base: 'v/1/' });
+    replaceFile(join(site, 'current.json'), current);
+    return { file: 'v/1/en/index.html' };
+  },
+
+  'results.json: the test flag set to false': (site, op) =>
+    changeJson(op, site, 'results.json', (r: ResultsJson) => {
+      r.election.test = false;
+    }),
+  'cdf.json: the test flag set to false': (site, op) =>
+    changeJson(op, site, 'cdf.json', (c: CdfJson) => {
+      c.IsTest = false;
+    }),
+  'cdf.json: Status changed': (site, op) =>
+    changeJson(op, site, 'cdf.json', (c: CdfJson) => {
+      c.Status = 'unofficial-complete';
+    }),
+  "results.json: two candidates' names swapped": (site, op) =>
+    changeJson(op, site, 'results.json', (r: ResultsJson) => {
+      const choices = r.contests.find((c) => c.id === 'governor')?.choices ?? fail();
+      const [ada, alan] = [choices[0] ?? fail(), choices[1] ?? fail()];
+      [ada.name, alan.name] = [alan.name, ada.name];
+    }),
+  "cdf.json: two candidates' names swapped": (site, op) =>
+    changeJson(op, site, 'cdf.json', (c: CdfJson) => {
+      const candidates = c.Election[0]?.Candidate ?? fail();
+      const [ada, alan] = [candidates[0] ?? fail(), candidates[1] ?? fail()];
+      [ada.BallotName, alan.BallotName] = [alan.BallotName, ada.BallotName];
+    }),
+  'results.json: a duplicate area before the real one': (site, op) =>
+    changeJson(op, site, 'results.json', (r: ResultsJson) => {
+      const state = structuredClone(stateArea(r));
+      const governor = state.contests[0] ?? fail();
+      governor.total.counts['ada'] = 870;
+      r.areas.unshift(state);
+    }),
+  'cdf.json: duplicate VoteCounts before the real ones': (site, op) =>
+    changeJson(op, site, 'cdf.json', (c: CdfJson) => {
+      const ada = c.Election[0]?.Contest[0]?.ContestSelection?.[0] ?? fail();
+      const first = ada.VoteCounts[0] ?? fail();
+      ada.VoteCounts.unshift({ ...first, Count: 870 });
+    }),
+  'results.json: an extra area': (site, op) =>
+    changeJson(op, site, 'results.json', (r: ResultsJson) => {
+      r.areas.push({ ...structuredClone(stateArea(r)), area: 'west', name: { en: 'West' } });
+    }),
+  'cdf.json: SubUnitsReported changed': (site, op) =>
+    changeJson(op, site, 'cdf.json', (c: CdfJson) => {
+      (c.GpUnit[0] ?? fail()).SubUnitsReported = 5;
+    }),
+  'cdf.json: VotersParticipated changed': (site, op) =>
+    changeJson(op, site, 'cdf.json', (c: CdfJson) => {
+      (c.GpUnit[0] ?? fail()).VotersParticipated = 4000;
+    }),
+  'results.json: units reporting changed': (site, op) =>
+    changeJson(op, site, 'results.json', (r: ResultsJson) => {
+      stateArea(r).reporting.reported = 5;
+    }),
+  'results.json: a total changed': (site, op) =>
+    changeJson(op, site, 'results.json', (r: ResultsJson) => {
+      (stateArea(r).contests[0] ?? fail()).total.counts['ada'] = 870;
+    }),
+  'a CSV: a total changed': (site, op) =>
+    changeFile(op, site, 'csv/governor.csv', (t) =>
+      t.replace(
+        'state,State,state,total,3,5,1500,9,36,770',
+        'state,State,state,total,3,5,1500,9,36,870',
+      ),
+    ),
+  'a CSV: the TEST column emptied': (site, op) =>
+    changeFile(op, site, 'csv/governor.csv', (t) => t.replaceAll(',TEST', ',')),
+
+  'a group file (cdf/): Issuer changed, numbers agreeing': (site, op) =>
+    changeJson(op, site, 'cdf/south.json', (c: CdfJson) => {
+      c.Issuer = 'Office of the Secretary of State';
+    }),
+  'a group file (units/) written otherwise, numbers agreeing': (site, op) =>
+    changeFile(op, site, 'units/south.json', (t) => JSON.stringify(JSON.parse(t), null, 1)),
+  'a group file (units/): a precinct total changed': (site, op) =>
+    changeFile(op, site, 'units/south.json', (t) => t.replace('"ada":260', '"ada":261')),
+  'a group file (cdf/): a precinct total changed': (site, op) =>
+    changeFile(op, site, 'cdf/south.json', (t) => t.replace('"Count":260', '"Count":259')),
+
+  'test false in the manifest and current.json': (site, op) => {
+    op.resign(site, {
+      manifest: (m) => {
+        m['test'] = false;
+      },
+      current: (c) => {
+        c['test'] = false;
+      },
+    });
+    return { file: 'manifest.json' };
+  },
+  'the election renamed in the manifest and current.json': (site, op) => {
+    op.resign(site, {
+      manifest: (m) => {
+        m['election'] = 'other-2026';
+      },
+      current: (c) => {
+        c['election'] = 'other-2026';
+      },
+    });
+    return { file: 'manifest.json' };
+  },
+  'test false in current.json alone': (site, op) => {
+    op.resign(site, {
+      current: (c) => {
+        c['test'] = false;
+      },
+    });
+    return { file: 'current.json' };
+  },
+  'current.json claiming more of the log than its manifest': (site, op) => {
+    op.resign(site, {
+      current: (c) => {
+        c['logSize'] = 40;
+        c['generatedAt'] = '2026-11-04T06:00:00.000Z';
+      },
+    });
+    return { file: 'current.json' };
+  },
+  'a file in the version but not in the manifest': (site) => {
+    replaceFile(join(site, inVersion(site, 'en/notice.html')), '<p>Final results</p>');
+    return { file: 'en/notice.html' };
+  },
+  'a file listed that no rule produces': (site, op) => {
+    replaceFile(join(site, inVersion(site, 'en/notice.html')), '<p>Final results</p>');
+    op.resign(site, { list: ['en/notice.html'] });
+    return { file: 'en/notice.html' };
+  },
+  'a file listed from outside the version': (site, op) => {
+    op.resign(site, { list: ['../1/results.json'] });
+    return { file: '../1/results.json' };
+  },
+  'results.json taken out of the manifest': (site, op) => {
+    op.resign(site, { unlist: ['results.json'] });
+    return { file: 'results.json' };
+  },
+  'a group file taken out of the manifest and the version': (site, op) => {
+    rmSync(join(site, inVersion(site, 'units/south.json')));
+    op.resign(site, { unlist: ['units/south.json'] });
+    return { file: 'units/south.json' };
+  },
+  'a listed file deleted': (site) => {
+    rmSync(join(site, inVersion(site, 'en/index.html')));
+    return { file: 'en/index.html' };
+  },
+  'a file changed, the manifest not re-signed': (site) => {
+    editText(site, inVersion(site, 'en/index.html'), (t) => t.replace('>770<', '>870<'));
+    return { file: 'en/index.html' };
+  },
+  'current.json naming a manifest another key signed': (site, op) => {
+    op.resign(site, { key: stranger() });
+    return { file: 'manifest.json' };
+  },
+  "a manifest's log size unlike its checkpoint's": (site, op) => {
+    op.resign(site, {
+      manifest: (m) => {
+        m['logSize'] = 9;
+      },
+    });
+    return { file: 'manifest.json' };
+  },
+  "a manifest's checkpoint signed by another key": async (site, op) => {
+    const checkpoint = await op.checkpointOf(op.honest.entries, stranger());
+    op.resign(site, {
+      manifest: (m) => {
+        m['checkpoint'] = checkpoint;
+      },
+    });
+    return { file: 'manifest.json' };
+  },
+
+  'current.json pointed back to an older version, a newer checkpoint held': (site, op) => {
+    const [older, newer] = op.honest.versions;
+    replaceFile(join(site, 'current.json'), readText(older?.site ?? fail(), 'current.json'));
+    return { file: 'current.json', since: newer?.checkpoint ?? fail() };
+  },
+  'the whole site as it was at an older version, a newer checkpoint held': (site, op) => {
+    const [older, newer] = op.honest.versions;
+    rmSync(site, { recursive: true });
+    cpSync(older?.site ?? fail(), site, { recursive: true });
+    return { since: newer?.checkpoint ?? fail() };
+  },
+
+  'an altered .br beside a page': (site) =>
+    compressedCopy(site, inVersion(site, 'en/index.html'), 'br', (t) =>
+      t.replace('>770<', '>870<'),
+    ),
+  'an altered .gz beside results.json': (site) =>
+    compressedCopy(site, inVersion(site, 'results.json'), 'gz', (t) =>
+      t.replace('"ada":770', '"ada":870'),
+    ),
+  'an altered .br beside a group file': (site) =>
+    compressedCopy(site, inVersion(site, 'units/south.json'), 'br', (t) =>
+      t.replace('"ada":260', '"ada":261'),
+    ),
+  'an altered .br beside current.json': (site, op) => {
+    const older = readText(op.honest.versions[0]?.site ?? fail(), 'current.json');
+    return compressedCopy(site, 'current.json', 'br', () => older);
+  },
+
+  'a valid amendment logged as a rejection (replayed_sequence)': async (site, op) => {
+    await op.republish(site, amendmentRejected(op, 'replayed_sequence'));
+    return { entry: op.honest.amendment };
+  },
+  'a valid amendment logged as a rejection (unknown_key)': async (site, op) => {
+    await op.republish(site, amendmentRejected(op, 'unknown_key'));
+    return { entry: op.honest.amendment };
+  },
+  "a forged entry appended after the version's size": async (site, op) => {
+    const key = op.honest.unitKeys.get('s-1') ?? fail();
+    const signed = signSubmission(sampleSubmission('s-1', { sequence: 2 }), key);
+    const forged = { ...signed, submission: { ...signed.submission, ballotsCast: 499 } };
+    await op.rewriteLog(site, (entries) => [...entries, accepted(forged)], { version: false });
+    return { entry: op.honest.entries.length };
+  },
+  'an amendment recorded as an original': async (site, op) => {
+    await op.rewriteLog(
+      site,
+      (entries) =>
+        entries.map((e, i) =>
+          i === op.honest.amendment && e.type === 'submission' ? { ...e, kind: 'original' } : e,
+        ),
+      { version: true },
+    );
+    return { entry: op.honest.amendment };
+  },
+  'entries reordered against the decisions they record': async (site, op) => {
+    const original = submissionOf(op, 'n-1');
+    const { amendment } = op.honest;
+    await op.rewriteLog(
+      site,
+      (entries) => {
+        const moved = entries[amendment] ?? fail();
+        const rest = entries.filter((_, i) => i !== amendment);
+        return [...rest.slice(0, original), moved, ...rest.slice(original)];
+      },
+      { version: true },
+    );
+    return { entry: original + 1 };
+  },
+  'entries reordered and republished, an older checkpoint held': async (site, op) => {
+    const [n1, s1] = [submissionOf(op, 'n-1'), submissionOf(op, 's-1')];
+    await op.republish(site, (entries) =>
+      entries.map((e, i) => (i === n1 ? entries[s1] : i === s1 ? entries[n1] : e) ?? fail()),
+    );
+    return { since: op.honest.versions[0]?.checkpoint ?? fail() };
+  },
+  'a history rewritten and republished, an older checkpoint held': async (site, op) => {
+    const s1 = submissionOf(op, 's-1');
+    await op.republish(site, (entries) =>
+      entries.map((e, i) =>
+        i === s1 && e.type === 'submission' ? { ...e, receivedAt: '2026-11-03T21:59:59Z' } : e,
+      ),
+    );
+    return { since: op.honest.versions[1]?.checkpoint ?? fail() };
+  },
+  'a vote count changed inside a signed submission': async (site, op) => {
+    const s1 = submissionOf(op, 's-1');
+    await op.rewriteLog(
+      site,
+      (entries) =>
+        entries.map((e, i) =>
+          i === s1 && e.type === 'submission'
+            ? {
+                ...e,
+                signed: { ...e.signed, submission: { ...e.signed.submission, ballotsCast: 501 } },
+              }
+            : e,
+        ),
+      { version: true },
+    );
+    return { entry: s1 };
+  },
+  'a submission dropped, the files left as they were': async (site, op) => {
+    const s1 = submissionOf(op, 's-1');
+    await op.rewriteLog(site, (entries) => entries.filter((_, i) => i !== s1), { version: true });
+    return { file: 'results.json' };
+  },
+  'a submission by a key never certified': async (site, op) => {
+    const signed = signSubmission(sampleSubmission('s-3'), testSigner('s-3.app'));
+    await op.rewriteLog(site, (entries) => [...entries, accepted(signed)], { version: true });
+    return { entry: op.honest.entries.length };
+  },
+  "a key certified by the operator's own signature": async (site, op) => {
+    const own = testSigner('s-3.app');
+    const statement = {
+      election: 'sample-2026',
+      action: 'certify' as const,
+      unit: 's-3',
+      key: encodeVerifierKey(own),
+      time: '2026-11-03T21:40:00Z',
+    };
+    const roster: LogEntry = {
+      format: LOG_ENTRY_FORMAT,
+      type: 'roster',
+      statement,
+      ...signObject(ROSTER_CONTEXT, statement, op.honest.keys.log),
+    };
+    const submission = accepted(signSubmission(sampleSubmission('s-3'), own));
+    await op.rewriteLog(site, (entries) => [...entries, roster, submission], { version: true });
+    return { entry: op.honest.entries.length };
+  },
+  'a log tile altered': (site) => {
+    const dir = join(site, 'log', 'tile', '0', '000.p');
+    const tile = join(dir, readdirSync(dir).sort((a, b) => Number(b) - Number(a))[0] ?? fail());
+    const bytes = readFileSync(tile);
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    replaceFile(tile, bytes);
+    return {};
+  },
+  'the log cut back behind the version': async (site, op) => {
+    const size = op.honest.versions[0]?.size ?? fail();
+    await op.rewriteLog(site, (entries) => entries.slice(0, size), { version: false });
+    return { file: 'manifest.json' };
+  },
+};
+
+/** Codes that the operator's re-signing hides: a change that shows one was not re-signed. */
+const UNSIGNED = ['file_mismatch', 'manifest_signature', 'checkpoint_signature'];
+
+function fail(): never {
+  throw new Error('the honest site is not as these tests expect');
+}
+
+describe('an operator holding every server key', () => {
+  let op: Operator;
+  beforeAll(async () => {
+    op = await Operator.publish(tmpdir());
+  }, 60_000);
+  afterAll(() => {
+    op.dispose();
+  });
+
+  const verify = (site: string, since?: string): Promise<VerifyReport> =>
+    verifySite(publishedReader(site), {
+      logKeys: [op.honest.keys.log],
+      manifestKeys: [op.honest.keys.manifest],
+      workers: inProcessWorkers(2),
+      ...(since === undefined ? {} : { since }),
+    });
+  const codes = (report: VerifyReport): string[] => [
+    ...new Set(report.problems.map((p) => p.code)),
+  ];
+
+  it('publishes a site that verifies clean', async () => {
+    const first = op.honest.versions[0] ?? fail();
+    const report = await verify(op.copy(first.site));
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, version: 1, submissionsCounted: 2 });
+  });
+
+  it('publishes an honest amendment that verifies clean, against the older checkpoint too', async () => {
+    const site = op.copy();
+    const report = await verify(site, op.honest.versions[0]?.checkpoint);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, version: 2, submissionsCounted: 4 });
+    // The amendment's numbers, not the report it replaced, are the ones published.
+    expect(readText(site, 'v/2/csv/governor.csv')).toContain(
+      'north,North County,county,total,1,2,500,3,12,250,230,5,TEST',
+    );
+  });
+
+  const made = new Map<Change, { report: VerifyReport; tampered: Tampered }>();
+  for (const [change, expected] of Object.entries(TABLE) as [Change, Expectation][]) {
+    it(`${change}: made and re-signed by the operator`, async () => {
+      const site = op.copy();
+      const tampered = await TAMPERS[change](site, op);
+      const report = await verify(site, tampered.since);
+      made.set(change, { report, tampered });
+      // Only a change the operator meant to leave unsigned shows as unsigned.
+      const hidden = UNSIGNED.filter((c) => c !== expected.code && c !== expected.today);
+      expect(codes(report).filter((c) => hidden.includes(c))).toEqual([]);
+      if (expected.today !== undefined) expect(codes(report)).toContain(expected.today);
+    });
+
+    (expected.caught ? it : it.fails)(`${change}: named ${expected.code}`, () => {
+      const { report, tampered } = made.get(change) ?? fail();
+      expect(report.ok).toBe(false);
+      const named = report.problems.filter((p) => p.code === expected.code);
+      expect(named, JSON.stringify(report.problems)).not.toEqual([]);
+      const { file, entry } = tampered;
+      if (file !== undefined)
+        expect(named.some((p) => p.file === file || p.file?.endsWith(`/${file}`))).toBe(true);
+      if (entry !== undefined) expect(named.some((p) => p.entry === entry)).toBe(true);
+    });
+  }
+
+  it('leaves the published site as it was: every change was made to a copy', () => {
+    expect(op.untouched()).toBe(true);
+  });
+});
