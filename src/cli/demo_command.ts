@@ -15,7 +15,7 @@ import { verifySite } from '../verify/verify.js';
 import { prepareDemoDir } from './demo_dir.js';
 import { verifyPool } from './verify_pool.js';
 import type { CliIo } from './program.js';
-import { CliFailure } from './store_options.js';
+import { CliFailure } from './run_command.js';
 import { publishedReader } from './verify_command.js';
 
 function signer(name: string): Signer {

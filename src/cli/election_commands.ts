@@ -29,13 +29,13 @@ import { listElections } from '../ingest/elections.js';
 import { openStore, storeConfig } from '../store/store.js';
 import type { CliIo } from './program.js';
 import {
-  CliFailure,
   readSignerFile,
   withDataDir,
   withStore,
   writeSecretFile,
   type StoreOptions,
 } from './store_options.js';
+import { CliFailure } from './run_command.js';
 
 const repeatable = (value: string, previous?: string[]): string[] => [...(previous ?? []), value];
 

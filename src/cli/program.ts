@@ -1,6 +1,6 @@
 // The `tally` command: argument parsing and output. Each command is a thin shell over the pure
 // libraries; the program takes its output streams as arguments so tests run it in-process.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { canonicalJsonBytes } from '../core/canonical_json.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { Log } from '../log/log.js';
@@ -20,7 +20,7 @@ import { addVerifyCommand } from './verify_command.js';
 import { addDemoCommand } from './demo_command.js';
 import { addSimulateCommand } from './simulate_command.js';
 import { logReader, writeLogFile } from './log_files.js';
-import { CliFailure } from './store_options.js';
+import { CliFailure, runCommand } from './run_command.js';
 import { tallyVersion } from './version.js';
 
 export interface CliIo {
@@ -170,17 +170,6 @@ async function verifyLog(
 }
 
 /** Runs the command line; resolves to the process exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (e) {
-    if (e instanceof CliFailure) {
-      if (e.message !== '') io.err(`tally: ${e.message}\n`);
-      return e.exitCode;
-    }
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+export function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(buildProgram(io), argv, io);
 }

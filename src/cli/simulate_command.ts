@@ -7,13 +7,8 @@ import { encodeVerifierKey, parseVerifierKey } from '../log/note.js';
 import { NO_FAULTS, REALISTIC_FAULTS } from '../sim/night.js';
 import { reportHtml, reportText, simulate } from '../sim/simulate.js';
 import type { CliIo } from './program.js';
-import {
-  CliFailure,
-  readSignerFile,
-  withDataDir,
-  withStore,
-  type StoreOptions,
-} from './store_options.js';
+import { readSignerFile, withDataDir, withStore, type StoreOptions } from './store_options.js';
+import { CliFailure } from './run_command.js';
 import { publishedReader } from './verify_command.js';
 import { verifyPool } from './verify_pool.js';
 

@@ -4,16 +4,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parseSignerKey, type Signer } from '../log/note.js';
 import { openStore, storeConfig, type Store } from '../store/store.js';
-
-/** A failure the user must hear about; the command exits with `exitCode`. */
-export class CliFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+import { CliFailure } from './run_command.js';
 
 export interface StoreOptions {
   readonly dataDir: string;

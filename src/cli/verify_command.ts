@@ -7,8 +7,8 @@ import type { Command } from 'commander';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { verifySite, type ReadPublished, type VerifyReport } from '../verify/verify.js';
 import type { CliIo } from './program.js';
-import { verifyPool } from './verify_pool.js';
-import { CliFailure } from './store_options.js';
+import { verifyPool, type VerifyWorkerScript } from './verify_pool.js';
+import { CliFailure } from './run_command.js';
 
 /** Reads a site from a directory or over HTTP(S); a file that is not there is undefined. */
 export function publishedReader(location: string): ReadPublished {
@@ -118,8 +118,19 @@ function describe(report: VerifyReport): string {
 }
 
 export function addVerifyCommand(program: Command, io: CliIo): void {
-  program
-    .command('verify <url-or-dir>')
+  verifyCommand(program.command('verify'), io);
+}
+
+/**
+ * The verify command's argument, options and action, set on `command`: `tally verify`, or the
+ * one-file verifier's own (verifier_main.ts), whose worker threads run `worker`.
+ */
+export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorkerScript): Command {
+  return command
+    .argument(
+      '<url-or-dir>',
+      "the election's site address (https://…/<election>/), or a directory holding a copy of its files",
+    )
     .description(
       "Verify a published election (its site's address or a copy of its files) from the public files alone: signatures with your keys, every file against the manifest, the log, every entry and decision, and every published number recomputed.",
     )
@@ -171,7 +182,7 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
         if (count !== undefined && !(Number.isInteger(count) && count >= 1)) {
           throw new CliFailure('--workers is a whole number, at least 1', 2);
         }
-        const workers = verifyPool(count);
+        const workers = verifyPool(count, worker);
         const report = await verifySite(read, {
           logKeys,
           manifestKeys,

@@ -1,0 +1,112 @@
+// The one-file verifier, tally-verify.mjs: built the same, byte for byte, from the same source
+// wherever it sits, and run from an empty folder on plain Node.js, as a journalist runs it.
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
+import { encodeVerifierKey } from '../log/note.js';
+import { testSigner } from '../log/testonly/signers.js';
+import { startServer, type RunningServer } from '../server/server.js';
+import { openStore, type Store } from '../store/store.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const run = promisify(execFile);
+
+/** Builds the verifier as `npm run build:verifier` does, from the source at `from`. */
+function build(from: string, outfile: string): string {
+  const built = spawnSync(process.execPath, [join(from, 'scripts/build_verifier.ts'), outfile], {
+    cwd: from,
+    encoding: 'utf8',
+  });
+  expect(built.stderr).toBe('');
+  expect(built.status).toBe(0);
+  return built.stdout;
+}
+
+const sha256 = (file: string): string =>
+  createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('the one-file verifier', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  /** An empty folder outside the checkout, holding only the verifier. */
+  let alone: string;
+  let bundle: string;
+  let printed: string;
+  const logKey = testSigner('tally.test');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-verifier-'));
+    alone = join(dir, 'alone');
+    printed = build(root, join(alone, 'tally-verify.mjs'));
+    bundle = join(alone, 'tally-verify.mjs');
+
+    store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
+    const authority = testSigner('authority.sample');
+    const unitKey = testSigner('n-1.app');
+    await importWithKeys(store, sampleElection([encodeVerifierKey(authority)]), authority, [
+      ['n-1', unitKey],
+    ]);
+    server = await startServer({
+      store,
+      logSigner: logKey,
+      checkpointEveryMs: 60_000,
+      publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
+    });
+    expect(await postSample(server.url, sampleSubmission('n-1'), unitKey)).toBe(201);
+    await server.checkpointNow();
+  }, 120_000);
+
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is the same file, byte for byte, built again from a copy of the source elsewhere', () => {
+    const copy = join(dir, 'elsewhere', 'tally');
+    for (const part of ['src', 'scripts', 'package.json', 'tsconfig.json']) {
+      cpSync(join(root, part), join(copy, part), { recursive: true });
+    }
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+    const again = join(dir, 'again.mjs');
+    build(copy, again);
+    expect(sha256(again)).toBe(sha256(bundle));
+    expect(printed).toContain(`SHA-256 ${sha256(bundle)}`);
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).not.toContain(root);
+    expect(text).not.toContain(dir);
+    // The verifier reads public files: no store, no server.
+    expect(text).not.toMatch(/^\/\/ node_modules\/(better-sqlite3|pg|kysely|fastify)\//m);
+  }, 120_000);
+
+  it('says VERIFIED over HTTP, from an empty folder, on worker threads of its own file', async () => {
+    const site = `${server.publicUrl ?? ''}/sample-2026/`;
+    const verified = await run(
+      process.execPath,
+      [bundle, site, '--log-key', encodeVerifierKey(logKey), '--workers', '2'],
+      { cwd: alone },
+    );
+    expect(verified.stdout).toMatch(/^VERIFIED: election sample-2026 version \d+/);
+    // A stranger's key: the same site is not verified, and the exit code says so.
+    const stranger = encodeVerifierKey(testSigner('tally.test'));
+    await expect(
+      run(process.execPath, [bundle, site, '--log-key', stranger], { cwd: alone }),
+    ).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/^NOT VERIFIED/) as unknown });
+  }, 120_000);
+
+  it('prints its help and the version it was built from', async () => {
+    const help = await run(process.execPath, [bundle, '--help'], { cwd: alone });
+    expect(help.stdout).toMatch(/^Usage: tally-verify \[options\] <url-or-dir>/);
+    expect(help.stdout).toContain('--log-key');
+    const version = await run(process.execPath, [bundle, '--version'], { cwd: alone });
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout).toBe(`${pkg.version}\n`);
+  });
+});
