@@ -3,6 +3,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -108,5 +109,53 @@ describe('the one-file verifier', () => {
     const version = await run(process.execPath, [bundle, '--version'], { cwd: alone });
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(version.stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it('stops in one line when the site fails to send one of the version’s files', async () => {
+    const origin = server.publicUrl ?? '';
+    const failing = createServer((request, response) => {
+      const path = request.url ?? '/';
+      // The pages are read while the log is checked: the failure comes in mid-verification.
+      if (path.includes('/en/')) {
+        response.writeHead(500).end();
+        return;
+      }
+      void fetch(`${origin}${path}`).then(async (answer) => {
+        response.writeHead(answer.status).end(Buffer.from(await answer.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const { port } = failing.address() as { port: number };
+    try {
+      const site = `http://127.0.0.1:${String(port)}/sample-2026/`;
+      const failed = run(process.execPath, [bundle, site, '--log-key', encodeVerifierKey(logKey)], {
+        cwd: alone,
+      });
+      await expect(failed).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(
+          /^tally: http:\/\/127\.0\.0\.1:\d+\/sample-2026\/v\/\d+\/en\/\S+\.html: HTTP 500 Internal Server Error\n$/,
+        ) as unknown,
+      });
+    } finally {
+      failing.closeAllConnections();
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+
+  it('says in one line that a site cannot be reached, with no stack trace', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    const url = `http://127.0.0.1:${String(port)}/sample-2026/`;
+    await expect(
+      run(process.execPath, [bundle, url, '--log-key', encodeVerifierKey(logKey)], {
+        cwd: alone,
+      }),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: `tally: cannot read ${url}current.json: connection refused\n`,
+    });
   });
 });

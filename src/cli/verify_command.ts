@@ -10,24 +10,149 @@ import type { CliIo } from './program.js';
 import { verifyPool, type VerifyWorkerScript } from './verify_pool.js';
 import { CliFailure } from './run_command.js';
 
-/** Reads a site from a directory or over HTTP(S); a file that is not there is undefined. */
-export function publishedReader(location: string): ReadPublished {
-  if (/^https?:\/\//.test(location)) {
+/** How long a site may keep a request waiting: for its answer, or for the next bytes of a file. */
+export const SITE_TIMEOUT_MS = 30_000;
+
+/**
+ * Reads a site from a directory or over HTTP(S); a file that is not there is undefined. A site
+ * that cannot be read at all (no current.json, no answer, an error status) stops the verifier
+ * with one sentence naming the address and the cause: it is no verdict on the election.
+ */
+export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): ReadPublished {
+  if (/^https?:\/\//i.test(location)) {
     const base = location.endsWith('/') ? location : `${location}/`;
     return async (path) => {
-      const response = await fetch(new URL(path, base));
-      if (response.status === 404) return undefined;
-      if (!response.ok) throw new CliFailure(`${base}${path}: HTTP ${String(response.status)}`);
-      return new Uint8Array(await response.arrayBuffer());
+      const url = new URL(path, base).href;
+      const answer = await download(url, timeoutMs);
+      if (answer.status === 404) {
+        if (path === CURRENT) throw new CliFailure(`no Tally site at ${base} (${path}: HTTP 404)`);
+        return undefined;
+      }
+      if (answer.bytes === undefined) {
+        throw new CliFailure(`${url}: HTTP ${String(answer.status)}${answer.statusText}`);
+      }
+      return answer.bytes;
     };
   }
   return async (path) => {
+    const file = join(location, ...path.split('/'));
     try {
-      return await readFile(join(location, ...path.split('/')));
+      return await readFile(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        if (path === CURRENT) throw new CliFailure(`no Tally site at ${location} (no ${path})`);
+        return undefined;
+      }
+      throw new CliFailure(`cannot read ${file}: ${(e as Error).message}`);
     }
+  };
+}
+
+/** The file every Tally site has: the pointer to its current version. */
+const CURRENT = 'current.json';
+
+interface Answer {
+  readonly status: number;
+  /** With a space before it, when the server gave one. */
+  readonly statusText: string;
+  /** The body, for a 2xx status. */
+  readonly bytes?: Uint8Array;
+}
+
+/** Fetches a file; a server silent for `timeoutMs`, before answering or mid-file, is given up. */
+async function download(url: string, timeoutMs: number): Promise<Answer> {
+  const controller = new AbortController();
+  let timer = setTimeout(() => {
+    controller.abort();
+  }, timeoutMs);
+  const heard = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      controller.abort();
+    }, timeoutMs);
+  };
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    heard();
+    const statusText = response.statusText === '' ? '' : ` ${response.statusText}`;
+    if (!response.ok || response.body === null) {
+      await response.body?.cancel();
+      return { status: response.status, statusText };
+    }
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      heard();
+      chunks.push(chunk.value);
+      length += chunk.value.length;
+    }
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return { status: response.status, statusText, bytes };
+  } catch (e) {
+    const why = controller.signal.aborted
+      ? `no answer for ${String(timeoutMs / 1000)} s`
+      : unreachable(e, new URL(url).hostname);
+    throw new CliFailure(`cannot read ${url}: ${why}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Why a request failed, in words: fetch says only "fetch failed", and why in its cause. */
+function unreachable(e: unknown, host: string): string {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  // Several addresses tried at once (IPv6 and IPv4) fail together, each with its own code.
+  const first = cause instanceof AggregateError ? (cause.errors[0] as unknown) : cause;
+  const code = (first as NodeJS.ErrnoException | undefined)?.code ?? '';
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+      return `no such host as ${host} (DNS)`;
+    case 'EAI_AGAIN':
+      return `${host} could not be looked up (DNS)`;
+    case 'ECONNRESET':
+      return 'the connection was reset';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'the connection timed out';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${host} cannot be reached from this network`;
+  }
+  const message = first instanceof Error ? first.message : String(first);
+  return code === '' || message.includes(code) ? message : `${message} (${code})`;
+}
+
+/**
+ * Reads until a read fails, then reads nothing more, so that the verifier winds down; the
+ * command then reports the failure, not a verdict. Thrown into the verifier, which reads many
+ * files at once, a failure could surface as an unhandled rejection: a stack trace, no sentence.
+ */
+function untilFailure(read: ReadPublished): { read: ReadPublished; rethrow: () => void } {
+  let failure: { readonly error: unknown } | undefined;
+  return {
+    read: async (path) => {
+      if (failure !== undefined) return undefined;
+      try {
+        return await read(path);
+      } catch (error) {
+        failure ??= { error };
+        return undefined;
+      }
+    },
+    rethrow: () => {
+      if (failure !== undefined) throw failure.error;
+    },
   };
 }
 
@@ -177,7 +302,10 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
             : [...(await keysFrom(options.manifestKey, [])), ...fileKeys];
         const since = await readSince(options.since, options.mirror);
         const source = publishedReader(location);
-        const read = options.mirror === undefined ? source : mirroredReader(source, options.mirror);
+        const site = untilFailure(
+          options.mirror === undefined ? source : mirroredReader(source, options.mirror),
+        );
+        const read = site.read;
         const count = options.workers === undefined ? undefined : Number(options.workers);
         if (count !== undefined && !(Number.isInteger(count) && count >= 1)) {
           throw new CliFailure('--workers is a whole number, at least 1', 2);
@@ -189,6 +317,7 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
           workers,
           ...(since === undefined ? {} : { since }),
         }).finally(() => workers.close());
+        site.rethrow();
         io.out(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
         if (report.ok && options.mirror !== undefined) {
           // What this run verified is what the next run holds the log to.
