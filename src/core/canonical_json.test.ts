@@ -1,7 +1,12 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
+import {
+  canonicalJson,
+  canonicalObject,
+  canonicalObjectOf,
+  type JsonValue,
+} from './canonical_json.js';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops insignificant white space', () => {
@@ -89,4 +94,31 @@ describe('canonical JSON of values already in canonical key order', () => {
       { numRuns: 300 },
     );
   });
+
+  it('splices objects of one set of keys, their order worked out once, into what canonicalJson writes', () => {
+    // Any code point in keys and values (escapes, astral characters), keys given in any order.
+    const text = fc.string({ unit: 'binary' });
+    const json = fc.jsonValue({ stringUnit: 'binary' });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(text, json, json), { selector: ([key]) => key, maxLength: 8 }),
+        (members) => {
+          const splice = canonicalObjectOf(members.map(([key]) => key));
+          for (const which of [1, 2] as const) {
+            const record = Object.fromEntries(members.map((m) => [m[0], m[which]]));
+            const spliced = Object.fromEntries(
+              members.map((m) => [m[0], canonicalJson(m[which] as JsonValue)]),
+            );
+            expect(splice(spliced)).toBe(canonicalJson(record as JsonValue));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // RFC 8785's order, not the engine's ("10" before "2") nor the order given.
+    expect(
+      canonicalObjectOf(['2', 'b', '10', 'a'])({ '2': '2', b: '"b"', '10': '10', a: '1' }),
+    ).toBe('{"10":10,"2":2,"a":1,"b":"b"}');
+    expect(canonicalObjectOf([])({})).toBe('{}');
+  }, 60_000);
 });

@@ -24,8 +24,36 @@ export function canonicalJson(value: JsonValue): string {
  * not parsed and written again, under their keys in RFC 8785 order.
  */
 export function canonicalObject(members: Readonly<Record<string, string>>): string {
-  const keys = Object.keys(members).sort();
-  return `{${keys.map((key) => `${canonicalJson(key)}:${members[key] ?? 'null'}`).join(',')}}`;
+  return splicer(Object.keys(members).sort())(members);
+}
+
+/**
+ * canonicalObject for objects that always have the same keys (every log entry of one type): their
+ * order and JSON are worked out once, and each object is then only spliced together, as fast as
+ * splicing by hand (this is on ingest's path for every submission).
+ */
+export function canonicalObjectOf<Key extends string>(
+  keys: readonly Key[],
+): (members: Readonly<Record<Key, string>>) => string {
+  return splicer([...new Set(keys)].sort());
+}
+
+/**
+ * Splices members under keys given distinct and in RFC 8785 order, which is what
+ * Array.prototype.sort gives: it compares UTF-16 code units.
+ */
+function splicer<Key extends string>(
+  ordered: readonly Key[],
+): (members: Readonly<Record<Key, string>>) => string {
+  if (ordered.length === 0) return () => '{}';
+  const prefixes = ordered.map((key, i) => `${i === 0 ? '{' : ','}${canonicalJson(key)}:`);
+  return (members) => {
+    let text = '';
+    for (let i = 0; i < ordered.length; i++) {
+      text += `${prefixes[i] as string}${(members[ordered[i] as Key] as string | undefined) ?? 'null'}`;
+    }
+    return `${text}}`;
+  };
 }
 
 export function canonicalJsonBytes(value: JsonValue): Uint8Array {

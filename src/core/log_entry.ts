@@ -2,7 +2,7 @@
 // (at most 65,535 bytes): the election definition (in parts when large), roster statements,
 // submissions with the status they were given, and rejections.
 import { z } from 'zod';
-import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
+import { canonicalJson, canonicalObjectOf, type JsonValue } from './canonical_json.js';
 import { compiledCheck } from './compiled_schema.js';
 import { Id, zodProblem } from './election.js';
 import { err, ok, type Problem, type Result } from './result.js';
@@ -98,6 +98,18 @@ export function encodeLogEntry(entry: LogEntry): Uint8Array {
   return encoder.encode(canonicalJson(entry as JsonValue));
 }
 
+// Every field is named here and in the object below, or it does not compile.
+const submissionEntryText = canonicalObjectOf([
+  'election',
+  'format',
+  'kind',
+  'receivedAt',
+  'signed',
+  'status',
+  'type',
+  'warnings',
+] as const satisfies readonly (keyof SubmissionEntry)[]);
+
 /**
  * encodeLogEntry for a submission entry whose signed submission's canonical JSON is already
  * known (ingest computed it to check the signature): the same bytes, without serialising the
@@ -108,7 +120,7 @@ export function encodeSubmissionEntry(
   signedCanonical: string,
 ): Uint8Array {
   return encoder.encode(
-    canonicalObject({
+    submissionEntryText({
       election: JSON.stringify(entry.election),
       format: JSON.stringify(entry.format),
       kind: JSON.stringify(entry.kind),
@@ -117,7 +129,7 @@ export function encodeSubmissionEntry(
       status: JSON.stringify(entry.status),
       type: '"submission"',
       warnings: canonicalJson(entry.warnings),
-    }),
+    } satisfies Record<keyof SubmissionEntry, string>),
   );
 }
 
