@@ -62,13 +62,12 @@ async function exportSite(dir: string): Promise<string> {
     signer: key,
     logVerifierKey: encodeVerifierKey(key),
   });
-  const built = await builder.build(
-    tally,
-    tally.counted(),
-    1,
-    'checkpoint',
-    new Date().toISOString(),
-  );
+  const built = await builder.build(tally, tally.counted(), {
+    version: 1,
+    checkpoint: 'checkpoint',
+    generatedAt: new Date().toISOString(),
+    timeAt: () => new Date().toISOString(),
+  });
   if (!built.ok) throw new Error(built.error.message);
   const content = new DirectoryContentStore(join(dir, 'bench'));
   for (const f of built.value.files) await content.put({ ...f, path: `v/1/${f.path}` });

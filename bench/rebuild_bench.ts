@@ -66,12 +66,11 @@ try {
   // As the publisher does: each file written (with .br and .gz) as soon as it is made.
   const writing = new Set<Promise<void>>();
   let bytes = 0;
+  const now = new Date().toISOString();
   const built = await builder.build(
     tally,
     tally.counted(),
-    1,
-    'checkpoint',
-    new Date().toISOString(),
+    { version: 1, checkpoint: 'checkpoint', generatedAt: now, timeAt: () => now },
     async (f) => {
       if (f.bytes === undefined) return;
       bytes += f.bytes.length;

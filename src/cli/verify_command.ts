@@ -1,11 +1,18 @@
 // `tally verify <url-or-dir>`: checks a published election from its public files alone, with keys
 // the user gives (never only the keys the site serves), and says plainly whether every published
 // number is the sum of the accepted, signed submissions in the log.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
-import { verifySite, type ReadPublished, type VerifyReport } from '../verify/verify.js';
+import {
+  verifySite,
+  type ListPublished,
+  type ReadCompressed,
+  type ReadPublished,
+  type VerifyReport,
+} from '../verify/verify.js';
 import type { CliIo } from './program.js';
 import { verifyPool, type VerifyWorkerScript } from './verify_pool.js';
 import { CliFailure } from './run_command.js';
@@ -28,6 +35,9 @@ export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): 
         if (path === CURRENT) throw new CliFailure(`no Tally site at ${base} (${path}: HTTP 404)`);
         return undefined;
       }
+      // A redirect is no file (the public plane sends readers from the site's root on to the
+      // current version's pages itself).
+      if (answer.status >= 300 && answer.status < 400 && path !== CURRENT) return undefined;
       if (answer.bytes === undefined) {
         throw new CliFailure(`${url}: HTTP ${String(answer.status)}${answer.statusText}`);
       }
@@ -49,6 +59,61 @@ export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): 
   };
 }
 
+/**
+ * A site's precompressed copies of its files, decoded: in a directory, the copy beside the file
+ * (x.br, x.gz); over HTTP, what the site sends a client that accepts only that encoding (fetch
+ * decodes it), which is what browsers get. Null for a copy that does not decode.
+ */
+export function compressedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): ReadCompressed {
+  if (/^https?:\/\//i.test(location)) {
+    const base = location.endsWith('/') ? location : `${location}/`;
+    return async (path, encoding) => {
+      const url = new URL(path, base).href;
+      const answer = await download(url, timeoutMs, {
+        'accept-encoding': encoding === 'br' ? 'br' : 'gzip',
+      });
+      return answer.bytes;
+    };
+  }
+  return async (path, encoding) => {
+    let copy: Uint8Array;
+    try {
+      copy = await readFile(join(location, ...path.split('/')) + `.${encoding}`);
+    } catch {
+      return undefined;
+    }
+    try {
+      return encoding === 'br' ? brotliDecompressSync(copy) : gunzipSync(copy);
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** The files under a directory of a site kept in a directory (recursively); none over HTTP. */
+export function directoryLister(location: string): ListPublished | undefined {
+  if (/^https?:\/\//i.test(location)) return undefined;
+  return async (dir) => {
+    try {
+      const found = await readdir(join(location, ...dir.split('/').filter((p) => p !== '')), {
+        recursive: true,
+        withFileTypes: true,
+      });
+      const root = join(location, ...dir.split('/').filter((p) => p !== ''));
+      return found
+        .filter((d) => d.isFile())
+        .map((d) =>
+          join(d.parentPath, d.name)
+            .slice(root.length + 1)
+            .split(/[\\/]/)
+            .join('/'),
+        );
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** The file every Tally site has: the pointer to its current version. */
 const CURRENT = 'current.json';
 
@@ -61,7 +126,11 @@ interface Answer {
 }
 
 /** Fetches a file; a server silent for `timeoutMs`, before answering or mid-file, is given up. */
-async function download(url: string, timeoutMs: number): Promise<Answer> {
+async function download(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const controller = new AbortController();
   let timer = setTimeout(() => {
     controller.abort();
@@ -73,7 +142,7 @@ async function download(url: string, timeoutMs: number): Promise<Answer> {
     }, timeoutMs);
   };
   try {
-    const response = await fetch(url, { signal: controller.signal });
+    const response = await fetch(url, { signal: controller.signal, headers, redirect: 'manual' });
     heard();
     const statusText = response.statusText === '' ? '' : ` ${response.statusText}`;
     if (!response.ok || response.body === null) {
@@ -311,10 +380,13 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
           throw new CliFailure('--workers is a whole number, at least 1', 2);
         }
         const workers = verifyPool(count, worker);
+        const list = directoryLister(location);
         const report = await verifySite(read, {
           logKeys,
           manifestKeys,
           workers,
+          readCompressed: compressedReader(location),
+          ...(list === undefined ? {} : { list }),
           ...(since === undefined ? {} : { since }),
         }).finally(() => workers.close());
         site.rethrow();

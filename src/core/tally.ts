@@ -50,6 +50,12 @@ export interface AreaResults {
   readonly contests: readonly ContestResults[];
 }
 
+/** A contest's total after one entry changed it: the entry's log size after it, and the votes. */
+export interface ContestPoint {
+  readonly asOfLog: number;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
 /** A submission that counts: the latest accepted one for its unit and vote type. */
 export interface CountedSubmission {
   readonly leafIndex: number;
@@ -130,8 +136,18 @@ export class Tally {
   private applied = 0;
   /** The length of an area's vector. */
   private readonly size: number;
+  /** Per contest, its total after each of the last entries that changed it (see `history`). */
+  private readonly histories = new Map<string, ContestPoint[]>();
+  private readonly historyLength: number;
 
-  constructor(readonly election: Election) {
+  constructor(
+    readonly election: Election,
+    options: {
+      /** How many of a contest's last changes `history` keeps; none by default. */
+      readonly historyLength?: number;
+    } = {},
+  ) {
+    this.historyLength = options.historyLength ?? 0;
     const { definition } = election;
     const voteTypes = definition.voteTypes.length;
     let offset = 0;
@@ -274,8 +290,12 @@ export class Tally {
     const wasReported = unit.counted.some((c) => c !== undefined);
     const contestsBefore = this.reportedContests(unit);
     for (const a of unit.areas) a.revision = leafIndex;
+    const touched = new Set<string>();
     for (const s of [previous?.submission, submission]) {
-      for (const r of s?.contests ?? []) this.contestRevisions.set(r.contest, leafIndex);
+      for (const r of s?.contests ?? []) {
+        this.contestRevisions.set(r.contest, leafIndex);
+        touched.add(r.contest);
+      }
     }
     if (previous !== undefined) this.add(unit, vt, previous.submission, -1);
     const next = { leafIndex, submission };
@@ -297,6 +317,33 @@ export class Tally {
     };
     adjust(contestsAfter, contestsBefore, 1);
     adjust(contestsBefore, contestsAfter, -1);
+    if (this.historyLength > 0) for (const id of touched) this.remember(id, leafIndex);
+  }
+
+  /**
+   * A contest's total (its choices' votes, all vote types) after each of the last entries that
+   * changed it, oldest first: a pure function of the log, as the public site's "results over
+   * time" must be. Empty unless the tally was made with a `historyLength`.
+   */
+  history(contestId: string): readonly ContestPoint[] {
+    return (this.histories.get(contestId) ?? []).slice(-this.historyLength);
+  }
+
+  private remember(contestId: string, leafIndex: number): void {
+    const shape = this.shapes.get(contestId);
+    if (shape === undefined) return;
+    const area = this.areas.get(shape.contest.district ?? this.election.root.id);
+    if (area === undefined) return;
+    const points = this.histories.get(contestId) ?? [];
+    points.push({
+      asOfLog: leafIndex + 1,
+      counts: contestCounts(shape, this.vector(area), this.voteTypeIndex.size),
+    });
+    // Trimmed in batches, so that keeping the last few costs no copy per entry.
+    this.histories.set(
+      contestId,
+      points.length > 2 * this.historyLength ? points.slice(-this.historyLength) : points,
+    );
   }
 
   private reportedContests(unit: UnitState): Set<string> {
@@ -435,6 +482,24 @@ export class Tally {
       contests,
     };
   }
+}
+
+/** A contest's votes per choice in an area's vector, summed over the vote types. */
+function contestCounts(
+  shape: ContestShape,
+  numbers: Float64Array,
+  voteTypes: number,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const { choices } = shape.contest;
+  for (let i = 0; i < choices.length; i++) {
+    let votes = 0;
+    for (let v = 0; v < voteTypes; v++) {
+      votes += numbers[shape.offset + HEAD + v * shape.width + FIXED + i] ?? 0;
+    }
+    counts[choices[i]?.id ?? ''] = votes;
+  }
+  return counts;
 }
 
 function bump(numbers: Float64Array, at: number, by: number): void {

@@ -1,16 +1,41 @@
 // What ties a published version together: `current.json` names the newest version, and each
-// version's `manifest.json` lists the SHA-256 of every file in it and the signed checkpoint it was
-// built from, signed by the publisher. Parsed here for anyone who reads a published site.
+// version's `manifest.json` lists every file in it (its SHA-256, and the log size it is as of),
+// the signed checkpoint it was built from and the build parameters, signed by the publisher. A
+// version is a pure function of the log prefix its checkpoint names and of those parameters: the
+// verifier rebuilds every file from them. Parsed here for anyone who reads a published site.
 import { z } from 'zod';
 import { zodProblem } from '../core/election.js';
 import { err, ok, type Problem, type Result } from '../core/result.js';
 
-export const MANIFEST_FORMAT = 'tally-manifest/1';
+export const MANIFEST_FORMAT = 'tally-manifest/2';
 /** Manifests are signed in this context (see src/log/envelope.ts). */
-export const MANIFEST_CONTEXT = 'tally-manifest/1';
+export const MANIFEST_CONTEXT = 'tally-manifest/2';
 export const CURRENT_FORMAT = 'tally-current/1';
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What, beside the log, a version's files are made from. */
+export const BuildParameters = z.strictObject({
+  /** The Tally release that built the version: the verifier must rebuild with the same. */
+  tally: z.string(),
+  /** The site's languages, in the order its pages list them. */
+  languages: z.array(z.string()).min(1),
+  /** Who issues the results, as the NIST reports name it. */
+  issuer: z.string(),
+  /** The public site's address, as the verify page gives it; null when not known. */
+  siteUrl: z.string().nullable(),
+  /** How many of a contest's last changes "results over time" shows. */
+  historyLength: z.int().min(0),
+  /** The keys the verify page tells readers to trust: the log's and the manifest's. */
+  logKey: z.string(),
+  manifestKey: z.string(),
+});
+
+/** A file of the version: its SHA-256, and the log size whose numbers it shows. */
+export const ManifestFile = z.strictObject({
+  sha256: Sha256Hex,
+  asOf: z.int().min(0),
+});
 
 export const Manifest = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
@@ -21,8 +46,9 @@ export const Manifest = z.strictObject({
   logSize: z.int().min(0),
   /** The signed checkpoint (C2SP signed note) the version was built from. */
   checkpoint: z.string(),
-  /** Every file of the version but the manifest itself, by path: its SHA-256. */
-  files: z.record(z.string(), Sha256Hex),
+  build: BuildParameters,
+  /** Every file of the version but the manifest itself, by path. */
+  files: z.record(z.string(), ManifestFile),
 });
 
 export const SignedManifest = z.strictObject({
@@ -44,6 +70,8 @@ export const Current = z.strictObject({
 });
 
 export type Manifest = Readonly<z.infer<typeof Manifest>>;
+export type BuildParameters = Readonly<z.infer<typeof BuildParameters>>;
+export type ManifestFile = Readonly<z.infer<typeof ManifestFile>>;
 export type SignedManifest = Readonly<z.infer<typeof SignedManifest>>;
 export type Current = Readonly<z.infer<typeof Current>>;
 

@@ -1,5 +1,7 @@
 // The site's static assets, the same in every version: the stylesheet and the refresh script.
-import { refreshWhenPublished } from '../web/refresh.js';
+// Both are text written here, not made from compiled code (a function's source text depends on
+// the compiler that built it), so that every build of the same Tally publishes the same bytes and
+// the verifier can rebuild them.
 import { PALETTE } from './map.js';
 
 const swatches = PALETTE.map((colour, i) => `.swatch.c${String(i)}{background:${colour}}`).join(
@@ -43,5 +45,49 @@ pre.code{white-space:pre-wrap;word-break:break-all;background:#f4f4f4;border:1px
 footer{border-top:1px solid var(--line);margin-top:32px;color:var(--muted)}
 `;
 
-/** The refresh script, as the text of the typed function in src/web. */
-export const REFRESH_JS = `"use strict";\n(${refreshWhenPublished.toString()})();\n`;
+/**
+ * The public site's one script: it polls current.json and, when a newer version is published
+ * whose copy of this page differs (the two files' ETags, content hashes, differ), loads it. A page
+ * whose numbers did not change is not reloaded under its reader. Without JavaScript the site
+ * works the same, a reload away. It is a file of its own (assets/refresh.js), so the
+ * Content-Security-Policy can forbid every inline script. Offline or overloaded, it backs off,
+ * up to a minute.
+ */
+export const REFRESH_JS = `"use strict";
+(function refreshWhenPublished() {
+  const html = document.documentElement;
+  const current = html.dataset.current;
+  const versionRoot = html.dataset.versionRoot;
+  if (current === undefined || versionRoot === undefined) return;
+  const here = new URL(window.location.href);
+  const base = new URL(versionRoot, here);
+  const version = Number(/\\/v\\/(\\d+)\\/$/.exec(base.pathname)?.[1]);
+  if (!Number.isInteger(version)) return;
+  const pagePath = here.pathname.slice(base.pathname.length);
+  let seen = version;
+  let delay = 5000;
+  const etag = async (url) => (await fetch(url, { method: 'HEAD' })).headers.get('etag');
+  const check = async () => {
+    try {
+      const response = await fetch(new URL(current, here), { cache: 'no-cache' });
+      if (response.ok) {
+        const latest = await response.json();
+        if (typeof latest.version === 'number' && latest.version > seen) {
+          seen = latest.version;
+          const next = new URL('../' + String(latest.version) + '/' + pagePath, base);
+          const [mine, theirs] = await Promise.all([etag(here), etag(next)]);
+          if (mine === null || theirs === null || mine !== theirs) {
+            window.location.replace(next.href + here.hash);
+            return;
+          }
+        }
+      }
+      delay = 5000;
+    } catch {
+      delay = Math.min(delay * 2, 60000);
+    }
+    window.setTimeout(() => void check(), delay);
+  };
+  window.setTimeout(() => void check(), delay);
+})();
+`;

@@ -40,9 +40,9 @@ export const en = {
   mapCaption: 'Leader by area. The table beside the map gives the same figures.',
   mapNoData: 'No results yet',
   overTime: 'Results over time',
-  overTimeCaption: 'Votes per choice after each published version.',
-  version: 'Version',
-  published: 'Published',
+  overTimeCaption: 'Votes per choice after each of the last log entries that changed them.',
+  logEntry: 'Log entry',
+  received: 'Received',
   downloads: 'Download these results',
   verifyTitle: 'How to verify these results',
   verifyIntro:
@@ -102,9 +102,10 @@ const fr: Catalog = {
     'Choix en tête par territoire. Le tableau à côté de la carte donne les mêmes chiffres.',
   mapNoData: 'Pas encore de résultats',
   overTime: 'Évolution des résultats',
-  overTimeCaption: 'Voix par choix après chaque version publiée.',
-  version: 'Version',
-  published: 'Publiée',
+  overTimeCaption:
+    'Voix par choix après chacune des dernières entrées du journal qui les ont changées.',
+  logEntry: 'Entrée du journal',
+  received: 'Reçue',
   downloads: 'Télécharger ces résultats',
   verifyTitle: 'Comment vérifier ces résultats',
   verifyIntro:
@@ -160,9 +161,10 @@ const es: Catalog = {
   mapCaption: 'Opción en cabeza por zona. La tabla junto al mapa da las mismas cifras.',
   mapNoData: 'Aún no hay resultados',
   overTime: 'Evolución de los resultados',
-  overTimeCaption: 'Votos por opción tras cada versión publicada.',
-  version: 'Versión',
-  published: 'Publicada',
+  overTimeCaption:
+    'Votos por opción tras cada una de las últimas entradas del registro que los cambiaron.',
+  logEntry: 'Entrada del registro',
+  received: 'Recibida',
   downloads: 'Descargar estos resultados',
   verifyTitle: 'Cómo verificar estos resultados',
   verifyIntro:
@@ -219,9 +221,10 @@ const de: Catalog = {
     'Führender Wahlvorschlag je Gebiet. Die Tabelle neben der Karte enthält dieselben Zahlen.',
   mapNoData: 'Noch keine Ergebnisse',
   overTime: 'Ergebnisse im Zeitverlauf',
-  overTimeCaption: 'Stimmen je Wahlvorschlag nach jeder veröffentlichten Version.',
-  version: 'Version',
-  published: 'Veröffentlicht',
+  overTimeCaption:
+    'Stimmen je Wahlvorschlag nach jedem der letzten Protokolleinträge, die sie geändert haben.',
+  logEntry: 'Protokolleintrag',
+  received: 'Eingegangen',
   downloads: 'Diese Ergebnisse herunterladen',
   verifyTitle: 'So prüfen Sie diese Ergebnisse',
   verifyIntro:
@@ -278,9 +281,10 @@ const it: Catalog = {
     'Scelta in testa per territorio. La tabella accanto alla mappa riporta gli stessi dati.',
   mapNoData: 'Ancora nessun risultato',
   overTime: 'Andamento dei risultati',
-  overTimeCaption: 'Voti per scelta dopo ogni versione pubblicata.',
-  version: 'Versione',
-  published: 'Pubblicata',
+  overTimeCaption:
+    'Voti per scelta dopo ciascuna delle ultime voci del registro che li hanno cambiati.',
+  logEntry: 'Voce del registro',
+  received: 'Ricevuta',
   downloads: 'Scarica questi risultati',
   verifyTitle: 'Come verificare questi risultati',
   verifyIntro:
@@ -336,9 +340,9 @@ const nl: Catalog = {
   mapCaption: 'Koploper per gebied. De tabel naast de kaart geeft dezelfde cijfers.',
   mapNoData: 'Nog geen uitslagen',
   overTime: 'Uitslagen in de tijd',
-  overTimeCaption: 'Stemmen per keuze na elke gepubliceerde versie.',
-  version: 'Versie',
-  published: 'Gepubliceerd',
+  overTimeCaption: 'Stemmen per keuze na elk van de laatste logboekregels die ze veranderden.',
+  logEntry: 'Logboekregel',
+  received: 'Ontvangen',
   downloads: 'Deze uitslagen downloaden',
   verifyTitle: 'Zo controleert u deze uitslagen',
   verifyIntro:

@@ -14,6 +14,7 @@ import { decodeLogEntry, type LogEntry } from '../core/log_entry.js';
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
 import { slotKey } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
+import { LogTimes } from '../core/log_time.js';
 import type { Election } from '../core/election.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import type { Log } from '../log/log.js';
@@ -22,6 +23,8 @@ import { encodeVerifierKey, parseVerifierKey, type Signer } from '../log/note.js
 import { parseCurrent } from '../formats/manifest.js';
 import type { ContentStore } from './content_store.js';
 import {
+  HISTORY_LENGTH,
+  rootPage,
   SnapshotBuilder,
   type BuiltFile,
   type Snapshot,
@@ -66,6 +69,8 @@ export class Publisher {
    * rules would not have decided so (a second road beside ingest's, before anything is public).
    */
   private readonly admission = new AdmissionState();
+  /** Each counted entry's time: a version's files say the time of the log they show. */
+  private readonly times = new LogTimes();
   private readonly builder: SnapshotBuilder;
   private version = 0;
   private logPublished = 0n;
@@ -80,7 +85,7 @@ export class Publisher {
   private readonly now: () => Date;
 
   constructor(private readonly options: PublisherOptions) {
-    this.tally = new Tally(options.election);
+    this.tally = new Tally(options.election, { historyLength: HISTORY_LENGTH });
     this.builder = new SnapshotBuilder({
       election: options.election,
       signer: options.signer,
@@ -169,9 +174,12 @@ export class Publisher {
     const built = await this.builder.build(
       this.tally,
       this.accepted.values(),
-      version,
-      checkpoint.note,
-      this.now().toISOString(),
+      {
+        version,
+        checkpoint: checkpoint.note,
+        generatedAt: this.now().toISOString(),
+        timeAt: (size) => this.times.at(size),
+      },
       sink,
     );
     await Promise.all(writing);
@@ -194,7 +202,8 @@ export class Publisher {
     }
     await content.replace(`log/${CHECKPOINT_PATH}`, new TextEncoder().encode(checkpoint.note));
     await content.replace('current.json', snapshot.current.bytes);
-    await content.replace('index.html', new TextEncoder().encode(redirectPage(snapshot)));
+    const language = this.builder.parameters.languages[0] ?? 'en';
+    await content.replace('index.html', new TextEncoder().encode(rootPage(version, language)));
     this.logPublished = size;
     this.previous = next;
     this.version = version;
@@ -232,6 +241,7 @@ export class Publisher {
         const inconsistent = this.replay(start + i, entry.value);
         if (inconsistent !== undefined) return err(inconsistent);
         this.tally.apply(entry.value);
+        this.times.record(entry.value);
         const e = entry.value;
         if (e.type === 'submission' && e.status === 'accepted') {
           const s = e.signed.submission;
@@ -305,12 +315,4 @@ async function inBatches<T>(
   for (let at = 0; at < items.length; at += size) {
     await Promise.all(items.slice(at, at + size).map(f));
   }
-}
-
-/** The site root's page: it sends a browser on to the current version's summary. */
-function redirectPage(snapshot: Snapshot): string {
-  const summary =
-    snapshot.files.find((f) => f.path.endsWith('/index.html'))?.path ?? 'en/index.html';
-  const target = versionPath(snapshot.version, summary);
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}"><title>Results</title></head><body><p><a href="${target}">Results</a></p></body></html>\n`;
 }

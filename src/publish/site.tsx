@@ -6,23 +6,15 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Contest, Election, LocalizedText } from '../core/election.js';
-import type { AreaResults, ContestResults, ContestTotals } from '../core/tally.js';
+import type { AreaResults, ContestPoint, ContestResults, ContestTotals } from '../core/tally.js';
 import { PALETTE, ResultsMap, type MapArea } from './map.js';
 import { LANGUAGES, Messages, type Language, type MessageKey } from './messages.js';
 
+/** What the verify page names: the log size of the version and its signed checkpoint. */
 export interface PageVersion {
-  readonly version: number;
-  readonly generatedAt: string;
   readonly logSize: number;
   /** The signed checkpoint (C2SP signed note) this version was built from. */
   readonly checkpoint: string;
-}
-
-/** The numbers of one published version, per contest, for "results over time". */
-export interface HistoryPoint {
-  readonly version: number;
-  readonly generatedAt: string;
-  readonly counts: Readonly<Record<string, number>>;
 }
 
 export interface SiteInput {
@@ -30,7 +22,13 @@ export interface SiteInput {
   readonly languages: readonly Language[];
   readonly version: PageVersion;
   readonly area: (id: string) => AreaResults | undefined;
-  readonly history: (contest: string) => readonly HistoryPoint[];
+  /** A contest's total after each of the last entries that changed it (core/tally.ts). */
+  readonly history: (contest: string) => readonly ContestPoint[];
+  /**
+   * The time of the log as of a size: the newest entry time among its first `size` entries.
+   * Pages say this, never the time they were built, so that a page is a function of the log.
+   */
+  readonly timeAt: (size: number) => string;
   /** The keys that verify the log's checkpoints and the manifest, for the verify page. */
   readonly verifierKeys: { readonly log: string; readonly manifest: string };
   /** The public site's address, when known, for the verify command. */
@@ -113,7 +111,6 @@ function Layout(props: {
 }): preact.JSX.Element {
   const { ctx } = props;
   const d = ctx.input.election.definition;
-  const v = ctx.input.version;
   const time = new Intl.DateTimeFormat(ctx.lang, {
     year: 'numeric',
     month: 'long',
@@ -123,7 +120,7 @@ function Layout(props: {
     second: '2-digit',
     timeZone: 'UTC',
     timeZoneName: 'short',
-  }).format(new Date(v.generatedAt));
+  }).format(new Date(ctx.input.timeAt(props.asOfLog)));
   return (
     <html lang={ctx.lang} data-current={`${ctx.up}../../current.json`} data-version-root={ctx.up}>
       <head>
@@ -492,19 +489,19 @@ function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element
           <thead>
             <tr>
               <th scope="col">
-                <T ctx={ctx} k="version" />
+                <T ctx={ctx} k="logEntry" />
               </th>
               <th scope="col">
-                <T ctx={ctx} k="published" />
+                <T ctx={ctx} k="received" />
               </th>
               <ChoiceHeaders ctx={ctx} contest={contest} />
             </tr>
           </thead>
           <tbody>
             {[...history].reverse().map((h) => (
-              <tr key={h.version}>
-                <th scope="row">{ctx.number.format(h.version)}</th>
-                <td>{time.format(new Date(h.generatedAt))} UTC</td>
+              <tr key={h.asOfLog}>
+                <th scope="row">{ctx.number.format(h.asOfLog - 1)}</th>
+                <td>{time.format(new Date(ctx.input.timeAt(h.asOfLog)))} UTC</td>
                 {contest.choices.map((c) => (
                   <td class="num" key={c.id}>
                     {ctx.number.format(h.counts[c.id] ?? 0)}

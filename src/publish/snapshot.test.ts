@@ -14,7 +14,7 @@ import { encodeVerifierKey, generateSigner, parseVerifierKey } from '../log/note
 import {
   buildFeeds,
   buildPages,
-  nextHistory,
+  buildParameters,
   signVersion,
   SnapshotBuilder,
   VersionFiles,
@@ -30,6 +30,9 @@ const signer = made.value;
 const electionWithMaps = (): Election => sampleElectionWithMaps(['authority+00000000+AAAA']);
 
 const accepted = acceptedEntry;
+
+const AT = '2026-11-03T21:00:05Z';
+const stamp = { version: 1, checkpoint: 'checkpoint', generatedAt: AT, timeAt: () => AT };
 
 function setUp(): {
   election: Election;
@@ -54,13 +57,7 @@ describe('building a version', () => {
   it('refuses totals that leave out an accepted submission, and says where (Iowa 2020)', async () => {
     const { tally, builder, counted } = setUp();
     const missing: CountedSubmission = { leafIndex: 99, submission: sampleSubmission('s-1') };
-    const built = await builder.build(
-      tally,
-      [...counted, missing],
-      1,
-      'checkpoint',
-      '2026-11-03T21:00:05Z',
-    );
+    const built = await builder.build(tally, [...counted, missing], stamp);
     expect(built.ok).toBe(false);
     if (built.ok) return;
     expect(built.error.code).toBe('totals_do_not_add_up');
@@ -71,7 +68,7 @@ describe('building a version', () => {
 
   it('draws a map by county from the definition’s boundaries, with the same figures in a table', async () => {
     const { tally, builder, counted } = setUp();
-    const built = await builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    const built = await builder.build(tally, counted, stamp);
     if (!built.ok) throw new Error(built.error.message);
     const page = built.value.files.find((f) => f.path === 'en/contest/governor.html');
     const html = text(page?.bytes ?? new Uint8Array());
@@ -84,7 +81,7 @@ describe('building a version', () => {
 
   it('uses no inline script or style, so the site’s Content-Security-Policy can forbid them', async () => {
     const { tally, builder, counted } = setUp();
-    const built = await builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    const built = await builder.build(tally, counted, stamp);
     if (!built.ok) throw new Error(built.error.message);
     for (const f of built.value.files.filter((x) => x.path.endsWith('.html'))) {
       const html = text(f.bytes);
@@ -96,7 +93,7 @@ describe('building a version', () => {
 
   it('names the contest, choices and units in the page’s language, and marks fallbacks', async () => {
     const { tally, builder, counted } = setUp();
-    const built = await builder.build(tally, counted, 1, 'checkpoint', '2026-11-03T21:00:05Z');
+    const built = await builder.build(tally, counted, stamp);
     if (!built.ok) throw new Error(built.error.message);
     const fr = text(
       built.value.files.find((f) => f.path === 'fr/index.html')?.bytes ?? new Uint8Array(),
@@ -108,17 +105,16 @@ describe('building a version', () => {
 });
 
 describe('the stages of a version', () => {
-  const at = (version: number) => ({ version, generatedAt: `2026-11-03T21:00:0${version}Z` });
-
-  it('adds a contest’s total to its history only when it changed, keeping the newest few', () => {
-    let points = nextHistory([], undefined, at(1), 3);
-    expect(points).toEqual([]);
-    points = nextHistory(points, { ada: 1, alan: 2 }, at(1), 3);
-    points = nextHistory(points, { ada: 1, alan: 2 }, at(2), 3);
-    expect(points.map((p) => p.version)).toEqual([1]);
-    for (const v of [3, 4, 5]) points = nextHistory(points, { ada: v, alan: 2 }, at(v), 3);
-    expect(points.map((p) => p.version)).toEqual([3, 4, 5]);
-    expect(points[2]?.counts).toEqual({ ada: 5, alan: 2 });
+  it('keeps a contest’s total after each of the last entries that changed it', () => {
+    const election = electionWithMaps();
+    const tally = new Tally(election, { historyLength: 2 });
+    for (const unit of ['n-1', 'n-2', 's-1']) tally.apply(accepted(sampleSubmission(unit)));
+    tally.apply({ type: 'rejection' } as never);
+    const points = tally.history('governor');
+    // Entries 0 to 2 changed the governor's total; the rejection (entry 3) did not.
+    expect(points.map((p) => p.asOfLog)).toEqual([2, 3]);
+    const total = tally.area('state')?.contests.find((c) => c.contest === 'governor')?.total;
+    expect(points[1]?.counts).toEqual(total?.counts);
   });
 
   it('takes a file as it was while its key stays, and makes it afresh when the key moves', async () => {
@@ -129,9 +125,9 @@ describe('the stages of a version', () => {
       return text;
     };
     const first = new VersionFiles(cache);
-    await first.reuse('a.csv', '1', make('one'));
+    await first.reuse('a.csv', '1', 1, make('one'));
     const again = new VersionFiles(cache);
-    await again.reuse('a.csv', '1', make('not made'));
+    await again.reuse('a.csv', '1', 1, make('not made'));
     expect(made).toEqual(['one']);
     expect(again.rebuilt).toBe(0);
     expect(again.files[0]?.sha256).toBe(sha256Hex('one'));
@@ -140,7 +136,7 @@ describe('the stages of a version', () => {
       sunk.push(text(f.bytes));
       return Promise.resolve();
     });
-    await moved.reuse('a.csv', '2', make('two'));
+    await moved.reuse('a.csv', '2', 2, make('two'));
     expect(sunk).toEqual(['two']);
     expect(moved.files[0]?.bytes).toBeUndefined();
     expect([...moved.fresh]).toEqual(['a.csv']);
@@ -148,13 +144,7 @@ describe('the stages of a version', () => {
 
   it('builds every feed, and builds again only the feeds of the units whose numbers moved', async () => {
     const { election, tally } = setUp();
-    const input = (): VersionInput => ({
-      election,
-      tally,
-      version: 1,
-      generatedAt: '2026-11-03T21:00:05Z',
-      logSize: tally.logSize,
-    });
+    const input = (): VersionInput => ({ election, tally, logSize: tally.logSize, ...stamp });
     const cache = new Map<string, { key: string; file: BuiltFile }>();
     const first = new VersionFiles(cache);
     await buildFeeds(first, input(), 'Sample County');
@@ -175,24 +165,14 @@ describe('the stages of a version', () => {
   it('builds each page in every language of the election', async () => {
     const { election, tally } = setUp();
     const out = new VersionFiles(new Map());
-    const input: VersionInput = {
-      election,
-      tally,
-      version: 1,
-      generatedAt: '2026-11-03T21:00:05Z',
-      logSize: tally.logSize,
-    };
+    const input: VersionInput = { election, tally, logSize: tally.logSize, ...stamp };
     const site = (asOfLog: number): SiteInput => ({
       election,
       languages: ['en', 'fr'],
-      version: {
-        version: 1,
-        generatedAt: input.generatedAt,
-        logSize: input.logSize,
-        checkpoint: 'c',
-      },
+      version: { logSize: input.logSize, checkpoint: 'c' },
       area: (id) => tally.area(id),
       history: () => [],
+      timeAt: () => AT,
       verifierKeys: { log: encodeVerifierKey(signer), manifest: encodeVerifierKey(signer) },
       asOfLog,
     });
@@ -206,17 +186,28 @@ describe('the stages of a version', () => {
     expect(out.files.map((f) => f.path)).toEqual(expected);
   });
 
-  it('signs a manifest that lists every file with its SHA-256, and current.json names it', () => {
+  it('signs a manifest that lists every file with its SHA-256 and log size, and current.json names it', () => {
     const { election } = setUp();
     const files: BuiltFile[] = [
-      { path: 'results.json', sha256: sha256Hex('{}'), contentType: 'application/json', size: 2 },
+      {
+        path: 'results.json',
+        sha256: sha256Hex('{}'),
+        contentType: 'application/json',
+        size: 2,
+        asOf: 5,
+      },
     ];
+    const parameters = buildParameters({ election, signer, logVerifierKey: 'k' });
     const signed = signVersion(
-      { election, version: 3, generatedAt: '2026-11-03T21:00:05Z', logSize: 7, checkpoint: 'c' },
+      { election, version: 3, generatedAt: AT, logSize: 7, checkpoint: 'c' },
+      parameters,
       files,
       signer,
     );
-    expect(signed.manifest.manifest.files).toEqual({ 'results.json': sha256Hex('{}') });
+    expect(signed.manifest.manifest.files).toEqual({
+      'results.json': { sha256: sha256Hex('{}'), asOf: 5 },
+    });
+    expect(signed.manifest.manifest.build).toEqual(parameters);
     const held = JSON.parse(text(signed.manifestFile.bytes)) as {
       manifest: unknown;
       signature: string;

@@ -1,6 +1,9 @@
 // One published version: every file of `v/<n>/` built from the tally as of one signed checkpoint,
-// the manifest that lists them with their SHA-256 and is signed, and the `current.json` that
-// points at it. Only what changed is rebuilt: each file has a key (the log index at which its
+// the manifest that lists them (each with its SHA-256 and the log size it is as of) and is signed,
+// and the `current.json` that points at it. A version is a pure function of the log prefix and
+// the build parameters the manifest names: no file says when it was built, only what log it
+// shows (its numbers' last change, and the time of the log then), so the verifier can rebuild
+// every byte. Only what changed is rebuilt: each file has a key (the log index at which its
 // numbers last changed), and a file whose key did not move is taken as it was, bytes and hash.
 // The builder refuses totals that do not equal the sum of the accepted submissions (checkTally).
 import { canonicalJson, canonicalObject } from '../core/canonical_json.js';
@@ -11,14 +14,17 @@ import {
   checkTally,
   type AreaResults,
   TallyCheckCache,
+  type ContestPoint,
   type CountedSubmission,
   type Tally,
   type TallyProblem,
 } from '../core/tally.js';
+import { TALLY_VERSION } from '../core/tally_version.js';
 import {
   CURRENT_FORMAT,
   MANIFEST_CONTEXT,
   MANIFEST_FORMAT,
+  type BuildParameters,
   type Current,
   type Manifest,
   type SignedManifest,
@@ -42,12 +48,14 @@ import {
   unitPage,
   unitsWithPages,
   verifyPage,
-  type HistoryPoint,
   type PageVersion,
   type SiteInput,
 } from './site.js';
 
-export const VENDOR_APPLICATION = 'Tally 0.1';
+export const VENDOR_APPLICATION = `Tally ${TALLY_VERSION}`;
+
+/** How many of a contest's last changes its page shows in "results over time". */
+export const HISTORY_LENGTH = 48;
 
 export interface BuiltFile {
   readonly path: string;
@@ -60,6 +68,8 @@ export interface BuiltFile {
   readonly sha256: string;
   readonly contentType: string;
   readonly size: number;
+  /** The log size whose numbers the file shows (0 for a file the log does not change). */
+  readonly asOf: number;
 }
 
 /** A file as just made, bytes and all. */
@@ -84,17 +94,22 @@ export interface SnapshotOptions {
   readonly issuer?: string;
   readonly siteUrl?: string;
   readonly logVerifierKey: string;
-  /** How many versions "results over time" keeps per contest. */
-  readonly historyLength?: number;
 }
 
 export type SnapshotProblem = Problem<'totals_do_not_add_up'>;
 
 const encoder = new TextEncoder();
 
-function file(path: string, content: string | Uint8Array, contentType: string): MadeFile {
+function file(path: string, content: string | Uint8Array, asOf: number): MadeFile {
   const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-  return { path, bytes, sha256: sha256Hex(bytes), contentType, size: bytes.length };
+  return {
+    path,
+    bytes,
+    sha256: sha256Hex(bytes),
+    contentType: contentTypeOf(path),
+    size: bytes.length,
+    asOf,
+  };
 }
 
 const JSON_TYPE = 'application/json';
@@ -110,12 +125,32 @@ export function contentTypeOf(path: string): string {
   return path.startsWith('log/') ? 'text/plain; charset=utf-8' : 'application/octet-stream';
 }
 
-/** What every stage of a version's build reads. */
-export interface VersionInput {
-  readonly election: Election;
-  readonly tally: Tally;
+/** What names a version beside the log: its number, checkpoint and publication time. */
+export interface VersionStamp {
   readonly version: number;
+  /** The signed checkpoint (C2SP signed note) it is built from. */
+  readonly checkpoint: string;
+  /** When it was published: said by the manifest, current.json and results.json alone. */
   readonly generatedAt: string;
+  /** The time of the log as of a size (see SiteInput.timeAt). */
+  readonly timeAt: (size: number) => string;
+}
+
+/**
+ * The tally as a version's files read it: the publisher's Tally, or the verifier's recount.
+ * Revisions are log indexes (-1 for none); `history` as Tally.history.
+ */
+export interface VersionSource {
+  area(id: string): AreaResults | undefined;
+  revision(areaId: string): number;
+  contestRevision(contestId: string): number;
+  history(contestId: string): readonly ContestPoint[];
+}
+
+/** What every stage of a version's build reads. */
+export interface VersionInput extends VersionStamp {
+  readonly election: Election;
+  readonly tally: VersionSource;
   readonly logSize: number;
 }
 
@@ -150,14 +185,22 @@ export class VersionFiles {
     this.files.push(withoutBytes(built));
   }
 
-  /** The file as it was when its key is the one it was built with; made afresh otherwise. */
-  async reuse(path: string, key: string, make: () => string | Uint8Array): Promise<void> {
+  /**
+   * The file as it was when its key is the one it was built with; made afresh otherwise. A
+   * file's bytes depend only on its key and on `asOf`, the log size its numbers are as of.
+   */
+  async reuse(
+    path: string,
+    key: string,
+    asOf: number,
+    make: () => string | Uint8Array,
+  ): Promise<void> {
     const known = this.cache.get(path);
-    if (known?.key === key) {
+    if (known?.key === key && known.file.asOf === asOf) {
       this.files.push(known.file);
       return;
     }
-    const built = file(path, make(), contentTypeOf(path));
+    const built = file(path, make(), asOf);
     this.cache.set(path, { key, file: withoutBytes(built) });
     await this.emit(built);
   }
@@ -167,27 +210,6 @@ export class VersionFiles {
 const since = (revision: number): number => revision + 1;
 
 /**
- * A contest's "results over time" after this version: its total is added when it changed, and
- * only the newest `length` points are kept.
- */
-export function nextHistory(
-  points: readonly HistoryPoint[],
-  total: Readonly<Record<string, number>> | undefined,
-  at: { readonly version: number; readonly generatedAt: string },
-  length: number,
-): HistoryPoint[] {
-  const last = points[points.length - 1];
-  if (total === undefined || (last !== undefined && sameCounts(last.counts, total))) {
-    return [...points];
-  }
-  const next = [
-    ...points,
-    { version: at.version, generatedAt: at.generatedAt, counts: { ...total } },
-  ];
-  return next.slice(Math.max(0, next.length - length));
-}
-
-/**
  * The feeds: results.json and cdf.json for the areas above the reporting units, a units/ and a
  * cdf/ file per group of reporting units, and a CSV per contest.
  */
@@ -195,8 +217,9 @@ export async function buildFeeds(
   out: VersionFiles,
   input: VersionInput,
   issuer: string,
+  groupFiles = true,
 ): Promise<void> {
-  const { election, tally, version, generatedAt, logSize } = input;
+  const { election, tally, version, generatedAt, logSize, timeAt } = input;
   const d = election.definition;
   const groups = unitGroups(election);
   const reporting = new Set(election.reportingUnits);
@@ -208,38 +231,41 @@ export async function buildFeeds(
     file(
       'results.json',
       JSON.stringify(resultsFeed(election, { version, generatedAt, logSize }, upper)),
-      JSON_TYPE,
+      logSize,
     ),
   );
   const complete =
     (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
-  const nist = (sequence: number, areas: readonly AreaResults[]): string =>
+  // A report is generated as of the log it shows: the time of the log at its size.
+  const nist = (sequence: number, areas: readonly AreaResults[], asOf: number): string =>
     nistResultsText(election, areas, {
       issuer,
       issuerAbbreviation: d.id,
-      generatedAt,
+      generatedAt: timeAt(asOf),
       sequence,
       sequenceEnd: groups.length + 1,
       complete,
       vendorApplicationId: VENDOR_APPLICATION,
     });
-  await out.emit(file('cdf.json', nist(1, upper), JSON_TYPE));
-  for (const [i, group] of groups.entries()) {
+  await out.emit(file('cdf.json', nist(1, upper, logSize), logSize));
+  for (const [i, group] of groupFiles ? groups.entries() : []) {
     const revision = Math.max(...group.units.map((u) => tally.revision(u)));
     // Built only when one of the group's files must be.
     let built: AreaResults[] | undefined;
     const areas = (): AreaResults[] =>
       (built ??= group.units.map((id) => tally.area(id) as AreaResults));
-    await out.reuse(unitFilePath(group.id), String(revision), () =>
-      unitResultsText(election, since(revision), group, areas()),
+    const asOf = since(revision);
+    await out.reuse(unitFilePath(group.id), String(revision), asOf, () =>
+      unitResultsText(election, asOf, group, areas()),
     );
-    await out.reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, () =>
-      nist(i + 2, areas()),
+    await out.reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, asOf, () =>
+      nist(i + 2, areas(), asOf),
     );
   }
   // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
   for (const contest of d.contests) {
-    await out.reuse(`csv/${contest.id}.csv`, String(tally.contestRevision(contest.id)), () =>
+    const revision = tally.contestRevision(contest.id);
+    await out.reuse(`csv/${contest.id}.csv`, String(revision), since(revision), () =>
       contestCsv(election, contest.id, upper),
     );
   }
@@ -257,22 +283,22 @@ export async function buildPages(
   const districtRevisions = d.districts.map((x) => tally.revision(x.id));
   const summaryRevision = Math.max(tally.revision(election.root.id), ...districtRevisions);
   for (const lang of languages) {
-    await out.reuse(pagePaths.summary(lang), String(summaryRevision), () =>
+    await out.reuse(pagePaths.summary(lang), String(summaryRevision), since(summaryRevision), () =>
       summaryPage(site(since(summaryRevision)), lang),
     );
     for (const contest of d.contests) {
       const revision = tally.contestRevision(contest.id);
-      await out.reuse(pagePaths.contest(lang, contest.id), String(revision), () =>
+      await out.reuse(pagePaths.contest(lang, contest.id), String(revision), since(revision), () =>
         contestPage(site(since(revision)), lang, contest.id),
       );
     }
     for (const unit of unitsWithPages(election)) {
       const revision = tally.revision(unit);
-      await out.reuse(pagePaths.unit(lang, unit), String(revision), () =>
+      await out.reuse(pagePaths.unit(lang, unit), String(revision), since(revision), () =>
         unitPage(site(since(revision)), lang, unit),
       );
     }
-    await out.emit(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), HTML_TYPE));
+    await out.emit(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), logSize));
   }
 }
 
@@ -286,7 +312,8 @@ export interface SignedVersion {
 
 /** The manifest that lists a version's files with their SHA-256, signed, and what points at it. */
 export function signVersion(
-  input: Omit<VersionInput, 'tally'> & { readonly checkpoint: string },
+  input: Omit<VersionInput, 'tally' | 'timeAt'>,
+  build: BuildParameters,
   files: readonly BuiltFile[],
   signer: Signer,
 ): SignedVersion {
@@ -300,7 +327,8 @@ export function signVersion(
     test: d.test,
     logSize,
     checkpoint,
-    files: Object.fromEntries(files.map((f) => [f.path, f.sha256])),
+    build,
+    files: Object.fromEntries(files.map((f) => [f.path, { sha256: f.sha256, asOf: f.asOf }])),
   };
   // Signed over its canonical JSON, which the file then holds as it is: serialised once.
   const manifestText = canonicalJson(manifest);
@@ -312,7 +340,7 @@ export function signVersion(
       signature: JSON.stringify(signature.signature),
       signer: JSON.stringify(signature.signer),
     }),
-    JSON_TYPE,
+    logSize,
   );
   const current: Current = {
     format: CURRENT_FORMAT,
@@ -327,83 +355,104 @@ export function signVersion(
   return {
     manifest: { manifest, ...signature },
     manifestFile,
-    current: file('current.json', JSON.stringify(current), JSON_TYPE),
+    current: file('current.json', canonicalJson(current), logSize),
   };
+}
+
+/**
+ * The site root's page (index.html beside current.json): it sends a browser on to the current
+ * version's summary, in the site's first language. The verifier rebuilds it too.
+ */
+export function rootPage(version: number, language: string): string {
+  const target = `v/${String(version)}/${pagePaths.summary(language)}`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}"><title>Results</title></head><body><p><a href="${target}">Results</a></p></body></html>\n`;
+}
+
+/** The build parameters of an election's versions, as the manifest names them. */
+export function buildParameters(options: SnapshotOptions): BuildParameters {
+  const d = options.election.definition;
+  const tags = d.languages.map(siteLanguage);
+  const languages = [...new Set(tags.filter((l): l is Language => l !== undefined))];
+  return {
+    tally: TALLY_VERSION,
+    languages: languages.length === 0 ? ['en'] : languages,
+    issuer: options.issuer ?? Object.values(d.name)[0] ?? d.id,
+    siteUrl: options.siteUrl ?? null,
+    historyLength: HISTORY_LENGTH,
+    logKey: options.logVerifierKey,
+    manifestKey: options.logVerifierKey,
+  };
+}
+
+/**
+ * Every file of a version but its manifest: assets, feeds (with the reporting units' group files
+ * unless `groupFiles` is false: the verifier's workers rebuild those), pages. A pure function of
+ * the input (the log as the tally counts it) and the build parameters.
+ */
+export async function buildVersionFiles(
+  out: VersionFiles,
+  input: VersionInput,
+  build: BuildParameters,
+  groupFiles = true,
+): Promise<void> {
+  const { election, tally } = input;
+  const languages = build.languages as Language[];
+  await out.reuse('assets/site.css', 'static', 0, () => SITE_CSS);
+  await out.reuse('assets/refresh.js', 'static', 0, () => REFRESH_JS);
+  await buildFeeds(out, input, build.issuer, groupFiles);
+  const pageVersion: PageVersion = { logSize: input.logSize, checkpoint: input.checkpoint };
+  await buildPages(out, input, languages, (asOfLog) => ({
+    election,
+    languages,
+    version: pageVersion,
+    area: (id) => tally.area(id),
+    history: (contest) => tally.history(contest),
+    timeAt: input.timeAt,
+    verifierKeys: { log: build.logKey, manifest: build.manifestKey },
+    asOfLog,
+    ...(build.siteUrl === null ? {} : { siteUrl: build.siteUrl }),
+  }));
 }
 
 /** Builds the versions of one election, each from the one before where nothing changed. */
 export class SnapshotBuilder {
   /** Each file's key and hash as last built (not its bytes: a big election has gigabytes). */
   private readonly cache = new Map<string, { key: string; file: BuiltFile }>();
-  private readonly history = new Map<string, HistoryPoint[]>();
   private readonly checks = new TallyCheckCache();
-  private readonly languages: Language[];
+  readonly parameters: BuildParameters;
 
   constructor(private readonly options: SnapshotOptions) {
-    const tags = options.election.definition.languages.map(siteLanguage);
-    this.languages = [...new Set(tags.filter((l): l is Language => l !== undefined))];
-    if (this.languages.length === 0) this.languages.push('en');
+    this.parameters = buildParameters(options);
   }
 
   /**
-   * Builds version `version` from the tally as of the signed checkpoint `checkpoint` (whose size
-   * must be the tally's log size). Refuses, saying where, when the totals do not equal the sum
-   * of `accepted`, each unit's latest accepted submission per vote type as the caller found them.
+   * Builds a version from the tally as of the signed checkpoint `at.checkpoint` (whose size
+   * must be the tally's log size; the tally keeps `HISTORY_LENGTH` points of history). Refuses,
+   * saying where, when the totals do not equal the sum of `accepted`, each unit's latest
+   * accepted submission per vote type as the caller found them.
    */
   async build(
     tally: Tally,
     accepted: Iterable<CountedSubmission>,
-    version: number,
-    checkpoint: string,
-    generatedAt: string,
+    at: VersionStamp,
     /** Takes each file built afresh as soon as it is made (see VersionFiles). */
     sink?: (file: BuiltFile) => Promise<void>,
   ): Promise<Result<Snapshot, SnapshotProblem>> {
     const { election, signer } = this.options;
-    const d = election.definition;
     // 1. The totals must be the sum of the accepted submissions, at every level.
     const problems = checkTally(election, accepted, tally, this.checks);
     if (problems.length > 0) return err(refusal(problems));
-    const input: VersionInput = { election, tally, version, generatedAt, logSize: tally.logSize };
+    const input: VersionInput = { election, tally, logSize: tally.logSize, ...at };
 
-    // 2. Each contest's results over time.
-    for (const contest of d.contests) {
-      const total = tally
-        .area(contest.district ?? election.root.id)
-        ?.contests.find((c) => c.contest === contest.id)?.total.counts;
-      this.history.set(
-        contest.id,
-        nextHistory(
-          this.history.get(contest.id) ?? [],
-          total,
-          input,
-          this.options.historyLength ?? 48,
-        ),
-      );
-    }
-
-    // 3. The files, each rebuilt only when its key moved: assets, feeds, pages.
+    // 2. The files, each rebuilt only when its key moved: assets, feeds, pages.
     const out = new VersionFiles(this.cache, sink);
-    await out.reuse('assets/site.css', 'static', () => SITE_CSS);
-    await out.reuse('assets/refresh.js', 'static', () => REFRESH_JS);
-    await buildFeeds(out, input, this.options.issuer ?? Object.values(d.name)[0] ?? d.id);
-    const pageVersion: PageVersion = { version, generatedAt, logSize: input.logSize, checkpoint };
-    await buildPages(out, input, this.languages, (asOfLog) => ({
-      election,
-      languages: this.languages,
-      version: pageVersion,
-      area: (id) => tally.area(id),
-      history: (contest) => this.history.get(contest) ?? [],
-      verifierKeys: { log: this.options.logVerifierKey, manifest: this.options.logVerifierKey },
-      asOfLog,
-      ...(this.options.siteUrl === undefined ? {} : { siteUrl: this.options.siteUrl }),
-    }));
+    await buildVersionFiles(out, input, this.parameters);
 
-    // 4. The signed manifest of those files (the last of them), and current.json.
-    const signed = signVersion({ ...input, checkpoint }, out.files, signer);
+    // 3. The signed manifest of those files (the last of them), and current.json.
+    const signed = signVersion(input, this.parameters, out.files, signer);
     await out.emit(signed.manifestFile);
     return ok({
-      version,
+      version: at.version,
       files: out.files,
       manifest: signed.manifest,
       current: signed.current,
@@ -414,15 +463,7 @@ export class SnapshotBuilder {
 }
 
 function withoutBytes(f: BuiltFile): BuiltFile {
-  return { path: f.path, sha256: f.sha256, contentType: f.contentType, size: f.size };
-}
-
-function sameCounts(
-  a: Readonly<Record<string, number>>,
-  b: Readonly<Record<string, number>>,
-): boolean {
-  const keys = Object.keys(b);
-  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+  return { path: f.path, sha256: f.sha256, contentType: f.contentType, size: f.size, asOf: f.asOf };
 }
 
 function refusal(problems: readonly TallyProblem[]): SnapshotProblem {

@@ -87,7 +87,7 @@ describe('the published results site and its public plane', () => {
       ),
     ).toBe(true);
     expect(Object.keys(signed.manifest.files).length).toBeGreaterThan(20);
-    for (const [path, sha] of Object.entries(signed.manifest.files)) {
+    for (const [path, { sha256: sha }] of Object.entries(signed.manifest.files)) {
       const bytes = new Uint8Array(await (await get(`/sample-2026/v/1/${path}`)).arrayBuffer());
       const { createHash } = await import('node:crypto');
       expect(createHash('sha256').update(bytes).digest('hex'), path).toBe(sha);
@@ -188,7 +188,7 @@ describe('the published results site and its public plane', () => {
     const plain = await get('/sample-2026/v/1/units/north.json');
     const bytes = new Uint8Array(await plain.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(
-      manifest.files['units/north.json'],
+      manifest.files['units/north.json']?.sha256,
     );
     expect(plain.headers.get('content-type')).toBe('application/json');
     expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -223,9 +223,9 @@ describe('the published results site and its public plane', () => {
       .manifest;
     const m2 = ((await (await get('/sample-2026/v/2/manifest.json')).json()) as SignedManifest)
       .manifest;
-    expect(m2.files['en/unit/north.html']).toBe(m1.files['en/unit/north.html']);
-    expect(m2.files['units/north.json']).toBe(m1.files['units/north.json']);
-    expect(m2.files['en/unit/south.html']).not.toBe(m1.files['en/unit/south.html']);
+    expect(m2.files['en/unit/north.html']?.sha256).toBe(m1.files['en/unit/north.html']?.sha256);
+    expect(m2.files['units/north.json']?.sha256).toBe(m1.files['units/north.json']?.sha256);
+    expect(m2.files['en/unit/south.html']?.sha256).not.toBe(m1.files['en/unit/south.html']?.sha256);
     const governor = await (await get('/sample-2026/v/2/en/contest/governor.html')).text();
     expect(governor).toContain('Results over time');
   });

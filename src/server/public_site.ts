@@ -142,7 +142,7 @@ export class PublicSite {
       for (const f of files.values()) if ('identity' in f) previous.set(f.sha256, f);
     }
     const files = new Map<string, Served | OnDisk>();
-    for (const [path, sha256] of Object.entries(signed.manifest.files)) {
+    for (const [path, { sha256 }] of Object.entries(signed.manifest.files)) {
       const full = join(dir, current.path, path);
       if (isPrecinctFile(path)) {
         files.set(path, { full, path, sha256 });

@@ -26,6 +26,8 @@ export interface Replayed {
   readonly reportedUnits: number;
   /** Accepted submissions in the log. */
   readonly accepted: number;
+  /** The entries recorded as accepted submissions, in log order: what the publisher counts. */
+  readonly acceptedEntries: readonly number[];
   /** Contiguous ranges of entries, one per worker, as the workers hold them. */
   readonly ranges: readonly (readonly [number, number])[];
 }
@@ -131,6 +133,7 @@ function replayDecisions(
   const reporting = new Set(election.reportingUnits);
   const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
   let accepted = 0;
+  const acceptedEntries: number[] = [];
   for (let entry = 0; entry < byEntry.length; entry++) {
     const item = byEntry[entry];
     if (item === undefined) continue;
@@ -185,6 +188,7 @@ function replayDecisions(
         }
         if (recorded.status === 'accepted') {
           accepted++;
+          acceptedEntries.push(entry);
           // As Tally counts: a submission for this election, a reporting unit and a vote type.
           const { unit, voteType } = s.facts;
           if (
@@ -214,7 +218,14 @@ function replayDecisions(
     list.push(entry);
     counted.set(unit, list);
   }
-  return { decisions, counted, revisions, reportedUnits: counted.size, accepted };
+  return {
+    decisions,
+    counted,
+    revisions,
+    reportedUnits: counted.size,
+    accepted,
+    acceptedEntries,
+  };
 }
 
 /** A logged submission's recorded status, kind and warnings against the rules' decision. */

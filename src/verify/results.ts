@@ -4,11 +4,9 @@
 // report); the files of the areas above are compared here, from the sums the workers return.
 import type { Election } from '../core/election.js';
 import { Tally, type AreaResults } from '../core/tally.js';
-import {
-  flattenResults,
-  readNistResults,
-  type NistReportInfo,
-} from '../formats/nist_cdf_results.js';
+import { flattenResults, readNistResults } from '../formats/nist_cdf_results.js';
+import type { BuildParameters } from '../formats/manifest.js';
+import { VENDOR_APPLICATION } from '../publish/snapshot.js';
 import {
   areaFeed,
   contestCsv,
@@ -31,36 +29,62 @@ export interface ResultsInput {
   readonly replay: Replayed;
   readonly files: ReadonlyMap<string, PublishedFile>;
   readonly workers: VerifyWorkers;
+  /** What the group files are built with beside the log (the manifest's). */
+  readonly build: BuildParameters;
+  /** The time of the log as of a size (core/log_time.ts). */
+  readonly timeAt: (size: number) => string;
   readonly lap?: (stage: string) => void;
 }
 
-/** Compares every published number with the log's; returns how many were compared. */
+export interface ComparedResults {
+  readonly numbersCompared: number;
+  /** Every group file the log makes, with the log size it is as of. */
+  readonly groupFiles: ReadonlyMap<string, number>;
+}
+
+/**
+ * Compares every published number with the log's, and every reporting units' group file with
+ * the one the log makes (byte for byte, by SHA-256): a group file that is not is a problem even
+ * where its numbers agree, and its numbers are then compared to say which differ.
+ */
 export async function compareResults(
   input: ResultsInput,
   problems: VerifyProblem[],
-): Promise<number> {
-  const { read, base, replay, files, workers } = input;
+): Promise<ComparedResults> {
+  const { read, base, replay, files, workers, build, timeAt } = input;
   const { election, ranges } = replay;
   const lap = input.lap ?? (() => undefined);
   const groups = unitGroups(election);
   const complete = replay.reportedUnits === election.reportingUnits.length;
   const tasks: GroupTask[][] = ranges.map(() => []);
+  const groupFiles = new Map<string, number>();
   groups.forEach((group, i) => {
     const counted = group.units.map((u) => replay.counted.get(u) ?? []);
     const first = counted.flat()[0];
     const w = first === undefined ? i % ranges.length : ranges.findIndex(([, to]) => first < to);
     const revision = Math.max(-1, ...group.units.map((u) => replay.revisions.get(u) ?? -1));
+    const asOfLog = revision + 1;
+    groupFiles.set(unitFilePath(group.id), asOfLog);
+    groupFiles.set(`cdf/${group.id}.json`, asOfLog);
     const units = files.get(unitFilePath(group.id));
     const cdf = files.get(`cdf/${group.id}.json`);
-    const info = cdf === undefined ? undefined : readNistHeader(cdf.head ?? '');
+    // As the publisher writes a group's report: generated as of the log it shows.
+    const info = {
+      issuer: build.issuer,
+      issuerAbbreviation: election.definition.id,
+      generatedAt: timeAt(asOfLog),
+      sequence: i + 2,
+      sequenceEnd: groups.length + 1,
+      vendorApplicationId: VENDOR_APPLICATION,
+    };
     tasks[w]?.push({
       id: group.id,
       parent: group.parent,
       units: group.units,
       counted,
-      asOfLog: revision + 1,
+      asOfLog,
       ...(units === undefined ? {} : { unitsSha: units.sha }),
-      ...(cdf === undefined ? {} : { cdf: { sha: cdf.sha, info: info ?? UNREADABLE_HEADER } }),
+      ...(cdf === undefined ? {} : { cdf: { sha: cdf.sha, info } }),
     });
   });
   const countingResults = Promise.all(
@@ -83,6 +107,11 @@ export async function compareResults(
         ...(d.cdf ? [['cdf', `cdf/${group.id}.json`] as const] : []),
       ];
       for (const [kind, path] of differing) {
+        problems.push({
+          code: 'file_not_reproduced',
+          message: `${base}${path} is not the file the log makes`,
+          file: `${base}${path}`,
+        });
         numbersCompared += await compareGroupFile(
           kind,
           election,
@@ -96,47 +125,8 @@ export async function compareResults(
     }
   }
   numbersCompared += compareUpperFeeds(election, tally, files, problems);
-  return numbersCompared;
+  return { numbersCompared, groupFiles };
 }
-
-/** A NIST report's header fields, read off the start of the file as Tally writes it. */
-function readNistHeader(head: string): Omit<NistReportInfo, 'complete'> | undefined {
-  const field = (name: string): unknown => {
-    const match = new RegExp(`"${name}":("(?:[^"\\\\]|\\\\.)*"|\\d+)`).exec(head);
-    if (match?.[1] === undefined) return undefined;
-    try {
-      return JSON.parse(match[1]) as unknown;
-    } catch {
-      return undefined;
-    }
-  };
-  const issuer = field('Issuer');
-  const issuerAbbreviation = field('IssuerAbbreviation');
-  const generatedAt = field('GeneratedDate');
-  const sequence = field('SequenceStart');
-  const sequenceEnd = field('SequenceEnd');
-  const vendorApplicationId = field('VendorApplicationId');
-  if (
-    typeof issuer !== 'string' ||
-    typeof issuerAbbreviation !== 'string' ||
-    typeof generatedAt !== 'string' ||
-    typeof sequence !== 'number' ||
-    typeof sequenceEnd !== 'number' ||
-    typeof vendorApplicationId !== 'string'
-  )
-    return undefined;
-  return { issuer, issuerAbbreviation, generatedAt, sequence, sequenceEnd, vendorApplicationId };
-}
-
-/** A header no report matches: the file is then compared field by field. */
-const UNREADABLE_HEADER = {
-  issuer: '',
-  issuerAbbreviation: '',
-  generatedAt: '',
-  sequence: 0,
-  sequenceEnd: 0,
-  vendorApplicationId: '',
-};
 
 /** Compares published numbers with recomputed ones, naming each difference; counts them. */
 class Comparison {

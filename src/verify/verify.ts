@@ -12,11 +12,30 @@ import { checkFiles, type CheckedFiles } from './files.js';
 import { checkLog } from './log_check.js';
 import { append, replayLog } from './replay.js';
 import { compareResults } from './results.js';
+import { rebuildVersion } from './rebuild.js';
+import { checkCompressed } from './files.js';
+import { sha256Hex } from '../core/sha256.js';
+import type { Manifest } from '../formats/manifest.js';
+import { rootPage } from '../publish/snapshot.js';
+import { decodeLogEntry } from '../core/log_entry.js';
+import { entryTime, logTimeAt } from '../core/log_time.js';
 import { runTask, WorkerState, type VerifyTask, type VerifyTaskResult } from './work.js';
 
 export { readEntries } from './log_check.js';
 /** Reads a published file by its path under the election's site root; undefined when absent. */
 export type ReadPublished = (path: string) => Promise<Uint8Array | undefined>;
+
+/**
+ * A published file's precompressed copy ('br' or 'gz'), decoded: undefined when the site has no
+ * such copy, null when the copy does not decode.
+ */
+export type ReadCompressed = (
+  path: string,
+  encoding: 'br' | 'gz',
+) => Promise<Uint8Array | undefined | null>;
+
+/** The paths of the files under a directory of the site, relative to it; undefined if unknown. */
+export type ListPublished = (dir: string) => Promise<readonly string[] | undefined>;
 
 export interface VerifyOptions {
   /** Keys trusted to sign the log's checkpoints. */
@@ -27,6 +46,10 @@ export interface VerifyOptions {
   readonly since?: string;
   /** Where the work runs: worker threads (src/cli/verify_pool.ts), or this thread by default. */
   readonly workers?: VerifyWorkers;
+  /** The site's precompressed copies: each must decode to the file beside it. */
+  readonly readCompressed?: ReadCompressed;
+  /** Lists a version's directory, where the site can: every file in it must be listed. */
+  readonly list?: ListPublished;
 }
 
 /** Runs the verifier's tasks (src/verify/work.ts) on `size` workers, each keeping its state. */
@@ -103,13 +126,13 @@ export async function verifySite(
   };
 
   // 1. The pointer and the signed manifest.
-  const version = await readVersion(read, options.manifestKeys, problems);
+  const version = await readVersion(read, options.manifestKeys, problems, options.readCompressed);
   if (version === undefined) return report();
   const { base, manifest, manifestPath } = version;
 
   // 2. Every file of the version is the one the manifest lists: read and hashed while the
   // workers check the log.
-  const filesRead = checkFiles(read, base, manifest);
+  const filesRead = checkFiles(read, base, manifest, options.readCompressed);
   // The files' problems are reported first, as the files are the version's first claim.
   const withFiles = (checked: CheckedFiles): void => {
     const before = [...checked.problems, ...problems];
@@ -141,14 +164,34 @@ export async function verifySite(
   const replay = await replayLog(log.entries.slice(0, manifest.logSize), workers, problems, lap);
   if (replay === undefined) return finish(common);
 
-  // 5. Every published number, recomputed.
+  // 5. Every published number, recomputed, and the reporting units' files rebuilt (workers).
   const checked = await filesRead;
   lap('files read and hashed');
-  const numbersCompared = await compareResults(
-    { read, base, replay, files: checked.files, workers, lap },
+  const entries = log.entries.slice(0, manifest.logSize);
+  const timeAt = logTimes(entries);
+  const { numbersCompared, groupFiles } = await compareResults(
+    { read, base, replay, files: checked.files, workers, build: manifest.build, timeAt, lap },
     problems,
   );
   lap('results compared');
+
+  // 6. Every other file of the version rebuilt from the log, and the manifest's list checked.
+  await rebuildVersion(
+    {
+      entries,
+      replay,
+      manifest,
+      base,
+      groupFiles,
+      logKeys: options.logKeys,
+      manifestKeys: options.manifestKeys,
+      timeAt,
+    },
+    problems,
+  );
+  await checkUnlisted(options.list, base, manifest, problems);
+  await checkRootPage(read, manifest, options.readCompressed, problems);
+  lap('files rebuilt');
   withFiles(checked);
   return report({
     seconds,
@@ -157,4 +200,62 @@ export async function verifySite(
     submissionsCounted: replay.accepted,
     numbersCompared,
   });
+}
+
+/** The time of the log as of a size, from its entries (read only as far back as needed). */
+function logTimes(entries: readonly Uint8Array[]): (size: number) => string {
+  const times = new Map<number, string | undefined>();
+  const timeOf = (index: number): string | undefined => {
+    if (!times.has(index)) {
+      const bytes = entries[index];
+      const e = bytes === undefined ? undefined : decodeLogEntry(bytes);
+      times.set(index, e?.ok === true ? entryTime(e.value) : undefined);
+    }
+    return times.get(index);
+  };
+  return (size) => logTimeAt(size, timeOf);
+}
+
+/** Every file in the version's directory, where the site can list it, is one the manifest lists. */
+async function checkUnlisted(
+  list: ListPublished | undefined,
+  base: string,
+  manifest: Manifest,
+  problems: VerifyProblem[],
+): Promise<void> {
+  const found = await list?.(base);
+  if (found === undefined) return;
+  const listed = (path: string): boolean => path === 'manifest.json' || path in manifest.files;
+  for (const path of found) {
+    const copyOf = /^(.*)\.(br|gz)$/.exec(path)?.[1];
+    if (listed(path) || (copyOf !== undefined && listed(copyOf))) continue;
+    problems.push({
+      code: 'file_unlisted',
+      message: `${base}${path} is in the version but not in its manifest`,
+      file: `${base}${path}`,
+    });
+  }
+}
+
+/** The site root's page, where there is one, sends readers to the current version's summary. */
+async function checkRootPage(
+  read: ReadPublished,
+  manifest: Manifest,
+  readCompressed: ReadCompressed | undefined,
+  problems: VerifyProblem[],
+): Promise<void> {
+  const bytes = await read('index.html');
+  if (bytes === undefined) return;
+  const expected = sha256Hex(rootPage(manifest.version, manifest.build.languages[0] ?? 'en'));
+  const found = sha256Hex(bytes);
+  if (found !== expected) {
+    problems.push({
+      code: 'file_not_reproduced',
+      message: `index.html is not the page that sends readers to version ${String(manifest.version)}`,
+      file: 'index.html',
+      expected,
+      found,
+    });
+  }
+  await checkCompressed(readCompressed, 'index.html', found, problems);
 }

@@ -18,6 +18,15 @@ const manifest = {
   test: true,
   logSize: 3,
   checkpoint: 'checkpoint\n',
+  build: {
+    tally: '0.1.0',
+    languages: ['en'],
+    issuer: 'Sample County',
+    siteUrl: null,
+    historyLength: 48,
+    logKey: 'tally.test+00000000+AAAA',
+    manifestKey: 'tally.test+00000000+AAAA',
+  },
   files: {},
 };
 

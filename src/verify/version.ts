@@ -9,7 +9,8 @@ import {
 } from '../formats/manifest.js';
 import { keyRef, verifyObject } from '../log/envelope.js';
 import type { Verifier } from '../log/note.js';
-import type { ReadPublished, VerifyProblem } from './verify.js';
+import { checkCompressed } from './files.js';
+import type { ReadCompressed, ReadPublished, VerifyProblem } from './verify.js';
 
 const decoder = new TextDecoder();
 
@@ -30,6 +31,7 @@ export async function readVersion(
   read: ReadPublished,
   manifestKeys: readonly Verifier[],
   problems: VerifyProblem[],
+  readCompressed?: ReadCompressed,
 ): Promise<PublishedVersion | undefined> {
   const currentBytes = await read('current.json');
   if (currentBytes === undefined) {
@@ -56,7 +58,9 @@ export async function readVersion(
     });
     return undefined;
   }
+  await checkCompressed(readCompressed, 'current.json', sha256Hex(currentBytes), problems);
   const manifestSha = sha256Hex(manifestBytes);
+  await checkCompressed(readCompressed, manifestPath, manifestSha, problems);
   if (manifestSha !== current.value.manifestSha256) {
     problems.push({
       code: 'file_mismatch',
@@ -85,5 +89,26 @@ export async function readVersion(
     });
   }
 
+  // current.json repeats what the manifest says of the version: it must say the same.
+  const pointer = current.value;
+  const said = {
+    election: manifest.election,
+    version: manifest.version,
+    path: `v/${String(manifest.version)}/`,
+    generatedAt: manifest.generatedAt,
+    logSize: manifest.logSize,
+    test: manifest.test,
+  };
+  for (const [field, value] of Object.entries(said)) {
+    const found = pointer[field as keyof typeof said];
+    if (found === value) continue;
+    problems.push({
+      code: 'current_mismatch',
+      message: `current.json says ${field} ${JSON.stringify(found)}, the manifest it names ${JSON.stringify(value)}`,
+      file: 'current.json',
+      expected: String(value),
+      found: String(found),
+    });
+  }
   return { base, manifestPath, manifest };
 }

@@ -1,0 +1,176 @@
+// The verifier's first road: every file of the version, rebuilt from the log. A version is a pure
+// function of the log prefix its checkpoint names and of the build parameters its manifest names
+// (src/publish/snapshot.ts), so the verifier counts the log as the publisher did, builds every
+// page, feed and asset with the same code, and compares each byte for byte (by SHA-256) with the
+// file the manifest lists, and the manifest's list with the files the rules make: a file listed
+// that no rule makes, or one the rules make that is not listed, is a problem as much as a changed
+// one. The reporting units' group files are rebuilt by the workers (src/verify/results.ts), which
+// hand their paths back so the list can be checked whole.
+import type { SubmissionEntry } from '../core/log_entry.js';
+import { Tally } from '../core/tally.js';
+import { TALLY_VERSION } from '../core/tally_version.js';
+import type { Manifest } from '../formats/manifest.js';
+import { keyRef } from '../log/envelope.js';
+import type { Verifier } from '../log/note.js';
+import { parseVerifierKey } from '../log/note.js';
+import { LANGUAGES } from '../publish/messages.js';
+import { buildVersionFiles, VersionFiles, type BuiltFile } from '../publish/snapshot.js';
+import type { Replayed } from './replay.js';
+import type { VerifyProblem } from './verify.js';
+
+const decoder = new TextDecoder();
+
+export interface RebuildInput {
+  /** The log's entries up to the version's size. */
+  readonly entries: readonly Uint8Array[];
+  readonly replay: Replayed;
+  readonly manifest: Manifest;
+  /** The version's directory, for the problems' file names. */
+  readonly base: string;
+  /** The group files the workers rebuilt: path, and the log size each is as of. */
+  readonly groupFiles: ReadonlyMap<string, number>;
+  readonly logKeys: readonly Verifier[];
+  readonly manifestKeys: readonly Verifier[];
+  /** The time of the log as of a size (core/log_time.ts). */
+  readonly timeAt: (size: number) => string;
+}
+
+/** Rebuilds every file of the version and compares; returns how many files were rebuilt. */
+export async function rebuildVersion(
+  input: RebuildInput,
+  problems: VerifyProblem[],
+): Promise<number> {
+  const { manifest, replay, entries, base } = input;
+  const { election } = replay;
+  // What the manifest says of the election is what the log's definition says.
+  const d = election.definition;
+  for (const [field, said, defined] of [
+    ['election', manifest.election, d.id],
+    ['test', manifest.test, d.test],
+  ] as const) {
+    if (said === defined) continue;
+    problems.push({
+      code: 'manifest_inconsistent',
+      message: `the manifest says ${field} ${JSON.stringify(said)}; the election the log defines says ${JSON.stringify(defined)}`,
+      file: `${base}manifest.json`,
+      expected: String(defined),
+      found: String(said),
+    });
+  }
+  if (!canRebuild(input, problems)) return 0;
+  const build = manifest.build;
+
+  // The tally as the publisher counted it: every accepted submission, in log order.
+  const tally = new Tally(election, { historyLength: build.historyLength });
+  for (const leaf of replay.acceptedEntries) {
+    const bytes = entries[leaf];
+    if (bytes === undefined) continue;
+    const entry = JSON.parse(decoder.decode(bytes)) as SubmissionEntry;
+    tally.count(leaf, entry.signed.submission);
+  }
+
+  const listed = new Map(Object.entries(manifest.files));
+  const made = new Set<string>();
+  const compare = (path: string, sha256: string | undefined, asOf: number): void => {
+    made.add(path);
+    const file = `${base}${path}`;
+    const entry = listed.get(path);
+    if (entry === undefined) {
+      problems.push({
+        code: 'file_omitted',
+        message: `${file} is made by the rules but the manifest does not list it`,
+        file,
+      });
+      return;
+    }
+    if (sha256 !== undefined && entry.sha256 !== sha256) {
+      problems.push({
+        code: 'file_not_reproduced',
+        message: `${file} is not the file the log makes`,
+        file,
+        expected: sha256,
+        found: entry.sha256,
+      });
+    }
+    if (entry.asOf !== asOf) {
+      problems.push({
+        code: 'as_of_mismatch',
+        message: `the manifest says ${file} is as of log size ${String(entry.asOf)}; its numbers are those of size ${String(asOf)}`,
+        file,
+        expected: asOf,
+        found: entry.asOf,
+      });
+    }
+  };
+  const sink = (f: BuiltFile): Promise<void> => {
+    compare(f.path, f.sha256, f.asOf);
+    return Promise.resolve();
+  };
+  const out = new VersionFiles(new Map(), sink);
+  await buildVersionFiles(
+    out,
+    {
+      election,
+      tally,
+      logSize: manifest.logSize,
+      version: manifest.version,
+      checkpoint: manifest.checkpoint,
+      generatedAt: manifest.generatedAt,
+      timeAt: input.timeAt,
+    },
+    build,
+    false,
+  );
+  // The group files' bytes are the workers' to compare; here, that they are listed as of the
+  // size their numbers are.
+  for (const [path, asOf] of input.groupFiles) compare(path, undefined, asOf);
+  for (const path of listed.keys()) {
+    if (made.has(path)) continue;
+    problems.push({
+      code: 'file_unexpected',
+      message: `${base}${path} is listed by the manifest but no rule makes it`,
+      file: `${base}${path}`,
+    });
+  }
+  return out.files.length + input.groupFiles.size;
+}
+
+/**
+ * Whether this verifier can rebuild the version: built by the same Tally release, in languages it
+ * has, and pointing readers at keys the user trusts (the verify page prints them).
+ */
+function canRebuild(input: RebuildInput, problems: VerifyProblem[]): boolean {
+  const { build } = input.manifest;
+  const file = `${input.base}manifest.json`;
+  if (build.tally !== TALLY_VERSION) {
+    problems.push({
+      code: 'builder_version',
+      message: `the version was built by Tally ${build.tally}; this verifier is Tally ${TALLY_VERSION} and rebuilds only its own versions' files: run Tally ${build.tally}'s verifier`,
+      file,
+      expected: TALLY_VERSION,
+      found: build.tally,
+    });
+    return false;
+  }
+  const unknown = build.languages.filter((l) => !(l in LANGUAGES));
+  if (unknown.length > 0 || new Set(build.languages).size !== build.languages.length) {
+    problems.push({
+      code: 'build_parameters',
+      message: `the manifest names languages the site cannot be built in: ${build.languages.join(', ')}`,
+      file,
+    });
+    return false;
+  }
+  const trusted = (key: string, keys: readonly Verifier[]): boolean => {
+    const parsed = parseVerifierKey(key);
+    return parsed.ok && keys.some((k) => keyRef(k) === keyRef(parsed.value));
+  };
+  if (!trusted(build.logKey, input.logKeys) || !trusted(build.manifestKey, input.manifestKeys)) {
+    problems.push({
+      code: 'build_parameters',
+      message: `the site tells readers to trust keys you do not (log ${build.logKey}, manifest ${build.manifestKey})`,
+      file,
+    });
+  }
+  return true;
+}
