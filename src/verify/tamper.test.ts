@@ -161,7 +161,13 @@ const TABLE = {
     caught: false,
   },
   "a forged entry appended after the version's size": { code: 'bad_signature', caught: false },
+  "a valid submission logged as a rejection after the version's size": {
+    code: 'wrongly_rejected',
+    caught: false,
+  },
   'an amendment recorded as an original': { code: 'decision_mismatch', caught: true },
+  'a valid submission recorded as held': { code: 'decision_mismatch', caught: true },
+  'a submission recorded twice': { code: 'duplicate_entry', caught: true },
   'entries reordered against the decisions they record': {
     code: 'replayed_sequence',
     caught: true,
@@ -284,11 +290,11 @@ function accepted(signed: ReturnType<typeof signSubmission>): LogEntry {
   };
 }
 
-/** The honest amendment, logged as a rejection for `code`: the operator's way to not count it. */
-function amendmentRejected(op: Operator, code: string): (entries: LogEntry[]) => LogEntry[] {
+/** A submission's entry logged as a rejection for `code`: the operator's way to not count it. */
+function loggedAsRejected(entry: number, code: string): (entries: LogEntry[]) => LogEntry[] {
   return (entries) =>
     entries.map((e, i) => {
-      if (i !== op.honest.amendment || e.type !== 'submission') return e;
+      if (i !== entry || e.type !== 'submission') return e;
       const body = new TextEncoder().encode(JSON.stringify(e.signed));
       return {
         format: LOG_ENTRY_FORMAT,
@@ -554,11 +560,11 @@ const TAMPERS: Record<Change, Tamper> = {
   },
 
   'a valid amendment logged as a rejection (replayed_sequence)': async (site, op) => {
-    await op.republish(site, amendmentRejected(op, 'replayed_sequence'));
+    await op.republish(site, loggedAsRejected(op.honest.amendment, 'replayed_sequence'));
     return { entry: op.honest.amendment };
   },
   'a valid amendment logged as a rejection (unknown_key)': async (site, op) => {
-    await op.republish(site, amendmentRejected(op, 'unknown_key'));
+    await op.republish(site, loggedAsRejected(op.honest.amendment, 'unknown_key'));
     return { entry: op.honest.amendment };
   },
   "a forged entry appended after the version's size": async (site, op) => {
@@ -566,6 +572,37 @@ const TAMPERS: Record<Change, Tamper> = {
     const signed = signSubmission(sampleSubmission('s-1', { sequence: 2 }), key);
     const forged = { ...signed, submission: { ...signed.submission, ballotsCast: 499 } };
     await op.rewriteLog(site, (entries) => [...entries, accepted(forged)], { version: false });
+    return { entry: op.honest.entries.length };
+  },
+  "a valid submission logged as a rejection after the version's size": async (site, op) => {
+    const key = op.honest.unitKeys.get('s-1') ?? fail();
+    const mail = sampleSubmission('s-1', { voteType: 'mail', sequence: 2 });
+    const later = accepted(signSubmission(mail, key));
+    const { length } = op.honest.entries;
+    await op.rewriteLog(
+      site,
+      (entries) => loggedAsRejected(length, 'replayed_sequence')([...entries, later]),
+      {
+        version: false,
+      },
+    );
+    return { entry: length };
+  },
+  'a valid submission recorded as held': async (site, op) => {
+    const s2 = submissionOf(op, 's-2');
+    await op.rewriteLog(
+      site,
+      (entries) =>
+        entries.map((e, i) => (i === s2 && e.type === 'submission' ? { ...e, status: 'held' } : e)),
+      { version: true },
+    );
+    return { entry: s2 };
+  },
+  'a submission recorded twice': async (site, op) => {
+    const s2 = submissionOf(op, 's-2');
+    await op.rewriteLog(site, (entries) => [...entries, entries[s2] ?? fail()], {
+      version: true,
+    });
     return { entry: op.honest.entries.length };
   },
   'an amendment recorded as an original': async (site, op) => {
