@@ -92,6 +92,10 @@ const TABLE = {
     caught: true,
   },
   'results.json: an extra area': { code: 'file_not_reproduced', caught: true },
+  'results.json: a key given twice, the first forged': {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
   'cdf.json: SubUnitsReported changed': { code: 'file_not_reproduced', caught: true },
   'cdf.json: VotersParticipated changed': { code: 'file_not_reproduced', caught: true },
   'results.json: units reporting changed': { code: 'total_mismatch', caught: true },
@@ -104,6 +108,10 @@ const TABLE = {
     caught: true,
   },
   'a group file (units/) written otherwise, numbers agreeing': {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
+  'a group file (units/): a key given twice, the first forged': {
     code: 'file_not_reproduced',
     caught: true,
   },
@@ -149,7 +157,8 @@ const TABLE = {
   'an altered .br beside a page': { code: 'compressed_mismatch', caught: true },
   'an altered .gz beside results.json': { code: 'compressed_mismatch', caught: true },
   'an altered .br beside a group file': { code: 'compressed_mismatch', caught: true },
-  'an altered .br beside current.json': { code: 'compressed_mismatch', caught: true },
+  'a .br added beside current.json': { code: 'compressed_mismatch', caught: true },
+  "a .br added beside the site root's page": { code: 'compressed_mismatch', caught: true },
   // The log.
   'a valid amendment logged as a rejection (replayed_sequence)': {
     code: 'wrongly_rejected',
@@ -166,6 +175,7 @@ const TABLE = {
     caught: false,
   },
   'an amendment recorded as an original': { code: 'decision_mismatch', caught: true },
+  'a rejected submission recorded as accepted': { code: 'key_not_for_unit', caught: true },
   'a valid submission recorded as held': { code: 'decision_mismatch', caught: true },
   'a submission recorded twice': { code: 'duplicate_entry', caught: true },
   'entries reordered against the decisions they record': {
@@ -402,6 +412,9 @@ const TAMPERS: Record<Change, Tamper> = {
     changeJson(op, site, 'results.json', (r: ResultsJson) => {
       r.areas.push({ ...structuredClone(stateArea(r)), area: 'west', name: { en: 'West' } });
     }),
+  'results.json: a key given twice, the first forged': (site, op) =>
+    // JSON.parse keeps the last of two equal keys; many other parsers keep the first.
+    changeFile(op, site, 'results.json', (t) => t.replace('"ada":770', '"ada":870,"ada":770')),
   'cdf.json: SubUnitsReported changed': (site, op) =>
     changeJson(op, site, 'cdf.json', (c: CdfJson) => {
       (c.GpUnit[0] ?? fail()).SubUnitsReported = 5;
@@ -434,6 +447,8 @@ const TAMPERS: Record<Change, Tamper> = {
     }),
   'a group file (units/) written otherwise, numbers agreeing': (site, op) =>
     changeFile(op, site, 'units/south.json', (t) => JSON.stringify(JSON.parse(t), null, 1)),
+  'a group file (units/): a key given twice, the first forged': (site, op) =>
+    changeFile(op, site, 'units/south.json', (t) => t.replace('"ada":260', '"ada":261,"ada":260')),
   'a group file (units/): a precinct total changed': (site, op) =>
     changeFile(op, site, 'units/south.json', (t) => t.replace('"ada":260', '"ada":261')),
   'a group file (cdf/): a precinct total changed': (site, op) =>
@@ -554,10 +569,12 @@ const TAMPERS: Record<Change, Tamper> = {
     compressedCopy(site, inVersion(site, 'units/south.json'), 'br', (t) =>
       t.replace('"ada":260', '"ada":261'),
     ),
-  'an altered .br beside current.json': (site, op) => {
+  'a .br added beside current.json': (site, op) => {
     const older = readText(op.honest.versions[0]?.site ?? fail(), 'current.json');
     return compressedCopy(site, 'current.json', 'br', () => older);
   },
+  "a .br added beside the site root's page": (site) =>
+    compressedCopy(site, 'index.html', 'br', (t) => t.replaceAll('v/2/', 'v/1/')),
 
   'a valid amendment logged as a rejection (replayed_sequence)': async (site, op) => {
     await op.republish(site, loggedAsRejected(op.honest.amendment, 'replayed_sequence'));
@@ -587,6 +604,20 @@ const TAMPERS: Record<Change, Tamper> = {
       },
     );
     return { entry: length };
+  },
+  'a rejected submission recorded as accepted': async (site, op) => {
+    const rejected = op.honest.entries.findIndex((e) => e.type === 'rejection');
+    await op.rewriteLog(
+      site,
+      (entries) =>
+        entries.map((e, i) =>
+          i === rejected && e.type === 'rejection' && e.signed !== undefined
+            ? { ...accepted(e.signed), receivedAt: e.receivedAt }
+            : e,
+        ),
+      { version: true },
+    );
+    return { entry: rejected };
   },
   'a valid submission recorded as held': async (site, op) => {
     const s2 = submissionOf(op, 's-2');
