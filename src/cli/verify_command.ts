@@ -284,7 +284,7 @@ function describe(report: VerifyReport): string {
   const lines: string[] = [];
   if (report.ok) {
     lines.push(
-      `VERIFIED: election ${report.election ?? '?'} version ${String(report.version ?? '?')}: every published number is the sum of the accepted, signed submissions in the log.`,
+      `VERIFIED: election ${report.election ?? '?'} version ${String(report.version ?? '?')}: every published file is the one the log makes, and every published number is the sum of the accepted, signed submissions in the log.`,
     );
   } else {
     lines.push(
@@ -292,7 +292,7 @@ function describe(report: VerifyReport): string {
     );
   }
   lines.push(
-    `  checked ${String(report.filesChecked)} files, ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions, ${String(report.numbersCompared)} published numbers`,
+    `  checked ${String(report.filesChecked)} files (${String(report.filesRebuilt)} rebuilt from the log), ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions, ${String(report.numbersCompared)} published numbers`,
   );
   for (const p of report.problems) {
     const where = [

@@ -93,6 +93,8 @@ export interface VerifyReport {
   readonly versionLogSize?: number;
   readonly logSize?: number;
   readonly filesChecked: number;
+  /** Files of the version rebuilt from the log and compared byte for byte. */
+  readonly filesRebuilt: number;
   readonly entriesChecked: number;
   readonly submissionsCounted: number;
   readonly numbersCompared: number;
@@ -113,6 +115,7 @@ export async function verifySite(
   const report = (extra: Partial<VerifyReport> = {}): VerifyReport => ({
     ok: problems.length === 0,
     filesChecked: 0,
+    filesRebuilt: 0,
     entriesChecked: 0,
     submissionsCounted: 0,
     numbersCompared: 0,
@@ -176,7 +179,7 @@ export async function verifySite(
   lap('results compared');
 
   // 6. Every other file of the version rebuilt from the log, and the manifest's list checked.
-  await rebuildVersion(
+  const filesRebuilt = await rebuildVersion(
     {
       entries,
       replay,
@@ -197,6 +200,7 @@ export async function verifySite(
     seconds,
     ...common,
     filesChecked: checked.files.size + 2,
+    filesRebuilt,
     submissionsCounted: replay.accepted,
     numbersCompared,
   });
