@@ -51,7 +51,11 @@ export const en = {
     'This version counts the first {size, number} entries of the log, whose signed checkpoint is:',
   verifyManifest:
     'The manifest lists the SHA-256 of every file of this version and is signed by the publisher:',
-  verifyCommand: 'To check everything, from any computer, run:',
+  verifyCommand:
+    'To check everything yourself, on any computer with Node.js 22 or newer: get tally-verify.mjs, Tally’s verifier in one file, and run:',
+  verifySiteAddress: 'this site’s address',
+  verifyVerifierFile:
+    'tally-verify.mjs is built reproducibly from Tally’s source: the same source always gives the same file. Build it yourself (npm run build:verifier), or check that the SHA-256 of your copy is the one that build prints. Take the keys from the election office too, not only from this page.',
   verifyLogLayout:
     'The log is published in the C2SP tlog-tiles layout beside these pages, so transparency-log tools can read it and witnesses can co-sign it.',
   updated: 'Updated {time}',
@@ -114,7 +118,11 @@ const fr: Catalog = {
     'Cette version compte les {size, number} premières entrées du journal, dont le point de contrôle signé est :',
   verifyManifest:
     'Le manifeste donne le SHA-256 de chaque fichier de cette version ; il est signé par l’éditeur :',
-  verifyCommand: 'Pour tout vérifier, depuis n’importe quel ordinateur :',
+  verifyCommand:
+    'Pour tout vérifier vous-même, sur n’importe quel ordinateur doté de Node.js 22 ou plus récent : procurez-vous tally-verify.mjs, le vérificateur de Tally en un seul fichier, puis exécutez :',
+  verifySiteAddress: 'adresse de ce site',
+  verifyVerifierFile:
+    'tally-verify.mjs est construit de façon reproductible à partir du code source de Tally : le même code source donne toujours le même fichier. Construisez-le vous-même (npm run build:verifier), ou vérifiez que l’empreinte SHA-256 de votre copie est celle qu’affiche cette construction. Prenez aussi les clés auprès de l’autorité électorale, pas seulement sur cette page.',
   verifyLogLayout:
     'Le journal est publié au format C2SP tlog-tiles à côté de ces pages : les outils de journaux de transparence peuvent le lire et des témoins le cosigner.',
   updated: 'Mis à jour {time}',
@@ -173,7 +181,11 @@ const es: Catalog = {
     'Esta versión cuenta las primeras {size, number} entradas del registro, cuyo punto de control firmado es:',
   verifyManifest:
     'El manifiesto indica el SHA-256 de cada archivo de esta versión y está firmado por el editor:',
-  verifyCommand: 'Para comprobarlo todo, desde cualquier ordenador, ejecute:',
+  verifyCommand:
+    'Para comprobarlo todo usted mismo, en cualquier ordenador con Node.js 22 o posterior: obtenga tally-verify.mjs, el verificador de Tally en un solo archivo, y ejecute:',
+  verifySiteAddress: 'dirección de este sitio',
+  verifyVerifierFile:
+    'tally-verify.mjs se compila de forma reproducible a partir del código fuente de Tally: el mismo código fuente da siempre el mismo archivo. Compílelo usted mismo (npm run build:verifier) o compruebe que el SHA-256 de su copia es el que muestra esa compilación. Obtenga también las claves de la autoridad electoral, no solo de esta página.',
   verifyLogLayout:
     'El registro se publica en el formato C2SP tlog-tiles junto a estas páginas, para que las herramientas de registros de transparencia puedan leerlo y los testigos cofirmarlo.',
   updated: 'Actualizado {time}',
@@ -233,7 +245,11 @@ const de: Catalog = {
     'Diese Version zählt die ersten {size, number} Einträge des Protokolls; sein signierter Prüfpunkt lautet:',
   verifyManifest:
     'Das Manifest nennt den SHA-256 jeder Datei dieser Version und ist vom Herausgeber signiert:',
-  verifyCommand: 'Um alles zu prüfen, auf einem beliebigen Rechner:',
+  verifyCommand:
+    'Um alles selbst zu prüfen, auf einem beliebigen Rechner mit Node.js 22 oder neuer: Laden Sie tally-verify.mjs, den Prüfer von Tally in einer einzigen Datei, und führen Sie aus:',
+  verifySiteAddress: 'Adresse dieser Website',
+  verifyVerifierFile:
+    'tally-verify.mjs wird reproduzierbar aus dem Quellcode von Tally erstellt: Derselbe Quellcode ergibt immer dieselbe Datei. Erstellen Sie sie selbst (npm run build:verifier) oder prüfen Sie, ob der SHA-256-Hashwert Ihrer Kopie der ist, den diese Erstellung ausgibt. Beziehen Sie die Schlüssel auch von der Wahlbehörde, nicht nur von dieser Seite.',
   verifyLogLayout:
     'Das Protokoll wird im Format C2SP tlog-tiles neben diesen Seiten veröffentlicht, sodass Werkzeuge für Transparenzprotokolle es lesen und Zeugen es mitsignieren können.',
   updated: 'Aktualisiert {time}',
@@ -293,7 +309,11 @@ const it: Catalog = {
     'Questa versione conta le prime {size, number} voci del registro, il cui checkpoint firmato è:',
   verifyManifest:
     'Il manifesto elenca lo SHA-256 di ogni file di questa versione ed è firmato dall’editore:',
-  verifyCommand: 'Per verificare tutto, da qualsiasi computer, eseguite:',
+  verifyCommand:
+    'Per verificare tutto da soli, su qualsiasi computer con Node.js 22 o successivo: procuratevi tally-verify.mjs, il verificatore di Tally in un unico file, ed eseguite:',
+  verifySiteAddress: 'indirizzo di questo sito',
+  verifyVerifierFile:
+    'tally-verify.mjs è costruito in modo riproducibile dal codice sorgente di Tally: lo stesso codice sorgente produce sempre lo stesso file. Costruitelo voi stessi (npm run build:verifier) oppure controllate che lo SHA-256 della vostra copia sia quello stampato da quella costruzione. Prendete le chiavi anche dall’autorità elettorale, non solo da questa pagina.',
   verifyLogLayout:
     'Il registro è pubblicato nel formato C2SP tlog-tiles accanto a queste pagine, così gli strumenti per registri di trasparenza possono leggerlo e i testimoni cofirmarlo.',
   updated: 'Aggiornato {time}',
@@ -351,7 +371,11 @@ const nl: Catalog = {
     'Deze versie telt de eerste {size, number} regels van het logboek; het ondertekende controlepunt is:',
   verifyManifest:
     'Het manifest noemt de SHA-256 van elk bestand van deze versie en is ondertekend door de uitgever:',
-  verifyCommand: 'Om alles te controleren, op elke computer:',
+  verifyCommand:
+    'Om alles zelf te controleren, op elke computer met Node.js 22 of nieuwer: haal tally-verify.mjs op, de verificatietool van Tally in één bestand, en voer uit:',
+  verifySiteAddress: 'adres van deze site',
+  verifyVerifierFile:
+    'tally-verify.mjs wordt reproduceerbaar gebouwd uit de broncode van Tally: dezelfde broncode geeft altijd hetzelfde bestand. Bouw het zelf (npm run build:verifier), of controleer dat de SHA-256 van uw kopie gelijk is aan wat die bouw toont. Haal de sleutels ook bij de verkiezingsautoriteit, niet alleen van deze pagina.',
   verifyLogLayout:
     'Het logboek staat in het formaat C2SP tlog-tiles naast deze pagina’s, zodat hulpmiddelen voor transparantielogboeken het kunnen lezen en getuigen het kunnen meeondertekenen.',
   updated: 'Bijgewerkt {time}',

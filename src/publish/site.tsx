@@ -772,7 +772,8 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
 export function verifyPage(input: SiteInput, lang: Language): string {
   const ctx = context(input, lang, 0);
   const v = input.version;
-  const site = input.siteUrl ?? '<this site’s address>';
+  // The election's address, as a reader types it: its folder, with the slash.
+  const site = input.siteUrl === undefined ? undefined : input.siteUrl.replace(/\/?$/, '/');
   return renderPage(
     <Layout
       ctx={ctx}
@@ -796,8 +797,19 @@ export function verifyPage(input: SiteInput, lang: Language): string {
         <T ctx={ctx} k="verifyCommand" />
       </p>
       <pre class="code" tabindex={0}>
-        {`npx tally verify ${site} \\\n  --log-key '${input.verifierKeys.log}' \\\n  --manifest-key '${input.verifierKeys.manifest}'`}
+        {'node tally-verify.mjs '}
+        {site ?? (
+          <>
+            {'<'}
+            <T ctx={ctx} k="verifySiteAddress" />
+            {'>'}
+          </>
+        )}
+        {` \\\n  --log-key '${input.verifierKeys.log}' \\\n  --manifest-key '${input.verifierKeys.manifest}'`}
       </pre>
+      <p>
+        <T ctx={ctx} k="verifyVerifierFile" />
+      </p>
       <p>
         <T ctx={ctx} k="verifyLogLayout" />
       </p>

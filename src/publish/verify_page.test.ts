@@ -1,0 +1,59 @@
+// The "how to verify" page: the one-file verifier's command with the site's own address and
+// keys, and the words around it in the page's language.
+import { describe, expect, it } from 'vitest';
+import { sampleElection } from '../core/testonly/fixtures.js';
+import { Messages, SHIPPED_LANGUAGES, type Language } from './messages.js';
+import { verifyPage, type SiteInput } from './site.js';
+
+const LOG_KEY = 'results.example.gov+01234567+AAAAlog';
+const MANIFEST_KEY = 'results.example.gov+89abcdef+AAAAmanifest';
+
+function page(lang: Language, siteUrl?: string): string {
+  const input: SiteInput = {
+    election: sampleElection(['authority+00000000+AAAA']),
+    languages: SHIPPED_LANGUAGES,
+    version: { logSize: 12, checkpoint: 'checkpoint' },
+    area: () => undefined,
+    history: () => [],
+    timeAt: () => '2026-11-03T21:00:05Z',
+    verifierKeys: { log: LOG_KEY, manifest: MANIFEST_KEY },
+    ...(siteUrl === undefined ? {} : { siteUrl }),
+    asOfLog: 12,
+  };
+  // The page's text as a reader sees it: tags gone, entities read.
+  return verifyPage(input, lang)
+    .replace(/<[^>]*>/g, '')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+}
+
+describe('the how-to-verify page', () => {
+  it('gives the one-file verifier’s command with the site’s own address and keys', () => {
+    const text = page('en', 'https://results.example.gov/sample-2026');
+    expect(text).toContain(
+      [
+        'node tally-verify.mjs https://results.example.gov/sample-2026/ \\',
+        `  --log-key '${LOG_KEY}' \\`,
+        `  --manifest-key '${MANIFEST_KEY}'`,
+      ].join('\n'),
+    );
+    expect(text).not.toContain('npx');
+  });
+
+  for (const lang of SHIPPED_LANGUAGES) {
+    it(`${lang}: says how to get, check and run the verifier in the page’s language`, () => {
+      const m = new Messages(lang);
+      const text = page(lang, 'https://results.example.gov/sample-2026/');
+      expect(text).toContain(m.t('verifyCommand'));
+      expect(text).toContain(m.t('verifyVerifierFile'));
+      expect(text).toContain('node tally-verify.mjs https://results.example.gov/sample-2026/ \\');
+    });
+  }
+
+  it('names the site’s address in the page’s language where the publisher was not told it', () => {
+    expect(page('fr')).toContain('node tally-verify.mjs <adresse de ce site> \\');
+    expect(page('en')).toContain('node tally-verify.mjs <this site’s address> \\');
+  });
+});
