@@ -47,7 +47,6 @@ const result = await build({
   banner: {
     js: "import { createRequire as tallyCreateRequire } from 'node:module';\nconst require = tallyCreateRequire(import.meta.url);",
   },
-  define: { TALLY_BUILT_VERSION: JSON.stringify(version) },
   plugins: [refuseStore],
   metafile: true,
   logLevel: 'warning',

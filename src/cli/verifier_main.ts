@@ -11,9 +11,6 @@ import { verifyCommand } from './verify_command.js';
 import { answerVerifyTasks } from './verify_pool.js';
 import { tallyVersion } from './version.js';
 
-/** Written into the file by its build (scripts/build_verifier.ts): no package.json is beside it. */
-declare const TALLY_BUILT_VERSION: string | undefined;
-
 /** What a worker thread of this file is started with, to know it is one. */
 const VERIFY_WORKER_ROLE = 'tally-verify-worker';
 
@@ -27,11 +24,7 @@ if (!isMainThread && workerData === VERIFY_WORKER_ROLE) {
       err: (text: string) => process.stderr.write(text),
     };
     const program = new Command('tally-verify')
-      .version(
-        typeof TALLY_BUILT_VERSION === 'string' ? TALLY_BUILT_VERSION : tallyVersion(),
-        '-V, --version',
-        'print the version of Tally it was built from',
-      )
+      .version(tallyVersion(), '-V, --version', 'print the version of Tally it was built from')
       .configureOutput({ writeOut: io.out, writeErr: io.err })
       .exitOverride()
       .showHelpAfterError();
