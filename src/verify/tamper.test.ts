@@ -136,6 +136,23 @@ const TABLE = {
     code: 'file_omitted',
     caught: true,
   },
+  // The build parameters, the whole version rebuilt with them by Tally's own builder.
+  'a language of the election dropped, the site rebuilt without it': {
+    code: 'build_parameters',
+    caught: false,
+  },
+  'the languages reordered, the site rebuilt French first': {
+    code: 'build_parameters',
+    caught: false,
+  },
+  'results over time cut to nothing, the site rebuilt so': {
+    code: 'build_parameters',
+    caught: false,
+  },
+  "the operator's other key named, the verify pages rebuilt with it": {
+    code: 'build_parameters',
+    caught: true,
+  },
   'a listed file deleted': { code: 'file_missing', caught: true },
   'a file changed, the manifest not re-signed': { code: 'file_mismatch', caught: true },
   'current.json naming a manifest another key signed': {
@@ -515,6 +532,23 @@ const TAMPERS: Record<Change, Tamper> = {
     op.resign(site, { unlist: ['units/south.json'] });
     return { file: 'units/south.json' };
   },
+  'a language of the election dropped, the site rebuilt without it': async (site, op) => {
+    await op.rebuild(site, (build) => ({ ...build, languages: ['en'] }));
+    return { file: 'manifest.json' };
+  },
+  'the languages reordered, the site rebuilt French first': async (site, op) => {
+    await op.rebuild(site, (build) => ({ ...build, languages: ['fr', 'en'] }));
+    return { file: 'manifest.json' };
+  },
+  'results over time cut to nothing, the site rebuilt so': async (site, op) => {
+    await op.rebuild(site, (build) => ({ ...build, historyLength: 0 }));
+    return { file: 'manifest.json' };
+  },
+  "the operator's other key named, the verify pages rebuilt with it": async (site, op) => {
+    const key = encodeVerifierKey(stranger());
+    await op.rebuild(site, (build) => ({ ...build, logKey: key, manifestKey: key }));
+    return { file: 'manifest.json' };
+  },
   'a listed file deleted': (site) => {
     rmSync(join(site, inVersion(site, 'en/index.html')));
     return { file: 'en/index.html' };
@@ -783,6 +817,15 @@ describe('an operator holding every server key', () => {
     expect(readText(site, 'v/2/csv/governor.csv')).toContain(
       'north,North County,county,total,1,2,500,3,12,250,230,5,TEST',
     );
+  });
+
+  it('rebuilds a version that verifies clean when it changes no build parameter', async () => {
+    const site = op.copy();
+    await op.rebuild(site, (build) => build);
+    const report = await verify(site);
+    expect(report.problems).toEqual([]);
+    // The rebuild wrote the version afresh: it is the one published, byte for byte.
+    expect(readText(site, 'v/2/manifest.json')).toBe(readText(op.honest.site, 'v/2/manifest.json'));
   });
 
   const made = new Map<Change, { report: VerifyReport; tampered: Tampered }>();

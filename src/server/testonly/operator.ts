@@ -20,8 +20,10 @@ import type { Election } from '../../core/election.js';
 import { decodeLogEntry, encodeLogEntry, type LogEntry } from '../../core/log_entry.js';
 import { sha256Hex } from '../../core/sha256.js';
 import type { Submission } from '../../core/submission.js';
+import { LogTimes } from '../../core/log_time.js';
+import { Tally } from '../../core/tally.js';
 import { sampleElectionWithMaps, sampleSubmission } from '../../core/testonly/fixtures.js';
-import { MANIFEST_CONTEXT } from '../../formats/manifest.js';
+import { MANIFEST_CONTEXT, parseManifest, type BuildParameters } from '../../formats/manifest.js';
 import { logOrigin } from '../../ingest/checkpoints.js';
 import { ElectionIngest } from '../../ingest/ingest.js';
 import { importWithKeys } from '../../ingest/testonly/sample_store.js';
@@ -34,6 +36,7 @@ import { testSigner } from '../../log/testonly/signers.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../../log/tiled_log.js';
 import { DirectoryContentStore } from '../../publish/content_store.js';
 import { Publisher } from '../../publish/publisher.js';
+import { buildVersionFiles, rootPage, VersionFiles } from '../../publish/snapshot.js';
 import { openStore } from '../../store/store.js';
 
 /** The server's keys. A Tally server signs checkpoints and manifests with one key, as here. */
@@ -273,6 +276,62 @@ export class Operator {
       sizes,
     );
     return published.map((v) => v.checkpoint);
+  }
+
+  /**
+   * The operator's rebuild: the current version's files made afresh with Tally's own builder
+   * from the log, with the manifest's build parameters changed as asked, written (with their
+   * precompressed copies) in place of the version's files, listed, and re-signed. What the site
+   * then shows agrees with its manifest in every byte; only the parameters can give it away.
+   */
+  async rebuild(site: string, change: (build: BuildParameters) => BuildParameters): Promise<void> {
+    const base = currentBase(site);
+    const signed = parseManifest(
+      readFileSync(join(site, ...base.split('/'), 'manifest.json'), 'utf8'),
+    );
+    if (!signed.ok) fail(signed.error.message);
+    const manifest = signed.value.manifest;
+    const build = change(manifest.build);
+    const { election } = this.honest;
+    const tally = new Tally(election, { historyLength: build.historyLength });
+    const times = new LogTimes();
+    for (const e of this.honest.entries.slice(0, manifest.logSize)) {
+      tally.apply(e);
+      times.record(e);
+    }
+    const content = new DirectoryContentStore(site);
+    const made = new Map<string, { sha256: string; asOf: number }>();
+    const out = new VersionFiles(new Map(), async (f) => {
+      made.set(f.path, { sha256: f.sha256, asOf: f.asOf });
+      if (f.bytes !== undefined)
+        await content.put({ path: `${base}${f.path}`, bytes: f.bytes, sha256: f.sha256 });
+    });
+    const kept = readFileSync(join(site, ...base.split('/'), 'manifest.json'));
+    rmSync(join(site, ...base.split('/')), { recursive: true });
+    replaceFile(join(site, ...base.split('/'), 'manifest.json'), kept);
+    await buildVersionFiles(
+      out,
+      {
+        election,
+        tally,
+        logSize: manifest.logSize,
+        version: manifest.version,
+        checkpoint: manifest.checkpoint,
+        generatedAt: manifest.generatedAt,
+        timeAt: (size) => times.at(size),
+      },
+      build,
+    );
+    await content.replace(
+      'index.html',
+      new TextEncoder().encode(rootPage(manifest.version, build.languages[0] ?? 'en')),
+    );
+    this.resign(site, {
+      manifest: (m) => {
+        m['build'] = { ...build };
+        m.files = Object.fromEntries([...made].map(([path, f]) => [path, { ...f }]));
+      },
+    });
   }
 
   /** A checkpoint of `entries`, signed with the server's log key unless another is given. */
