@@ -90,8 +90,6 @@ export interface Snapshot {
 export interface SnapshotOptions {
   readonly election: Election;
   readonly signer: Signer;
-  /** Who issues the results (for the NIST reports); by default the election's name. */
-  readonly issuer?: string;
   readonly siteUrl?: string;
   readonly logVerifierKey: string;
 }
@@ -368,17 +366,31 @@ export function rootPage(version: number, language: string): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}"><title>Results</title></head><body><p><a href="${target}">Results</a></p></body></html>\n`;
 }
 
-/** The build parameters of an election's versions, as the manifest names them. */
-export function buildParameters(options: SnapshotOptions): BuildParameters {
-  const d = options.election.definition;
+/**
+ * The build parameters this release of Tally derives from the election's definition: the site's
+ * languages (those of the definition Tally has), who issues the results (the election's name),
+ * and how many changes "results over time" shows. A manifest that names others is not this
+ * release's build of that election (the verifier says so).
+ */
+export function derivedParameters(
+  election: Election,
+): Pick<BuildParameters, 'languages' | 'issuer' | 'historyLength'> {
+  const d = election.definition;
   const tags = d.languages.map(siteLanguage);
   const languages = [...new Set(tags.filter((l): l is Language => l !== undefined))];
   return {
-    tally: TALLY_VERSION,
     languages: languages.length === 0 ? ['en'] : languages,
-    issuer: options.issuer ?? Object.values(d.name)[0] ?? d.id,
-    siteUrl: options.siteUrl ?? null,
+    issuer: Object.values(d.name)[0] ?? d.id,
     historyLength: HISTORY_LENGTH,
+  };
+}
+
+/** The build parameters of an election's versions, as the manifest names them. */
+export function buildParameters(options: SnapshotOptions): BuildParameters {
+  return {
+    tally: TALLY_VERSION,
+    ...derivedParameters(options.election),
+    siteUrl: options.siteUrl ?? null,
     logKey: options.logVerifierKey,
     manifestKey: options.logVerifierKey,
   };

@@ -13,8 +13,12 @@ import type { Manifest } from '../formats/manifest.js';
 import { keyRef } from '../log/envelope.js';
 import type { Verifier } from '../log/note.js';
 import { parseVerifierKey } from '../log/note.js';
-import { LANGUAGES } from '../publish/messages.js';
-import { buildVersionFiles, VersionFiles, type BuiltFile } from '../publish/snapshot.js';
+import {
+  buildVersionFiles,
+  derivedParameters,
+  VersionFiles,
+  type BuiltFile,
+} from '../publish/snapshot.js';
 import type { Replayed } from './replay.js';
 import type { VerifyProblem } from './verify.js';
 
@@ -152,12 +156,20 @@ function canRebuild(input: RebuildInput, problems: VerifyProblem[]): boolean {
     });
     return false;
   }
-  const unknown = build.languages.filter((l) => !(l in LANGUAGES));
-  if (unknown.length > 0 || new Set(build.languages).size !== build.languages.length) {
+  // What the release derives from the definition (the languages, the issuer, the history kept)
+  // is not the operator's to choose: a site in fewer languages than the election's is not its
+  // site.
+  const derived = derivedParameters(input.replay.election);
+  const differing = (['languages', 'issuer', 'historyLength'] as const).filter(
+    (k) => JSON.stringify(build[k]) !== JSON.stringify(derived[k]),
+  );
+  if (differing.length > 0) {
     problems.push({
       code: 'build_parameters',
-      message: `the manifest names languages the site cannot be built in: ${build.languages.join(', ')}`,
+      message: `the manifest's ${differing.join(', ')} are not what Tally ${TALLY_VERSION} derives from the election's definition (${differing.map((k) => `${k} ${JSON.stringify(derived[k])}`).join('; ')})`,
       file,
+      expected: differing.map((k) => JSON.stringify(derived[k])).join('; '),
+      found: differing.map((k) => JSON.stringify(build[k])).join('; '),
     });
     return false;
   }
