@@ -210,6 +210,17 @@ describe('tally verify', () => {
     expect((JSON.parse(out) as VerifyReport).ok).toBe(false);
   });
 
+  it('verifies an earlier version by its number, and says plainly when the number is no version', async () => {
+    let out = '';
+    let err = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (err += t) };
+    const key = encodeVerifierKey(logKey);
+    expect(await runCli(['verify', site, '--log-key', key, '--version-number', '1'], io)).toBe(0);
+    expect(out).toMatch(/^VERIFIED: election sample-2026 version 1:/);
+    expect(await runCli(['verify', site, '--log-key', key, '--version-number', 'one'], io)).toBe(2);
+    expect(err).toContain('--version-number is a version');
+  });
+
   it('verifies on worker threads when run as the built command', () => {
     buildCommand();
     const run = (at: string): { status: number | null; stdout: string } =>

@@ -342,6 +342,10 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
       '--mirror <dir>',
       'keep a local copy of the site that later runs extend; each run also checks the log still holds what the last verified run saw',
     )
+    .option(
+      '--version-number <n>',
+      'verify that earlier version (a link to v/<n>/) instead of the one current.json names',
+    )
     .option('--json', 'print the report as JSON')
     .option('--workers <n>', 'worker threads to verify with (default: one per core)')
     .action(
@@ -355,6 +359,7 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
           mirror?: string;
           json?: boolean;
           workers?: string;
+          versionNumber?: string;
         },
       ) => {
         const fileKeys = await keysFrom([], options.keyFile ?? []);
@@ -381,12 +386,18 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
         }
         const workers = verifyPool(count, worker);
         const list = directoryLister(location);
+        const version =
+          options.versionNumber === undefined ? undefined : Number(options.versionNumber);
+        if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
+          throw new CliFailure('--version-number is a version: a whole number, at least 1', 2);
+        }
         const report = await verifySite(read, {
           logKeys,
           manifestKeys,
           workers,
           readCompressed: compressedReader(location),
           ...(list === undefined ? {} : { list }),
+          ...(version === undefined ? {} : { version }),
           ...(since === undefined ? {} : { since }),
         }).finally(() => workers.close());
         site.rethrow();

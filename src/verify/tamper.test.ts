@@ -75,7 +75,7 @@ const TABLE = {
   },
   'a page of the previous version altered, its manifest re-signed': {
     code: 'file_not_reproduced',
-    caught: false,
+    caught: true,
   },
   // results.json and cdf.json.
   'results.json: the test flag set to false': { code: 'file_not_reproduced', caught: true },
@@ -224,6 +224,8 @@ interface Tampered {
   readonly entry?: number;
   /** A checkpoint the user saw earlier (`tally verify --since`). */
   readonly since?: string;
+  /** The earlier version the user verifies, as a link to it leads them (`--version-number`). */
+  readonly version?: number;
 }
 
 type Tamper = (site: string, op: Operator) => Tampered | Promise<Tampered>;
@@ -385,7 +387,7 @@ const TAMPERS: Record<Change, Tamper> = {
     const current = readText(site, 'current.json');
     op.resign(site, { base: 'v/1/' });
     replaceFile(join(site, 'current.json'), current);
-    return { file: 'v/1/en/index.html' };
+    return { file: 'v/1/en/index.html', version: 1 };
   },
 
   'results.json: the test flag set to false': (site, op) =>
@@ -788,7 +790,7 @@ describe('an operator holding every server key', () => {
     op.dispose();
   });
 
-  const verify = (site: string, since?: string): Promise<VerifyReport> =>
+  const verify = (site: string, since?: string, version?: number): Promise<VerifyReport> =>
     verifySite(publishedReader(site), {
       logKeys: [op.honest.keys.log],
       manifestKeys: [op.honest.keys.manifest],
@@ -796,6 +798,7 @@ describe('an operator holding every server key', () => {
       readCompressed: compressedReader(site),
       list: directoryLister(site) ?? fail(),
       ...(since === undefined ? {} : { since }),
+      ...(version === undefined ? {} : { version }),
     });
   const codes = (report: VerifyReport): string[] => [
     ...new Set(report.problems.map((p) => p.code)),
@@ -804,6 +807,12 @@ describe('an operator holding every server key', () => {
   it('publishes a site that verifies clean', async () => {
     const first = op.honest.versions[0] ?? fail();
     const report = await verify(op.copy(first.site));
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, version: 1, submissionsCounted: 2 });
+  });
+
+  it('keeps every earlier version verifiable by its number: the first, from the site at the second', async () => {
+    const report = await verify(op.copy(), undefined, 1);
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, version: 1, submissionsCounted: 2 });
   });
@@ -833,7 +842,7 @@ describe('an operator holding every server key', () => {
     it(`${change}: made and re-signed by the operator`, async () => {
       const site = op.copy();
       const tampered = await TAMPERS[change](site, op);
-      const report = await verify(site, tampered.since);
+      const report = await verify(site, tampered.since, tampered.version);
       made.set(change, { report, tampered });
       // Only a change the operator meant to leave unsigned shows as unsigned.
       const hidden = UNSIGNED.filter((c) => c !== expected.code && c !== expected.today);

@@ -23,15 +23,18 @@ export interface PublishedVersion {
 }
 
 /**
- * Reads current.json and the manifest it names. Undefined (with the problem) when there is no
- * manifest to go on; a manifest that is there but not signed by a trusted key is a problem
- * the verifier goes on past, to say everything else that is wrong.
+ * Reads current.json and the manifest it names, or, with `wanted`, that earlier version's
+ * manifest (every published version stays reachable, and a link to one is as much a claim as the
+ * current one). Undefined (with the problem) when there is no manifest to go on; a manifest that
+ * is there but not signed by a trusted key is a problem the verifier goes on past, to say
+ * everything else that is wrong.
  */
 export async function readVersion(
   read: ReadPublished,
   manifestKeys: readonly Verifier[],
   problems: VerifyProblem[],
   readCompressed?: ReadCompressed,
+  wanted?: number,
 ): Promise<PublishedVersion | undefined> {
   const currentBytes = await read('current.json');
   if (currentBytes === undefined) {
@@ -47,7 +50,8 @@ export async function readVersion(
     problems.push({ code: 'malformed_file', message: current.error.message, file: 'current.json' });
     return undefined;
   }
-  const base = current.value.path;
+  const pointed = wanted === undefined || wanted === current.value.version;
+  const base = pointed ? current.value.path : `v/${String(wanted)}/`;
   const manifestPath = `${base}manifest.json`;
   const manifestBytes = await read(manifestPath);
   if (manifestBytes === undefined) {
@@ -61,7 +65,7 @@ export async function readVersion(
   await checkCompressed(readCompressed, 'current.json', sha256Hex(currentBytes), problems);
   const manifestSha = sha256Hex(manifestBytes);
   await checkCompressed(readCompressed, manifestPath, manifestSha, problems);
-  if (manifestSha !== current.value.manifestSha256) {
+  if (pointed && manifestSha !== current.value.manifestSha256) {
     problems.push({
       code: 'file_mismatch',
       message: `${manifestPath} is not the manifest current.json names`,
@@ -76,6 +80,15 @@ export async function readVersion(
     return undefined;
   }
   const manifest = signed.value.manifest;
+  if (`v/${String(manifest.version)}/` !== base) {
+    problems.push({
+      code: 'manifest_inconsistent',
+      message: `${manifestPath} says it is version ${String(manifest.version)}`,
+      file: manifestPath,
+      expected: base,
+      found: manifest.version,
+    });
+  }
   const manifestKey = manifestKeys.find((k) => keyRef(k) === signed.value.signer);
   if (
     manifestKey === undefined ||
@@ -89,6 +102,7 @@ export async function readVersion(
     });
   }
 
+  if (!pointed) return { base, manifestPath, manifest };
   // current.json repeats what the manifest says of the version: it must say the same.
   const pointer = current.value;
   const said = {
