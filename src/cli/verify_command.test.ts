@@ -197,6 +197,62 @@ describe('tally verify', () => {
     expect(report.ok).toBe(true);
     expect(report.submissionsCounted).toBe(2);
     expect(report.numbersCompared).toBeGreaterThan(100);
+    expect(report.entriesBehind).toBe(0);
+    expect(report.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  /** current.json pointed back at version 1: genuinely signed, but older than what was seen. */
+  const rollBack = (at: string): Current => {
+    const manifestFile = join(at, 'v', '1', 'manifest.json');
+    const signed = parseManifest(readFileSync(manifestFile, 'utf8'));
+    if (!signed.ok) throw new Error('manifest');
+    const older = signed.value.manifest;
+    const pointer: Current = {
+      ...current(at),
+      version: older.version,
+      path: 'v/1/',
+      generatedAt: older.generatedAt,
+      logSize: older.logSize,
+      manifestSha256: sha(readFileSync(manifestFile)),
+    };
+    writeFileSync(join(at, 'current.json'), JSON.stringify(pointer));
+    return pointer;
+  };
+
+  it('catches current.json rolled back to an older signed version, against a checkpoint held', async () => {
+    const at = copy();
+    const older = rollBack(at);
+    // Seen fresh, an older version is honest: it says when it was published and how far behind.
+    const alone = await verify(at);
+    expect(alone.problems).toEqual([]);
+    expect(alone).toMatchObject({ version: 1, publishedAt: older.generatedAt });
+    expect(alone.entriesBehind).toBe((alone.logSize ?? 0) - older.logSize);
+    expect(alone.entriesBehind).toBeGreaterThan(0);
+    const held = readFileSync(join(at, 'log', CHECKPOINT_PATH), 'utf8');
+    const report = await verify(at, { since: held });
+    expect(codes(report)).toEqual(['rolled_back']);
+    expect(report.problems[0]).toMatchObject({
+      file: 'current.json',
+      found: older.logSize,
+      expected: report.logSize,
+    });
+    expect(report.heldLogSize).toBe(report.logSize);
+  });
+
+  it('catches a rollback against the checkpoint a mirror verified, and says how far behind', async () => {
+    const at = copy();
+    const mirror = mkdtempSync(join(dir, 'mirror-'));
+    let out = '';
+    const io: CliIo = { out: (t) => (out += t), err: () => undefined };
+    const run = (): Promise<number> =>
+      runCli(['verify', at, '--log-key', encodeVerifierKey(logKey), '--mirror', mirror], io);
+    expect(await run()).toBe(0);
+    expect(out).toMatch(/was published .*; it counts the whole log/);
+    const older = rollBack(at);
+    out = '';
+    expect(await run()).toBe(1);
+    expect(out).toMatch(/\[rolled_back\] current\.json points back to a version published/);
+    expect(out).toContain(`version 1 was published ${older.generatedAt}; its checkpoint is`);
   });
 
   it('says VERIFIED on the command line, and exits 0; a wrong key exits 1', async () => {

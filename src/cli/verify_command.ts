@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
+import { CHECKPOINT_PATH } from '../log/tiled_log.js';
 import {
   verifySite,
   type ListPublished,
@@ -291,6 +292,8 @@ function describe(report: VerifyReport): string {
       `NOT VERIFIED: ${String(report.problems.length)} problem(s) in election ${report.election ?? '?'} version ${String(report.version ?? '?')}.`,
     );
   }
+  const freshness = describeFreshness(report);
+  if (freshness !== undefined) lines.push(`  ${freshness}`);
   lines.push(
     `  checked ${String(report.filesChecked)} files (${String(report.filesRebuilt)} rebuilt from the log), ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions, ${String(report.numbersCompared)} published numbers`,
   );
@@ -309,6 +312,22 @@ function describe(report: VerifyReport): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** When the version was published, and how much of the log it does not count yet. */
+function describeFreshness(report: VerifyReport): string | undefined {
+  if (report.publishedAt === undefined) return undefined;
+  const parts = [`version ${String(report.version ?? '?')} was published ${report.publishedAt}`];
+  if (report.entriesBehind !== undefined && report.logSize !== undefined) {
+    parts.push(
+      report.entriesBehind === 0
+        ? `it counts the whole log (${String(report.logSize)} entries)`
+        : `its checkpoint is ${String(report.entriesBehind)} entries behind the log's ${String(report.logSize)}`,
+    );
+  }
+  if (report.heldLogSize !== undefined)
+    parts.push(`the checkpoint held from before has ${String(report.heldLogSize)}`);
+  return `${parts.join('; ')}.`;
 }
 
 export function addVerifyCommand(program: Command, io: CliIo): void {
@@ -337,7 +356,10 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
       '--key-file <file...>',
       'a file of trusted verifier keys, one a line (log and manifest)',
     )
-    .option('--since <file>', 'a checkpoint you saw before: the log must still contain it')
+    .option(
+      '--since <file>',
+      'a checkpoint you saw before: the log must still contain it, and the version count at least as much',
+    )
     .option(
       '--mirror <dir>',
       'keep a local copy of the site that later runs extend; each run also checks the log still holds what the last verified run saw',
@@ -379,7 +401,13 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
         const site = untilFailure(
           options.mirror === undefined ? source : mirroredReader(source, options.mirror),
         );
-        const read = site.read;
+        // The log checkpoint this run verifies: read again later, it may be a newer one.
+        let verifiedCheckpoint: Uint8Array | undefined;
+        const read: ReadPublished = async (path) => {
+          const bytes = await site.read(path);
+          if (path === `log/${CHECKPOINT_PATH}`) verifiedCheckpoint ??= bytes;
+          return bytes;
+        };
         const count = options.workers === undefined ? undefined : Number(options.workers);
         if (count !== undefined && !(Number.isInteger(count) && count >= 1)) {
           throw new CliFailure('--workers is a whole number, at least 1', 2);
@@ -403,10 +431,9 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
         site.rethrow();
         io.out(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
         if (report.ok && options.mirror !== undefined) {
-          // What this run verified is what the next run holds the log to.
-          const checkpoint = await read('log/checkpoint');
-          if (checkpoint !== undefined) {
-            await writeFile(join(options.mirror, VERIFIED_CHECKPOINT), checkpoint);
+          // What this run verified is what the next run holds the log, and the version, to.
+          if (verifiedCheckpoint !== undefined) {
+            await writeFile(join(options.mirror, VERIFIED_CHECKPOINT), verifiedCheckpoint);
           }
         }
         if (!report.ok) throw new CliFailure('', 1);

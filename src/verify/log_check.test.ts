@@ -33,9 +33,10 @@ async function published(size: number, at: readonly number[] = [], fork = false)
 
 async function check(
   site: Awaited<ReturnType<typeof published>>,
-  manifest: { checkpoint: string; logSize: number },
+  version: { checkpoint: string; logSize: number },
   since?: string,
 ) {
+  const manifest = { ...version, generatedAt: '2026-11-03T21:00:00Z' };
   const problems: VerifyProblem[] = [];
   const log = await checkLog(
     site.read,
@@ -44,7 +45,7 @@ async function check(
     'v/1/manifest.json',
     problems,
   );
-  return { log, codes: problems.map((p) => p.code) };
+  return { log, codes: problems.map((p) => p.code), problems };
 }
 
 describe('the published log', () => {
@@ -64,7 +65,8 @@ describe('the published log', () => {
     const manifest = { checkpoint: site.checkpoints[0] ?? '', logSize: 120 };
     const tile = [...site.files.keys()].find((p) => p.startsWith('log/tile/0/'));
     site.files.delete(tile ?? '');
-    expect(await check(site, manifest)).toEqual({ log: undefined, codes: ['log_invalid'] });
+    const { log, codes } = await check(site, manifest);
+    expect({ log, codes }).toEqual({ log: undefined, codes: ['log_invalid'] });
   });
 
   it('names a version checkpoint that is not a prefix, claims too much, or disagrees with its manifest', async () => {
@@ -91,5 +93,24 @@ describe('the published log', () => {
       (await check(site, { checkpoint: site.checkpoints[0] ?? '', logSize: 100 }, 'not a note'))
         .codes,
     ).toEqual(['checkpoint_signature']);
+  });
+
+  it('names a version older than a checkpoint already held: rolled back, with how far', async () => {
+    const site = await published(300, [100, 200]);
+    const [at100, at200] = site.checkpoints;
+    const rolledBack = await check(site, { checkpoint: at100 ?? '', logSize: 100 }, at200);
+    expect(rolledBack.codes).toEqual(['rolled_back']);
+    expect(rolledBack.problems[0]).toMatchObject({
+      file: 'current.json',
+      expected: 200,
+      found: 100,
+    });
+    expect(rolledBack.problems[0]?.message).toMatch(
+      /published 2026-11-03T21:00:00Z that counts 100 entries, 100 behind the 200 .* \(the log now has 300\)/,
+    );
+    expect(rolledBack.log?.held?.size).toBe(200n);
+    // A version as new as the held checkpoint, or newer, is no rollback.
+    expect((await check(site, { checkpoint: at200 ?? '', logSize: 200 }, at200)).codes).toEqual([]);
+    expect((await check(site, { checkpoint: at200 ?? '', logSize: 200 }, at100)).codes).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 // The verifier's third stage: the log's tiles hash up to its signed checkpoint, and the
 // version's checkpoint (and an older one the user saw) are prefixes of it: no history rewritten.
+// A version older than the checkpoint the user saw is a rollback: the public is shown less of
+// the log than it was shown before.
 import { openCheckpoint, type Checkpoint } from '../log/checkpoint.js';
 import { hashesEqual } from '../log/hash.js';
 import { Log } from '../log/log.js';
@@ -14,6 +16,8 @@ import type { ReadPublished, VerifyOptions, VerifyProblem } from './verify.js';
 export interface VerifiedLog {
   readonly checkpoint: Checkpoint;
   readonly entries: readonly Uint8Array[];
+  /** The checkpoint the user saw before (`options.since`), once it verifies as a prefix. */
+  readonly held?: Checkpoint;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface VerifiedLog {
 export async function checkLog(
   read: ReadPublished,
   options: Pick<VerifyOptions, 'logKeys' | 'since'>,
-  manifest: Pick<Manifest, 'checkpoint' | 'logSize'>,
+  manifest: Pick<Manifest, 'checkpoint' | 'logSize' | 'generatedAt'>,
   manifestPath: string,
   problems: VerifyProblem[],
 ): Promise<VerifiedLog | undefined> {
@@ -89,8 +93,20 @@ export async function checkLog(
     "the version's checkpoint",
     manifestPath,
   );
-  if (options.since !== undefined)
-    await prefix(options.since, 'the checkpoint given with --since', '--since');
+  const held =
+    options.since === undefined
+      ? undefined
+      : await prefix(options.since, 'the checkpoint held from before (--since)', '--since');
+  if (versionCheckpoint !== undefined && held !== undefined && held.size > versionCheckpoint.size) {
+    const behind = held.size - versionCheckpoint.size;
+    problems.push({
+      code: 'rolled_back',
+      message: `current.json points back to a version published ${manifest.generatedAt} that counts ${String(versionCheckpoint.size)} entries, ${String(behind)} behind the ${String(held.size)} of a checkpoint already held (the log now has ${String(logCheckpoint.size)})`,
+      file: 'current.json',
+      expected: Number(held.size),
+      found: Number(versionCheckpoint.size),
+    });
+  }
   if (versionCheckpoint !== undefined && Number(versionCheckpoint.size) !== manifest.logSize) {
     problems.push({
       code: 'manifest_inconsistent',
@@ -99,7 +115,11 @@ export async function checkLog(
     });
   }
 
-  return { checkpoint: logCheckpoint, entries: entries.value };
+  return {
+    checkpoint: logCheckpoint,
+    entries: entries.value,
+    ...(held === undefined ? {} : { held }),
+  };
 }
 
 /** The log's entries up to `size`, from its entry bundles (files under log/). */

@@ -42,7 +42,10 @@ export interface VerifyOptions {
   readonly logKeys: readonly Verifier[];
   /** Keys trusted to sign manifests. */
   readonly manifestKeys: readonly Verifier[];
-  /** A checkpoint seen earlier: the log must still contain what it committed to. */
+  /**
+   * A checkpoint seen earlier: the log must still contain what it committed to, and the version
+   * must count at least as much of the log (else it was rolled back).
+   */
   readonly since?: string;
   /** Where the work runs: worker threads (src/cli/verify_pool.ts), or this thread by default. */
   readonly workers?: VerifyWorkers;
@@ -94,6 +97,12 @@ export interface VerifyReport {
   /** The log size the version counts, and the log's size as published now. */
   readonly versionLogSize?: number;
   readonly logSize?: number;
+  /** When the version was published (its manifest's generatedAt). */
+  readonly publishedAt?: string;
+  /** How many of the log's entries the version does not count yet. */
+  readonly entriesBehind?: number;
+  /** The size of the checkpoint held from before (--since, or a mirror's), when one was. */
+  readonly heldLogSize?: number;
   readonly filesChecked: number;
   /** Files of the version rebuilt from the log and compared byte for byte. */
   readonly filesRebuilt: number;
@@ -158,7 +167,11 @@ export async function verifySite(
 
   // 3. The log: tiles up to its signed checkpoint; the version's checkpoint and an older one
   // must be prefixes of it.
-  const versionOnly = { election: manifest.election, version: manifest.version };
+  const versionOnly = {
+    election: manifest.election,
+    version: manifest.version,
+    publishedAt: manifest.generatedAt,
+  };
   const log = await checkLog(read, options, manifest, manifestPath, problems);
   if (log === undefined) return finish(versionOnly);
   lap('log read and hashed');
@@ -169,6 +182,8 @@ export async function verifySite(
     ...versionOnly,
     versionLogSize: manifest.logSize,
     logSize: Number(log.checkpoint.size),
+    entriesBehind: Number(log.checkpoint.size) - manifest.logSize,
+    ...(log.held === undefined ? {} : { heldLogSize: Number(log.held.size) }),
     entriesChecked: log.entries.length,
   };
   const workers = options.workers ?? inProcessWorkers();
