@@ -138,6 +138,7 @@ describe('tally verify', () => {
   const rewriteLog = async (
     at: string,
     change: (entries: LogEntry[]) => LogEntry[],
+    options: { keepVersion?: boolean } = {},
   ): Promise<void> => {
     const read = publishedReader(at);
     const checkpoint = openCheckpoint(readFileSync(join(at, 'log', CHECKPOINT_PATH), 'utf8'), [
@@ -165,6 +166,8 @@ describe('tally verify', () => {
     const note = log.checkpoint('tally.test/sample-2026', [logKey]);
     if (!note.ok) throw new Error(note.error.message);
     writeFileSync(join(at, 'log', CHECKPOINT_PATH), note.value);
+    // The log runs ahead of the version, which stays as it was published.
+    if (options.keepVersion === true) return;
     // The version is made to point at the rewritten log too, and re-signed.
     const c = current(at);
     const manifestFile = join(at, c.path, 'manifest.json');
@@ -411,6 +414,69 @@ describe('tally verify', () => {
       ),
     );
     expect(codes(await verify(at, { since: firstCheckpoint }))).toContain('log_rewritten');
+  });
+
+  /** n-1's honest amendment: new numbers, a reason, the next sequence number. */
+  const amendment = (): Submission =>
+    sampleSubmission('n-1', {
+      sequence: 2,
+      amendment: { reason: 'recount' },
+      contests: sampleSubmission('n-1').contests.map((c) =>
+        c.contest === 'governor' ? { ...c, counts: { ada: 250, alan: 230, 'write-in': 5 } } : c,
+      ),
+    });
+
+  it('replays the log’s entries after the version too, and reports their problems apart', async () => {
+    const at = copy();
+    const forged = submissionEntry(sampleSubmission('s-1', { sequence: 2 }), keys.s1);
+    await rewriteLog(
+      at,
+      (entries) => [
+        ...entries,
+        submissionEntry(sampleSubmission('s-2', { sequence: 1 }), signer('s-2.app')),
+        forged.type === 'submission'
+          ? {
+              ...forged,
+              signed: {
+                ...forged.signed,
+                submission: { ...forged.signed.submission, ballotsCast: 501 },
+              },
+            }
+          : forged,
+      ],
+      { keepVersion: true },
+    );
+    const report = await verify(at);
+    expect(report.ok).toBe(false);
+    expect(report.entriesBehind).toBe(2);
+    const versionSize = report.versionLogSize ?? 0;
+    expect(report.problems.map((p) => [p.code, p.entry, p.afterVersion])).toEqual([
+      ['unknown_key', versionSize, true],
+      ['bad_signature', versionSize + 1, true],
+    ]);
+    let out = '';
+    const io: CliIo = { out: (t) => (out += t), err: () => undefined };
+    expect(await runCli(['verify', at, '--log-key', encodeVerifierKey(logKey)], io)).toBe(1);
+    expect(out).toContain(
+      `in the log's entries after the version's ${String(versionSize)}, which no version counts yet (2):`,
+    );
+    expect(out).toMatch(/\n {4}- \[bad_signature\] entry \d+: /);
+  });
+
+  it('counts in the version only its own entries, when the log runs ahead with an honest amendment', async () => {
+    const at = copy();
+    await rewriteLog(
+      at,
+      (entries) => [
+        ...entries,
+        { ...submissionEntry(amendment(), keys.n1), kind: 'amendment' } as LogEntry,
+      ],
+      { keepVersion: true },
+    );
+    const report = await verify(at);
+    expect(report.problems).toEqual([]);
+    expect(report.entriesBehind).toBe(1);
+    expect(report.submissionsCounted).toBe(2);
   });
 
   it('catches entries signed by an uncertified key and by a revoked one', async () => {

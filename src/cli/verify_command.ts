@@ -12,6 +12,7 @@ import {
   type ListPublished,
   type ReadCompressed,
   type ReadPublished,
+  type VerifyProblem,
   type VerifyReport,
 } from '../verify/verify.js';
 import type { CliIo } from './program.js';
@@ -297,21 +298,32 @@ function describe(report: VerifyReport): string {
   lines.push(
     `  checked ${String(report.filesChecked)} files (${String(report.filesRebuilt)} rebuilt from the log), ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions, ${String(report.numbersCompared)} published numbers`,
   );
-  for (const p of report.problems) {
-    const where = [
-      p.file === undefined ? undefined : `file ${p.file}`,
-      p.entry === undefined ? undefined : `entry ${String(p.entry)}`,
-      p.area === undefined ? undefined : `area ${p.area}`,
-      p.contest === undefined ? undefined : `contest ${p.contest}`,
-    ]
-      .filter((x) => x !== undefined)
-      .join(', ');
-    lines.push(`  - [${p.code}] ${p.message}${where === '' ? '' : ` (${where})`}`);
-    if (p.expected !== undefined || p.found !== undefined) {
-      lines.push(`      expected ${String(p.expected ?? '-')}, found ${String(p.found ?? '-')}`);
-    }
+  const inVersion = report.problems.filter((p) => p.afterVersion !== true);
+  const after = report.problems.filter((p) => p.afterVersion === true);
+  for (const p of inVersion) lines.push(...describeProblem(p));
+  if (after.length > 0) {
+    lines.push(
+      `  in the log's entries after the version's ${String(report.versionLogSize ?? '?')}, which no version counts yet (${String(after.length)}):`,
+    );
+    for (const p of after) lines.push(...describeProblem(p).map((l) => `  ${l}`));
   }
   return lines.join('\n') + '\n';
+}
+
+function describeProblem(p: VerifyProblem): string[] {
+  const where = [
+    p.file === undefined ? undefined : `file ${p.file}`,
+    p.entry === undefined ? undefined : `entry ${String(p.entry)}`,
+    p.area === undefined ? undefined : `area ${p.area}`,
+    p.contest === undefined ? undefined : `contest ${p.contest}`,
+  ]
+    .filter((x) => x !== undefined)
+    .join(', ');
+  const lines = [`  - [${p.code}] ${p.message}${where === '' ? '' : ` (${where})`}`];
+  if (p.expected !== undefined || p.found !== undefined) {
+    lines.push(`      expected ${String(p.expected ?? '-')}, found ${String(p.found ?? '-')}`);
+  }
+  return lines;
 }
 
 /** When the version was published, and how much of the log it does not count yet. */

@@ -238,6 +238,19 @@ async function run(
     const decision = decisions[outcome.receipt.leafIndex];
     expect(agrees(outcome, decision), JSON.stringify({ outcome, decision })).toBe(true);
   }
+  // A version of the log's first half counts only what that half accepted; the rest of the
+  // log is replayed all the same, and an honest log has nothing to report there either.
+  const versionSize = Math.floor(entries.value.length / 2);
+  const half: VerifyProblem[] = [];
+  const version = await replayLog(entries.value, inProcessWorkers(2), half, undefined, versionSize);
+  expect(half).toEqual([]);
+  expect(version?.decisions.length).toBe(entries.value.length);
+  const acceptedBefore = outcomes.filter(
+    (o) => !o.resent && o.receipt.status === 'accepted' && o.receipt.leafIndex < versionSize,
+  ).length;
+  expect(version?.accepted).toBe(acceptedBefore);
+  for (const counted of version?.counted.values() ?? [])
+    for (const leaf of counted) expect(leaf).toBeLessThan(versionSize);
   // An entry ingest wrote for a body is one a body's receipt names.
   const named = new Set(outcomes.map((o) => o.receipt.leafIndex));
   for (const [leaf, d] of decisions.entries()) {

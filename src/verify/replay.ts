@@ -18,13 +18,16 @@ export interface Replayed {
   readonly election: Election;
   /** Per entry, what the rules make of it; undefined for an entry that does not decode. */
   readonly decisions: readonly (Admission | undefined)[];
-  /** Per reporting unit, the entries that count: its latest accepted submission per vote type. */
+  /**
+   * Per reporting unit, the entries the version counts: its latest accepted submission per vote
+   * type among the version's entries.
+   */
   readonly counted: Map<string, number[]>;
   /** Per reporting unit, the last entry that changed its numbers. */
   readonly revisions: Map<string, number>;
   /** Reporting units with a counted submission. */
   readonly reportedUnits: number;
-  /** Accepted submissions in the log. */
+  /** Accepted submissions in the version's share of the log. */
   readonly accepted: number;
   /** The entries recorded as accepted submissions, in log order: what the publisher counts. */
   readonly acceptedEntries: readonly number[];
@@ -33,15 +36,18 @@ export interface Replayed {
 }
 
 /**
- * Replays `entries` (the log up to the version's size): the definition it starts with, then
- * every entry through the admission rules. Problems go to `problems`; undefined when the log
- * does not start with a definition to replay against.
+ * Replays `entries` (the whole published log): the definition it starts with, then every entry
+ * through the admission rules. What counts (`counted`, `revisions`, `accepted`) is what the
+ * first `versionSize` entries hold, the version's share; an entry after it is checked all the
+ * same, and its problems are marked `afterVersion`. Problems go to `problems`; undefined when
+ * the log does not start with a definition to replay against.
  */
 export async function replayLog(
   entries: readonly Uint8Array[],
   workers: VerifyWorkers,
   problems: VerifyProblem[],
   lap: (stage: string) => void = () => undefined,
+  versionSize: number = entries.length,
 ): Promise<Replayed | undefined> {
   const head = readDefinition(entries, problems);
   if (head === undefined) return undefined;
@@ -87,10 +93,14 @@ export async function replayLog(
     for (const p of c.plain) byEntry[p.entry] = { type: 'plain', plain: p };
   }
   lap('signatures and rules checked');
-  const replayed = replayDecisions(election, byEntry, entryProblems);
+  const replayed = replayDecisions(election, byEntry, entryProblems, versionSize);
   lap('decisions replayed');
   entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
-  append(problems, entryProblems);
+  // Entries the version does not count yet are no less the log's: reported, and apart.
+  for (const p of entryProblems)
+    problems.push(
+      p.entry !== undefined && p.entry >= versionSize ? { ...p, afterVersion: true } : p,
+    );
   return { ...replayed, election, ranges };
 }
 
@@ -118,13 +128,14 @@ function certifiedKeys(roster: readonly RosterFacts[]): Map<string, string> {
 
 /**
  * Folds the admission rules over the log in order, comparing each decision with what the entry
- * records. Counts what the publisher counts: the latest accepted submission per unit and vote
- * type, as recorded.
+ * records. Counts what the publisher counts for a version of `versionSize` entries: the latest
+ * accepted submission per unit and vote type, as recorded.
  */
 function replayDecisions(
   election: Election,
   byEntry: readonly (Replayable | undefined)[],
   problems: VerifyProblem[],
+  versionSize: number,
 ): Omit<Replayed, 'election' | 'ranges'> {
   const state = new AdmissionState();
   const decisions: (Admission | undefined)[] = new Array<Admission | undefined>(byEntry.length);
@@ -186,7 +197,7 @@ function replayDecisions(
           }
           break;
         }
-        if (recorded.status === 'accepted') {
+        if (recorded.status === 'accepted' && entry < versionSize) {
           accepted++;
           acceptedEntries.push(entry);
           // As Tally counts: a submission for this election, a reporting unit and a vote type.

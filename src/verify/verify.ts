@@ -88,6 +88,8 @@ export interface VerifyProblem {
   readonly contest?: string;
   readonly expected?: string | number;
   readonly found?: string | number;
+  /** In an entry the version does not count yet (the log runs ahead of it): still a problem. */
+  readonly afterVersion?: boolean;
 }
 
 export interface VerifyReport {
@@ -177,7 +179,7 @@ export async function verifySite(
   lap('log read and hashed');
 
   // 4. Every entry, replayed through the admission rules: the definition, the roster, each
-  // submission and rejection and its decision.
+  // submission and rejection and its decision; the log's entries after the version's too.
   const common = {
     ...versionOnly,
     versionLogSize: manifest.logSize,
@@ -187,7 +189,7 @@ export async function verifySite(
     entriesChecked: log.entries.length,
   };
   const workers = options.workers ?? inProcessWorkers();
-  const replay = await replayLog(log.entries.slice(0, manifest.logSize), workers, problems, lap);
+  const replay = await replayLog(log.entries, workers, problems, lap, manifest.logSize);
   if (replay === undefined) return finish(common);
 
   // 5. Every published number, recomputed, and the reporting units' files rebuilt (workers).
