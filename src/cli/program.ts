@@ -17,6 +17,7 @@ import {
 import { CHECKPOINT_PATH, tiledLogFiles, verifyTiledLog } from '../log/tiled_log.js';
 import { registerElectionCommands } from './election_commands.js';
 import { addVerifyCommand } from './verify_command.js';
+import { addReceiptCommand } from './receipt_command.js';
 import { addDemoCommand } from './demo_command.js';
 import { addSimulateCommand } from './simulate_command.js';
 import { logReader, writeLogFile } from './log_files.js';
@@ -139,6 +140,7 @@ export function buildProgram(io: CliIo): Command {
 
   registerElectionCommands(program, io);
   addVerifyCommand(program, io);
+  addReceiptCommand(program, io);
   addDemoCommand(program, io);
   addSimulateCommand(program, io);
   return program;

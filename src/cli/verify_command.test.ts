@@ -479,6 +479,44 @@ describe('tally verify', () => {
     expect(report.submissionsCounted).toBe(2);
   });
 
+  /** A rejection entry that holds the submission as sent, as ingest logs one a key vouched for. */
+  const rejectionEntry = (s: Submission, key: Signer, code: string): LogEntry => {
+    const signed = signSubmission(s, key);
+    const body = JSON.stringify(signed);
+    return {
+      format: LOG_ENTRY_FORMAT,
+      type: 'rejection',
+      election: 'sample-2026',
+      receivedAt: '2026-11-03T21:30:00Z',
+      bodySha256: sha(body),
+      bodyBytes: Buffer.byteLength(body),
+      error: { code, message: 'rejected' },
+      signed,
+    };
+  };
+
+  it('catches an honest amendment logged as a rejection, naming the entry, whatever reason it gives', async () => {
+    const at = copy();
+    const withoutReason: Submission = { ...amendment() };
+    delete (withoutReason as { amendment?: unknown }).amendment;
+    await rewriteLog(at, (entries) => [
+      ...entries,
+      // Rightly rejected: a second submission from n-1's key that does not say why.
+      rejectionEntry(withoutReason, keys.n1, 'amendment_without_reason'),
+      rejectionEntry(amendment(), keys.n1, 'bad_signature'),
+      rejectionEntry(amendment(), keys.n1, 'unknown_key'),
+    ]);
+    const report = await verify(at);
+    const size = report.logSize ?? 0;
+    expect(report.problems.map((p) => [p.code, p.entry, p.area])).toEqual([
+      ['wrongly_rejected', size - 2, 'n-1'],
+      ['wrongly_rejected', size - 1, 'n-1'],
+    ]);
+    expect(report.problems[0]?.message).toMatch(
+      /recorded as rejected \(bad_signature\), but the rules admit it: accepted \(amendment\)/,
+    );
+  });
+
   it('catches entries signed by an uncertified key and by a revoked one', async () => {
     const at = copy();
     await rewriteLog(at, (entries) => [

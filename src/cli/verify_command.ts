@@ -265,7 +265,10 @@ async function readSince(since?: string, mirror?: string): Promise<string | unde
   return readFile(join(mirror, VERIFIED_CHECKPOINT), 'utf8').catch(() => undefined);
 }
 
-async function keysFrom(values: readonly string[], files: readonly string[]): Promise<Verifier[]> {
+export async function keysFrom(
+  values: readonly string[],
+  files: readonly string[],
+): Promise<Verifier[]> {
   const texts = [...values];
   for (const file of files) {
     texts.push(

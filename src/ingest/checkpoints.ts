@@ -5,7 +5,7 @@ import { decodeLogEntry } from '../core/log_entry.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import { encodeBase64 } from '../log/encoding.js';
 import type { Ledger } from '../store/ledger.js';
-import { receiptOf, type Receipt } from './ingest.js';
+import { receiptOf, type Receipt } from './receipt.js';
 
 /** The log's origin: `<host>/<election>`, as its checkpoints name it. */
 export function logOrigin(host: string, electionId: string): string {

@@ -6,7 +6,6 @@
 
 import type { Election } from '../core/election.js';
 import {
-  decodeLogEntry,
   encodeLogEntry,
   encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
@@ -33,26 +32,10 @@ import {
 } from './check.js';
 import type { CheckPool } from './check_pool.js';
 import { findRosterKey, loadRoster } from './roster.js';
+import { receiptFields, receiptOf, type Receipt, type ReceiptFields } from './receipt.js';
 
 export type { RejectionCode } from './check.js';
-
-export type SubmissionStatus = 'accepted' | 'held' | 'rejected';
-
-/** What a sender keeps: where its submission is in the log, and what became of it. */
-export interface Receipt {
-  readonly election: string;
-  readonly leafIndex: number;
-  /** Base64 RFC 6962 leaf hash of the log entry. */
-  readonly leafHash: string;
-  readonly receivedAt: string;
-  readonly status: SubmissionStatus;
-  readonly kind?: SubmissionKind;
-  readonly unit?: string;
-  readonly voteType?: string;
-  readonly sequence?: number;
-  readonly warnings: readonly ProblemSummary[];
-  readonly error?: ProblemSummary;
-}
+export { receiptOf, type Receipt, type SubmissionStatus } from './receipt.js';
 
 export interface IngestOutcome {
   readonly receipt: Receipt;
@@ -359,9 +342,6 @@ export class ElectionIngest {
   }
 }
 
-/** What a receipt says beyond where its entry is: a function of the entry alone. */
-type ReceiptFields = Omit<Receipt, 'election' | 'leafIndex' | 'leafHash'>;
-
 type Decision =
   | { readonly type: 'resent'; readonly receipt: Receipt }
   | { readonly type: 'resent-in-batch'; readonly leaf: number }
@@ -452,68 +432,5 @@ function recordSubmission(
         countsDigest: f.countsDigest,
       },
     },
-  };
-}
-
-function receiptFields(entry: LogEntry): ReceiptFields {
-  switch (entry.type) {
-    case 'submission': {
-      const { submission } = entry.signed;
-      return {
-        receivedAt: entry.receivedAt,
-        status: entry.status,
-        kind: entry.kind,
-        unit: submission.unit,
-        voteType: submission.voteType,
-        sequence: submission.sequence,
-        warnings: entry.warnings,
-      };
-    }
-    case 'rejection': {
-      const submission = entry.signed?.submission;
-      return {
-        receivedAt: entry.receivedAt,
-        status: 'rejected',
-        ...(submission === undefined
-          ? {}
-          : {
-              unit: submission.unit,
-              voteType: submission.voteType,
-              sequence: submission.sequence,
-            }),
-        warnings: [],
-        error: entry.error,
-      };
-    }
-    case 'election':
-    case 'election-part':
-    case 'roster':
-      throw new Error(`a ${entry.type} log entry is not a submission`);
-    default:
-      return throwIllegalValue(entry);
-  }
-}
-
-/**
- * A receipt is a function of its log entry: the same for the sender at once, for an identical
- * re-send, and for anyone who fetches it later.
- */
-export function receiptOf(
-  election: string,
-  leafIndex: number,
-  bytes: Uint8Array,
-  decoded?: LogEntry,
-): Receipt {
-  let entry = decoded;
-  if (entry === undefined) {
-    const parsed = decodeLogEntry(bytes);
-    if (!parsed.ok) throw new Error(`log entry ${leafIndex}: ${parsed.error.message}`);
-    entry = parsed.value;
-  }
-  return {
-    election,
-    leafIndex,
-    leafHash: encodeBase64(leafHash(bytes)),
-    ...receiptFields(entry),
   };
 }

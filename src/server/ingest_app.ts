@@ -15,7 +15,8 @@ import { SignedSubmission } from '../core/submission.js';
 import { isRejectionCode, type RejectionCode } from '../ingest/check.js';
 import { provenReceipt } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
-import type { ElectionIngest, Receipt, SubmitOptions, SubmitOutcome } from '../ingest/ingest.js';
+import type { ElectionIngest, SubmitOptions, SubmitOutcome } from '../ingest/ingest.js';
+import { documented, ReceiptSchema } from '../ingest/receipt.js';
 import type { Store } from '../store/store.js';
 import { HeldBytes, RateLimiter, type Rate } from './client_limits.js';
 import { answerClientError, codeOfStatus, errorBody, type ErrorBody } from './error_shape.js';
@@ -179,29 +180,6 @@ function unknownElection(reply: FastifyReply, election: string): FastifyReply {
 const ErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
-
-const ProblemSummarySchema = z.object({ code: z.string(), message: z.string() });
-
-const ReceiptSchema = z
-  .object({
-    election: z.string(),
-    leafIndex: z.int().min(0),
-    leafHash: z.string().meta({ description: 'base64 RFC 6962 leaf hash' }),
-    receivedAt: z.iso.datetime(),
-    status: z.enum(['accepted', 'held', 'rejected']),
-    kind: z.enum(['original', 'amendment', 'corroboration', 'conflict']).optional(),
-    unit: z.string().optional(),
-    voteType: z.string().optional(),
-    sequence: z.int().optional(),
-    warnings: z.array(ProblemSummarySchema).readonly(),
-    error: ProblemSummarySchema.optional(),
-  })
-  .meta({ description: 'Where the submission is in the log, and what became of it.' });
-
-/** A receipt as the API documents it: this compiles only while the two agree. */
-function documented(receipt: Receipt): z.input<typeof ReceiptSchema> {
-  return receipt;
-}
 
 const ElectionParams = z.object({ election: Id });
 

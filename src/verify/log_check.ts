@@ -10,6 +10,7 @@ import { decodeEntryBundle, entryBundlePath, TILE_WIDTH } from '../log/tiles.js'
 import { CHECKPOINT_PATH, verifyTiledLog } from '../log/tiled_log.js';
 import type { Manifest } from '../formats/manifest.js';
 import { append } from './replay.js';
+import type { Verifier } from '../log/note.js';
 import type { ReadPublished, VerifyOptions, VerifyProblem } from './verify.js';
 
 /** The published log, verified: its signed checkpoint and its entries up to it. */
@@ -18,6 +19,91 @@ export interface VerifiedLog {
   readonly entries: readonly Uint8Array[];
   /** The checkpoint the user saw before (`options.since`), once it verifies as a prefix. */
   readonly held?: Checkpoint;
+}
+
+/** The published log, verified, and its tree, to hold other checkpoints to. */
+export interface PublishedLog {
+  readonly checkpoint: Checkpoint;
+  readonly entries: readonly Uint8Array[];
+  readonly tree: Log;
+}
+
+/**
+ * Reads the published log and verifies it against the keys trusted to sign its checkpoints: its
+ * tiles and entry bundles hash up to its signed checkpoint. Undefined (with the problem) when
+ * it does not.
+ */
+export async function readPublishedLog(
+  read: ReadPublished,
+  logKeys: readonly Verifier[],
+  problems: VerifyProblem[],
+): Promise<PublishedLog | undefined> {
+  const readLog = (path: string): Promise<Uint8Array | undefined> => read(`log/${path}`);
+  const tiled = await verifyTiledLog(readLog, logKeys);
+  if (!tiled.ok) {
+    problems.push({
+      code: 'log_invalid',
+      message: `the published log does not verify: ${tiled.error.message}`,
+      file: `log/${typeof tiled.error.details?.['path'] === 'string' ? tiled.error.details['path'] : CHECKPOINT_PATH}`,
+    });
+    return undefined;
+  }
+  const checkpoint = tiled.value;
+  const entries = await readEntries(readLog, checkpoint.size);
+  if (!entries.ok) {
+    problems.push(entries.problem);
+    return undefined;
+  }
+  const tree = await Log.open(new MemoryLogStorage());
+  const appended = await tree.append(entries.value);
+  if (!appended.ok) throw new Error(appended.error.message);
+  return { checkpoint, entries: entries.value, tree };
+}
+
+/**
+ * Holds the published log to another checkpoint signed by a trusted key (the version's, one
+ * seen before, one a receipt came with): it must be a prefix of the log, no history rewritten.
+ * The checkpoint, or undefined with the problem.
+ */
+export async function holdToCheckpoint(
+  log: PublishedLog,
+  text: string,
+  logKeys: readonly Verifier[],
+  what: string,
+  file: string,
+  problems: VerifyProblem[],
+): Promise<Checkpoint | undefined> {
+  const opened = openCheckpoint(text, logKeys, log.checkpoint.origin);
+  if (!opened.ok) {
+    problems.push({
+      code: 'checkpoint_signature',
+      message: `${what}: ${opened.error.message}`,
+      file,
+    });
+    return undefined;
+  }
+  const cp = opened.value;
+  if (cp.size > log.checkpoint.size) {
+    problems.push({
+      code: 'log_truncated',
+      message: `${what} covers ${String(cp.size)} entries, but the published log has only ${String(log.checkpoint.size)}`,
+      file,
+      expected: Number(cp.size),
+      found: Number(log.checkpoint.size),
+    });
+    return undefined;
+  }
+  const root = await log.tree.rootAt(cp.size);
+  if (!root.ok || !hashesEqual(root.value, cp.root)) {
+    problems.push({
+      code: 'log_rewritten',
+      message: `${what} is not a prefix of the published log: its history was rewritten (a fork)`,
+      file,
+      entry: Number(cp.size) - 1,
+    });
+    return undefined;
+  }
+  return cp;
 }
 
 /**
@@ -32,62 +118,11 @@ export async function checkLog(
   manifestPath: string,
   problems: VerifyProblem[],
 ): Promise<VerifiedLog | undefined> {
-  const readLog = (path: string): Promise<Uint8Array | undefined> => read(`log/${path}`);
-  const tiled = await verifyTiledLog(readLog, options.logKeys);
-  if (!tiled.ok) {
-    problems.push({
-      code: 'log_invalid',
-      message: `the published log does not verify: ${tiled.error.message}`,
-      file: `log/${typeof tiled.error.details?.['path'] === 'string' ? tiled.error.details['path'] : CHECKPOINT_PATH}`,
-    });
-    return undefined;
-  }
-  const logCheckpoint = tiled.value;
-  const entries = await readEntries(readLog, logCheckpoint.size);
-  if (!entries.ok) {
-    problems.push(entries.problem);
-    return undefined;
-  }
-  const log = await Log.open(new MemoryLogStorage());
-  const appended = await log.append(entries.value);
-  if (!appended.ok) throw new Error(appended.error.message);
-  const prefix = async (
-    text: string,
-    what: string,
-    file: string,
-  ): Promise<Checkpoint | undefined> => {
-    const opened = openCheckpoint(text, options.logKeys, logCheckpoint.origin);
-    if (!opened.ok) {
-      problems.push({
-        code: 'checkpoint_signature',
-        message: `${what}: ${opened.error.message}`,
-        file,
-      });
-      return undefined;
-    }
-    const cp = opened.value;
-    if (cp.size > logCheckpoint.size) {
-      problems.push({
-        code: 'log_truncated',
-        message: `${what} covers ${String(cp.size)} entries, but the published log has only ${String(logCheckpoint.size)}`,
-        file,
-        expected: Number(cp.size),
-        found: Number(logCheckpoint.size),
-      });
-      return undefined;
-    }
-    const root = await log.rootAt(cp.size);
-    if (!root.ok || !hashesEqual(root.value, cp.root)) {
-      problems.push({
-        code: 'log_rewritten',
-        message: `${what} is not a prefix of the published log: its history was rewritten (a fork)`,
-        file,
-        entry: Number(cp.size) - 1,
-      });
-      return undefined;
-    }
-    return cp;
-  };
+  const log = await readPublishedLog(read, options.logKeys, problems);
+  if (log === undefined) return undefined;
+  const logCheckpoint = log.checkpoint;
+  const prefix = (text: string, what: string, file: string): Promise<Checkpoint | undefined> =>
+    holdToCheckpoint(log, text, options.logKeys, what, file, problems);
   const versionCheckpoint = await prefix(
     manifest.checkpoint,
     "the version's checkpoint",
@@ -117,7 +152,7 @@ export async function checkLog(
 
   return {
     checkpoint: logCheckpoint,
-    entries: entries.value,
+    entries: log.entries,
     ...(held === undefined ? {} : { held }),
   };
 }

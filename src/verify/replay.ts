@@ -188,11 +188,26 @@ function replayDecisions(
           // A rejection changes nothing: what the rules would make of it now is all it is.
           const decision = state.judge(election, s.facts);
           decisions[entry] = decision;
-          if (decision.type !== 'rejected' || decision.error.code !== recorded.error.code) {
+          if (decision.type === 'admitted') {
+            // A valid submission the rules admit, logged as refused: it never counted.
+            fail(
+              'wrongly_rejected',
+              `a valid submission for ${s.facts.unit} (${s.facts.voteType}, sequence ${String(s.facts.sequence)} from key ${s.facts.source}) is recorded as rejected (${recorded.error.code}), but the rules admit it: ${describeDecision(decision)}`,
+              {
+                area: s.facts.unit,
+                expected: describeDecision(decision),
+                found: recorded.error.code,
+              },
+            );
+          } else if (decision.type !== 'rejected' || decision.error.code !== recorded.error.code) {
             fail(
               'decision_mismatch',
-              `recorded as rejected (${recorded.error.code}), the rules make it ${describe(decision)}`,
-              { area: s.facts.unit, expected: describe(decision), found: recorded.error.code },
+              `recorded as rejected (${recorded.error.code}), the rules make it ${describeDecision(decision)}`,
+              {
+                area: s.facts.unit,
+                expected: describeDecision(decision),
+                found: recorded.error.code,
+              },
             );
           }
           break;
@@ -282,7 +297,7 @@ function compareSubmission(
 }
 
 /** A decision in a few words, for a problem's message. */
-function describe(decision: Admission): string {
+export function describeDecision(decision: Admission): string {
   switch (decision.type) {
     case 'admitted':
       return `${decision.status} (${decision.kind})`;
@@ -296,6 +311,24 @@ function describe(decision: Admission): string {
     default:
       return throwIllegalValue(decision);
   }
+}
+
+/**
+ * The election the log defines in its first entries, read as the replay reads it. Undefined
+ * (with the problem) when the log does not start with a definition.
+ */
+export function logElection(
+  entries: readonly Uint8Array[],
+  problems: VerifyProblem[],
+): Election | undefined {
+  const head = readDefinition(entries, problems);
+  if (head === undefined) return undefined;
+  const parsed = parseElectionDefinition(parseJsonText(head.text));
+  if (!parsed.ok) {
+    problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
+    return undefined;
+  }
+  return parsed.value;
 }
 
 /** Appends one by one: a spread of hundreds of thousands of items overflows the call stack. */

@@ -282,9 +282,9 @@ function check(
         });
         break;
       case 'rejection':
-        // Whether a key was unknown depends on when ingest looked it up: taken as recorded.
-        if (e.signed !== undefined && e.error.code !== 'unknown_key')
-          read(entry, e.signed, { type: 'rejection', error: e.error });
+        // Ingest logs the submission with its rejection only once a roster key vouched for it
+        // (src/ingest/check.ts): the rules can judge it again, whatever the rejection says.
+        if (e.signed !== undefined) read(entry, e.signed, { type: 'rejection', error: e.error });
         else plain.push({ entry, admission: { type: 'rejection', error: e.error } });
         break;
       default:
