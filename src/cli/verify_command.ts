@@ -337,7 +337,9 @@ function describeFreshness(report: VerifyReport): string | undefined {
     parts.push(
       report.entriesBehind === 0
         ? `it counts the whole log (${String(report.logSize)} entries)`
-        : `its checkpoint is ${String(report.entriesBehind)} entries behind the log's ${String(report.logSize)}`,
+        : report.entriesBehind > 0
+          ? `its checkpoint is ${String(report.entriesBehind)} entries behind the log's ${String(report.logSize)}`
+          : `it claims ${String(-report.entriesBehind)} entries more than the log's ${String(report.logSize)}`,
     );
   }
   if (report.heldLogSize !== undefined)
