@@ -15,7 +15,7 @@ import { receiptOf, type Receipt } from '../ingest/receipt.js';
 import { importWithKeys } from '../ingest/testonly/sample_store.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { asHash, hashesEqual } from '../log/hash.js';
-import { decodeBase64 } from '../log/encoding.js';
+import { decodeBase64, encodeBase64 } from '../log/encoding.js';
 import { Log } from '../log/log.js';
 import { MemoryLogStorage } from '../log/memory_storage.js';
 import { encodeVerifierKey, type Signer } from '../log/note.js';
@@ -24,6 +24,7 @@ import { openCheckpoint } from '../log/checkpoint.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { storeKinds, type TestStore } from '../store/testonly/stores.js';
+import { readEntries } from '../verify/log_check.js';
 import { replayLog } from '../verify/replay.js';
 import { inProcessWorkers, type ReadPublished, type VerifyProblem } from '../verify/verify.js';
 import { runCli, type CliIo } from './program.js';
@@ -58,6 +59,18 @@ async function publish(entries: readonly Uint8Array[]): Promise<Map<string, Uint
   if (!note.ok) throw new Error(note.error.message);
   files.set(`log/${CHECKPOINT_PATH}`, encoder.encode(note.value));
   return files;
+}
+
+/** The entries of a published log, from its bundles. */
+async function logOf(files: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array[]> {
+  const checkpoint = openCheckpoint(files.get(`log/${CHECKPOINT_PATH}`) ?? '', [logKey]);
+  if (!checkpoint.ok) throw new Error(checkpoint.error.message);
+  const entries = await readEntries(
+    (path) => Promise.resolve(files.get(`log/${path}`)),
+    checkpoint.value.size,
+  );
+  if (!entries.ok) throw new Error(entries.problem.message);
+  return entries.value;
 }
 
 const reader =
@@ -197,6 +210,46 @@ describe('tally receipt check', () => {
     expect(report.rules).toBe('accepted (amendment)');
     expect(report.recorded).toMatchObject({ status: 'rejected', holdsSubmission: false });
     expect(report.earlierProblems).toEqual([]);
+  });
+
+  it('holds the log to the checkpoint and proof a receipt came with: a history rewritten after is named', async () => {
+    // The receipt as GET /v1/elections/<id>/receipts/<leaf> answers it: with a signed
+    // checkpoint and the entry's inclusion proof in it.
+    const log = await logOf(site);
+    const honest = await Log.open(new MemoryLogStorage());
+    await honest.append(log);
+    const proof = await honest.inclusionProof(BigInt(receipts.accepted.leafIndex));
+    if (!proof.ok) throw new Error(proof.error.message);
+    const proven = {
+      receipt: receipts.accepted,
+      checkpoint: new TextDecoder().decode(site.get(`log/${CHECKPOINT_PATH}`)),
+      treeSize: log.length,
+      inclusionProof: proof.value.map(encodeBase64),
+    };
+    expect((await check(site, sent.accepted, proven)).problems).toEqual([]);
+    // A proof that does not lead to the checkpoint is no proof.
+    const wrongProof = { ...proven, inclusionProof: [...proven.inclusionProof].reverse() };
+    expect(codes(await check(site, sent.accepted, wrongProof))).toEqual(['receipt_proof']);
+
+    // Later the operator turns the accepted submission into a rejection and re-signs the log.
+    const rewritten = log.map((bytes, i) =>
+      i === receipts.accepted.leafIndex
+        ? encodeLogEntry({
+            format: LOG_ENTRY_FORMAT,
+            type: 'rejection',
+            election: 'sample-2026',
+            receivedAt: receipts.accepted.receivedAt,
+            bodySha256: sha256Hex(sent.accepted),
+            bodyBytes: sent.accepted.length,
+            error: { code: 'bad_signature', message: 'the signature does not verify' },
+          })
+        : bytes,
+    );
+    const report = await check(await publish(rewritten), sent.accepted, proven);
+    expect(codes(report)).toEqual(
+      expect.arrayContaining(['log_rewritten', 'receipt_contradicted', 'wrongly_rejected']),
+    );
+    expect(report.problems.find((p) => p.code === 'log_rewritten')?.file).toBe('receipt');
   });
 
   it('names bytes that are not the entry’s, and a receipt that says other than the log', async () => {
