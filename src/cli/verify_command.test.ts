@@ -24,6 +24,7 @@ import { encodeVerifierKey, type Signer } from '../log/note.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import { startServer } from '../server/server.js';
 import { openStore } from '../store/store.js';
+import { rootPage } from '../publish/snapshot.js';
 import { inProcessWorkers, readEntries, verifySite, type VerifyReport } from '../verify/verify.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { runCli, type CliIo } from './program.js';
@@ -219,6 +220,13 @@ describe('tally verify', () => {
       manifestSha256: sha(readFileSync(manifestFile)),
     };
     writeFileSync(join(at, 'current.json'), JSON.stringify(pointer));
+    // The site's root page sends readers to the version current.json names, as it did then.
+    writeFileSync(
+      join(at, 'index.html'),
+      rootPage(older.version, older.build.languages[0] ?? 'en'),
+    );
+    for (const copyOf of ['current.json', 'index.html'])
+      for (const kind of ['br', 'gz']) rmSync(join(at, `${copyOf}.${kind}`), { force: true });
     return pointer;
   };
 
@@ -499,18 +507,23 @@ describe('tally verify', () => {
     const at = copy();
     const withoutReason: Submission = { ...amendment() };
     delete (withoutReason as { amendment?: unknown }).amendment;
-    await rewriteLog(at, (entries) => [
-      ...entries,
-      // Rightly rejected: a second submission from n-1's key that does not say why.
-      rejectionEntry(withoutReason, keys.n1, 'amendment_without_reason'),
-      rejectionEntry(amendment(), keys.n1, 'bad_signature'),
-      rejectionEntry(amendment(), keys.n1, 'unknown_key'),
-    ]);
+    // Logged after the version, so that the version's own files stay as they were.
+    await rewriteLog(
+      at,
+      (entries) => [
+        ...entries,
+        // Rightly rejected: a second submission from n-1's key that does not say why.
+        rejectionEntry(withoutReason, keys.n1, 'amendment_without_reason'),
+        rejectionEntry(amendment(), keys.n1, 'bad_signature'),
+        rejectionEntry(amendment(), keys.n1, 'unknown_key'),
+      ],
+      { keepVersion: true },
+    );
     const report = await verify(at);
     const size = report.logSize ?? 0;
-    expect(report.problems.map((p) => [p.code, p.entry, p.area])).toEqual([
-      ['wrongly_rejected', size - 2, 'n-1'],
-      ['wrongly_rejected', size - 1, 'n-1'],
+    expect(report.problems.map((p) => [p.code, p.entry, p.area, p.afterVersion])).toEqual([
+      ['wrongly_rejected', size - 2, 'n-1', true],
+      ['wrongly_rejected', size - 1, 'n-1', true],
     ]);
     expect(report.problems[0]?.message).toMatch(
       /recorded as rejected \(bad_signature\), but the rules admit it: accepted \(amendment\)/,
