@@ -333,3 +333,271 @@ export function flattenResults(areas: readonly AreaResults[]): NistTotals {
   }
   return totals;
 }
+
+// ---- Reading a report whole: every number, name, status and flag it states, for the verifier
+// to compare with what the log makes (src/verify/results.ts).
+
+/** What a statement of a report is about, which says how a difference is named. */
+export type NistStatementKind = 'number' | 'name' | 'status' | 'test' | 'field';
+
+/** One thing a report states: a key naming what it is, and its value. */
+export interface NistStatement {
+  readonly key: string;
+  readonly value: string | number | boolean;
+  readonly kind: NistStatementKind;
+  /** The area (unit or district id) it is of, when it is of one. */
+  readonly area?: string;
+  readonly contest?: string;
+}
+
+const Text = z.looseObject({
+  Text: z.array(z.looseObject({ Content: z.string(), Language: z.string() })),
+});
+const optionalCount = z.number().optional();
+const NistReport = z.looseObject({
+  IsTest: z.boolean().optional(),
+  TestType: z.string().optional(),
+  Status: z.string().optional(),
+  GpUnit: z
+    .array(
+      z.looseObject({
+        '@id': z.string(),
+        Name: Text.optional(),
+        SubUnitsReported: optionalCount,
+        TotalSubUnits: optionalCount,
+        VotersRegistered: optionalCount,
+        VotersParticipated: optionalCount,
+      }),
+    )
+    .default([]),
+  Party: z.array(z.looseObject({ '@id': z.string(), Name: Text.optional() })).default([]),
+  Election: z
+    .array(
+      z.looseObject({
+        Name: Text.optional(),
+        Candidate: z
+          .array(
+            z.looseObject({
+              '@id': z.string(),
+              BallotName: Text.optional(),
+              PartyId: z.string().optional(),
+            }),
+          )
+          .default([]),
+        Contest: z
+          .array(
+            z.looseObject({
+              '@id': z.string(),
+              Name: z.string().optional(),
+              BallotTitle: Text.optional(),
+              ElectionDistrictId: z.string().optional(),
+              SubUnitsReported: optionalCount,
+              TotalSubUnits: optionalCount,
+              ContestSelection: z
+                .array(
+                  z.looseObject({
+                    '@id': z.string(),
+                    CandidateIds: z.array(z.string()).optional(),
+                    Selection: Text.optional(),
+                  }),
+                )
+                .default([]),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .min(1),
+});
+
+type NistText = z.infer<typeof Text>;
+
+/**
+ * Every statement of one of Tally's NIST reports, in the order it makes them: a statement made
+ * twice is there twice (JSON.parse has already kept only the last of two equal keys; the
+ * verifier names those apart). The name of a selection is that of the candidates it points to.
+ */
+export function readNistStatements(report: unknown): Result<NistStatement[], NistResultsProblem> {
+  const counts = NistResults.safeParse(report);
+  const parsed = NistReport.safeParse(report);
+  const error = counts.error ?? parsed.error;
+  if (error !== undefined || !counts.success || !parsed.success) {
+    return err(
+      problem('invalid_nist_results', `not a NIST results report: ${error?.message ?? ''}`),
+    );
+  }
+  const r = parsed.data;
+  const out: NistStatement[] = [];
+  const texts = (key: string, t: NistText | undefined, extra: Partial<NistStatement> = {}) => {
+    for (const s of t?.Text ?? [])
+      out.push({ key: `${key}|${s.Language}`, value: s.Content, kind: 'name', ...extra });
+  };
+  if (r.IsTest !== undefined) out.push({ key: 'report|test', value: r.IsTest, kind: 'test' });
+  if (r.TestType !== undefined)
+    out.push({ key: 'report|test-type', value: r.TestType, kind: 'test' });
+  if (r.Status !== undefined) out.push({ key: 'report|status', value: r.Status, kind: 'status' });
+  for (const gp of r.GpUnit) {
+    const area = areaOf(gp['@id']);
+    texts(`area|${area}|name`, gp.Name, { area });
+    for (const [what, n] of [
+      ['reported', gp.SubUnitsReported],
+      ['expected', gp.TotalSubUnits],
+      ['registered', gp.VotersRegistered],
+      ['participated', gp.VotersParticipated],
+    ] as const) {
+      if (n !== undefined)
+        out.push({ key: `area|${area}|${what}`, value: n, kind: 'number', area });
+    }
+  }
+  for (const p of r.Party) texts(`party|${p['@id'].replace(/^party-/, '')}|name`, p.Name);
+  for (const election of r.Election) {
+    texts('election|name', election.Name);
+    const candidates = new Map(election.Candidate.map((c) => [c['@id'], c] as const));
+    for (const contest of election.Contest) {
+      const id = contest['@id'].replace(/^contest-/, '');
+      const of = { contest: id };
+      if (contest.Name !== undefined)
+        out.push({ key: `contest|${id}|name`, value: contest.Name, kind: 'name', ...of });
+      texts(`contest|${id}|title`, contest.BallotTitle, of);
+      if (contest.ElectionDistrictId !== undefined) {
+        const value = contest.ElectionDistrictId;
+        out.push({ key: `contest|${id}|district`, value, kind: 'field', ...of });
+      }
+      for (const [what, n] of [
+        ['reported', contest.SubUnitsReported],
+        ['expected', contest.TotalSubUnits],
+      ] as const) {
+        if (n !== undefined)
+          out.push({ key: `contest|${id}|${what}`, value: n, kind: 'number', ...of });
+      }
+      for (const selection of contest.ContestSelection) {
+        const choice = selection['@id'].slice(`sel-${id}-`.length);
+        const key = `choice|${id}|${choice}`;
+        texts(`${key}|name`, selection.Selection, of);
+        for (const ref of selection.CandidateIds ?? []) {
+          const candidate = candidates.get(ref);
+          texts(`${key}|name`, candidate?.BallotName, of);
+          if (candidate?.PartyId !== undefined) {
+            const value = candidate.PartyId.replace(/^party-/, '');
+            out.push({ key: `${key}|party`, value, kind: 'field', ...of });
+          }
+        }
+      }
+    }
+  }
+  // The counts, each as often as the report states it.
+  for (const [key, value] of countStatements(counts.data)) {
+    const [area, contest] = key.split('|');
+    out.push({
+      key,
+      value,
+      kind: 'number',
+      ...(area === undefined ? {} : { area }),
+      ...(contest === undefined || contest === 'ballots' ? {} : { contest }),
+    });
+  }
+  return ok(out);
+}
+
+/** readNistResults' keys and numbers, each as often as the report states it. */
+function countStatements(report: z.infer<typeof NistResults>): [string, number][] {
+  const out: [string, number][] = [];
+  for (const election of report.Election) {
+    for (const b of election.BallotCounts)
+      out.push([`${areaOf(b.GpUnitId)}|ballots|${voteTypeOf(b)}`, b.BallotsCast]);
+    for (const contest of election.Contest) {
+      const contestId = contest['@id'].replace(/^contest-/, '');
+      for (const selection of contest.ContestSelection) {
+        const choice = selection['@id'].slice(`sel-${contestId}-`.length);
+        for (const v of selection.VoteCounts)
+          out.push([`${areaOf(v.GpUnitId)}|${contestId}|${voteTypeOf(v)}|${choice}`, v.Count]);
+      }
+      for (const o of contest.OtherCounts) {
+        out.push([`${areaOf(o.GpUnitId)}|${contestId}|overvotes`, o.Overvotes ?? 0]);
+        out.push([`${areaOf(o.GpUnitId)}|${contestId}|undervotes`, o.Undervotes ?? 0]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What a report of `areas` states, worked out from the election's definition and the areas'
+ * results directly (not from the report's writer): the statements readNistStatements reads.
+ */
+export function nistStatementsOf(
+  election: Election,
+  areas: readonly AreaResults[],
+  complete: boolean,
+): NistStatement[] {
+  const d = election.definition;
+  const out: NistStatement[] = [];
+  const texts = (key: string, t: LocalizedText, extra: Partial<NistStatement> = {}) => {
+    for (const [language, content] of Object.entries(t))
+      out.push({ key: `${key}|${language}`, value: content, kind: 'name', ...extra });
+  };
+  out.push({ key: 'report|test', value: d.test, kind: 'test' });
+  if (d.test) out.push({ key: 'report|test-type', value: 'test', kind: 'test' });
+  out.push({
+    key: 'report|status',
+    value: complete ? 'unofficial-complete' : 'unofficial-partial',
+    kind: 'status',
+  });
+  for (const a of areas) {
+    const area = a.area;
+    const name =
+      election.units.get(area)?.name ?? d.districts.find((x) => x.id === area)?.name ?? {};
+    texts(`area|${area}|name`, name, { area });
+    for (const [what, n] of [
+      ['reported', a.reporting.reported],
+      ['expected', a.reporting.expected],
+      ['registered', a.registeredVoters],
+      ['participated', a.ballotsCast.total],
+    ] as const) {
+      out.push({ key: `area|${area}|${what}`, value: n, kind: 'number', area });
+    }
+  }
+  for (const p of d.parties) texts(`party|${p.id}|name`, p.name);
+  texts('election|name', d.name);
+  const stated = new Set(areas.flatMap((a) => a.contests.map((c) => c.contest)));
+  for (const contest of d.contests) {
+    if (!stated.has(contest.id)) continue;
+    const id = contest.id;
+    const of = { contest: id };
+    const name = contest.name[d.languages[0] ?? 'en'] ?? Object.values(contest.name)[0] ?? id;
+    out.push({ key: `contest|${id}|name`, value: name, kind: 'name', ...of });
+    texts(`contest|${id}|title`, contest.name, of);
+    const district = contest.district === undefined ? undefined : contest.district;
+    out.push({
+      key: `contest|${id}|district`,
+      value: district === undefined ? `ru-${election.root.id}` : `district-${district}`,
+      kind: 'field',
+      ...of,
+    });
+    const scope = district ?? election.root.id;
+    const reporting = areas
+      .find((a) => a.area === scope)
+      ?.contests.find((c) => c.contest === id)?.reporting;
+    if (reporting !== undefined) {
+      out.push({ key: `contest|${id}|reported`, value: reporting.reported, kind: 'number', ...of });
+      out.push({ key: `contest|${id}|expected`, value: reporting.expected, kind: 'number', ...of });
+    }
+    for (const choice of contest.choices) {
+      const key = `choice|${id}|${choice.id}`;
+      texts(`${key}|name`, choice.name, of);
+      if (contest.kind === 'candidate' && choice.party !== undefined)
+        out.push({ key: `${key}|party`, value: choice.party, kind: 'field', ...of });
+    }
+  }
+  for (const [key, value] of flattenResults(areas)) {
+    const [area, contest] = key.split('|');
+    out.push({
+      key,
+      value,
+      kind: 'number',
+      ...(area === undefined ? {} : { area }),
+      ...(contest === undefined || contest === 'ballots' ? {} : { contest }),
+    });
+  }
+  return out;
+}

@@ -1,22 +1,33 @@
-// The verifier's fifth stage: every published number, recomputed from the replayed log and
-// compared. The reporting units' files are the workers', each group by the worker that decoded
+// The verifier's fifth stage, its second road: every published number, name, status and test
+// flag, recomputed from the replayed log and compared field by field, apart from the first
+// road's byte comparison (rebuild.ts); an area a feed should not hold, or anything it states
+// twice (an area, a count, a JSON key: readers would disagree on which counts), is a problem. The reporting units' files are the workers', each group by the worker that decoded
 // its first counted submission (it holds most of them when the log is in the order units
 // report); the files of the areas above are compared here, from the sums the workers return.
 import type { Election } from '../core/election.js';
 import { Tally, type AreaResults } from '../core/tally.js';
-import { flattenResults, readNistResults } from '../formats/nist_cdf_results.js';
+import {
+  nistStatementsOf,
+  readNistStatements,
+  type NistStatement,
+  type NistStatementKind,
+} from '../formats/nist_cdf_results.js';
 import type { BuildParameters } from '../formats/manifest.js';
 import { VENDOR_APPLICATION } from '../publish/snapshot.js';
 import {
   areaFeed,
   contestCsv,
+  resultsFeed,
   ResultsFeed,
   unitFilePath,
   unitGroups,
   UnitResultsFeed,
+  unitResultsFeed,
+  type AreaResultsFeed,
 } from '../formats/results_feed.js';
 import type { PublishedFile } from './files.js';
-import { parseJsonText, type Replayed } from './replay.js';
+import type { Replayed } from './replay.js';
+import { parseStrictJson } from './strict_json.js';
 import type { ReadPublished, VerifyProblem, VerifyWorkers } from './verify.js';
 import type { GroupTask } from './work.js';
 
@@ -112,23 +123,50 @@ export async function compareResults(
           message: `${base}${path} is not the file the log makes`,
           file: `${base}${path}`,
         });
+        const asOfLog = groupFiles.get(path) ?? 0;
         numbersCompared += await compareGroupFile(
           kind,
           election,
           read,
           `${base}${path}`,
           path,
-          d.areas,
+          { ...group, asOfLog, complete, areas: d.areas },
           problems,
         );
       }
     }
   }
-  numbersCompared += compareUpperFeeds(election, tally, files, problems);
+  numbersCompared += compareUpperFeeds(election, tally, complete, files, problems);
   return { numbersCompared, groupFiles };
 }
 
-/** Compares published numbers with recomputed ones, naming each difference; counts them. */
+/** A group of reporting units and what its files are made of. */
+interface GroupFile {
+  readonly id: string;
+  readonly parent: string;
+  readonly asOfLog: number;
+  /** Whether every reporting unit has reported: the reports' status. */
+  readonly complete: boolean;
+  readonly areas: readonly AreaResults[];
+}
+
+/** The problem code a difference is named by, by what differs. */
+const MISMATCH: Readonly<Record<NistStatementKind, string>> = {
+  number: 'total_mismatch',
+  name: 'name_mismatch',
+  status: 'status_mismatch',
+  test: 'test_flag_mismatch',
+  field: 'field_mismatch',
+};
+
+type Value = string | number | boolean;
+const shown = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v));
+
+/**
+ * Compares what a published file states with what the log makes, naming each difference by
+ * what differs (a number, a name, a status, the test flag), every area the file should not
+ * state, and anything it states twice; counts what it compared.
+ */
 class Comparison {
   compared = 0;
 
@@ -137,56 +175,161 @@ class Comparison {
     private readonly problems: VerifyProblem[],
   ) {}
 
-  /** Numbers keyed `area|contest|...` (flattenResults) against a file's. */
-  numbers(file: string, expected: Map<string, number>, found: Map<string, number>): void {
-    for (const [key, value] of expected) {
-      this.compared++;
-      const f = found.get(key);
-      if (f !== value) {
-        const [area, contest] = key.split('|');
+  differs(
+    file: string,
+    kind: NistStatementKind,
+    what: string,
+    expected: unknown,
+    found: unknown,
+    where: { readonly area?: string | undefined; readonly contest?: string | undefined } = {},
+  ): void {
+    this.problems.push({
+      code: MISMATCH[kind],
+      message: `${file}: ${what} is ${shown(found)}, the log makes it ${expected === undefined ? 'absent' : JSON.stringify(expected)}`,
+      file,
+      ...(where.area === undefined ? {} : { area: where.area }),
+      ...(where.contest === undefined ? {} : { contest: where.contest }),
+      ...(typeof expected === 'number' || typeof expected === 'string' ? { expected } : {}),
+      ...(typeof found === 'number' || typeof found === 'string' ? { found } : {}),
+    });
+  }
+
+  /** Keys JSON.parse kept only the last of. */
+  duplicateKeys(file: string, paths: readonly string[]): void {
+    for (const path of paths) {
+      this.problems.push({
+        code: 'duplicate_key',
+        message: `${file}: ${path} is stated twice in its object (readers disagree on which counts)`,
+        file,
+      });
+    }
+  }
+
+  /** The area a file states that it should not: in no file of the election, or not in this one. */
+  unknownArea(file: string, area: string): void {
+    const known =
+      this.election.units.has(area) ||
+      this.election.definition.districts.some((d) => d.id === area);
+    this.problems.push({
+      code: 'unknown_area',
+      message: `${file} states results for ${area}, ${known ? 'which this file does not hold' : 'which is no area of the election'}`,
+      file,
+      area,
+    });
+  }
+
+  duplicateArea(file: string, area: string, what: string): void {
+    this.problems.push({
+      code: 'duplicate_area',
+      message: `${file} states ${area}'s ${what} more than once (readers disagree on which counts)`,
+      file,
+      area,
+    });
+  }
+
+  missingArea(file: string, area: string): void {
+    this.problems.push({
+      code: 'total_mismatch',
+      message: `${file}: area ${area} is missing`,
+      file,
+      area,
+    });
+  }
+
+  /**
+   * A NIST report's statements against those the log makes: each expected one is stated once
+   * with its value, and nothing else is stated.
+   */
+  statements(file: string, expected: readonly NistStatement[], found: readonly NistStatement[]) {
+    const areas = new Set<string>();
+    for (const e of expected) if (e.area !== undefined) areas.add(e.area);
+    const byKey = new Map<string, NistStatement[]>();
+    const foundAreas = new Set<string>();
+    for (const f of found) {
+      const list = byKey.get(f.key);
+      if (list === undefined) byKey.set(f.key, [f]);
+      else list.push(f);
+      if (f.area !== undefined) foundAreas.add(f.area);
+    }
+    for (const area of foundAreas) if (!areas.has(area)) this.unknownArea(file, area);
+    for (const area of areas) if (!foundAreas.has(area)) this.missingArea(file, area);
+    const twice = new Set<string>();
+    for (const [key, list] of byKey) {
+      const [first] = list;
+      if (list.length < 2 || first === undefined) continue;
+      const area = first.area;
+      if (area === undefined) {
         this.problems.push({
-          code: 'total_mismatch',
-          message: `${file}: ${key} is ${String(f ?? 'missing')}, the log's submissions make it ${String(value)}`,
+          code: 'duplicate_statement',
+          message: `${file} states ${key} more than once (readers disagree on which counts)`,
           file,
-          ...(area === undefined ? {} : { area }),
-          ...(contest === undefined ? {} : { contest }),
-          expected: value,
-          ...(f === undefined ? {} : { found: f }),
+          ...(first.contest === undefined ? {} : { contest: first.contest }),
+        });
+      } else if (areas.has(area) && !twice.has(area)) {
+        // Once per area: a GpUnit given twice states each of its numbers twice.
+        twice.add(area);
+        this.duplicateArea(file, area, key);
+      }
+    }
+    const keys = new Set<string>();
+    for (const e of expected) {
+      keys.add(e.key);
+      this.compared++;
+      if (e.area !== undefined && !foundAreas.has(e.area)) continue;
+      const list = byKey.get(e.key) ?? [undefined];
+      for (const f of list) {
+        if (f?.value !== e.value) this.differs(file, e.kind, e.key, e.value, f?.value, e);
+      }
+    }
+    for (const [key, list] of byKey) {
+      const f = list[0];
+      if (keys.has(key) || f === undefined || (f.area !== undefined && !areas.has(f.area)))
+        continue;
+      this.differs(file, f.kind, key, undefined, f.value, f);
+    }
+  }
+
+  /** Tally JSON: every field of every area, as Tally would write it from the log's submissions. */
+  areas(file: string, ours: readonly AreaResults[], theirs: readonly AreaResultsFeed[]): void {
+    const byArea = new Map<string, AreaResultsFeed[]>();
+    for (const a of theirs) {
+      const list = byArea.get(a.area);
+      if (list === undefined) byArea.set(a.area, [a]);
+      else list.push(a);
+    }
+    const expectedAreas = new Set(ours.map((a) => a.area));
+    for (const [area, list] of byArea) {
+      if (!expectedAreas.has(area)) this.unknownArea(file, area);
+      else if (list.length > 1) this.duplicateArea(file, area, 'results');
+    }
+    for (const area of ours) {
+      const expected = areaFeed(this.election, area);
+      const found = byArea.get(area.area);
+      if (found === undefined) {
+        this.missingArea(file, area.area);
+        continue;
+      }
+      // Every copy of a duplicate: whichever one a reader takes, it must be the log's.
+      for (const copy of found) {
+        this.compared += deepCompare(expected, copy, (path, e, f) => {
+          const contest = /^contests\.(\d+)/.exec(path)?.[1];
+          this.differs(file, kindOf(path, true), `${area.area} ${path}`, e, f, {
+            area: area.area,
+            contest:
+              contest === undefined
+                ? undefined
+                : (expected.contests[Number(contest)]?.contest ?? contest),
+          });
         });
       }
     }
   }
 
-  /** Tally JSON: every field of every area, as Tally would write it from the log's submissions. */
-  areas(file: string, ours: readonly AreaResults[], theirs: readonly unknown[]): void {
-    const byArea = new Map(theirs.map((a) => [(a as { area?: unknown }).area, a] as const));
-    for (const area of ours) {
-      const expected = areaFeed(this.election, area);
-      const found = byArea.get(area.area);
-      if (found === undefined) {
-        this.problems.push({
-          code: 'total_mismatch',
-          message: `${file}: area ${area.area} is missing`,
-          file,
-          area: area.area,
-        });
-        continue;
-      }
-      this.compared += deepCompare(expected, found, (path, e, f) => {
-        const contest = /^contests\.(\d+)/.exec(path)?.[1];
-        this.problems.push({
-          code: 'total_mismatch',
-          message: `${file}: ${area.area} ${path} is ${f === undefined ? 'missing' : JSON.stringify(f)}, the log's submissions make it ${e === undefined ? 'absent' : JSON.stringify(e)}`,
-          file,
-          area: area.area,
-          ...(contest === undefined
-            ? {}
-            : { contest: expected.contests[Number(contest)]?.contest ?? contest }),
-          ...(typeof e === 'number' || typeof e === 'string' ? { expected: e } : {}),
-          ...(typeof f === 'number' || typeof f === 'string' ? { found: f } : {}),
-        });
-      });
-    }
+  /** The fields of a Tally JSON file outside its areas: the definition's names, the test flag. */
+  fields(file: string, expected: unknown, found: unknown): void {
+    this.compared += deepCompare(expected, found, (path, e, f) => {
+      this.differs(file, kindOf(path, false), path, e, f);
+    });
   }
 
   malformed(file: string, message: string): void {
@@ -195,8 +338,22 @@ class Comparison {
 }
 
 /**
+ * What a field of Tally's JSON is, by its path: how a difference in it is named. An area's
+ * numbers (and its leaders, which its numbers make) are totals; outside the areas, a number is
+ * a field of the definition or the version (voteFor, asOfLog).
+ */
+function kindOf(path: string, inArea: boolean): NistStatementKind {
+  const parts = path.split('.');
+  if (parts.at(-1) === 'test') return 'test';
+  if (parts.includes('name')) return 'name';
+  const field = ['area', 'kind', 'type', 'parent', 'contest'];
+  if (inArea && !field.includes(parts.at(-1) ?? '')) return 'number';
+  return 'field';
+}
+
+/**
  * A group's file that is not what the log makes it, read to name what differs: a units/ file
- * field by field, a cdf/ report number by number. Returns how many were compared.
+ * field by field, a cdf/ report statement by statement. Returns how many were compared.
  */
 async function compareGroupFile(
   kind: 'units' | 'cdf',
@@ -204,33 +361,54 @@ async function compareGroupFile(
   read: ReadPublished,
   location: string,
   path: string,
-  ours: readonly AreaResults[],
+  group: GroupFile,
   problems: VerifyProblem[],
 ): Promise<number> {
   const comparison = new Comparison(election, problems);
   const bytes = await read(location);
   if (bytes === undefined) return 0;
-  const json = parseJson(bytes);
+  const json = parseJson(path, bytes, comparison);
   if (kind === 'units') {
     const feed = UnitResultsFeed.safeParse(json);
     if (!feed.success) comparison.malformed(path, `${path} does not match its schema`);
-    else comparison.areas(path, ours, feed.data.areas);
+    else {
+      const { areas, ...fields } = feed.data;
+      const expected: Partial<UnitResultsFeed> = unitResultsFeed(
+        election,
+        group.asOfLog,
+        group,
+        group.areas,
+      );
+      delete expected.areas;
+      comparison.fields(path, expected, fields);
+      comparison.areas(path, group.areas, areas);
+    }
   } else {
-    const found = readNistResults(json);
+    const found = readNistStatements(json);
     if (!found.ok) comparison.malformed(path, found.error.message);
-    else comparison.numbers(path, flattenResults(ours), found.value);
+    else
+      comparison.statements(
+        path,
+        nistStatementsOf(election, group.areas, group.complete),
+        found.value,
+      );
   }
   return comparison.compared;
 }
 
-function parseJson(bytes: Uint8Array): unknown {
-  return parseJsonText(decoder.decode(bytes));
+/** A published feed parsed, its duplicate keys named; undefined (a schema failure) if not JSON. */
+function parseJson(file: string, bytes: Uint8Array, comparison: Comparison): unknown {
+  const parsed = parseStrictJson(decoder.decode(bytes));
+  if (parsed === undefined) return undefined;
+  comparison.duplicateKeys(file, parsed.duplicateKeys);
+  return parsed.value;
 }
 
 /** The files of the areas above the reporting units: results.json, cdf.json, each contest's CSV. */
 function compareUpperFeeds(
   election: Election,
   tally: Tally,
+  complete: boolean,
   files: ReadonlyMap<string, PublishedFile>,
   problems: VerifyProblem[],
 ): number {
@@ -244,39 +422,157 @@ function compareUpperFeeds(
 
   const results = bytesOf('results.json');
   if (results !== undefined) {
-    const feed = ResultsFeed.safeParse(parseJson(results));
+    const feed = ResultsFeed.safeParse(parseJson('results.json', results, comparison));
     if (!feed.success)
       comparison.malformed('results.json', 'results.json does not match its schema');
-    else comparison.areas('results.json', upper, feed.data.areas);
+    else {
+      // What the log's definition says; the version's number and time are the first road's.
+      const expected = resultsFeed(election, { version: 0, generatedAt: '', logSize: 0 }, []);
+      const { format, election: said, voteTypes, parties, contests, unitFiles } = feed.data;
+      comparison.fields(
+        'results.json',
+        {
+          format: expected.format,
+          election: expected.election,
+          voteTypes: expected.voteTypes,
+          parties: expected.parties,
+          contests: expected.contests,
+          unitFiles: expected.unitFiles,
+        },
+        { format, election: said, voteTypes, parties, contests, unitFiles },
+      );
+      comparison.areas('results.json', upper, feed.data.areas);
+    }
   }
   const cdf = bytesOf('cdf.json');
   if (cdf !== undefined) {
-    const read = readNistResults(parseJson(cdf));
+    const read = readNistStatements(parseJson('cdf.json', cdf, comparison));
     if (!read.ok) comparison.malformed('cdf.json', read.error.message);
-    else comparison.numbers('cdf.json', flattenResults(upper), read.value);
+    else comparison.statements('cdf.json', nistStatementsOf(election, upper, complete), read.value);
   }
-  // CSV: the whole file as Tally writes it from the recomputed numbers.
   for (const contest of election.definition.contests) {
     const path = `csv/${contest.id}.csv`;
     const body = bytesOf(path);
     if (body === undefined) continue;
-    const want = contestCsv(election, contest.id, upper).split('\r\n');
-    const got = decoder.decode(body).split('\r\n');
-    comparison.compared += want.length;
-    const at = want.findIndex((line, i) => got[i] !== line);
-    if (at !== -1 || got.length !== want.length) {
-      const line = at === -1 ? want.length : at;
-      problems.push({
-        code: 'total_mismatch',
-        message: `${path} line ${String(line + 1)} is "${got[line] ?? ''}", the log's submissions make it "${want[line] ?? ''}"`,
-        file: path,
-        contest: contest.id,
-        expected: want[line] ?? '',
-        found: got[line] ?? '',
-      });
-    }
+    compareCsv(
+      comparison,
+      path,
+      contest.id,
+      contestCsv(election, contest.id, upper),
+      decoder.decode(body),
+    );
   }
   return comparison.compared;
+}
+
+/**
+ * A contest's CSV, row by row (an area and a vote type) and column by column as its header
+ * names them, against the CSV Tally writes from the recomputed numbers.
+ */
+function compareCsv(
+  comparison: Comparison,
+  path: string,
+  contest: string,
+  wantText: string,
+  gotText: string,
+): void {
+  const [wantHeader = [], ...want] = csvRows(wantText);
+  const got = csvRows(gotText);
+  const gotHeader = got.shift() ?? [];
+  if (gotHeader.join(',') !== wantHeader.join(',')) {
+    comparison.differs(path, 'field', 'the header', wantHeader.join(','), gotHeader.join(','), {
+      contest,
+    });
+  }
+  const keyOf = (row: readonly string[], header: readonly string[]): string =>
+    `${row[header.indexOf('area')] ?? ''}|${row[header.indexOf('vote_type')] ?? ''}`;
+  const gotRows = new Map<string, string[][]>();
+  for (const row of got) {
+    const key = keyOf(row, gotHeader);
+    const list = gotRows.get(key);
+    if (list === undefined) gotRows.set(key, [row]);
+    else list.push(row);
+  }
+  const wantKeys = new Set(want.map((row) => keyOf(row, wantHeader)));
+  const wantAreas = new Set(want.map((row) => row[0] ?? ''));
+  const reported = new Set<string>();
+  for (const [key, rows] of gotRows) {
+    const [area = ''] = key.split('|');
+    if (!wantAreas.has(area)) {
+      if (!reported.has(area)) comparison.unknownArea(path, area);
+      reported.add(area);
+    } else if (rows.length > 1) comparison.duplicateArea(path, area, `row ${key}`);
+    else if (!wantKeys.has(key))
+      comparison.differs(path, 'number', `row ${key}`, undefined, rows[0]?.join(','), {
+        area,
+        contest,
+      });
+  }
+  const kinds: Readonly<Record<string, NistStatementKind>> = {
+    area_name: 'name',
+    area_type: 'field',
+    test: 'test',
+  };
+  for (const row of want) {
+    const key = keyOf(row, wantHeader);
+    const area = row[0] ?? '';
+    const rows = gotRows.get(key);
+    if (rows === undefined) {
+      comparison.compared++;
+      comparison.differs(path, 'number', `row ${key}`, row.join(','), undefined, {
+        area,
+        contest,
+      });
+      continue;
+    }
+    wantHeader.forEach((column, i) => {
+      if (column === 'area' || column === 'vote_type') return;
+      comparison.compared++;
+      const at = gotHeader.indexOf(column);
+      for (const r of rows) {
+        const f = at === -1 ? undefined : r[at];
+        const e = row[i];
+        if (f === e) continue;
+        const kind = kinds[column] ?? 'number';
+        const number = (v: string | undefined): Value | undefined =>
+          kind === 'number' && v !== undefined && /^\d+$/.test(v) ? Number(v) : v;
+        comparison.differs(path, kind, `${key} ${column}`, number(e), number(f), {
+          area,
+          contest,
+        });
+      }
+    });
+  }
+}
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks); no trailing empty row. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
 }
 
 /** Compares two JSON values field by field; calls `differ` per difference; returns leaves compared. */

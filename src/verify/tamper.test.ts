@@ -101,7 +101,7 @@ const TABLE = {
   'results.json: units reporting changed': { code: 'total_mismatch', caught: true },
   'results.json: a total changed': { code: 'total_mismatch', caught: true },
   'a CSV: a total changed': { code: 'total_mismatch', caught: true },
-  'a CSV: the TEST column emptied': { code: 'total_mismatch', caught: true },
+  'a CSV: the TEST column emptied': { code: 'test_flag_mismatch', caught: true },
   // The group files of the reporting units.
   'a group file (cdf/): Issuer changed, numbers agreeing': {
     code: 'file_not_reproduced',
