@@ -155,6 +155,9 @@ export async function verifySite(
   // 2. Every file of the version is the one the manifest lists: read and hashed while the
   // workers check the log.
   const filesRead = checkFiles(read, base, manifest, options.readCompressed);
+  // A read that fails while the log is checked surfaces where the files are awaited, not as an
+  // unhandled rejection in between.
+  filesRead.catch(() => undefined);
   // The files' problems are reported first, as the files are the version's first claim.
   const withFiles = (checked: CheckedFiles): void => {
     const before = [...checked.problems, ...problems];
