@@ -84,7 +84,14 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           logSigner,
           port: Number(options.port),
           checkWorkers: Math.max(1, availableParallelism() - 1),
-          publish: { siteDir, port: Number(options.publicPort) },
+          publish: {
+            siteDir,
+            port: Number(options.publicPort),
+            // The verify pages give the site's address when it is known before it listens.
+            ...(Number(options.publicPort) === 0
+              ? {}
+              : { siteUrl: `http://localhost:${options.publicPort}` }),
+          },
           onPublishProblem: (id, problem) => {
             io.err(`election ${id}: not published: ${problem.message}\n`);
           },
