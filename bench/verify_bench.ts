@@ -29,7 +29,7 @@ import { generateSubmission, seededRandom } from '../src/sim/generate.js';
 import { readEntries, verifySite } from '../src/verify/verify.js';
 import { verifyPool } from '../src/cli/verify_pool.js';
 import { benchElection, signer } from './harness.js';
-import { nowMs } from './stats.js';
+import { median, nowMs } from './stats.js';
 import { measureFloor } from './verify_floor.js';
 import { availableParallelism, loadavg } from 'node:os';
 
@@ -165,13 +165,8 @@ try {
         .join(', ')}`,
     );
   }
-  const summary = (values: readonly number[]): string => {
-    const sorted = [...values].sort((x, y) => x - y);
-    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-    return `${median.toFixed(1)} s (median of ${String(runs)}; ${(sorted[0] ?? 0).toFixed(1)}–${(sorted.at(-1) ?? 0).toFixed(1)})`;
-  };
-  const ratios = times.map((t, i) => t / (floors[i] ?? t));
-  const sortedRatios = [...ratios].sort((x, y) => x - y);
+  const summary = (values: readonly number[], digits = 1, unit = ' s'): string =>
+    `${median(values).toFixed(digits)}${unit} (median of ${String(values.length)}; ${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
   console.log(
     `time to verify ${UNITS.toLocaleString('en-US')} units on ${String(threads)} worker threads: ${summary(times)}`,
   );
@@ -179,7 +174,11 @@ try {
     `the floor (SHA-256 of every published file, .br/.gz copies included, and Ed25519 of every submission) on ${String(availableParallelism())} worker threads: ${summary(floors)}`,
   );
   console.log(
-    `verifier / floor: ${(sortedRatios[Math.floor(sortedRatios.length / 2)] ?? 0).toFixed(2)}x (median; ${(sortedRatios[0] ?? 0).toFixed(2)}–${(sortedRatios.at(-1) ?? 0).toFixed(2)}); load average ${load()}`,
+    `verifier / floor: ${summary(
+      times.map((t, i) => t / (floors[i] ?? t)),
+      2,
+      'x',
+    )}; load average ${load()}`,
   );
   console.log('target: under 30 s, and the ratio no higher than 3.3x');
 } finally {
