@@ -53,7 +53,7 @@ export const Submission = z.strictObject({
   amendment: z.strictObject({ reason: z.string().min(1).max(1000) }).optional(),
 });
 
-const KEY_REF = /^[^\s+\p{Cc}]+\+[0-9a-f]{8}$/u;
+const KEY_REF = /^[^\s+\x00-\x1f\x7f-\x9f]+\+[0-9a-f]{8}$/;
 
 export const SignedSubmission = z.strictObject({
   submission: Submission,
