@@ -33,14 +33,14 @@ function edit(value: Json, path: readonly (string | number)[], by: Json | undefi
     : { ...record, [head]: next };
 }
 
-const clerk = acceptedEntry(sampleSubmission('n-1'));
+const clerk = acceptedEntry(sampleSubmission('n-1')) as unknown as {
+  readonly [key: string]: Json;
+  readonly signed: { readonly [key: string]: Json };
+};
 const samples: Json[] = [
   acceptedEntry(sampleSubmission('n-1')) as unknown as Json,
   // A key name with the letters a pattern compiled without its u flag once refused (\p{Cc}).
-  {
-    ...clerk,
-    signed: { ...clerk.signed, signer: 'pcc-county.clerk{C}+0a1b2c3d' },
-  } as unknown as Json,
+  { ...clerk, signed: { ...clerk.signed, signer: 'pcc-county.clerk{C}+0a1b2c3d' } },
   acceptedEntry(
     sampleSubmission('s-1', {
       sequence: 7,

@@ -53,6 +53,10 @@ export const Submission = z.strictObject({
   amendment: z.strictObject({ reason: z.string().min(1).max(1000) }).optional(),
 });
 
+// A key's name has no spaces, plus signs or control characters (Unicode's Cc: U+0000 to U+001F
+// and U+007F to U+009F, spelled out because the compiled check runs patterns without the u flag,
+// where \p{Cc} would mean the letters p, C, c and braces).
+// eslint-disable-next-line no-control-regex -- control characters are what the pattern refuses
 const KEY_REF = /^[^\s+\x00-\x1f\x7f-\x9f]+\+[0-9a-f]{8}$/;
 
 export const SignedSubmission = z.strictObject({
