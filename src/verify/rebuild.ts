@@ -31,8 +31,11 @@ export interface RebuildInput {
   readonly manifest: Manifest;
   /** The version's directory, for the problems' file names. */
   readonly base: string;
-  /** The group files the workers rebuilt: path, and the log size each is as of. */
-  readonly groupFiles: ReadonlyMap<string, number>;
+  /**
+   * The group files the workers rebuild: path, and the log size each is as of. Awaited last, so
+   * that this thread builds the other files while the workers build those.
+   */
+  readonly groupFiles: Promise<ReadonlyMap<string, number>>;
   readonly logKeys: readonly Verifier[];
   readonly manifestKeys: readonly Verifier[];
   /** The time of the log as of a size (core/log_time.ts). */
@@ -127,7 +130,8 @@ export async function rebuildVersion(
   );
   // The group files' bytes are the workers' to compare; here, that they are listed as of the
   // size their numbers are.
-  for (const [path, asOf] of input.groupFiles) compare(path, undefined, asOf);
+  const groupFiles = await input.groupFiles;
+  for (const [path, asOf] of groupFiles) compare(path, undefined, asOf);
   for (const path of listed.keys()) {
     if (made.has(path)) continue;
     problems.push({
@@ -136,7 +140,7 @@ export async function rebuildVersion(
       file: `${base}${path}`,
     });
   }
-  return out.files.length + input.groupFiles.size;
+  return out.files.length + groupFiles.size;
 }
 
 /**
