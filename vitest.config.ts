@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+const SYSTEM_TESTS = [
+  'src/server/crash.test.ts',
+  'src/server/flood.test.ts',
+  'src/server/site_browser.test.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,7 +13,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          exclude: SYSTEM_TESTS,
           // Hooks start and stop servers, which a loaded CI machine can hold up for a while.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Whole systems: `tally serve` processes killed mid-write, flooded, and read by Chromium.
+        // The longest tests; `npm test` runs them, under the Node.js CI runs everything with.
+        test: {
+          name: 'system',
+          include: SYSTEM_TESTS,
           hookTimeout: 60_000,
         },
       },

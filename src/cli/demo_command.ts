@@ -90,7 +90,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
             // The verify pages give the site's address when it is known before it listens.
             ...(Number(options.publicPort) === 0
               ? {}
-              : { siteUrl: `http://localhost:${options.publicPort}` }),
+              : { siteUrl: `http://127.0.0.1:${options.publicPort}` }),
           },
           onPublishProblem: (id, problem) => {
             io.err(`election ${id}: not published: ${problem.message}\n`);
