@@ -350,6 +350,18 @@ export interface NistStatement {
   readonly contest?: string;
 }
 
+/** A count, keyed `area|contest|...` as flattenResults keys it, as a statement of its area. */
+function countStatement(key: string, value: number): NistStatement {
+  const [area, contest] = key.split('|');
+  return {
+    key,
+    value,
+    kind: 'number',
+    ...(area === undefined ? {} : { area }),
+    ...(contest === undefined || contest === 'ballots' ? {} : { contest }),
+  };
+}
+
 const Text = z.looseObject({
   Text: z.array(z.looseObject({ Content: z.string(), Language: z.string() })),
 });
@@ -486,16 +498,7 @@ export function readNistStatements(report: unknown): Result<NistStatement[], Nis
     }
   }
   // The counts, each as often as the report states it.
-  for (const [key, value] of countStatements(counts.data)) {
-    const [area, contest] = key.split('|');
-    out.push({
-      key,
-      value,
-      kind: 'number',
-      ...(area === undefined ? {} : { area }),
-      ...(contest === undefined || contest === 'ballots' ? {} : { contest }),
-    });
-  }
+  for (const [key, value] of countStatements(counts.data)) out.push(countStatement(key, value));
   return ok(out);
 }
 
@@ -589,15 +592,6 @@ export function nistStatementsOf(
         out.push({ key: `${key}|party`, value: choice.party, kind: 'field', ...of });
     }
   }
-  for (const [key, value] of flattenResults(areas)) {
-    const [area, contest] = key.split('|');
-    out.push({
-      key,
-      value,
-      kind: 'number',
-      ...(area === undefined ? {} : { area }),
-      ...(contest === undefined || contest === 'ballots' ? {} : { contest }),
-    });
-  }
+  for (const [key, value] of flattenResults(areas)) out.push(countStatement(key, value));
   return out;
 }
