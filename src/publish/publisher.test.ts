@@ -1,21 +1,9 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
-import {
-  electionEntries,
-  encodeLogEntry,
-  LOG_ENTRY_FORMAT,
-  ROSTER_CONTEXT,
-  type LogEntry,
-} from '../core/log_entry.js';
-import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
-import type { Submission } from '../core/submission.js';
-import { signSubmission } from '../ingest/submit_client.js';
-import { signObject } from '../log/envelope.js';
-import { Log } from '../log/log.js';
-import { MemoryLogStorage } from '../log/memory_storage.js';
-import { encodeVerifierKey } from '../log/note.js';
+import { encodeLogEntry, type LogEntry } from '../core/log_entry.js';
+import { sampleSubmission } from '../core/testonly/fixtures.js';
+import type { Log } from '../log/log.js';
 import { testSigner } from '../log/testonly/signers.js';
+import { recorded, sampleLog, sampleLogElection } from '../server/testonly/sample_log.js';
 import type { ContentStore, StoredFile } from './content_store.js';
 import { Publisher } from './publisher.js';
 
@@ -37,46 +25,8 @@ function memoryContent(): ContentStore {
   };
 }
 
-const authority = testSigner('authority.sample');
-const election = sampleElection([encodeVerifierKey(authority)]);
-const stateKey = testSigner('state.office');
-const time = '2026-11-03T21:00:00Z';
-
-/** A log that starts as ingest starts one: the definition, then a key for the whole state. */
-async function startedLog(): Promise<Log> {
-  const log = await Log.open(new MemoryLogStorage());
-  const json = canonicalJson(election.definition as unknown as JsonValue);
-  const statement = {
-    election: 'sample-2026',
-    action: 'certify' as const,
-    unit: 'state',
-    key: encodeVerifierKey(stateKey),
-    time,
-  };
-  const entries: LogEntry[] = [
-    ...electionEntries('sample-2026', json, createHash('sha256').update(json).digest('hex'), time),
-    {
-      format: LOG_ENTRY_FORMAT,
-      type: 'roster',
-      statement,
-      ...signObject(ROSTER_CONTEXT, statement, authority),
-    },
-  ];
-  const added = await log.append(entries.map(encodeLogEntry));
-  if (!added.ok) throw new Error(added.error.message);
-  return log;
-}
-
-const recorded = (submission: Submission, status: 'accepted' | 'held' = 'accepted'): LogEntry => ({
-  format: LOG_ENTRY_FORMAT,
-  type: 'submission',
-  election: 'sample-2026',
-  receivedAt: time,
-  signed: signSubmission(submission, stateKey),
-  status,
-  kind: 'original',
-  warnings: [],
-});
+const election = sampleLogElection;
+const startedLog = (): Promise<Log> => sampleLog();
 
 describe('the publisher', () => {
   it('answers each request with the first version that covers it, while more keep coming', async () => {

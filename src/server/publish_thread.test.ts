@@ -7,27 +7,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
-import {
-  electionEntries,
-  encodeLogEntry,
-  LOG_ENTRY_FORMAT,
-  ROSTER_CONTEXT,
-  type LogEntry,
-} from '../core/log_entry.js';
-import { sha256Hex } from '../core/sha256.js';
-import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import { sampleSubmission } from '../core/testonly/fixtures.js';
 import { logOrigin } from '../ingest/checkpoints.js';
-import { signSubmission } from '../ingest/submit_client.js';
 import { publishedReader } from '../cli/verify_command.js';
-import { signObject } from '../log/envelope.js';
-import { Log } from '../log/log.js';
-import { MemoryLogStorage } from '../log/memory_storage.js';
+import type { Log } from '../log/log.js';
 import { encodeVerifierKey, parseVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { verifySite } from '../verify/verify.js';
 import type * as PublishThreadModule from './publish_thread.js';
 import type * as PublicThreadModule from './public_thread.js';
+import { recorded, sampleLog, sampleLogElection } from './testonly/sample_log.js';
 import { buildCommand } from './testonly/serve_process.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -55,46 +44,16 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const authority = testSigner('authority.sample');
-const election = sampleElection([encodeVerifierKey(authority)]);
-const stateKey = testSigner('state.office');
+const election = sampleLogElection;
 const logSigner = testSigner('tally.test');
-const time = '2026-11-03T21:00:00Z';
 
 /** A log as ingest keeps it: the definition, a key for the state, and its precincts' reports. */
-async function reportedLog(): Promise<Log> {
-  const log = await Log.open(new MemoryLogStorage());
-  const json = canonicalJson(election.definition as unknown as JsonValue);
-  const statement = {
-    election: 'sample-2026',
-    action: 'certify' as const,
-    unit: 'state',
-    key: encodeVerifierKey(stateKey),
-    time,
-  };
-  const entries: LogEntry[] = [
-    ...electionEntries('sample-2026', json, sha256Hex(json), time),
-    {
-      format: LOG_ENTRY_FORMAT,
-      type: 'roster',
-      statement,
-      ...signObject(ROSTER_CONTEXT, statement, authority),
-    },
-    ...['n-1', 'n-2', 's-1', 's-2'].map((unit, i): LogEntry => ({
-      format: LOG_ENTRY_FORMAT,
-      type: 'submission',
-      election: 'sample-2026',
-      receivedAt: time,
-      signed: signSubmission(sampleSubmission(unit, { sequence: i + 1 }), stateKey),
-      status: 'accepted',
-      kind: 'original',
-      warnings: [],
-    })),
-  ];
-  const added = await log.append(entries.map(encodeLogEntry));
-  if (!added.ok) throw new Error(added.error.message);
-  return log;
-}
+const reportedLog = (): Promise<Log> =>
+  sampleLog(
+    ['n-1', 'n-2', 's-1', 's-2'].map((unit, i) =>
+      recorded(sampleSubmission(unit, { sequence: i + 1 })),
+    ),
+  );
 
 function checkpointOf(log: Log): { size: number; note: string } {
   const note = log.checkpoint(logOrigin(logSigner.name, 'sample-2026'), [logSigner]);
