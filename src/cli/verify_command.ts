@@ -2,7 +2,8 @@
 // the user gives (never only the keys the site serves), and says plainly whether every published
 // number is the sum of the accepted, signed submissions in the log.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
@@ -61,6 +62,9 @@ export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): 
   };
 }
 
+const decodeBrotli = promisify(brotliDecompress);
+const decodeGzip = promisify(gunzip);
+
 /**
  * A site's precompressed copies of its files, decoded: in a directory, the copy beside the file
  * (x.br, x.gz); over HTTP, what the site sends a client that accepts only that encoding (fetch
@@ -85,7 +89,8 @@ export function compressedReader(location: string, timeoutMs = SITE_TIMEOUT_MS):
       return undefined;
     }
     try {
-      return encoding === 'br' ? brotliDecompressSync(copy) : gunzipSync(copy);
+      // Decoded on libuv's threads, not this one: the verifier reads the next files meanwhile.
+      return await (encoding === 'br' ? decodeBrotli(copy) : decodeGzip(copy));
     } catch {
       return null;
     }

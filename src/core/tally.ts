@@ -50,6 +50,13 @@ export interface AreaResults {
   readonly contests: readonly ContestResults[];
 }
 
+/** What a row of an areas table says of an area: ballots cast, registered voters, reporting. */
+export interface AreaOverview {
+  readonly registeredVoters: number;
+  readonly ballotsCast: number;
+  readonly reporting: Reporting;
+}
+
 /** A contest's total after one entry changed it: the entry's log size after it, and the votes. */
 export interface ContestPoint {
   readonly asOfLog: number;
@@ -430,6 +437,19 @@ export class Tally {
     const results = this.build(a);
     this.built.set(id, { revision: a.revision, results });
     return results;
+  }
+
+  /** An area's overview, without building its results (a reporting unit's are built afresh). */
+  overview(id: string): AreaOverview | undefined {
+    const a = this.areas.get(id);
+    if (a === undefined) return undefined;
+    let ballots = 0;
+    for (const cast of a.ballotsCast) ballots += cast;
+    return {
+      registeredVoters: a.registeredVoters,
+      ballotsCast: ballots,
+      reporting: { reported: a.reported, expected: a.expected },
+    };
   }
 
   /** An area's vector, made now for a reporting unit that had none. */

@@ -6,7 +6,13 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Contest, Election, LocalizedText } from '../core/election.js';
-import type { AreaResults, ContestPoint, ContestResults, ContestTotals } from '../core/tally.js';
+import type {
+  AreaOverview,
+  AreaResults,
+  ContestPoint,
+  ContestResults,
+  ContestTotals,
+} from '../core/tally.js';
 import { PALETTE, ResultsMap, type MapArea } from './map.js';
 import { LANGUAGES, Messages, type Language, type MessageKey } from './messages.js';
 
@@ -22,6 +28,8 @@ export interface SiteInput {
   readonly languages: readonly Language[];
   readonly version: PageVersion;
   readonly area: (id: string) => AreaResults | undefined;
+  /** What an areas table shows of an area, cheaper than its results (core/tally.ts). */
+  readonly overview: (id: string) => AreaOverview | undefined;
   /** A contest's total after each of the last entries that changed it (core/tally.ts). */
   readonly history: (contest: string) => readonly ContestPoint[];
   /**
@@ -745,14 +753,14 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
             </thead>
             <tbody>
               {children.map((id) => {
-                const child = input.area(id);
+                const child = input.overview(id);
                 const u = election.units.get(id);
                 return (
                   <tr key={id}>
                     <th scope="row">
                       <Name ctx={ctx} text={u?.name ?? { en: id }} />
                     </th>
-                    <td class="num">{ctx.number.format(child?.ballotsCast.total ?? 0)}</td>
+                    <td class="num">{ctx.number.format(child?.ballotsCast ?? 0)}</td>
                     <td class="num">{ctx.number.format(child?.registeredVoters ?? 0)}</td>
                     <td class="num">
                       {ctx.number.format(child?.reporting.reported ?? 0)}/

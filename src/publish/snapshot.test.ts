@@ -171,6 +171,7 @@ describe('the stages of a version', () => {
       languages: ['en', 'fr'],
       version: { logSize: input.logSize, checkpoint: 'c' },
       area: (id) => tally.area(id),
+      overview: (id) => tally.overview(id),
       history: () => [],
       timeAt: () => AT,
       verifierKeys: { log: encodeVerifierKey(signer), manifest: encodeVerifierKey(signer) },

@@ -12,6 +12,7 @@ import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import {
   checkTally,
+  type AreaOverview,
   type AreaResults,
   TallyCheckCache,
   type ContestPoint,
@@ -140,6 +141,7 @@ export interface VersionStamp {
  */
 export interface VersionSource {
   area(id: string): AreaResults | undefined;
+  overview(id: string): AreaOverview | undefined;
   revision(areaId: string): number;
   contestRevision(contestId: string): number;
   history(contestId: string): readonly ContestPoint[];
@@ -418,6 +420,7 @@ export async function buildVersionFiles(
     languages,
     version: pageVersion,
     area: (id) => tally.area(id),
+    overview: (id) => tally.overview(id),
     history: (contest) => tally.history(contest),
     timeAt: input.timeAt,
     verifierKeys: { log: build.logKey, manifest: build.manifestKey },

@@ -14,6 +14,7 @@ function page(lang: Language, siteUrl?: string): string {
     languages: SHIPPED_LANGUAGES,
     version: { logSize: 12, checkpoint: 'checkpoint' },
     area: () => undefined,
+    overview: () => undefined,
     history: () => [],
     timeAt: () => '2026-11-03T21:00:05Z',
     verifierKeys: { log: LOG_KEY, manifest: MANIFEST_KEY },

@@ -17,8 +17,15 @@ export interface CheckedFiles {
 }
 
 /**
+ * How many files are read at once: a precompressed copy decodes off this thread (see
+ * compressedReader), so a few files in flight keep both this thread and the decoding busy.
+ */
+const FILES_IN_FLIGHT = 4;
+
+/**
  * Reads and hashes every file the manifest lists under `base`, and the precompressed copies the
- * site has of each: a copy must decode to the file beside it (browsers get the copy).
+ * site has of each: a copy must decode to the file beside it (browsers get the copy). Problems
+ * come in the manifest's order, however the reads interleave.
  */
 export async function checkFiles(
   read: ReadPublished,
@@ -26,11 +33,13 @@ export async function checkFiles(
   manifest: Pick<Manifest, 'files'>,
   readCompressed?: ReadCompressed,
 ): Promise<CheckedFiles> {
-  const problems: VerifyProblem[] = [];
   const groupFile = (path: string): boolean =>
     /^(units|cdf)\/[^/]+\.json$/.test(path) && path !== 'cdf.json';
-  const files = new Map<string, PublishedFile>();
-  for (const [path, { sha256: sha }] of Object.entries(manifest.files)) {
+  const listed = Object.entries(manifest.files);
+  const found: ({ file?: PublishedFile; problems: VerifyProblem[] } | undefined)[] = [];
+  const checkOne = async (index: number): Promise<void> => {
+    const [path, { sha256: sha }] = listed[index] as (typeof listed)[number];
+    const problems: VerifyProblem[] = [];
     const bytes = await read(`${base}${path}`);
     if (bytes === undefined) {
       problems.push({
@@ -38,37 +47,53 @@ export async function checkFiles(
         message: `${base}${path} is missing`,
         file: `${base}${path}`,
       });
-      continue;
+      found[index] = { problems };
+      return;
     }
-    const found = sha256Hex(bytes);
-    if (found !== sha) {
+    const hash = sha256Hex(bytes);
+    if (hash !== sha) {
       problems.push({
         code: 'file_mismatch',
         message: `${base}${path} does not match the manifest`,
         file: `${base}${path}`,
         expected: sha,
-        found,
+        found: hash,
       });
     }
-    files.set(path, groupFile(path) ? { sha: found } : { sha: found, bytes });
-    await checkCompressed(readCompressed, `${base}${path}`, found, problems);
-  }
+    await checkCompressed(readCompressed, `${base}${path}`, bytes, problems);
+    found[index] = { file: groupFile(path) ? { sha: hash } : { sha: hash, bytes }, problems };
+  };
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < listed.length) await checkOne(next++);
+  };
+  await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, reader));
+  const files = new Map<string, PublishedFile>();
+  const problems: VerifyProblem[] = [];
+  listed.forEach(([path], i) => {
+    const one = found[i];
+    if (one === undefined) return;
+    if (one.file !== undefined) files.set(path, one.file);
+    for (const p of one.problems) problems.push(p);
+  });
   return { files, problems };
 }
 
-/** Each precompressed copy of the file at `path` decodes to the file's bytes (SHA-256 `sha`). */
+/** Each precompressed copy of the file at `path` decodes to the file's bytes. */
 export async function checkCompressed(
   readCompressed: ReadCompressed | undefined,
   path: string,
-  sha: string,
+  bytes: Uint8Array,
   problems: VerifyProblem[],
 ): Promise<void> {
   if (readCompressed === undefined) return;
-  for (const encoding of ['br', 'gz'] as const) {
-    const decoded = await readCompressed(path, encoding);
-    if (decoded === undefined) continue;
-    const found = decoded === null ? 'does not decode' : sha256Hex(decoded);
-    if (found === sha) continue;
+  const copies = await Promise.all(
+    (['br', 'gz'] as const).map(
+      async (encoding) => [encoding, await readCompressed(path, encoding)] as const,
+    ),
+  );
+  for (const [encoding, decoded] of copies) {
+    if (decoded === undefined || (decoded !== null && sameBytes(decoded, bytes))) continue;
     problems.push({
       code: 'compressed_mismatch',
       message:
@@ -76,8 +101,12 @@ export async function checkCompressed(
           ? `${path}.${encoding} does not decode`
           : `${path}.${encoding} decodes to another file than ${path}`,
       file: `${path}.${encoding}`,
-      expected: sha,
-      found,
+      expected: sha256Hex(bytes),
+      found: decoded === null ? 'does not decode' : sha256Hex(decoded),
     });
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }

@@ -295,5 +295,5 @@ async function checkRootPage(
       found,
     });
   }
-  await checkCompressed(readCompressed, 'index.html', found, problems);
+  await checkCompressed(readCompressed, 'index.html', bytes, problems);
 }

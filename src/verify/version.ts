@@ -62,9 +62,9 @@ export async function readVersion(
     });
     return undefined;
   }
-  await checkCompressed(readCompressed, 'current.json', sha256Hex(currentBytes), problems);
+  await checkCompressed(readCompressed, 'current.json', currentBytes, problems);
   const manifestSha = sha256Hex(manifestBytes);
-  await checkCompressed(readCompressed, manifestPath, manifestSha, problems);
+  await checkCompressed(readCompressed, manifestPath, manifestBytes, problems);
   if (pointed && manifestSha !== current.value.manifestSha256) {
     problems.push({
       code: 'file_mismatch',
