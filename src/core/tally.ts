@@ -296,7 +296,8 @@ export class Tally {
     const previous = unit.counted[vt];
     const wasReported = unit.counted.some((c) => c !== undefined);
     const contestsBefore = this.reportedContests(unit);
-    for (const a of unit.areas) a.revision = leafIndex;
+    // The latest entry, however the units are counted: a verifier's worker counts group by group.
+    for (const a of unit.areas) a.revision = Math.max(a.revision, leafIndex);
     const touched = new Set<string>();
     for (const s of [previous?.submission, submission]) {
       for (const r of s?.contests ?? []) {

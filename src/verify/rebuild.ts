@@ -6,8 +6,7 @@
 // that no rule makes, or one the rules make that is not listed, is a problem as much as a changed
 // one. The reporting units' group files are rebuilt by the workers (src/verify/results.ts), which
 // hand their paths back so the list can be checked whole.
-import type { SubmissionEntry } from '../core/log_entry.js';
-import { Tally } from '../core/tally.js';
+import type { Tally } from '../core/tally.js';
 import { TALLY_VERSION } from '../core/tally_version.js';
 import type { Manifest } from '../formats/manifest.js';
 import { keyRef } from '../log/envelope.js';
@@ -19,10 +18,9 @@ import {
   VersionFiles,
   type BuiltFile,
 } from '../publish/snapshot.js';
+import { Recount } from './recount.js';
 import type { Replayed } from './replay.js';
 import type { VerifyProblem } from './verify.js';
-
-const decoder = new TextDecoder();
 
 export interface RebuildInput {
   /** The log's entries up to the version's size. */
@@ -32,10 +30,13 @@ export interface RebuildInput {
   /** The version's directory, for the problems' file names. */
   readonly base: string;
   /**
-   * The group files the workers rebuild: path, and the log size each is as of. Awaited last, so
-   * that this thread builds the other files while the workers build those.
+   * What the workers counted: the sums of the areas above the reporting units, and the group
+   * files they rebuild (path, and the log size each is as of).
    */
-  readonly groupFiles: Promise<ReadonlyMap<string, number>>;
+  readonly counted: Promise<{
+    readonly upper: Tally;
+    readonly groupFiles: ReadonlyMap<string, number>;
+  }>;
   readonly logKeys: readonly Verifier[];
   readonly manifestKeys: readonly Verifier[];
   /** The time of the log as of a size (core/log_time.ts). */
@@ -67,14 +68,9 @@ export async function rebuildVersion(
   if (!canRebuild(input, problems)) return 0;
   const build = manifest.build;
 
-  // The tally as the publisher counted it: every accepted submission, in log order.
-  const tally = new Tally(election, { historyLength: build.historyLength });
-  for (const leaf of replay.acceptedEntries) {
-    const bytes = entries[leaf];
-    if (bytes === undefined) continue;
-    const entry = JSON.parse(decoder.decode(bytes)) as SubmissionEntry;
-    tally.count(leaf, entry.signed.submission);
-  }
+  // The tally as the publisher counted it: the workers' sums, and what the replay kept.
+  const { upper, groupFiles } = await input.counted;
+  const tally = new Recount(replay, upper, entries, build.historyLength);
 
   const listed = new Map(Object.entries(manifest.files));
   const made = new Set<string>();
@@ -130,7 +126,6 @@ export async function rebuildVersion(
   );
   // The group files' bytes are the workers' to compare; here, that they are listed as of the
   // size their numbers are.
-  const groupFiles = await input.groupFiles;
   for (const [path, asOf] of groupFiles) compare(path, undefined, asOf);
   for (const path of listed.keys()) {
     if (made.has(path)) continue;

@@ -13,7 +13,10 @@ import { signSubmission } from '../ingest/submit_client.js';
 import { encodeVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { storeKinds } from '../store/testonly/stores.js';
-import { replayLog } from './replay.js';
+import { decodeLogEntry } from '../core/log_entry.js';
+import { Tally } from '../core/tally.js';
+import { Recount } from './recount.js';
+import { replayLog, type Replayed } from './replay.js';
 import { inProcessWorkers, type VerifyProblem } from './verify.js';
 
 const authority = testSigner('authority.sample');
@@ -251,9 +254,51 @@ async function run(
   expect(version?.accepted).toBe(acceptedBefore);
   for (const counted of version?.counted.values() ?? [])
     for (const leaf of counted) expect(leaf).toBeLessThan(versionSize);
+  // The pages' recount says of each version what the publisher's tally says.
+  recountAgrees(entries.value, replayed ?? fail(), entries.value.length);
+  recountAgrees(entries.value, version ?? fail(), versionSize);
   // An entry ingest wrote for a body is one a body's receipt names.
   const named = new Set(outcomes.map((o) => o.receipt.leafIndex));
   for (const [leaf, d] of decisions.entries()) {
     if (d?.type === 'admitted' || d?.type === 'rejected') expect(named.has(leaf)).toBe(true);
+  }
+}
+
+/**
+ * What the verifier rebuilds pages from (recount.ts: the workers' sums, counted unit by unit and
+ * so out of log order, and the replay) is what the publisher's Tally, counting the version's
+ * entries in log order, says: every area's results, overview and revision, every contest's last
+ * change and its last few totals (three here, so that older ones are dropped).
+ */
+function recountAgrees(entries: readonly Uint8Array[], replayed: Replayed, size: number): void {
+  const prefix = entries.slice(0, size);
+  const decoded = prefix.map((bytes) => {
+    const e = decodeLogEntry(bytes);
+    if (!e.ok) throw new Error(e.error.message);
+    return e.value;
+  });
+  const historyLength = 3;
+  const tally = new Tally(election, { historyLength });
+  for (const e of decoded) tally.apply(e);
+  const units = new Tally(election);
+  // Last unit first: the workers count group by group, not in log order.
+  for (const counted of [...replayed.counted.values()].reverse()) {
+    for (const leaf of counted) {
+      const e = decoded[leaf];
+      if (e?.type === 'submission') units.count(leaf, e.signed.submission);
+    }
+  }
+  const upper = new Tally(election);
+  upper.addSums(units.sums());
+  const recount = new Recount(replayed, upper, prefix, historyLength);
+  const d = election.definition;
+  for (const id of [...d.units.map((u) => u.id), ...d.districts.map((x) => x.id)]) {
+    expect(recount.area(id), id).toEqual(tally.area(id));
+    expect(recount.overview(id), id).toEqual(tally.overview(id));
+    expect(recount.revision(id), id).toBe(tally.revision(id));
+  }
+  for (const contest of d.contests) {
+    expect(recount.contestRevision(contest.id), contest.id).toBe(tally.contestRevision(contest.id));
+    expect(recount.history(contest.id), contest.id).toEqual(tally.history(contest.id));
   }
 }

@@ -31,8 +31,22 @@ export interface Replayed {
   readonly accepted: number;
   /** The entries recorded as accepted submissions, in log order: what the publisher counts. */
   readonly acceptedEntries: readonly number[];
+  /**
+   * The entries the version counts, in log order, as a tally applies them: each accepted
+   * submission for a reporting unit and a vote type of the election, with the entry it replaced.
+   */
+  readonly counting: readonly CountingEntry[];
   /** Contiguous ranges of entries, one per worker, as the workers hold them. */
   readonly ranges: readonly (readonly [number, number])[];
+}
+
+/** An entry a tally applies, and the earlier entry of its unit and vote type it replaces. */
+export interface CountingEntry {
+  readonly entry: number;
+  readonly unit: string;
+  readonly ballotsCast: number;
+  readonly contests: readonly string[];
+  readonly replaces?: number;
 }
 
 /**
@@ -145,6 +159,7 @@ function replayDecisions(
   const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
   let accepted = 0;
   const acceptedEntries: number[] = [];
+  const counting: CountingEntry[] = [];
   for (let entry = 0; entry < byEntry.length; entry++) {
     const item = byEntry[entry];
     if (item === undefined) continue;
@@ -222,7 +237,16 @@ function replayDecisions(
             reporting.has(unit) &&
             voteTypes.has(voteType)
           ) {
-            slots.set(slotKey(unit, voteType), entry);
+            const slot = slotKey(unit, voteType);
+            const replaces = slots.get(slot);
+            counting.push({
+              entry,
+              unit,
+              ballotsCast: s.ballotsCast,
+              contests: s.contests,
+              ...(replaces === undefined ? {} : { replaces }),
+            });
+            slots.set(slot, entry);
             revisions.set(unit, entry);
           }
         }
@@ -251,6 +275,7 @@ function replayDecisions(
     reportedUnits: counted.size,
     accepted,
     acceptedEntries,
+    counting,
   };
 }
 

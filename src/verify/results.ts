@@ -51,6 +51,8 @@ export interface ComparedResults {
   readonly numbersCompared: number;
   /** Every group file the log makes, with the log size it is as of. */
   readonly groupFiles: ReadonlyMap<string, number>;
+  /** The workers' sums added up: the areas above the reporting units. */
+  readonly upper: Tally;
 }
 
 /**
@@ -137,7 +139,7 @@ export async function compareResults(
     }
   }
   numbersCompared += compareUpperFeeds(election, tally, complete, files, problems);
-  return { numbersCompared, groupFiles };
+  return { numbersCompared, groupFiles, upper: tally };
 }
 
 /** A group of reporting units and what its files are made of. */

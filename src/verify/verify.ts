@@ -215,7 +215,7 @@ export async function verifySite(
       replay,
       manifest,
       base,
-      groupFiles: comparing.then((c) => c.groupFiles),
+      counted: comparing,
       logKeys: options.logKeys,
       manifestKeys: options.manifestKeys,
       timeAt,

@@ -97,6 +97,9 @@ export interface LoggedSubmission {
   readonly entry: number;
   readonly election: string;
   readonly facts: SubmissionFacts;
+  /** Its ballots cast, and the contests it has results for: what the pages' recount reads. */
+  readonly ballotsCast: number;
+  readonly contests: readonly string[];
   /** What the entry records. */
   readonly recorded:
     | {
@@ -261,7 +264,15 @@ function check(
           ? 'valid'
           : 'invalid';
     const { facts } = submissionFacts(election, signed, canonical, signature);
-    submissions.push({ entry, election: signed.submission.election, facts, recorded });
+    const { submission } = signed;
+    submissions.push({
+      entry,
+      election: submission.election,
+      facts,
+      ballotsCast: submission.ballotsCast,
+      contests: submission.contests.map((c) => c.contest),
+      recorded,
+    });
   };
   for (const [entry, e] of state.decoded) {
     switch (e.type) {
