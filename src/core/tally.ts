@@ -171,15 +171,21 @@ export class Tally {
     const size = offset;
     this.size = size;
     this.voteTypeIndex = new Map(definition.voteTypes.map((v, i) => [v.id, i]));
-    const area = (id: string, kind: 'unit' | 'district'): AreaState => ({
+    // A reporting unit's vectors (it has `onBallot`) are made when first needed.
+    const area = (
+      id: string,
+      kind: 'unit' | 'district',
+      onBallot?: readonly ContestShape[],
+    ): AreaState => ({
       id,
       kind,
       revision: -1,
       registeredVoters: 0,
       expected: 0,
       reported: 0,
-      ballotsCast: new Float64Array(voteTypes),
-      numbers: new Float64Array(size),
+      ballotsCast: onBallot === undefined ? new Float64Array(voteTypes) : NOT_YET,
+      numbers: onBallot === undefined ? new Float64Array(size) : NOT_YET,
+      ...(onBallot === undefined ? {} : { onBallot }),
     });
     const districtStates = new Map(
       definition.districts.map((d) => [d.id, area(d.id, 'district')] as const),
@@ -218,12 +224,7 @@ export class Tally {
       }
       // A reporting unit's vectors are made when first needed (`vector`): a verifier's worker
       // counts only some units.
-      this.areas.set(unit.id, {
-        ...area(unit.id, 'unit'),
-        ballotsCast: NOT_YET,
-        numbers: NOT_YET,
-        onBallot,
-      });
+      this.areas.set(unit.id, area(unit.id, 'unit', onBallot));
     }
     for (const [id, state] of districtStates) this.areas.set(id, state);
     for (const unitId of election.reportingUnits) {

@@ -29,7 +29,7 @@ import type { PublishedFile } from './files.js';
 import type { Replayed } from './replay.js';
 import { parseStrictJson } from './strict_json.js';
 import type { ReadPublished, VerifyProblem, VerifyWorkers } from './verify.js';
-import type { GroupTask } from './work.js';
+import type { GroupTask, PublishedGroup } from './work.js';
 
 const decoder = new TextDecoder();
 
@@ -38,7 +38,8 @@ export interface ResultsInput {
   /** The version's directory. */
   readonly base: string;
   readonly replay: Replayed;
-  readonly files: ReadonlyMap<string, PublishedFile>;
+  /** The version's files as read (the workers count before they are). */
+  readonly files: Promise<ReadonlyMap<string, PublishedFile>>;
   readonly workers: VerifyWorkers;
   /** What the group files are built with beside the log (the manifest's). */
   readonly build: BuildParameters;
@@ -47,24 +48,30 @@ export interface ResultsInput {
   readonly lap?: (stage: string) => void;
 }
 
-export interface ComparedResults {
-  readonly numbersCompared: number;
+/** What the workers counted, as soon as they have. */
+export interface CountedGroups {
   /** Every group file the log makes, with the log size it is as of. */
   readonly groupFiles: ReadonlyMap<string, number>;
   /** The workers' sums added up: the areas above the reporting units. */
   readonly upper: Tally;
 }
 
+export interface ComparedResults {
+  /** The workers' sums, before they rebuild the group files. */
+  readonly counted: Promise<CountedGroups>;
+  /** How many numbers were compared, once every file is. */
+  readonly numbersCompared: Promise<number>;
+}
+
 /**
  * Compares every published number with the log's, and every reporting units' group file with
  * the one the log makes (byte for byte, by SHA-256): a group file that is not is a problem even
- * where its numbers agree, and its numbers are then compared to say which differ.
+ * where its numbers agree, and its numbers are then compared to say which differ. The workers
+ * first count their groups and answer their sums (`counted`: what the other files are rebuilt
+ * from, meanwhile), then rebuild the groups' files.
  */
-export async function compareResults(
-  input: ResultsInput,
-  problems: VerifyProblem[],
-): Promise<ComparedResults> {
-  const { read, base, replay, files, workers, build, timeAt } = input;
+export function compareResults(input: ResultsInput, problems: VerifyProblem[]): ComparedResults {
+  const { read, base, replay, workers, build, timeAt } = input;
   const { election, ranges } = replay;
   const lap = input.lap ?? (() => undefined);
   const groups = unitGroups(election);
@@ -79,10 +86,8 @@ export async function compareResults(
     const asOfLog = revision + 1;
     groupFiles.set(unitFilePath(group.id), asOfLog);
     groupFiles.set(`cdf/${group.id}.json`, asOfLog);
-    const units = files.get(unitFilePath(group.id));
-    const cdf = files.get(`cdf/${group.id}.json`);
     // As the publisher writes a group's report: generated as of the log it shows.
-    const info = {
+    const cdfInfo = {
       issuer: build.issuer,
       issuerAbbreviation: election.definition.id,
       generatedAt: timeAt(asOfLog),
@@ -96,50 +101,68 @@ export async function compareResults(
       units: group.units,
       counted,
       asOfLog,
-      ...(units === undefined ? {} : { unitsSha: units.sha }),
-      ...(cdf === undefined ? {} : { cdf: { sha: cdf.sha, info } }),
+      cdfInfo,
     });
   });
-  const countingResults = Promise.all(
-    tasks.map((groupTasks, w) => workers.run(w, { type: 'results', groups: groupTasks, complete })),
-  );
-  // Made while the workers count: the tally their sums add up in.
-  const tally = new Tally(election);
-  const results = await countingResults;
-  lap('precinct files compared');
-  let numbersCompared = 0;
-  for (const r of results) {
-    if (r.type !== 'results') throw new Error('verify: a worker answered out of turn');
-    tally.addSums(r.sums);
-    numbersCompared += r.numbersCompared;
-    for (const d of r.differ) {
-      const group = groups.find((g) => g.id === d.group);
-      if (group === undefined) continue;
-      const differing = [
-        ...(d.units ? [['units', unitFilePath(group.id)] as const] : []),
-        ...(d.cdf ? [['cdf', `cdf/${group.id}.json`] as const] : []),
-      ];
-      for (const [kind, path] of differing) {
-        problems.push({
-          code: 'file_not_reproduced',
-          message: `${base}${path} is not the file the log makes`,
-          file: `${base}${path}`,
-        });
-        const asOfLog = groupFiles.get(path) ?? 0;
-        numbersCompared += await compareGroupFile(
-          kind,
-          election,
-          read,
-          `${base}${path}`,
-          path,
-          { ...group, asOfLog, complete, areas: d.areas },
-          problems,
-        );
+  const counted = (async (): Promise<CountedGroups> => {
+    const answers = await Promise.all(
+      tasks.map((groupTasks, w) => workers.run(w, { type: 'count', groups: groupTasks })),
+    );
+    const upper = new Tally(election);
+    for (const a of answers) {
+      if (a.type !== 'counted') throw new Error('verify: a worker answered out of turn');
+      upper.addSums(a.sums);
+    }
+    lap('precinct results counted');
+    return { groupFiles, upper };
+  })();
+  const numbersCompared = counted.then(async ({ upper }) => {
+    // The published files' hashes, once read: the workers count meanwhile.
+    const files = await input.files;
+    const published = (group: GroupTask): PublishedGroup => {
+      const units = files.get(unitFilePath(group.id))?.sha;
+      const cdf = files.get(`cdf/${group.id}.json`)?.sha;
+      return { ...(units === undefined ? {} : { units }), ...(cdf === undefined ? {} : { cdf }) };
+    };
+    const results = await Promise.all(
+      tasks.map((groupTasks, w) =>
+        workers.run(w, { type: 'results', complete, published: groupTasks.map(published) }),
+      ),
+    );
+    lap('precinct files compared');
+    let compared = 0;
+    for (const r of results) {
+      if (r.type !== 'results') throw new Error('verify: a worker answered out of turn');
+      compared += r.numbersCompared;
+      for (const d of r.differ) {
+        const group = groups.find((g) => g.id === d.group);
+        if (group === undefined) continue;
+        const differing = [
+          ...(d.units ? [['units', unitFilePath(group.id)] as const] : []),
+          ...(d.cdf ? [['cdf', `cdf/${group.id}.json`] as const] : []),
+        ];
+        for (const [kind, path] of differing) {
+          problems.push({
+            code: 'file_not_reproduced',
+            message: `${base}${path} is not the file the log makes`,
+            file: `${base}${path}`,
+          });
+          const asOfLog = groupFiles.get(path) ?? 0;
+          compared += await compareGroupFile(
+            kind,
+            election,
+            read,
+            `${base}${path}`,
+            path,
+            { ...group, asOfLog, complete, areas: d.areas },
+            problems,
+          );
+        }
       }
     }
-  }
-  numbersCompared += compareUpperFeeds(election, tally, complete, files, problems);
-  return { numbersCompared, groupFiles, upper: tally };
+    return compared + compareUpperFeeds(election, upper, complete, files, problems);
+  });
+  return { counted, numbersCompared };
 }
 
 /** A group of reporting units and what its files are made of. */

@@ -152,12 +152,18 @@ export async function verifySite(
   if (version === undefined) return report();
   const { base, manifest, manifestPath } = version;
 
-  // 2. Every file of the version is the one the manifest lists: read and hashed while the
-  // workers check the log.
-  const filesRead = checkFiles(read, base, manifest, options.readCompressed);
-  // A read that fails while the log is checked surfaces where the files are awaited, not as an
-  // unhandled rejection in between.
-  filesRead.catch(() => undefined);
+  // 2. Every file of the version is the one the manifest lists: read and hashed once the log is
+  // read, while the workers check its entries.
+  let reading: Promise<CheckedFiles> | undefined;
+  const filesRead = (): Promise<CheckedFiles> => {
+    if (reading === undefined) {
+      reading = checkFiles(read, base, manifest, options.readCompressed);
+      // A read that fails while the log is checked surfaces where the files are awaited, not as
+      // an unhandled rejection in between.
+      reading.catch(() => undefined);
+    }
+    return reading;
+  };
   // The files' problems are reported first, as the files are the version's first claim.
   const withFiles = (checked: CheckedFiles): void => {
     const before = [...checked.problems, ...problems];
@@ -165,7 +171,7 @@ export async function verifySite(
     append(problems, before);
   };
   const finish = async (extra: Partial<VerifyReport>): Promise<VerifyReport> => {
-    const checked = await filesRead;
+    const checked = await filesRead();
     withFiles(checked);
     return report({ filesChecked: checked.files.size + 2, ...extra });
   };
@@ -178,6 +184,7 @@ export async function verifySite(
     publishedAt: manifest.generatedAt,
   };
   const log = await checkLog(read, options, manifest, manifestPath, problems);
+  void filesRead();
   if (log === undefined) return finish(versionOnly);
   lap('log read and hashed');
 
@@ -196,39 +203,49 @@ export async function verifySite(
   if (replay === undefined) return finish(common);
 
   // 5. Every published number, recomputed, and the reporting units' files rebuilt (workers).
-  const checked = await filesRead;
-  lap('files read and hashed');
   const entries = log.entries.slice(0, manifest.logSize);
   const timeAt = logTimes(entries);
+  const files = filesRead().then((checked) => {
+    lap('files read and hashed');
+    return checked.files;
+  });
+  // The results' problems and the rebuilt files' are reported in that order, however the two
+  // interleave.
+  const resultProblems: VerifyProblem[] = [];
   const comparing = compareResults(
-    { read, base, replay, files: checked.files, workers, build: manifest.build, timeAt, lap },
-    problems,
+    { read, base, replay, files, workers, build: manifest.build, timeAt, lap },
+    resultProblems,
   );
-  // Its failure surfaces where it is awaited, below.
-  comparing.catch(() => undefined);
+  // Their failures surface where they are awaited, below.
+  comparing.counted.catch(() => undefined);
+  comparing.numbersCompared.catch(() => undefined);
 
   // 6. Meanwhile, on this thread, every other file of the version rebuilt from the log, and the
   // manifest's list checked.
+  const rebuildProblems: VerifyProblem[] = [];
   const filesRebuilt = await rebuildVersion(
     {
       entries,
       replay,
       manifest,
       base,
-      counted: comparing,
+      counted: comparing.counted,
       logKeys: options.logKeys,
       manifestKeys: options.manifestKeys,
       timeAt,
     },
-    problems,
+    rebuildProblems,
   );
-  await checkUnlisted(options.list, base, manifest, problems);
+  await checkUnlisted(options.list, base, manifest, rebuildProblems);
   if (options.version === undefined) {
-    await checkRootPage(read, manifest, options.readCompressed, problems);
+    await checkRootPage(read, manifest, options.readCompressed, rebuildProblems);
   }
   lap('files rebuilt');
-  const { numbersCompared } = await comparing;
+  const numbersCompared = await comparing.numbersCompared;
   lap('results compared');
+  append(problems, resultProblems);
+  append(problems, rebuildProblems);
+  const checked = await filesRead();
   withFiles(checked);
   return report({
     seconds,

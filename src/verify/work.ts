@@ -9,9 +9,10 @@
 //               admission rules do (src/core/admission.ts): a submission's signature, the
 //               definition's rules, its fingerprints. The main thread then folds the rules over
 //               these in log order (replay.ts).
-//   3. results: each worker counts the submissions that count for its groups of reporting units,
-//               writes each group's files as Tally does and compares their SHA-256 with the
-//               published files', and returns the sums its units add to every area above them.
+//   3. count:   each worker counts the submissions that count for its groups of reporting units
+//               and returns the sums its units add to every area above them.
+//   4. results: each worker writes its groups' files as Tally does and compares their SHA-256
+//               with the published files'.
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import {
   decodeLogEntry,
@@ -83,10 +84,17 @@ export type VerifyTask =
       readonly keys: readonly (readonly [string, string])[];
     }
   | {
-      readonly type: 'results';
+      /** Counts the groups' submissions, kept for `results`, and answers their sums. */
+      readonly type: 'count';
       readonly groups: readonly GroupTask[];
+    }
+  | {
+      /** Rebuilds and compares the files of the groups last counted. */
+      readonly type: 'results';
       /** Whether every reporting unit has reported: the reports' status. */
       readonly complete: boolean;
+      /** Per group counted, in the same order, its published files' SHA-256. */
+      readonly published: readonly PublishedGroup[];
     };
 
 /**
@@ -134,10 +142,14 @@ export interface GroupTask {
   readonly counted: readonly (readonly number[])[];
   /** The `asOfLog` the publisher wrote: one past the last entry that changed these units. */
   readonly asOfLog: number;
-  /** SHA-256 of the published units/<group>.json, when published. */
-  readonly unitsSha?: string;
-  /** SHA-256 of the published cdf/<group>.json and its header, when published. */
-  readonly cdf?: { readonly sha: string; readonly info: Omit<NistReportInfo, 'complete'> };
+  /** The header of its cdf/<group>.json, as the publisher writes it. */
+  readonly cdfInfo: Omit<NistReportInfo, 'complete'>;
+}
+
+/** SHA-256 of a group's published files, where they are published. */
+export interface PublishedGroup {
+  readonly units?: string;
+  readonly cdf?: string;
 }
 
 export type VerifyTaskResult =
@@ -147,6 +159,7 @@ export type VerifyTaskResult =
       readonly submissions: LoggedSubmission[];
       readonly plain: PlainEntry[];
     }
+  | { readonly type: 'counted'; readonly sums: TallySums }
   | {
       readonly type: 'results';
       /** Groups whose files are not what the log makes them, with the units' results. */
@@ -157,7 +170,6 @@ export type VerifyTaskResult =
         readonly areas: AreaResults[];
       }[];
       readonly numbersCompared: number;
-      readonly sums: TallySums;
     };
 
 /** What a worker keeps between tasks. */
@@ -167,6 +179,8 @@ export class WorkerState {
   authority: Verifier[] = [];
   /** The entries this worker decoded, by index. */
   readonly decoded = new Map<number, LogEntry>();
+  /** The groups last counted, and their tally. */
+  counted?: { readonly groups: readonly GroupTask[]; readonly tally: Tally };
 }
 
 /** Entry `index`, copied out of shared memory (which TextDecoder does not read). */
@@ -185,8 +199,10 @@ export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult 
       return decode(state, task);
     case 'check':
       return check(state, task.keys);
+    case 'count':
+      return count(state, task.groups);
     case 'results':
-      return results(state, task.groups, task.complete);
+      return results(state, task.complete, task.published);
     default:
       return throwIllegalValue(task);
   }
@@ -305,11 +321,7 @@ function check(
   return { type: 'checked', submissions, plain };
 }
 
-function results(
-  state: WorkerState,
-  groups: readonly GroupTask[],
-  complete: boolean,
-): VerifyTaskResult {
+function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResult {
   const election = state.election ?? fail('no election');
   const tally = new Tally(election);
   const submissionAt = (index: number): Submission => {
@@ -319,28 +331,41 @@ function results(
     const text = new TextDecoder().decode(entryBytes(state, index));
     return (JSON.parse(text) as SubmissionEntry).signed.submission;
   };
+  for (const group of groups) {
+    for (const entries of group.counted) {
+      for (const index of entries) tally.count(index, submissionAt(index));
+    }
+  }
+  state.counted = { groups, tally };
+  return { type: 'counted', sums: tally.sums() };
+}
+
+function results(
+  state: WorkerState,
+  complete: boolean,
+  published: readonly PublishedGroup[],
+): VerifyTaskResult {
+  const election = state.election ?? fail('no election');
+  const { groups, tally } = state.counted ?? fail('nothing counted');
   const differ: Extract<VerifyTaskResult, { type: 'results' }>['differ'] = [];
   let numbersCompared = 0;
-  for (const group of groups) {
-    group.counted.forEach((entries) => {
-      for (const index of entries) tally.count(index, submissionAt(index));
-    });
+  groups.forEach((group, i) => {
+    const { units, cdf } = published[i] ?? {};
     const areas = group.units.map((id) => tally.area(id) ?? fail(`no unit ${id}`));
     const unitsDiffer =
-      group.unitsSha !== undefined &&
-      sha256Hex(unitResultsText(election, group.asOfLog, group, areas)) !== group.unitsSha;
+      units !== undefined &&
+      sha256Hex(unitResultsText(election, group.asOfLog, group, areas)) !== units;
     const cdfDiffer =
-      group.cdf !== undefined &&
-      sha256Hex(nistResultsText(election, areas, { ...group.cdf.info, complete })) !==
-        group.cdf.sha;
+      cdf !== undefined &&
+      sha256Hex(nistResultsText(election, areas, { ...group.cdfInfo, complete })) !== cdf;
     if (unitsDiffer || cdfDiffer) {
       differ.push({ group: group.id, units: unitsDiffer, cdf: cdfDiffer, areas });
     }
     const numbers = numbersOf(areas);
-    if (group.unitsSha !== undefined && !unitsDiffer) numbersCompared += numbers;
-    if (group.cdf !== undefined && !cdfDiffer) numbersCompared += numbers;
-  }
-  return { type: 'results', differ, numbersCompared, sums: tally.sums() };
+    if (units !== undefined && !unitsDiffer) numbersCompared += numbers;
+    if (cdf !== undefined && !cdfDiffer) numbersCompared += numbers;
+  });
+  return { type: 'results', differ, numbersCompared };
 }
 
 /** How many numbers the results of these areas state. */
