@@ -82,7 +82,7 @@ export function compressedReader(location: string, timeoutMs = SITE_TIMEOUT_MS):
       return answer.bytes;
     };
   }
-  return (path, encoding) => {
+  return (path, encoding, size) => {
     let copy: Uint8Array;
     try {
       copy = readFileSync(join(location, ...path.split('/')) + `.${encoding}`);
@@ -90,8 +90,13 @@ export function compressedReader(location: string, timeoutMs = SITE_TIMEOUT_MS):
       return Promise.resolve(undefined);
     }
     try {
-      // Decoded here: on libuv's threads it costs twice the processor time, in handing over.
-      return Promise.resolve(encoding === 'br' ? brotliDecompressSync(copy) : gunzipSync(copy));
+      // Decoded here (on libuv's threads it costs twice the processor time, in handing over),
+      // into one buffer the size of the file it should be: no pieces to join. A copy that would
+      // decode to more is not that file, and is not decoded further.
+      const options = { chunkSize: Math.max(1024, size + 1), maxOutputLength: size + 1 };
+      return Promise.resolve(
+        encoding === 'br' ? brotliDecompressSync(copy, options) : gunzipSync(copy, options),
+      );
     } catch {
       return Promise.resolve(null);
     }

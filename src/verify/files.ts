@@ -93,7 +93,8 @@ export async function checkCompressed(
   if (readCompressed === undefined) return;
   const copies = await Promise.all(
     (['br', 'gz'] as const).map(
-      async (encoding) => [encoding, await readCompressed(path, encoding)] as const,
+      async (encoding) =>
+        [encoding, await readCompressed(path, encoding, bytes.byteLength)] as const,
     ),
   );
   for (const [encoding, decoded] of copies) {
