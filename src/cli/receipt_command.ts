@@ -8,7 +8,7 @@ import type { CliIo } from './program.js';
 import { checkReceipt, type ReceiptReport } from './receipt_check.js';
 import { CliFailure } from './run_command.js';
 import { keysFrom, publishedReader } from './verify_command.js';
-import { verifyPool } from './verify_pool.js';
+import { verifyPool, type VerifyWorkerScript } from './verify_pool.js';
 
 async function readInput(file: string, what: string): Promise<Uint8Array> {
   try {
@@ -59,7 +59,11 @@ function describe(report: ReceiptReport): string {
   return lines.join('\n') + '\n';
 }
 
-export function addReceiptCommand(program: Command, io: CliIo): void {
+/**
+ * `receipt check` under `program`: `tally receipt check`, or the one-file verifier's
+ * (verifier_main.ts), whose worker threads run `worker`.
+ */
+export function addReceiptCommand(program: Command, io: CliIo, worker?: VerifyWorkerScript): void {
   const receipt = program
     .command('receipt')
     .description('Hold the published log to the receipt a submission was given.');
@@ -95,7 +99,7 @@ export function addReceiptCommand(program: Command, io: CliIo): void {
         }
         const sent = await readInput(submissionFile, 'submission');
         const receiptText = new TextDecoder().decode(await readInput(receiptFile, 'receipt'));
-        const workers = verifyPool(count);
+        const workers = verifyPool(count, worker);
         const checked = await checkReceipt(publishedReader(location), sent, receiptText, {
           logKeys,
           workers,
