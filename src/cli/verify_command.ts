@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import { CHECKPOINT_PATH } from '../log/tiled_log.js';
 import {
@@ -14,8 +15,10 @@ import {
   type ReadCompressed,
   type ReadPublished,
   type VerifyProblem,
+  type VerifiedFiles,
   type VerifyReport,
 } from '../verify/verify.js';
+import { BuildParameters, ManifestFile } from '../formats/manifest.js';
 import type { CliIo } from './program.js';
 import { verifyPool, type VerifyWorkerScript } from './verify_pool.js';
 import { CliFailure } from './run_command.js';
@@ -265,6 +268,36 @@ export function mirroredReader(source: ReadPublished, mirror: string): ReadPubli
   };
 }
 
+/**
+ * The group files a mirror's last verified run found to be what the log makes: the next run does
+ * not rebuild those listed again the same (VerifiedFiles). Kept beside the checkpoint it held.
+ */
+export const VERIFIED_FILES = 'verified-files.json';
+const VERIFIED_FILES_FORMAT = 'tally-verified-files/1';
+const VerifiedFilesFile = z.strictObject({
+  format: z.literal(VERIFIED_FILES_FORMAT),
+  build: BuildParameters,
+  allReported: z.boolean(),
+  files: z.record(z.string(), ManifestFile),
+});
+
+/** What the mirror's last verified run verified; none when absent or unreadable (all rebuilt). */
+async function readVerifiedFiles(mirror?: string): Promise<VerifiedFiles | undefined> {
+  if (mirror === undefined) return undefined;
+  const text = await readFile(join(mirror, VERIFIED_FILES), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = VerifiedFilesFile.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { build, allReported, files } = parsed.data;
+  return { build, allReported, files };
+}
+
 /** The checkpoint to hold the log to: --since, else what the mirror last verified, if any. */
 async function readSince(since?: string, mirror?: string): Promise<string | undefined> {
   if (since !== undefined) {
@@ -310,7 +343,7 @@ function describe(report: VerifyReport): string {
   const freshness = describeFreshness(report);
   if (freshness !== undefined) lines.push(`  ${freshness}`);
   lines.push(
-    `  checked ${String(report.filesChecked)} files (${String(report.filesRebuilt)} rebuilt from the log), ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions, ${String(report.numbersCompared)} published numbers`,
+    `  checked ${String(report.filesChecked)} files (${String(report.filesRebuilt)} rebuilt from the log${report.filesVerifiedBefore > 0 ? `, ${String(report.filesVerifiedBefore)} group files as verified before` : ''}), ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions, ${String(report.numbersCompared)} published numbers`,
   );
   const inVersion = report.problems.filter((p) => p.afterVersion !== true);
   const after = report.problems.filter((p) => p.afterVersion === true);
@@ -425,6 +458,7 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
             ? logKeys
             : [...(await keysFrom(options.manifestKey, [])), ...fileKeys];
         const since = await readSince(options.since, options.mirror);
+        const verifiedBefore = await readVerifiedFiles(options.mirror);
         const source = publishedReader(location);
         const site = untilFailure(
           options.mirror === undefined ? source : mirroredReader(source, options.mirror),
@@ -455,13 +489,22 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
           ...(list === undefined ? {} : { list }),
           ...(version === undefined ? {} : { version }),
           ...(since === undefined ? {} : { since }),
+          ...(verifiedBefore === undefined ? {} : { verifiedBefore }),
         }).finally(() => workers.close());
         site.rethrow();
-        io.out(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
+        // The files verified are for the mirror, not for the reader.
+        const { verified, ...shown } = report;
+        io.out(options.json === true ? `${JSON.stringify(shown, null, 2)}\n` : describe(report));
         if (report.ok && options.mirror !== undefined) {
           // What this run verified is what the next run holds the log, and the version, to.
           if (verifiedCheckpoint !== undefined) {
             await writeFile(join(options.mirror, VERIFIED_CHECKPOINT), verifiedCheckpoint);
+          }
+          if (verified !== undefined) {
+            await writeFile(
+              join(options.mirror, VERIFIED_FILES),
+              JSON.stringify({ format: VERIFIED_FILES_FORMAT, ...verified }),
+            );
           }
         }
         if (!report.ok) throw new CliFailure('', 1);

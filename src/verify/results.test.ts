@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressedReader, directoryLister, publishedReader } from '../cli/verify_command.js';
 import { currentBase, editJson, editText, Operator } from '../server/testonly/operator.js';
 import { parseStrictJson } from './strict_json.js';
-import { inProcessWorkers, verifySite, type VerifyReport } from './verify.js';
+import { inProcessWorkers, verifySite, type VerifiedFiles, type VerifyReport } from './verify.js';
 
 interface AreaJson {
   area: string;
@@ -277,6 +277,47 @@ describe('the second road: every feed read and compared with what the log makes'
       list: directoryLister(site) ?? fail(),
       ...(since === undefined ? {} : { since }),
     });
+
+  it('rebuilds no group file verified before and listed the same, under the same parameters', async () => {
+    const site = op.copy();
+    const first = await verify(site);
+    const verified = first.verified ?? fail();
+    const groups = Object.keys(verified.files).length;
+    expect(groups).toBeGreaterThan(0);
+    expect(first.filesVerifiedBefore).toBe(0);
+    const again = await verifySite(publishedReader(site), {
+      logKeys: [op.honest.keys.log],
+      manifestKeys: [op.honest.keys.manifest],
+      workers: inProcessWorkers(2),
+      verifiedBefore: verified,
+    });
+    expect(again).toMatchObject({ ok: true, filesVerifiedBefore: groups });
+    expect(again.filesRebuilt).toBe(first.filesRebuilt - groups);
+    // What else the files are made of must be what it was: else every group file is rebuilt.
+    const otherwise = async (before: VerifiedFiles): Promise<number> =>
+      (
+        await verifySite(publishedReader(site), {
+          logKeys: [op.honest.keys.log],
+          manifestKeys: [op.honest.keys.manifest],
+          workers: inProcessWorkers(2),
+          verifiedBefore: before,
+        })
+      ).filesVerifiedBefore;
+    expect(await otherwise({ ...verified, allReported: !verified.allReported })).toBe(0);
+    expect(await otherwise({ ...verified, build: { ...verified.build, historyLength: 1 } })).toBe(
+      0,
+    );
+    // A file verified at another size, or with other bytes, is rebuilt.
+    const [path, file] = Object.entries(verified.files)[0] ?? fail();
+    for (const changed of [
+      { ...file, asOf: file.asOf + 1 },
+      { ...file, sha256: '0'.repeat(64) },
+    ]) {
+      expect(await otherwise({ ...verified, files: { ...verified.files, [path]: changed } })).toBe(
+        groups - 1,
+      );
+    }
+  });
 
   it('finds nothing in the site as published, nor with its honest amendment', async () => {
     const first = await verify(op.copy(op.honest.versions[0]?.site ?? fail()));

@@ -12,7 +12,8 @@ import {
   type NistStatement,
   type NistStatementKind,
 } from '../formats/nist_cdf_results.js';
-import type { BuildParameters } from '../formats/manifest.js';
+import { canonicalJson } from '../core/canonical_json.js';
+import type { Manifest } from '../formats/manifest.js';
 import { VENDOR_APPLICATION } from '../publish/snapshot.js';
 import {
   areaFeed,
@@ -28,7 +29,7 @@ import {
 import type { PublishedFile } from './files.js';
 import type { Replayed } from './replay.js';
 import { parseStrictJson } from './strict_json.js';
-import type { ReadPublished, VerifyProblem, VerifyWorkers } from './verify.js';
+import type { ReadPublished, VerifiedFiles, VerifyProblem, VerifyWorkers } from './verify.js';
 import type { GroupTask, PublishedGroup } from './work.js';
 
 const decoder = new TextDecoder();
@@ -41,8 +42,10 @@ export interface ResultsInput {
   /** The version's files as read (the workers count before they are). */
   readonly files: Promise<ReadonlyMap<string, PublishedFile>>;
   readonly workers: VerifyWorkers;
-  /** What the group files are built with beside the log (the manifest's). */
-  readonly build: BuildParameters;
+  /** The version's manifest: the files it lists, and what they are built with beside the log. */
+  readonly manifest: Manifest;
+  /** Group files an earlier run verified: not rebuilt when listed the same (VerifiedFiles). */
+  readonly verifiedBefore?: VerifiedFiles;
   /** The time of the log as of a size (core/log_time.ts). */
   readonly timeAt: (size: number) => string;
   readonly lap?: (stage: string) => void;
@@ -59,8 +62,14 @@ export interface CountedGroups {
 export interface ComparedResults {
   /** The workers' sums, before they rebuild the group files. */
   readonly counted: Promise<CountedGroups>;
-  /** How many numbers were compared, once every file is. */
-  readonly numbersCompared: Promise<number>;
+  /** Once every file is compared. */
+  readonly compared: Promise<{
+    readonly numbersCompared: number;
+    /** Group files not rebuilt: verified before. */
+    readonly verifiedBefore: number;
+    /** The group files as this run verified them, if nothing else is wrong. */
+    readonly verified: VerifiedFiles;
+  }>;
 }
 
 /**
@@ -71,7 +80,8 @@ export interface ComparedResults {
  * from, meanwhile), then rebuild the groups' files.
  */
 export function compareResults(input: ResultsInput, problems: VerifyProblem[]): ComparedResults {
-  const { read, base, replay, workers, build, timeAt } = input;
+  const { read, base, replay, workers, manifest, timeAt } = input;
+  const { build } = manifest;
   const { election, ranges } = replay;
   const lap = input.lap ?? (() => undefined);
   const groups = unitGroups(election);
@@ -116,12 +126,37 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
     lap('precinct results counted');
     return { groupFiles, upper };
   })();
-  const numbersCompared = counted.then(async ({ upper }) => {
+  // A group file verified before, listed again as it was, under the same parameters.
+  const before = input.verifiedBefore;
+  const sameInputs =
+    before !== undefined &&
+    before.allReported === complete &&
+    canonicalJson(before.build) === canonicalJson(build);
+  let verifiedBefore = 0;
+  const compared = counted.then(async ({ upper }) => {
     // The published files' hashes, once read: the workers count meanwhile.
     const files = await input.files;
+    /** The published file's SHA-256, to compare with the rebuilt one's; none if not to. */
+    const toCompare = (path: string): string | undefined => {
+      const sha = files.get(path)?.sha;
+      const listed = manifest.files[path];
+      const was = before?.files[path];
+      if (
+        sameInputs &&
+        sha !== undefined &&
+        listed?.sha256 === sha &&
+        was?.sha256 === sha &&
+        was.asOf === listed.asOf &&
+        listed.asOf === groupFiles.get(path)
+      ) {
+        verifiedBefore++;
+        return undefined;
+      }
+      return sha;
+    };
     const published = (group: GroupTask): PublishedGroup => {
-      const units = files.get(unitFilePath(group.id))?.sha;
-      const cdf = files.get(`cdf/${group.id}.json`)?.sha;
+      const units = toCompare(unitFilePath(group.id));
+      const cdf = toCompare(`cdf/${group.id}.json`);
       return { ...(units === undefined ? {} : { units }), ...(cdf === undefined ? {} : { cdf }) };
     };
     const results = await Promise.all(
@@ -130,10 +165,10 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
       ),
     );
     lap('precinct files compared');
-    let compared = 0;
+    let numbers = 0;
     for (const r of results) {
       if (r.type !== 'results') throw new Error('verify: a worker answered out of turn');
-      compared += r.numbersCompared;
+      numbers += r.numbersCompared;
       for (const d of r.differ) {
         const group = groups.find((g) => g.id === d.group);
         if (group === undefined) continue;
@@ -148,7 +183,7 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
             file: `${base}${path}`,
           });
           const asOfLog = groupFiles.get(path) ?? 0;
-          compared += await compareGroupFile(
+          numbers += await compareGroupFile(
             kind,
             election,
             read,
@@ -160,9 +195,23 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
         }
       }
     }
-    return compared + compareUpperFeeds(election, upper, complete, files, problems);
+    const verified: VerifiedFiles = {
+      build,
+      allReported: complete,
+      files: Object.fromEntries(
+        [...groupFiles.keys()].flatMap((path) => {
+          const listed = manifest.files[path];
+          return listed === undefined ? [] : [[path, listed] as const];
+        }),
+      ),
+    };
+    return {
+      numbersCompared: numbers + compareUpperFeeds(election, upper, complete, files, problems),
+      verifiedBefore,
+      verified,
+    };
   });
-  return { counted, numbersCompared };
+  return { counted, compared };
 }
 
 /** A group of reporting units and what its files are made of. */

@@ -15,7 +15,7 @@ import { compareResults } from './results.js';
 import { rebuildVersion } from './rebuild.js';
 import { checkCompressed } from './files.js';
 import { sha256Hex } from '../core/sha256.js';
-import type { Manifest } from '../formats/manifest.js';
+import type { BuildParameters, Manifest } from '../formats/manifest.js';
 import { rootPage } from '../publish/snapshot.js';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { entryTime, logTimeAt } from '../core/log_time.js';
@@ -57,6 +57,21 @@ export interface VerifyOptions {
   readonly list?: ListPublished;
   /** An earlier version to verify, by number, instead of the one current.json names. */
   readonly version?: number;
+  /** What an earlier run verified (a mirror keeps it): those group files are not rebuilt again. */
+  readonly verifiedBefore?: VerifiedFiles;
+}
+
+/**
+ * The reporting units' group files a run found to be what the log makes, with what they were
+ * made from beside the log: the build parameters and whether every unit had reported. A group
+ * file is a function of these and of the log prefix its `asOf` names, which later versions hold
+ * unchanged (the log only grows, and is checked to): listed again with the same path, SHA-256 and
+ * `asOf`, under the same parameters, it is the file the log makes, and need not be rebuilt.
+ */
+export interface VerifiedFiles {
+  readonly build: BuildParameters;
+  readonly allReported: boolean;
+  readonly files: Readonly<Record<string, { readonly sha256: string; readonly asOf: number }>>;
 }
 
 /** Runs the verifier's tasks (src/verify/work.ts) on `size` workers, each keeping its state. */
@@ -110,12 +125,16 @@ export interface VerifyReport {
   readonly filesChecked: number;
   /** Files of the version rebuilt from the log and compared byte for byte. */
   readonly filesRebuilt: number;
+  /** Group files not rebuilt: an earlier run verified them (`verifiedBefore`). */
+  readonly filesVerifiedBefore: number;
   readonly entriesChecked: number;
   readonly submissionsCounted: number;
   readonly numbersCompared: number;
   readonly problems: readonly VerifyProblem[];
   /** How long each stage took, in seconds, from the start. */
   readonly seconds?: Readonly<Record<string, number>>;
+  /** When verified: the group files this run verified, for the next (`verifiedBefore`). */
+  readonly verified?: VerifiedFiles;
 }
 
 /**
@@ -131,6 +150,7 @@ export async function verifySite(
     ok: problems.length === 0,
     filesChecked: 0,
     filesRebuilt: 0,
+    filesVerifiedBefore: 0,
     entriesChecked: 0,
     submissionsCounted: 0,
     numbersCompared: 0,
@@ -215,12 +235,22 @@ export async function verifySite(
   // interleave.
   const resultProblems: VerifyProblem[] = [];
   const comparing = compareResults(
-    { read, base, replay, files, workers, build: manifest.build, timeAt, lap },
+    {
+      read,
+      base,
+      replay,
+      files,
+      workers,
+      manifest,
+      timeAt,
+      lap,
+      ...(options.verifiedBefore === undefined ? {} : { verifiedBefore: options.verifiedBefore }),
+    },
     resultProblems,
   );
   // Their failures surface where they are awaited, below.
   comparing.counted.catch(() => undefined);
-  comparing.numbersCompared.catch(() => undefined);
+  comparing.compared.catch(() => undefined);
 
   // 6. Meanwhile, on this thread, every other file of the version rebuilt from the log, and the
   // manifest's list checked.
@@ -243,7 +273,7 @@ export async function verifySite(
     await checkRootPage(read, manifest, options.readCompressed, rebuildProblems);
   }
   lap('files rebuilt');
-  const numbersCompared = await comparing.numbersCompared;
+  const { numbersCompared, verifiedBefore, verified } = await comparing.compared;
   lap('results compared');
   append(problems, resultProblems);
   append(problems, rebuildProblems);
@@ -253,9 +283,11 @@ export async function verifySite(
     seconds,
     ...common,
     filesChecked: checked.files.size + 2,
-    filesRebuilt,
+    filesRebuilt: filesRebuilt - verifiedBefore,
+    filesVerifiedBefore: verifiedBefore,
     submissionsCounted: replay.accepted,
     numbersCompared,
+    ...(problems.length === 0 ? { verified } : {}),
   });
 }
 

@@ -351,6 +351,7 @@ function results(
   let numbersCompared = 0;
   groups.forEach((group, i) => {
     const { units, cdf } = published[i] ?? {};
+    if (units === undefined && cdf === undefined) return;
     const areas = group.units.map((id) => tally.area(id) ?? fail(`no unit ${id}`));
     const unitsDiffer =
       units !== undefined &&
