@@ -133,10 +133,13 @@ export function encodeSubmissionEntry(
   );
 }
 
+/** Refuses bytes that are not UTF-8; one for every entry (it keeps no state between calls). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeLogEntry(bytes: Uint8Array): Result<LogEntry, Problem<'malformed_entry'>> {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(strictUtf8.decode(bytes));
   } catch {
     return err({ code: 'malformed_entry', message: 'log entry is not UTF-8 JSON' });
   }

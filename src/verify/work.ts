@@ -37,6 +37,8 @@ import { unitResultsText } from '../formats/results_feed.js';
 import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 
+const decoder = new TextDecoder();
+
 /** The log's entries, in one buffer every worker reads: entry i is bytes[offsets[i], offsets[i+1]). */
 export interface SharedEntries {
   readonly bytes: SharedArrayBuffer;
@@ -328,7 +330,7 @@ function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResu
     const known = state.decoded.get(index);
     if (known?.type === 'submission') return known.signed.submission;
     // Another worker decoded and checked it: here it is only read.
-    const text = new TextDecoder().decode(entryBytes(state, index));
+    const text = decoder.decode(entryBytes(state, index));
     return (JSON.parse(text) as SubmissionEntry).signed.submission;
   };
   for (const group of groups) {
