@@ -317,23 +317,21 @@ describe('tally verify', () => {
   it('keeps a mirror that later runs extend, and holds the log to what it verified before', async () => {
     const at = copy();
     const mirror = mkdtempSync(join(dir, 'mirror-'));
-    const quiet: CliIo = { out: () => undefined, err: () => undefined };
-    const run = (io: CliIo = quiet): Promise<number> =>
-      runCli(['verify', at, '--log-key', encodeVerifierKey(logKey), '--mirror', mirror], io);
-    expect(await run()).toBe(0);
+    /** A run's exit code and what it printed. */
+    const run = async (): Promise<{ code: number; out: string }> => {
+      let out = '';
+      const io: CliIo = { out: (t) => (out += t), err: () => undefined };
+      const args = ['verify', at, '--log-key', encodeVerifierKey(logKey), '--mirror', mirror];
+      const code = await runCli(args, io);
+      return { code, out };
+    };
+    expect((await run()).code).toBe(0);
     expect(readFileSync(join(mirror, 'verified-checkpoint'), 'utf8')).toBe(
       readFileSync(join(at, 'log', 'checkpoint'), 'utf8'),
     );
     // The second run rebuilds no group file the first verified and the version lists the same.
-    let second = '';
-    expect(
-      await run({
-        out: (t) => {
-          second += t;
-        },
-        err: () => undefined,
-      }),
-    ).toBe(0);
+    const { code: secondCode, out: second } = await run();
+    expect(secondCode).toBe(0);
     expect(second).toMatch(/, (\d+) group files as verified before\)/);
     const groups = Object.keys(
       (JSON.parse(readFileSync(join(mirror, 'verified-files.json'), 'utf8')) as { files: object })
@@ -346,20 +344,13 @@ describe('tally verify', () => {
     // are read, and the new manifest is caught as not the one current.json names).
     rmSync(join(mirror, 'site'), { recursive: true });
     republish(at, 'units/south.json', (t) => t.replace('"ada":260', '"ada":261'));
-    let changed = '';
-    expect(
-      await run({
-        out: (t) => {
-          changed += t;
-        },
-        err: () => undefined,
-      }),
-    ).toBe(1);
+    const { code: changedCode, out: changed } = await run();
+    expect(changedCode).toBe(1);
     expect(changed).toMatch(/\[file_not_reproduced\] [^\n]*units\/south\.json/);
     expect(changed).toMatch(/\[total_mismatch\] units\/south\.json: s-1/);
     rmSync(join(mirror, 'site'), { recursive: true });
     republish(at, 'units/south.json', (t) => t.replace('"ada":261', '"ada":260'));
-    expect(await run()).toBe(0);
+    expect((await run()).code).toBe(0);
     // The operator rewrites history and re-signs everything: the mirror remembers.
     await rewriteLog(at, (entries) =>
       entries.map((e, i) =>
@@ -368,15 +359,8 @@ describe('tally verify', () => {
           : e,
       ),
     );
-    let out = '';
-    expect(
-      await run({
-        out: (t) => {
-          out += t;
-        },
-        err: () => undefined,
-      }),
-    ).toBe(1);
+    const { code, out } = await run();
+    expect(code).toBe(1);
     // Either the old tiles it kept no longer hash to the new checkpoint, or the old checkpoint
     // is no prefix of the new log: a rewritten history, caught both ways.
     expect(out).toMatch(/\[log_(rewritten|invalid)\]/);
