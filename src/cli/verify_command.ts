@@ -100,8 +100,9 @@ export function compressedReader(location: string, timeoutMs = SITE_TIMEOUT_MS):
       return Promise.resolve(
         encoding === 'br' ? brotliDecompressSync(copy, options) : gunzipSync(copy, options),
       );
-    } catch {
-      return Promise.resolve(null);
+    } catch (e) {
+      const longer = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      return Promise.resolve(longer ? 'longer' : null);
     }
   };
 }

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compressedReader, publishedReader } from '../cli/verify_command.js';
 import { sha256Hex } from '../core/sha256.js';
-import { describe, expect, it } from 'vitest';
 import { checkFiles } from './files.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -40,5 +45,48 @@ describe('the files of a version', () => {
       sha: sha('{"units":"north"}'),
     });
     expect(files.get('results.json')?.bytes).toEqual(bytes('{"areas":[]}'));
+  });
+});
+
+describe('the precompressed copies of a version’s files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-copies-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const text = '{"units":"north"}';
+  const site = (br: Uint8Array, gz: Uint8Array): string => {
+    const at = mkdtempSync(join(dir, 'site-'));
+    writeFileSync(join(at, 'north.json'), text);
+    writeFileSync(join(at, 'north.json.br'), br);
+    writeFileSync(join(at, 'north.json.gz'), gz);
+    return at;
+  };
+  const check = async (at: string) =>
+    (
+      await checkFiles(
+        publishedReader(at),
+        '',
+        { files: { 'north.json': { sha256: sha(text), asOf: 0 } } },
+        compressedReader(at),
+      )
+    ).problems.map((p) => [p.code, p.file, p.message]);
+
+  it('each decode to the file beside them', async () => {
+    expect(await check(site(brotliCompressSync(text), gzipSync(text)))).toEqual([]);
+  });
+
+  it('are named when they decode to more, to less, or not at all', async () => {
+    const longer = `${text}${' '.repeat(1_000_000)}`;
+    expect(await check(site(brotliCompressSync(longer), gzipSync(text.slice(1))))).toEqual([
+      ['compressed_mismatch', 'north.json.br', 'north.json.br does not decode'],
+      [
+        'compressed_mismatch',
+        'north.json.gz',
+        'north.json.gz decodes to another file than north.json',
+      ],
+    ]);
+    expect(await check(site(brotliCompressSync(text), bytes('not gzip')))).toEqual([
+      ['compressed_mismatch', 'north.json.gz', 'north.json.gz does not decode'],
+    ]);
   });
 });

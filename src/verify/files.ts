@@ -98,16 +98,24 @@ export async function checkCompressed(
     ),
   );
   for (const [encoding, decoded] of copies) {
-    if (decoded === undefined || (decoded !== null && sameBytes(decoded, bytes))) continue;
+    if (decoded === undefined) continue;
+    if (decoded instanceof Uint8Array && sameBytes(decoded, bytes)) continue;
+    const copy = `${path}.${encoding}`;
+    const [message, found] =
+      decoded === null
+        ? [`${copy} does not decode`, 'does not decode']
+        : decoded === 'longer'
+          ? [
+              `${copy} decodes to more than the ${String(bytes.byteLength)} bytes of ${path}`,
+              'longer',
+            ]
+          : [`${copy} decodes to another file than ${path}`, sha256Hex(decoded)];
     problems.push({
       code: 'compressed_mismatch',
-      message:
-        decoded === null
-          ? `${path}.${encoding} does not decode`
-          : `${path}.${encoding} decodes to another file than ${path}`,
-      file: `${path}.${encoding}`,
+      message,
+      file: copy,
       expected: sha256Hex(bytes),
-      found: decoded === null ? 'does not decode' : sha256Hex(decoded),
+      found,
     });
   }
 }

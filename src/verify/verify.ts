@@ -28,13 +28,13 @@ export type ReadPublished = (path: string) => Promise<Uint8Array | undefined>;
 /**
  * A published file's precompressed copy ('br' or 'gz'), decoded: undefined when the site has no
  * such copy, null when the copy does not decode. `size` is the length of the file it must decode
- * to: a hint, so that a reader decoding it can do so into one buffer.
+ * to, so that a reader can decode it into one buffer, and stop ('longer') past it.
  */
 export type ReadCompressed = (
   path: string,
   encoding: 'br' | 'gz',
   size: number,
-) => Promise<Uint8Array | undefined | null>;
+) => Promise<Uint8Array | undefined | null | 'longer'>;
 
 /** The paths of the files under a directory of the site, relative to it; undefined if unknown. */
 export type ListPublished = (dir: string) => Promise<readonly string[] | undefined>;
