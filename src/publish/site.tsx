@@ -62,21 +62,50 @@ interface Ctx {
   readonly input: SiteInput;
   readonly lang: Language;
   readonly m: Messages;
-  readonly number: Intl.NumberFormat;
-  readonly percent: Intl.NumberFormat;
+  readonly number: NumberFormatter;
+  readonly percent: NumberFormatter;
   /** From the page's directory to the version's root. */
   readonly up: string;
 }
 
 function context(input: SiteInput, lang: Language, depth: number): Ctx {
-  return {
-    input,
-    lang,
-    m: new Messages(lang),
-    number: new Intl.NumberFormat(lang),
-    percent: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }),
-    up: '../'.repeat(depth + 1),
-  };
+  return { input, lang, ...localeOf(lang), up: '../'.repeat(depth + 1) };
+}
+
+/** Intl.NumberFormat, remembering what it wrote: the same counts recur on page after page. */
+class NumberFormatter {
+  private readonly written = new Map<number, string>();
+
+  constructor(private readonly intl: Intl.NumberFormat) {}
+
+  format(n: number): string {
+    // A map holds 0 and -0 as one key; Intl writes them apart.
+    if (Object.is(n, -0)) return this.intl.format(n);
+    let text = this.written.get(n);
+    if (text === undefined) {
+      if (this.written.size >= 100_000) this.written.clear();
+      text = this.intl.format(n);
+      this.written.set(n, text);
+    }
+    return text;
+  }
+}
+
+/** A language's messages and number formats, made once for all of a site's pages. */
+const locales = new Map<Language, Pick<Ctx, 'm' | 'number' | 'percent'>>();
+function localeOf(lang: Language): Pick<Ctx, 'm' | 'number' | 'percent'> {
+  let locale = locales.get(lang);
+  if (locale === undefined) {
+    locale = {
+      m: new Messages(lang),
+      number: new NumberFormatter(new Intl.NumberFormat(lang)),
+      percent: new NumberFormatter(
+        new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }),
+      ),
+    };
+    locales.set(lang, locale);
+  }
+  return locale;
 }
 
 /** Text from the definition in the page's language, else the election's first language. */
