@@ -29,8 +29,6 @@ export interface Replayed {
   readonly reportedUnits: number;
   /** Accepted submissions in the version's share of the log. */
   readonly accepted: number;
-  /** The entries recorded as accepted submissions, in log order: what the publisher counts. */
-  readonly acceptedEntries: readonly number[];
   /**
    * The entries the version counts, in log order, as a tally applies them: each accepted
    * submission for a reporting unit and a vote type of the election, with the entry it replaced.
@@ -158,7 +156,6 @@ function replayDecisions(
   const reporting = new Set(election.reportingUnits);
   const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
   let accepted = 0;
-  const acceptedEntries: number[] = [];
   const counting: CountingEntry[] = [];
   for (let entry = 0; entry < byEntry.length; entry++) {
     const item = byEntry[entry];
@@ -229,7 +226,6 @@ function replayDecisions(
         }
         if (recorded.status === 'accepted' && entry < versionSize) {
           accepted++;
-          acceptedEntries.push(entry);
           // As Tally counts: a submission for this election, a reporting unit and a vote type.
           const { unit, voteType } = s.facts;
           if (
@@ -274,7 +270,6 @@ function replayDecisions(
     revisions,
     reportedUnits: counted.size,
     accepted,
-    acceptedEntries,
     counting,
   };
 }
