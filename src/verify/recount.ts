@@ -6,13 +6,11 @@
 // each contest. What it says must be what Tally says of the same log: the rebuilt pages are
 // compared byte for byte with the published ones, so any difference shows as a problem.
 import { isOnBallot, type Election } from '../core/election.js';
-import type { SubmissionEntry } from '../core/log_entry.js';
 import type { Submission } from '../core/submission.js';
 import { Tally, type AreaOverview, type AreaResults, type ContestPoint } from '../core/tally.js';
 import type { VersionSource } from '../publish/snapshot.js';
 import type { CountingEntry, Replayed } from './replay.js';
-
-const decoder = new TextDecoder();
+import { submissionIn } from './work.js';
 
 export class Recount implements VersionSource {
   private readonly election: Election;
@@ -128,7 +126,7 @@ export class Recount implements VersionSource {
 
   private submission(entry: number): Submission {
     const bytes = this.entries[entry] ?? new Uint8Array();
-    return (JSON.parse(decoder.decode(bytes)) as SubmissionEntry).signed.submission;
+    return submissionIn(bytes);
   }
 
   /** The reporting units' tally, counted once, for the pages that show a unit's results. */

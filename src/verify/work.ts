@@ -39,6 +39,11 @@ import { parseVerifierKey, type Verifier } from '../log/note.js';
 
 const decoder = new TextDecoder();
 
+/** The submission a submission entry records, read without checks: the workers checked it. */
+export function submissionIn(entry: Uint8Array): Submission {
+  return (JSON.parse(decoder.decode(entry)) as SubmissionEntry).signed.submission;
+}
+
 /** The log's entries, in one buffer every worker reads: entry i is bytes[offsets[i], offsets[i+1]). */
 export interface SharedEntries {
   readonly bytes: SharedArrayBuffer;
@@ -330,8 +335,7 @@ function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResu
     const known = state.decoded.get(index);
     if (known?.type === 'submission') return known.signed.submission;
     // Another worker decoded and checked it: here it is only read.
-    const text = decoder.decode(entryBytes(state, index));
-    return (JSON.parse(text) as SubmissionEntry).signed.submission;
+    return submissionIn(entryBytes(state, index));
   };
   for (const group of groups) {
     for (const entries of group.counted) {
