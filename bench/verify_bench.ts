@@ -17,7 +17,7 @@ import {
   type LogEntry,
 } from '../src/core/log_entry.js';
 import { sha256Hex } from '../src/core/sha256.js';
-import { compressedReader, directoryLister, publishedReader } from '../src/cli/verify_command.js';
+import { compressedReader, directoryLister, publishedReader } from '../src/cli/site_reader.js';
 import { signSubmission } from '../src/ingest/submit_client.js';
 import { signObject } from '../src/log/envelope.js';
 import { Log } from '../src/log/log.js';
@@ -27,7 +27,7 @@ import { DirectoryContentStore } from '../src/publish/content_store.js';
 import { Publisher } from '../src/publish/publisher.js';
 import { generateSubmission, seededRandom } from '../src/sim/generate.js';
 import { readEntries, verifySite } from '../src/verify/verify.js';
-import { verifyPool } from '../src/cli/verify_pool.js';
+import { filesThread, verifyPool } from '../src/cli/verify_pool.js';
 import { benchElection, signer } from './harness.js';
 import { median, nowMs } from './stats.js';
 import { measureFloor } from './verify_floor.js';
@@ -145,6 +145,7 @@ try {
       `  run ${String(run + 1)}: the floor on ${String(floor.threads)} worker threads: ${floor.seconds.toFixed(1)} s — SHA-256 of ${floor.files.toLocaleString('en-US')} files (${(floor.bytes / 1e6).toFixed(0)} MB, ${floor.compressedCopies.toLocaleString('en-US')} of them .br/.gz copies) and ${floor.signatures.toLocaleString('en-US')} Ed25519 verifications (load average ${load()})`,
     );
     const workers = verifyPool();
+    const files = filesThread(dir);
     threads = workers.size;
     const t = nowMs();
     const list = directoryLister(dir);
@@ -154,7 +155,8 @@ try {
       workers,
       readCompressed: compressedReader(dir),
       ...(list === undefined ? {} : { list }),
-    }).finally(() => workers.close());
+      ...(files === undefined ? {} : { checkFiles: files.checkFiles }),
+    }).finally(() => Promise.all([workers.close(), files?.close()]));
     times.push((nowMs() - t) / 1000);
     console.log(
       `  run ${String(run + 1)}: ${report.ok ? 'VERIFIED' : `NOT VERIFIED (${report.problems[0]?.message ?? ''})`}, ${report.entriesChecked.toLocaleString('en-US')} entries, ${report.numbersCompared.toLocaleString('en-US')} numbers compared, ${(times.at(-1) ?? 0).toFixed(1)} s, ${((times.at(-1) ?? 0) / floor.seconds).toFixed(2)}x the floor (load average ${load()})`,

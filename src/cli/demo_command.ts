@@ -16,7 +16,7 @@ import { prepareDemoDir } from './demo_dir.js';
 import { verifyPool } from './verify_pool.js';
 import type { CliIo } from './program.js';
 import { CliFailure } from './run_command.js';
-import { publishedReader } from './verify_command.js';
+import { publishedReader } from './site_reader.js';
 
 function signer(name: string): Signer {
   const s = generateSigner(name);

@@ -7,7 +7,8 @@ import { errorBody } from '../server/error_shape.js';
 import type { CliIo } from './program.js';
 import { checkReceipt, type ReceiptReport } from './receipt_check.js';
 import { CliFailure } from './run_command.js';
-import { keysFrom, publishedReader } from './verify_command.js';
+import { keysFrom } from './verify_command.js';
+import { publishedReader } from './site_reader.js';
 import { verifyPool, type VerifyWorkerScript } from './verify_pool.js';
 
 async function readInput(file: string, what: string): Promise<Uint8Array> {

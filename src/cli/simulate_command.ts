@@ -9,7 +9,7 @@ import { reportHtml, reportText, simulate } from '../sim/simulate.js';
 import type { CliIo } from './program.js';
 import { readSignerFile, withDataDir, withStore, type StoreOptions } from './store_options.js';
 import { CliFailure } from './run_command.js';
-import { publishedReader } from './verify_command.js';
+import { publishedReader } from './site_reader.js';
 import { verifyPool } from './verify_pool.js';
 
 /** A progress bar on a terminal; a plain line every tenth otherwise. */

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../core/canonical_json.js';
 import {
@@ -28,7 +29,7 @@ import { rootPage } from '../publish/snapshot.js';
 import { inProcessWorkers, readEntries, verifySite, type VerifyReport } from '../verify/verify.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { runCli, type CliIo } from './program.js';
-import { publishedReader } from './verify_command.js';
+import { publishedReader } from './site_reader.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
 import { buildCommand } from '../server/testonly/serve_process.js';
@@ -288,9 +289,9 @@ describe('tally verify', () => {
     expect(err).toContain('--version-number is a version');
   });
 
-  it('verifies on worker threads when run as the built command', () => {
+  it('verifies on worker threads when run as the built command, its files read on a thread of their own', () => {
     buildCommand();
-    const run = (at: string): { status: number | null; stdout: string } =>
+    const run = (at: string): { status: number | null; stdout: string; stderr: string } =>
       spawnSync(
         process.execPath,
         [
@@ -312,6 +313,29 @@ describe('tally verify', () => {
     const tampered = run(at);
     expect(tampered.stdout).toMatch(/\[total_mismatch\] units\/south\.json: s-1/);
     expect(tampered.status).toBe(1);
+    // The files' thread decodes each precompressed copy: one of another page is named.
+    const copied = copy();
+    const page = join(copied, current(copied).path, 'en', 'index.html');
+    writeFileSync(
+      `${page}.br`,
+      brotliCompressSync(readFileSync(page, 'utf8').replace('<html', '<HTML')),
+    );
+    const wrongCopy = run(copied);
+    expect(wrongCopy.stdout).toMatch(
+      /\[compressed_mismatch\] v\/\d+\/en\/index\.html\.br decodes to another file than/,
+    );
+    expect(wrongCopy.status).toBe(1);
+    // A file the thread cannot read stops the command in one sentence naming it: no verdict.
+    const unreadable = copy();
+    const cdf = join(unreadable, current(unreadable).path, 'cdf.json');
+    rmSync(cdf);
+    mkdirSync(cdf);
+    const stopped = run(unreadable);
+    expect(stopped.stdout).toBe('');
+    expect(stopped.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^tally: cannot read .*cdf\.json: EISDIR/) as unknown,
+    ]);
+    expect(stopped.status).not.toBe(0);
   }, 120_000);
 
   it('keeps a mirror that later runs extend, and holds the log to what it verified before', async () => {

@@ -10,7 +10,7 @@ import { encodeVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { runCli } from './program.js';
 import { CliFailure } from './run_command.js';
-import { publishedReader } from './verify_command.js';
+import { publishedReader } from './site_reader.js';
 
 const logKey = encodeVerifierKey(testSigner('tally.test'));
 

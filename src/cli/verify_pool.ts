@@ -1,12 +1,17 @@
 // The verifier's workers as threads: one per core by default, each running the tasks of
-// src/verify/work.ts with its own state. Entries travel as one shared buffer, not copies.
+// src/verify/work.ts with its own state. Entries travel as one shared buffer, not copies. A site
+// in a directory has its files read, hashed and decoded on one more thread (filesThread).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { WorkerPool } from '../threads/worker_pool.js';
 import { answerTasks } from '../threads/worker_tasks.js';
-import { inProcessWorkers, type VerifyWorkers } from '../verify/verify.js';
+import type { Manifest } from '../formats/manifest.js';
+import { checkFiles, type CheckedFiles } from '../verify/files.js';
+import { inProcessWorkers, type CheckFiles, type VerifyWorkers } from '../verify/verify.js';
 import { runTask, WorkerState, type VerifyTask, type VerifyTaskResult } from '../verify/work.js';
+import { CliFailure } from './run_command.js';
+import { compressedReader, publishedReader } from './site_reader.js';
 
 export interface VerifyPool extends VerifyWorkers {
   close(): Promise<void>;
@@ -35,7 +40,7 @@ export function verifyPool(
   if (!existsSync(fileURLToPath(worker.script))) {
     return { ...inProcessWorkers(Math.max(1, size)), close: () => Promise.resolve() };
   }
-  const workers = new WorkerPool<VerifyTask, VerifyTaskResult>({
+  const workers = new WorkerPool<WorkerTask, WorkerReply>({
     script: worker.script,
     ...(worker.workerData === undefined ? {} : { workerData: worker.workerData }),
     size,
@@ -47,13 +52,78 @@ export function verifyPool(
   });
   return {
     size: workers.size,
-    run: (index, task) => workers.runOn(index, task),
+    run: (index, task) => workers.runOn(index, task) as Promise<VerifyTaskResult>,
     close: () => workers.close(),
+  };
+}
+
+/** Checks a site's files (src/verify/files.ts) in the directory `location`. */
+interface FilesTask {
+  readonly type: 'files';
+  readonly location: string;
+  readonly base: string;
+  readonly files: Manifest['files'];
+}
+
+type WorkerTask = VerifyTask | FilesTask;
+type WorkerReply = VerifyTaskResult | CheckedFiles;
+
+export interface FilesThread {
+  readonly checkFiles: CheckFiles;
+  /** Throws the failure that stopped the files' reading, if one did (see untilFailure). */
+  rethrow(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The files of a site in the directory `location`, read, hashed and their precompressed copies
+ * decoded on a thread of their own: gigabytes of buffers that would otherwise make this thread's
+ * garbage collector mark its large heap over and over. None for a site over HTTP (the network
+ * sets the pace there) or where the worker script is not built: the verifier then reads them here.
+ * A file that cannot be read is no verdict: the verifier is answered with no files, and the
+ * command then reports the failure (rethrow), as it does for the files it reads itself.
+ */
+export function filesThread(
+  location: string,
+  worker: VerifyWorkerScript = BUILT_WORKER,
+): FilesThread | undefined {
+  if (/^https?:\/\//i.test(location) || !existsSync(fileURLToPath(worker.script))) {
+    return undefined;
+  }
+  const thread = new WorkerPool<WorkerTask, WorkerReply>({
+    script: worker.script,
+    ...(worker.workerData === undefined ? {} : { workerData: worker.workerData }),
+    size: 1,
+    replace: false,
+  });
+  let failure: CliFailure | undefined;
+  return {
+    checkFiles: async (base, manifest) => {
+      try {
+        return (await thread.run({
+          type: 'files',
+          location,
+          base,
+          files: manifest.files,
+        })) as CheckedFiles;
+      } catch (e) {
+        failure ??= new CliFailure(e instanceof Error ? e.message : String(e));
+        return { files: new Map(), problems: [] };
+      }
+    },
+    rethrow: () => {
+      if (failure !== undefined) throw failure;
+    },
+    close: () => thread.close(),
   };
 }
 
 /** The worker's side: runs each task it is sent, one at a time, keeping its state between them. */
 export function answerVerifyTasks(): void {
   const state = new WorkerState();
-  answerTasks((task: VerifyTask) => runTask(state, task));
+  answerTasks((task: WorkerTask) =>
+    task.type === 'files'
+      ? checkFiles(publishedReader(task.location), task.base, task, compressedReader(task.location))
+      : runTask(state, task),
+  );
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { sha256Hex } from '../core/sha256.js';
-import { publishedReader } from '../cli/verify_command.js';
+import { publishedReader } from '../cli/site_reader.js';
 import { openCheckpoint } from '../log/checkpoint.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';

@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleSubmission } from '../core/testonly/fixtures.js';
 import { logOrigin } from '../ingest/checkpoints.js';
-import { publishedReader } from '../cli/verify_command.js';
+import { publishedReader } from '../cli/site_reader.js';
 import type { Log } from '../log/log.js';
 import { encodeVerifierKey, parseVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compressedReader, publishedReader } from '../cli/verify_command.js';
+import { compressedReader, publishedReader } from '../cli/site_reader.js';
 import { sha256Hex } from '../core/sha256.js';
 import { checkFiles } from './files.js';
 

@@ -5,7 +5,7 @@
 // second says what in it is not the log's.
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compressedReader, directoryLister, publishedReader } from '../cli/verify_command.js';
+import { compressedReader, directoryLister, publishedReader } from '../cli/site_reader.js';
 import { currentBase, editJson, editText, Operator } from '../server/testonly/operator.js';
 import { parseStrictJson } from './strict_json.js';
 import { inProcessWorkers, verifySite, type VerifiedFiles, type VerifyReport } from './verify.js';

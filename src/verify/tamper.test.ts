@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_ENTRY_FORMAT, ROSTER_CONTEXT, type LogEntry } from '../core/log_entry.js';
 import { sha256Hex } from '../core/sha256.js';
 import { sampleSubmission } from '../core/testonly/fixtures.js';
-import { compressedReader, directoryLister, publishedReader } from '../cli/verify_command.js';
+import { compressedReader, directoryLister, publishedReader } from '../cli/site_reader.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { signObject } from '../log/envelope.js';
 import { encodeVerifierKey, type Signer } from '../log/note.js';

@@ -59,7 +59,15 @@ export interface VerifyOptions {
   readonly version?: number;
   /** What an earlier run verified (a mirror keeps it): those group files are not rebuilt again. */
   readonly verifiedBefore?: VerifiedFiles;
+  /**
+   * Checks the version's files (src/verify/files.ts) elsewhere than on this thread: for a site in
+   * a directory, the command does so on a thread of its own (src/cli/verify_files.ts).
+   */
+  readonly checkFiles?: CheckFiles;
 }
+
+/** What checkFiles does with `read` and `readCompressed`: each file of `base`, as `manifest` lists. */
+export type CheckFiles = (base: string, manifest: Pick<Manifest, 'files'>) => Promise<CheckedFiles>;
 
 /**
  * The reporting units' group files a run found to be what the log makes, with what they were
@@ -179,7 +187,9 @@ export async function verifySite(
   let reading: Promise<CheckedFiles> | undefined;
   const filesRead = (): Promise<CheckedFiles> => {
     if (reading === undefined) {
-      reading = checkFiles(read, base, manifest, options.readCompressed);
+      reading =
+        options.checkFiles?.(base, { files: manifest.files }) ??
+        checkFiles(read, base, manifest, options.readCompressed);
       // A read that fails while the log is checked surfaces where the files are awaited, not as
       // an unhandled rejection in between.
       reading.catch(() => undefined);
