@@ -11,7 +11,13 @@ import { slotKey, slotUnit } from '../core/submission.js';
 import { keyRef } from '../log/envelope.js';
 import { parseVerifierKey } from '../log/note.js';
 import type { VerifyProblem, VerifyWorkers } from './verify.js';
-import { shareEntries, type LoggedSubmission, type PlainEntry, type RosterFacts } from './work.js';
+import {
+  certifiedKeys,
+  shareEntries,
+  type LoggedSubmission,
+  type PlainEntry,
+  type RosterFacts,
+} from './work.js';
 
 /** What the replay leaves for the results. */
 export interface Replayed {
@@ -66,45 +72,46 @@ export async function replayLog(
   const ranges = split(entries.length, workers.size);
   const shared = shareEntries(entries);
   // The workers read the definition as this thread does, meanwhile.
-  const decoding = Promise.all(
-    ranges.map(([from, to], w) =>
-      workers.run(w, {
-        type: 'decode',
-        entries: shared,
-        from,
-        to,
-        definition: head.text,
+  const reading = (keys?: Map<string, string>) =>
+    Promise.all(
+      ranges.map(async ([from, to], w) => {
+        const read = await workers.run(w, {
+          type: 'read',
+          entries: shared,
+          from,
+          to,
+          definition: head.text,
+          ...(keys === undefined ? {} : { keys: [...keys] }),
+        });
+        if (read.type !== 'read') throw new Error('verify: a worker answered out of turn');
+        return read;
       }),
-    ),
-  );
+    );
+  const first = reading();
   const parsed = parseElectionDefinition(parseJsonText(head.text));
   if (!parsed.ok) {
     problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
-    await decoding.catch(() => undefined);
+    await first.catch(() => undefined);
     return undefined;
   }
   const election = parsed.value;
-  const decoded = await decoding;
-  lap('entries decoded');
-  const roster: RosterFacts[] = [];
-  const entryProblems: VerifyProblem[] = [];
-  for (const d of decoded) {
-    if (d.type !== 'decoded') throw new Error('verify: a worker answered out of turn');
-    append(entryProblems, d.problems);
-    append(roster, d.roster);
-  }
+  let read = await first;
+  const roster = read.flatMap((r) => r.roster);
   const keys = certifiedKeys(roster);
-  const checked = await Promise.all(
-    ranges.map((_, w) => workers.run(w, { type: 'check', keys: [...keys] })),
-  );
+  // Each worker found the roster's keys for itself; where one did not find them all (a roster
+  // entry written otherwise than Tally writes it), every entry is read again with the roster's.
+  const sameKeys = (found: readonly (readonly [string, string])[]): boolean =>
+    found.length === keys.size && found.every(([ref, key]) => keys.get(ref) === key);
+  if (!read.every((r) => sameKeys(r.keys))) read = await reading(keys);
+  const entryProblems: VerifyProblem[] = [];
   const byEntry: Replayable[] = new Array<Replayable>(entries.length);
   for (const r of roster) byEntry[r.entry] = { type: 'roster', roster: r };
-  for (const c of checked) {
-    if (c.type !== 'checked') throw new Error('verify: a worker answered out of turn');
-    for (const s of c.submissions) byEntry[s.entry] = { type: 'submission', logged: s };
-    for (const p of c.plain) byEntry[p.entry] = { type: 'plain', plain: p };
+  for (const r of read) {
+    append(entryProblems, r.problems);
+    for (const s of r.submissions) byEntry[s.entry] = { type: 'submission', logged: s };
+    for (const p of r.plain) byEntry[p.entry] = { type: 'plain', plain: p };
   }
-  lap('signatures and rules checked');
+  lap('entries decoded, signatures and rules checked');
   const replayed = replayDecisions(election, byEntry, entryProblems, versionSize);
   lap('decisions replayed');
   entryProblems.sort((a, b) => (a.entry ?? 0) - (b.entry ?? 0));
@@ -121,22 +128,6 @@ type Replayable =
   | { readonly type: 'roster'; readonly roster: RosterFacts }
   | { readonly type: 'submission'; readonly logged: LoggedSubmission }
   | { readonly type: 'plain'; readonly plain: PlainEntry };
-
-/**
- * Each key the authority signed a certification of, by reference: the first such key (a key is
- * certified once; the rules refuse a second certification).
- */
-function certifiedKeys(roster: readonly RosterFacts[]): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const r of [...roster].sort((a, b) => a.entry - b.entry)) {
-    if (!r.signed || r.statement.action !== 'certify') continue;
-    const key = parseVerifierKey(r.statement.key);
-    if (!key.ok) continue;
-    const ref = keyRef(key.value);
-    if (!keys.has(ref)) keys.set(ref, r.statement.key);
-  }
-  return keys;
-}
 
 /**
  * Folds the admission rules over the log in order, comparing each decision with what the entry

@@ -3,15 +3,16 @@
 // worker's state kept between tasks, so it runs in a worker thread (src/cli/verify_pool.ts) or
 // in-process (inProcessWorkers) alike. The log's entries are shared, not copied: one buffer.
 //
-//   1. decode:  each worker parses and schema-checks a contiguous range of entries, checks the
-//               authority's signature on roster statements, and keeps what it decoded.
-//   2. check:   with the roster's keys, each worker reads every entry in its range as the
-//               admission rules do (src/core/admission.ts): a submission's signature, the
-//               definition's rules, its fingerprints. The main thread then folds the rules over
-//               these in log order (replay.ts).
-//   3. count:   each worker counts the submissions that count for its groups of reporting units
+//   1. read:    each worker decodes and schema-checks a contiguous range of entries and reads
+//               each as the admission rules do (src/core/admission.ts): a submission's signature
+//               against the keys the roster certified, the definition's rules, its fingerprints;
+//               roster statements against the authority's keys. The main thread then folds the
+//               rules over these in log order (replay.ts). One pass, keeping nothing of an entry
+//               but what the rules need: the roster's keys are found first by looking for roster
+//               entries in the whole log, and checked against the roster every worker decoded.
+//   2. count:   each worker counts the submissions that count for its groups of reporting units
 //               and returns the sums its units add to every area above them.
-//   4. results: each worker writes its groups' files as Tally does and compares their SHA-256
+//   3. results: each worker writes its groups' files as Tally does and compares their SHA-256
 //               with the published files'.
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import {
@@ -78,17 +79,17 @@ export interface FoundProblem {
 
 export type VerifyTask =
   | {
-      readonly type: 'decode';
+      readonly type: 'read';
       readonly entries: SharedEntries;
       readonly from: number;
       readonly to: number;
       /** The election definition's canonical JSON (the log's first entries). */
       readonly definition: string;
-    }
-  | {
-      readonly type: 'check';
-      /** Every key a roster statement signed by the authority certified: ref, key, unit. */
-      readonly keys: readonly (readonly [string, string])[];
+      /**
+       * Every key a roster statement signed by the authority certified (certifiedKeys): given
+       * when the keys a worker found for itself were not the roster's, else found by the worker.
+       */
+      readonly keys?: readonly (readonly [string, string])[];
     }
   | {
       /** Counts the groups' submissions, kept for `results`, and answers their sums. */
@@ -160,11 +161,15 @@ export interface PublishedGroup {
 }
 
 export type VerifyTaskResult =
-  | { readonly type: 'decoded'; readonly problems: FoundProblem[]; readonly roster: RosterFacts[] }
   | {
-      readonly type: 'checked';
+      readonly type: 'read';
+      readonly problems: FoundProblem[];
+      /** The roster statements in the range. */
+      readonly roster: RosterFacts[];
       readonly submissions: LoggedSubmission[];
       readonly plain: PlainEntry[];
+      /** The keys the submissions were checked against, as certifiedKeys gives them. */
+      readonly keys: (readonly [string, string])[];
     }
   | { readonly type: 'counted'; readonly sums: TallySums }
   | {
@@ -183,9 +188,9 @@ export type VerifyTaskResult =
 export class WorkerState {
   entries?: { bytes: Uint8Array; offsets: Float64Array };
   election?: Election;
+  /** The definition `election` was read from. */
+  definition?: string;
   authority: Verifier[] = [];
-  /** The entries this worker decoded, by index. */
-  readonly decoded = new Map<number, LogEntry>();
   /** The groups last counted, and their tally. */
   counted?: { readonly groups: readonly GroupTask[]; readonly tally: Tally };
 }
@@ -202,10 +207,8 @@ function fail(message: string): never {
 
 export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult {
   switch (task.type) {
-    case 'decode':
-      return decode(state, task);
-    case 'check':
-      return check(state, task.keys);
+    case 'read':
+      return read(state, task);
     case 'count':
       return count(state, task.groups);
     case 'results':
@@ -215,65 +218,33 @@ export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult 
   }
 }
 
-function decode(
-  state: WorkerState,
-  task: Extract<VerifyTask, { type: 'decode' }>,
-): VerifyTaskResult {
+function read(state: WorkerState, task: Extract<VerifyTask, { type: 'read' }>): VerifyTaskResult {
   state.entries = {
     bytes: new Uint8Array(task.entries.bytes),
     offsets: new Float64Array(task.entries.offsets),
   };
-  const parsed = parseElectionDefinition(JSON.parse(task.definition) as unknown);
-  if (!parsed.ok) fail(parsed.error.message);
-  const election = parsed.value;
-  state.election = election;
-  state.authority = election.definition.authority.keys.flatMap((k) => {
-    const v = parseVerifierKey(k);
-    return v.ok ? [v.value] : [];
-  });
-  state.decoded.clear();
-  const problems: FoundProblem[] = [];
-  const roster: RosterFacts[] = [];
-  for (let entry = task.from; entry < task.to; entry++) {
-    const e = decodeLogEntry(entryBytes(state, entry));
-    if (!e.ok) {
-      problems.push({
-        code: 'malformed_entry',
-        message: `entry ${entry}: ${e.error.message}`,
-        entry,
-      });
-      continue;
-    }
-    state.decoded.set(entry, e.value);
-    const decodedEntry = e.value;
-    if (decodedEntry.type === 'roster') {
-      const signer = state.authority.find((k) => keyRef(k) === decodedEntry.signer);
-      roster.push({
-        entry,
-        statement: decodedEntry.statement,
-        signer: decodedEntry.signer,
-        signed:
-          signer !== undefined &&
-          verifyObject(ROSTER_CONTEXT, decodedEntry.statement, decodedEntry.signature, signer),
-      });
-    }
+  if (state.definition !== task.definition) {
+    const parsed = parseElectionDefinition(JSON.parse(task.definition) as unknown);
+    if (!parsed.ok) fail(parsed.error.message);
+    state.election = parsed.value;
+    state.definition = task.definition;
+    state.authority = parsed.value.definition.authority.keys.flatMap((k) => {
+      const v = parseVerifierKey(k);
+      return v.ok ? [v.value] : [];
+    });
   }
-  return { type: 'decoded', problems, roster };
-}
-
-function check(
-  state: WorkerState,
-  keyList: readonly (readonly [string, string])[],
-): VerifyTaskResult {
   const election = state.election ?? fail('no election');
+  const keyList = task.keys ?? [...certifiedKeys(rosterAnywhere(state))];
   const keys = new Map<string, Verifier>();
   for (const [ref, text] of keyList) {
     const key = parseVerifierKey(text);
     if (key.ok) keys.set(ref, key.value);
   }
+  const problems: FoundProblem[] = [];
+  const roster: RosterFacts[] = [];
   const submissions: LoggedSubmission[] = [];
   const plain: PlainEntry[] = [];
-  const read = (
+  const readSubmission = (
     entry: number,
     signed: SignedSubmission,
     recorded: LoggedSubmission['recorded'],
@@ -297,7 +268,17 @@ function check(
       recorded,
     });
   };
-  for (const [entry, e] of state.decoded) {
+  for (let entry = task.from; entry < task.to; entry++) {
+    const decoded = decodeLogEntry(entryBytes(state, entry));
+    if (!decoded.ok) {
+      problems.push({
+        code: 'malformed_entry',
+        message: `entry ${entry}: ${decoded.error.message}`,
+        entry,
+      });
+      continue;
+    }
+    const e = decoded.value;
     switch (e.type) {
       case 'election':
         plain.push({ entry, admission: { type: 'election', parts: e.parts } });
@@ -306,9 +287,10 @@ function check(
         plain.push({ entry, admission: { type: 'election-part', part: e.part } });
         break;
       case 'roster':
+        roster.push(rosterFacts(state, entry, e));
         break;
       case 'submission':
-        read(entry, e.signed, {
+        readSubmission(entry, e.signed, {
           type: 'submission',
           status: e.status,
           kind: e.kind,
@@ -318,28 +300,79 @@ function check(
       case 'rejection':
         // Ingest logs the submission with its rejection only once a roster key vouched for it
         // (src/ingest/check.ts): the rules can judge it again, whatever the rejection says.
-        if (e.signed !== undefined) read(entry, e.signed, { type: 'rejection', error: e.error });
-        else plain.push({ entry, admission: { type: 'rejection', error: e.error } });
+        if (e.signed !== undefined) {
+          readSubmission(entry, e.signed, { type: 'rejection', error: e.error });
+        } else plain.push({ entry, admission: { type: 'rejection', error: e.error } });
         break;
       default:
         throwIllegalValue(e);
     }
   }
-  return { type: 'checked', submissions, plain };
+  return { type: 'read', problems, roster, submissions, plain, keys: [...keyList] };
+}
+
+/** A roster statement, and whether an authority key of the definition signed it. */
+function rosterFacts(
+  state: WorkerState,
+  entry: number,
+  e: Extract<LogEntry, { type: 'roster' }>,
+): RosterFacts {
+  const signer = state.authority.find((k) => keyRef(k) === e.signer);
+  return {
+    entry,
+    statement: e.statement,
+    signer: e.signer,
+    signed: signer !== undefined && verifyObject(ROSTER_CONTEXT, e.statement, e.signature, signer),
+  };
+}
+
+const ROSTER_MARK = new TextEncoder().encode('"type":"roster"');
+
+/**
+ * The roster statements of the whole log, found without decoding every entry: those whose
+ * bytes hold the roster's type as Tally writes it (canonical JSON). A roster entry written
+ * otherwise is missed here, but not by the worker whose range holds it: the main thread then
+ * finds the keys differ from the roster's, and has the entries read again with the right ones.
+ */
+function rosterAnywhere(state: WorkerState): RosterFacts[] {
+  const { bytes, offsets } = state.entries ?? fail('no entries');
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found: RosterFacts[] = [];
+  let entry = 0;
+  for (let at = all.indexOf(ROSTER_MARK); at >= 0;) {
+    while ((offsets[entry + 1] ?? Infinity) <= at) entry++;
+    const decoded = decodeLogEntry(entryBytes(state, entry));
+    if (decoded.ok && decoded.value.type === 'roster') {
+      found.push(rosterFacts(state, entry, decoded.value));
+    }
+    at = all.indexOf(ROSTER_MARK, offsets[entry + 1] ?? all.byteLength);
+  }
+  return found;
+}
+
+/**
+ * Each key the authority signed a certification of, by reference: the first such key (a key is
+ * certified once; the rules refuse a second certification).
+ */
+export function certifiedKeys(roster: readonly RosterFacts[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const r of [...roster].sort((a, b) => a.entry - b.entry)) {
+    if (!r.signed || r.statement.action !== 'certify') continue;
+    const key = parseVerifierKey(r.statement.key);
+    if (!key.ok) continue;
+    const ref = keyRef(key.value);
+    if (!keys.has(ref)) keys.set(ref, r.statement.key);
+  }
+  return keys;
 }
 
 function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResult {
   const election = state.election ?? fail('no election');
   const tally = new Tally(election);
-  const submissionAt = (index: number): Submission => {
-    const known = state.decoded.get(index);
-    if (known?.type === 'submission') return known.signed.submission;
-    // Another worker decoded and checked it: here it is only read.
-    return submissionIn(entryBytes(state, index));
-  };
+  // Read again (a worker keeps nothing of the entries it checked): checked, so only read.
   for (const group of groups) {
     for (const entries of group.counted) {
-      for (const index of entries) tally.count(index, submissionAt(index));
+      for (const index of entries) tally.count(index, submissionIn(entryBytes(state, index)));
     }
   }
   state.counted = { groups, tally };
