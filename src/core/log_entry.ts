@@ -7,6 +7,7 @@ import { compiledCheck } from './compiled_schema.js';
 import { Id, zodProblem } from './election.js';
 import { err, ok, type Problem, type Result } from './result.js';
 import { SignedSubmission } from './submission.js';
+import { strictUtf8Text } from './text.js';
 
 export const LOG_ENTRY_FORMAT = 'tally-log/1';
 /** Roster statements are signed in this context (see src/log/envelope.ts). */
@@ -134,12 +135,13 @@ export function encodeSubmissionEntry(
 }
 
 /** Refuses bytes that are not UTF-8; one for every entry (it keeps no state between calls). */
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeLogEntry(bytes: Uint8Array): Result<LogEntry, Problem<'malformed_entry'>> {
+  const text = strictUtf8Text(bytes);
   let value: unknown;
   try {
-    value = JSON.parse(strictUtf8.decode(bytes));
+    if (text === undefined) throw new TypeError('not UTF-8');
+    value = JSON.parse(text);
   } catch {
     return err({ code: 'malformed_entry', message: 'log entry is not UTF-8 JSON' });
   }

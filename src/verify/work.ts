@@ -31,6 +31,7 @@ import {
 } from '../core/admission.js';
 import { throwIllegalValue, type ProblemSummary } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
+import { strictUtf8Text } from '../core/text.js';
 import type { SignedSubmission, Submission } from '../core/submission.js';
 import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
 import { nistResultsText, type NistReportInfo } from '../formats/nist_cdf_results.js';
@@ -38,11 +39,9 @@ import { unitResultsText } from '../formats/results_feed.js';
 import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 
-const decoder = new TextDecoder();
-
 /** The submission a submission entry records, read without checks: the workers checked it. */
 export function submissionIn(entry: Uint8Array): Submission {
-  return (JSON.parse(decoder.decode(entry)) as SubmissionEntry).signed.submission;
+  return (JSON.parse(strictUtf8Text(entry) ?? '') as SubmissionEntry).signed.submission;
 }
 
 /** The log's entries, in one buffer every worker reads: entry i is bytes[offsets[i], offsets[i+1]). */
@@ -195,10 +194,10 @@ export class WorkerState {
   counted?: { readonly groups: readonly GroupTask[]; readonly tally: Tally };
 }
 
-/** Entry `index`, copied out of shared memory (which TextDecoder does not read). */
+/** Entry `index`, where it is in shared memory. */
 function entryBytes(state: WorkerState, index: number): Uint8Array {
   const { bytes, offsets } = state.entries ?? fail('no entries');
-  return bytes.slice(offsets[index], offsets[index + 1]);
+  return bytes.subarray(offsets[index], offsets[index + 1]);
 }
 
 function fail(message: string): never {
