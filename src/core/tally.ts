@@ -117,6 +117,11 @@ interface AreaState {
 }
 
 const NOT_YET = new Float64Array(0);
+/**
+ * Reporting units' vectors are cut from slabs of this many: one buffer each would be hundreds of
+ * thousands of separate allocations, which the garbage collector tracks one by one.
+ */
+const UNITS_PER_SLAB = 1024;
 
 interface UnitState {
   /** The areas a reporting unit's numbers add to: itself, its ancestors, its districts. */
@@ -143,6 +148,9 @@ export class Tally {
   private applied = 0;
   /** The length of an area's vector. */
   private readonly size: number;
+  /** The slab reporting units' vectors are cut from (vector), and how much of it is used. */
+  private slab = new Float64Array(0);
+  private slabUsed = 0;
   /** Per contest, its total after each of the last entries that changed it (see `history`). */
   private readonly histories = new Map<string, ContestPoint[]>();
   private readonly historyLength: number;
@@ -457,8 +465,14 @@ export class Tally {
   /** An area's vector, made now for a reporting unit that had none. */
   private vector(a: AreaState): Float64Array {
     if (a.numbers === NOT_YET) {
-      a.numbers = new Float64Array(this.size);
-      a.ballotsCast = new Float64Array(this.voteTypeIndex.size);
+      const size = this.size + this.voteTypeIndex.size;
+      if (this.slabUsed + size > this.slab.length) {
+        this.slab = new Float64Array(size * UNITS_PER_SLAB);
+        this.slabUsed = 0;
+      }
+      a.numbers = this.slab.subarray(this.slabUsed, this.slabUsed + this.size);
+      a.ballotsCast = this.slab.subarray(this.slabUsed + this.size, this.slabUsed + size);
+      this.slabUsed += size;
       for (const shape of a.onBallot ?? []) a.numbers[shape.offset + EXPECTED] = 1;
     }
     return a.numbers;
