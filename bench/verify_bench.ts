@@ -126,19 +126,28 @@ try {
   const times: number[] = [];
   const floors: number[] = [];
   let threads = 0;
-  // The floor's inputs: the log's entries as published (read before any clock starts).
+  // The floor's inputs: the log's entries as published (read before its clock starts, and
+  // dropped before the verifier's: a verifier's process does not hold them already).
   const checkpoint = readFileSync(join(dir, 'log', 'checkpoint'), 'utf8').split('\n');
-  const read = await readEntries(
-    (path) => publishedReader(dir)(`log/${path}`),
-    BigInt(checkpoint[1] ?? '0'),
-  );
-  if (!read.ok) throw new Error(read.problem.message);
+  const floorEntries = async (): Promise<readonly Uint8Array[]> => {
+    const read = await readEntries(
+      (path) => publishedReader(dir)(`log/${path}`),
+      BigInt(checkpoint[1] ?? '0'),
+    );
+    if (!read.ok) throw new Error(read.problem.message);
+    return read.value;
+  };
   const load = (): string =>
     loadavg()
       .map((l) => l.toFixed(2))
       .join(' ');
   for (let run = 0; run < runs; run++) {
-    const floor = await measureFloor(dir, read.value, new Set([KEY_FILE]), availableParallelism());
+    const floor = await measureFloor(
+      dir,
+      await floorEntries(),
+      new Set([KEY_FILE]),
+      availableParallelism(),
+    );
     floors.push(floor.seconds);
     if (floor.failed > 0) throw new Error(`${String(floor.failed)} signatures did not verify`);
     console.log(
