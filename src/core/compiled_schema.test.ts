@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compiledCheck } from './compiled_schema.js';
+import { ElectionDefinition, indexElection, parseElectionDefinition } from './election.js';
 import { electionEntries, LOG_ENTRY_FORMAT, LogEntry } from './log_entry.js';
-import { acceptedEntry, sampleSubmission } from './testonly/fixtures.js';
+import {
+  acceptedEntry,
+  sampleDefinition,
+  sampleElectionWithMaps,
+  sampleSubmission,
+} from './testonly/fixtures.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -114,6 +120,23 @@ const edgeValue: fc.Arbitrary<Json> = fc.oneof(
     '\ud83d\ude00'.repeat(150),
     '\ud83d\ude00'.repeat(151),
     '\ud83d\ude00'.repeat(201),
+    '2026-11-03',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-1-3',
+    'tally-election/1',
+    'en',
+    'fr-CA',
+    'EN',
+    'Polygon',
+    'MultiPolygon',
+    'candidate',
+    'measure',
+    180,
+    180.5,
+    -90.5,
+    [0, 0],
+    [[0, 0]],
     [],
     {},
     null,
@@ -147,6 +170,58 @@ describe('the compiled check of a zod schema', () => {
               ? edit(sample, [...path.slice(0, -1), 'extra'], by ?? 1)
               : edit(sample, path, by);
           expect(isLogEntry(changed)).toBe(LogEntry.safeParse(changed).success);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the compiled check of the election definition', () => {
+  const keys = ['authority+01020304+AAAA'];
+  const definitions: Json[] = [
+    sampleDefinition(keys) as unknown as Json,
+    sampleElectionWithMaps(keys).definition as unknown as Json,
+    // Without the members zod gives a default.
+    Object.fromEntries(
+      Object.entries(sampleDefinition(keys)).filter(([k]) => k !== 'districts' && k !== 'parties'),
+    ) as Json,
+  ];
+
+  /** What the definition is, read through zod alone. */
+  const throughZod = (value: Json): unknown => {
+    const parsed = ElectionDefinition.safeParse(value);
+    if (!parsed.success) return undefined;
+    const indexed = indexElection(parsed.data);
+    return indexed.ok ? indexed.value.definition : indexed.error.code;
+  };
+  const read = (value: Json): unknown => {
+    const parsed = parseElectionDefinition(value);
+    return parsed.ok ? parsed.value.definition : parsed.error.code;
+  };
+
+  it('reads every definition as zod does, one thing changed, removed or added', () => {
+    for (const definition of definitions) expect(read(definition)).toEqual(throughZod(definition));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...definitions),
+        fc.nat(),
+        fc.oneof(edgeValue, fc.constant(undefined)),
+        fc.boolean(),
+        (sample, pick, by, addKey) => {
+          const all = paths(sample);
+          const path = all[pick % all.length] ?? [];
+          // As JSON text gives it (an array holds no other member).
+          const changed = JSON.parse(
+            JSON.stringify(
+              addKey && path.length > 0
+                ? edit(sample, [...path.slice(0, -1), 'extra'], by ?? 1)
+                : edit(sample, path, by),
+            ),
+          ) as Json;
+          const zod = throughZod(changed);
+          // Refused by zod: refused here too, with zod's code.
+          expect(read(changed)).toEqual(zod ?? 'invalid_definition');
         },
       ),
       { numRuns: 3000 },
