@@ -71,38 +71,44 @@ export async function replayLog(
   if (head === undefined) return undefined;
   const ranges = split(entries.length, workers.size);
   const shared = shareEntries(entries);
-  // The workers read the definition as this thread does, meanwhile.
-  const reading = (keys?: Map<string, string>) =>
+  // The workers read the definition as this thread does, meanwhile, and find the roster.
+  const finding = Promise.all(
+    ranges.map(async ([from, to], w) => {
+      const found = await workers.run(w, {
+        type: 'roster',
+        entries: shared,
+        from,
+        to,
+        definition: head.text,
+      });
+      if (found.type !== 'roster') throw new Error('verify: a worker answered out of turn');
+      return found.roster;
+    }),
+  );
+  const reading = (keys: Map<string, string>) =>
     Promise.all(
-      ranges.map(async ([from, to], w) => {
-        const read = await workers.run(w, {
-          type: 'read',
-          entries: shared,
-          from,
-          to,
-          definition: head.text,
-          ...(keys === undefined ? {} : { keys: [...keys] }),
-        });
+      ranges.map(async (_, w) => {
+        const read = await workers.run(w, { type: 'read', keys: [...keys] });
         if (read.type !== 'read') throw new Error('verify: a worker answered out of turn');
         return read;
       }),
     );
-  const first = reading();
   const parsed = parseElectionDefinition(parseJsonText(head.text));
   if (!parsed.ok) {
     problems.push({ code: 'log_start', message: parsed.error.message, entry: 0 });
-    await first.catch(() => undefined);
+    await finding.catch(() => undefined);
     return undefined;
   }
   const election = parsed.value;
-  let read = await first;
+  const found = certifiedKeys((await finding).flat());
+  let read = await reading(found);
   const roster = read.flatMap((r) => r.roster);
+  // The roster found by its bytes is the whole roster but for a statement written otherwise
+  // than Tally writes it, which decoding every entry finds: the entries are then read again.
   const keys = certifiedKeys(roster);
-  // Each worker found the roster's keys for itself; where one did not find them all (a roster
-  // entry written otherwise than Tally writes it), every entry is read again with the roster's.
-  const sameKeys = (found: readonly (readonly [string, string])[]): boolean =>
-    found.length === keys.size && found.every(([ref, key]) => keys.get(ref) === key);
-  if (!read.every((r) => sameKeys(r.keys))) read = await reading(keys);
+  if (!(keys.size === found.size && [...keys].every(([ref, key]) => found.get(ref) === key))) {
+    read = await reading(keys);
+  }
   const entryProblems: VerifyProblem[] = [];
   const byEntry: Replayable[] = new Array<Replayable>(entries.length);
   for (const r of roster) byEntry[r.entry] = { type: 'roster', roster: r };

@@ -3,16 +3,18 @@
 // worker's state kept between tasks, so it runs in a worker thread (src/cli/verify_pool.ts) or
 // in-process (inProcessWorkers) alike. The log's entries are shared, not copied: one buffer.
 //
-//   1. read:    each worker decodes and schema-checks a contiguous range of entries and reads
-//               each as the admission rules do (src/core/admission.ts): a submission's signature
-//               against the keys the roster certified, the definition's rules, its fingerprints;
-//               roster statements against the authority's keys. The main thread then folds the
-//               rules over these in log order (replay.ts). One pass, keeping nothing of an entry
-//               but what the rules need: the roster's keys are found first by looking for roster
-//               entries in the whole log, and checked against the roster every worker decoded.
-//   2. count:   each worker counts the submissions that count for its groups of reporting units
+//   1. roster:  each worker finds the roster statements in its range of entries by their bytes
+//               (as Tally writes them) and checks the authority's signature on each: the main
+//               thread makes the roster's keys of them.
+//   2. read:    with those keys, each worker decodes and schema-checks every entry of its range
+//               and reads each as the admission rules do (src/core/admission.ts): a submission's
+//               signature, the definition's rules, its fingerprints. One pass, keeping nothing of
+//               an entry but what the rules need. The main thread then folds the rules over these
+//               in log order (replay.ts), once the roster every worker decoded gives the same
+//               keys (else the entries are read again with those).
+//   3. count:   each worker counts the submissions that count for its groups of reporting units
 //               and returns the sums its units add to every area above them.
-//   3. results: each worker writes its groups' files as Tally does and compares their SHA-256
+//   4. results: each worker writes its groups' files as Tally does and compares their SHA-256
 //               with the published files'.
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import {
@@ -76,19 +78,23 @@ export interface FoundProblem {
   readonly area?: string;
 }
 
+/** Every key a roster statement signed by the authority certified: ref, key. */
+export type VerifyTaskKeys = readonly (readonly [string, string])[];
+
 export type VerifyTask =
   | {
-      readonly type: 'read';
+      /** Shares the entries, and finds and checks the roster statements of a worker's range. */
+      readonly type: 'roster';
       readonly entries: SharedEntries;
       readonly from: number;
       readonly to: number;
       /** The election definition's canonical JSON (the log's first entries). */
       readonly definition: string;
-      /**
-       * Every key a roster statement signed by the authority certified (certifiedKeys): given
-       * when the keys a worker found for itself were not the roster's, else found by the worker.
-       */
-      readonly keys?: readonly (readonly [string, string])[];
+    }
+  | {
+      /** Reads every entry of the range, against the keys the roster certified (certifiedKeys). */
+      readonly type: 'read';
+      readonly keys: VerifyTaskKeys;
     }
   | {
       /** Counts the groups' submissions, kept for `results`, and answers their sums. */
@@ -161,14 +167,17 @@ export interface PublishedGroup {
 
 export type VerifyTaskResult =
   | {
+      /** The roster statements found in the range by their bytes. */
+      readonly type: 'roster';
+      readonly roster: RosterFacts[];
+    }
+  | {
       readonly type: 'read';
       readonly problems: FoundProblem[];
-      /** The roster statements in the range. */
+      /** The roster statements in the range, every entry decoded. */
       readonly roster: RosterFacts[];
       readonly submissions: LoggedSubmission[];
       readonly plain: PlainEntry[];
-      /** The keys the submissions were checked against, as certifiedKeys gives them. */
-      readonly keys: (readonly [string, string])[];
     }
   | { readonly type: 'counted'; readonly sums: TallySums }
   | {
@@ -187,9 +196,11 @@ export type VerifyTaskResult =
 export class WorkerState {
   entries?: { bytes: Uint8Array; offsets: Float64Array };
   election?: Election;
-  /** The definition `election` was read from. */
-  definition?: string;
+  /** This worker's range of entries. */
+  range: readonly [number, number] = [0, 0];
   authority: Verifier[] = [];
+  /** The roster statements found in the range, by entry: read once, signature checked once. */
+  readonly roster = new Map<number, RosterFacts>();
   /** The groups last counted, and their tally. */
   counted?: { readonly groups: readonly GroupTask[]; readonly tally: Tally };
 }
@@ -206,8 +217,10 @@ function fail(message: string): never {
 
 export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult {
   switch (task.type) {
+    case 'roster':
+      return roster(state, task);
     case 'read':
-      return read(state, task);
+      return read(state, task.keys);
     case 'count':
       return count(state, task.groups);
     case 'results':
@@ -217,23 +230,34 @@ export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult 
   }
 }
 
-function read(state: WorkerState, task: Extract<VerifyTask, { type: 'read' }>): VerifyTaskResult {
+function roster(
+  state: WorkerState,
+  task: Extract<VerifyTask, { type: 'roster' }>,
+): VerifyTaskResult {
   state.entries = {
     bytes: new Uint8Array(task.entries.bytes),
     offsets: new Float64Array(task.entries.offsets),
   };
-  if (state.definition !== task.definition) {
-    const parsed = parseElectionDefinition(JSON.parse(task.definition) as unknown);
-    if (!parsed.ok) fail(parsed.error.message);
-    state.election = parsed.value;
-    state.definition = task.definition;
-    state.authority = parsed.value.definition.authority.keys.flatMap((k) => {
-      const v = parseVerifierKey(k);
-      return v.ok ? [v.value] : [];
-    });
+  state.range = [task.from, task.to];
+  const parsed = parseElectionDefinition(JSON.parse(task.definition) as unknown);
+  if (!parsed.ok) fail(parsed.error.message);
+  state.election = parsed.value;
+  state.authority = parsed.value.definition.authority.keys.flatMap((k) => {
+    const v = parseVerifierKey(k);
+    return v.ok ? [v.value] : [];
+  });
+  state.roster.clear();
+  for (const entry of rosterCandidates(state)) {
+    const decoded = decodeLogEntry(entryBytes(state, entry));
+    if (decoded.ok && decoded.value.type === 'roster') {
+      state.roster.set(entry, rosterFacts(state, entry, decoded.value));
+    }
   }
+  return { type: 'roster', roster: [...state.roster.values()] };
+}
+
+function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
   const election = state.election ?? fail('no election');
-  const keyList = task.keys ?? [...certifiedKeys(rosterAnywhere(state))];
   const keys = new Map<string, Verifier>();
   for (const [ref, text] of keyList) {
     const key = parseVerifierKey(text);
@@ -267,7 +291,8 @@ function read(state: WorkerState, task: Extract<VerifyTask, { type: 'read' }>): 
       recorded,
     });
   };
-  for (let entry = task.from; entry < task.to; entry++) {
+  const [from, to] = state.range;
+  for (let entry = from; entry < to; entry++) {
     const decoded = decodeLogEntry(entryBytes(state, entry));
     if (!decoded.ok) {
       problems.push({
@@ -286,7 +311,7 @@ function read(state: WorkerState, task: Extract<VerifyTask, { type: 'read' }>): 
         plain.push({ entry, admission: { type: 'election-part', part: e.part } });
         break;
       case 'roster':
-        roster.push(rosterFacts(state, entry, e));
+        roster.push(state.roster.get(entry) ?? rosterFacts(state, entry, e));
         break;
       case 'submission':
         readSubmission(entry, e.signed, {
@@ -307,7 +332,7 @@ function read(state: WorkerState, task: Extract<VerifyTask, { type: 'read' }>): 
         throwIllegalValue(e);
     }
   }
-  return { type: 'read', problems, roster, submissions, plain, keys: [...keyList] };
+  return { type: 'read', problems, roster, submissions, plain };
 }
 
 /** A roster statement, and whether an authority key of the definition signed it. */
@@ -328,22 +353,20 @@ function rosterFacts(
 const ROSTER_MARK = new TextEncoder().encode('"type":"roster"');
 
 /**
- * The roster statements of the whole log, found without decoding every entry: those whose
- * bytes hold the roster's type as Tally writes it (canonical JSON). A roster entry written
- * otherwise is missed here, but not by the worker whose range holds it: the main thread then
- * finds the keys differ from the roster's, and has the entries read again with the right ones.
+ * The entries of the worker's range whose bytes hold the roster's type as Tally writes it
+ * (canonical JSON): every roster statement, but for one written otherwise, which the worker
+ * decoding every entry then finds (and the main thread has the entries read again).
  */
-function rosterAnywhere(state: WorkerState): RosterFacts[] {
+function rosterCandidates(state: WorkerState): number[] {
   const { bytes, offsets } = state.entries ?? fail('no entries');
+  const [from, to] = state.range;
   const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const found: RosterFacts[] = [];
-  let entry = 0;
-  for (let at = all.indexOf(ROSTER_MARK); at >= 0;) {
+  const end = offsets[to] ?? all.byteLength;
+  const found: number[] = [];
+  let entry = from;
+  for (let at = all.indexOf(ROSTER_MARK, offsets[from] ?? 0); at >= 0 && at < end;) {
     while ((offsets[entry + 1] ?? Infinity) <= at) entry++;
-    const decoded = decodeLogEntry(entryBytes(state, entry));
-    if (decoded.ok && decoded.value.type === 'roster') {
-      found.push(rosterFacts(state, entry, decoded.value));
-    }
+    found.push(entry);
     at = all.indexOf(ROSTER_MARK, offsets[entry + 1] ?? all.byteLength);
   }
   return found;
