@@ -118,10 +118,11 @@ interface AreaState {
 
 const NOT_YET = new Float64Array(0);
 /**
- * Reporting units' vectors are cut from slabs of this many: one buffer each would be hundreds of
- * thousands of separate allocations, which the garbage collector tracks one by one.
+ * Reporting units' vectors are cut from slabs of about this many numbers (8 MB), or of one vector
+ * where one is larger: one buffer each would be hundreds of thousands of separate allocations,
+ * which the garbage collector tracks one by one.
  */
-const UNITS_PER_SLAB = 1024;
+const SLAB_NUMBERS = 1 << 20;
 
 interface UnitState {
   /** The areas a reporting unit's numbers add to: itself, its ancestors, its districts. */
@@ -467,7 +468,7 @@ export class Tally {
     if (a.numbers === NOT_YET) {
       const size = this.size + this.voteTypeIndex.size;
       if (this.slabUsed + size > this.slab.length) {
-        this.slab = new Float64Array(size * UNITS_PER_SLAB);
+        this.slab = new Float64Array(Math.max(1, Math.floor(SLAB_NUMBERS / size)) * size);
         this.slabUsed = 0;
       }
       a.numbers = this.slab.subarray(this.slabUsed, this.slabUsed + this.size);
