@@ -313,6 +313,22 @@ describe('tally verify', () => {
     const tampered = run(at);
     expect(tampered.stdout).toMatch(/\[total_mismatch\] units\/south\.json: s-1/);
     expect(tampered.status).toBe(1);
+    // Refused options stop the command before any thread starts that would keep it running.
+    const refused = spawnSync(
+      process.execPath,
+      [
+        join(root, 'dist/src/cli/main.js'),
+        'verify',
+        site,
+        '--log-key',
+        encodeVerifierKey(logKey),
+        '--version-number',
+        '0',
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(refused.stderr).toContain('--version-number is a version');
+    expect(refused.status).toBe(2);
     // The files' thread decodes each precompressed copy: one of another page is named.
     const copied = copy();
     const page = join(copied, current(copied).path, 'en', 'index.html');

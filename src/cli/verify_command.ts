@@ -276,15 +276,16 @@ export function verifyCommand(command: Command, io: CliIo, worker?: VerifyWorker
         if (count !== undefined && !(Number.isInteger(count) && count >= 1)) {
           throw new CliFailure('--workers is a whole number, at least 1', 2);
         }
-        const workers = verifyPool(count, worker);
-        // Through a mirror, every file read is also kept there: read on this thread.
-        const files = options.mirror === undefined ? filesThread(location, worker) : undefined;
-        const list = directoryLister(location);
         const version =
           options.versionNumber === undefined ? undefined : Number(options.versionNumber);
         if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
           throw new CliFailure('--version-number is a version: a whole number, at least 1', 2);
         }
+        // Threads last, once nothing more can stop the command before it closes them.
+        const workers = verifyPool(count, worker);
+        // Through a mirror, every file read is also kept there: read on this thread.
+        const files = options.mirror === undefined ? filesThread(location, worker) : undefined;
+        const list = directoryLister(location);
         const report = await verifySite(read, {
           logKeys,
           manifestKeys,
