@@ -2,9 +2,10 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { LogFile, ReadLogFile } from '../log/tiled_log.js';
+import { isSiteUrl } from './site_reader.js';
 
 export function logReader(source: string): ReadLogFile {
-  return /^https?:\/\//i.test(source) ? urlReader(source) : directoryReader(source);
+  return isSiteUrl(source) ? urlReader(source) : directoryReader(source);
 }
 
 function directoryReader(dir: string): ReadLogFile {

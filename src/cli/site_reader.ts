@@ -11,13 +11,18 @@ import { CliFailure } from './run_command.js';
 /** How long a site may keep a request waiting: for its answer, or for the next bytes of a file. */
 export const SITE_TIMEOUT_MS = 30_000;
 
+/** Whether a site (or log) is given by its HTTP(S) address, not a directory. */
+export function isSiteUrl(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}
+
 /**
  * Reads a site from a directory or over HTTP(S); a file that is not there is undefined. A site
  * that cannot be read at all (no current.json, no answer, an error status) stops the verifier
  * with one sentence naming the address and the cause: it is no verdict on the election.
  */
 export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): ReadPublished {
-  if (/^https?:\/\//i.test(location)) {
+  if (isSiteUrl(location)) {
     const base = location.endsWith('/') ? location : `${location}/`;
     return async (path) => {
       const url = new URL(path, base).href;
@@ -60,7 +65,7 @@ export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): 
  * decodes it), which is what browsers get. Null for a copy that does not decode.
  */
 export function compressedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): ReadCompressed {
-  if (/^https?:\/\//i.test(location)) {
+  if (isSiteUrl(location)) {
     const base = location.endsWith('/') ? location : `${location}/`;
     return async (path, encoding) => {
       const url = new URL(path, base).href;
@@ -94,7 +99,7 @@ export function compressedReader(location: string, timeoutMs = SITE_TIMEOUT_MS):
 
 /** The files under a directory of a site kept in a directory (recursively); none over HTTP. */
 export function directoryLister(location: string): ListPublished | undefined {
-  if (/^https?:\/\//i.test(location)) return undefined;
+  if (isSiteUrl(location)) return undefined;
   return async (dir) => {
     try {
       const found = await readdir(join(location, ...dir.split('/').filter((p) => p !== '')), {

@@ -11,7 +11,7 @@ import { checkFiles, type CheckedFiles } from '../verify/files.js';
 import { inProcessWorkers, type CheckFiles, type VerifyWorkers } from '../verify/verify.js';
 import { runTask, WorkerState, type VerifyTask, type VerifyTaskResult } from '../verify/work.js';
 import { CliFailure } from './run_command.js';
-import { compressedReader, publishedReader } from './site_reader.js';
+import { compressedReader, isSiteUrl, publishedReader } from './site_reader.js';
 
 export interface VerifyPool extends VerifyWorkers {
   close(): Promise<void>;
@@ -28,6 +28,9 @@ export const BUILT_WORKER: VerifyWorkerScript = {
   script: new URL('./verify_worker.js', import.meta.url),
 };
 
+/** Whether the worker script is there to start (the tests run the TypeScript sources). */
+const built = (worker: VerifyWorkerScript): boolean => existsSync(fileURLToPath(worker.script));
+
 /**
  * `size` workers (default: one per core) on threads running `worker`, or, where the worker
  * script is not built (the tests run the TypeScript sources), as many in-process workers, which
@@ -37,7 +40,7 @@ export function verifyPool(
   size = availableParallelism(),
   worker: VerifyWorkerScript = BUILT_WORKER,
 ): VerifyPool {
-  if (!existsSync(fileURLToPath(worker.script))) {
+  if (!built(worker)) {
     return { ...inProcessWorkers(Math.max(1, size)), close: () => Promise.resolve() };
   }
   const workers = new WorkerPool<WorkerTask, WorkerReply>({
@@ -87,7 +90,7 @@ export function filesThread(
   location: string,
   worker: VerifyWorkerScript = BUILT_WORKER,
 ): FilesThread | undefined {
-  if (/^https?:\/\//i.test(location) || !existsSync(fileURLToPath(worker.script))) {
+  if (isSiteUrl(location) || !built(worker)) {
     return undefined;
   }
   const thread = new WorkerPool<WorkerTask, WorkerReply>({
