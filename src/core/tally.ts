@@ -152,6 +152,8 @@ export class Tally {
   /** The slab reporting units' vectors are cut from (vector), and how much of it is used. */
   private slab = new Float64Array(0);
   private slabUsed = 0;
+  /** Where `build` sums a contest's vote types. */
+  private sum = new Float64Array(0);
   /** Per contest, its total after each of the last entries that changed it (see `history`). */
   private readonly histories = new Map<string, ContestPoint[]>();
   private readonly historyLength: number;
@@ -488,7 +490,9 @@ export class Tally {
       const expected = n[offset + EXPECTED] ?? 0;
       if (expected === 0) continue;
       const byVoteType: Record<string, ContestTotals> = {};
-      const sum = new Float64Array(width);
+      // Summed in one buffer for every contest and area: totalsOf copies what it reads.
+      if (this.sum.length < width) this.sum = new Float64Array(width);
+      const sum = this.sum.fill(0, 0, width);
       for (let i = 0; i < voteTypes.length; i++) {
         const at = offset + HEAD + i * width;
         for (let k = 0; k < width; k++) sum[k] = (sum[k] ?? 0) + (n[at + k] ?? 0);

@@ -4,8 +4,8 @@ import { indexElection, type Election } from '../core/election.js';
 import { LOG_ENTRY_FORMAT } from '../core/log_entry.js';
 import { Tally } from '../core/tally.js';
 import { sampleDefinition, sampleSubmission } from '../core/testonly/fixtures.js';
-import { nistResultsText, type NistReportInfo } from './nist_cdf_results.js';
-import { unitResultsFeed, unitResultsText } from './results_feed.js';
+import { nistResultsBytes, type NistReportInfo } from './nist_cdf_results.js';
+import { unitResultsFeed, unitResultsBytes } from './results_feed.js';
 import { referenceNistReport } from './testonly/nist_report_reference.js';
 
 /** The sample election, with what a report must escape or name as "other". */
@@ -32,7 +32,10 @@ const info = (complete: boolean): NistReportInfo => ({
   vendorApplicationId: 'Tally 0.1',
 });
 
-// Results files are written as text directly, for speed: each must be exactly what serialising
+/** The text of UTF-8 bytes, which must be well-formed. */
+const utf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+
+// Results files are written as bytes directly, for speed: each must be exactly what serialising
 // the plain objects gives.
 describe('results files written directly', () => {
   it('NIST reports and unit files are byte for byte their objects serialised, for any results', () => {
@@ -69,11 +72,11 @@ describe('results files written directly', () => {
             ['s-1', 's-2', 's-3'],
           ]) {
             const areas = ids.map((id) => tally.area(id)!);
-            expect(nistResultsText(election, areas, info(complete))).toBe(
+            expect(utf8(nistResultsBytes(election, areas, info(complete)))).toBe(
               JSON.stringify(referenceNistReport(election, areas, info(complete))),
             );
             const group = { id: `g-${ids[0] ?? ''}`, parent: 'state' };
-            expect(unitResultsText(election, extra, group, areas)).toBe(
+            expect(utf8(unitResultsBytes(election, extra, group, areas))).toBe(
               JSON.stringify(unitResultsFeed(election, extra, group, areas)),
             );
           }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Election, LocalizedText } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import type { AreaResults } from '../core/tally.js';
+import { withJsonBytes, type JsonBytes } from './json_bytes.js';
 
 export interface NistReportInfo {
   /** Who issues the report: the election office. */
@@ -99,97 +100,105 @@ const ids = (values: readonly string[]): string => `[${values.map(str).join(',')
 /**
  * A report's file as Tally publishes it (cdf.json, cdf/<group>.json): one ElectionReport with
  * the results of `areas` (units or districts of the election), listing as GpUnits the areas and
- * any unit they are composed of. Written as text directly: a precinct-level report of a large
- * election holds millions of vote counts, and this is several times faster than building the
- * objects and serialising them (src/formats/testonly holds that plain version; a test holds the
- * two to the same bytes).
+ * any unit they are composed of. Written as UTF-8 bytes directly: a precinct-level report of a
+ * large election holds millions of vote counts, and this is several times faster than building
+ * the objects and serialising them (src/formats/testonly holds that plain version; a test holds
+ * the two to the same bytes).
  */
-export function nistResultsText(
+export function nistResultsBytes(
   election: Election,
   areas: readonly AreaResults[],
   info: NistReportInfo,
-): string {
+): Uint8Array {
+  return withJsonBytes(
+    (w) => {
+      writeNistResults(w, election, areas, info);
+    },
+    (bytes) => bytes.slice(),
+  );
+}
+
+/** What nistResultsBytes makes, written into `w`. */
+export function writeNistResults(
+  w: JsonBytes,
+  election: Election,
+  areas: readonly AreaResults[],
+  info: NistReportInfo,
+): void {
   const d = election.definition;
   const listed = new Set(areas.map((a) => a.area));
   const districts = new Map(d.districts.map((x) => [x.id, x]));
   const gpOf = (a: AreaResults): string =>
     a.kind === 'district' ? districtRef(a.area) : unitRef(a.area);
-  const gpUnits = areas.map((area) => {
-    const base = `{"@type":"ElectionResults.ReportingUnit","SubUnitsReported":${area.reporting.reported},"TotalSubUnits":${area.reporting.expected},"VotersRegistered":${area.registeredVoters},"VotersParticipated":${area.ballotsCast.total}`;
+  /** Each area's GpUnitId, as JSON. */
+  const gpIds = areas.map((area) => str(gpOf(area)));
+  /** A list's items: each call writes the comma before an item, but for the first. */
+  const commas = (): (() => void) => {
+    let first = true;
+    return () => {
+      if (!first) w.text(',');
+      first = false;
+    };
+  };
+  const list = <T>(items: Iterable<T>, write: (item: T) => void): void => {
+    const item = commas();
+    for (const x of items) {
+      item();
+      write(x);
+    }
+  };
+
+  w.text(
+    `{"@type":"ElectionResults.ElectionReport","Format":"precinct-level","GeneratedDate":${str(info.generatedAt)}` +
+      `,"Issuer":${str(info.issuer)},"IssuerAbbreviation":${str(info.issuerAbbreviation)},"IsTest":${d.test}` +
+      (d.test ? ',"TestType":"test"' : '') +
+      `,"SequenceStart":${info.sequence},"SequenceEnd":${info.sequenceEnd},"Status":${str(info.complete ? 'unofficial-complete' : 'unofficial-partial')}` +
+      `,"VendorApplicationId":${str(info.vendorApplicationId)},"GpUnit":[`,
+  );
+  list(areas, (area) => {
+    w.text('{"@type":"ElectionResults.ReportingUnit","SubUnitsReported":')
+      .number(area.reporting.reported)
+      .text(',"TotalSubUnits":')
+      .number(area.reporting.expected)
+      .text(',"VotersRegistered":')
+      .number(area.registeredVoters)
+      .text(',"VotersParticipated":')
+      .number(area.ballotsCast.total);
     if (area.kind === 'district') {
       const district = districts.get(area.area);
       const composing = (district?.units ?? []).filter((u) => listed.has(u)).map(unitRef);
-      return `${base},"@id":${str(districtRef(area.area))},"Name":${text(district?.name ?? { en: area.area })},"Type":"other","OtherType":"district","IsDistricted":true,"ComposingGpUnitIds":${ids(composing)}}`;
+      w.text(
+        `,"@id":${str(districtRef(area.area))},"Name":${text(district?.name ?? { en: area.area })},"Type":"other","OtherType":"district","IsDistricted":true,"ComposingGpUnitIds":${ids(composing)}}`,
+      );
+      return;
     }
     const unit = election.units.get(area.area);
     const children = (election.children.get(area.area) ?? []).filter((c) => listed.has(c));
-    return `${base},"@id":${str(unitRef(area.area))},"Name":${text(unit?.name ?? { en: area.area })},${unitType(unit?.type ?? 'other')}${children.length > 0 ? `,"ComposingGpUnitIds":${ids(children.map(unitRef))}` : ''}}`;
+    w.text(
+      `,"@id":${str(unitRef(area.area))},"Name":${text(unit?.name ?? { en: area.area })},${unitType(unit?.type ?? 'other')}${children.length > 0 ? `,"ComposingGpUnitIds":${ids(children.map(unitRef))}` : ''}}`,
+    );
   });
-  // Each area's results by contest, and the end of a vote count for each area and vote type
-  // (everything after the count): the same in every selection of every contest.
-  const byContest = areas.map((area) => new Map(area.contests.map((c) => [c.contest, c] as const)));
-  const countTails = areas.map((area) => {
-    const gp = `,"GpUnitId":${str(gpOf(area))},`;
-    const tails = new Map<string, string>();
-    for (const c of area.contests) {
-      for (const voteType of Object.keys(c.byVoteType)) {
-        if (!tails.has(voteType)) tails.set(voteType, `${gp}${countType(voteType)}}`);
-      }
+  const parties = d.parties.map(
+    (p) => `{"@type":"ElectionResults.Party","@id":${str(partyRef(p.id))},"Name":${text(p.name)}}`,
+  );
+  w.text(
+    `],"Party":[${parties.join(',')}],"Election":[{"@type":"ElectionResults.Election","ElectionScopeId":${str(unitRef(election.root.id))},"Name":${text(d.name)}` +
+      `,"StartDate":${str(d.date)},"EndDate":${str(d.date)},"Type":"other","OtherType":"as defined by the election office"` +
+      `,"BallotCounts":[`,
+  );
+  const ballotCount = commas();
+  areas.forEach((area, i) => {
+    for (const [voteType, n] of Object.entries(area.ballotsCast.byVoteType)) {
+      ballotCount();
+      w.text('{"@type":"ElectionResults.BallotCounts","GpUnitId":')
+        .text(gpIds[i] ?? '')
+        .text(',"BallotsCast":')
+        .number(n)
+        .text(',')
+        .text(countType(voteType))
+        .text('}');
     }
-    return tails;
   });
-  const voteCounts = (contest: string, choice: string): string => {
-    const parts: string[] = [];
-    areas.forEach((_, i) => {
-      const c = byContest[i]?.get(contest);
-      if (c === undefined) return;
-      const tails = countTails[i];
-      for (const [voteType, t] of Object.entries(c.byVoteType)) {
-        parts.push(
-          `{"@type":"ElectionResults.VoteCounts","Count":${t.counts[choice] ?? 0}${tails?.get(voteType) ?? ''}`,
-        );
-      }
-    });
-    return `[${parts.join(',')}]`;
-  };
-  const areaById = new Map(areas.map((a) => [a.area, a]));
-  const contests = d.contests
-    .filter((contest) => byContest.some((m) => m.has(contest.id)))
-    .map((contest) => {
-      const scope = contest.district === undefined ? election.root.id : contest.district;
-      const reporting = areaById
-        .get(scope)
-        ?.contests.find((c) => c.contest === contest.id)?.reporting;
-      const otherCounts: string[] = [];
-      areas.forEach((area, i) => {
-        const c = byContest[i]?.get(contest.id);
-        if (c === undefined) return;
-        otherCounts.push(
-          `{"@type":"ElectionResults.OtherCounts","GpUnitId":${str(gpOf(area))},"Overvotes":${c.total.overvotes},"Undervotes":${c.total.undervotes}}`,
-        );
-      });
-      const name =
-        contest.name[d.languages[0] ?? 'en'] ?? Object.values(contest.name)[0] ?? contest.id;
-      const common =
-        `"@id":${str(contestRef(contest.id))},"Name":${str(name)},"BallotTitle":${text(contest.name)}` +
-        `,"ElectionDistrictId":${str(contest.district === undefined ? unitRef(election.root.id) : districtRef(contest.district))}` +
-        (reporting === undefined
-          ? ''
-          : `,"SubUnitsReported":${reporting.reported},"TotalSubUnits":${reporting.expected}`) +
-        `,"OtherCounts":[${otherCounts.join(',')}]`;
-      if (contest.kind === 'measure') {
-        const selections = contest.choices.map(
-          (choice) =>
-            `{"@type":"ElectionResults.BallotMeasureSelection","@id":${str(selectionRef(contest.id, choice.id))},"Selection":${text(choice.name)},"VoteCounts":${voteCounts(contest.id, choice.id)}}`,
-        );
-        return `{${common},"@type":"ElectionResults.BallotMeasureContest","ContestSelection":[${selections.join(',')}]}`;
-      }
-      const selections = contest.choices.map(
-        (choice) =>
-          `{"@type":"ElectionResults.CandidateSelection","@id":${str(selectionRef(contest.id, choice.id))},"CandidateIds":[${str(candidateRef(contest.id, choice.id))}]${choice.writeIn === true ? ',"IsWriteIn":true' : ''},"VoteCounts":${voteCounts(contest.id, choice.id)}}`,
-      );
-      return `{${common},"@type":"ElectionResults.CandidateContest","VotesAllowed":${contest.voteFor},"NumberElected":${contest.voteFor},"VoteVariation":${str(contest.voteFor > 1 ? 'n-of-m' : 'plurality')},"ContestSelection":[${selections.join(',')}]}`;
-    });
   const candidates = d.contests.flatMap((contest) =>
     contest.kind !== 'candidate'
       ? []
@@ -198,36 +207,101 @@ export function nistResultsText(
             `{"@type":"ElectionResults.Candidate","@id":${str(candidateRef(contest.id, choice.id))},"BallotName":${text(choice.name)}${choice.party === undefined ? '' : `,"PartyId":${str(partyRef(choice.party))}`}}`,
         ),
   );
-  const parties = d.parties.map(
-    (p) => `{"@type":"ElectionResults.Party","@id":${str(partyRef(p.id))},"Name":${text(p.name)}}`,
-  );
-  const ballotCounts = areas.flatMap((area) =>
-    Object.entries(area.ballotsCast.byVoteType).map(
-      ([voteType, n]) =>
-        `{"@type":"ElectionResults.BallotCounts","GpUnitId":${str(gpOf(area))},"BallotsCast":${n},${countType(voteType)}}`,
-    ),
-  );
-  const election_ =
-    `{"@type":"ElectionResults.Election","ElectionScopeId":${str(unitRef(election.root.id))},"Name":${text(d.name)}` +
-    `,"StartDate":${str(d.date)},"EndDate":${str(d.date)},"Type":"other","OtherType":"as defined by the election office"` +
-    `,"BallotCounts":[${ballotCounts.join(',')}],"Candidate":[${candidates.join(',')}],"Contest":[${contests.join(',')}]}`;
-  return (
-    `{"@type":"ElectionResults.ElectionReport","Format":"precinct-level","GeneratedDate":${str(info.generatedAt)}` +
-    `,"Issuer":${str(info.issuer)},"IssuerAbbreviation":${str(info.issuerAbbreviation)},"IsTest":${d.test}` +
-    (d.test ? ',"TestType":"test"' : '') +
-    `,"SequenceStart":${info.sequence},"SequenceEnd":${info.sequenceEnd},"Status":${str(info.complete ? 'unofficial-complete' : 'unofficial-partial')}` +
-    `,"VendorApplicationId":${str(info.vendorApplicationId)},"GpUnit":[${gpUnits.join(',')}],"Party":[${parties.join(',')}]` +
-    `,"Election":[${election_}]}`
-  );
+  w.text(`],"Candidate":[${candidates.join(',')}],"Contest":[`);
+
+  // Each area's results by contest, and the end of a vote count for each area and vote type
+  // (everything after the count): the same in every selection of every contest.
+  const byContest = areas.map((area) => new Map(area.contests.map((c) => [c.contest, c] as const)));
+  const countTails = areas.map((area, i) => {
+    const tails = new Map<string, string>();
+    for (const c of area.contests) {
+      for (const voteType of Object.keys(c.byVoteType)) {
+        if (!tails.has(voteType))
+          tails.set(voteType, `,"GpUnitId":${gpIds[i] ?? ''},${countType(voteType)}}`);
+      }
+    }
+    return tails;
+  });
+  const voteCounts = (contest: string, choice: string): void => {
+    w.text('"VoteCounts":[');
+    const count = commas();
+    areas.forEach((_, i) => {
+      const c = byContest[i]?.get(contest);
+      if (c === undefined) return;
+      const tails = countTails[i];
+      for (const voteType in c.byVoteType) {
+        const t = c.byVoteType[voteType];
+        if (t === undefined) continue;
+        count();
+        w.text('{"@type":"ElectionResults.VoteCounts","Count":')
+          .number(t.counts[choice] ?? 0)
+          .text(tails?.get(voteType) ?? '');
+      }
+    });
+    w.text(']}');
+  };
+  const areaById = new Map(areas.map((a) => [a.area, a]));
+  const contests = d.contests.filter((contest) => byContest.some((m) => m.has(contest.id)));
+  list(contests, (contest) => {
+    const scope = contest.district === undefined ? election.root.id : contest.district;
+    const reporting = areaById
+      .get(scope)
+      ?.contests.find((c) => c.contest === contest.id)?.reporting;
+    const name =
+      contest.name[d.languages[0] ?? 'en'] ?? Object.values(contest.name)[0] ?? contest.id;
+    w.text(
+      `{"@id":${str(contestRef(contest.id))},"Name":${str(name)},"BallotTitle":${text(contest.name)}` +
+        `,"ElectionDistrictId":${str(contest.district === undefined ? unitRef(election.root.id) : districtRef(contest.district))}` +
+        (reporting === undefined
+          ? ''
+          : `,"SubUnitsReported":${reporting.reported},"TotalSubUnits":${reporting.expected}`) +
+        `,"OtherCounts":[`,
+    );
+    const otherCount = commas();
+    areas.forEach((_, i) => {
+      const c = byContest[i]?.get(contest.id);
+      if (c === undefined) return;
+      otherCount();
+      w.text('{"@type":"ElectionResults.OtherCounts","GpUnitId":')
+        .text(gpIds[i] ?? '')
+        .text(',"Overvotes":')
+        .number(c.total.overvotes)
+        .text(',"Undervotes":')
+        .number(c.total.undervotes)
+        .text('}');
+    });
+    if (contest.kind === 'measure') {
+      w.text('],"@type":"ElectionResults.BallotMeasureContest","ContestSelection":[');
+      list(contest.choices, (choice) => {
+        w.text(
+          `{"@type":"ElectionResults.BallotMeasureSelection","@id":${str(selectionRef(contest.id, choice.id))},"Selection":${text(choice.name)},`,
+        );
+        voteCounts(contest.id, choice.id);
+      });
+      w.text(']}');
+      return;
+    }
+    w.text(
+      `],"@type":"ElectionResults.CandidateContest","VotesAllowed":${contest.voteFor},"NumberElected":${contest.voteFor},"VoteVariation":${str(contest.voteFor > 1 ? 'n-of-m' : 'plurality')},"ContestSelection":[`,
+    );
+    list(contest.choices, (choice) => {
+      w.text(
+        `{"@type":"ElectionResults.CandidateSelection","@id":${str(selectionRef(contest.id, choice.id))},"CandidateIds":[${str(candidateRef(contest.id, choice.id))}]${choice.writeIn === true ? ',"IsWriteIn":true' : ''},`,
+      );
+      voteCounts(contest.id, choice.id);
+    });
+    w.text(']}');
+  });
+  w.text(']}]}');
 }
 
-/** A report as a JSON object: the text nistResultsText writes, parsed. */
+/** A report as a JSON object: what nistResultsBytes writes, parsed. */
 export function nistResultsReport(
   election: Election,
   areas: readonly AreaResults[],
   info: NistReportInfo,
 ): object {
-  return JSON.parse(nistResultsText(election, areas, info)) as object;
+  return JSON.parse(new TextDecoder().decode(nistResultsBytes(election, areas, info))) as object;
 }
 
 // ---- Reading results back: the totals a report states, by area, contest, vote type and choice.

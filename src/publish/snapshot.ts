@@ -30,13 +30,13 @@ import {
   type Manifest,
   type SignedManifest,
 } from '../formats/manifest.js';
-import { nistResultsText } from '../formats/nist_cdf_results.js';
+import { nistResultsBytes } from '../formats/nist_cdf_results.js';
 import {
   contestCsv,
   resultsFeed,
   unitFilePath,
   unitGroups,
-  unitResultsText,
+  unitResultsBytes,
 } from '../formats/results_feed.js';
 import { signCanonical } from '../log/envelope.js';
 import type { Signer } from '../log/note.js';
@@ -237,8 +237,8 @@ export async function buildFeeds(
   const complete =
     (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
   // A report is generated as of the log it shows: the time of the log at its size.
-  const nist = (sequence: number, areas: readonly AreaResults[], asOf: number): string =>
-    nistResultsText(election, areas, {
+  const nist = (sequence: number, areas: readonly AreaResults[], asOf: number): Uint8Array =>
+    nistResultsBytes(election, areas, {
       issuer,
       issuerAbbreviation: d.id,
       generatedAt: timeAt(asOf),
@@ -256,7 +256,7 @@ export async function buildFeeds(
       (built ??= group.units.map((id) => tally.area(id) as AreaResults));
     const asOf = since(revision);
     await out.reuse(unitFilePath(group.id), String(revision), asOf, () =>
-      unitResultsText(election, asOf, group, areas()),
+      unitResultsBytes(election, asOf, group, areas()),
     );
     await out.reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, asOf, () =>
       nist(i + 2, areas(), asOf),

@@ -117,6 +117,9 @@ export async function replayLog(
     for (const s of r.submissions) byEntry[s.entry] = { type: 'submission', logged: s };
     for (const p of r.plain) byEntry[p.entry] = { type: 'plain', plain: p };
   }
+  // The workers make the tallies they count into next while this thread replays the decisions;
+  // a worker that fails to fails the count that follows.
+  for (const w of ranges.keys()) workers.run(w, { type: 'prepare' }).catch(() => undefined);
   lap('entries decoded, signatures and rules checked');
   const replayed = replayDecisions(election, byEntry, entryProblems, versionSize);
   lap('decisions replayed');

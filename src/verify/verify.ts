@@ -182,8 +182,8 @@ export async function verifySite(
   if (version === undefined) return report();
   const { base, manifest, manifestPath } = version;
 
-  // 2. Every file of the version is the one the manifest lists: read and hashed once the log is
-  // read, while the workers check its entries.
+  // 2. Every file of the version is the one the manifest lists: read and hashed while the log is
+  // read and the workers check its entries.
   let reading: Promise<CheckedFiles> | undefined;
   const filesRead = (): Promise<CheckedFiles> => {
     if (reading === undefined) {
@@ -215,6 +215,9 @@ export async function verifySite(
     version: manifest.version,
     publishedAt: manifest.generatedAt,
   };
+  // Files checked on a thread of their own are read from the start; those read on this thread,
+  // once the log is (the workers wait for it).
+  if (options.checkFiles !== undefined) void filesRead();
   const log = await checkLog(read, options, manifest, manifestPath, problems);
   void filesRead();
   if (log === undefined) return finish(versionOnly);

@@ -12,9 +12,10 @@
 //               an entry but what the rules need. The main thread then folds the rules over these
 //               in log order (replay.ts), once the roster every worker decoded gives the same
 //               keys (else the entries are read again with those).
-//   3. count:   each worker counts the submissions that count for its groups of reporting units
+//   3. count:   each worker makes an empty tally while the main thread replays (prepare), then
+//               counts the submissions that count for its groups of reporting units
 //               and returns the sums its units add to every area above them.
-//   4. results: each worker writes its groups' files as Tally does and compares their SHA-256
+//   4. results: each worker writes its groups' files as Tally does (as bytes) and compares their SHA-256
 //               with the published files'.
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import {
@@ -36,8 +37,9 @@ import { sha256Hex } from '../core/sha256.js';
 import { strictUtf8Text } from '../core/text.js';
 import type { SignedSubmission, Submission } from '../core/submission.js';
 import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
-import { nistResultsText, type NistReportInfo } from '../formats/nist_cdf_results.js';
-import { unitResultsText } from '../formats/results_feed.js';
+import { writeNistResults, type NistReportInfo } from '../formats/nist_cdf_results.js';
+import { writeUnitResults } from '../formats/results_feed.js';
+import { withJsonBytes } from '../formats/json_bytes.js';
 import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 
@@ -95,6 +97,10 @@ export type VerifyTask =
       /** Reads every entry of the range, against the keys the roster certified (certifiedKeys). */
       readonly type: 'read';
       readonly keys: VerifyTaskKeys;
+    }
+  | {
+      /** Makes the empty tally `count` counts into: sent while the main thread replays. */
+      readonly type: 'prepare';
     }
   | {
       /** Counts the groups' submissions, kept for `results`, and answers their sums. */
@@ -179,6 +185,7 @@ export type VerifyTaskResult =
       readonly submissions: LoggedSubmission[];
       readonly plain: PlainEntry[];
     }
+  | { readonly type: 'prepared' }
   | { readonly type: 'counted'; readonly sums: TallySums }
   | {
       readonly type: 'results';
@@ -201,6 +208,8 @@ export class WorkerState {
   authority: Verifier[] = [];
   /** The roster statements found in the range, by entry: read once, signature checked once. */
   readonly roster = new Map<number, RosterFacts>();
+  /** The empty tally `count` counts into next (prepare). */
+  prepared?: Tally | undefined;
   /** The groups last counted, and their tally. */
   counted?: { readonly groups: readonly GroupTask[]; readonly tally: Tally };
 }
@@ -221,6 +230,9 @@ export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult 
       return roster(state, task);
     case 'read':
       return read(state, task.keys);
+    case 'prepare':
+      state.prepared = new Tally(state.election ?? fail('no election'));
+      return { type: 'prepared' };
     case 'count':
       return count(state, task.groups);
     case 'results':
@@ -389,8 +401,8 @@ export function certifiedKeys(roster: readonly RosterFacts[]): Map<string, strin
 }
 
 function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResult {
-  const election = state.election ?? fail('no election');
-  const tally = new Tally(election);
+  const tally = state.prepared ?? new Tally(state.election ?? fail('no election'));
+  state.prepared = undefined;
   // Read again (a worker keeps nothing of the entries it checked): checked, so only read.
   for (const group of groups) {
     for (const entries of group.counted) {
@@ -416,10 +428,14 @@ function results(
     const areas = group.units.map((id) => tally.area(id) ?? fail(`no unit ${id}`));
     const unitsDiffer =
       units !== undefined &&
-      sha256Hex(unitResultsText(election, group.asOfLog, group, areas)) !== units;
+      withJsonBytes((w) => {
+        writeUnitResults(w, election, group.asOfLog, group, areas);
+      }, sha256Hex) !== units;
     const cdfDiffer =
       cdf !== undefined &&
-      sha256Hex(nistResultsText(election, areas, { ...group.cdfInfo, complete })) !== cdf;
+      withJsonBytes((w) => {
+        writeNistResults(w, election, areas, { ...group.cdfInfo, complete });
+      }, sha256Hex) !== cdf;
     if (unitsDiffer || cdfDiffer) {
       differ.push({ group: group.id, units: unitsDiffer, cdf: cdfDiffer, areas });
     }

@@ -1,5 +1,5 @@
 // The NIST results report as an object, written the plain way: the reference that
-// nistResultsText (which writes the same text directly, for speed) is tested against.
+// nistResultsBytes (which writes the same JSON as bytes directly, for speed) is tested against.
 import type { Election, LocalizedText } from '../../core/election.js';
 import type { AreaResults } from '../../core/tally.js';
 import {
