@@ -1,7 +1,7 @@
 // How the verifier reads a published site: from a directory, or over HTTP(S) as anyone would,
 // with its precompressed copies decoded as browsers get them. A site that cannot be read at all
 // stops the command with one sentence naming the address and the cause.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -55,6 +55,42 @@ export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): 
         return Promise.resolve(undefined);
       }
       return Promise.reject(new CliFailure(`cannot read ${file}: ${(e as Error).message}`));
+    }
+  };
+}
+
+/**
+ * Reads the files of a site in the directory `location` into one buffer it reuses, lending it:
+ * what it returns is valid until its next read (checkFiles copies what it keeps). Gigabytes of
+ * group files, each read into memory of its own, cost the kernel a page fault for every 4 KB of
+ * them; read into the same buffer, they cost none. Refuses as publishedReader does.
+ */
+export function lendingReader(location: string): ReadPublished {
+  let buffer = Buffer.alloc(0);
+  return (path) => {
+    const file = join(location, ...path.split('/'));
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return Promise.resolve(undefined);
+      return Promise.reject(new CliFailure(`cannot read ${file}: ${(e as Error).message}`));
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, 2 * buffer.length));
+      let at = 0;
+      while (at < size) {
+        const n = readSync(fd, buffer, at, size - at, at);
+        if (n === 0) break;
+        at += n;
+      }
+      return Promise.resolve(buffer.subarray(0, at));
+    } catch (e) {
+      return Promise.reject(new CliFailure(`cannot read ${file}: ${(e as Error).message}`));
+    } finally {
+      closeSync(fd);
     }
   };
 }

@@ -11,7 +11,7 @@ import { checkFiles, type CheckedFiles } from '../verify/files.js';
 import { inProcessWorkers, type CheckFiles, type VerifyWorkers } from '../verify/verify.js';
 import { runTask, WorkerState, type VerifyTask, type VerifyTaskResult } from '../verify/work.js';
 import { CliFailure } from './run_command.js';
-import { compressedReader, isSiteUrl, publishedReader } from './site_reader.js';
+import { compressedReader, isSiteUrl, lendingReader } from './site_reader.js';
 
 export interface VerifyPool extends VerifyWorkers {
   close(): Promise<void>;
@@ -126,7 +126,13 @@ export function answerVerifyTasks(): void {
   const state = new WorkerState();
   answerTasks((task: WorkerTask) =>
     task.type === 'files'
-      ? checkFiles(publishedReader(task.location), task.base, task, compressedReader(task.location))
+      ? checkFiles(
+          lendingReader(task.location),
+          task.base,
+          task,
+          compressedReader(task.location),
+          true,
+        )
       : runTask(state, task),
   );
 }

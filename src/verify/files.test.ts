@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compressedReader, publishedReader } from '../cli/site_reader.js';
+import { compressedReader, lendingReader, publishedReader } from '../cli/site_reader.js';
 import { sha256Hex } from '../core/sha256.js';
 import { checkFiles } from './files.js';
 
@@ -92,5 +92,59 @@ describe('the precompressed copies of a version’s files', () => {
     expect(await check(site(brotliCompressSync(text), bytes('not gzip')))).toEqual([
       ['compressed_mismatch', 'north.json.gz', 'north.json.gz does not decode'],
     ]);
+  });
+});
+
+describe('a directory read into one lent buffer', () => {
+  it('gives the same files and problems as reading each file into its own', async () => {
+    const at = mkdtempSync(join(tmpdir(), 'tally-lent-'));
+    try {
+      // Larger and smaller files in turn, so that the buffer is reused, grown and read short, and
+      // what is kept of it is read over later.
+      const texts = new Map([
+        ['results.json', '{"areas":[]}'],
+        ['units/south.json', `{"units":"${'s'.repeat(20000)}"}`],
+        ['en/index.html', '<p>ok</p>'],
+        ['units/north.json', `{"units":"${'n'.repeat(5000)}"}`],
+        ['csv/governor.csv', 'changed'],
+        ['units/west.json', `{"units":"${'w'.repeat(50000)}"}`],
+      ]);
+      mkdirSync(join(at, 'units'));
+      mkdirSync(join(at, 'en'));
+      mkdirSync(join(at, 'csv'));
+      for (const [path, text] of texts) {
+        writeFileSync(join(at, path), text);
+        writeFileSync(join(at, `${path}.gz`), gzipSync(text));
+      }
+      writeFileSync(join(at, 'en/index.html.br'), brotliCompressSync('<p>not ok</p>'));
+      const manifest = {
+        files: {
+          ...Object.fromEntries(
+            [...texts].map(([path, text]) => [path, { sha256: sha(text), asOf: 0 }]),
+          ),
+          'csv/governor.csv': { sha256: sha('as listed'), asOf: 0 },
+          'cdf.json': { sha256: sha('{}'), asOf: 0 },
+        },
+      };
+      const own = await checkFiles(publishedReader(at), '', manifest, compressedReader(at));
+      const lent = await checkFiles(lendingReader(at), '', manifest, compressedReader(at), true);
+      const seen = ({ files, problems }: Awaited<typeof own>) => ({
+        files: [...files].map(([path, f]) => [
+          path,
+          f.sha,
+          f.bytes && Buffer.from(f.bytes).toString(),
+        ]),
+        problems,
+      });
+      expect(seen(lent)).toEqual(seen(own));
+      expect(own.problems.map((p) => p.code)).toEqual([
+        'compressed_mismatch',
+        'file_mismatch',
+        'file_missing',
+      ]);
+      expect(new TextDecoder().decode(lent.files.get('en/index.html')?.bytes)).toBe('<p>ok</p>');
+    } finally {
+      rmSync(at, { recursive: true, force: true });
+    }
   });
 });

@@ -25,13 +25,16 @@ const FILES_IN_FLIGHT = 4;
 /**
  * Reads and hashes every file the manifest lists under `base`, and the precompressed copies the
  * site has of each: a copy must decode to the file beside it (browsers get the copy). Problems
- * come in the manifest's order, however the reads interleave.
+ * come in the manifest's order, however the reads interleave. A `read` that `lends` its bytes
+ * (they are its own again at its next read: see lendingReader) is read one file at a time, and
+ * what is kept of them is copied.
  */
 export async function checkFiles(
   read: ReadPublished,
   base: string,
   manifest: Pick<Manifest, 'files'>,
   readCompressed?: ReadCompressed,
+  lends = false,
 ): Promise<CheckedFiles> {
   const groupFile = (path: string): boolean =>
     /^(units|cdf)\/[^/]+\.json$/.test(path) && path !== 'cdf.json';
@@ -61,7 +64,12 @@ export async function checkFiles(
       });
     }
     await checkCompressed(readCompressed, `${base}${path}`, bytes, problems);
-    found[index] = { file: groupFile(path) ? { sha: hash } : { sha: hash, bytes }, problems };
+    found[index] = {
+      file: groupFile(path)
+        ? { sha: hash }
+        : { sha: hash, bytes: lends ? new Uint8Array(bytes) : bytes },
+      problems,
+    };
   };
   let next = 0;
   const reader = async (): Promise<void> => {
@@ -71,7 +79,7 @@ export async function checkFiles(
       await nextTurn();
     }
   };
-  await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, reader));
+  await Promise.all(Array.from({ length: lends ? 1 : FILES_IN_FLIGHT }, reader));
   const files = new Map<string, PublishedFile>();
   const problems: VerifyProblem[] = [];
   listed.forEach(([path], i) => {

@@ -39,7 +39,14 @@ export async function readPublishedLog(
   problems: VerifyProblem[],
 ): Promise<PublishedLog | undefined> {
   const readLog = (path: string): Promise<Uint8Array | undefined> => read(`log/${path}`);
-  const tiled = await verifyTiledLog(readLog, logKeys);
+  // The entries as each bundle is checked against its tile: the bundles are read once.
+  const entries: Uint8Array[] = [];
+  const tiled = await verifyTiledLog(readLog, logKeys, {
+    onEntries: (first, bundle) => {
+      if (first !== BigInt(entries.length)) throw new Error('verify: entry bundles out of order');
+      append(entries, bundle);
+    },
+  });
   if (!tiled.ok) {
     problems.push({
       code: 'log_invalid',
@@ -49,15 +56,15 @@ export async function readPublishedLog(
     return undefined;
   }
   const checkpoint = tiled.value;
-  const entries = await readEntries(readLog, checkpoint.size);
-  if (!entries.ok) {
-    problems.push(entries.problem);
-    return undefined;
+  if (BigInt(entries.length) !== checkpoint.size) {
+    throw new Error(
+      `verify: ${String(entries.length)} entries checked, not ${String(checkpoint.size)}`,
+    );
   }
   const tree = await Log.open(new MemoryLogStorage());
-  const appended = await tree.append(entries.value);
+  const appended = await tree.append(entries);
   if (!appended.ok) throw new Error(appended.error.message);
-  return { checkpoint, entries: entries.value, tree };
+  return { checkpoint, entries, tree };
 }
 
 /**
