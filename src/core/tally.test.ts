@@ -346,6 +346,39 @@ describe('the tally', () => {
   });
 });
 
+describe('the leaders of a contest', () => {
+  it('are the choices with at least the votes of the last place elected, ties included, most first', () => {
+    const governor = sampleElection(['authority+00000000+AAAA']).contests.get('governor');
+    if (governor?.kind !== 'candidate') throw new Error('the sample has a governor');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.nat({ max: 4 }), { minLength: 1, maxLength: 6 }),
+        (seats, votes) => {
+          const choices = votes.map((_, i) => ({
+            id: `c${String(i)}`,
+            name: { en: `C ${String(i)}` },
+          }));
+          const contest = { ...governor, voteFor: seats, choices };
+          const counts = Object.fromEntries(choices.map((c, i) => [c.id, votes[i] ?? 0]));
+          // Ranked by votes, ties in ballot order; none without a vote.
+          const ranked = choices
+            .map((c, i) => ({ id: c.id, votes: votes[i] ?? 0 }))
+            .filter((c) => c.votes > 0)
+            .sort((a, b) => b.votes - a.votes);
+          const last = ranked[Math.min(seats, ranked.length) - 1];
+          expect(
+            leadersOf(contest, { ballotsCast: 0, overvotes: 0, undervotes: 0, counts }),
+          ).toEqual(
+            last === undefined ? [] : ranked.filter((c) => c.votes >= last.votes).map((c) => c.id),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('checking a tally before it is published', () => {
   const election = sampleElection(['authority+00000000+AAAA']);
   const tally = new Tally(election);

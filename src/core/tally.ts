@@ -565,6 +565,16 @@ function totalsOf(contest: Contest, vector: Float64Array, at: number): ContestTo
 /** The leading choices: the top vote-for places, ties at the last place included. */
 export function leadersOf(contest: Contest, totals: ContestTotals): string[] {
   const seats = contest.kind === 'candidate' ? voteFor(contest) : 1;
+  if (seats === 1) {
+    // One place: every choice with the most votes, in ballot order (a million areas are built
+    // for a large election's precinct files: no ranking for each).
+    let most = 0;
+    for (const c of contest.choices) most = Math.max(most, totals.counts[c.id] ?? 0);
+    if (most === 0) return [];
+    const leaders: string[] = [];
+    for (const c of contest.choices) if ((totals.counts[c.id] ?? 0) === most) leaders.push(c.id);
+    return leaders;
+  }
   const ranked = contest.choices
     .map((c) => ({ id: c.id, votes: totals.counts[c.id] ?? 0 }))
     .filter((c) => c.votes > 0)

@@ -37,6 +37,7 @@ export async function readPublishedLog(
   read: ReadPublished,
   logKeys: readonly Verifier[],
   problems: VerifyProblem[],
+  onEntries?: (entries: readonly Uint8Array[]) => void,
 ): Promise<PublishedLog | undefined> {
   const readLog = (path: string): Promise<Uint8Array | undefined> => read(`log/${path}`);
   // The entries as each bundle is checked against its tile: the bundles are read once.
@@ -61,6 +62,7 @@ export async function readPublishedLog(
       `verify: ${String(entries.length)} entries checked, not ${String(checkpoint.size)}`,
     );
   }
+  onEntries?.(entries);
   const tree = await Log.open(new MemoryLogStorage());
   const appended = await tree.append(entries);
   if (!appended.ok) throw new Error(appended.error.message);
@@ -124,8 +126,10 @@ export async function checkLog(
   manifest: Pick<Manifest, 'checkpoint' | 'logSize' | 'generatedAt'>,
   manifestPath: string,
   problems: VerifyProblem[],
+  /** Given the entries once they are checked against the tiles, before the checkpoints are. */
+  onEntries?: (entries: readonly Uint8Array[]) => void,
 ): Promise<VerifiedLog | undefined> {
-  const log = await readPublishedLog(read, options.logKeys, problems);
+  const log = await readPublishedLog(read, options.logKeys, problems, onEntries);
   if (log === undefined) return undefined;
   const logCheckpoint = log.checkpoint;
   const prefix = (text: string, what: string, file: string): Promise<Checkpoint | undefined> =>

@@ -58,7 +58,8 @@ export interface CountingEntry {
  * through the admission rules. What counts (`counted`, `revisions`, `accepted`) is what the
  * first `versionSize` entries hold, the version's share; an entry after it is checked all the
  * same, and its problems are marked `afterVersion`. Problems go to `problems`; undefined when
- * the log does not start with a definition to replay against.
+ * the log does not start with a definition to replay against. With `thenCount`, the workers
+ * make the tallies they count into next (results.ts) while this thread replays the decisions.
  */
 export async function replayLog(
   entries: readonly Uint8Array[],
@@ -66,6 +67,7 @@ export async function replayLog(
   problems: VerifyProblem[],
   lap: (stage: string) => void = () => undefined,
   versionSize: number = entries.length,
+  thenCount = false,
 ): Promise<Replayed | undefined> {
   const head = readDefinition(entries, problems);
   if (head === undefined) return undefined;
@@ -117,9 +119,10 @@ export async function replayLog(
     for (const s of r.submissions) byEntry[s.entry] = { type: 'submission', logged: s };
     for (const p of r.plain) byEntry[p.entry] = { type: 'plain', plain: p };
   }
-  // The workers make the tallies they count into next while this thread replays the decisions;
-  // a worker that fails to fails the count that follows.
-  for (const w of ranges.keys()) workers.run(w, { type: 'prepare' }).catch(() => undefined);
+  // A worker that fails to make its tally fails the count that follows.
+  if (thenCount) {
+    for (const w of ranges.keys()) workers.run(w, { type: 'prepare' }).catch(() => undefined);
+  }
   lap('entries decoded, signatures and rules checked');
   const replayed = replayDecisions(election, byEntry, entryProblems, versionSize);
   lap('decisions replayed');

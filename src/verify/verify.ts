@@ -10,7 +10,7 @@ import type { Verifier } from '../log/note.js';
 import { readVersion } from './version.js';
 import { checkFiles, type CheckedFiles } from './files.js';
 import { checkLog } from './log_check.js';
-import { append, replayLog } from './replay.js';
+import { append, replayLog, type Replayed } from './replay.js';
 import { compareResults } from './results.js';
 import { rebuildVersion } from './rebuild.js';
 import { checkCompressed } from './files.js';
@@ -218,13 +218,23 @@ export async function verifySite(
   // Files checked on a thread of their own are read from the start; those read on this thread,
   // once the log is (the workers wait for it).
   if (options.checkFiles !== undefined) void filesRead();
-  const log = await checkLog(read, options, manifest, manifestPath, problems);
+  // 4. Every entry, replayed through the admission rules: the definition, the roster, each
+  // submission and rejection and its decision; the log's entries after the version's too. The
+  // workers start on the entries as soon as they are checked against the log's tiles, while
+  // this thread holds the log to the version's checkpoint (and one seen before); the replay's
+  // problems come after the log's.
+  const workers = options.workers ?? inProcessWorkers();
+  const replayProblems: VerifyProblem[] = [];
+  let replaying: Promise<Replayed | undefined> | undefined;
+  const log = await checkLog(read, options, manifest, manifestPath, problems, (entries) => {
+    replaying = replayLog(entries, workers, replayProblems, lap, manifest.logSize, true);
+    // Its failure surfaces where it is awaited, below.
+    replaying.catch(() => undefined);
+  });
   void filesRead();
   if (log === undefined) return finish(versionOnly);
   lap('log read and hashed');
 
-  // 4. Every entry, replayed through the admission rules: the definition, the roster, each
-  // submission and rejection and its decision; the log's entries after the version's too.
   const common = {
     ...versionOnly,
     versionLogSize: manifest.logSize,
@@ -233,8 +243,9 @@ export async function verifySite(
     ...(log.held === undefined ? {} : { heldLogSize: Number(log.held.size) }),
     entriesChecked: log.entries.length,
   };
-  const workers = options.workers ?? inProcessWorkers();
-  const replay = await replayLog(log.entries, workers, problems, lap, manifest.logSize);
+  if (replaying === undefined) throw new Error('verify: the log was read without its entries');
+  const replay = await replaying;
+  append(problems, replayProblems);
   if (replay === undefined) return finish(common);
 
   // 5. Every published number, recomputed, and the reporting units' files rebuilt (workers).

@@ -251,6 +251,7 @@ function roster(
     offsets: new Float64Array(task.entries.offsets),
   };
   state.range = [task.from, task.to];
+  state.prepared = undefined;
   const parsed = parseElectionDefinition(JSON.parse(task.definition) as unknown);
   if (!parsed.ok) fail(parsed.error.message);
   state.election = parsed.value;
@@ -279,6 +280,17 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
   const roster: RosterFacts[] = [];
   const submissions: LoggedSubmission[] = [];
   const plain: PlainEntry[] = [];
+  // What many submissions have alike (the contests they report, how they are recorded, no
+  // warnings) is one object for them all, which the answer then holds once: the main thread
+  // receives hundreds of thousands of submissions.
+  const alike = new Map<string, unknown>();
+  const shared = <T>(value: T): T => {
+    const key = JSON.stringify(value);
+    const known = alike.get(key) as T | undefined;
+    if (known !== undefined) return known;
+    alike.set(key, value);
+    return value;
+  };
   const readSubmission = (
     entry: number,
     signed: SignedSubmission,
@@ -297,10 +309,10 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
     submissions.push({
       entry,
       election: submission.election,
-      facts,
+      facts: { ...facts, warnings: shared(facts.warnings) },
       ballotsCast: submission.ballotsCast,
-      contests: submission.contests.map((c) => c.contest),
-      recorded,
+      contests: shared(submission.contests.map((c) => c.contest)),
+      recorded: shared(recorded),
     });
   };
   const [from, to] = state.range;
