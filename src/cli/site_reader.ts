@@ -47,37 +47,39 @@ export function publishedReader(location: string, timeoutMs = SITE_TIMEOUT_MS): 
     try {
       return Promise.resolve(readFileSync(file));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
-        if (path === CURRENT) {
-          return Promise.reject(new CliFailure(`no Tally site at ${location} (no ${path})`));
-        }
-        return Promise.resolve(undefined);
-      }
-      return Promise.reject(new CliFailure(`cannot read ${file}: ${(e as Error).message}`));
+      return unreadable(location, path, file, e);
     }
   };
+}
+
+/**
+ * A file of a site in a directory that could not be read: none there (undefined, but for the
+ * site's pointer, without which there is no site), or a failure that stops the verifier.
+ */
+function unreadable(location: string, path: string, file: string, e: unknown): Promise<undefined> {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    if (path === CURRENT) {
+      return Promise.reject(new CliFailure(`no Tally site at ${location} (no ${path})`));
+    }
+    return Promise.resolve(undefined);
+  }
+  return Promise.reject(new CliFailure(`cannot read ${file}: ${(e as Error).message}`));
 }
 
 /**
  * Reads the files of a site in the directory `location` into one buffer it reuses, lending it:
  * what it returns is valid until its next read (checkFiles copies what it keeps). Gigabytes of
  * group files, each read into memory of its own, cost the kernel a page fault for every 4 KB of
- * them; read into the same buffer, they cost none. Refuses as publishedReader does.
+ * them; read into the same buffer, they cost none. Refuses as publishedReader does (unreadable).
  */
 export function lendingReader(location: string): ReadPublished {
   let buffer = Buffer.alloc(0);
   return (path) => {
     const file = join(location, ...path.split('/'));
-    let fd: number;
+    let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return Promise.resolve(undefined);
-      return Promise.reject(new CliFailure(`cannot read ${file}: ${(e as Error).message}`));
-    }
-    try {
       const size = fstatSync(fd).size;
       if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, 2 * buffer.length));
       let at = 0;
@@ -88,9 +90,9 @@ export function lendingReader(location: string): ReadPublished {
       }
       return Promise.resolve(buffer.subarray(0, at));
     } catch (e) {
-      return Promise.reject(new CliFailure(`cannot read ${file}: ${(e as Error).message}`));
+      return unreadable(location, path, file, e);
     } finally {
-      closeSync(fd);
+      if (fd !== undefined) closeSync(fd);
     }
   };
 }
