@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonBytes } from './json_bytes.js';
+import { JsonBytes, utf8Fragment } from './json_bytes.js';
 
-type Write = { readonly text: string } | { readonly number: number } | { readonly string: string };
+type Write =
+  | { readonly text: string }
+  | { readonly number: number }
+  | { readonly string: string }
+  | { readonly fragment: string };
 
 const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ text: fc.string({ unit: 'binary' }) }),
@@ -17,6 +21,8 @@ const write: fc.Arbitrary<Write> = fc.oneof(
     ),
   }),
   fc.record({ string: fc.string({ unit: 'binary' }) }),
+  fc.record({ fragment: fc.string({ unit: 'binary', maxLength: 120 }) }),
+  fc.record({ fragment: fc.constantFrom(',"GpUnitId":"ru-c001-p0001","Type":"early"}', 'é', '') }),
 );
 
 describe('JSON written as bytes', () => {
@@ -32,9 +38,13 @@ describe('JSON written as bytes', () => {
           } else if ('number' in x) {
             w.number(x.number);
             text += `${x.number}`;
-          } else {
+          } else if ('string' in x) {
             w.string(x.string);
             text += JSON.stringify(x.string);
+          } else {
+            // Encoded once, copied as bytes: short fragments byte by byte, long ones at once.
+            w.raw(utf8Fragment(x.fragment));
+            text += x.fragment;
           }
         }
         expect(Buffer.from(w.bytes())).toEqual(Buffer.from(new TextEncoder().encode(text)));

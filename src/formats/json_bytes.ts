@@ -32,6 +32,22 @@ export class JsonBytes {
     return this;
   }
 
+  /**
+   * Bytes already encoded, as they are: a fragment written millions of times is encoded once
+   * (utf8Fragment) and copied.
+   */
+  raw(bytes: Uint8Array): this {
+    const n = bytes.length;
+    this.reserve(n);
+    const b = this.buffer;
+    let at = this.length;
+    if (n > 48) b.set(bytes, at);
+    else for (let i = 0; i < n; i++) b[at + i] = bytes[i] as number;
+    at += n;
+    this.length = at;
+    return this;
+  }
+
   /** A number as JSON.stringify and templates write it. */
   number(value: number): this {
     // Whole numbers from 0 to 2^53 (every count) digit by digit; anything else as String writes it.
@@ -39,7 +55,8 @@ export class JsonBytes {
       return this.text(String(value));
     }
     let digits = 1;
-    for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+    // Powers of ten are exact doubles up to 1e22, and so each comparison.
+    for (let p = 10; value >= p; p *= 10) digits++;
     this.reserve(digits);
     const b = this.buffer;
     let at = this.length + digits;
@@ -87,6 +104,19 @@ export class JsonBytes {
     grown.set(this.buffer.subarray(0, this.length));
     this.buffer = grown;
   }
+}
+
+/** Text encoded once, for JsonBytes.raw. */
+export function utf8Fragment(text: string): Uint8Array {
+  // Most fragments are a few dozen ASCII bytes, which TextEncoder takes longer to set up for than
+  // to copy: a precinct-level report encodes hundreds of them.
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return encoder.encode(text);
+    bytes[i] = c;
+  }
+  return bytes;
 }
 
 /** This thread's buffer for withJsonBytes, grown to the largest file written, and whether in use. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Election, LocalizedText } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import type { AreaResults } from '../core/tally.js';
-import { withJsonBytes, type JsonBytes } from './json_bytes.js';
+import { utf8Fragment, withJsonBytes, type JsonBytes } from './json_bytes.js';
 
 export interface NistReportInfo {
   /** Who issues the report: the election office. */
@@ -95,6 +95,12 @@ function unitType(type: string): string {
 }
 
 const str = (value: string): string => JSON.stringify(value);
+
+const VOTE_COUNT_START = '{"@type":"ElectionResults.VoteCounts","Count":';
+const VOTE_COUNT_START_BYTES = utf8Fragment(VOTE_COUNT_START);
+const VOTE_COUNTS_OPEN = utf8Fragment('"VoteCounts":[');
+const VOTE_COUNTS_FIRST = utf8Fragment(`"VoteCounts":[${VOTE_COUNT_START}`);
+const LIST_END = utf8Fragment(']}');
 const ids = (values: readonly string[]): string => `[${values.map(str).join(',')}]`;
 
 /**
@@ -209,36 +215,57 @@ export function writeNistResults(
   );
   w.text(`],"Candidate":[${candidates.join(',')}],"Contest":[`);
 
-  // Each area's results by contest, and the end of a vote count for each area and vote type
-  // (everything after the count): the same in every selection of every contest.
+  // Each area's results by contest. A selection's vote counts are one per area and vote type;
+  // the text between two counts (the end of one, the start of the next) depends on nothing but
+  // the area and vote type, so it is encoded once per file and copied: a precinct-level report
+  // of a large election holds millions of them.
   const byContest = areas.map((area) => new Map(area.contests.map((c) => [c.contest, c] as const)));
   const countTails = areas.map((area, i) => {
-    const tails = new Map<string, string>();
+    const tails = new Map<string, { readonly last: Uint8Array; readonly next: Uint8Array }>();
     for (const c of area.contests) {
       for (const voteType of Object.keys(c.byVoteType)) {
-        if (!tails.has(voteType))
-          tails.set(voteType, `,"GpUnitId":${gpIds[i] ?? ''},${countType(voteType)}}`);
+        if (tails.has(voteType)) continue;
+        const tail = `,"GpUnitId":${gpIds[i] ?? ''},${countType(voteType)}}`;
+        tails.set(voteType, {
+          last: utf8Fragment(tail),
+          next: utf8Fragment(`${tail},${VOTE_COUNT_START}`),
+        });
       }
     }
     return tails;
   });
-  const voteCounts = (contest: string, choice: string): void => {
-    w.text('"VoteCounts":[');
-    const count = commas();
+  /** A contest's vote counts in the order listed: each one's numbers, and the text after it. */
+  const countSlots = (contest: string) => {
+    const counts: Readonly<Record<string, number>>[] = [];
+    const after: Uint8Array[] = [];
     areas.forEach((_, i) => {
       const c = byContest[i]?.get(contest);
       if (c === undefined) return;
       const tails = countTails[i];
       for (const voteType in c.byVoteType) {
         const t = c.byVoteType[voteType];
-        if (t === undefined) continue;
-        count();
-        w.text('{"@type":"ElectionResults.VoteCounts","Count":')
-          .number(t.counts[choice] ?? 0)
-          .text(tails?.get(voteType) ?? '');
+        const tail = tails?.get(voteType);
+        if (t === undefined || tail === undefined) continue;
+        counts.push(t.counts);
+        after.push(tail.next);
       }
     });
-    w.text(']}');
+    // The last count ends the list.
+    const lastSlot = after.length - 1;
+    const last = lastSlot >= 0 ? (after[lastSlot] as Uint8Array) : undefined;
+    if (last !== undefined)
+      after[lastSlot] = last.subarray(0, last.length - VOTE_COUNT_START_BYTES.length - 1);
+    return { counts, after };
+  };
+  const voteCounts = (slots: ReturnType<typeof countSlots>, choice: string): void => {
+    const { counts, after } = slots;
+    w.raw(counts.length > 0 ? VOTE_COUNTS_FIRST : VOTE_COUNTS_OPEN);
+    for (let k = 0; k < counts.length; k++) {
+      w.number((counts[k] as Readonly<Record<string, number>>)[choice] ?? 0).raw(
+        after[k] as Uint8Array,
+      );
+    }
+    w.raw(LIST_END);
   };
   const areaById = new Map(areas.map((a) => [a.area, a]));
   const contests = d.contests.filter((contest) => byContest.some((m) => m.has(contest.id)));
@@ -270,13 +297,14 @@ export function writeNistResults(
         .number(c.total.undervotes)
         .text('}');
     });
+    const slots = countSlots(contest.id);
     if (contest.kind === 'measure') {
       w.text('],"@type":"ElectionResults.BallotMeasureContest","ContestSelection":[');
       list(contest.choices, (choice) => {
         w.text(
           `{"@type":"ElectionResults.BallotMeasureSelection","@id":${str(selectionRef(contest.id, choice.id))},"Selection":${text(choice.name)},`,
         );
-        voteCounts(contest.id, choice.id);
+        voteCounts(slots, choice.id);
       });
       w.text(']}');
       return;
@@ -288,7 +316,7 @@ export function writeNistResults(
       w.text(
         `{"@type":"ElectionResults.CandidateSelection","@id":${str(selectionRef(contest.id, choice.id))},"CandidateIds":[${str(candidateRef(contest.id, choice.id))}]${choice.writeIn === true ? ',"IsWriteIn":true' : ''},`,
       );
-      voteCounts(contest.id, choice.id);
+      voteCounts(slots, choice.id);
     });
     w.text(']}');
   });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Id, LocalizedText, type Election } from '../core/election.js';
 import type { AreaResults } from '../core/tally.js';
-import { withJsonBytes, type JsonBytes } from './json_bytes.js';
+import { utf8Fragment, withJsonBytes, type JsonBytes } from './json_bytes.js';
 
 export const RESULTS_FORMAT = 'tally-results/1';
 export const UNIT_RESULTS_FORMAT = 'tally-unit-results/1';
@@ -281,17 +281,48 @@ export function writeUnitResults(
   w.text(']}');
 }
 
-/** Ids as JSON strings: the same few choice and vote type ids, written millions of times. */
-const quotedIds = new Map<string, string>();
-function quoted(id: string): string {
-  let text = quotedIds.get(id);
-  if (text === undefined) {
-    if (quotedIds.size > 10_000) quotedIds.clear();
-    text = JSON.stringify(id);
-    quotedIds.set(id, text);
-  }
-  return text;
+/** An id as JSON, encoded: `"id"`, and as a member's name, `"id":` and `,"id":`. */
+interface QuotedId {
+  readonly value: Uint8Array;
+  readonly first: Uint8Array;
+  readonly next: Uint8Array;
 }
+
+/** The same few contest, choice and vote type ids are written millions of times. */
+const quotedIds = new Map<string, QuotedId>();
+function quoted(id: string): QuotedId {
+  let known = quotedIds.get(id);
+  if (known === undefined) {
+    if (quotedIds.size > 10_000) quotedIds.clear();
+    const text = JSON.stringify(id);
+    known = {
+      value: utf8Fragment(text),
+      first: utf8Fragment(`${text}:`),
+      next: utf8Fragment(`,${text}:`),
+    };
+    quotedIds.set(id, known);
+  }
+  return known;
+}
+
+const fragment = {
+  open: utf8Fragment('{'),
+  close: utf8Fragment('}'),
+  ballotsCast: utf8Fragment('{"ballotsCast":'),
+  overvotes: utf8Fragment(',"overvotes":'),
+  undervotes: utf8Fragment(',"undervotes":'),
+  counts: utf8Fragment(',"counts":'),
+  totalsEnd: utf8Fragment('}'),
+  contestFirst: utf8Fragment('{"contest":'),
+  contestNext: utf8Fragment(',{"contest":'),
+  reported: utf8Fragment(',"reporting":{"reported":'),
+  expected: utf8Fragment(',"expected":'),
+  total: utf8Fragment('},"total":'),
+  byVoteType: utf8Fragment(',"byVoteType":{'),
+  leaders: utf8Fragment('},"leaders":['),
+  contestEnd: utf8Fragment(']}'),
+  comma: utf8Fragment(','),
+};
 
 /** JSON.stringify(areaFeed(election, results)), written directly. */
 function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): void {
@@ -303,26 +334,24 @@ function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): 
       : undefined;
   const numbers = (values: Readonly<Record<string, number>>): void => {
     let first = true;
-    w.text('{');
+    w.raw(fragment.open);
     for (const key in values) {
-      w.text(first ? '' : ',')
-        .text(quoted(key))
-        .text(':')
-        .number(values[key] ?? 0);
+      const name = quoted(key);
+      w.raw(first ? name.first : name.next).number(values[key] ?? 0);
       first = false;
     }
-    w.text('}');
+    w.raw(fragment.close);
   };
   const totals = (t: AreaResults['contests'][number]['total']): void => {
-    w.text('{"ballotsCast":')
+    w.raw(fragment.ballotsCast)
       .number(t.ballotsCast)
-      .text(',"overvotes":')
+      .raw(fragment.overvotes)
       .number(t.overvotes)
-      .text(',"undervotes":')
+      .raw(fragment.undervotes)
       .number(t.undervotes)
-      .text(',"counts":');
+      .raw(fragment.counts);
     numbers(t.counts);
-    w.text('}');
+    w.raw(fragment.totalsEnd);
   };
   w.text(
     `{"area":${str(results.area)},"kind":${str(results.kind)},"name":${str(unit?.name ?? district?.name ?? { en: results.area })}` +
@@ -340,28 +369,30 @@ function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): 
     .number(results.reporting.expected)
     .text('},"contests":[');
   results.contests.forEach((c, i) => {
-    w.text(i > 0 ? ',{"contest":' : '{"contest":')
-      .text(quoted(c.contest))
-      .text(',"reporting":{"reported":')
+    w.raw(i > 0 ? fragment.contestNext : fragment.contestFirst)
+      .raw(quoted(c.contest).value)
+      .raw(fragment.reported)
       .number(c.reporting.reported)
-      .text(',"expected":')
+      .raw(fragment.expected)
       .number(c.reporting.expected)
-      .text('},"total":');
+      .raw(fragment.total);
     totals(c.total);
-    w.text(',"byVoteType":{');
+    w.raw(fragment.byVoteType);
     let first = true;
     for (const vt in c.byVoteType) {
       const t = c.byVoteType[vt];
       if (t === undefined) continue;
-      w.text(first ? '' : ',')
-        .text(quoted(vt))
-        .text(':');
+      const name = quoted(vt);
+      w.raw(first ? name.first : name.next);
       totals(t);
       first = false;
     }
-    w.text('},"leaders":[');
-    c.leaders.forEach((id, j) => w.text(j > 0 ? ',' : '').text(quoted(id)));
-    w.text(']}');
+    w.raw(fragment.leaders);
+    c.leaders.forEach((id, j) => {
+      if (j > 0) w.raw(fragment.comma);
+      w.raw(quoted(id).value);
+    });
+    w.raw(fragment.contestEnd);
   });
   w.text(']}');
 }
