@@ -188,3 +188,67 @@ describe('the admission rules', () => {
     expect(admit(submit()).type).toBe('admitted');
   });
 });
+
+describe('reviews of held submissions', () => {
+  const review = (target: number, decision: 'accept' | 'reject'): AdmissionEntry => ({
+    type: 'review',
+    leaf: 0,
+    target,
+    decision,
+  });
+  const tabulator = { source: 'north.tab+00000002', countsDigest: 'other' };
+
+  it('decides a held submission once: accepted, later sources are judged against it', () => {
+    const { admit } = started();
+    expect(admit(submit())).toEqual({ type: 'admitted', kind: 'original', status: 'accepted' });
+    // Entry 5: the tabulator's different numbers are held.
+    expect(admit(submit(tabulator))).toEqual({
+      type: 'admitted',
+      kind: 'conflict',
+      status: 'held',
+    });
+    expect(admit({ ...review(5, 'accept'), leaf: 6 })).toEqual({ type: 'recorded' });
+    expect(admit({ ...review(5, 'reject'), leaf: 7 })).toMatchObject({
+      type: 'refused',
+      error: { code: 'already_decided' },
+    });
+    // A third source is judged against what now counts: the reviewed numbers.
+    admit({
+      type: 'roster',
+      leaf: 8,
+      action: 'certify',
+      ref: 'n-1.phone+00000003',
+      unit: 'n-1',
+      signed: true,
+    });
+    const phone = { source: 'n-1.phone+00000003' };
+    expect(admit(submit({ ...phone, countsDigest: 'other' }))).toEqual({
+      type: 'admitted',
+      kind: 'corroboration',
+      status: 'accepted',
+    });
+  });
+
+  it('refuses a review of an accepted submission, of an entry that is no submission, or of none', () => {
+    const { admit } = started();
+    admit(submit());
+    for (const target of [4, 2, 0, 99]) {
+      expect(admit({ ...review(target, 'accept'), leaf: 5 })).toMatchObject({
+        type: 'refused',
+        error: { code: 'not_held' },
+      });
+    }
+  });
+
+  it('takes a rejected submission out of what later sources are judged against', () => {
+    const { admit } = started();
+    admit(submit({ warnings: [{ code: 'unbalanced_contest', message: 'unbalanced' }] }));
+    admit({ ...review(4, 'reject'), leaf: 5 });
+    // Nothing counts for n-1: the tabulator's report is an original, not a conflict.
+    expect(admit(submit(tabulator))).toEqual({
+      type: 'admitted',
+      kind: 'original',
+      status: 'accepted',
+    });
+  });
+});

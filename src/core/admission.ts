@@ -9,7 +9,9 @@
 // go up per key, by at most MAX_SEQUENCE_STEP at a time. A second submission from a key for the
 // same unit and vote type is an amendment and must say why; one from another key corroborates
 // the counted numbers or conflicts with them. Conflicts and submissions with warnings are held
-// for review, the rest accepted. An identical re-send is the submission already recorded.
+// for review, the rest accepted. An identical re-send is the submission already recorded. A
+// reviewer decides a held submission once: accepted, it counts from the review's entry on, as
+// the latest accepted submission of its unit and vote type; rejected, it never counts.
 import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 import { isWithin, type Election } from './election.js';
 import { problem, throwIllegalValue, type Problem, type ProblemSummary } from './result.js';
@@ -30,6 +32,8 @@ export const MAX_SEQUENCE_STEP = 1_000_000;
 
 export type SubmissionKind = 'original' | 'amendment' | 'corroboration' | 'conflict';
 export type ReviewStatus = 'accepted' | 'held';
+/** What a submission's slot record says of it now: a held one may be decided since. */
+export type SlotStatus = ReviewStatus | 'rejected';
 
 /** Why the rules reject a submission that was signed and read. */
 export const ADMISSION_CODES = [
@@ -51,7 +55,9 @@ export type RefusalCode =
   | 'key_exists'
   | 'unknown_key'
   | 'already_revoked'
-  | 'unexpected_entry';
+  | 'unexpected_entry'
+  | 'not_held'
+  | 'already_decided';
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses
@@ -94,7 +100,14 @@ export type AdmissionEntry =
     }
   | { readonly type: 'submission'; readonly leaf: number; readonly facts: SubmissionFacts }
   /** A body refused before it could be read as a signed submission of a known key. */
-  | { readonly type: 'rejection'; readonly error: ProblemSummary };
+  | { readonly type: 'rejection'; readonly error: ProblemSummary }
+  /** A reviewer's decision on the held submission at entry `target`. */
+  | {
+      readonly type: 'review';
+      readonly leaf: number;
+      readonly target: number;
+      readonly decision: 'accept' | 'reject';
+    };
 
 /** What becomes of an entry. */
 export type Admission =
@@ -115,9 +128,14 @@ interface KeyState {
 }
 
 interface SlotRecord {
+  readonly leaf: number;
   readonly source: string;
   readonly countsDigest: string;
-  readonly status: ReviewStatus;
+  status: SlotStatus;
+  /** The entry from which it counts: its own, or the review's that accepted it. */
+  acceptedAt?: number;
+  /** The review that decided it, when held and decided. */
+  decidedAt?: number;
 }
 
 /**
@@ -131,6 +149,8 @@ export class AdmissionState {
   private readonly keys = new Map<string, KeyState>();
   private readonly sequences = new Map<string, number>();
   private readonly slots = new Map<string, SlotRecord[]>();
+  /** Every submission's slot record by its entry, for the reviews that name it. */
+  private readonly submissions = new Map<number, SlotRecord>();
   private readonly digests = new Map<string, number>();
 
   /** A key as the roster has it at this point of the log. */
@@ -143,15 +163,30 @@ export class AdmissionState {
     this.sequences.set(source, Math.max(this.sequences.get(source) ?? 0, sequence));
   }
 
-  /** A recorded submission, given in log order. */
+  /**
+   * A recorded submission at entry `leaf`, given in log order, as it stands now: accepted when
+   * it was (`acceptedAt`: its own entry, or the review's), held until decided, or rejected by
+   * the review at `decidedAt`.
+   */
   knowSubmission(
     s: Pick<SubmissionFacts, 'source' | 'unit' | 'voteType' | 'countsDigest'>,
-    status: ReviewStatus,
+    leaf: number,
+    status: SlotStatus,
+    decided: { readonly acceptedAt?: number; readonly decidedAt?: number } = {},
   ): void {
     const key = slotKey(s.unit, s.voteType);
     const list = this.slots.get(key) ?? [];
-    list.push({ source: s.source, countsDigest: s.countsDigest, status });
+    const record: SlotRecord = {
+      leaf,
+      source: s.source,
+      countsDigest: s.countsDigest,
+      status,
+      ...(status === 'accepted' ? { acceptedAt: decided.acceptedAt ?? leaf } : {}),
+      ...(decided.decidedAt === undefined ? {} : { decidedAt: decided.decidedAt }),
+    };
+    list.push(record);
     this.slots.set(key, list);
+    this.submissions.set(leaf, record);
   }
 
   /** A recorded submission's digest and where it is. */
@@ -185,9 +220,39 @@ export class AdmissionState {
       case 'rejection':
         // A refused body changes nothing: it cannot use up a key's sequence numbers.
         return { type: 'rejected', error: entry.error };
+      case 'review':
+        return this.review(entry);
       default:
         return throwIllegalValue(entry);
     }
+  }
+
+  /** What a review of the entry at `target` would be refused for now, if anything. */
+  private reviewRefusal(target: number): Problem<RefusalCode> | undefined {
+    const record = this.submissions.get(target);
+    if (record === undefined)
+      return problem('not_held', `entry ${String(target)} is not a submission held for review`);
+    if (record.decidedAt !== undefined) {
+      return problem(
+        'already_decided',
+        `the submission at entry ${String(target)} was decided at entry ${String(record.decidedAt)}`,
+      );
+    }
+    if (record.status !== 'held')
+      return problem('not_held', `the submission at entry ${String(target)} was not held`);
+    return undefined;
+  }
+
+  private review(entry: Extract<AdmissionEntry, { type: 'review' }>): Admission {
+    const refusedFor = this.reviewRefusal(entry.target);
+    if (refusedFor !== undefined) return { type: 'refused', error: refusedFor };
+    const record = this.submissions.get(entry.target) as SlotRecord;
+    record.decidedAt = entry.leaf;
+    if (entry.decision === 'accept') {
+      record.status = 'accepted';
+      record.acceptedAt = entry.leaf;
+    } else record.status = 'rejected';
+    return RECORDED;
   }
 
   private roster(
@@ -224,7 +289,7 @@ export class AdmissionState {
     const decided = this.judge(election, f);
     if (decided.type === 'admitted') {
       this.knowSequence(f.source, f.sequence);
-      this.knowSubmission(f, decided.status);
+      this.knowSubmission(f, leaf, decided.status);
       this.knowDigest(f.digest, leaf);
     }
     return decided;
@@ -277,9 +342,11 @@ export class AdmissionState {
         );
       }
       kind = 'amendment';
-    } else if (before.length > 0) {
-      const current = before.findLast((b) => b.status === 'accepted') ?? before[before.length - 1];
-      kind = current?.countsDigest === f.countsDigest ? 'corroboration' : 'conflict';
+    } else {
+      // What the slot counts now (the latest accepted), else what is still before a reviewer.
+      const current = latestAccepted(before) ?? before.findLast((b) => b.status === 'held');
+      if (current !== undefined)
+        kind = current.countsDigest === f.countsDigest ? 'corroboration' : 'conflict';
     }
     const status: ReviewStatus = kind === 'conflict' || f.warnings.length > 0 ? 'held' : 'accepted';
     return { type: 'admitted', kind, status };
@@ -287,6 +354,15 @@ export class AdmissionState {
 }
 
 const RECORDED: Admission = { type: 'recorded' };
+
+/** The record a slot counts: the one accepted last (by the entry it counts from). */
+function latestAccepted(records: readonly SlotRecord[]): SlotRecord | undefined {
+  let latest: SlotRecord | undefined;
+  for (const r of records) {
+    if (r.acceptedAt !== undefined && (latest?.acceptedAt ?? -1) < r.acceptedAt) latest = r;
+  }
+  return latest;
+}
 
 function refusal(code: RefusalCode, message: string): Admission {
   return { type: 'refused', error: problem(code, message) };

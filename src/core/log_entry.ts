@@ -77,12 +77,41 @@ export const RejectionEntry = z.strictObject({
   signed: SignedSubmission.optional(),
 });
 
+/** A staff member as a review names them: the name they sign in with. */
+export const StaffName = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    'a staff name is 1 to 64 lowercase letters, digits, ".", "_" or "-"',
+  );
+
+/** Longest reason a review gives: a few sentences a reader of the log can follow. */
+export const MAX_REVIEW_REASON = 1000;
+
+/**
+ * A reviewer's decision on a held submission: accepted (it counts from here, as if it had been
+ * accepted at this entry) or rejected (it never counts). Named by who decided and why.
+ */
+export const ReviewEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('review'),
+  election: Id,
+  time: Time,
+  /** The held submission's entry. */
+  entry: z.int().min(0),
+  decision: z.enum(['accept', 'reject']),
+  reason: z.string().max(MAX_REVIEW_REASON).regex(/\S/, 'a review gives its reason'),
+  /** Who decided: one reviewer, or two where the election asks for two. */
+  reviewers: z.array(StaffName).min(1).max(2),
+});
+
 export const LogEntry = z.discriminatedUnion('type', [
   ElectionEntry,
   ElectionPartEntry,
   RosterEntry,
   SubmissionEntry,
   RejectionEntry,
+  ReviewEntry,
 ]);
 
 export type LogEntry = z.infer<typeof LogEntry>;
@@ -92,6 +121,7 @@ export type RosterStatement = z.infer<typeof RosterStatement>;
 export type RosterEntry = z.infer<typeof RosterEntry>;
 export type SubmissionEntry = z.infer<typeof SubmissionEntry>;
 export type RejectionEntry = z.infer<typeof RejectionEntry>;
+export type ReviewEntry = z.infer<typeof ReviewEntry>;
 
 const encoder = new TextEncoder();
 

@@ -13,6 +13,8 @@ export function entryTime(e: LogEntry): string | undefined {
       return undefined;
     case 'roster':
       return e.statement.time;
+    case 'review':
+      return e.time;
     case 'submission':
     case 'rejection':
       return e.receivedAt;

@@ -143,6 +143,8 @@ export class Tally {
   private readonly areas = new Map<string, AreaState>();
   private readonly units = new Map<string, UnitState>();
   private readonly countedSlots = new Map<string, CountedSubmission>();
+  /** Submissions held for review and not yet decided, by entry. */
+  private readonly held = new Map<number, Submission>();
   private readonly contestRevisions = new Map<string, number>();
   /** The results of areas above the reporting units as last built, until their revision moves. */
   private readonly built = new Map<string, { revision: number; results: AreaResults }>();
@@ -284,13 +286,22 @@ export class Tally {
   }
 
   /**
-   * Applies the next log entry (entry `logSize`). Only accepted submissions count; a later
-   * accepted submission for the same unit and vote type replaces the earlier one.
+   * Applies the next log entry (entry `logSize`). Only accepted submissions count, from the
+   * entry that accepted them (their own, or a review's); a later accepted submission for the
+   * same unit and vote type replaces the earlier one.
    */
   apply(entry: LogEntry): void {
     const leafIndex = this.applied++;
-    if (entry.type !== 'submission' || entry.status !== 'accepted') return;
-    this.count(leafIndex, entry.signed.submission);
+    if (entry.type === 'review') {
+      // A held submission a reviewer accepts counts from the review's entry on.
+      const held = this.held.get(entry.entry);
+      this.held.delete(entry.entry);
+      if (held !== undefined && entry.decision === 'accept') this.count(leafIndex, held);
+      return;
+    }
+    if (entry.type !== 'submission') return;
+    if (entry.status === 'held') this.held.set(leafIndex, entry.signed.submission);
+    else this.count(leafIndex, entry.signed.submission);
   }
 
   /**

@@ -9,10 +9,25 @@ import {
   encodeLogEntry,
   encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
+  ReviewEntry,
   type LogEntry,
 } from '../core/log_entry.js';
-import { AdmissionState, type Admission, type SubmissionKind } from '../core/admission.js';
-import { problem, throwIllegalValue, type Problem, type ProblemSummary } from '../core/result.js';
+import {
+  AdmissionState,
+  type Admission,
+  type RefusalCode,
+  type SubmissionKind,
+} from '../core/admission.js';
+import { zodProblem } from '../core/election.js';
+import {
+  err,
+  ok,
+  problem,
+  throwIllegalValue,
+  type Problem,
+  type ProblemSummary,
+  type Result,
+} from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import { toWellFormedText } from '../core/text.js';
 import { parseSignedSubmission } from '../core/submission.js';
@@ -21,6 +36,7 @@ import { leafHash } from '../log/hash.js';
 import type { Log } from '../log/log.js';
 import { MAX_ENTRY_SIZE } from '../log/tiles.js';
 import type { IndexRow, Ledger, LedgerEntry, LedgerReads } from '../store/ledger.js';
+import { SubmissionRecords, type SlotRow } from '../store/submission_records.js';
 import type { Store } from '../store/store.js';
 import {
   checkBody,
@@ -197,6 +213,55 @@ export class ElectionIngest {
     return again;
   }
 
+  /** The submissions held for review and not yet decided, oldest first: the review queue. */
+  heldSubmissions(): Promise<SlotRow[]> {
+    return new SubmissionRecords(this.store.db, this.id).held();
+  }
+
+  /**
+   * Logs a reviewer's decision on the held submission at entry `request.entry`, once the rules
+   * allow it (it is a submission, held, not decided yet): accepted, it counts from the review's
+   * entry on; rejected, it never counts. Resolves once the entry is durable, with its index; a
+   * review the rules refuse is not logged.
+   */
+  async review(request: ReviewRequest): Promise<Result<{ leafIndex: number }, ReviewProblem>> {
+    const entry = {
+      format: LOG_ENTRY_FORMAT,
+      type: 'review',
+      election: this.id,
+      time: this.now().toISOString(),
+      entry: request.entry,
+      decision: request.decision,
+      reason: request.reason,
+      reviewers: [...request.reviewers],
+    } satisfies ReviewEntry;
+    const parsed = ReviewEntry.safeParse(entry);
+    if (!parsed.success) return err(zodProblem('invalid_review', 'invalid review', parsed.error));
+    if (new Set(entry.reviewers).size !== entry.reviewers.length)
+      return err(problem('invalid_review', 'a review names each reviewer once'));
+    const bytes = encodeLogEntry(entry);
+    return this.ledger.append<Result<{ leafIndex: number }, ReviewProblem>>(async (reads, size) => {
+      const state = new AdmissionState();
+      const target = await reads.submissions.atLeaf(request.entry);
+      if (target !== undefined) {
+        for (const r of await reads.submissions.ofUnits([target.unit])) knowSlotRow(state, r);
+      }
+      const admission = state.admit(this.election, {
+        type: 'review',
+        leaf: size,
+        target: request.entry,
+        decision: request.decision,
+      });
+      if (admission.type === 'refused') return { entries: [], value: err(admission.error) };
+      if (admission.type !== 'recorded') throw new Error(`admission: a review ${admission.type}`);
+      const status = request.decision === 'accept' ? 'accepted' : 'rejected';
+      return {
+        entries: [{ bytes, index: { type: 'review', target: request.entry, status } }],
+        value: ok({ leafIndex: size }),
+      };
+    });
+  }
+
   /** Commits what is pending, one transaction at a time; arrivals meanwhile form the next. */
   private async flush(): Promise<void> {
     if (this.flushing) return;
@@ -294,7 +359,7 @@ export class ElectionIngest {
       }
       for (const k of keys) state.knowKey(k.ref, k.unit, k.revokedAt);
       // What the review rules read: each source's last sequence, each slot's history.
-      for (const p of previous) state.knowSubmission(p, p.status);
+      for (const p of previous) knowSlotRow(state, p);
       for (const s of sequences) state.knowSequence(s.source, s.sequence);
     }
 
@@ -340,6 +405,28 @@ export class ElectionIngest {
         return throwIllegalValue(admission);
     }
   }
+}
+
+/** A reviewer's decision on a held submission, as staff make it. */
+export interface ReviewRequest {
+  /** The held submission's entry. */
+  readonly entry: number;
+  readonly decision: 'accept' | 'reject';
+  readonly reason: string;
+  /** Who decided (staff names): one, or two. */
+  readonly reviewers: readonly string[];
+}
+
+export type ReviewProblem = Problem<'invalid_review' | RefusalCode>;
+
+/** A submission's slot row from the store, as the rules know it. */
+function knowSlotRow(state: AdmissionState, r: SlotRow): void {
+  state.knowSubmission(
+    r,
+    r.leaf,
+    r.status,
+    r.decidedLeaf === undefined ? {} : { acceptedAt: r.decidedLeaf, decidedAt: r.decidedLeaf },
+  );
 }
 
 type Decision =

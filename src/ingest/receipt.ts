@@ -86,6 +86,7 @@ export function receiptFields(entry: LogEntry): ReceiptFields {
     case 'election':
     case 'election-part':
     case 'roster':
+    case 'review':
       throw new Error(`a ${entry.type} log entry is not a submission`);
     default:
       return throwIllegalValue(entry);

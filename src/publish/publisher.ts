@@ -12,7 +12,7 @@ import {
 } from '../core/admission.js';
 import { decodeLogEntry, type LogEntry } from '../core/log_entry.js';
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
-import { slotKey } from '../core/submission.js';
+import { slotKey, type Submission } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import { LogTimes } from '../core/log_time.js';
 import type { Election } from '../core/election.js';
@@ -64,6 +64,8 @@ export class Publisher {
   private readonly tally: Tally;
   /** The latest accepted submission per unit and vote type, kept apart from the tally's own. */
   private readonly accepted = new Map<string, CountedSubmission>();
+  /** Submissions held for review and not yet decided, by entry. */
+  private readonly held = new Map<number, Submission>();
   /**
    * The admission rules folded over the log as it is counted: the publisher counts nothing the
    * rules would not have decided so (a second road beside ingest's, before anything is public).
@@ -243,11 +245,22 @@ export class Publisher {
         this.tally.apply(entry.value);
         this.times.record(entry.value);
         const e = entry.value;
-        if (e.type === 'submission' && e.status === 'accepted') {
-          const s = e.signed.submission;
-          this.accepted.set(slotKey(s.unit, s.voteType), {
-            leafIndex: start + i,
-            submission: s,
+        const leafIndex = start + i;
+        if (e.type === 'submission' && e.status === 'held') {
+          this.held.set(leafIndex, e.signed.submission);
+        }
+        // What counts from this entry on: an accepted submission, or a held one a review accepts.
+        const counts =
+          e.type === 'submission' && e.status === 'accepted'
+            ? e.signed.submission
+            : e.type === 'review' && e.decision === 'accept'
+              ? this.held.get(e.entry)
+              : undefined;
+        if (e.type === 'review') this.held.delete(e.entry);
+        if (counts !== undefined) {
+          this.accepted.set(slotKey(counts.unit, counts.voteType), {
+            leafIndex,
+            submission: counts,
           });
         }
       }
@@ -279,6 +292,8 @@ function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEn
     }
     case 'rejection':
       return { type: 'rejection', error: e.error };
+    case 'review':
+      return { type: 'review', leaf, target: e.entry, decision: e.decision };
     default:
       return throwIllegalValue(e);
   }
@@ -290,6 +305,7 @@ function recordedAs(e: LogEntry, decision: Admission): boolean {
     case 'election':
     case 'election-part':
     case 'roster':
+    case 'review':
       return decision.type === 'recorded';
     case 'submission':
       return (

@@ -23,7 +23,9 @@ export type IndexRow =
       readonly verifierKey: string;
       readonly unit: string;
     }
-  | { readonly type: 'revoke'; readonly ref: string };
+  | { readonly type: 'revoke'; readonly ref: string }
+  /** A review decided the held submission at entry `target`. */
+  | { readonly type: 'review'; readonly target: number; readonly status: 'accepted' | 'rejected' };
 
 export interface LedgerEntry {
   readonly bytes: Uint8Array;
@@ -184,6 +186,7 @@ export class Ledger {
     const submissions: { leaf: number; record: SubmissionRecord }[] = [];
     const certified: { leaf: number; ref: string; verifierKey: string; unit: string }[] = [];
     const revoked: { leaf: number; ref: string }[] = [];
+    const reviewed: { leaf: number; target: number; status: 'accepted' | 'rejected' }[] = [];
     entries.forEach((e, i) => {
       const leaf = first + i;
       const index = e.index;
@@ -198,11 +201,16 @@ export class Ledger {
         case 'revoke':
           revoked.push({ leaf, ref: index.ref });
           break;
+        case 'review':
+          reviewed.push({ leaf, target: index.target, status: index.status });
+          break;
         default:
           throwIllegalValue(index);
       }
     });
-    await new SubmissionRecords(tx, this.electionId).insert(submissions);
+    const records = new SubmissionRecords(tx, this.electionId);
+    await records.insert(submissions);
+    for (const r of reviewed) await records.decide(r.target, r.status, r.leaf);
     const roster = new RosterRecords(tx, this.electionId);
     await roster.certify(certified);
     for (const r of revoked) await roster.revoke(r.ref, r.leaf);

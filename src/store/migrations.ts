@@ -78,6 +78,18 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_reviews': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // The review that decided a held submission (its status then accepted or rejected).
+        await db.schema.alterTable('submissions').addColumn('decided_leaf', 'bigint').execute();
+        // The review queue: the held submissions, without reading every other.
+        await db.schema
+          .createIndex('submissions_by_status')
+          .on('submissions')
+          .columns(['election_id', 'status', 'leaf_index'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -55,8 +55,10 @@ export interface SubmissionsTable {
   vote_type: string;
   source: string;
   sequence: number;
-  /** accepted | held */
+  /** accepted | held | rejected (held, then rejected by a review) */
   status: string;
+  /** The review's entry, once a held submission is decided. */
+  decided_leaf: number | null;
   /** original | amendment | corroboration | conflict */
   kind: string;
   /** SHA-256 (hex) of the canonical contest results: equal numbers from two sources match. */

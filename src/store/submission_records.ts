@@ -11,7 +11,7 @@ export interface SubmissionRecord {
   /** The signing key, `name+keyid`. */
   readonly source: string;
   readonly sequence: number;
-  readonly status: 'accepted' | 'held';
+  readonly status: 'accepted' | 'held' | 'rejected';
   readonly kind: string;
   /** SHA-256 (hex) of the numbers alone. */
   readonly countsDigest: string;
@@ -59,25 +59,58 @@ export class SubmissionRecords {
   }
 
   /** Every logged submission for these units, in log order. */
-  async ofUnits(
-    units: readonly string[],
-  ): Promise<Pick<SubmissionRecord, 'unit' | 'voteType' | 'source' | 'countsDigest' | 'status'>[]> {
+  async ofUnits(units: readonly string[]): Promise<SlotRow[]> {
     if (units.length === 0) return [];
-    const rows = await this.executor
-      .selectFrom('submissions')
-      .select(['unit_id', 'vote_type', 'source', 'counts_digest', 'status', 'leaf_index'])
+    const rows = await this.slotRows()
       .where('election_id', '=', this.electionId)
       .where('unit_id', 'in', units)
       .execute();
     // Sorted here: ORDER BY leaf_index would make the database walk every submission.
     rows.sort((a, b) => a.leaf_index - b.leaf_index);
-    return rows.map((r) => ({
-      unit: r.unit_id,
-      voteType: r.vote_type,
-      source: r.source,
-      countsDigest: r.counts_digest,
-      status: r.status === 'accepted' ? 'accepted' : 'held',
-    }));
+    return rows.map(slotRow);
+  }
+
+  /** The logged submission at entry `leaf`, if that entry is one. */
+  async atLeaf(leaf: number): Promise<SlotRow | undefined> {
+    const row = await this.slotRows()
+      .where('election_id', '=', this.electionId)
+      .where('leaf_index', '=', leaf)
+      .executeTakeFirst();
+    return row === undefined ? undefined : slotRow(row);
+  }
+
+  /** The submissions held for review and not yet decided, oldest first. */
+  async held(): Promise<SlotRow[]> {
+    const rows = await this.slotRows()
+      .where('election_id', '=', this.electionId)
+      .where('status', '=', 'held')
+      .execute();
+    rows.sort((a, b) => a.leaf_index - b.leaf_index);
+    return rows.map(slotRow);
+  }
+
+  /** A review decided the held submission at `leaf`, at entry `decidedLeaf`. */
+  async decide(leaf: number, status: 'accepted' | 'rejected', decidedLeaf: number): Promise<void> {
+    await this.executor
+      .updateTable('submissions')
+      .set({ status, decided_leaf: decidedLeaf })
+      .where('election_id', '=', this.electionId)
+      .where('leaf_index', '=', leaf)
+      .execute();
+  }
+
+  private slotRows() {
+    return this.executor
+      .selectFrom('submissions')
+      .select([
+        'unit_id',
+        'vote_type',
+        'source',
+        'counts_digest',
+        'status',
+        'leaf_index',
+        'decided_leaf',
+      ]);
   }
 
   /** Index rows for submissions just logged, at their leaves. */
@@ -94,8 +127,40 @@ export class SubmissionRecords {
         status: r.status,
         kind: r.kind,
         counts_digest: r.countsDigest,
+        decided_leaf: null,
       })),
       (rows) => this.executor.insertInto('submissions').values(rows).execute(),
     );
   }
+}
+
+/** A logged submission as the admission rules read its slot: where it is, and how it stands. */
+export interface SlotRow extends Pick<
+  SubmissionRecord,
+  'unit' | 'voteType' | 'source' | 'countsDigest' | 'status'
+> {
+  readonly leaf: number;
+  /** The review that decided it, once decided. */
+  readonly decidedLeaf?: number;
+}
+
+function slotRow(r: {
+  unit_id: string;
+  vote_type: string;
+  source: string;
+  counts_digest: string;
+  status: string;
+  leaf_index: number;
+  decided_leaf: number | null;
+}): SlotRow {
+  const status = r.status === 'accepted' || r.status === 'rejected' ? r.status : 'held';
+  return {
+    unit: r.unit_id,
+    voteType: r.vote_type,
+    source: r.source,
+    countsDigest: r.counts_digest,
+    status,
+    leaf: r.leaf_index,
+    ...(r.decided_leaf === null ? {} : { decidedLeaf: r.decided_leaf }),
+  };
 }

@@ -36,11 +36,11 @@ export class Recount implements VersionSource {
     for (const c of replay.counting) {
       this.byEntry.set(c.entry, c);
       // As Tally.count: every contest the entry, or the one it replaces, has results for.
-      for (const contest of this.touched(c)) this.contestRevisions.set(contest, c.entry);
+      for (const contest of this.touched(c)) this.contestRevisions.set(contest, c.at);
     }
     for (const [unit, counted] of replay.counted) {
       let ballots = 0;
-      for (const entry of counted) ballots += this.byEntry.get(entry)?.ballotsCast ?? 0;
+      for (const { entry } of counted) ballots += this.byEntry.get(entry)?.ballotsCast ?? 0;
       this.ballots.set(unit, ballots);
     }
   }
@@ -86,7 +86,7 @@ export class Recount implements VersionSource {
       for (let i = counting.length - 1; i >= 0 && points.length < this.historyLength; i--) {
         const c = counting[i] as CountingEntry;
         if (!this.touched(c).has(contestId)) continue;
-        points.push({ asOfLog: c.entry + 1, counts: Object.fromEntries(counts) });
+        points.push({ asOfLog: c.at + 1, counts: Object.fromEntries(counts) });
         // Tally adds a unit's numbers to the contest's area only where the unit is in it.
         if (contest.district !== undefined && !isOnBallot(this.election, contest, c.unit)) continue;
         this.takeBack(counts, contestId, this.submission(c.entry), 1);
@@ -133,7 +133,7 @@ export class Recount implements VersionSource {
   private unitTally(): Tally {
     if (this.units === undefined) {
       const tally = new Tally(this.election);
-      for (const c of this.replay.counting) tally.count(c.entry, this.submission(c.entry));
+      for (const c of this.replay.counting) tally.count(c.at, this.submission(c.entry));
       this.units = tally;
     }
     return this.units;

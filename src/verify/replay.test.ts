@@ -54,7 +54,7 @@ const SubmitAction = fc.record({
   ),
   voteType: fc.constantFrom('election-day', 'mail'),
   sequence: fc.constantFrom('next', 'next', 'next', 'next', 'next', 'same', 'huge', 'far', 'below'),
-  numbers: fc.constantFrom('base', 'same-numbers', 'other-numbers', 'unbalanced'),
+  numbers: fc.constantFrom('base', 'same-numbers', 'other-numbers', 'unbalanced', 'unbalanced'),
   amended: fc.boolean(),
   body: fc.constantFrom(
     ...(['signed', 'signed', 'signed', 'signed', 'signed', 'signed'] as const),
@@ -79,6 +79,16 @@ const Action = fc.oneof(
     arbitrary: fc.record({ type: fc.constant('resend' as const), which: fc.nat() }),
   },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('certify' as const) }) },
+  {
+    // A reviewer decides an entry: mostly a held submission, sometimes one that is not.
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constant('review' as const),
+      which: fc.nat(),
+      held: fc.constantFrom(true, true, true, false),
+      decision: fc.constantFrom('accept' as const, 'reject' as const),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -175,7 +185,7 @@ describe('the admission rules, folded by ingest and by the verifier', () => {
           await t.dispose();
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   }, 120_000);
 });
@@ -203,6 +213,8 @@ async function run(
   });
   const sender = new Sender();
   const outcomes: IngestOutcome[] = [];
+  /** The reviews ingest logged: their entries, and whether they accepted. */
+  const reviews: { leaf: number; target: number; accept: boolean }[] = [];
   for (const action of actions) {
     switch (action.type) {
       case 'submit':
@@ -222,6 +234,32 @@ async function run(
       case 'revoke':
         await roster({ action: 'revoke', key: encodeVerifierKey(keys[action.key] ?? fail()) });
         break;
+      case 'review': {
+        const candidates = outcomes.filter((o) => (o.receipt.status === 'held') === action.held);
+        const target = candidates[action.which % Math.max(1, candidates.length)];
+        const entry = target?.receipt.leafIndex ?? action.which % 20;
+        const reviewed = await ingest.review({
+          entry,
+          decision: action.decision,
+          reason: 'checked against the tally sheet',
+          reviewers: ['reviewer-1'],
+        });
+        // Ingest logs what the rules allow: a held submission's first review, nothing else.
+        const decidedBefore = reviews.some((r) => r.leaf > entry && r.target === entry);
+        // (A re-send's receipt is the first one's: the same held entry.)
+        const held = target?.receipt.status === 'held';
+        if (reviewed.ok) {
+          expect(held && !decidedBefore).toBe(true);
+          reviews.push({
+            leaf: reviewed.value.leafIndex,
+            target: entry,
+            accept: action.decision === 'accept',
+          });
+        } else {
+          expect(['not_held', 'already_decided']).toContain(reviewed.error.code);
+        }
+        break;
+      }
     }
   }
 
@@ -267,12 +305,19 @@ async function run(
   const version = await replayLog(entries.value, inProcessWorkers(2), half, undefined, versionSize);
   expect(half).toEqual([]);
   expect(version?.decisions.length).toBe(entries.value.length);
-  const acceptedBefore = outcomes.filter(
-    (o) => !o.resent && o.receipt.status === 'accepted' && o.receipt.leafIndex < versionSize,
-  ).length;
+  const acceptedBefore =
+    outcomes.filter(
+      (o) => !o.resent && o.receipt.status === 'accepted' && o.receipt.leafIndex < versionSize,
+    ).length + reviews.filter((r) => r.accept && r.leaf < versionSize).length;
   expect(version?.accepted).toBe(acceptedBefore);
-  for (const counted of version?.counted.values() ?? [])
-    for (const leaf of counted) expect(leaf).toBeLessThan(versionSize);
+  for (const counted of version?.counted.values() ?? []) {
+    for (const { entry, at } of counted) {
+      expect(at).toBeLessThan(versionSize);
+      expect(entry).toBeLessThanOrEqual(at);
+    }
+  }
+  // A review's entry is recorded, and a held submission a review accepted counts from it.
+  for (const r of reviews) expect(decisions[r.leaf]?.type).toBe('recorded');
   // The pages' recount says of each version what the publisher's tally says.
   recountAgrees(entries.value, replayed ?? fail(), entries.value.length);
   recountAgrees(entries.value, version ?? fail(), versionSize);
@@ -317,9 +362,9 @@ function recountAgrees(entries: readonly Uint8Array[], replayed: Replayed, size:
   const units = new Tally(election);
   // Last unit first: the workers count group by group, not in log order.
   for (const counted of [...replayed.counted.values()].reverse()) {
-    for (const leaf of counted) {
-      const e = decoded[leaf];
-      if (e?.type === 'submission') units.count(leaf, e.signed.submission);
+    for (const { entry, at } of counted) {
+      const e = decoded[entry];
+      if (e?.type === 'submission') units.count(at, e.signed.submission);
     }
   }
   const upper = new Tally(election);

@@ -25,10 +25,10 @@ export interface Replayed {
   /** Per entry, what the rules make of it; undefined for an entry that does not decode. */
   readonly decisions: readonly (Admission | undefined)[];
   /**
-   * Per reporting unit, the entries the version counts: its latest accepted submission per vote
-   * type among the version's entries.
+   * Per reporting unit, the submissions the version counts: its latest accepted submission per
+   * vote type among the version's entries, with the entry it counts from.
    */
-  readonly counted: Map<string, number[]>;
+  readonly counted: Map<string, CountedEntry[]>;
   /** Per reporting unit, the last entry that changed its numbers. */
   readonly revisions: Map<string, number>;
   /** Reporting units with a counted submission. */
@@ -44,9 +44,17 @@ export interface Replayed {
   readonly ranges: readonly (readonly [number, number])[];
 }
 
-/** An entry a tally applies, and the earlier entry of its unit and vote type it replaces. */
-export interface CountingEntry {
+/**
+ * A submission that counts: its entry, and the entry it counts from (its own, or that of the
+ * review that accepted it), which is where a tally counts it.
+ */
+export interface CountedEntry {
   readonly entry: number;
+  readonly at: number;
+}
+
+/** An entry a tally applies, and the earlier entry of its unit and vote type it replaces. */
+export interface CountingEntry extends CountedEntry {
   readonly unit: string;
   readonly ballotsCast: number;
   readonly contests: readonly string[];
@@ -154,12 +162,32 @@ function replayDecisions(
 ): Omit<Replayed, 'election' | 'ranges'> {
   const state = new AdmissionState();
   const decisions: (Admission | undefined)[] = new Array<Admission | undefined>(byEntry.length);
-  const slots = new Map<string, number>();
+  const slots = new Map<string, CountedEntry>();
   const revisions = new Map<string, number>();
   const reporting = new Set(election.reportingUnits);
   const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
   let accepted = 0;
   const counting: CountingEntry[] = [];
+  /** As Tally counts: a submission for this election, a reporting unit and a vote type. */
+  const countFrom = (s: LoggedSubmission, at: number): void => {
+    accepted++;
+    const { unit, voteType } = s.facts;
+    if (s.election !== election.definition.id || !reporting.has(unit) || !voteTypes.has(voteType)) {
+      return;
+    }
+    const slot = slotKey(unit, voteType);
+    const replaces = slots.get(slot)?.entry;
+    counting.push({
+      entry: s.entry,
+      at,
+      unit,
+      ballotsCast: s.ballotsCast,
+      contests: s.contests,
+      ...(replaces === undefined ? {} : { replaces }),
+    });
+    slots.set(slot, { entry: s.entry, at });
+    revisions.set(unit, at);
+  };
   for (let entry = 0; entry < byEntry.length; entry++) {
     const item = byEntry[entry];
     if (item === undefined) continue;
@@ -168,9 +196,20 @@ function replayDecisions(
     };
     switch (item.type) {
       case 'plain': {
-        const decision = state.admit(election, item.plain.admission);
+        const { admission } = item.plain;
+        const decision = state.admit(election, admission);
         decisions[entry] = decision;
         if (decision.type === 'refused') fail(decision.error.code, decision.error.message);
+        // A held submission a review accepts counts from the review's entry on.
+        if (
+          admission.type === 'review' &&
+          decision.type === 'recorded' &&
+          admission.decision === 'accept' &&
+          entry < versionSize
+        ) {
+          const target = byEntry[admission.target];
+          if (target?.type === 'submission') countFrom(target.logged, entry);
+        }
         break;
       }
       case 'roster': {
@@ -227,28 +266,7 @@ function replayDecisions(
           }
           break;
         }
-        if (recorded.status === 'accepted' && entry < versionSize) {
-          accepted++;
-          // As Tally counts: a submission for this election, a reporting unit and a vote type.
-          const { unit, voteType } = s.facts;
-          if (
-            s.election === election.definition.id &&
-            reporting.has(unit) &&
-            voteTypes.has(voteType)
-          ) {
-            const slot = slotKey(unit, voteType);
-            const replaces = slots.get(slot);
-            counting.push({
-              entry,
-              unit,
-              ballotsCast: s.ballotsCast,
-              contests: s.contests,
-              ...(replaces === undefined ? {} : { replaces }),
-            });
-            slots.set(slot, entry);
-            revisions.set(unit, entry);
-          }
-        }
+        if (recorded.status === 'accepted' && entry < versionSize) countFrom(s, entry);
         const decision = state.admit(election, { type: 'submission', leaf: entry, facts: s.facts });
         decisions[entry] = decision;
         compareSubmission(s, decision, (code, message, extra) => {
@@ -260,11 +278,11 @@ function replayDecisions(
         throwIllegalValue(item);
     }
   }
-  const counted = new Map<string, number[]>();
-  for (const [slot, entry] of slots) {
+  const counted = new Map<string, CountedEntry[]>();
+  for (const [slot, c] of slots) {
     const unit = slotUnit(slot);
     const list = counted.get(unit) ?? [];
-    list.push(entry);
+    list.push(c);
     counted.set(unit, list);
   }
   return {

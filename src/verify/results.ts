@@ -90,7 +90,7 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
   const groupFiles = new Map<string, number>();
   groups.forEach((group, i) => {
     const counted = group.units.map((u) => replay.counted.get(u) ?? []);
-    const first = counted.flat()[0];
+    const first = counted.flat()[0]?.entry;
     const w = first === undefined ? i % ranges.length : ranges.findIndex(([, to]) => first < to);
     const revision = Math.max(-1, ...group.units.map((u) => replay.revisions.get(u) ?? -1));
     const asOfLog = revision + 1;

@@ -194,6 +194,8 @@ const TABLE = {
   'a rejected submission recorded as accepted': { code: 'key_not_for_unit', caught: true },
   'a valid submission recorded as held': { code: 'decision_mismatch', caught: true },
   'a submission recorded twice': { code: 'duplicate_entry', caught: true },
+  'a review accepting a submission that was never held': { code: 'not_held', caught: true },
+  'a review of an entry that is no submission': { code: 'not_held', caught: true },
   'entries reordered against the decisions they record': {
     code: 'replayed_sequence',
     caught: true,
@@ -315,6 +317,20 @@ function accepted(signed: ReturnType<typeof signSubmission>): LogEntry {
     status: 'accepted',
     kind: 'original',
     warnings: [],
+  };
+}
+
+/** A reviewer's decision to accept the submission at `target`, as ingest writes one. */
+function acceptedBy(target: number): LogEntry {
+  return {
+    format: LOG_ENTRY_FORMAT,
+    type: 'review',
+    election: 'sample-2026',
+    time: '2026-11-03T21:50:00Z',
+    entry: target,
+    decision: 'accept',
+    reason: 'checked against the tally sheet',
+    reviewers: ['rosa.parks'],
   };
 }
 
@@ -638,6 +654,18 @@ const TAMPERS: Record<Change, Tamper> = {
         version: false,
       },
     );
+    return { entry: length };
+  },
+  'a review accepting a submission that was never held': async (site, op) => {
+    const s1 = submissionOf(op, 's-1');
+    const { length } = op.honest.entries;
+    await op.rewriteLog(site, (entries) => [...entries, acceptedBy(s1)], { version: true });
+    return { entry: length };
+  },
+  'a review of an entry that is no submission': async (site, op) => {
+    const roster = op.honest.entries.findIndex((e) => e.type === 'roster');
+    const { length } = op.honest.entries;
+    await op.rewriteLog(site, (entries) => [...entries, acceptedBy(roster)], { version: true });
     return { entry: length };
   },
   'a rejected submission recorded as accepted': async (site, op) => {

@@ -42,6 +42,7 @@ import { writeUnitResults } from '../formats/results_feed.js';
 import { withJsonBytes } from '../formats/json_bytes.js';
 import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
+import type { CountedEntry } from './replay.js';
 
 /** The submission a submission entry records, read without checks: the workers checked it. */
 export function submissionIn(entry: Uint8Array): Submission {
@@ -157,8 +158,11 @@ export interface GroupTask {
   readonly id: string;
   readonly parent: string;
   readonly units: readonly string[];
-  /** Per unit, the entries that count (its latest accepted submission per vote type). */
-  readonly counted: readonly (readonly number[])[];
+  /**
+   * Per unit, the submissions that count (its latest accepted submission per vote type): each
+   * one's entry, and the entry it counts from.
+   */
+  readonly counted: readonly (readonly CountedEntry[])[];
   /** The `asOfLog` the publisher wrote: one past the last entry that changed these units. */
   readonly asOfLog: number;
   /** The header of its cdf/<group>.json, as the publisher writes it. */
@@ -345,6 +349,12 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
           warnings: e.warnings.map((w) => w.code),
         });
         break;
+      case 'review':
+        plain.push({
+          entry,
+          admission: { type: 'review', leaf: entry, target: e.entry, decision: e.decision },
+        });
+        break;
       case 'rejection':
         // Ingest logs the submission with its rejection only once a roster key vouched for it
         // (src/ingest/check.ts): the rules can judge it again, whatever the rejection says.
@@ -418,7 +428,7 @@ function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResu
   // Read again (a worker keeps nothing of the entries it checked): checked, so only read.
   for (const group of groups) {
     for (const entries of group.counted) {
-      for (const index of entries) tally.count(index, submissionIn(entryBytes(state, index)));
+      for (const { entry, at } of entries) tally.count(at, submissionIn(entryBytes(state, entry)));
     }
   }
   state.counted = { groups, tally };

@@ -1,0 +1,220 @@
+// A reviewer's decision on a held submission is a log entry: ingest logs only what the rules
+// allow, the tally counts an accepted one from the review's entry on, and the verifier's replay
+// of the log agrees with both.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeLogEntry } from '../core/log_entry.js';
+import { Tally } from '../core/tally.js';
+import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import type { Submission } from '../core/submission.js';
+import { encodeVerifierKey } from '../log/note.js';
+import { testSigner } from '../log/testonly/signers.js';
+import { storeKinds, type TestStore } from '../store/testonly/stores.js';
+import { replayLog } from '../verify/replay.js';
+import { inProcessWorkers, type VerifyProblem } from '../verify/verify.js';
+import { importElection } from './elections.js';
+import { ElectionIngest } from './ingest.js';
+import { changeRoster } from './roster.js';
+import { signSubmission } from './submit_client.js';
+
+const authority = testSigner('authority.sample');
+const election = sampleElection([encodeVerifierKey(authority)]);
+const app = testSigner('n-1.app');
+const tabulator = testSigner('north.tab');
+const third = testSigner('n-1.phone');
+
+/**
+ * The governor's votes for Ada in a submission for n-1, what tells the sources apart here; the
+ * contest still balances (fewer votes, more undervotes), so nothing but a conflict holds it.
+ */
+const withAda = (ada: number, sequence = 1): Submission => {
+  const base = sampleSubmission('n-1', { sequence });
+  return {
+    ...base,
+    contests: base.contests.map((c) =>
+      c.contest === 'governor'
+        ? { ...c, counts: { ...c.counts, ada }, undervotes: c.undervotes + 260 - ada }
+        : c,
+    ),
+  };
+};
+const body = (s: Submission, key = app): Uint8Array =>
+  new TextEncoder().encode(JSON.stringify(signSubmission(s, key)));
+
+for (const kind of storeKinds) {
+  describe.skipIf(!kind.available)(`reviews of held submissions (${kind.name})`, () => {
+    let t: TestStore;
+    let ingest: ElectionIngest;
+
+    beforeEach(async () => {
+      t = await kind.create();
+      const imported = await importElection(t.store, election, new Date('2026-11-01T00:00:00Z'));
+      if (!imported.ok) throw new Error(imported.error.message);
+      const { ledger } = imported.value;
+      for (const [key, unit] of [
+        [app, 'n-1'],
+        [tabulator, 'north'],
+        [third, 'n-1'],
+      ] as const) {
+        const certified = await changeRoster(
+          ledger,
+          election,
+          authority,
+          { action: 'certify', unit, key: encodeVerifierKey(key) },
+          new Date('2026-11-03T20:00:00Z'),
+        );
+        if (!certified.ok) throw new Error(certified.error.message);
+      }
+      ingest = new ElectionIngest(t.store, election, ledger, {
+        now: () => new Date('2026-11-03T22:00:00Z'),
+      });
+    });
+    afterEach(() => t.dispose());
+
+    /** The log as its entries, the tally over it, and the verifier's replay of it. */
+    const logNow = async () => {
+      const read = await ingest.log.entries(0n, Number(ingest.log.size));
+      if (!read.ok) throw new Error(read.error.message);
+      const tally = new Tally(election);
+      for (const bytes of read.value) {
+        const e = decodeLogEntry(bytes);
+        if (!e.ok) throw new Error(e.error.message);
+        tally.apply(e.value);
+      }
+      const problems: VerifyProblem[] = [];
+      const replayed = await replayLog(read.value, inProcessWorkers(2), problems);
+      return { tally, replayed, problems };
+    };
+    const adaIn = (tally: Tally): number | undefined =>
+      tally.area('n-1')?.contests.find((c) => c.contest === 'governor')?.total.counts['ada'];
+
+    it('counts a conflicting submission once a reviewer accepts it, from the review on', async () => {
+      const first = await ingest.submit(body(withAda(260)));
+      const second = await ingest.submit(body(withAda(240), tabulator));
+      expect(first.receipt.status).toBe('accepted');
+      expect(second.receipt).toMatchObject({ status: 'held', kind: 'conflict' });
+      expect(adaIn((await logNow()).tally)).toBe(260);
+
+      const review = await ingest.review({
+        entry: second.receipt.leafIndex,
+        decision: 'accept',
+        reason: 'the tally sheet shows 240',
+        reviewers: ['rosa.parks'],
+      });
+      expect(review.ok).toBe(true);
+      const { tally, replayed, problems } = await logNow();
+      expect(problems).toEqual([]);
+      expect(adaIn(tally)).toBe(240);
+      const leaf = review.ok ? review.value.leafIndex : -1;
+      expect(tally.revision('n-1')).toBe(leaf);
+      expect(replayed?.decisions[leaf]).toEqual({ type: 'recorded' });
+      expect(replayed?.counted.get('n-1')).toEqual([{ entry: second.receipt.leafIndex, at: leaf }]);
+      expect(replayed?.revisions.get('n-1')).toBe(leaf);
+
+      const entry = await ingest.log.entries(BigInt(leaf), 1);
+      const decoded = entry.ok ? decodeLogEntry(entry.value[0] ?? new Uint8Array()) : undefined;
+      expect(decoded?.ok && decoded.value).toMatchObject({
+        type: 'review',
+        entry: second.receipt.leafIndex,
+        decision: 'accept',
+        reason: 'the tally sheet shows 240',
+        reviewers: ['rosa.parks'],
+        time: '2026-11-03T22:00:00.000Z',
+      });
+    });
+
+    it('never counts a held submission a reviewer rejects, and decides each one once', async () => {
+      await ingest.submit(body(withAda(260)));
+      const held = await ingest.submit(body(withAda(240), tabulator));
+      const rejected = await ingest.review({
+        entry: held.receipt.leafIndex,
+        decision: 'reject',
+        reason: 'a keying error at the county',
+        reviewers: ['rosa.parks', 'ida.wells'],
+      });
+      expect(rejected.ok).toBe(true);
+      const size = ingest.log.size;
+      for (const decision of ['accept', 'reject'] as const) {
+        const again = await ingest.review({
+          entry: held.receipt.leafIndex,
+          decision,
+          reason: 'second thoughts',
+          reviewers: ['ida.wells'],
+        });
+        expect(again.ok ? 'logged' : again.error.code).toBe('already_decided');
+      }
+      // Nothing refused is logged.
+      expect(ingest.log.size).toBe(size);
+      const { tally, problems } = await logNow();
+      expect(problems).toEqual([]);
+      expect(adaIn(tally)).toBe(260);
+    });
+
+    it('refuses a review of what is not held: an accepted submission, a roster entry, no entry', async () => {
+      const accepted = await ingest.submit(body(withAda(260)));
+      for (const entry of [accepted.receipt.leafIndex, 1, 10_000]) {
+        const review = await ingest.review({
+          entry,
+          decision: 'accept',
+          reason: 'looks right',
+          reviewers: ['rosa.parks'],
+        });
+        expect(review.ok ? 'logged' : review.error.code).toBe('not_held');
+      }
+    });
+
+    it('refuses a review without a reason, with a reviewer named twice, or a bad name', async () => {
+      await ingest.submit(body(withAda(260)));
+      const held = await ingest.submit(body(withAda(240), tabulator));
+      for (const [reason, reviewers] of [
+        ['  ', ['rosa.parks']],
+        ['checked', ['rosa.parks', 'rosa.parks']],
+        ['checked', []],
+        ['checked', ['Rosa Parks']],
+        ['checked', ['a', 'b', 'c']],
+      ] as const) {
+        const review = await ingest.review({
+          entry: held.receipt.leafIndex,
+          decision: 'accept',
+          reason,
+          reviewers,
+        });
+        expect(review.ok ? 'logged' : review.error.code, JSON.stringify(reviewers)).toBe(
+          'invalid_review',
+        );
+      }
+    });
+
+    it('judges a later source against what a review made the unit count', async () => {
+      await ingest.submit(body(withAda(260)));
+      const held = await ingest.submit(body(withAda(240), tabulator));
+      await ingest.review({
+        entry: held.receipt.leafIndex,
+        decision: 'accept',
+        reason: 'the tally sheet shows 240',
+        reviewers: ['rosa.parks'],
+      });
+      // A third source with the reviewed numbers corroborates them; with the first's, conflicts.
+      const agrees = await ingest.submit(body(withAda(240), third));
+      expect(agrees.receipt).toMatchObject({ status: 'accepted', kind: 'corroboration' });
+      const { problems } = await logNow();
+      expect(problems).toEqual([]);
+    });
+
+    it('judges a later source against the counted numbers once a conflicting one is rejected', async () => {
+      const held1 = await ingest.submit(body(withAda(250)));
+      expect(held1.receipt.status).toBe('accepted');
+      const conflict = await ingest.submit(body(withAda(240), tabulator));
+      await ingest.review({
+        entry: conflict.receipt.leafIndex,
+        decision: 'reject',
+        reason: 'a keying error at the county',
+        reviewers: ['rosa.parks'],
+      });
+      // The rejected one does not stand: a third source with the app's numbers corroborates.
+      const third1 = await ingest.submit(body(withAda(250), third));
+      expect(third1.receipt).toMatchObject({ status: 'accepted', kind: 'corroboration' });
+      const { problems } = await logNow();
+      expect(problems).toEqual([]);
+    });
+  });
+}
