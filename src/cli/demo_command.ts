@@ -5,11 +5,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { importElection } from '../ingest/elections.js';
+import type { ElectionIngest } from '../ingest/ingest.js';
 import { changeRosterMany } from '../ingest/roster.js';
 import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
 import { startServer } from '../server/server.js';
 import { demoElection } from '../sim/demo.js';
-import { playElectionNight } from '../sim/night.js';
+import { NO_FAULTS, playElectionNight } from '../sim/night.js';
 import { openStore } from '../store/store.js';
 import { verifySite } from '../verify/verify.js';
 import { prepareDemoDir } from './demo_dir.js';
@@ -17,6 +18,35 @@ import { verifyPool } from './verify_pool.js';
 import type { CliIo } from './program.js';
 import { CliFailure } from './run_command.js';
 import { publishedReader } from './site_reader.js';
+
+/** The share of reports a second source reports otherwise: each one is held for review. */
+const DEMO_CONFLICTS = 0.02;
+const DEMO_REVIEWER = 'demo.reviewer';
+
+/**
+ * The demo's reviewer: decides every held submission, oldest first, as staff would at the review
+ * desk; the second source's numbers are taken for every other one.
+ */
+async function reviewHeld(ingest: ElectionIngest): Promise<{ accepted: number; rejected: number }> {
+  let accepted = 0;
+  let rejected = 0;
+  for (const [i, held] of (await ingest.heldSubmissions()).entries()) {
+    const accept = i % 2 === 0;
+    const decided = await ingest.review({
+      entry: held.leaf,
+      decision: accept ? 'accept' : 'reject',
+      reason: accept
+        ? 'demo: the tally sheet agrees with this source'
+        : 'demo: the tally sheet agrees with the counted numbers',
+      reviewers: [DEMO_REVIEWER],
+    });
+    if (!decided.ok)
+      throw new CliFailure(`review of entry ${String(held.leaf)}: ${decided.error.message}`);
+    if (accept) accepted++;
+    else rejected++;
+  }
+  return { accepted, rejected };
+}
 
 function signer(name: string): Signer {
   const s = generateSigner(name);
@@ -59,6 +89,9 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         });
         const imported = await importElection(store, election, new Date());
         if (!imported.ok) throw new CliFailure(imported.error.message);
+        // A second source for every precinct (a results desk phoning numbers in): where it
+        // disagrees with the county, the submission is held for a reviewer.
+        const observerKey = signer('desk.demo.example');
         const countyKeys = new Map(
           (election.children.get(election.root.id) ?? []).map((county) => [
             county,
@@ -69,7 +102,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           imported.value.ledger,
           election,
           authority,
-          [...countyKeys].map(([unit, key]) => ({
+          [...countyKeys, [election.root.id, observerKey] as const].map(([unit, key]) => ({
             action: 'certify' as const,
             unit,
             key: encodeVerifierKey(key),
@@ -116,6 +149,8 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           serverUrl: server.url,
           election,
           countyKeys,
+          observerKey,
+          faults: { ...NO_FAULTS, conflict: DEMO_CONFLICTS },
           durationMs: minutes * 60_000,
           onProgress: (done, total) => {
             const tenth = Math.floor((10 * done) / total);
@@ -127,10 +162,16 @@ export function addDemoCommand(program: Command, io: CliIo): void {
             }
           },
         });
-        await server.checkpointNow();
         io.out(
           `Night over: ${String(summary.accepted)} accepted, ${String(summary.held)} held for review, ${String(summary.rejected)} rejected, ${String(summary.failed)} failed.\n`,
         );
+        const ingest = await server.elections.get(election.definition.id);
+        if (ingest === undefined) throw new CliFailure('the demo election is not loaded');
+        const reviewed = await reviewHeld(ingest);
+        io.out(
+          `A reviewer (${DEMO_REVIEWER}) decided the ${String(reviewed.accepted + reviewed.rejected)} held submissions: ${String(reviewed.accepted)} accepted, ${String(reviewed.rejected)} rejected, each a log entry with its reason.\n`,
+        );
+        await server.checkpointNow();
         const key = parseVerifierKey(logKey);
         if (!key.ok) throw new CliFailure(key.error.message);
         const workers = verifyPool();
