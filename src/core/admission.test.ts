@@ -190,9 +190,10 @@ describe('the admission rules', () => {
 });
 
 describe('reviews of held submissions', () => {
-  const review = (target: number, decision: 'accept' | 'reject'): AdmissionEntry => ({
+  /** A review at entry `leaf` of the submission at `target`. */
+  const review = (target: number, decision: 'accept' | 'reject', leaf: number): AdmissionEntry => ({
     type: 'review',
-    leaf: 0,
+    leaf,
     target,
     decision,
   });
@@ -207,8 +208,8 @@ describe('reviews of held submissions', () => {
       kind: 'conflict',
       status: 'held',
     });
-    expect(admit({ ...review(5, 'accept'), leaf: 6 })).toEqual({ type: 'recorded' });
-    expect(admit({ ...review(5, 'reject'), leaf: 7 })).toMatchObject({
+    expect(admit(review(5, 'accept', 6))).toEqual({ type: 'recorded' });
+    expect(admit(review(5, 'reject', 7))).toMatchObject({
       type: 'refused',
       error: { code: 'already_decided' },
     });
@@ -233,7 +234,7 @@ describe('reviews of held submissions', () => {
     const { admit } = started();
     admit(submit());
     for (const target of [4, 2, 0, 99]) {
-      expect(admit({ ...review(target, 'accept'), leaf: 5 })).toMatchObject({
+      expect(admit(review(target, 'accept', 5))).toMatchObject({
         type: 'refused',
         error: { code: 'not_held' },
       });
@@ -243,7 +244,7 @@ describe('reviews of held submissions', () => {
   it('takes a rejected submission out of what later sources are judged against', () => {
     const { admit } = started();
     admit(submit({ warnings: [{ code: 'unbalanced_contest', message: 'unbalanced' }] }));
-    admit({ ...review(4, 'reject'), leaf: 5 });
+    admit(review(4, 'reject', 5));
     // Nothing counts for n-1: the tabulator's report is an original, not a conflict.
     expect(admit(submit(tabulator))).toEqual({
       type: 'admitted',
