@@ -30,13 +30,15 @@ const layers = {
   formats: ['core'],
   store: ['core', 'log'],
   ingest: ['core', 'log', 'store', 'threads'],
+  // Staff accounts, sign-in and sessions, over the store.
+  staff: ['core', 'store'],
   publish: ['core', 'log', 'formats', 'store', 'web'],
   // The verifier rebuilds every file of a version with the publisher's pure builder (snapshot,
   // pages, messages, assets), never with its I/O (see `impure` below).
   verify: ['core', 'log', 'formats', 'publish'],
   web: ['core', 'log'],
-  sim: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'server', 'verify'],
-  server: ['core', 'log', 'formats', 'store', 'ingest', 'publish', 'threads'],
+  sim: ['core', 'log', 'formats', 'store', 'ingest', 'staff', 'publish', 'server', 'verify'],
+  server: ['core', 'log', 'formats', 'store', 'ingest', 'staff', 'publish', 'threads'],
   cli: [
     'core',
     'log',
@@ -44,6 +46,7 @@ const layers = {
     'formats',
     'store',
     'ingest',
+    'staff',
     'publish',
     'server',
     'sim',

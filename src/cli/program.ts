@@ -20,6 +20,7 @@ import { addVerifyCommand } from './verify_command.js';
 import { addReceiptCommand } from './receipt_command.js';
 import { addDemoCommand } from './demo_command.js';
 import { addSimulateCommand } from './simulate_command.js';
+import { addStaffCommand } from './staff_command.js';
 import { logReader, writeLogFile } from './log_files.js';
 import { CliFailure, runCommand } from './run_command.js';
 import { tallyVersion } from './version.js';
@@ -143,6 +144,7 @@ export function buildProgram(io: CliIo): Command {
   addReceiptCommand(program, io);
   addDemoCommand(program, io);
   addSimulateCommand(program, io);
+  addStaffCommand(program, io);
   return program;
 }
 

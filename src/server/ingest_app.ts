@@ -14,13 +14,13 @@ import { Id } from '../core/election.js';
 import { SignedSubmission } from '../core/submission.js';
 import { isRejectionCode, type RejectionCode } from '../ingest/check.js';
 import { provenReceipt } from '../ingest/checkpoints.js';
-import { listElections } from '../ingest/elections.js';
 import type { ElectionIngest, SubmitOptions, SubmitOutcome } from '../ingest/ingest.js';
 import { documented, ReceiptSchema } from '../ingest/receipt.js';
 import type { Store } from '../store/store.js';
 import { HeldBytes, RateLimiter, type Rate } from './client_limits.js';
 import { answerClientError, codeOfStatus, errorBody, type ErrorBody } from './error_shape.js';
 import type { ElectionRegistry } from './elections.js';
+import { registerStaffRoutes } from './staff_routes.js';
 
 /** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
 export const SUBMISSION_BODY_LIMIT = 48 * 1024;
@@ -60,6 +60,8 @@ export interface IngestAppOptions {
   readonly limits?: Partial<IngestLimits>;
   /** Counts the request bytes held for clients (made here unless given: tests read it). */
   readonly held?: HeldBytes;
+  /** The staff routes' clock (sessions, TOTP codes, lockouts): tests move it. */
+  readonly now?: () => Date;
 }
 
 /** At most this many submissions in one batch request. */
@@ -404,22 +406,17 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
   });
 
+  await registerStaffRoutes(app, {
+    store,
+    elections,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+
   app.get('/healthz', { schema: { hide: true } }, () => ({ ok: true }));
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-
-  api.get(
-    '/v1/elections',
-    {
-      schema: {
-        description: 'The elections this server records.',
-        response: { 200: z.object({ elections: z.array(Id) }) },
-      },
-    },
-    async () => ({ elections: await listElections(store) }),
-  );
 
   api.post(
     '/v1/elections/:election/submissions',

@@ -90,6 +90,38 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_staff': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // The election office's staff: one account each, with a role and a second factor.
+        await db.schema
+          .createTable('staff')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('totp_secret', 'text', (c) => c.notNull())
+          // The last TOTP time step used: a code is good once.
+          .addColumn('totp_step', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('locked_until', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('staff_recovery_codes')
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('code_hash', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'text')
+          .addPrimaryKeyConstraint('staff_recovery_codes_pk', ['name', 'code_hash'])
+          .execute();
+        await db.schema
+          .createTable('staff_sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('seen_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -65,6 +65,38 @@ export interface SubmissionsTable {
   counts_digest: string;
 }
 
+export interface StaffTable {
+  name: string;
+  /** admin | reviewer | desk | auditor | observer */
+  role: string;
+  /** scrypt, with its parameters and salt (src/staff/credentials.ts). */
+  password_hash: string;
+  /** The TOTP secret, base32. */
+  totp_secret: string;
+  /** The last TOTP time step a sign-in used. */
+  totp_step: Generated<number>;
+  /** Failed sign-ins since the last good one or lockout. */
+  failures: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface StaffRecoveryCodesTable {
+  name: string;
+  /** SHA-256 (hex) of the code. */
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 (hex) of the session cookie's token: the token itself is never stored. */
+  token_hash: string;
+  name: string;
+  csrf_token: string;
+  created_at: string;
+  seen_at: string;
+}
+
 export interface MigrationsSeen {
   id: Generated<number>;
 }
@@ -77,4 +109,7 @@ export interface Database {
   checkpoints: CheckpointsTable;
   roster_keys: RosterKeysTable;
   submissions: SubmissionsTable;
+  staff: StaffTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_sessions: StaffSessionsTable;
 }

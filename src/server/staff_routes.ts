@@ -1,0 +1,269 @@
+// The staff API on the ingest/staff plane: sign-in with a password and a second factor, the
+// session, and the review desk's queue and decisions. Every route but sign-in needs a session
+// (401 without one) and names the roles it lets in (403 for the others); every route that
+// changes something also needs the session's CSRF token in the x-csrf-token header (403
+// without it). The session cookie is HttpOnly and SameSite=Strict, and Secure over TLS.
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Id } from '../core/election.js';
+import { MAX_REVIEW_REASON } from '../core/log_entry.js';
+import { listElections } from '../ingest/elections.js';
+import { parseStrictJson } from '../ingest/strict_json.js';
+import type { Role } from '../staff/credentials.js';
+import { ABSOLUTE_TIMEOUT_MS, StaffAccounts, type Session } from '../staff/staff.js';
+import type { Store } from '../store/store.js';
+import { RateLimiter } from './client_limits.js';
+import { errorBody } from './error_shape.js';
+import type { ElectionRegistry } from './elections.js';
+
+export const SESSION_COOKIE = 'tally_staff';
+const CSRF_HEADER = 'x-csrf-token';
+
+/** Sign-in attempts per remote address (a burst, then one a minute), besides each account's lockout. */
+const SIGN_IN_RATE = { burst: 10, perSecond: 1 / 60 };
+const SIGN_IN_OVERALL = { burst: 200, perSecond: 5 };
+
+/** Which roles each staff route lets in: the OpenAPI description lists them too. */
+const READERS: readonly Role[] = ['admin', 'reviewer', 'desk', 'auditor', 'observer'];
+const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
+
+const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+const SessionSchema = z.object({
+  name: z.string(),
+  role: z.enum(['admin', 'reviewer', 'desk', 'auditor', 'observer']),
+  csrfToken: z.string(),
+});
+const SignInBody = z.strictObject({
+  name: z.string().max(64),
+  password: z.string().max(1024),
+  /** A TOTP code, or a recovery code. */
+  code: z.string().max(32),
+});
+const ReviewBody = z.strictObject({
+  entry: z.int().min(0),
+  decision: z.enum(['accept', 'reject']),
+  reason: z.string().max(MAX_REVIEW_REASON),
+});
+const HeldSchema = z.object({
+  entry: z.int(),
+  unit: z.string(),
+  voteType: z.string(),
+  source: z.string(),
+});
+const ElectionParams = z.object({ election: Id });
+
+export interface StaffRoutesOptions {
+  readonly store: Store;
+  readonly elections: ElectionRegistry;
+  readonly now?: () => Date;
+}
+
+const send = (reply: FastifyReply, status: number, code: string, message: string): FastifyReply =>
+  reply.code(status).type('application/json').send(errorBody(code, message));
+
+/** Reads a JSON body as `schema` has it, or answers 400. */
+function bodyAs<T>(
+  schema: z.ZodType<T>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): T | undefined {
+  const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  const json = parseStrictJson(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  if (!json.ok) {
+    void send(reply, 400, json.error.code, json.error.message);
+    return undefined;
+  }
+  const parsed = schema.safeParse(json.value);
+  if (!parsed.success) {
+    void send(reply, 400, 'invalid_request', parsed.error.issues[0]?.message ?? 'invalid request');
+    return undefined;
+  }
+  return parsed.data;
+}
+
+export async function registerStaffRoutes(
+  app: FastifyInstance,
+  options: StaffRoutesOptions,
+): Promise<void> {
+  const { store, elections } = options;
+  const now = options.now ?? (() => new Date());
+  const accounts = new StaffAccounts(store);
+  const attempts = new RateLimiter(SIGN_IN_RATE, SIGN_IN_OVERALL, () => now().getTime());
+  await app.register(cookie);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  const cookieOptions = (request: FastifyRequest) =>
+    ({
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: request.protocol === 'https',
+      path: '/staff',
+    }) as const;
+
+  /**
+   * The session of the request, if it has one and its role is among `roles`; else answers 401
+   * (no session) or 403 (another role, or a change without the session's CSRF token).
+   */
+  const allow = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    roles: readonly Role[],
+    changes: boolean,
+  ): Promise<Session | undefined> => {
+    const session = await accounts.session(request.cookies[SESSION_COOKIE], now());
+    if (session === undefined) {
+      void send(reply, 401, 'not_signed_in', 'sign in first (POST /staff/sign-in)');
+      return undefined;
+    }
+    if (!roles.includes(session.role)) {
+      void send(reply, 403, 'forbidden', `a ${session.role} may not do this`);
+      return undefined;
+    }
+    if (changes && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      void send(reply, 403, 'csrf', `send the session's CSRF token in the ${CSRF_HEADER} header`);
+      return undefined;
+    }
+    return session;
+  };
+
+  api.post(
+    '/staff/sign-in',
+    {
+      schema: {
+        description:
+          'Signs a staff member in with their name, password and second factor (a TOTP code, or a one-time recovery code). Sets the session cookie and answers the session, with the CSRF token every change must send in the x-csrf-token header. Every failure answers the same 401; five in a row lock the account for 15 minutes.',
+        tags: ['staff'],
+        body: SignInBody,
+        response: { 200: SessionSchema, '4xx': ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!attempts.take(request.ip)) {
+        void reply.header('retry-after', String(attempts.retryAfter(request.ip)));
+        return send(
+          reply,
+          429,
+          'rate_limited',
+          'too many sign-in attempts from this address; wait a minute',
+        );
+      }
+      const body = bodyAs(SignInBody, request, reply);
+      if (body === undefined) return reply;
+      const signedIn = await accounts.signIn(body, now());
+      if (!signedIn.ok) return send(reply, 401, signedIn.error.code, signedIn.error.message);
+      void reply.setCookie(SESSION_COOKIE, signedIn.value.token, {
+        ...cookieOptions(request),
+        maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+      });
+      return reply.code(200).send(signedIn.value.session);
+    },
+  );
+
+  api.get(
+    '/staff/session',
+    {
+      schema: {
+        description: `The signed-in staff member and the session's CSRF token. Roles: ${READERS.join(', ')}.`,
+        tags: ['staff'],
+        response: { 200: SessionSchema, '4xx': ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await allow(request, reply, READERS, false);
+      return session === undefined ? reply : reply.send(session);
+    },
+  );
+
+  api.post(
+    '/staff/sign-out',
+    {
+      schema: {
+        description: `Ends the session. Roles: ${READERS.join(', ')}; needs the CSRF token.`,
+        tags: ['staff'],
+        response: { 204: z.null(), '4xx': ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await allow(request, reply, READERS, true);
+      if (session === undefined) return reply;
+      await accounts.signOut(request.cookies[SESSION_COOKIE] ?? '');
+      void reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    '/staff/elections',
+    {
+      schema: {
+        description: `The elections this server records. Roles: ${READERS.join(', ')}.`,
+        tags: ['staff'],
+        response: { 200: z.object({ elections: z.array(Id) }), '4xx': ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await allow(request, reply, READERS, false);
+      return session === undefined ? reply : reply.send({ elections: await listElections(store) });
+    },
+  );
+
+  api.get(
+    '/staff/elections/:election/held',
+    {
+      schema: {
+        description: `The review queue: the election's submissions held for review and not yet decided, oldest first. Roles: ${READERS.join(', ')}.`,
+        tags: ['staff'],
+        params: ElectionParams,
+        response: { 200: z.object({ held: z.array(HeldSchema) }), '4xx': ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await allow(request, reply, READERS, false);
+      if (session === undefined) return reply;
+      const ingest = await elections.get(request.params.election);
+      if (ingest === undefined)
+        return send(reply, 404, 'unknown_election', `no election "${request.params.election}"`);
+      const held = await ingest.heldSubmissions();
+      return reply.send({
+        held: held.map((h) => ({
+          entry: h.leaf,
+          unit: h.unit,
+          voteType: h.voteType,
+          source: h.source,
+        })),
+      });
+    },
+  );
+
+  api.post(
+    '/staff/elections/:election/reviews',
+    {
+      schema: {
+        description: `Decides a held submission: accept (it counts from this decision on) or reject (it never counts), with the reason. The decision is a log entry naming the reviewer; the next version shows it, and tally verify replays it. Roles: ${REVIEWERS.join(', ')}; needs the CSRF token. 409 not_held or already_decided when the rules refuse it (nothing is logged).`,
+        tags: ['staff'],
+        params: ElectionParams,
+        body: ReviewBody,
+        response: { 201: z.object({ entry: z.int() }), '4xx': ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await allow(request, reply, REVIEWERS, true);
+      if (session === undefined) return reply;
+      const ingest = await elections.get(request.params.election);
+      if (ingest === undefined)
+        return send(reply, 404, 'unknown_election', `no election "${request.params.election}"`);
+      const body = bodyAs(ReviewBody, request, reply);
+      if (body === undefined) return reply;
+      const reviewed = await ingest.review({ ...body, reviewers: [session.name] });
+      if (!reviewed.ok) {
+        const status = reviewed.error.code === 'invalid_review' ? 400 : 409;
+        return send(reply, status, reviewed.error.code, reviewed.error.message);
+      }
+      return reply.code(201).send({ entry: reviewed.value.leafIndex });
+    },
+  );
+}
