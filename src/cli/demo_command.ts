@@ -5,11 +5,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { importElection } from '../ingest/elections.js';
-import type { ElectionIngest } from '../ingest/ingest.js';
 import { changeRosterMany } from '../ingest/roster.js';
 import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
 import { startServer } from '../server/server.js';
 import { demoElection } from '../sim/demo.js';
+import { totpCode } from '../staff/credentials.js';
+import { StaffAccounts, type NewAccount } from '../staff/staff.js';
 import { NO_FAULTS, playElectionNight } from '../sim/night.js';
 import { openStore } from '../store/store.js';
 import { verifySite } from '../verify/verify.js';
@@ -24,24 +25,49 @@ const DEMO_CONFLICTS = 0.02;
 const DEMO_REVIEWER = 'demo.reviewer';
 
 /**
- * The demo's reviewer: decides every held submission, oldest first, as staff would at the review
- * desk; the second source's numbers are taken for every other one.
+ * The demo's reviewer, at the review desk through the staff API as staff would be: signs in with
+ * the password and the authenticator's code, reads the queue, and decides every held
+ * submission, oldest first, taking the second source's numbers for every other one.
  */
-async function reviewHeld(ingest: ElectionIngest): Promise<{ accepted: number; rejected: number }> {
+async function reviewHeld(
+  staffUrl: string,
+  election: string,
+  reviewer: NewAccount,
+): Promise<{ accepted: number; rejected: number }> {
+  const signIn = await fetch(`${staffUrl}/staff/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: reviewer.name,
+      password: reviewer.password,
+      code: totpCode(reviewer.totpSecret, new Date()),
+    }),
+  });
+  if (signIn.status !== 200)
+    throw new CliFailure(`the demo reviewer could not sign in: ${await signIn.text()}`);
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const queue = await fetch(`${staffUrl}/staff/elections/${election}/held`, {
+    headers: { cookie },
+  });
+  const { held } = (await queue.json()) as { held: { entry: number }[] };
   let accepted = 0;
   let rejected = 0;
-  for (const [i, held] of (await ingest.heldSubmissions()).entries()) {
+  for (const [i, h] of held.entries()) {
     const accept = i % 2 === 0;
-    const decided = await ingest.review({
-      entry: held.leaf,
-      decision: accept ? 'accept' : 'reject',
-      reason: accept
-        ? 'demo: the tally sheet agrees with this source'
-        : 'demo: the tally sheet agrees with the counted numbers',
-      reviewers: [DEMO_REVIEWER],
+    const decided = await fetch(`${staffUrl}/staff/elections/${election}/reviews`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({
+        entry: h.entry,
+        decision: accept ? 'accept' : 'reject',
+        reason: accept
+          ? 'demo: the tally sheet agrees with this source'
+          : 'demo: the tally sheet agrees with the counted numbers',
+      }),
     });
-    if (!decided.ok)
-      throw new CliFailure(`review of entry ${String(held.leaf)}: ${decided.error.message}`);
+    if (decided.status !== 201)
+      throw new CliFailure(`review of entry ${String(h.entry)}: ${await decided.text()}`);
     if (accept) accepted++;
     else rejected++;
   }
@@ -89,6 +115,9 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         });
         const imported = await importElection(store, election, new Date());
         if (!imported.ok) throw new CliFailure(imported.error.message);
+        const added = await new StaffAccounts(store).add(DEMO_REVIEWER, 'reviewer', new Date());
+        if (!added.ok) throw new CliFailure(added.error.message);
+        const reviewer = added.value;
         // A second source for every precinct (a results desk phoning numbers in): where it
         // disagrees with the county, the submission is held for a reviewer.
         const observerKey = signer('desk.demo.example');
@@ -137,6 +166,8 @@ export function addDemoCommand(program: Command, io: CliIo): void {
             '',
             `  public results site:  ${site}/`,
             `  ingest API (staff):   ${server.url}/openapi.json`,
+            `  staff sign-in:        POST ${server.url}/staff/sign-in as ${reviewer.name} (reviewer),`,
+            `    password ${reviewer.password}, TOTP secret ${reviewer.totpSecret} (shown for the demo only)`,
             `  verify what is published, from the public files alone:`,
             `    npx tally verify ${site} --log-key '${logKey}'`,
             '',
@@ -165,9 +196,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         io.out(
           `Night over: ${String(summary.accepted)} accepted, ${String(summary.held)} held for review, ${String(summary.rejected)} rejected, ${String(summary.failed)} failed.\n`,
         );
-        const ingest = await server.elections.get(election.definition.id);
-        if (ingest === undefined) throw new CliFailure('the demo election is not loaded');
-        const reviewed = await reviewHeld(ingest);
+        const reviewed = await reviewHeld(server.url, election.definition.id, reviewer);
         io.out(
           `A reviewer (${DEMO_REVIEWER}) decided the ${String(reviewed.accepted + reviewed.rejected)} held submissions: ${String(reviewed.accepted)} accepted, ${String(reviewed.rejected)} rejected, each a log entry with its reason.\n`,
         );
