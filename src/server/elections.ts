@@ -4,6 +4,11 @@ import { ElectionIngest } from '../ingest/ingest.js';
 import { loadElection } from '../ingest/elections.js';
 import type { Store } from '../store/store.js';
 import type { CheckPool } from '../ingest/check_pool.js';
+import { z } from 'zod';
+import { Id } from '../core/election.js';
+
+/** A route's election parameter. */
+export const ElectionParams = z.object({ election: Id });
 
 export class ElectionRegistry {
   private readonly loaded = new Map<string, Promise<ElectionIngest | undefined>>();

@@ -3,6 +3,8 @@
 // too long, bytes that are not HTTP).
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 
 export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
@@ -11,6 +13,29 @@ export interface ErrorBody {
 export const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });
+
+/** The error shape as the OpenAPI description states it. */
+export const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+/** Answers `status` with the one error shape. */
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json')
+    .send(errorBody(code, message, details));
+}
+
+export function unknownElection(reply: FastifyReply, election: string): FastifyReply {
+  return sendError(reply, 404, 'unknown_election', `no election "${election}"`);
+}
 
 /** The one error shape's code for an HTTP status that Fastify or Node chose. */
 export function codeOfStatus(status: number): string {

@@ -2,7 +2,7 @@
 // inclusion proofs, checkpoints, and the OpenAPI description of it all. Every error has one
 // shape: { error: { code, message, details } }.
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   validatorCompiler,
@@ -10,7 +10,6 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { throwIllegalValue } from '../core/result.js';
-import { Id } from '../core/election.js';
 import { SignedSubmission } from '../core/submission.js';
 import { isRejectionCode, type RejectionCode } from '../ingest/check.js';
 import { provenReceipt } from '../ingest/checkpoints.js';
@@ -18,8 +17,16 @@ import type { ElectionIngest, SubmitOptions, SubmitOutcome } from '../ingest/ing
 import { documented, ReceiptSchema } from '../ingest/receipt.js';
 import type { Store } from '../store/store.js';
 import { HeldBytes, RateLimiter, type Rate } from './client_limits.js';
-import { answerClientError, codeOfStatus, errorBody, type ErrorBody } from './error_shape.js';
-import type { ElectionRegistry } from './elections.js';
+import {
+  answerClientError,
+  codeOfStatus,
+  errorBody,
+  ErrorSchema,
+  sendError,
+  unknownElection,
+  type ErrorBody,
+} from './error_shape.js';
+import { ElectionParams, type ElectionRegistry } from './elections.js';
 import { registerStaffRoutes } from './staff_routes.js';
 
 /** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
@@ -161,29 +168,6 @@ async function submitLines(
     return unrecorded;
   });
 }
-
-function sendError(
-  reply: FastifyReply,
-  status: number,
-  code: string,
-  message: string,
-  details?: unknown,
-): FastifyReply {
-  return reply
-    .code(status)
-    .type('application/json')
-    .send(errorBody(code, message, details));
-}
-
-function unknownElection(reply: FastifyReply, election: string): FastifyReply {
-  return sendError(reply, 404, 'unknown_election', `no election "${election}"`);
-}
-
-const ErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-
-const ElectionParams = z.object({ election: Id });
 
 /** HTTP status for each rejection: the request was understood but its content is refused. */
 function rejectionStatus(code: RejectionCode): number {

@@ -15,8 +15,8 @@ import type { Role } from '../staff/credentials.js';
 import { ABSOLUTE_TIMEOUT_MS, StaffAccounts, type Session } from '../staff/staff.js';
 import type { Store } from '../store/store.js';
 import { RateLimiter } from './client_limits.js';
-import { errorBody } from './error_shape.js';
-import type { ElectionRegistry } from './elections.js';
+import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
+import { ElectionParams, type ElectionRegistry } from './elections.js';
 
 export const SESSION_COOKIE = 'tally_staff';
 const CSRF_HEADER = 'x-csrf-token';
@@ -29,9 +29,6 @@ const SIGN_IN_OVERALL = { burst: 200, perSecond: 5 };
 const READERS: readonly Role[] = ['admin', 'reviewer', 'desk', 'auditor', 'observer'];
 const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
 
-const ErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
 const SessionSchema = z.object({
   name: z.string(),
   role: z.enum(['admin', 'reviewer', 'desk', 'auditor', 'observer']),
@@ -54,16 +51,12 @@ const HeldSchema = z.object({
   voteType: z.string(),
   source: z.string(),
 });
-const ElectionParams = z.object({ election: Id });
 
 export interface StaffRoutesOptions {
   readonly store: Store;
   readonly elections: ElectionRegistry;
   readonly now?: () => Date;
 }
-
-const send = (reply: FastifyReply, status: number, code: string, message: string): FastifyReply =>
-  reply.code(status).type('application/json').send(errorBody(code, message));
 
 /** Reads a JSON body as `schema` has it, or answers 400. */
 function bodyAs<T>(
@@ -74,12 +67,17 @@ function bodyAs<T>(
   const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   const json = parseStrictJson(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   if (!json.ok) {
-    void send(reply, 400, json.error.code, json.error.message);
+    void sendError(reply, 400, json.error.code, json.error.message);
     return undefined;
   }
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
-    void send(reply, 400, 'invalid_request', parsed.error.issues[0]?.message ?? 'invalid request');
+    void sendError(
+      reply,
+      400,
+      'invalid_request',
+      parsed.error.issues[0]?.message ?? 'invalid request',
+    );
     return undefined;
   }
   return parsed.data;
@@ -116,15 +114,20 @@ export async function registerStaffRoutes(
   ): Promise<Session | undefined> => {
     const session = await accounts.session(request.cookies[SESSION_COOKIE], now());
     if (session === undefined) {
-      void send(reply, 401, 'not_signed_in', 'sign in first (POST /staff/sign-in)');
+      void sendError(reply, 401, 'not_signed_in', 'sign in first (POST /staff/sign-in)');
       return undefined;
     }
     if (!roles.includes(session.role)) {
-      void send(reply, 403, 'forbidden', `a ${session.role} may not do this`);
+      void sendError(reply, 403, 'forbidden', `a ${session.role} may not do this`);
       return undefined;
     }
     if (changes && request.headers[CSRF_HEADER] !== session.csrfToken) {
-      void send(reply, 403, 'csrf', `send the session's CSRF token in the ${CSRF_HEADER} header`);
+      void sendError(
+        reply,
+        403,
+        'csrf',
+        `send the session's CSRF token in the ${CSRF_HEADER} header`,
+      );
       return undefined;
     }
     return session;
@@ -144,7 +147,7 @@ export async function registerStaffRoutes(
     async (request, reply) => {
       if (!attempts.take(request.ip)) {
         void reply.header('retry-after', String(attempts.retryAfter(request.ip)));
-        return send(
+        return sendError(
           reply,
           429,
           'rate_limited',
@@ -154,7 +157,7 @@ export async function registerStaffRoutes(
       const body = bodyAs(SignInBody, request, reply);
       if (body === undefined) return reply;
       const signedIn = await accounts.signIn(body, now());
-      if (!signedIn.ok) return send(reply, 401, signedIn.error.code, signedIn.error.message);
+      if (!signedIn.ok) return sendError(reply, 401, signedIn.error.code, signedIn.error.message);
       void reply.setCookie(SESSION_COOKIE, signedIn.value.token, {
         ...cookieOptions(request),
         maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
@@ -225,8 +228,7 @@ export async function registerStaffRoutes(
       const session = await allow(request, reply, READERS, false);
       if (session === undefined) return reply;
       const ingest = await elections.get(request.params.election);
-      if (ingest === undefined)
-        return send(reply, 404, 'unknown_election', `no election "${request.params.election}"`);
+      if (ingest === undefined) return unknownElection(reply, request.params.election);
       const held = await ingest.heldSubmissions();
       return reply.send({
         held: held.map((h) => ({
@@ -254,14 +256,13 @@ export async function registerStaffRoutes(
       const session = await allow(request, reply, REVIEWERS, true);
       if (session === undefined) return reply;
       const ingest = await elections.get(request.params.election);
-      if (ingest === undefined)
-        return send(reply, 404, 'unknown_election', `no election "${request.params.election}"`);
+      if (ingest === undefined) return unknownElection(reply, request.params.election);
       const body = bodyAs(ReviewBody, request, reply);
       if (body === undefined) return reply;
       const reviewed = await ingest.review({ ...body, reviewers: [session.name] });
       if (!reviewed.ok) {
         const status = reviewed.error.code === 'invalid_review' ? 400 : 409;
-        return send(reply, status, reviewed.error.code, reviewed.error.message);
+        return sendError(reply, status, reviewed.error.code, reviewed.error.message);
       }
       return reply.code(201).send({ entry: reviewed.value.leafIndex });
     },
