@@ -245,18 +245,21 @@ async function run(
           reviewers: ['reviewer-1'],
         });
         // Ingest logs what the rules allow: a held submission's first review, nothing else.
-        const decidedBefore = reviews.some((r) => r.leaf > entry && r.target === entry);
-        // (A re-send's receipt is the first one's: the same held entry.)
-        const held = target?.receipt.status === 'held';
+        const held = outcomes.some(
+          (o) => o.receipt.leafIndex === entry && o.receipt.status === 'held',
+        );
+        const decidedBefore = reviews.some((r) => r.target === entry);
+        expect(reviewed.ok, JSON.stringify({ entry, held, decidedBefore, reviewed })).toBe(
+          held && !decidedBefore,
+        );
         if (reviewed.ok) {
-          expect(held && !decidedBefore).toBe(true);
           reviews.push({
             leaf: reviewed.value.leafIndex,
             target: entry,
             accept: action.decision === 'accept',
           });
         } else {
-          expect(['not_held', 'already_decided']).toContain(reviewed.error.code);
+          expect(reviewed.error.code).toBe(held ? 'already_decided' : 'not_held');
         }
         break;
       }
