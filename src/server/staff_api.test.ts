@@ -36,7 +36,9 @@ const OPEN = [
   'GET /v1/elections/{election}/checkpoint',
 ];
 
-describe('the staff API', () => {
+// Every sign-in runs scrypt at its full cost (128 MiB, a few hundred ms; longer beside other
+// tests), unknown names too: the tests allow for it.
+describe('the staff API', { timeout: 60_000 }, () => {
   let t: TestStore;
   let app: FastifyInstance;
   let clock = new Date('2026-11-03T22:00:00Z');

@@ -19,7 +19,7 @@ describe('staff credentials', () => {
     expect(await checkPassword('correct horse battery staple', 'scrypt$17$8$1$x')).toBe(false);
     // No stored hash (no such staff member): no match, after the same work.
     expect(await checkPassword('correct horse battery staple', undefined)).toBe(false);
-  }, 20_000);
+  }, 60_000);
 
   it('take the TOTP code of the current step, or one step either side, and name its step', () => {
     const { secret, uri } = newTotpSecret('rosa.parks');

@@ -4,6 +4,7 @@
 // failures in a row lock an account for fifteen minutes. A session is a random token in an
 // HttpOnly cookie (only its hash is stored), with a CSRF token for every request that changes
 // something; it ends after 30 idle minutes, and 12 hours after sign-in in any case.
+import { StaffName } from '../core/log_entry.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import type { Store } from '../store/store.js';
 import {
@@ -25,8 +26,8 @@ export const LOCKOUT_MS = 15 * 60_000;
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
 
-/** A staff name: what reviews name in the log (StaffName in src/core/log_entry.ts). */
-export const STAFF_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** Whether `name` is a staff name: what reviews name in the log. */
+const isStaffName = (name: string): boolean => StaffName.safeParse(name).success;
 
 export interface StaffMember {
   readonly name: string;
@@ -62,7 +63,7 @@ export class StaffAccounts {
     role: string,
     now: Date,
   ): Promise<Result<NewAccount, Problem<'invalid_staff' | 'staff_exists'>>> {
-    if (!STAFF_NAME.test(name)) {
+    if (!isStaffName(name)) {
       return err(
         problem(
           'invalid_staff',
@@ -115,7 +116,7 @@ export class StaffAccounts {
     now: Date,
   ): Promise<Result<{ token: string; session: Session }, SignInFailure>> {
     const { name, password, code } = credentials;
-    const row = STAFF_NAME.test(name)
+    const row = isStaffName(name)
       ? await this.store.db
           .selectFrom('staff')
           .selectAll()
