@@ -109,6 +109,7 @@ for (const kind of storeKinds) {
       expect(replayed?.decisions[leaf]).toEqual({ type: 'recorded' });
       expect(replayed?.counted.get('n-1')).toEqual([{ entry: second.receipt.leafIndex, at: leaf }]);
       expect(replayed?.revisions.get('n-1')).toBe(leaf);
+      expect(replayed?.reviews).toBe(1);
 
       const entry = await ingest.log.entries(BigInt(leaf), 1);
       const decoded = entry.ok ? decodeLogEntry(entry.value[0] ?? new Uint8Array()) : undefined;

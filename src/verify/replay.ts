@@ -35,6 +35,8 @@ export interface Replayed {
   readonly reportedUnits: number;
   /** Accepted submissions in the version's share of the log. */
   readonly accepted: number;
+  /** Reviewers' decisions on held submissions in the version's share of the log. */
+  readonly reviews: number;
   /**
    * The entries the version counts, in log order, as a tally applies them: each accepted
    * submission for a reporting unit and a vote type of the election, with the entry it replaced.
@@ -167,6 +169,7 @@ function replayDecisions(
   const reporting = new Set(election.reportingUnits);
   const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
   let accepted = 0;
+  let reviews = 0;
   const counting: CountingEntry[] = [];
   /** As Tally counts: a submission for this election, a reporting unit and a vote type. */
   const countFrom = (s: LoggedSubmission, at: number): void => {
@@ -200,6 +203,8 @@ function replayDecisions(
         const decision = state.admit(election, admission);
         decisions[entry] = decision;
         if (decision.type === 'refused') fail(decision.error.code, decision.error.message);
+        if (admission.type === 'review' && decision.type === 'recorded' && entry < versionSize)
+          reviews++;
         // A held submission a review accepts counts from the review's entry on.
         if (
           admission.type === 'review' &&
@@ -291,6 +296,7 @@ function replayDecisions(
     revisions,
     reportedUnits: counted.size,
     accepted,
+    reviews,
     counting,
   };
 }

@@ -137,6 +137,8 @@ export interface VerifyReport {
   readonly filesVerifiedBefore: number;
   readonly entriesChecked: number;
   readonly submissionsCounted: number;
+  /** Reviewers' decisions on held submissions the version's share of the log replayed. */
+  readonly reviewsReplayed: number;
   readonly numbersCompared: number;
   readonly problems: readonly VerifyProblem[];
   /** How long each stage took, in seconds, from the start. */
@@ -161,6 +163,7 @@ export async function verifySite(
     filesVerifiedBefore: 0,
     entriesChecked: 0,
     submissionsCounted: 0,
+    reviewsReplayed: 0,
     numbersCompared: 0,
     ...extra,
     problems,
@@ -310,6 +313,7 @@ export async function verifySite(
     filesRebuilt: filesRebuilt - verifiedBefore,
     filesVerifiedBefore: verifiedBefore,
     submissionsCounted: replay.accepted,
+    reviewsReplayed: replay.reviews,
     numbersCompared,
     ...(problems.length === 0 ? { verified } : {}),
   });
