@@ -82,11 +82,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<unknown>): Promise<void> {
         // The review that decided a held submission (its status then accepted or rejected).
         await db.schema.alterTable('submissions').addColumn('decided_leaf', 'bigint').execute();
-        // The review queue: the held submissions, without reading every other.
+        // The review queue: the held submissions, without reading every other. Partial, so
+        // that recording an accepted submission (nearly all of them) costs no more than before.
         await db.schema
-          .createIndex('submissions_by_status')
+          .createIndex('submissions_held')
           .on('submissions')
-          .columns(['election_id', 'status', 'leaf_index'])
+          .columns(['election_id', 'leaf_index'])
+          .where(sql.ref('status'), '=', 'held')
           .execute();
       },
     },

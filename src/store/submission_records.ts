@@ -1,5 +1,6 @@
 // The submissions index: one row per logged submission (rejections have none), which the
 // admission rules read for a batch instead of the log's entries.
+import { sql } from 'kysely';
 import { insertInChunks, type Executor } from './log_storage.js';
 
 /** A logged submission as the index holds it. */
@@ -83,7 +84,8 @@ export class SubmissionRecords {
   async held(): Promise<SlotRow[]> {
     const rows = await this.slotRows()
       .where('election_id', '=', this.electionId)
-      .where('status', '=', 'held')
+      // A literal, as the partial index states it: a bound value could not use the index.
+      .where('status', '=', sql.lit('held'))
       .execute();
     rows.sort((a, b) => a.leaf_index - b.leaf_index);
     return rows.map(slotRow);
