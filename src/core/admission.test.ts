@@ -191,9 +191,14 @@ describe('the admission rules', () => {
 
 describe('reviews of held submissions', () => {
   /** A review at entry `leaf` of the submission at `target`. */
-  const review = (target: number, decision: 'accept' | 'reject', leaf: number): AdmissionEntry => ({
+  const review = (
+    target: number,
+    decision: 'accept' | 'reject',
+    leaf: number,
+  ): Extract<AdmissionEntry, { type: 'review' }> => ({
     type: 'review',
     leaf,
+    election: 'sample-2026',
     target,
     decision,
   });
@@ -233,12 +238,38 @@ describe('reviews of held submissions', () => {
   it('refuses a review of an accepted submission, of an entry that is no submission, or of none', () => {
     const { admit } = started();
     admit(submit());
+    admit(submit({ source: 'north.tab+00000002', countsDigest: 'other' }));
+    expect(admit({ ...review(5, 'accept', 6), election: 'another-2026' })).toMatchObject({
+      type: 'refused',
+      error: { code: 'unexpected_entry' },
+    });
     for (const target of [4, 2, 0, 99]) {
       expect(admit(review(target, 'accept', 5))).toMatchObject({
         type: 'refused',
         error: { code: 'not_held' },
       });
     }
+  });
+
+  it('holds an amendment of a report that does not count: held, rejected, or replaced', () => {
+    const { admit } = started();
+    admit(submit());
+    // Entry 5: the tabulator's conflict, held, then rejected at entry 6.
+    admit(submit(tabulator));
+    admit(review(5, 'reject', 6));
+    // Its "amendment" is held for a reviewer: a re-send cannot get past the review.
+    const amended = { ...tabulator, sequence: 2, amended: true, countsDigest: 'again' };
+    expect(admit(submit(amended))).toEqual({
+      type: 'admitted',
+      kind: 'amendment',
+      status: 'held',
+    });
+    // The app's report still counts: its own amendment is accepted.
+    expect(admit(submit({ sequence: 2, amended: true, countsDigest: 'fixed' }))).toEqual({
+      type: 'admitted',
+      kind: 'amendment',
+      status: 'accepted',
+    });
   });
 
   it('takes a rejected submission out of what later sources are judged against', () => {

@@ -105,6 +105,8 @@ export type AdmissionEntry =
   | {
       readonly type: 'review';
       readonly leaf: number;
+      /** The election the review names: the log's own, or it has no place there. */
+      readonly election: string;
       readonly target: number;
       readonly decision: 'accept' | 'reject';
     };
@@ -221,6 +223,8 @@ export class AdmissionState {
         // A refused body changes nothing: it cannot use up a key's sequence numbers.
         return { type: 'rejected', error: entry.error };
       case 'review':
+        if (entry.election !== election.definition.id)
+          return refused(`a review for election "${entry.election}"`);
         return this.review(entry);
       default:
         return throwIllegalValue(entry);
@@ -333,7 +337,13 @@ export class AdmissionState {
       );
     }
     const before = this.slots.get(slotKey(f.unit, f.voteType)) ?? [];
+    const counted = latestAccepted(before);
     let kind: SubmissionKind = 'original';
+    // An amendment replaces what its source reported; it is accepted as it comes only while
+    // that is what counts. Amending a report that is held, or that a reviewer rejected, or
+    // that another source's accepted report replaced, is held: else a re-send marked as an
+    // amendment would get past the review.
+    let ownCounted = true;
     if (before.some((b) => b.source === f.source)) {
       if (!f.amended) {
         return reject(
@@ -342,13 +352,15 @@ export class AdmissionState {
         );
       }
       kind = 'amendment';
+      ownCounted = counted?.source === f.source;
     } else {
       // What the slot counts now (the latest accepted), else what is still before a reviewer.
-      const current = latestAccepted(before) ?? before.findLast((b) => b.status === 'held');
+      const current = counted ?? before.findLast((b) => b.status === 'held');
       if (current !== undefined)
         kind = current.countsDigest === f.countsDigest ? 'corroboration' : 'conflict';
     }
-    const status: ReviewStatus = kind === 'conflict' || f.warnings.length > 0 ? 'held' : 'accepted';
+    const status: ReviewStatus =
+      kind === 'conflict' || !ownCounted || f.warnings.length > 0 ? 'held' : 'accepted';
     return { type: 'admitted', kind, status };
   }
 }

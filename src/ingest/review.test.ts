@@ -150,6 +150,24 @@ for (const kind of storeKinds) {
       expect(adaIn(tally)).toBe(260);
     });
 
+    it('holds what a rejected source sends again as an amendment: it cannot get past the review', async () => {
+      await ingest.submit(body(withAda(260)));
+      const held = await ingest.submit(body(withAda(240), tabulator));
+      await ingest.review({
+        entry: held.receipt.leafIndex,
+        decision: 'reject',
+        reason: 'a keying error at the county',
+        reviewers: ['rosa.parks'],
+      });
+      const again = await ingest.submit(
+        body({ ...withAda(240, 2), amendment: { reason: 'as we said' } }, tabulator),
+      );
+      expect(again.receipt).toMatchObject({ status: 'held', kind: 'amendment' });
+      const { tally, problems } = await logNow();
+      expect(problems).toEqual([]);
+      expect(adaIn(tally)).toBe(260);
+    });
+
     it('refuses a review of what is not held: an accepted submission, a roster entry, no entry', async () => {
       const accepted = await ingest.submit(body(withAda(260)));
       for (const entry of [accepted.receipt.leafIndex, 1, 10_000]) {
