@@ -125,13 +125,17 @@ export class StaffAccounts {
       : undefined;
     // The password is checked whatever else is wrong, so that every failure takes as long.
     const passwordOk = await checkPassword(password, row?.password_hash);
-    if (row === undefined || !isRole(row.role)) return err(SIGN_IN_FAILED);
-    if (row.locked_until !== null && Date.parse(row.locked_until) > now.getTime())
-      return err(SIGN_IN_FAILED);
+    const locked = row?.locked_until != null && Date.parse(row.locked_until) > now.getTime();
     const secondFactor =
-      passwordOk && (await this.useSecondFactor(row.name, row.totp_secret, code, now));
-    if (!secondFactor) {
-      await this.failed(row.name, now);
+      row !== undefined &&
+      isRole(row.role) &&
+      !locked &&
+      passwordOk &&
+      (await this.useSecondFactor(row.name, row.totp_secret, code, now));
+    if (row === undefined || !isRole(row.role) || !secondFactor) {
+      // Counted for an unknown name too (where it changes nothing), so that a failure costs
+      // the same whichever name it gives.
+      await this.failed(name, now);
       return err(SIGN_IN_FAILED);
     }
     await this.store.db
@@ -226,24 +230,21 @@ export class StaffAccounts {
     return used.numUpdatedRows > 0n;
   }
 
-  /** One more failure; the fifth in a row locks the account for a while. */
+  /**
+   * One more failure; the fifth in a row locks the account for a while. Each step is one
+   * statement, so that failures at once are all counted.
+   */
   private async failed(name: string, now: Date): Promise<void> {
-    await this.store.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .selectFrom('staff')
-        .select('failures')
-        .where('name', '=', name)
-        .executeTakeFirst();
-      const failures = (row?.failures ?? 0) + 1;
-      await tx
-        .updateTable('staff')
-        .set(
-          failures >= MAX_FAILURES
-            ? { failures: 0, locked_until: new Date(now.getTime() + LOCKOUT_MS).toISOString() }
-            : { failures },
-        )
-        .where('name', '=', name)
-        .execute();
-    });
+    await this.store.db
+      .updateTable('staff')
+      .set((eb) => ({ failures: eb('failures', '+', 1) }))
+      .where('name', '=', name)
+      .execute();
+    await this.store.db
+      .updateTable('staff')
+      .set({ failures: 0, locked_until: new Date(now.getTime() + LOCKOUT_MS).toISOString() })
+      .where('name', '=', name)
+      .where('failures', '>=', MAX_FAILURES)
+      .execute();
   }
 }
