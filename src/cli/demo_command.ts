@@ -120,7 +120,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         const reviewer = added.value;
         // A second source for every precinct (a results desk phoning numbers in): where it
         // disagrees with the county, the submission is held for a reviewer.
-        const observerKey = signer('desk.demo.example');
+        const deskKey = signer('desk.demo.example');
         const countyKeys = new Map(
           (election.children.get(election.root.id) ?? []).map((county) => [
             county,
@@ -131,7 +131,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           imported.value.ledger,
           election,
           authority,
-          [...countyKeys, [election.root.id, observerKey] as const].map(([unit, key]) => ({
+          [...countyKeys, [election.root.id, deskKey] as const].map(([unit, key]) => ({
             action: 'certify' as const,
             unit,
             key: encodeVerifierKey(key),
@@ -180,7 +180,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           serverUrl: server.url,
           election,
           countyKeys,
-          observerKey,
+          observerKey: deskKey,
           faults: { ...NO_FAULTS, conflict: DEMO_CONFLICTS },
           durationMs: minutes * 60_000,
           onProgress: (done, total) => {

@@ -1,6 +1,6 @@
-// `tally staff add`: bootstraps the election office's first admin (admins add the rest in the
-// staff app), or adds any staff member from the command line. Prints, once, what the new member
-// signs in with: a password to change, the TOTP secret (and the otpauth:// address an
+// `tally staff add`: adds a staff member from the command line, the election office's first
+// admin to start with (managing staff in the staff app is still to come). Prints, once, what the
+// new member signs in with: a generated password, the TOTP secret (and the otpauth:// address an
 // authenticator app reads) and ten one-time recovery codes.
 import type { Command } from 'commander';
 import { ROLES } from '../staff/credentials.js';

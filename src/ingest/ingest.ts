@@ -249,6 +249,7 @@ export class ElectionIngest {
       const admission = state.admit(this.election, {
         type: 'review',
         leaf: size,
+        election: this.id,
         target: request.entry,
         decision: request.decision,
       });

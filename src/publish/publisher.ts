@@ -293,7 +293,7 @@ function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEn
     case 'rejection':
       return { type: 'rejection', error: e.error };
     case 'review':
-      return { type: 'review', leaf, target: e.entry, decision: e.decision };
+      return { type: 'review', leaf, election: e.election, target: e.entry, decision: e.decision };
     default:
       return throwIllegalValue(e);
   }

@@ -171,6 +171,26 @@ describe('the staff API', { timeout: 60_000 }, () => {
     expect((await signIn(a.name, a.password, totpCode(a.totpSecret, clock))).status).toBe(200);
   });
 
+  it('refuses a sign-in that is not JSON: a form another site posts cannot sign anyone in', async () => {
+    const a = account('desk');
+    tick();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/staff/sign-in',
+        remoteAddress: '10.0.4.1',
+        headers: { 'content-type': type },
+        payload: JSON.stringify({
+          name: a.name,
+          password: a.password,
+          code: totpCode(a.totpSecret, clock),
+        }),
+      });
+      expect(res.statusCode, type).toBe(415);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
   it('takes a TOTP code once, with one step of clock drift either way', async () => {
     const a = account('auditor');
     tick(120_000);

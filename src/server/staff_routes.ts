@@ -11,7 +11,7 @@ import { Id } from '../core/election.js';
 import { MAX_REVIEW_REASON } from '../core/log_entry.js';
 import { listElections } from '../ingest/elections.js';
 import { parseStrictJson } from '../ingest/strict_json.js';
-import type { Role } from '../staff/credentials.js';
+import { ROLES, type Role } from '../staff/credentials.js';
 import { ABSOLUTE_TIMEOUT_MS, StaffAccounts, type Session } from '../staff/staff.js';
 import type { Store } from '../store/store.js';
 import { RateLimiter } from './client_limits.js';
@@ -26,12 +26,12 @@ const SIGN_IN_RATE = { burst: 10, perSecond: 1 / 60 };
 const SIGN_IN_OVERALL = { burst: 200, perSecond: 5 };
 
 /** Which roles each staff route lets in: the OpenAPI description lists them too. */
-const READERS: readonly Role[] = ['admin', 'reviewer', 'desk', 'auditor', 'observer'];
+const READERS: readonly Role[] = ROLES;
 const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
 
 const SessionSchema = z.object({
   name: z.string(),
-  role: z.enum(['admin', 'reviewer', 'desk', 'auditor', 'observer']),
+  role: z.enum(ROLES),
   csrfToken: z.string(),
 });
 const SignInBody = z.strictObject({
@@ -64,6 +64,14 @@ function bodyAs<T>(
   request: FastifyRequest,
   reply: FastifyReply,
 ): T | undefined {
+  // JSON alone: a form another site posts (text/plain, urlencoded) is no staff request.
+  if (
+    (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !==
+    'application/json'
+  ) {
+    void sendError(reply, 415, 'unsupported_media_type', 'staff requests are application/json');
+    return undefined;
+  }
   const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   const json = parseStrictJson(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   if (!json.ok) {
@@ -245,7 +253,7 @@ export async function registerStaffRoutes(
     '/staff/elections/:election/reviews',
     {
       schema: {
-        description: `Decides a held submission: accept (it counts from this decision on) or reject (it never counts), with the reason. The decision is a log entry naming the reviewer; the next version shows it, and tally verify replays it. Roles: ${REVIEWERS.join(', ')}; needs the CSRF token. 409 not_held or already_decided when the rules refuse it (nothing is logged).`,
+        description: `Decides a held submission: accept (it counts from this decision on) or reject (it never counts), with the reason. The decision is a log entry naming the reviewer (public, as the whole log is); the next version's numbers show it, and tally verify replays it. Roles: ${REVIEWERS.join(', ')}; needs the CSRF token. 409 not_held or already_decided when the rules refuse it (nothing is logged).`,
         tags: ['staff'],
         params: ElectionParams,
         body: ReviewBody,

@@ -196,6 +196,7 @@ const TABLE = {
   'a submission recorded twice': { code: 'duplicate_entry', caught: true },
   'a review accepting a submission that was never held': { code: 'not_held', caught: true },
   'a review of an entry that is no submission': { code: 'not_held', caught: true },
+  'a review naming another election': { code: 'unexpected_entry', caught: true },
   'entries reordered against the decisions they record': {
     code: 'replayed_sequence',
     caught: true,
@@ -666,6 +667,13 @@ const TAMPERS: Record<Change, Tamper> = {
     const roster = op.honest.entries.findIndex((e) => e.type === 'roster');
     const { length } = op.honest.entries;
     await op.rewriteLog(site, (entries) => [...entries, acceptedBy(roster)], { version: true });
+    return { entry: length };
+  },
+  'a review naming another election': async (site, op) => {
+    const s1 = submissionOf(op, 's-1');
+    const { length } = op.honest.entries;
+    const other = { ...acceptedBy(s1), election: 'another-2026' };
+    await op.rewriteLog(site, (entries) => [...entries, other], { version: true });
     return { entry: length };
   },
   'a rejected submission recorded as accepted': async (site, op) => {

@@ -352,7 +352,13 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
       case 'review':
         plain.push({
           entry,
-          admission: { type: 'review', leaf: entry, target: e.entry, decision: e.decision },
+          admission: {
+            type: 'review',
+            leaf: entry,
+            election: e.election,
+            target: e.entry,
+            decision: e.decision,
+          },
         });
         break;
       case 'rejection':
