@@ -84,6 +84,21 @@ for (const kind of storeKinds) {
       const replayed = await replayLog(read.value, inProcessWorkers(2), problems);
       return { tally, replayed, problems };
     };
+    /** The app reports Ada 260; the tabulator then reports 240: held, a conflict. Its entry. */
+    const heldConflict = async (): Promise<number> => {
+      await ingest.submit(body(withAda(260)));
+      const held = await ingest.submit(body(withAda(240), tabulator));
+      return held.receipt.leafIndex;
+    };
+    /** A review by one reviewer, for a reason that fits the decision. */
+    const decide = (entry: number, decision: 'accept' | 'reject') =>
+      ingest.review({
+        entry,
+        decision,
+        reason:
+          decision === 'accept' ? 'the tally sheet shows 240' : 'a keying error at the county',
+        reviewers: ['rosa.parks'],
+      });
     const adaIn = (tally: Tally): number | undefined =>
       tally.area('n-1')?.contests.find((c) => c.contest === 'governor')?.total.counts['ada'];
 
@@ -124,10 +139,9 @@ for (const kind of storeKinds) {
     });
 
     it('never counts a held submission a reviewer rejects, and decides each one once', async () => {
-      await ingest.submit(body(withAda(260)));
-      const held = await ingest.submit(body(withAda(240), tabulator));
+      const held = await heldConflict();
       const rejected = await ingest.review({
-        entry: held.receipt.leafIndex,
+        entry: held,
         decision: 'reject',
         reason: 'a keying error at the county',
         reviewers: ['rosa.parks', 'ida.wells'],
@@ -136,7 +150,7 @@ for (const kind of storeKinds) {
       const size = ingest.log.size;
       for (const decision of ['accept', 'reject'] as const) {
         const again = await ingest.review({
-          entry: held.receipt.leafIndex,
+          entry: held,
           decision,
           reason: 'second thoughts',
           reviewers: ['ida.wells'],
@@ -151,14 +165,7 @@ for (const kind of storeKinds) {
     });
 
     it('holds what a rejected source sends again as an amendment: it cannot get past the review', async () => {
-      await ingest.submit(body(withAda(260)));
-      const held = await ingest.submit(body(withAda(240), tabulator));
-      await ingest.review({
-        entry: held.receipt.leafIndex,
-        decision: 'reject',
-        reason: 'a keying error at the county',
-        reviewers: ['rosa.parks'],
-      });
+      await decide(await heldConflict(), 'reject');
       const again = await ingest.submit(
         body({ ...withAda(240, 2), amendment: { reason: 'as we said' } }, tabulator),
       );
@@ -182,8 +189,7 @@ for (const kind of storeKinds) {
     });
 
     it('refuses a review without a reason, with a reviewer named twice, or a bad name', async () => {
-      await ingest.submit(body(withAda(260)));
-      const held = await ingest.submit(body(withAda(240), tabulator));
+      const held = await heldConflict();
       for (const [reason, reviewers] of [
         ['  ', ['rosa.parks']],
         ['checked', ['rosa.parks', 'rosa.parks']],
@@ -191,12 +197,7 @@ for (const kind of storeKinds) {
         ['checked', ['Rosa Parks']],
         ['checked', ['a', 'b', 'c']],
       ] as const) {
-        const review = await ingest.review({
-          entry: held.receipt.leafIndex,
-          decision: 'accept',
-          reason,
-          reviewers,
-        });
+        const review = await ingest.review({ entry: held, decision: 'accept', reason, reviewers });
         expect(review.ok ? 'logged' : review.error.code, JSON.stringify(reviewers)).toBe(
           'invalid_review',
         );
@@ -204,15 +205,8 @@ for (const kind of storeKinds) {
     });
 
     it('judges a later source against what a review made the unit count', async () => {
-      await ingest.submit(body(withAda(260)));
-      const held = await ingest.submit(body(withAda(240), tabulator));
-      await ingest.review({
-        entry: held.receipt.leafIndex,
-        decision: 'accept',
-        reason: 'the tally sheet shows 240',
-        reviewers: ['rosa.parks'],
-      });
-      // A third source with the reviewed numbers corroborates them; with the first's, conflicts.
+      await decide(await heldConflict(), 'accept');
+      // A third source with the reviewed numbers corroborates them.
       const agrees = await ingest.submit(body(withAda(240), third));
       expect(agrees.receipt).toMatchObject({ status: 'accepted', kind: 'corroboration' });
       const { problems } = await logNow();
@@ -220,18 +214,10 @@ for (const kind of storeKinds) {
     });
 
     it('judges a later source against the counted numbers once a conflicting one is rejected', async () => {
-      const held1 = await ingest.submit(body(withAda(250)));
-      expect(held1.receipt.status).toBe('accepted');
-      const conflict = await ingest.submit(body(withAda(240), tabulator));
-      await ingest.review({
-        entry: conflict.receipt.leafIndex,
-        decision: 'reject',
-        reason: 'a keying error at the county',
-        reviewers: ['rosa.parks'],
-      });
+      await decide(await heldConflict(), 'reject');
       // The rejected one does not stand: a third source with the app's numbers corroborates.
-      const third1 = await ingest.submit(body(withAda(250), third));
-      expect(third1.receipt).toMatchObject({ status: 'accepted', kind: 'corroboration' });
+      const agrees = await ingest.submit(body(withAda(260), third));
+      expect(agrees.receipt).toMatchObject({ status: 'accepted', kind: 'corroboration' });
       const { problems } = await logNow();
       expect(problems).toEqual([]);
     });
