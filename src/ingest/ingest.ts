@@ -6,11 +6,13 @@
 
 import type { Election } from '../core/election.js';
 import {
+  decodeLogEntry,
   encodeLogEntry,
   encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
   ReviewEntry,
   type LogEntry,
+  type SubmissionEntry,
 } from '../core/log_entry.js';
 import {
   AdmissionState,
@@ -30,7 +32,7 @@ import {
 } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import { toWellFormedText } from '../core/text.js';
-import { parseSignedSubmission } from '../core/submission.js';
+import { parseSignedSubmission, type Submission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
 import type { Log } from '../log/log.js';
@@ -213,9 +215,49 @@ export class ElectionIngest {
     return again;
   }
 
-  /** The submissions held for review and not yet decided, oldest first: the review queue. */
-  heldSubmissions(): Promise<SlotRow[]> {
-    return new SubmissionRecords(this.store.db, this.id).held();
+  /**
+   * The review queue as a reviewer weighs it: each held submission, with why it is held and its
+   * numbers, beside what its unit counts now for that vote type (if anything).
+   */
+  async reviewQueue(): Promise<HeldForReview[]> {
+    const records = new SubmissionRecords(this.store.db, this.id);
+    const held = await records.held();
+    const slots = await records.ofUnits([...new Set(held.map((h) => h.unit))]);
+    const submissionAt = async (leaf: number): Promise<SubmissionEntry> => {
+      const read = await this.log.entries(BigInt(leaf), 1);
+      const e = read.ok ? decodeLogEntry(read.value[0] ?? new Uint8Array()) : undefined;
+      if (e?.ok !== true || e.value.type !== 'submission')
+        throw new Error(`review queue: entry ${String(leaf)} is not the submission its index says`);
+      return e.value;
+    };
+    return Promise.all(
+      held.map(async (h): Promise<HeldForReview> => {
+        const e = await submissionAt(h.leaf);
+        // What counts: the slot's accepted submission accepted last (by review or as it came).
+        let counted: SlotRow | undefined;
+        for (const r of slots) {
+          if (r.unit !== h.unit || r.voteType !== h.voteType || r.status !== 'accepted') continue;
+          if (counted === undefined || countsFrom(r) > countsFrom(counted)) counted = r;
+        }
+        const now = counted === undefined ? undefined : await submissionAt(counted.leaf);
+        return {
+          entry: h.leaf,
+          source: h.source,
+          kind: e.kind,
+          warnings: e.warnings,
+          submission: e.signed.submission,
+          ...(counted === undefined || now === undefined
+            ? {}
+            : {
+                counted: {
+                  entry: counted.leaf,
+                  source: counted.source,
+                  submission: now.signed.submission,
+                },
+              }),
+        };
+      }),
+    );
   }
 
   /**
@@ -407,6 +449,26 @@ export class ElectionIngest {
     }
   }
 }
+
+/** A held submission as the review queue shows it. */
+export interface HeldForReview {
+  readonly entry: number;
+  /** The key that signed it. */
+  readonly source: string;
+  readonly kind: SubmissionKind;
+  /** Why the rules held it, besides a conflict. */
+  readonly warnings: readonly ProblemSummary[];
+  readonly submission: Submission;
+  /** What its unit counts now for its vote type: the entry, the key, the numbers. */
+  readonly counted?: {
+    readonly entry: number;
+    readonly source: string;
+    readonly submission: Submission;
+  };
+}
+
+/** The entry a slot row counts from: its own, or the review's that accepted it. */
+const countsFrom = (r: SlotRow): number => r.decidedLeaf ?? r.leaf;
 
 /** A reviewer's decision on a held submission, as staff make it. */
 export interface ReviewRequest {

@@ -205,10 +205,23 @@ for (const kind of storeKinds) {
     });
 
     it('judges a later source against what a review made the unit count', async () => {
-      await decide(await heldConflict(), 'accept');
+      const reviewed = await heldConflict();
+      await decide(reviewed, 'accept');
+      expect(await ingest.reviewQueue()).toEqual([]);
       // A third source with the reviewed numbers corroborates them.
       const agrees = await ingest.submit(body(withAda(240), third));
       expect(agrees.receipt).toMatchObject({ status: 'accepted', kind: 'corroboration' });
+      // The app's old numbers, amended, are held: the queue shows them beside what counts now.
+      const amended = await ingest.submit(
+        body({ ...withAda(260, 2), amendment: { reason: 'we stand by it' } }),
+      );
+      expect(amended.receipt).toMatchObject({ status: 'held', kind: 'amendment' });
+      const [queued] = await ingest.reviewQueue();
+      expect(queued).toMatchObject({
+        entry: amended.receipt.leafIndex,
+        kind: 'amendment',
+        counted: { entry: agrees.receipt.leafIndex },
+      });
       const { problems } = await logNow();
       expect(problems).toEqual([]);
     });

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '../core/election.js';
 import { MAX_REVIEW_REASON } from '../core/log_entry.js';
+import { Submission } from '../core/submission.js';
 import { listElections } from '../ingest/elections.js';
 import { parseStrictJson } from '../ingest/strict_json.js';
 import { ROLES, type Role } from '../staff/credentials.js';
@@ -49,7 +50,14 @@ const HeldSchema = z.object({
   entry: z.int(),
   unit: z.string(),
   voteType: z.string(),
+  /** The key that signed it. */
   source: z.string(),
+  kind: z.enum(['original', 'amendment', 'corroboration', 'conflict']),
+  /** Why the rules held it, besides a conflict. */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  submission: Submission,
+  /** What the unit counts now for that vote type, beside which to weigh it. */
+  counted: z.object({ entry: z.int(), source: z.string(), submission: Submission }).optional(),
 });
 
 export interface StaffRoutesOptions {
@@ -226,7 +234,7 @@ export async function registerStaffRoutes(
     '/staff/elections/:election/held',
     {
       schema: {
-        description: `The review queue: the election's submissions held for review and not yet decided, oldest first. Roles: ${READERS.join(', ')}.`,
+        description: `The review queue: the election's submissions held for review and not yet decided, oldest first, each with why it is held, its numbers, and what its unit counts now for that vote type. Roles: ${READERS.join(', ')}.`,
         tags: ['staff'],
         params: ElectionParams,
         response: { 200: z.object({ held: z.array(HeldSchema) }), '4xx': ErrorSchema },
@@ -237,13 +245,13 @@ export async function registerStaffRoutes(
       if (session === undefined) return reply;
       const ingest = await elections.get(request.params.election);
       if (ingest === undefined) return unknownElection(reply, request.params.election);
-      const held = await ingest.heldSubmissions();
+      const held = await ingest.reviewQueue();
       return reply.send({
         held: held.map((h) => ({
-          entry: h.leaf,
-          unit: h.unit,
-          voteType: h.voteType,
-          source: h.source,
+          ...h,
+          unit: h.submission.unit,
+          voteType: h.submission.voteType,
+          warnings: [...h.warnings],
         })),
       });
     },
