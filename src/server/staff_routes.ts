@@ -4,31 +4,33 @@
 // changes something also needs the session's CSRF token in the x-csrf-token header (403
 // without it). The session cookie is HttpOnly and SameSite=Strict, and Secure over TLS.
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '../core/election.js';
 import { MAX_REVIEW_REASON } from '../core/log_entry.js';
 import { Submission } from '../core/submission.js';
 import { listElections } from '../ingest/elections.js';
-import { parseStrictJson } from '../ingest/strict_json.js';
-import { ROLES, type Role } from '../staff/credentials.js';
-import { ABSOLUTE_TIMEOUT_MS, StaffAccounts, type Session } from '../staff/staff.js';
+import { ROLES } from '../staff/credentials.js';
+import { ABSOLUTE_TIMEOUT_MS, StaffAccounts } from '../staff/staff.js';
 import type { Store } from '../store/store.js';
 import { RateLimiter } from './client_limits.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
+import {
+  bodyAs,
+  READERS,
+  REVIEWERS,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+  staffGate,
+} from './staff_session.js';
 
-export const SESSION_COOKIE = 'tally_staff';
-const CSRF_HEADER = 'x-csrf-token';
+export { SESSION_COOKIE } from './staff_session.js';
 
 /** Sign-in attempts per remote address (a burst, then one a minute), besides each account's lockout. */
 const SIGN_IN_RATE = { burst: 10, perSecond: 1 / 60 };
 const SIGN_IN_OVERALL = { burst: 200, perSecond: 5 };
-
-/** Which roles each staff route lets in: the OpenAPI description lists them too. */
-const READERS: readonly Role[] = ROLES;
-const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
 
 const SessionSchema = z.object({
   name: z.string(),
@@ -66,39 +68,6 @@ export interface StaffRoutesOptions {
   readonly now?: () => Date;
 }
 
-/** Reads a JSON body as `schema` has it, or answers 400. */
-function bodyAs<T>(
-  schema: z.ZodType<T>,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): T | undefined {
-  // JSON alone: a form another site posts (text/plain, urlencoded) is no staff request.
-  if (
-    (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !==
-    'application/json'
-  ) {
-    void sendError(reply, 415, 'unsupported_media_type', 'staff requests are application/json');
-    return undefined;
-  }
-  const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  const json = parseStrictJson(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-  if (!json.ok) {
-    void sendError(reply, 400, json.error.code, json.error.message);
-    return undefined;
-  }
-  const parsed = schema.safeParse(json.value);
-  if (!parsed.success) {
-    void sendError(
-      reply,
-      400,
-      'invalid_request',
-      parsed.error.issues[0]?.message ?? 'invalid request',
-    );
-    return undefined;
-  }
-  return parsed.data;
-}
-
 export async function registerStaffRoutes(
   app: FastifyInstance,
   options: StaffRoutesOptions,
@@ -110,44 +79,9 @@ export async function registerStaffRoutes(
   await app.register(cookie);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const cookieOptions = (request: FastifyRequest) =>
-    ({
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.protocol === 'https',
-      path: '/staff',
-    }) as const;
-
-  /**
-   * The session of the request, if it has one and its role is among `roles`; else answers 401
-   * (no session) or 403 (another role, or a change without the session's CSRF token).
-   */
-  const allow = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    roles: readonly Role[],
-    changes: boolean,
-  ): Promise<Session | undefined> => {
-    const session = await accounts.session(request.cookies[SESSION_COOKIE], now());
-    if (session === undefined) {
-      void sendError(reply, 401, 'not_signed_in', 'sign in first (POST /staff/sign-in)');
-      return undefined;
-    }
-    if (!roles.includes(session.role)) {
-      void sendError(reply, 403, 'forbidden', `a ${session.role} may not do this`);
-      return undefined;
-    }
-    if (changes && request.headers[CSRF_HEADER] !== session.csrfToken) {
-      void sendError(
-        reply,
-        403,
-        'csrf',
-        `send the session's CSRF token in the ${CSRF_HEADER} header`,
-      );
-      return undefined;
-    }
-    return session;
-  };
+  // Who may call each route: ROUTE_ROLES (staff_session.ts) names the same roles.
+  const { allow } = staffGate(accounts, now);
+  const cookieOptions = sessionCookieOptions;
 
   api.post(
     '/staff/sign-in',
@@ -174,6 +108,9 @@ export async function registerStaffRoutes(
       if (body === undefined) return reply;
       const signedIn = await accounts.signIn(body, now());
       if (!signedIn.ok) return sendError(reply, 401, signedIn.error.code, signedIn.error.message);
+      // The session the client had before, if any, ends: the new one replaces it (fixation).
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous !== undefined) await accounts.signOut(previous);
       void reply.setCookie(SESSION_COOKIE, signedIn.value.token, {
         ...cookieOptions(request),
         maxAge: ABSOLUTE_TIMEOUT_MS / 1000,

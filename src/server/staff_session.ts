@@ -1,0 +1,189 @@
+// What every staff route shares: who may call it (one table, which the routes, their OpenAPI
+// descriptions and the security tests all read), the session cookie, the check that lets a
+// request in (401 without a session, 403 for another role or a change without the session's
+// CSRF token), and the JSON body a staff request must have.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { parseStrictJson } from '../ingest/strict_json.js';
+import { ROLES, type Role } from '../staff/credentials.js';
+import { ABSOLUTE_TIMEOUT_MS, type Session, type StaffAccounts } from '../staff/staff.js';
+import { sendError } from './error_shape.js';
+
+export const SESSION_COOKIE = 'tally_staff';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Everyone signed in. */
+export const READERS: readonly Role[] = ROLES;
+export const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
+export const ADMINS: readonly Role[] = ['admin'];
+/** Who may read the record of changes to staff accounts. */
+export const AUDITORS: readonly Role[] = ['admin', 'auditor'];
+
+/** A route anyone may call without a session: submitting, receipts, checkpoints, sign-in. */
+export const ANYONE = 'anyone';
+
+/**
+ * Who may call each route of the ingest/staff listener, by its method and OpenAPI path. A route
+ * missing here fails the security tests, which call every route the OpenAPI description lists
+ * as every role.
+ */
+export const ROUTE_ROLES = {
+  'POST /staff/sign-in': ANYONE,
+  'POST /v1/elections/{election}/submissions': ANYONE,
+  'POST /v1/elections/{election}/submission-batches': ANYONE,
+  'GET /v1/elections/{election}/receipts/{leaf}': ANYONE,
+  'GET /v1/elections/{election}/checkpoint': ANYONE,
+  'GET /staff/session': READERS,
+  'POST /staff/sign-out': READERS,
+  'GET /staff/elections': READERS,
+  'GET /staff/elections/{election}/held': READERS,
+  'POST /staff/elections/{election}/reviews': REVIEWERS,
+  'GET /staff/members': ADMINS,
+  'POST /staff/members': ADMINS,
+  'POST /staff/members/{name}/disable': ADMINS,
+  'POST /staff/members/{name}/enable': ADMINS,
+  'POST /staff/members/{name}/reset': ADMINS,
+  'POST /staff/password': READERS,
+  'GET /staff/events': AUDITORS,
+} as const satisfies Record<string, readonly Role[] | typeof ANYONE>;
+
+export type Route = keyof typeof ROUTE_ROLES;
+/** The routes that need a session. */
+export type GuardedRoute = {
+  [R in Route]: (typeof ROUTE_ROLES)[R] extends typeof ANYONE ? never : R;
+}[Route];
+
+/** Whether a route changes something, and so needs the CSRF token: all but GET. */
+const changes = (route: Route): boolean => !route.startsWith('GET ');
+
+/** The sentence an OpenAPI description ends with: who may call the route. */
+export function rolesSentence(route: GuardedRoute): string {
+  const roles = ROUTE_ROLES[route].join(', ');
+  return changes(route) ? `Roles: ${roles}; needs the CSRF token.` : `Roles: ${roles}.`;
+}
+
+/** The session cookie's options: HttpOnly, SameSite=Strict, Secure over TLS, for /staff alone. */
+export function sessionCookieOptions(request: FastifyRequest): {
+  readonly httpOnly: true;
+  readonly sameSite: 'strict';
+  readonly secure: boolean;
+  readonly path: '/staff';
+} {
+  return {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    path: '/staff',
+  } as const;
+}
+
+/** Gives the client the session cookie for `token`. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    ...sessionCookieOptions(request),
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+  });
+}
+
+/** The route a request matched, as ROUTE_ROLES names it (`:name` becomes `{name}`). */
+const routeOf = (request: FastifyRequest): string =>
+  `${request.method} ${request.routeOptions.url ?? ''}`.replaceAll(/:(\w+)/g, '{$1}');
+
+/** JSON alone: a form another site posts (text/plain, urlencoded) is no staff request. */
+const isJson = (request: FastifyRequest): boolean =>
+  (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ===
+  'application/json';
+
+const notJson = (reply: FastifyReply): FastifyReply =>
+  sendError(reply, 415, 'unsupported_media_type', 'staff requests are application/json');
+
+export interface StaffGate {
+  /**
+   * The session of the request, if it has one and its role is among `roles`; else answers 401
+   * (no session) or 403 (another role, or a change without the session's CSRF token).
+   */
+  readonly allow: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    roles: readonly Role[],
+    changes: boolean,
+  ) => Promise<Session | undefined>;
+  /** The same, with the roles ROUTE_ROLES names for `route`, the route the request matched. */
+  readonly allowRoute: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    route: GuardedRoute,
+  ) => Promise<Session | undefined>;
+}
+
+export function staffGate(accounts: StaffAccounts, now: () => Date): StaffGate {
+  const allow: StaffGate['allow'] = async (request, reply, roles, changes) => {
+    const session = await accounts.session(request.cookies[SESSION_COOKIE], now());
+    if (session === undefined) {
+      void sendError(reply, 401, 'not_signed_in', 'sign in first (POST /staff/sign-in)');
+      return undefined;
+    }
+    if (!roles.includes(session.role)) {
+      void sendError(reply, 403, 'forbidden', `a ${session.role} may not do this`);
+      return undefined;
+    }
+    if (changes && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      void sendError(
+        reply,
+        403,
+        'csrf',
+        `send the session's CSRF token in the ${CSRF_HEADER} header`,
+      );
+      return undefined;
+    }
+    // A change with a body that is not JSON is refused even where the body is not read.
+    if (changes && request.headers['content-type'] !== undefined && !isJson(request)) {
+      void notJson(reply);
+      return undefined;
+    }
+    return session;
+  };
+  return {
+    allow,
+    allowRoute: (request, reply, route) => {
+      // A handler that names another route than its own would let in whom that route does.
+      if (routeOf(request) !== route) {
+        throw new Error(`the handler of ${routeOf(request)} checks the roles of ${route}`);
+      }
+      return allow(request, reply, ROUTE_ROLES[route], changes(route));
+    },
+  };
+}
+
+/** Reads a JSON body as `schema` has it, or answers 415 (not JSON) or 400. */
+export function bodyAs<T>(
+  schema: z.ZodType<T>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): T | undefined {
+  if (!isJson(request)) {
+    void notJson(reply);
+    return undefined;
+  }
+  const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  const json = parseStrictJson(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  if (!json.ok) {
+    void sendError(reply, 400, json.error.code, json.error.message);
+    return undefined;
+  }
+  const parsed = schema.safeParse(json.value);
+  if (!parsed.success) {
+    void sendError(
+      reply,
+      400,
+      'invalid_request',
+      parsed.error.issues[0]?.message ?? 'invalid request',
+    );
+    return undefined;
+  }
+  return parsed.data;
+}
