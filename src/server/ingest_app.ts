@@ -27,6 +27,7 @@ import {
   type ErrorBody,
 } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
+import { registerStaffPages } from './staff_pages.js';
 import { registerStaffRoutes } from './staff_routes.js';
 
 /** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
@@ -395,6 +396,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     elections,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
+  registerStaffPages(app);
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ ok: true }));
 

@@ -1,0 +1,140 @@
+// The held submission beside what its unit counts now, one table per contest (and one for the
+// whole unit's ballots cast). A line that differs is marked three ways: the row's background, a
+// bar at its edge and the word "differs" beside the difference, so that colour is never the only
+// sign. Without anything counted the tables have the held column alone.
+import type { JSX } from 'preact';
+import type { Submission } from '../../core/submission.js';
+import { compareSubmissions, type ComparedLine, type Line } from './compare.js';
+import type { StaffMessages } from './messages.js';
+
+interface Props {
+  readonly m: StaffMessages;
+  readonly held: Submission;
+  readonly counted: Submission | undefined;
+  /** Prefixes the tables' ids, so that two comparisons on one page never share one. */
+  readonly idPrefix: string;
+}
+
+function lineLabel(m: StaffMessages, line: Line): string {
+  switch (line.kind) {
+    case 'choice':
+      return line.choice;
+    case 'ballotsCast':
+      return m.t('ballotsCast');
+    case 'overvotes':
+      return m.t('overvotes');
+    case 'undervotes':
+      return m.t('undervotes');
+  }
+}
+
+function LineRow(props: {
+  readonly m: StaffMessages;
+  readonly line: ComparedLine;
+  readonly hasCounted: boolean;
+  readonly number: Intl.NumberFormat;
+}): JSX.Element {
+  const { m, line, hasCounted, number } = props;
+  const value = (n: number | undefined): string =>
+    n === undefined ? m.t('notReported') : number.format(n);
+  const signed =
+    line.difference === undefined
+      ? ''
+      : `${line.difference > 0 ? '+' : line.difference < 0 ? '−' : ''}${number.format(Math.abs(line.difference))}`;
+  return (
+    <tr class={line.differs ? 'differs' : undefined}>
+      <th scope="row">{lineLabel(m, line.line)}</th>
+      <td class="num">{value(line.held)}</td>
+      {hasCounted && <td class="num">{value(line.counted)}</td>}
+      {hasCounted && (
+        <td class="num">
+          {line.differs ? (
+            <>
+              {signed !== '' && <span class="delta">{signed}</span>}{' '}
+              <span class="marker">≠ {m.t('differs')}</span>
+            </>
+          ) : (
+            <span class="same">{m.t('same')}</span>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+export function Comparison({ m, held, counted, idPrefix }: Props): JSX.Element {
+  const comparison = compareSubmissions(held, counted);
+  const number = new Intl.NumberFormat(m.language);
+  const { hasCounted } = comparison;
+  const head = (
+    <thead>
+      <tr>
+        <th scope="col">{m.t('line')}</th>
+        <th scope="col" class="num">
+          {m.t('heldColumn')}
+        </th>
+        {hasCounted && (
+          <th scope="col" class="num">
+            {m.t('countedColumn')}
+          </th>
+        )}
+        {hasCounted && (
+          <th scope="col" class="num">
+            {m.t('differenceColumn')}
+          </th>
+        )}
+      </tr>
+    </thead>
+  );
+  const caption = (title: string, differences: number): JSX.Element => (
+    <caption>
+      {title}
+      {hasCounted && (
+        <span class={differences > 0 ? 'caption-count has-differences' : 'caption-count'}>
+          {' '}
+          {m.t('differences', { count: differences })}
+        </span>
+      )}
+    </caption>
+  );
+  return (
+    <div class="comparison">
+      <p class="summary">
+        {hasCounted ? m.t('differences', { count: comparison.differences }) : m.t('nothingCounted')}
+      </p>
+      <table class="compare" id={`${idPrefix}-unit`}>
+        {caption(m.t('unitBallots'), comparison.ballotsCast.differs ? 1 : 0)}
+        {head}
+        <tbody>
+          <LineRow m={m} line={comparison.ballotsCast} hasCounted={hasCounted} number={number} />
+        </tbody>
+      </table>
+      {comparison.contests.map((contest) => (
+        <table class="compare" id={`${idPrefix}-${contest.contest}`} key={contest.contest}>
+          {caption(m.t('contest', { contest: contest.contest }), contest.differences)}
+          {head}
+          <tbody>
+            {contest.lines.map((line) => (
+              <LineRow
+                key={line.line.kind === 'choice' ? `choice:${line.line.choice}` : line.line.kind}
+                m={m}
+                line={line}
+                hasCounted={hasCounted}
+                number={number}
+              />
+            ))}
+          </tbody>
+          {contest.reportedBy !== 'both' && (
+            <tfoot>
+              <tr>
+                <td colSpan={hasCounted ? 4 : 2}>
+                  {m.t(contest.reportedBy === 'held' ? 'contestOnlyHeld' : 'contestOnlyCounted')}
+                </td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      ))}
+    </div>
+  );
+}
