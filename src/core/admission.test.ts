@@ -6,6 +6,7 @@ import {
   type AdmissionEntry,
   type SubmissionFacts,
 } from './admission.js';
+import { indexElection, type Election } from './election.js';
 import { sampleElection } from './testonly/fixtures.js';
 
 const election = sampleElection(['authority+00000000+AAAA']);
@@ -24,11 +25,14 @@ const facts = (overrides: Partial<SubmissionFacts> = {}): SubmissionFacts => ({
 });
 
 /** A state after the definition and a roster certifying n-1.app for n-1 and north.tab for north. */
-function started(): { state: AdmissionState; admit: (entry: AdmissionEntry) => Admission } {
+function started(on: Election = election): {
+  state: AdmissionState;
+  admit: (entry: AdmissionEntry) => Admission;
+} {
   const state = new AdmissionState();
   let leaf = 0;
   const admit = (entry: AdmissionEntry): Admission => {
-    const a = state.admit(election, entry.type === 'submission' ? { ...entry, leaf } : entry);
+    const a = state.admit(on, entry.type === 'submission' ? { ...entry, leaf } : entry);
     leaf++;
     return a;
   };
@@ -201,6 +205,7 @@ describe('reviews of held submissions', () => {
     election: 'sample-2026',
     target,
     decision,
+    reviewers: ['rosa.parks'],
   });
   const tabulator = { source: 'north.tab+00000002', countsDigest: 'other' };
 
@@ -282,5 +287,40 @@ describe('reviews of held submissions', () => {
       kind: 'original',
       status: 'accepted',
     });
+  });
+
+  it('asks two reviewers to accept what broke a rule where the election says so, each named once', () => {
+    const indexed = indexElection({ ...election.definition, review: { acceptWarningsWith: 2 } });
+    if (!indexed.ok) throw new Error(indexed.error.message);
+    const { admit } = started(indexed.value);
+    const twice = (r: Extract<AdmissionEntry, { type: 'review' }>, reviewers: string[]) => ({
+      ...r,
+      reviewers,
+    });
+    // Entry 4 broke a rule; entry 5, the tabulator's conflict, broke none.
+    admit(submit({ warnings: [{ code: 'turnout_above_registered', message: 'turnout' }] }));
+    expect(admit(review(4, 'accept', 5))).toMatchObject({
+      type: 'refused',
+      error: { code: 'needs_two_reviewers' },
+    });
+    expect(admit(twice(review(4, 'accept', 5), ['rosa.parks', 'rosa.parks']))).toMatchObject({
+      type: 'refused',
+      error: { code: 'reviewer_twice' },
+    });
+    expect(admit(twice(review(4, 'accept', 5), ['rosa.parks', 'ida.wells']))).toEqual({
+      type: 'recorded',
+    });
+    admit(submit({ ...tabulator, sequence: 1 }));
+    expect(admit(review(8, 'accept', 9))).toEqual({ type: 'recorded' });
+    // One reviewer rejects alone.
+    admit(
+      submit({
+        sequence: 2,
+        amended: true,
+        countsDigest: 'x',
+        warnings: [{ code: 'unbalanced_contest', message: 'u' }],
+      }),
+    );
+    expect(admit(review(10, 'reject', 11))).toEqual({ type: 'recorded' });
   });
 });

@@ -14,6 +14,7 @@
 // the latest accepted submission of its unit and vote type; rejected, it never counts.
 import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 import { isWithin, type Election } from './election.js';
+import type { ReviewEntry } from './log_entry.js';
 import { problem, throwIllegalValue, type Problem, type ProblemSummary } from './result.js';
 import { sha256Hex } from './sha256.js';
 import {
@@ -57,7 +58,9 @@ export type RefusalCode =
   | 'already_revoked'
   | 'unexpected_entry'
   | 'not_held'
-  | 'already_decided';
+  | 'already_decided'
+  | 'needs_two_reviewers'
+  | 'reviewer_twice';
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses
@@ -109,7 +112,21 @@ export type AdmissionEntry =
       readonly election: string;
       readonly target: number;
       readonly decision: 'accept' | 'reject';
+      /** The staff names of who decided. */
+      readonly reviewers: readonly string[];
     };
+
+/** A review log entry as the rules read it. */
+export function reviewAdmission(e: ReviewEntry, leaf: number): AdmissionEntry {
+  return {
+    type: 'review',
+    leaf,
+    election: e.election,
+    target: e.entry,
+    decision: e.decision,
+    reviewers: e.reviewers.map((r) => r.name),
+  };
+}
 
 /** What becomes of an entry. */
 export type Admission =
@@ -133,6 +150,11 @@ interface SlotRecord {
   readonly leaf: number;
   readonly source: string;
   readonly countsDigest: string;
+  /**
+   * Whether it broke a rule (held with warnings), where that is known: the rules ask it of a
+   * submission an accepting review names, and whoever loads that one says.
+   */
+  readonly warned?: boolean;
   status: SlotStatus;
   /** The entry from which it counts: its own, or the review's that accepted it. */
   acceptedAt?: number;
@@ -171,7 +193,9 @@ export class AdmissionState {
    * the review at `decidedAt`.
    */
   knowSubmission(
-    s: Pick<SubmissionFacts, 'source' | 'unit' | 'voteType' | 'countsDigest'>,
+    s: Pick<SubmissionFacts, 'source' | 'unit' | 'voteType' | 'countsDigest'> & {
+      readonly warned?: boolean;
+    },
     leaf: number,
     status: SlotStatus,
     decided: { readonly acceptedAt?: number; readonly decidedAt?: number } = {},
@@ -182,6 +206,7 @@ export class AdmissionState {
       leaf,
       source: s.source,
       countsDigest: s.countsDigest,
+      ...(s.warned === undefined ? {} : { warned: s.warned }),
       status,
       ...(status === 'accepted' ? { acceptedAt: decided.acceptedAt ?? leaf } : {}),
       ...(decided.decidedAt === undefined ? {} : { decidedAt: decided.decidedAt }),
@@ -225,14 +250,20 @@ export class AdmissionState {
       case 'review':
         if (entry.election !== election.definition.id)
           return refused(`a review for election "${entry.election}"`);
-        return this.review(entry);
+        return this.review(election, entry);
       default:
         return throwIllegalValue(entry);
     }
   }
 
   /** What a review of the entry at `target` would be refused for now, if anything. */
-  private reviewRefusal(target: number): Problem<RefusalCode> | undefined {
+  reviewRefusal(
+    election: Election,
+    review: Pick<Extract<AdmissionEntry, { type: 'review' }>, 'target' | 'decision' | 'reviewers'>,
+  ): Problem<RefusalCode> | undefined {
+    const { target } = review;
+    if (new Set(review.reviewers).size !== review.reviewers.length)
+      return problem('reviewer_twice', 'a review names each reviewer once');
     const record = this.submissions.get(target);
     if (record === undefined)
       return problem('not_held', `entry ${String(target)} is not a submission held for review`);
@@ -244,11 +275,23 @@ export class AdmissionState {
     }
     if (record.status !== 'held')
       return problem('not_held', `the submission at entry ${String(target)} was not held`);
+    if (
+      review.decision === 'accept' &&
+      review.reviewers.length < reviewersToAccept(election, record, target)
+    ) {
+      return problem(
+        'needs_two_reviewers',
+        `the submission at entry ${String(target)} broke a rule: this election needs two reviewers to accept it`,
+      );
+    }
     return undefined;
   }
 
-  private review(entry: Extract<AdmissionEntry, { type: 'review' }>): Admission {
-    const refusedFor = this.reviewRefusal(entry.target);
+  private review(
+    election: Election,
+    entry: Extract<AdmissionEntry, { type: 'review' }>,
+  ): Admission {
+    const refusedFor = this.reviewRefusal(election, entry);
     if (refusedFor !== undefined) return { type: 'refused', error: refusedFor };
     const record = this.submissions.get(entry.target) as SlotRecord;
     record.decidedAt = entry.leaf;
@@ -293,7 +336,7 @@ export class AdmissionState {
     const decided = this.judge(election, f);
     if (decided.type === 'admitted') {
       this.knowSequence(f.source, f.sequence);
-      this.knowSubmission(f, leaf, decided.status);
+      this.knowSubmission({ ...f, warned: f.warnings.length > 0 }, leaf, decided.status);
       this.knowDigest(f.digest, leaf);
     }
     return decided;
@@ -366,6 +409,16 @@ export class AdmissionState {
 }
 
 const RECORDED: Admission = { type: 'recorded' };
+
+/** How many reviewers the election asks to accept this held submission. */
+function reviewersToAccept(election: Election, record: SlotRecord, leaf: number): number {
+  const withWarnings = election.definition.review?.acceptWarningsWith ?? 1;
+  if (withWarnings === 1) return 1;
+  // A bug in the caller, not in the log: whoever loads a submission a review names says this.
+  if (record.warned === undefined)
+    throw new Error(`admission: whether entry ${String(leaf)} broke a rule was not given`);
+  return record.warned ? withWarnings : 1;
+}
 
 /** The record a slot counts: the one accepted last (by the entry it counts from). */
 function latestAccepted(records: readonly SlotRecord[]): SlotRecord | undefined {

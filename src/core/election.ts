@@ -90,6 +90,16 @@ export const MeasureContest = z.strictObject({
 // Caucus contests (alignments, delegates, state delegate equivalents) join this union later.
 export const Contest = z.discriminatedUnion('kind', [CandidateContest, MeasureContest]);
 
+/** How the office decides what the rules held for review. */
+export const ReviewRules = z.strictObject({
+  /**
+   * How many reviewers must accept a submission that broke a rule (one held with warnings)
+   * before it counts: 2 is the four-eyes rule. A conflict between sources with no warning, and
+   * any rejection, needs one.
+   */
+  acceptWarningsWith: z.union([z.literal(1), z.literal(2)]),
+});
+
 export const ElectionDefinition = z.strictObject({
   format: z.literal(ELECTION_FORMAT),
   id: Id,
@@ -106,6 +116,8 @@ export const ElectionDefinition = z.strictObject({
   contests: z.array(Contest).min(1),
   /** The election authority's verifier keys (C2SP signed-note), which certify unit keys. */
   authority: z.strictObject({ keys: z.array(z.string().min(1)).min(1) }),
+  /** One reviewer decides each held submission, unless this says otherwise. */
+  review: ReviewRules.optional(),
 });
 
 export type ElectionDefinition = Readonly<z.infer<typeof ElectionDefinition>>;

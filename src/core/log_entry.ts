@@ -88,9 +88,19 @@ export const StaffName = z
 /** Longest reason a review gives: a few sentences a reader of the log can follow. */
 export const MAX_REVIEW_REASON = 1000;
 
+/** One reviewer's part in a decision: who, why, and when they decided. */
+export const ReviewerDecision = z.strictObject({
+  name: StaffName,
+  reason: z.string().max(MAX_REVIEW_REASON).regex(/\S/, 'a review gives its reason'),
+  time: Time,
+});
+
 /**
  * A reviewer's decision on a held submission: accepted (it counts from here, as if it had been
- * accepted at this entry) or rejected (it never counts). Named by who decided and why.
+ * accepted at this entry) or rejected (it never counts). Names who decided, each with their
+ * reason: one reviewer, or two where the election asks two to accept a submission that broke a
+ * rule (the first's approval waits, unlogged, for the second's; the entry is logged when both
+ * agree).
  */
 export const ReviewEntry = z.strictObject({
   format: z.literal(LOG_ENTRY_FORMAT),
@@ -100,9 +110,8 @@ export const ReviewEntry = z.strictObject({
   /** The held submission's entry. */
   entry: z.int().min(0),
   decision: z.enum(['accept', 'reject']),
-  reason: z.string().max(MAX_REVIEW_REASON).regex(/\S/, 'a review gives its reason'),
-  /** Who decided: one reviewer, or two where the election asks for two. */
-  reviewers: z.array(StaffName).min(1).max(2),
+  /** Each names a different reviewer: the admission rules refuse a name twice. */
+  reviewers: z.array(ReviewerDecision).min(1).max(2),
 });
 
 export const LogEntry = z.discriminatedUnion('type', [
@@ -122,6 +131,7 @@ export type RosterEntry = z.infer<typeof RosterEntry>;
 export type SubmissionEntry = z.infer<typeof SubmissionEntry>;
 export type RejectionEntry = z.infer<typeof RejectionEntry>;
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
+export type ReviewerDecision = z.infer<typeof ReviewerDecision>;
 
 const encoder = new TextEncoder();
 

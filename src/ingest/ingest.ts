@@ -10,7 +10,8 @@ import {
   encodeLogEntry,
   encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
-  ReviewEntry,
+  type ReviewEntry,
+  ReviewerDecision,
   type LogEntry,
   type SubmissionEntry,
 } from '../core/log_entry.js';
@@ -38,6 +39,7 @@ import { leafHash } from '../log/hash.js';
 import type { Log } from '../log/log.js';
 import { MAX_ENTRY_SIZE } from '../log/tiles.js';
 import type { IndexRow, Ledger, LedgerEntry, LedgerReads } from '../store/ledger.js';
+import { ReviewApprovals } from '../store/review_approvals.js';
 import { SubmissionRecords, type SlotRow } from '../store/submission_records.js';
 import type { Store } from '../store/store.js';
 import {
@@ -223,6 +225,8 @@ export class ElectionIngest {
     const records = new SubmissionRecords(this.store.db, this.id);
     const held = await records.held();
     const slots = await records.ofUnits([...new Set(held.map((h) => h.unit))]);
+    const approvals = await new ReviewApprovals(this.store.db, this.id).waiting();
+    const twoForWarnings = this.election.definition.review?.acceptWarningsWith === 2;
     const submissionAt = async (leaf: number): Promise<SubmissionEntry> => {
       const read = await this.log.entries(BigInt(leaf), 1);
       const e = read.ok ? decodeLogEntry(read.value[0] ?? new Uint8Array()) : undefined;
@@ -246,6 +250,8 @@ export class ElectionIngest {
           kind: e.kind,
           warnings: e.warnings,
           submission: e.signed.submission,
+          needsTwoReviewers: twoForWarnings && e.warnings.length > 0,
+          approvals: (approvals.get(h.leaf) ?? []).map((a) => a.reviewer),
           ...(counted === undefined || now === undefined
             ? {}
             : {
@@ -261,48 +267,99 @@ export class ElectionIngest {
   }
 
   /**
-   * Logs a reviewer's decision on the held submission at entry `request.entry`, once the rules
-   * allow it (it is a submission, held, not decided yet): accepted, it counts from the review's
-   * entry on; rejected, it never counts. Resolves once the entry is durable, with its index; a
+   * A reviewer's decision on the held submission at entry `request.entry`, once the rules allow
+   * it (it is a submission, held, not decided yet). Accepted, it counts from the review's entry
+   * on; rejected, it never counts. Where the election needs two reviewers to accept a submission
+   * that broke a rule, the first approval waits (unlogged: `awaiting_second`) and the second
+   * reviewer's logs one entry naming both. Resolves once the entry is durable, with its index; a
    * review the rules refuse is not logged.
    */
-  async review(request: ReviewRequest): Promise<Result<{ leafIndex: number }, ReviewProblem>> {
-    const entry = {
-      format: LOG_ENTRY_FORMAT,
-      type: 'review',
-      election: this.id,
-      time: this.now().toISOString(),
-      entry: request.entry,
-      decision: request.decision,
-      reason: request.reason,
-      reviewers: [...request.reviewers],
-    } satisfies ReviewEntry;
-    const parsed = ReviewEntry.safeParse(entry);
-    if (!parsed.success) return err(zodProblem('invalid_review', 'invalid review', parsed.error));
-    if (new Set(entry.reviewers).size !== entry.reviewers.length)
-      return err(problem('invalid_review', 'a review names each reviewer once'));
-    const bytes = encodeLogEntry(entry);
-    return this.ledger.append<Result<{ leafIndex: number }, ReviewProblem>>(async (reads, size) => {
+  async review(request: ReviewRequest): Promise<Result<ReviewOutcome, ReviewProblem>> {
+    const time = this.now().toISOString();
+    const mine: ReviewerDecision = { name: request.reviewer, reason: request.reason, time };
+    const checked = ReviewerDecision.safeParse(mine);
+    if (!checked.success) return err(zodProblem('invalid_review', 'invalid review', checked.error));
+    // Whether the submission broke a rule, from its entry (the index does not keep warnings).
+    const target = await this.loggedSubmission(request.entry);
+    type Answer = Result<ReviewOutcome, ReviewProblem>;
+    return this.ledger.append<Answer>(async (reads, size) => {
       const state = new AdmissionState();
-      const target = await reads.submissions.atLeaf(request.entry);
-      if (target !== undefined) {
-        for (const r of await reads.submissions.ofUnits([target.unit])) knowSlotRow(state, r);
+      const row = await reads.submissions.atLeaf(request.entry);
+      if (row !== undefined && target !== undefined) {
+        for (const r of await reads.submissions.ofUnits([row.unit])) {
+          const warned = r.leaf === request.entry ? target.warnings.length > 0 : undefined;
+          knowSlotRow(state, r, warned);
+        }
       }
+      const waiting = await reads.approvals.of(request.entry);
+      if (waiting.some((a) => a.reviewer === request.reviewer) && request.decision === 'accept') {
+        return {
+          entries: [],
+          value: err(
+            problem(
+              'already_approved',
+              `you approved the submission at entry ${String(request.entry)} already: a second reviewer must agree`,
+            ),
+          ),
+        };
+      }
+      // A second approval joins the first; a rejection stands alone.
+      const first = request.decision === 'accept' ? waiting[0] : undefined;
+      const reviewers: ReviewerDecision[] =
+        first === undefined
+          ? [mine]
+          : [{ name: first.reviewer, reason: first.reason, time: first.time }, mine];
       const admission = state.admit(this.election, {
         type: 'review',
         leaf: size,
         election: this.id,
         target: request.entry,
         decision: request.decision,
+        reviewers: reviewers.map((r) => r.name),
       });
-      if (admission.type === 'refused') return { entries: [], value: err(admission.error) };
+      if (admission.type === 'refused') {
+        if (admission.error.code !== 'needs_two_reviewers' || reviewers.length !== 1)
+          return { entries: [], value: err(admission.error) };
+        await reads.approvals.add(request.entry, {
+          reviewer: mine.name,
+          reason: mine.reason,
+          time,
+        });
+        return {
+          entries: [],
+          value: ok({ type: 'awaiting_second', approvals: [mine.name] } as const),
+        };
+      }
       if (admission.type !== 'recorded') throw new Error(`admission: a review ${admission.type}`);
+      await reads.approvals.clear(request.entry);
+      const entry: ReviewEntry = {
+        format: LOG_ENTRY_FORMAT,
+        type: 'review',
+        election: this.id,
+        time,
+        entry: request.entry,
+        decision: request.decision,
+        reviewers,
+      };
       const status = request.decision === 'accept' ? 'accepted' : 'rejected';
       return {
-        entries: [{ bytes, index: { type: 'review', target: request.entry, status } }],
-        value: ok({ leafIndex: size }),
+        entries: [
+          {
+            bytes: encodeLogEntry(entry),
+            index: { type: 'review', target: request.entry, status },
+          },
+        ],
+        value: ok({ type: 'logged', leafIndex: size } as const),
       };
     });
+  }
+
+  /** The submission logged at entry `leaf`, if that entry is one. */
+  private async loggedSubmission(leaf: number): Promise<SubmissionEntry | undefined> {
+    if (leaf >= Number(this.log.size)) return undefined;
+    const read = await this.log.entries(BigInt(leaf), 1);
+    const e = read.ok ? decodeLogEntry(read.value[0] ?? new Uint8Array()) : undefined;
+    return e?.ok === true && e.value.type === 'submission' ? e.value : undefined;
   }
 
   /** Commits what is pending, one transaction at a time; arrivals meanwhile form the next. */
@@ -459,6 +516,10 @@ export interface HeldForReview {
   /** Why the rules held it, besides a conflict. */
   readonly warnings: readonly ProblemSummary[];
   readonly submission: Submission;
+  /** Whether two reviewers must accept it (it broke a rule, and the election asks for two). */
+  readonly needsTwoReviewers: boolean;
+  /** Who approved it so far, waiting for a second reviewer. */
+  readonly approvals: readonly string[];
   /** What its unit counts now for its vote type: the entry, the key, the numbers. */
   readonly counted?: {
     readonly entry: number;
@@ -470,22 +531,30 @@ export interface HeldForReview {
 /** The entry a slot row counts from: its own, or the review's that accepted it. */
 const countsFrom = (r: SlotRow): number => r.decidedLeaf ?? r.leaf;
 
-/** A reviewer's decision on a held submission, as staff make it. */
+/** A reviewer's decision on a held submission, as a staff member makes it. */
 export interface ReviewRequest {
   /** The held submission's entry. */
   readonly entry: number;
   readonly decision: 'accept' | 'reject';
   readonly reason: string;
-  /** Who decided (staff names): one, or two. */
-  readonly reviewers: readonly string[];
+  /** Who decides: the signed-in reviewer's staff name. */
+  readonly reviewer: string;
 }
 
-export type ReviewProblem = Problem<'invalid_review' | RefusalCode>;
+/** What became of a review: logged, or a first approval waiting for a second reviewer. */
+export type ReviewOutcome =
+  | { readonly type: 'logged'; readonly leafIndex: number }
+  | { readonly type: 'awaiting_second'; readonly approvals: readonly string[] };
 
-/** A submission's slot row from the store, as the rules know it. */
-function knowSlotRow(state: AdmissionState, r: SlotRow): void {
+export type ReviewProblem = Problem<'invalid_review' | 'already_approved' | RefusalCode>;
+
+/**
+ * A submission's slot row from the store, as the rules know it; with whether it broke a rule
+ * where the rules will ask (a submission a review names).
+ */
+function knowSlotRow(state: AdmissionState, r: SlotRow, warned?: boolean): void {
   state.knowSubmission(
-    r,
+    warned === undefined ? r : { ...r, warned },
     r.leaf,
     r.status,
     r.decidedLeaf === undefined ? {} : { acceptedAt: r.decidedLeaf, decidedAt: r.decidedLeaf },

@@ -1,7 +1,8 @@
 // A reviewer's decision on a held submission is a log entry: ingest logs only what the rules
 // allow, the tally counts an accepted one from the review's entry on, and the verifier's replay
 // of the log agrees with both.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { indexElection, type Election } from '../core/election.js';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { Tally } from '../core/tally.js';
 import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
@@ -18,6 +19,12 @@ import { signSubmission } from './submit_client.js';
 
 const authority = testSigner('authority.sample');
 const election = sampleElection([encodeVerifierKey(authority)]);
+/** The same election where two reviewers must accept a submission that broke a rule. */
+const twoReviewers = (() => {
+  const indexed = indexElection({ ...election.definition, review: { acceptWarningsWith: 2 } });
+  if (!indexed.ok) throw new Error(indexed.error.message);
+  return indexed.value;
+})();
 const app = testSigner('n-1.app');
 const tabulator = testSigner('north.tab');
 const third = testSigner('n-1.phone');
@@ -44,10 +51,12 @@ for (const kind of storeKinds) {
   describe.skipIf(!kind.available)(`reviews of held submissions (${kind.name})`, () => {
     let t: TestStore;
     let ingest: ElectionIngest;
+    /** The election each test runs on. */
+    let current: Election = election;
 
     beforeEach(async () => {
       t = await kind.create();
-      const imported = await importElection(t.store, election, new Date('2026-11-01T00:00:00Z'));
+      const imported = await importElection(t.store, current, new Date('2026-11-01T00:00:00Z'));
       if (!imported.ok) throw new Error(imported.error.message);
       const { ledger } = imported.value;
       for (const [key, unit] of [
@@ -57,14 +66,14 @@ for (const kind of storeKinds) {
       ] as const) {
         const certified = await changeRoster(
           ledger,
-          election,
+          current,
           authority,
           { action: 'certify', unit, key: encodeVerifierKey(key) },
           new Date('2026-11-03T20:00:00Z'),
         );
         if (!certified.ok) throw new Error(certified.error.message);
       }
-      ingest = new ElectionIngest(t.store, election, ledger, {
+      ingest = new ElectionIngest(t.store, current, ledger, {
         now: () => new Date('2026-11-03T22:00:00Z'),
       });
     });
@@ -74,7 +83,7 @@ for (const kind of storeKinds) {
     const logNow = async () => {
       const read = await ingest.log.entries(0n, Number(ingest.log.size));
       if (!read.ok) throw new Error(read.error.message);
-      const tally = new Tally(election);
+      const tally = new Tally(current);
       for (const bytes of read.value) {
         const e = decodeLogEntry(bytes);
         if (!e.ok) throw new Error(e.error.message);
@@ -91,14 +100,22 @@ for (const kind of storeKinds) {
       return held.receipt.leafIndex;
     };
     /** A review by one reviewer, for a reason that fits the decision. */
-    const decide = (entry: number, decision: 'accept' | 'reject') =>
+    const decide = (entry: number, decision: 'accept' | 'reject', reviewer = 'rosa.parks') =>
       ingest.review({
         entry,
         decision,
         reason:
           decision === 'accept' ? 'the tally sheet shows 240' : 'a keying error at the county',
-        reviewers: ['rosa.parks'],
+        reviewer,
       });
+    /** The entry at `leaf`, read back from the log. */
+    const entryAt = async (leaf: number) => {
+      const entry = await ingest.log.entries(BigInt(leaf), 1);
+      const decoded = entry.ok ? decodeLogEntry(entry.value[0] ?? new Uint8Array()) : undefined;
+      return decoded?.ok === true ? decoded.value : undefined;
+    };
+    const logged = (r: Awaited<ReturnType<typeof decide>>): number =>
+      r.ok && r.value.type === 'logged' ? r.value.leafIndex : -1;
     const adaIn = (tally: Tally): number | undefined =>
       tally.area('n-1')?.contests.find((c) => c.contest === 'governor')?.total.counts['ada'];
 
@@ -109,51 +126,45 @@ for (const kind of storeKinds) {
       expect(second.receipt).toMatchObject({ status: 'held', kind: 'conflict' });
       expect(adaIn((await logNow()).tally)).toBe(260);
 
-      const review = await ingest.review({
-        entry: second.receipt.leafIndex,
-        decision: 'accept',
-        reason: 'the tally sheet shows 240',
-        reviewers: ['rosa.parks'],
-      });
-      expect(review.ok).toBe(true);
+      const review = await decide(second.receipt.leafIndex, 'accept');
+      const leaf = logged(review);
+      expect(leaf).toBeGreaterThan(second.receipt.leafIndex);
       const { tally, replayed, problems } = await logNow();
       expect(problems).toEqual([]);
       expect(adaIn(tally)).toBe(240);
-      const leaf = review.ok ? review.value.leafIndex : -1;
       expect(tally.revision('n-1')).toBe(leaf);
       expect(replayed?.decisions[leaf]).toEqual({ type: 'recorded' });
       expect(replayed?.counted.get('n-1')).toEqual([{ entry: second.receipt.leafIndex, at: leaf }]);
       expect(replayed?.revisions.get('n-1')).toBe(leaf);
       expect(replayed?.reviews).toBe(1);
 
-      const entry = await ingest.log.entries(BigInt(leaf), 1);
-      const decoded = entry.ok ? decodeLogEntry(entry.value[0] ?? new Uint8Array()) : undefined;
-      expect(decoded?.ok && decoded.value).toMatchObject({
+      expect(await entryAt(leaf)).toEqual({
+        format: 'tally-log/1',
         type: 'review',
+        election: 'sample-2026',
         entry: second.receipt.leafIndex,
         decision: 'accept',
-        reason: 'the tally sheet shows 240',
-        reviewers: ['rosa.parks'],
+        reviewers: [
+          {
+            name: 'rosa.parks',
+            reason: 'the tally sheet shows 240',
+            time: '2026-11-03T22:00:00.000Z',
+          },
+        ],
         time: '2026-11-03T22:00:00.000Z',
       });
     });
 
     it('never counts a held submission a reviewer rejects, and decides each one once', async () => {
       const held = await heldConflict();
-      const rejected = await ingest.review({
-        entry: held,
-        decision: 'reject',
-        reason: 'a keying error at the county',
-        reviewers: ['rosa.parks', 'ida.wells'],
-      });
-      expect(rejected.ok).toBe(true);
+      expect(logged(await decide(held, 'reject'))).toBeGreaterThan(held);
       const size = ingest.log.size;
       for (const decision of ['accept', 'reject'] as const) {
         const again = await ingest.review({
           entry: held,
           decision,
           reason: 'second thoughts',
-          reviewers: ['ida.wells'],
+          reviewer: 'ida.wells',
         });
         expect(again.ok ? 'logged' : again.error.code).toBe('already_decided');
       }
@@ -182,26 +193,24 @@ for (const kind of storeKinds) {
           entry,
           decision: 'accept',
           reason: 'looks right',
-          reviewers: ['rosa.parks'],
+          reviewer: 'rosa.parks',
         });
         expect(review.ok ? 'logged' : review.error.code).toBe('not_held');
       }
     });
 
-    it('refuses a review without a reason, with a reviewer named twice, or a bad name', async () => {
+    it('refuses a review without a reason, with too long a reason, or by a name no staff has', async () => {
       const held = await heldConflict();
-      for (const [reason, reviewers] of [
-        ['  ', ['rosa.parks']],
-        ['checked', ['rosa.parks', 'rosa.parks']],
-        ['checked', []],
-        ['checked', ['Rosa Parks']],
-        ['checked', ['a', 'b', 'c']],
+      for (const [reason, reviewer] of [
+        ['  ', 'rosa.parks'],
+        ['x'.repeat(1001), 'rosa.parks'],
+        ['checked', ''],
+        ['checked', 'Rosa Parks'],
       ] as const) {
-        const review = await ingest.review({ entry: held, decision: 'accept', reason, reviewers });
-        expect(review.ok ? 'logged' : review.error.code, JSON.stringify(reviewers)).toBe(
-          'invalid_review',
-        );
+        const review = await ingest.review({ entry: held, decision: 'accept', reason, reviewer });
+        expect(review.ok ? 'logged' : review.error.code, reviewer).toBe('invalid_review');
       }
+      expect(await ingest.reviewQueue()).toHaveLength(1);
     });
 
     it('judges a later source against what a review made the unit count', async () => {
@@ -233,6 +242,81 @@ for (const kind of storeKinds) {
       expect(agrees.receipt).toMatchObject({ status: 'accepted', kind: 'corroboration' });
       const { problems } = await logNow();
       expect(problems).toEqual([]);
+    });
+
+    describe('where two reviewers must accept a submission that broke a rule', () => {
+      beforeAll(() => {
+        current = twoReviewers;
+      });
+      afterAll(() => {
+        current = election;
+      });
+      /** Ballots above n-1's registration: accepted alone it would count, but it is held. */
+      const overTurnout = async (): Promise<number> => {
+        const s = sampleSubmission('n-1');
+        const big = {
+          ...s,
+          ballotsCast: 5000,
+          contests: s.contests.map((c) => ({
+            ...c,
+            undervotes: c.undervotes + 4500 * (c.contest === 'council' ? 2 : 1),
+            ballotsCast: 5000,
+          })),
+        };
+        const held = await ingest.submit(body(big));
+        expect(held.receipt.status).toBe('held');
+        return held.receipt.leafIndex;
+      };
+
+      it('waits for a second reviewer, then logs one entry naming both with their reasons', async () => {
+        const held = await overTurnout();
+        const [queued] = await ingest.reviewQueue();
+        expect(queued).toMatchObject({ entry: held, needsTwoReviewers: true, approvals: [] });
+        const size = ingest.log.size;
+
+        const first = await decide(held, 'accept', 'rosa.parks');
+        expect(first.ok && first.value).toEqual({
+          type: 'awaiting_second',
+          approvals: ['rosa.parks'],
+        });
+        expect(ingest.log.size).toBe(size);
+        expect((await ingest.reviewQueue())[0]?.approvals).toEqual(['rosa.parks']);
+        // The same reviewer cannot be the second.
+        const again = await decide(held, 'accept', 'rosa.parks');
+        expect(again.ok ? again.value.type : again.error.code).toBe('already_approved');
+
+        const second = await ingest.review({
+          entry: held,
+          decision: 'accept',
+          reason: 'the county confirmed its registration grew',
+          reviewer: 'ida.wells',
+        });
+        const leaf = logged(second);
+        expect(leaf).toBe(Number(size));
+        expect(await entryAt(leaf)).toMatchObject({
+          reviewers: [
+            { name: 'rosa.parks', reason: 'the tally sheet shows 240' },
+            { name: 'ida.wells', reason: 'the county confirmed its registration grew' },
+          ],
+        });
+        expect(await ingest.reviewQueue()).toEqual([]);
+        const { tally, replayed, problems } = await logNow();
+        expect(problems).toEqual([]);
+        expect(replayed?.reviews).toBe(1);
+        expect(tally.area('n-1')?.ballotsCast.total).toBe(5000);
+      });
+
+      it('lets one reviewer reject it, or accept a conflict that broke no rule', async () => {
+        const held = await overTurnout();
+        await decide(held, 'accept', 'rosa.parks');
+        expect(logged(await decide(held, 'reject', 'ida.wells'))).toBeGreaterThan(held);
+        expect((await ingest.submit(body(withAda(260), third))).receipt.status).toBe('accepted');
+        const conflict = await ingest.submit(body(withAda(240), tabulator));
+        expect(conflict.receipt).toMatchObject({ status: 'held', kind: 'conflict' });
+        expect(logged(await decide(conflict.receipt.leafIndex, 'accept'))).toBeGreaterThan(0);
+        const { problems } = await logNow();
+        expect(problems).toEqual([]);
+      });
     });
   });
 }

@@ -9,6 +9,7 @@ import {
   submissionFacts,
   type Admission,
   type AdmissionEntry,
+  reviewAdmission,
 } from '../core/admission.js';
 import { decodeLogEntry, type LogEntry } from '../core/log_entry.js';
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
@@ -293,7 +294,7 @@ function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEn
     case 'rejection':
       return { type: 'rejection', error: e.error };
     case 'review':
-      return { type: 'review', leaf, election: e.election, target: e.entry, decision: e.decision };
+      return reviewAdmission(e, leaf);
     default:
       return throwIllegalValue(e);
   }

@@ -361,8 +361,7 @@ describe('the staff API', { timeout: 60_000 }, () => {
       type: 'review',
       entry,
       decision: 'accept',
-      reviewers: ['reviewer.one'],
-      reason: 'the tally sheet shows 250',
+      reviewers: [{ name: 'reviewer.one', reason: 'the tally sheet shows 250' }],
     });
     expect(await ingest?.reviewQueue()).toEqual([]);
   });

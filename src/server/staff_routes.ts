@@ -58,6 +58,10 @@ const HeldSchema = z.object({
   /** Why the rules held it, besides a conflict. */
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   submission: Submission,
+  /** Whether two reviewers must accept it: it broke a rule and the election asks for two. */
+  needsTwoReviewers: z.boolean(),
+  /** Who has approved it so far, waiting for a second reviewer. */
+  approvals: z.array(z.string()),
   /** What the unit counts now for that vote type, beside which to weigh it. */
   counted: z.object({ entry: z.int(), source: z.string(), submission: Submission }).optional(),
 });
@@ -189,6 +193,7 @@ export async function registerStaffRoutes(
           unit: h.submission.unit,
           voteType: h.submission.voteType,
           warnings: [...h.warnings],
+          approvals: [...h.approvals],
         })),
       });
     },
@@ -198,11 +203,15 @@ export async function registerStaffRoutes(
     '/staff/elections/:election/reviews',
     {
       schema: {
-        description: `Decides a held submission: accept (it counts from this decision on) or reject (it never counts), with the reason. The decision is a log entry naming the reviewer (public, as the whole log is); the next version's numbers show it, and tally verify replays it. Roles: ${REVIEWERS.join(', ')}; needs the CSRF token. 409 not_held or already_decided when the rules refuse it (nothing is logged).`,
+        description: `Decides a held submission: accept (it counts from this decision on) or reject (it never counts), with the reason. The decision is a log entry naming the reviewer and their reason (public, as the whole log is); the next version's numbers show it, and tally verify replays it. Where the election needs two reviewers to accept a submission that broke a rule, the first approval answers 202 awaiting_second (nothing is logged yet) and a second reviewer's acceptance logs one entry naming both. Roles: ${REVIEWERS.join(', ')}; needs the CSRF token. 409 not_held, already_decided or already_approved when the rules refuse it (nothing is logged).`,
         tags: ['staff'],
         params: ElectionParams,
         body: ReviewBody,
-        response: { 201: z.object({ entry: z.int() }), '4xx': ErrorSchema },
+        response: {
+          201: z.object({ entry: z.int() }),
+          202: z.object({ awaiting: z.literal('second_reviewer'), approvals: z.array(z.string()) }),
+          '4xx': ErrorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -212,12 +221,15 @@ export async function registerStaffRoutes(
       if (ingest === undefined) return unknownElection(reply, request.params.election);
       const body = bodyAs(ReviewBody, request, reply);
       if (body === undefined) return reply;
-      const reviewed = await ingest.review({ ...body, reviewers: [session.name] });
+      const reviewed = await ingest.review({ ...body, reviewer: session.name });
       if (!reviewed.ok) {
         const status = reviewed.error.code === 'invalid_review' ? 400 : 409;
         return sendError(reply, status, reviewed.error.code, reviewed.error.message);
       }
-      return reply.code(201).send({ entry: reviewed.value.leafIndex });
+      const outcome = reviewed.value;
+      return outcome.type === 'logged'
+        ? reply.code(201).send({ entry: outcome.leafIndex })
+        : reply.code(202).send({ awaiting: 'second_reviewer', approvals: [...outcome.approvals] });
     },
   );
 }

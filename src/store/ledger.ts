@@ -10,6 +10,7 @@ import type { Hash } from '../log/hash.js';
 import { Log, planAppend, readFrontier, type TreeState } from '../log/log.js';
 import type { Signer } from '../log/note.js';
 import { lockLog, SqlLogStorage, type Executor } from './log_storage.js';
+import { ReviewApprovals } from './review_approvals.js';
 import { RosterRecords } from './roster_records.js';
 import { SubmissionRecords, type SubmissionRecord } from './submission_records.js';
 import type { Store } from './store.js';
@@ -42,6 +43,11 @@ export interface Appending<T> {
 export interface LedgerReads {
   readonly submissions: SubmissionRecords;
   readonly roster: RosterRecords;
+  /**
+   * Approvals waiting for a second reviewer: read, and written, under the same lock, so that
+   * two reviewers approving at once make one review entry.
+   */
+  readonly approvals: ReviewApprovals;
 }
 
 export interface CheckpointRecord {
@@ -177,6 +183,7 @@ export class Ledger {
   private reads(tx: Executor): LedgerReads {
     return {
       submissions: new SubmissionRecords(tx, this.electionId),
+      approvals: new ReviewApprovals(tx, this.electionId),
       roster: new RosterRecords(tx, this.electionId),
     };
   }

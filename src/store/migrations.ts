@@ -124,6 +124,64 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_staff_accounts': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // A disabled member keeps their name (reviews name them in the log) but cannot sign in.
+        await db.schema.alterTable('staff').addColumn('disabled_at', 'text').execute();
+        // Who changed which staff account, and how (staff_events in schema.ts says why these
+        // are not election log entries).
+        await db.schema
+          .createTable('staff_events')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('at', 'text', (c) => c.notNull())
+          // The staff member who made the change; null for the server's command line.
+          .addColumn('actor', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0005_approvals_and_desk': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // A first reviewer's approval of a held submission that broke a rule, where the
+        // election needs two: it waits here, unlogged, until a second reviewer agrees (then one
+        // review entry names both) or someone rejects it.
+        await db.schema
+          .createTable('review_approvals')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+          .addColumn('reviewer', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('approved_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('review_approvals_pk', ['election_id', 'leaf_index', 'reviewer'])
+          .execute();
+        // Tally sheets keyed from paper, each by one desk operator: two that agree become one
+        // submission signed by the office's desk key; two that differ wait for a reviewer.
+        await db.schema
+          .createTable('desk_entries')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('vote_type', 'text', (c) => c.notNull())
+          .addColumn('operator', 'text', (c) => c.notNull())
+          // The numbers as keyed: canonical JSON of ballotsCast, contests and evidence.
+          .addColumn('keyed', 'text', (c) => c.notNull())
+          .addColumn('keyed_at', 'text', (c) => c.notNull())
+          // open (waits for its pair), mismatch (waits for a reviewer), submitted, set_aside.
+          .addColumn('status', 'text', (c) => c.notNull())
+          // The submission's log entry, once the sheet is submitted.
+          .addColumn('leaf_index', 'bigint')
+          .addPrimaryKeyConstraint('desk_entries_pk', ['election_id', 'id'])
+          .execute();
+        await db.schema
+          .createIndex('desk_entries_by_sheet')
+          .on('desk_entries')
+          .columns(['election_id', 'unit_id', 'vote_type'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -79,6 +79,8 @@ export interface StaffTable {
   failures: Generated<number>;
   locked_until: string | null;
   created_at: string;
+  /** Set while the member may not sign in (migration 0004); their sessions end with it. */
+  disabled_at: Generated<string | null>;
 }
 
 export interface StaffRecoveryCodesTable {
@@ -97,6 +99,43 @@ export interface StaffSessionsTable {
   seen_at: string;
 }
 
+/**
+ * Who changed which staff account, and how: added, disabled, enabled, reset, password_changed.
+ * Accounts are the office's, not an election's, and each election's public log holds that
+ * election's story alone; so these are kept here, for admins and auditors, and not in a log.
+ */
+export interface StaffEventsTable {
+  id: Generated<number>;
+  at: string;
+  /** The staff member who made the change; null for the server's command line. */
+  actor: string | null;
+  action: string;
+  /** The account changed. */
+  subject: string;
+}
+
+export interface ReviewApprovalsTable {
+  election_id: string;
+  /** The held submission's entry. */
+  leaf_index: number;
+  reviewer: string;
+  reason: string;
+  approved_at: string;
+}
+
+export interface DeskEntriesTable {
+  election_id: string;
+  id: string;
+  unit_id: string;
+  vote_type: string;
+  operator: string;
+  /** Canonical JSON of the keyed numbers (ballotsCast, contests, evidence). */
+  keyed: string;
+  keyed_at: string;
+  status: string;
+  leaf_index: number | null;
+}
+
 export interface MigrationsSeen {
   id: Generated<number>;
 }
@@ -112,4 +151,7 @@ export interface Database {
   staff: StaffTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
   staff_sessions: StaffSessionsTable;
+  staff_events: StaffEventsTable;
+  review_approvals: ReviewApprovalsTable;
+  desk_entries: DeskEntriesTable;
 }

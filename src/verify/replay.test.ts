@@ -242,7 +242,7 @@ async function run(
           entry,
           decision: action.decision,
           reason: 'checked against the tally sheet',
-          reviewers: ['reviewer-1'],
+          reviewer: 'reviewer-1',
         });
         // Ingest logs what the rules allow: a held submission's first review, nothing else.
         const held = outcomes.some(
@@ -253,6 +253,7 @@ async function run(
           held && !decidedBefore,
         );
         if (reviewed.ok) {
+          if (reviewed.value.type !== 'logged') throw new Error('one reviewer decides here');
           reviews.push({
             leaf: reviewed.value.leafIndex,
             target: entry,

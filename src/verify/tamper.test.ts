@@ -330,8 +330,13 @@ function acceptedBy(target: number): LogEntry {
     time: '2026-11-03T21:50:00Z',
     entry: target,
     decision: 'accept',
-    reason: 'checked against the tally sheet',
-    reviewers: ['rosa.parks'],
+    reviewers: [
+      {
+        name: 'rosa.parks',
+        reason: 'checked against the tally sheet',
+        time: '2026-11-03T21:50:00Z',
+      },
+    ],
   };
 }
 

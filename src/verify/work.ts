@@ -31,6 +31,7 @@ import {
   submissionFacts,
   type AdmissionEntry,
   type SubmissionFacts,
+  reviewAdmission,
 } from '../core/admission.js';
 import { throwIllegalValue, type ProblemSummary } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
@@ -352,13 +353,7 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
       case 'review':
         plain.push({
           entry,
-          admission: {
-            type: 'review',
-            leaf: entry,
-            election: e.election,
-            target: e.entry,
-            decision: e.decision,
-          },
+          admission: reviewAdmission(e, entry),
         });
         break;
       case 'rejection':
