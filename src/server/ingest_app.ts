@@ -28,6 +28,7 @@ import {
 } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
 import { registerStaffPages } from './staff_pages.js';
+import { registerStaffAccountRoutes } from './staff_account_routes.js';
 import { registerStaffRoutes } from './staff_routes.js';
 
 /** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
@@ -394,6 +395,10 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
   await registerStaffRoutes(app, {
     store,
     elections,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerStaffAccountRoutes(app, {
+    store,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerStaffPages(app);
