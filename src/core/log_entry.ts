@@ -6,7 +6,9 @@ import { canonicalJson, canonicalObjectOf, type JsonValue } from './canonical_js
 import { compiledCheck } from './compiled_schema.js';
 import { Id, zodProblem } from './election.js';
 import { err, ok, type Problem, type Result } from './result.js';
-import { SignedSubmission } from './submission.js';
+import { SignedSubmission, StaffName } from './submission.js';
+
+export { StaffName };
 import { strictUtf8Text } from './text.js';
 
 export const LOG_ENTRY_FORMAT = 'tally-log/1';
@@ -76,14 +78,6 @@ export const RejectionEntry = z.strictObject({
   /** The submission as sent, when it could be read as one. */
   signed: SignedSubmission.optional(),
 });
-
-/** A staff member as a review names them: the name they sign in with. */
-export const StaffName = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{0,63}$/,
-    'a staff name is 1 to 64 lowercase letters, digits, ".", "_" or "-"',
-  );
 
 /** Longest reason a review gives: a few sentences a reader of the log can follow. */
 export const MAX_REVIEW_REASON = 1000;

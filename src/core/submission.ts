@@ -36,6 +36,23 @@ export const Evidence = z.strictObject({
   kind: z.string().min(1).max(64),
 });
 
+/** A staff member as the log names them: the name they sign in with. */
+export const StaffName = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    'a staff name is 1 to 64 lowercase letters, digits, ".", "_" or "-"',
+  );
+
+/**
+ * Who keyed a paper tally sheet at the election office's results desk: two desk operators,
+ * independently, and the reviewer who chose between their entries where they differed.
+ */
+export const DeskKeying = z.strictObject({
+  keyedBy: z.tuple([StaffName, StaffName]),
+  resolvedBy: StaffName.optional(),
+});
+
 export const Submission = z.strictObject({
   format: z.literal(SUBMISSION_FORMAT),
   election: Id,
@@ -51,6 +68,8 @@ export const Submission = z.strictObject({
   evidence: z.array(Evidence).max(20).optional(),
   /** Present when this submission replaces the sender's earlier one: why. */
   amendment: z.strictObject({ reason: z.string().min(1).max(1000) }).optional(),
+  /** Present when the office's results desk keyed it from a paper tally sheet. */
+  desk: DeskKeying.optional(),
 });
 
 // A key's name has no spaces, plus signs or control characters (Unicode's Cc: U+0000 to U+001F
