@@ -4,6 +4,7 @@ const SYSTEM_TESTS = [
   'src/server/crash.test.ts',
   'src/server/flood.test.ts',
   'src/server/site_browser.test.ts',
+  'src/server/staff_browser.test.ts',
 ];
 
 export default defineConfig({

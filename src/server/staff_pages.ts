@@ -86,6 +86,7 @@ export function staffShell(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tally staff</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ASSETS_PATH}app.css">
 <script type="module" src="${ASSETS_PATH}app.js"></script>
 </head>

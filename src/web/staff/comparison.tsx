@@ -88,10 +88,9 @@ export function Comparison({ m, held, counted, idPrefix }: Props): JSX.Element {
   );
   const caption = (title: string, differences: number): JSX.Element => (
     <caption>
-      {title}
+      {title}{' '}
       {hasCounted && (
         <span class={differences > 0 ? 'caption-count has-differences' : 'caption-count'}>
-          {' '}
           {m.t('differences', { count: differences })}
         </span>
       )}

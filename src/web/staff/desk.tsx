@@ -130,7 +130,9 @@ export function Desk({ m, api, session, place, go, announce }: Props): JSX.Eleme
               </option>
             ))}
           </select>
-          <button type="submit">{m.t('show')}</button>
+          <button type="submit" class="secondary">
+            {m.t('show')}
+          </button>
         </form>
       )}
       {problem !== undefined && (
