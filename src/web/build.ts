@@ -2,6 +2,7 @@
 // and its stylesheet), bundled by esbuild into dist/web/staff/app.js and app.css, which
 // src/server/staff_pages.ts reads. `npm run build` (and so `npm install`) runs it after tsc;
 // tests that open the application build it first the same way.
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -58,8 +59,9 @@ export async function buildStaffApp(
   });
   await mkdir(outdir, { recursive: true });
   for (const file of [...result.outputFiles, ...css.outputFiles]) {
-    // Written beside and renamed, so that a server reading it never sees half a file.
-    const part = `${file.path}.${String(process.pid)}.part`;
+    // Written beside and renamed, so that a server reading it never sees half a file (and two
+    // test files building at once, on threads of one process, never share a part file).
+    const part = `${file.path}.${randomUUID()}.part`;
     await writeFile(part, file.contents);
     await rename(part, file.path);
   }
