@@ -1,5 +1,5 @@
 // `tally staff add`: adds a staff member from the command line, the election office's first
-// admin to start with (managing staff in the staff app is still to come). Prints, once, what the
+// admin to start with (admins then manage staff through the staff API). Prints, once, what the
 // new member signs in with: a generated password, the TOTP secret (and the otpauth:// address an
 // authenticator app reads) and ten one-time recovery codes.
 import type { Command } from 'commander';
