@@ -39,6 +39,16 @@ describe.each(storeKinds.filter((k) => k.available))(
       if (a === undefined) throw new Error(`no ${name}`);
       return a;
     };
+    /** Linus signs in with his password and the code his authenticator shows at `time`. */
+    const signInLinus = async (time: string): Promise<string> => {
+      const a = member('linus');
+      const signedIn = await staff.signIn(
+        { name: a.name, password: a.password, code: totpCode(a.totpSecret, at(time)) },
+        at(time),
+      );
+      if (!signedIn.ok) throw new Error(signedIn.error.message);
+      return signedIn.value.token;
+    };
     const state = async (name: string) =>
       (await staff.members(at('12:00:00'))).find((m) => m.name === name);
 
@@ -78,24 +88,19 @@ describe.each(storeKinds.filter((k) => k.available))(
     });
 
     it('opens no session of a disabled member, whatever rows are left', async () => {
-      const a = member('linus');
-      const signedIn = await staff.signIn(
-        { name: a.name, password: a.password, code: totpCode(a.totpSecret, at('11:20:00')) },
-        at('11:20:00'),
-      );
-      if (!signedIn.ok) throw new Error(signedIn.error.message);
+      const token = await signInLinus('11:20:00');
       await t.store.db
         .updateTable('staff')
         .set({ disabled_at: at('11:21:00').toISOString() })
         .where('name', '=', 'linus')
         .execute();
-      expect(await staff.session(signedIn.value.token, at('11:21:00'))).toBeUndefined();
+      expect(await staff.session(token, at('11:21:00'))).toBeUndefined();
       await t.store.db
         .updateTable('staff')
         .set({ disabled_at: null })
         .where('name', '=', 'linus')
         .execute();
-      expect(await staff.session(signedIn.value.token, at('11:22:00'))).toMatchObject({
+      expect(await staff.session(token, at('11:22:00'))).toMatchObject({
         name: 'linus',
       });
     });
@@ -118,20 +123,15 @@ describe.each(storeKinds.filter((k) => k.available))(
     });
 
     it('keeps the 12 hours from sign-in through a change of password', async () => {
-      const a = member('linus');
-      const signedIn = await staff.signIn(
-        { name: a.name, password: a.password, code: totpCode(a.totpSecret, at('12:10:00')) },
-        at('12:10:00'),
-      );
-      if (!signedIn.ok) throw new Error(signedIn.error.message);
+      const token = await signInLinus('12:10:00');
       const changed = await staff.changePassword(
-        signedIn.value.token,
-        { current: a.password, next: 'twelve chars or more' },
+        token,
+        { current: member('linus').password, next: 'twelve chars or more' },
         at('13:00:00'),
       );
       if (!changed.ok) throw new Error(changed.error.message);
-      expect(changed.value.token).not.toBe(signedIn.value.token);
-      expect(await staff.session(signedIn.value.token, at('13:00:00'))).toBeUndefined();
+      expect(changed.value.token).not.toBe(token);
+      expect(await staff.session(token, at('13:00:00'))).toBeUndefined();
       // Used every 20 minutes, it lasts until 12 hours after sign-in, not after the change.
       const end = at('12:10:00').getTime() + ABSOLUTE_TIMEOUT_MS;
       for (let ms = at('13:20:00').getTime(); ms < end; ms += 20 * 60_000) {
