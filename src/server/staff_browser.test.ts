@@ -182,6 +182,7 @@ describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 6
       'The name, password or code is not right, or the account is locked for a while after too many tries.',
     );
     expect(await page.getByLabel('Code', { exact: true }).inputValue()).toBe('');
+    await shot('sign-in-refused-1280');
   });
 
   it('signs a reviewer in with the password and a TOTP code, and opens the desk on the held conflict', async () => {
@@ -265,6 +266,7 @@ describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 6
       'Only reviewers and administrators decide (observer signed in)',
     );
     expect(await observerPage.getByRole('button', { name: 'Record the decision' }).count()).toBe(0);
+    await observerPage.screenshot({ path: join(SHOTS, 'desk-observer-1280.png') });
     await other.close();
   });
 

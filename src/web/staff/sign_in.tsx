@@ -17,8 +17,9 @@ export function signInProblems(
   if (fields.password === '') problems.password = 'passwordRequired';
   const code = fields.code.trim();
   if (code === '') problems.code = 'codeRequired';
-  // Digits alone are a TOTP code, which has six; anything else is taken for a recovery code.
-  else if (/^[\d\s]+$/.test(code) && !/^\d{6}$/.test(code.replaceAll(/\s/g, '')))
+  // Digits alone are a TOTP code, which has six, or (rarely) a recovery code's ten; anything else
+  // is taken for a recovery code.
+  else if (/^[\d\s-]+$/.test(code) && ![6, 10].includes(code.replaceAll(/[\s-]/g, '').length))
     problems.code = 'codeFormat';
   return problems;
 }
