@@ -522,7 +522,12 @@ async function openSession(
   return { token, csrfToken };
 }
 
-/** Records a change to a staff account, in the transaction that makes it. */
+/**
+ * Records a change to a staff account, in the transaction that makes it. Not an election log
+ * entry: accounts are the office's, across elections, and each election's public log tells that
+ * election alone (and would publish who holds which account to everyone); staff events are for
+ * the office's admins and auditors.
+ */
 async function record(
   db: Executor,
   now: Date,
