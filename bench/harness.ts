@@ -34,6 +34,7 @@ export interface Prepared {
 export function benchElection(units: number, authority: Signer): Election {
   const counties = Math.max(1, Math.round(units / 1000));
   return generateElection({
+    release: { beforeRelease: 'publish' },
     id: 'bench',
     counties,
     precinctsPerCounty: Math.ceil(units / counties),

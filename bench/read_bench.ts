@@ -32,6 +32,7 @@ const which = (command: string): string | undefined => {
 async function exportSite(dir: string): Promise<string> {
   const key = signer('bench.tally');
   const election = generateElection({
+    release: { beforeRelease: 'publish' },
     id: 'bench',
     counties: 10,
     precinctsPerCounty: 100,

@@ -27,6 +27,7 @@ const key = signer('bench.tally');
 let t = nowMs();
 const counties = Math.max(1, Math.round(UNITS / 1000));
 const election = generateElection({
+  release: { beforeRelease: 'publish' },
   id: 'bench',
   counties,
   precinctsPerCounty: Math.ceil(UNITS / counties),

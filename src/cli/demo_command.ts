@@ -21,6 +21,8 @@ import { CliFailure } from './run_command.js';
 import { publishedReader } from './site_reader.js';
 
 /** The share of reports a second source reports otherwise: each one is held for review. */
+/** How long after the demo starts its polls close and its results are released. */
+const DEMO_RELEASE_AFTER_MS = 15_000;
 const DEMO_CONFLICTS = 0.02;
 const DEMO_REVIEWER = 'demo.reviewer';
 
@@ -108,7 +110,9 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         const prepared = prepareDemoDir(options.dataDir);
         if (!prepared.ok) throw new CliFailure(prepared.error.message);
         const authority = signer('authority.demo.example');
-        const election = demoElection([encodeVerifierKey(authority)]);
+        // Polls close shortly after the night starts: the public site shows nothing before.
+        const releaseAt = new Date(Date.now() + DEMO_RELEASE_AFTER_MS);
+        const election = demoElection([encodeVerifierKey(authority)], releaseAt.toISOString());
         const store = await openStore({
           dialect: 'sqlite',
           file: join(options.dataDir, 'tally.db'),
@@ -172,6 +176,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
             `    npx tally verify ${site} --log-key '${logKey}'`,
             '',
             `${String(countyKeys.size)} counties report ${String(election.reportingUnits.length)} precincts over ${String(minutes)} minute(s).`,
+            `Polls close at ${releaseAt.toISOString().slice(11, 19)} UTC: the results are released to the public site then, not before.`,
             '',
           ].join('\n'),
         );

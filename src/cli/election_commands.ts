@@ -347,6 +347,10 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         '--public-only',
         'serve only the published site from --site-dir (a process of its own, no database, no ingest)',
       )
+      .option(
+        '--desk-key-file <file>',
+        "the results desk's signer key (tally keys issue, certified for the election's root unit): paper tally sheets keyed twice are submitted signed with it",
+      )
       .option('--quiet', 'no request log'),
   ).action(
     async (
@@ -363,6 +367,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         publish: boolean;
         publicOnly?: boolean;
         publicWorkers?: string;
+        deskKeyFile?: string;
         quiet?: boolean;
       },
     ) => {
@@ -415,10 +420,15 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         io.out(`made a checkpoint key in ${keyFile}\n`);
       }
       const logSigner = await readSignerFile(keyFile, 'checkpoint key');
+      const deskSigner =
+        options.deskKeyFile === undefined
+          ? undefined
+          : await readSignerFile(options.deskKeyFile, 'desk key');
       const store = await openStore(storeConfig(options.dataDir, process.env['DATABASE_URL']));
       const server = await startServer({
         store,
         logSigner,
+        ...(deskSigner === undefined ? {} : { deskSigner }),
         host: options.host,
         port: Number(options.port),
         logger: options.quiet !== true,

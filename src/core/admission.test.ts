@@ -6,8 +6,8 @@ import {
   type AdmissionEntry,
   type SubmissionFacts,
 } from './admission.js';
-import { indexElection, type Election } from './election.js';
-import { sampleElection } from './testonly/fixtures.js';
+import { indexElection, type Election, type ElectionDefinition } from './election.js';
+import { sampleElection, withRelease } from './testonly/fixtures.js';
 
 const election = sampleElection(['authority+00000000+AAAA']);
 
@@ -322,5 +322,37 @@ describe('reviews of held submissions', () => {
       }),
     );
     expect(admit(review(10, 'reject', 11))).toEqual({ type: 'recorded' });
+  });
+
+  it('record one release: by staff at any time, by the server from the definition’s release time', () => {
+    const release = (
+      time: string,
+      scheduled: boolean,
+      leaf: number,
+      electionId = 'sample-2026',
+    ): AdmissionEntry => ({ type: 'release', leaf, election: electionId, time, scheduled });
+    const waiting = withRelease(election.definition);
+    const at = (definition: ElectionDefinition): Election => {
+      const indexed = indexElection(definition);
+      if (!indexed.ok) throw new Error(indexed.error.message);
+      return indexed.value;
+    };
+    // Without a release time, only staff release.
+    const byStaff = started(at(waiting)).admit;
+    expect(code(byStaff(release('2026-11-03T20:00:00Z', true, 4)))).toBe('release_too_early');
+    expect(code(byStaff(release('2026-11-03T20:00:00Z', false, 4, 'another-2026')))).toBe(
+      'unexpected_entry',
+    );
+    expect(byStaff(release('2026-11-03T20:00:00Z', false, 4))).toEqual({ type: 'recorded' });
+    expect(code(byStaff(release('2026-11-03T21:00:00Z', false, 5)))).toBe('already_released');
+    // With one, the server releases from it on.
+    const scheduled = started(at({ ...waiting, release: { at: '2026-11-03T20:00:00-05:00' } }));
+    expect(code(scheduled.admit(release('2026-11-04T00:59:59Z', true, 4)))).toBe(
+      'release_too_early',
+    );
+    expect(scheduled.admit(release('2026-11-04T01:00:00Z', true, 4))).toEqual({
+      type: 'recorded',
+    });
+    expect(scheduled.state.released).toBe(4);
   });
 });

@@ -14,7 +14,7 @@
 // the latest accepted submission of its unit and vote type; rejected, it never counts.
 import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 import { isWithin, type Election } from './election.js';
-import type { ReviewEntry } from './log_entry.js';
+import type { ReleaseEntry, ReviewEntry } from './log_entry.js';
 import { problem, throwIllegalValue, type Problem, type ProblemSummary } from './result.js';
 import { sha256Hex } from './sha256.js';
 import {
@@ -60,7 +60,9 @@ export type RefusalCode =
   | 'not_held'
   | 'already_decided'
   | 'needs_two_reviewers'
-  | 'reviewer_twice';
+  | 'reviewer_twice'
+  | 'already_released'
+  | 'release_too_early';
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses
@@ -114,7 +116,27 @@ export type AdmissionEntry =
       readonly decision: 'accept' | 'reject';
       /** The staff names of who decided. */
       readonly reviewers: readonly string[];
+    }
+  /** The release of the results to the public site. */
+  | {
+      readonly type: 'release';
+      readonly leaf: number;
+      readonly election: string;
+      readonly time: string;
+      /** By the server at the definition's release time, not by a staff member. */
+      readonly scheduled: boolean;
     };
+
+/** A release log entry as the rules read it. */
+export function releaseAdmission(e: ReleaseEntry, leaf: number): AdmissionEntry {
+  return {
+    type: 'release',
+    leaf,
+    election: e.election,
+    time: e.time,
+    scheduled: e.by === undefined,
+  };
+}
 
 /** A review log entry as the rules read it. */
 export function reviewAdmission(e: ReviewEntry, leaf: number): AdmissionEntry {
@@ -176,6 +198,18 @@ export class AdmissionState {
   /** Every submission's slot record by its entry, for the reviews that name it. */
   private readonly submissions = new Map<number, SlotRecord>();
   private readonly digests = new Map<string, number>();
+  /** The entry that released the results, once one did. */
+  private releasedAt: number | undefined;
+
+  /** The results were released at entry `leaf`. */
+  knowRelease(leaf: number): void {
+    this.releasedAt = leaf;
+  }
+
+  /** The entry that released the results, if one did. */
+  get released(): number | undefined {
+    return this.releasedAt;
+  }
 
   /** A key as the roster has it at this point of the log. */
   knowKey(ref: string, unit: string, revokedAt?: number): void {
@@ -251,6 +285,10 @@ export class AdmissionState {
         if (entry.election !== election.definition.id)
           return refused(`a review for election "${entry.election}"`);
         return this.review(election, entry);
+      case 'release':
+        if (entry.election !== election.definition.id)
+          return refused(`a release for election "${entry.election}"`);
+        return this.release(election, entry);
       default:
         return throwIllegalValue(entry);
     }
@@ -299,6 +337,40 @@ export class AdmissionState {
       record.status = 'accepted';
       record.acceptedAt = entry.leaf;
     } else record.status = 'rejected';
+    return RECORDED;
+  }
+
+  /** What a release would be refused for now, if anything. */
+  releaseRefusal(
+    election: Election,
+    release: Pick<Extract<AdmissionEntry, { type: 'release' }>, 'time' | 'scheduled'>,
+  ): Problem<RefusalCode> | undefined {
+    if (this.releasedAt !== undefined) {
+      return problem(
+        'already_released',
+        `the results were released at entry ${String(this.releasedAt)}`,
+      );
+    }
+    if (!release.scheduled) return undefined;
+    const at = election.definition.release?.at;
+    if (at === undefined || Date.parse(release.time) < Date.parse(at)) {
+      return problem(
+        'release_too_early',
+        at === undefined
+          ? 'the definition gives no release time: staff release the results'
+          : `the results are released at ${at}, not before (${release.time})`,
+      );
+    }
+    return undefined;
+  }
+
+  private release(
+    election: Election,
+    entry: Extract<AdmissionEntry, { type: 'release' }>,
+  ): Admission {
+    const refusedFor = this.releaseRefusal(election, entry);
+    if (refusedFor !== undefined) return { type: 'refused', error: refusedFor };
+    this.releasedAt = entry.leaf;
     return RECORDED;
   }
 

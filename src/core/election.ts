@@ -45,6 +45,17 @@ export const Unit = z.strictObject({
   parent: Id.optional(),
   registeredVoters: Count.optional(),
   boundary: Boundary.optional(),
+  /**
+   * Whom the election office calls when the unit has not reported. Public, as the whole definition
+   * is: an office line or address, not a private one.
+   */
+  contact: z
+    .strictObject({
+      name: z.string().min(1).max(200).optional(),
+      phone: z.string().min(1).max(64).optional(),
+      email: z.string().min(1).max(254).optional(),
+    })
+    .optional(),
 });
 
 export const District = z.strictObject({
@@ -100,6 +111,20 @@ export const ReviewRules = z.strictObject({
   acceptWarningsWith: z.union([z.literal(1), z.literal(2)]),
 });
 
+/**
+ * When results reach the public site. Until the election's results are released (a release
+ * entry in its log), the site publishes nothing: no numbers, no log.
+ */
+export const ReleaseRules = z.strictObject({
+  /**
+   * When polls close: the server releases the results then, unless staff released them first.
+   * Without it, staff release them.
+   */
+  at: z.iso.datetime({ offset: true }).optional(),
+  /** Publish as results arrive, with no release (a rehearsal, a practice election). */
+  beforeRelease: z.literal('publish').optional(),
+});
+
 export const ElectionDefinition = z.strictObject({
   format: z.literal(ELECTION_FORMAT),
   id: Id,
@@ -118,16 +143,24 @@ export const ElectionDefinition = z.strictObject({
   authority: z.strictObject({ keys: z.array(z.string().min(1)).min(1) }),
   /** One reviewer decides each held submission, unless this says otherwise. */
   review: ReviewRules.optional(),
+  /** Results stay off the public site until staff release them, unless this says otherwise. */
+  release: ReleaseRules.optional(),
 });
 
 export type ElectionDefinition = Readonly<z.infer<typeof ElectionDefinition>>;
 export type Unit = Readonly<z.infer<typeof Unit>>;
+export type ReleaseRules = Readonly<z.infer<typeof ReleaseRules>>;
 export type Boundary = Readonly<z.infer<typeof Boundary>>;
 export type Contest = Readonly<z.infer<typeof Contest>>;
 export type Choice = Readonly<z.infer<typeof Choice>>;
 export type LocalizedText = Readonly<z.infer<typeof LocalizedText>>;
 
 export type DefinitionProblem = Problem<'invalid_definition'>;
+
+/** Whether the public site waits for a release entry before it publishes anything. */
+export function waitsForRelease(election: Election): boolean {
+  return election.definition.release?.beforeRelease !== 'publish';
+}
 
 /** How many votes each ballot may cast in a contest. */
 export function voteFor(contest: Contest): number {

@@ -108,6 +108,19 @@ export const ReviewEntry = z.strictObject({
   reviewers: z.array(ReviewerDecision).min(1).max(2),
 });
 
+/**
+ * The release of the election's results to the public site: by a staff member (named), or by
+ * the server at the release time the definition gives (no name). Once, and from then on every
+ * version is published.
+ */
+export const ReleaseEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('release'),
+  election: Id,
+  time: Time,
+  by: StaffName.optional(),
+});
+
 export const LogEntry = z.discriminatedUnion('type', [
   ElectionEntry,
   ElectionPartEntry,
@@ -115,6 +128,7 @@ export const LogEntry = z.discriminatedUnion('type', [
   SubmissionEntry,
   RejectionEntry,
   ReviewEntry,
+  ReleaseEntry,
 ]);
 
 export type LogEntry = z.infer<typeof LogEntry>;
@@ -126,6 +140,7 @@ export type SubmissionEntry = z.infer<typeof SubmissionEntry>;
 export type RejectionEntry = z.infer<typeof RejectionEntry>;
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
 export type ReviewerDecision = z.infer<typeof ReviewerDecision>;
+export type ReleaseEntry = z.infer<typeof ReleaseEntry>;
 
 const encoder = new TextEncoder();
 

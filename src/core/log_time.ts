@@ -14,6 +14,7 @@ export function entryTime(e: LogEntry): string | undefined {
     case 'roster':
       return e.statement.time;
     case 'review':
+    case 'release':
       return e.time;
     case 'submission':
     case 'rejection':

@@ -4,12 +4,12 @@
 // together before any sender is answered. Every submission, accepted, held or rejected, gets a
 // log entry and a receipt; an identical re-send gets the receipt it got the first time.
 
-import type { Election } from '../core/election.js';
 import {
   decodeLogEntry,
   encodeLogEntry,
   encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
+  type ReleaseEntry,
   type ReviewEntry,
   ReviewerDecision,
   type LogEntry,
@@ -21,7 +21,7 @@ import {
   type RefusalCode,
   type SubmissionKind,
 } from '../core/admission.js';
-import { zodProblem } from '../core/election.js';
+import { waitsForRelease, zodProblem, type Election } from '../core/election.js';
 import {
   err,
   ok,
@@ -33,7 +33,7 @@ import {
 } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import { toWellFormedText } from '../core/text.js';
-import { parseSignedSubmission, type Submission } from '../core/submission.js';
+import { parseSignedSubmission, StaffName, type Submission } from '../core/submission.js';
 import { encodeBase64 } from '../log/encoding.js';
 import { leafHash } from '../log/hash.js';
 import type { Log } from '../log/log.js';
@@ -103,6 +103,8 @@ export class ElectionIngest {
   private roster: Promise<RosterView> | undefined;
   private pending: Pending[] = [];
   private flushing = false;
+  /** The entry that released the results, once known to have. */
+  private releasedAt: number | undefined;
   private readonly now: () => Date;
   private readonly pool: CheckPool | undefined;
 
@@ -354,6 +356,70 @@ export class ElectionIngest {
     });
   }
 
+  /**
+   * Releases the election's results to the public site: by a staff member (`by`), or, with no
+   * name, by the server at the definition's release time. A release entry, once; from it on
+   * every version is published. Resolves with the entry once durable; a release the rules refuse
+   * (`already_released`, `release_too_early`) is not logged.
+   */
+  async release(
+    by?: string,
+    now: Date = this.now(),
+  ): Promise<Result<{ leafIndex: number }, ReleaseProblem>> {
+    if (by !== undefined && !StaffName.safeParse(by).success)
+      return err(problem('invalid_release', `"${by}" is no staff name`));
+    const time = now.toISOString();
+    return this.ledger.append<Result<{ leafIndex: number }, ReleaseProblem>>(
+      async (reads, size) => {
+        const state = new AdmissionState();
+        const released = await reads.released();
+        if (released !== undefined) state.knowRelease(released);
+        const admission = state.admit(this.election, {
+          type: 'release',
+          leaf: size,
+          election: this.id,
+          time,
+          scheduled: by === undefined,
+        });
+        if (admission.type === 'refused') return { entries: [], value: err(admission.error) };
+        if (admission.type !== 'recorded')
+          throw new Error(`admission: a release ${admission.type}`);
+        const entry: ReleaseEntry = {
+          format: LOG_ENTRY_FORMAT,
+          type: 'release',
+          election: this.id,
+          time,
+          ...(by === undefined ? {} : { by }),
+        };
+        this.releasedAt = size;
+        return {
+          entries: [{ bytes: encodeLogEntry(entry), index: { type: 'release' } }],
+          value: ok({ leafIndex: size }),
+        };
+      },
+    );
+  }
+
+  /** The entry that released the results, if one did (read once, then kept). */
+  async released(): Promise<number | undefined> {
+    this.releasedAt ??= await this.ledger.released();
+    return this.releasedAt;
+  }
+
+  /**
+   * Releases the results if the definition's release time has come and nobody released them
+   * yet: the server's loop asks this of every election. True when this released them.
+   */
+  async releaseIfDue(now: Date): Promise<boolean> {
+    const at = this.election.definition.release?.at;
+    if (!waitsForRelease(this.election) || at === undefined || now.getTime() < Date.parse(at))
+      return false;
+    if ((await this.released()) !== undefined) return false;
+    const released = await this.release(undefined, now);
+    // Another process released them meanwhile: nothing to do.
+    return released.ok;
+  }
+
   /** The submission logged at entry `leaf`, if that entry is one. */
   private async loggedSubmission(leaf: number): Promise<SubmissionEntry | undefined> {
     if (leaf >= Number(this.log.size)) return undefined;
@@ -545,6 +611,8 @@ export interface ReviewRequest {
 export type ReviewOutcome =
   | { readonly type: 'logged'; readonly leafIndex: number }
   | { readonly type: 'awaiting_second'; readonly approvals: readonly string[] };
+
+export type ReleaseProblem = Problem<'invalid_release' | RefusalCode>;
 
 export type ReviewProblem = Problem<'invalid_review' | 'already_approved' | RefusalCode>;
 

@@ -87,6 +87,7 @@ export function receiptFields(entry: LogEntry): ReceiptFields {
     case 'election-part':
     case 'roster':
     case 'review':
+    case 'release':
       throw new Error(`a ${entry.type} log entry is not a submission`);
     default:
       return throwIllegalValue(entry);

@@ -9,6 +9,7 @@ import {
   submissionFacts,
   type Admission,
   type AdmissionEntry,
+  releaseAdmission,
   reviewAdmission,
 } from '../core/admission.js';
 import { decodeLogEntry, type LogEntry } from '../core/log_entry.js';
@@ -16,7 +17,7 @@ import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '
 import { slotKey, type Submission } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import { LogTimes } from '../core/log_time.js';
-import type { Election } from '../core/election.js';
+import { waitsForRelease, type Election } from '../core/election.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import type { Log } from '../log/log.js';
 import { keyRef } from '../log/envelope.js';
@@ -161,6 +162,9 @@ export class Publisher {
     const started = performance.now();
     const caughtUp = await this.catchUp(checkpoint.size);
     if (!caughtUp.ok) return caughtUp;
+    // Until the results are released, nothing is public: no numbers, and no log to read them in.
+    if (waitsForRelease(this.options.election) && this.admission.released === undefined)
+      return ok(undefined);
     const version = this.version + 1;
     const { content } = this.options;
     // Files built afresh are written as they are made, a few at a time, so that a large
@@ -295,6 +299,8 @@ function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEn
       return { type: 'rejection', error: e.error };
     case 'review':
       return reviewAdmission(e, leaf);
+    case 'release':
+      return releaseAdmission(e, leaf);
     default:
       return throwIllegalValue(e);
   }
@@ -307,6 +313,7 @@ function recordedAs(e: LogEntry, decision: Admission): boolean {
     case 'election-part':
     case 'roster':
     case 'review':
+    case 'release':
       return decision.type === 'recorded';
     case 'submission':
       return (

@@ -70,6 +70,7 @@ for (const kind of storeKinds) {
         t = kind.name === 'sqlite' ? await sqliteIn(dir) : await kind.create();
         const authority = signer('authority.crash');
         const election = generateElection({
+          release: { beforeRelease: 'publish' },
           id: 'crash',
           counties: COUNTIES,
           precinctsPerCounty: Math.ceil(SUBMISSIONS / (3 * COUNTIES)),

@@ -57,6 +57,7 @@ describe('the public plane under a flood of readers', () => {
     const store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
     const authority = signer('authority.flood');
     election = generateElection({
+      release: { beforeRelease: 'publish' },
       id: 'flood',
       counties: 4,
       precinctsPerCounty: 100,

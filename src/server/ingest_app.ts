@@ -27,6 +27,9 @@ import {
   type ErrorBody,
 } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
+import type { Signer } from '../log/note.js';
+import { registerDeskRoutes } from './desk_routes.js';
+import { registerReleaseRoutes } from './release_routes.js';
 import { registerStaffPages } from './staff_pages.js';
 import { registerStaffAccountRoutes } from './staff_account_routes.js';
 import { registerStaffRoutes } from './staff_routes.js';
@@ -69,6 +72,8 @@ export interface IngestAppOptions {
   readonly limits?: Partial<IngestLimits>;
   /** Counts the request bytes held for clients (made here unless given: tests read it). */
   readonly held?: HeldBytes;
+  /** Signs the paper tally sheets the results desk keys twice. */
+  readonly deskSigner?: Signer;
   /** The staff routes' clock (sessions, TOTP codes, lockouts): tests move it. */
   readonly now?: () => Date;
 }
@@ -399,6 +404,17 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
   });
   registerStaffAccountRoutes(app, {
     store,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerDeskRoutes(app, {
+    store,
+    elections,
+    ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerReleaseRoutes(app, {
+    store,
+    elections,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerStaffPages(app);

@@ -28,6 +28,8 @@ export interface ServerOptions {
   readonly store: Store;
   /** Signs checkpoints; its name is the log's host. */
   readonly logSigner: Signer;
+  /** Signs the paper tally sheets the results desk keys twice. */
+  readonly deskSigner?: Signer;
   readonly host?: string;
   readonly port?: number;
   readonly checkpointEveryMs?: number;
@@ -72,7 +74,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pool = workers > 0 ? new CheckPool(workers) : undefined;
   const elections = new ElectionRegistry(store, pool);
   for (const id of await listElections(store)) await elections.get(id);
-  const app = await buildIngestApp({ store, elections, logger: options.logger ?? false });
+  const app = await buildIngestApp({
+    store,
+    elections,
+    logger: options.logger ?? false,
+    ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
+  });
 
   const publish = options.publish;
   let publicPlane: {
@@ -152,6 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const checkpointOnce = (): Promise<void> => {
     running ??= (async () => {
       for (const ingest of await elections.active()) {
+        await ingest.releaseIfDue(new Date());
         const recorded = await ingest.ledger.checkpoint(
           logOrigin(logSigner.name, ingest.id),
           logSigner,

@@ -16,6 +16,10 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const READERS: readonly Role[] = ROLES;
 export const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** Who keys paper tally sheets at the results desk. */
+export const DESK: readonly Role[] = ['admin', 'desk'];
+/** Who may see the numbers of both entries of a sheet: not desk operators, who key blind. */
+export const DESK_OVERSIGHT: readonly Role[] = ['admin', 'reviewer', 'auditor', 'observer'];
 /** Who may read the record of changes to staff accounts. */
 export const AUDITORS: readonly Role[] = ['admin', 'auditor'];
 
@@ -45,6 +49,13 @@ export const ROUTE_ROLES = {
   'POST /staff/members/{name}/reset': ADMINS,
   'POST /staff/password': READERS,
   'GET /staff/events': AUDITORS,
+  'POST /staff/elections/{election}/desk/check': DESK,
+  'POST /staff/elections/{election}/desk/sheets': DESK,
+  'GET /staff/elections/{election}/desk/awaiting': READERS,
+  'GET /staff/elections/{election}/desk/mismatches': DESK_OVERSIGHT,
+  'POST /staff/elections/{election}/desk/resolutions': REVIEWERS,
+  'GET /staff/elections/{election}/release': READERS,
+  'POST /staff/elections/{election}/release': ADMINS,
 } as const satisfies Record<string, readonly Role[] | typeof ANYONE>;
 
 export type Route = keyof typeof ROUTE_ROLES;

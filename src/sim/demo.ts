@@ -50,7 +50,11 @@ function outline(i: number): { type: 'Polygon'; coordinates: [number, number][][
   };
 }
 
-export function demoDefinition(authorityKeys: readonly string[]): ElectionDefinition {
+/** The demo election; its results are released at `releaseAt` (polls close). */
+export function demoDefinition(
+  authorityKeys: readonly string[],
+  releaseAt: string,
+): ElectionDefinition {
   const units: ElectionDefinition['units'][number][] = [
     {
       id: 'state',
@@ -88,6 +92,11 @@ export function demoDefinition(authorityKeys: readonly string[]): ElectionDefini
         type: 'precinct',
         parent: id,
         registeredVoters: 900 + ((i * 37 + p * 53) % 700),
+        // The precinct chair's line at the polling place (555-01xx: numbers for fiction).
+        contact: {
+          name: `Chair, ${county} precinct ${String(p)}`,
+          phone: `+1 202 555 01${String((i * DEMO_PRECINCTS_PER_COUNTY + p) % 100).padStart(2, '0')}`,
+        },
       });
     }
   });
@@ -298,11 +307,12 @@ export function demoDefinition(authorityKeys: readonly string[]): ElectionDefini
       },
     ],
     authority: { keys: [...authorityKeys] },
+    release: { at: releaseAt },
   };
 }
 
-export function demoElection(authorityKeys: readonly string[]): Election {
-  const parsed = parseElectionDefinition(demoDefinition(authorityKeys));
+export function demoElection(authorityKeys: readonly string[], releaseAt: string): Election {
+  const parsed = parseElectionDefinition(demoDefinition(authorityKeys, releaseAt));
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }

@@ -4,6 +4,7 @@ import { generateElection, generateSubmission, seededRandom } from './generate.j
 
 describe('generated elections', () => {
   const election = generateElection({
+    release: { beforeRelease: 'publish' },
     counties: 3,
     precinctsPerCounty: 40,
     contests: 10,

@@ -9,6 +9,7 @@ import {
   type Contest,
   type Election,
   type ElectionDefinition,
+  type ReleaseRules,
 } from '../core/election.js';
 import { SUBMISSION_FORMAT, type Submission } from '../core/submission.js';
 
@@ -20,6 +21,11 @@ export interface GenerateOptions {
   readonly contests: number;
   readonly authorityKeys: readonly string[];
   readonly test?: boolean;
+  /**
+   * When the results reach the public site: a rehearsal of the night releases them at a time;
+   * benchmarks of publishing publish as results arrive.
+   */
+  readonly release: ReleaseRules;
 }
 
 /** A small, fast deterministic generator (mulberry32). */
@@ -103,6 +109,7 @@ export function generateDefinition(options: GenerateOptions): ElectionDefinition
     ],
     contests,
     authority: { keys: [...options.authorityKeys] },
+    release: options.release,
   };
 }
 

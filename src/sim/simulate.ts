@@ -89,6 +89,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     .slice(0, 14)}`;
   const election = generateElection({
     id,
+    // Polls close as the rehearsal starts: the server releases the results on its next round.
+    release: { at: new Date().toISOString() },
     counties,
     precinctsPerCounty: Math.ceil(options.units / counties),
     contests: options.contests,

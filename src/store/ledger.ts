@@ -26,7 +26,9 @@ export type IndexRow =
     }
   | { readonly type: 'revoke'; readonly ref: string }
   /** A review decided the held submission at entry `target`. */
-  | { readonly type: 'review'; readonly target: number; readonly status: 'accepted' | 'rejected' };
+  | { readonly type: 'review'; readonly target: number; readonly status: 'accepted' | 'rejected' }
+  /** The results were released to the public site. */
+  | { readonly type: 'release' };
 
 export interface LedgerEntry {
   readonly bytes: Uint8Array;
@@ -48,6 +50,8 @@ export interface LedgerReads {
    * two reviewers approving at once make one review entry.
    */
   readonly approvals: ReviewApprovals;
+  /** The entry that released the results, if one did. */
+  readonly released: () => Promise<number | undefined>;
 }
 
 export interface CheckpointRecord {
@@ -184,6 +188,7 @@ export class Ledger {
     return {
       submissions: new SubmissionRecords(tx, this.electionId),
       approvals: new ReviewApprovals(tx, this.electionId),
+      released: () => releasedLeaf(tx, this.electionId),
       roster: new RosterRecords(tx, this.electionId),
     };
   }
@@ -194,6 +199,7 @@ export class Ledger {
     const certified: { leaf: number; ref: string; verifierKey: string; unit: string }[] = [];
     const revoked: { leaf: number; ref: string }[] = [];
     const reviewed: { leaf: number; target: number; status: 'accepted' | 'rejected' }[] = [];
+    let released: number | undefined;
     entries.forEach((e, i) => {
       const leaf = first + i;
       const index = e.index;
@@ -211,6 +217,9 @@ export class Ledger {
         case 'review':
           reviewed.push({ leaf, target: index.target, status: index.status });
           break;
+        case 'release':
+          released = leaf;
+          break;
         default:
           throwIllegalValue(index);
       }
@@ -221,5 +230,26 @@ export class Ledger {
     const roster = new RosterRecords(tx, this.electionId);
     await roster.certify(certified);
     for (const r of revoked) await roster.revoke(r.ref, r.leaf);
+    if (released !== undefined) {
+      await tx
+        .updateTable('log_state')
+        .set({ released_leaf: released })
+        .where('election_id', '=', this.electionId)
+        .execute();
+    }
   }
+
+  /** The entry that released the election's results, if one did. */
+  released(): Promise<number | undefined> {
+    return releasedLeaf(this.store.db, this.electionId);
+  }
+}
+
+async function releasedLeaf(executor: Executor, electionId: string): Promise<number | undefined> {
+  const row = await executor
+    .selectFrom('log_state')
+    .select('released_leaf')
+    .where('election_id', '=', electionId)
+    .executeTakeFirst();
+  return row?.released_leaf ?? undefined;
 }

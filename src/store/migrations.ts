@@ -143,8 +143,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
-    '0005_approvals_and_desk': {
+    '0005_approvals_desk_release': {
       async up(db: Kysely<unknown>): Promise<void> {
+        // The entry that released the election's results to the public site, once one did.
+        await db.schema.alterTable('log_state').addColumn('released_leaf', 'bigint').execute();
         // A first reviewer's approval of a held submission that broke a rule, where the
         // election needs two: it waits here, unlogged, until a second reviewer agrees (then one
         // review entry names both) or someone rejects it.

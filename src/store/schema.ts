@@ -12,6 +12,8 @@ export interface ElectionsTable {
 export interface LogStateTable {
   election_id: string;
   size: number;
+  /** The entry that released the results to the public site, once one did. */
+  released_leaf: Generated<number | null>;
 }
 
 export interface LogEntriesTable {

@@ -31,6 +31,7 @@ import {
   submissionFacts,
   type AdmissionEntry,
   type SubmissionFacts,
+  releaseAdmission,
   reviewAdmission,
 } from '../core/admission.js';
 import { throwIllegalValue, type ProblemSummary } from '../core/result.js';
@@ -351,10 +352,10 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
         });
         break;
       case 'review':
-        plain.push({
-          entry,
-          admission: reviewAdmission(e, entry),
-        });
+        plain.push({ entry, admission: reviewAdmission(e, entry) });
+        break;
+      case 'release':
+        plain.push({ entry, admission: releaseAdmission(e, entry) });
         break;
       case 'rejection':
         // Ingest logs the submission with its rejection only once a roster key vouched for it

@@ -72,6 +72,8 @@ export function sampleDefinition(authorityKeys: readonly string[]): ElectionDefi
       },
     ],
     authority: { keys: [...authorityKeys] },
+    // Published as results arrive: the tests of releasing results use a definition without this.
+    release: { beforeRelease: 'publish' },
   };
 }
 
@@ -165,4 +167,15 @@ export function acceptedEntry(submission: Submission): LogEntry {
     kind: 'original',
     warnings: [],
   };
+}
+
+/** The definition with these release rules; without any, staff release its results. */
+export function withRelease(
+  definition: ElectionDefinition,
+  release?: ElectionDefinition['release'],
+): ElectionDefinition {
+  const rest = Object.fromEntries(
+    Object.entries(definition).filter(([key]) => key !== 'release'),
+  ) as ElectionDefinition;
+  return release === undefined ? rest : { ...rest, release };
 }

@@ -1,0 +1,132 @@
+// Results stay off the public site until they are released: no version, no numbers, no log, until
+// a release entry is in the log (by an admin, or by the server at the definition's release
+// time), and the verifier refuses a version published without one.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { indexElection, type Election, type ElectionDefinition } from '../core/election.js';
+import { decodeLogEntry } from '../core/log_entry.js';
+import { sampleDefinition, sampleSubmission, withRelease } from '../core/testonly/fixtures.js';
+import { publishedReader } from '../cli/site_reader.js';
+import { importWithKeys } from '../ingest/testonly/sample_store.js';
+import { signSubmission } from '../ingest/submit_client.js';
+import { encodeVerifierKey, parseVerifierKey } from '../log/note.js';
+import { testSigner } from '../log/testonly/signers.js';
+import { openStore, type Store } from '../store/store.js';
+import { replayLog } from '../verify/replay.js';
+import { inProcessWorkers, verifySite, type VerifyProblem } from '../verify/verify.js';
+import { startServer, type RunningServer } from './server.js';
+
+const authority = testSigner('authority.sample');
+const app = testSigner('n-1.app');
+const logSigner = testSigner('tally.test');
+
+/** The sample election with these release rules (none: staff release it). */
+function electionReleased(release?: ElectionDefinition['release']): Election {
+  const indexed = indexElection(
+    withRelease(sampleDefinition([encodeVerifierKey(authority)]), release),
+  );
+  if (!indexed.ok) throw new Error(indexed.error.message);
+  return indexed.value;
+}
+
+describe('releasing results to the public site', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer | undefined;
+  const siteDir = (): string => join(dir, 'site', 'sample-2026');
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-release-'));
+    store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const serve = async (election: Election): Promise<RunningServer> => {
+    await importWithKeys(store, election, authority, [['n-1', app]]);
+    server = await startServer({
+      store,
+      logSigner,
+      checkpointEveryMs: 60_000,
+      publish: { siteDir: join(dir, 'site'), thread: false },
+    });
+    const ingest = await server.elections.get('sample-2026');
+    if (ingest === undefined) throw new Error('no election');
+    const body = JSON.stringify(signSubmission(sampleSubmission('n-1'), app));
+    expect((await ingest.submit(new TextEncoder().encode(body))).receipt.status).toBe('accepted');
+    return server;
+  };
+  const verified = async () => {
+    const key = parseVerifierKey(encodeVerifierKey(logSigner));
+    if (!key.ok) throw new Error(key.error.message);
+    return verifySite(publishedReader(siteDir()), {
+      logKeys: [key.value],
+      manifestKeys: [key.value],
+    });
+  };
+
+  it('publishes nothing until an admin releases the results, then everything counted', async () => {
+    const running = await serve(electionReleased());
+    await running.checkpointNow();
+    expect(existsSync(join(siteDir(), 'current.json'))).toBe(false);
+    expect(existsSync(join(siteDir(), 'log'))).toBe(false);
+
+    const ingest = await running.elections.get('sample-2026');
+    const released = await ingest?.release('admin.one');
+    expect(released?.ok).toBe(true);
+    const again = await ingest?.release('admin.two');
+    expect(again?.ok ? 'released' : again?.error.code).toBe('already_released');
+    await running.checkpointNow();
+    expect(existsSync(join(siteDir(), 'current.json'))).toBe(true);
+    const report = await verified();
+    expect(report.problems).toEqual([]);
+    expect(report.submissionsCounted).toBe(1);
+
+    // The release names the admin; a version that counts the log before it was published too
+    // soon.
+    const size = Number(ingest?.log.size ?? 0);
+    const read = await ingest?.log.entries(0n, size);
+    if (read?.ok !== true) throw new Error('log unreadable');
+    const leaf = released?.ok === true ? released.value.leafIndex : -1;
+    expect(decodeLogEntry(read.value[leaf] ?? new Uint8Array())).toMatchObject({
+      value: { type: 'release', by: 'admin.one' },
+    });
+    const problems: VerifyProblem[] = [];
+    await replayLog(read.value.slice(0, leaf), inProcessWorkers(1), problems);
+    expect(problems.map((p) => p.code)).toEqual(['published_before_release']);
+  });
+
+  it('releases them itself at the release time, not before', async () => {
+    const future = electionReleased({ at: '2099-01-01T00:00:00Z' });
+    const running = await serve(future);
+    await running.checkpointNow();
+    expect(existsSync(join(siteDir(), 'current.json'))).toBe(false);
+    const ingest = await running.elections.get('sample-2026');
+    expect(await ingest?.releaseIfDue(new Date('2098-12-31T23:59:59Z'))).toBe(false);
+    const early = await ingest?.release();
+    expect(early?.ok ? 'released' : early?.error.code).toBe('release_too_early');
+    expect(await ingest?.releaseIfDue(new Date('2099-01-01T00:00:00Z'))).toBe(true);
+    expect(await ingest?.releaseIfDue(new Date('2099-01-01T00:00:01Z'))).toBe(false);
+    await running.checkpointNow();
+    const report = await verified();
+    expect(report.problems).toEqual([]);
+  });
+
+  it('releases on its own round once the release time has passed', async () => {
+    const running = await serve(electionReleased({ at: '2026-11-03T20:00:00Z' }));
+    await running.checkpointNow();
+    expect(existsSync(join(siteDir(), 'current.json'))).toBe(true);
+    const ingest = await running.elections.get('sample-2026');
+    const leaf = await ingest?.released();
+    const read = await ingest?.log.entries(BigInt(leaf ?? 0), 1);
+    const entry = read?.ok === true ? decodeLogEntry(read.value[0] ?? new Uint8Array()) : undefined;
+    expect(entry?.ok === true && entry.value.type === 'release' && entry.value.by).toBe(undefined);
+    expect((await verified()).problems).toEqual([]);
+  });
+});
