@@ -28,6 +28,8 @@ import {
 } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
 import type { Signer } from '../log/note.js';
+import { registerDefinitionRoutes } from './definition_routes.js';
+import { registerControlRoomRoutes, type PublishMonitor } from './control_room_routes.js';
 import { registerDeskRoutes } from './desk_routes.js';
 import { registerReleaseRoutes } from './release_routes.js';
 import { registerStaffPages } from './staff_pages.js';
@@ -76,6 +78,8 @@ export interface IngestAppOptions {
   readonly deskSigner?: Signer;
   /** The staff routes' clock (sessions, TOTP codes, lockouts): tests move it. */
   readonly now?: () => Date;
+  /** Where the server tells of each version it publishes, for the control room. */
+  readonly publishMonitor?: PublishMonitor;
 }
 
 /** At most this many submissions in one batch request. */
@@ -415,6 +419,17 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
   registerReleaseRoutes(app, {
     store,
     elections,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerDefinitionRoutes(app, {
+    store,
+    elections,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerControlRoomRoutes(app, {
+    store,
+    elections,
+    ...(options.publishMonitor === undefined ? {} : { publishMonitor: options.publishMonitor }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerStaffPages(app);

@@ -41,6 +41,7 @@ export const ROUTE_ROLES = {
   'POST /staff/sign-out': READERS,
   'GET /staff/elections': READERS,
   'GET /staff/elections/{election}/held': READERS,
+  'GET /staff/elections/{election}/definition': READERS,
   'POST /staff/elections/{election}/reviews': REVIEWERS,
   'GET /staff/members': ADMINS,
   'POST /staff/members': ADMINS,
@@ -56,6 +57,8 @@ export const ROUTE_ROLES = {
   'POST /staff/elections/{election}/desk/resolutions': REVIEWERS,
   'GET /staff/elections/{election}/release': READERS,
   'POST /staff/elections/{election}/release': ADMINS,
+  'GET /staff/elections/{election}/control-room': READERS,
+  'GET /staff/elections/{election}/control-room/status': READERS,
 } as const satisfies Record<string, readonly Role[] | typeof ANYONE>;
 
 export type Route = keyof typeof ROUTE_ROLES;
