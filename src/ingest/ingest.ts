@@ -51,6 +51,7 @@ import {
   type Refused,
 } from './check.js';
 import type { CheckPool } from './check_pool.js';
+import { ArrivalCounts } from './control_room.js';
 import { findRosterKey, loadRoster } from './roster.js';
 import { receiptFields, receiptOf, type Receipt, type ReceiptFields } from './receipt.js';
 
@@ -107,6 +108,8 @@ export class ElectionIngest {
   private releasedAt: number | undefined;
   private readonly now: () => Date;
   private readonly pool: CheckPool | undefined;
+  /** What the control room reads: bodies logged in the last minute, rejections by code. */
+  readonly arrivals = new ArrivalCounts();
 
   constructor(
     private readonly store: Store,
@@ -451,6 +454,10 @@ export class ElectionIngest {
   private async commitAlone(batch: readonly Pending[]): Promise<void> {
     try {
       const outcomes = await this.commit(batch);
+      const loggedAt = Date.now();
+      for (const { receipt, resent } of outcomes) {
+        if (!resent) this.arrivals.logged(loggedAt, receipt.error?.code);
+      }
       batch.forEach((p, i) => {
         p.resolve(outcomes[i] as IngestOutcome);
       });
