@@ -9,6 +9,7 @@ import type { Signer } from '../log/note.js';
 import type { Store } from '../store/store.js';
 import { ElectionRegistry } from './elections.js';
 import { buildIngestApp } from './ingest_app.js';
+import { PublishMonitor } from './control_room_routes.js';
 import { CheckPool } from '../ingest/check_pool.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
 import {
@@ -74,9 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pool = workers > 0 ? new CheckPool(workers) : undefined;
   const elections = new ElectionRegistry(store, pool);
   for (const id of await listElections(store)) await elections.get(id);
+  const publishMonitor = new PublishMonitor();
   const app = await buildIngestApp({
     store,
     elections,
+    publishMonitor,
     logger: options.logger ?? false,
     ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
   });
@@ -138,6 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publisher: ElectionPublisher,
     checkpoint: { size: number; note: string },
   ): void => {
+    const started = Date.now();
     const done = publisher
       .request(checkpoint)
       .then(async (published) => {
@@ -146,6 +150,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           // Every request a version answers hears of it; the public plane loads it once.
           served.set(id, published.value.version);
           await publicPlane.refresh(id);
+          // From the checkpoint it counts to the version in place, for the control room.
+          publishMonitor.published(id, published.value.version, Date.now() - started);
         }
       })
       .catch((e: unknown) => {
