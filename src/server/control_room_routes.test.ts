@@ -109,6 +109,18 @@ for (const kind of storeKinds) {
       expect(plain.statusCode).toBe(406);
     });
 
+    it('describes the live route as an event stream, and the status route by its schema', async () => {
+      const doc = (await staff.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+        paths: Record<string, { get: { responses: Record<string, Json> } }>;
+      }>();
+      const live = doc.paths['/staff/elections/{election}/control-room']?.get.responses['200'];
+      expect(Object.keys((live?.['content'] ?? {}) as Json)).toEqual(['text/event-stream']);
+      expect(live?.['description']).toContain('event stream');
+      const once =
+        doc.paths['/staff/elections/{election}/control-room/status']?.get.responses['200'];
+      expect(JSON.stringify(once)).toContain('notReportedCount');
+    });
+
     it('shows reported out of expected, whom to call, the held conflict and the rejection', async () => {
       const before = await staff.request('GET', STATUS, await staff.sessionFor('observer'));
       expect(before.statusCode).toBe(200);
