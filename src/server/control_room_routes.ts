@@ -14,7 +14,7 @@ import {
 } from '../ingest/control_room.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
 import { StaffAccounts } from '../staff/staff.js';
-import { ControlRoomRecords } from '../store/control_room_records.js';
+import { ControlRoomRecords, CountedSlots } from '../store/control_room_records.js';
 import type { Store } from '../store/store.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
@@ -82,10 +82,21 @@ export function registerControlRoomRoutes(
       : undefined;
   };
 
+  // Each election's counted slots, read from the store as they change (once in full, first).
+  const counted = new Map<string, CountedSlots>();
+  const countedOf = (id: string): CountedSlots => {
+    let slots = counted.get(id);
+    if (slots === undefined) {
+      slots = new CountedSlots(new ControlRoomRecords(store.db, id));
+      counted.set(id, slots);
+    }
+    return slots;
+  };
+
   const statusOf = async (ingest: ElectionIngest): Promise<ControlRoomStatus> => {
     const records = new ControlRoomRecords(store.db, ingest.id);
     const [reported, held, checkpoint, logSize, desk, releasedAt] = await Promise.all([
-      records.reportedSlots(),
+      countedOf(ingest.id).current(),
       records.held(),
       records.latestCheckpoint(),
       records.logSize(),
