@@ -8,7 +8,10 @@ import { importElection } from '../ingest/elections.js';
 import { changeRosterMany } from '../ingest/roster.js';
 import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
 import { startServer } from '../server/server.js';
+import type { Election } from '../core/election.js';
+import type { ContestResult } from '../core/submission.js';
 import { demoElection } from '../sim/demo.js';
+import { generateSubmission, seededRandom } from '../sim/generate.js';
 import { totpCode } from '../staff/credentials.js';
 import { StaffAccounts, type NewAccount } from '../staff/staff.js';
 import { NO_FAULTS, playElectionNight } from '../sim/night.js';
@@ -20,11 +23,132 @@ import type { CliIo } from './program.js';
 import { CliFailure } from './run_command.js';
 import { publishedReader } from './site_reader.js';
 
-/** The share of reports a second source reports otherwise: each one is held for review. */
-/** How long after the demo starts its polls close and its results are released. */
+/**
+ * How long after the demo starts its polls close and its results are released: 15 seconds, or a
+ * third of a shorter night.
+ */
 const DEMO_RELEASE_AFTER_MS = 15_000;
+/** The share of reports a second source reports otherwise: each one is held for review. */
 const DEMO_CONFLICTS = 0.02;
 const DEMO_REVIEWER = 'demo.reviewer';
+/** The two desk operators who key paper tally sheets, each sheet once. */
+const DEMO_DESK = ['demo.desk.one', 'demo.desk.two'] as const;
+/** Paper tally sheets the desk keys (precincts phoning in); the last is keyed differently. */
+const DEMO_SHEETS = 4;
+
+/** A contest's numbers with one vote moved from its first choice to its second. */
+function slipped(contest: ContestResult): ContestResult {
+  const [a, b] = Object.keys(contest.counts);
+  if (a === undefined || b === undefined) return contest;
+  const counts = { ...contest.counts };
+  const moved = Math.min(1, counts[a] ?? 0);
+  counts[a] = (counts[a] ?? 0) - moved;
+  counts[b] = (counts[b] ?? 0) + moved;
+  return { ...contest, counts };
+}
+
+/** A staff member signed in through the staff API, as the staff application does. */
+interface StaffSession {
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+async function signIn(staffUrl: string, account: NewAccount): Promise<StaffSession> {
+  const signedIn = await fetch(`${staffUrl}/staff/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: account.name,
+      password: account.password,
+      code: totpCode(account.totpSecret, new Date()),
+    }),
+  });
+  if (signedIn.status !== 200)
+    throw new CliFailure(`${account.name} could not sign in: ${await signedIn.text()}`);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  return { cookie: (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrfToken };
+}
+
+/** A change through the staff API: JSON, with the session's cookie and CSRF token. */
+async function staffPost(
+  staffUrl: string,
+  session: StaffSession,
+  path: string,
+  body: unknown,
+): Promise<Response> {
+  return fetch(`${staffUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * The results desk: precincts phone their mail-ballot tally sheets in, and two desk operators
+ * key each sheet, each on their own. Sheets keyed alike are submitted signed by the desk key;
+ * the last sheet is keyed with a slip, so it waits for the reviewer, who keeps the first
+ * operator's entry.
+ */
+async function keyPaperSheets(
+  staffUrl: string,
+  election: Election,
+  operators: readonly [NewAccount, NewAccount],
+  checker: StaffSession,
+): Promise<{ submitted: number; resolved: number }> {
+  const id = election.definition.id;
+  const [one, two] = await Promise.all(operators.map((o) => signIn(staffUrl, o)));
+  if (one === undefined || two === undefined) throw new CliFailure('the desk could not sign in');
+  const random = seededRandom(2026);
+  let submitted = 0;
+  const mismatched: { unit: string; voteType: string }[] = [];
+  for (const [i, unit] of election.reportingUnits.slice(0, DEMO_SHEETS).entries()) {
+    const s = generateSubmission(election, unit, random, { voteType: 'mail' }, 0.2);
+    const sheet = { unit, voteType: s.voteType, ballotsCast: s.ballotsCast, contests: s.contests };
+    const slip = i === DEMO_SHEETS - 1;
+    const [first] = s.contests;
+    // The slip: a vote read into the next choice's column.
+    const misread =
+      slip && first !== undefined
+        ? { ...sheet, contests: [slipped(first), ...s.contests.slice(1)] }
+        : sheet;
+    for (const [session, keyed] of [
+      [one, sheet],
+      [two, misread],
+    ] as const) {
+      const answer = await staffPost(
+        staffUrl,
+        session,
+        `/staff/elections/${id}/desk/sheets`,
+        keyed,
+      );
+      if (answer.status !== 201 && answer.status !== 202)
+        throw new CliFailure(`keying the sheet of ${unit}: ${await answer.text()}`);
+      const { status } = (await answer.json()) as { status: string };
+      if (status === 'submitted') submitted++;
+      if (status === 'sent_to_reviewer') mismatched.push({ unit, voteType: s.voteType });
+    }
+  }
+  const waiting = await fetch(`${staffUrl}/staff/elections/${id}/desk/mismatches`, {
+    headers: { cookie: checker.cookie },
+  });
+  const { mismatches } = (await waiting.json()) as {
+    mismatches: { unit: string; voteType: string; entries: { id: string }[] }[];
+  };
+  for (const m of mismatches) {
+    const kept = await staffPost(staffUrl, checker, `/staff/elections/${id}/desk/resolutions`, {
+      unit: m.unit,
+      voteType: m.voteType,
+      keep: m.entries[0]?.id ?? null,
+    });
+    if (kept.status !== 201)
+      throw new CliFailure(`resolving the sheet of ${m.unit}: ${await kept.text()}`);
+  }
+  return { submitted, resolved: mismatches.length };
+}
 
 /**
  * The demo's reviewer, at the review desk through the staff API as staff would be: signs in with
@@ -34,21 +158,9 @@ const DEMO_REVIEWER = 'demo.reviewer';
 async function reviewHeld(
   staffUrl: string,
   election: string,
-  reviewer: NewAccount,
+  session: StaffSession,
 ): Promise<{ accepted: number; rejected: number }> {
-  const signIn = await fetch(`${staffUrl}/staff/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: reviewer.name,
-      password: reviewer.password,
-      code: totpCode(reviewer.totpSecret, new Date()),
-    }),
-  });
-  if (signIn.status !== 200)
-    throw new CliFailure(`the demo reviewer could not sign in: ${await signIn.text()}`);
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { cookie } = session;
   const queue = await fetch(`${staffUrl}/staff/elections/${election}/held`, {
     headers: { cookie },
   });
@@ -57,16 +169,12 @@ async function reviewHeld(
   let rejected = 0;
   for (const [i, h] of held.entries()) {
     const accept = i % 2 === 0;
-    const decided = await fetch(`${staffUrl}/staff/elections/${election}/reviews`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({
-        entry: h.entry,
-        decision: accept ? 'accept' : 'reject',
-        reason: accept
-          ? 'demo: the tally sheet agrees with this source'
-          : 'demo: the tally sheet agrees with the counted numbers',
-      }),
+    const decided = await staffPost(staffUrl, session, `/staff/elections/${election}/reviews`, {
+      entry: h.entry,
+      decision: accept ? 'accept' : 'reject',
+      reason: accept
+        ? 'demo: the tally sheet agrees with this source'
+        : 'demo: the tally sheet agrees with the counted numbers',
     });
     if (decided.status !== 201)
       throw new CliFailure(`review of entry ${String(h.entry)}: ${await decided.text()}`);
@@ -111,7 +219,9 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         if (!prepared.ok) throw new CliFailure(prepared.error.message);
         const authority = signer('authority.demo.example');
         // Polls close shortly after the night starts: the public site shows nothing before.
-        const releaseAt = new Date(Date.now() + DEMO_RELEASE_AFTER_MS);
+        const releaseAt = new Date(
+          Date.now() + Math.min(DEMO_RELEASE_AFTER_MS, (minutes * 60_000) / 3),
+        );
         const election = demoElection([encodeVerifierKey(authority)], releaseAt.toISOString());
         const store = await openStore({
           dialect: 'sqlite',
@@ -122,6 +232,14 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         const added = await new StaffAccounts(store).add(DEMO_REVIEWER, 'reviewer', new Date());
         if (!added.ok) throw new CliFailure(added.error.message);
         const reviewer = added.value;
+        const desk: NewAccount[] = [];
+        for (const name of DEMO_DESK) {
+          const operator = await new StaffAccounts(store).add(name, 'desk', new Date());
+          if (!operator.ok) throw new CliFailure(operator.error.message);
+          desk.push(operator.value);
+        }
+        // The results desk's own key, certified for the whole state like the phone-in source's.
+        const paperDeskKey = signer('results-desk.demo.example');
         // A second source for every precinct (a results desk phoning numbers in): where it
         // disagrees with the county, the submission is held for a reviewer.
         const deskKey = signer('desk.demo.example');
@@ -135,7 +253,11 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           imported.value.ledger,
           election,
           authority,
-          [...countyKeys, [election.root.id, deskKey] as const].map(([unit, key]) => ({
+          [
+            ...countyKeys,
+            [election.root.id, deskKey] as const,
+            [election.root.id, paperDeskKey] as const,
+          ].map(([unit, key]) => ({
             action: 'certify' as const,
             unit,
             key: encodeVerifierKey(key),
@@ -148,6 +270,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         const server = await startServer({
           store,
           logSigner,
+          deskSigner: paperDeskKey,
           port: Number(options.port),
           checkWorkers: Math.max(1, availableParallelism() - 1),
           publish: {
@@ -170,8 +293,12 @@ export function addDemoCommand(program: Command, io: CliIo): void {
             '',
             `  public results site:  ${site}/`,
             `  ingest API (staff):   ${server.url}/openapi.json`,
-            `  staff sign-in:        POST ${server.url}/staff/sign-in as ${reviewer.name} (reviewer),`,
-            `    password ${reviewer.password}, TOTP secret ${reviewer.totpSecret} (shown for the demo only)`,
+            `  staff application:    ${server.url}/staff/app/ (demo accounts, shown for the demo only:`,
+            ...[reviewer, ...desk].map(
+              (a) =>
+                `    ${a.name} (${a.role}): password ${a.password}, TOTP secret ${a.totpSecret}`,
+            ),
+            `    an authenticator app takes the secret; or: npx tally staff code <secret>)`,
             `  verify what is published, from the public files alone:`,
             `    npx tally verify ${site} --log-key '${logKey}'`,
             '',
@@ -201,7 +328,15 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         io.out(
           `Night over: ${String(summary.accepted)} accepted, ${String(summary.held)} held for review, ${String(summary.rejected)} rejected, ${String(summary.failed)} failed.\n`,
         );
-        const reviewed = await reviewHeld(server.url, election.definition.id, reviewer);
+        const [deskOne, deskTwo] = desk;
+        if (deskOne === undefined || deskTwo === undefined) throw new CliFailure('no desk');
+        // The reviewer signs in once: a TOTP code is good once.
+        const reviewing = await signIn(server.url, reviewer);
+        const keyed = await keyPaperSheets(server.url, election, [deskOne, deskTwo], reviewing);
+        io.out(
+          `The results desk keyed ${String(DEMO_SHEETS)} phoned-in tally sheets twice (${DEMO_DESK.join(' and ')}): ${String(keyed.submitted)} submitted where both entries agreed, ${String(keyed.resolved)} differing, decided by the reviewer.\n`,
+        );
+        const reviewed = await reviewHeld(server.url, election.definition.id, reviewing);
         io.out(
           `A reviewer (${DEMO_REVIEWER}) decided the ${String(reviewed.accepted + reviewed.rejected)} held submissions: ${String(reviewed.accepted)} accepted, ${String(reviewed.rejected)} rejected, each a log entry with its reason.\n`,
         );

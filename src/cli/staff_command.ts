@@ -3,7 +3,7 @@
 // new member signs in with: a generated password, the TOTP secret (and the otpauth:// address an
 // authenticator app reads) and ten one-time recovery codes.
 import type { Command } from 'commander';
-import { ROLES } from '../staff/credentials.js';
+import { isTotpSecret, ROLES, totpCode } from '../staff/credentials.js';
 import { StaffAccounts } from '../staff/staff.js';
 import type { CliIo } from './program.js';
 import { CliFailure } from './run_command.js';
@@ -39,4 +39,14 @@ export function addStaffCommand(program: Command, io: CliIo): void {
       );
     });
   });
+  staff
+    .command('code <totp-secret>')
+    .description(
+      'Print the current TOTP code for a secret, as an authenticator app would (for the demo accounts; staff use their own app).',
+    )
+    .action((secret: string) => {
+      if (!isTotpSecret(secret))
+        throw new CliFailure('a TOTP secret is base32: the letters A-Z and the digits 2-7');
+      io.out(`${totpCode(secret, new Date())}\n`);
+    });
 }

@@ -108,6 +108,11 @@ export function newTotpSecret(name: string): { secret: string; uri: string } {
 }
 
 /** The TOTP code for `secret` at `now`: what an authenticator app shows (for tests and the demo). */
+/** Whether `text` is a TOTP secret as Tally writes them: base32, without padding. */
+export function isTotpSecret(text: string): boolean {
+  return /^[A-Z2-7]{16,128}$/.test(text);
+}
+
 export function totpCode(secret: string, now: Date): string {
   return totp(secret).generate({ timestamp: now.getTime() });
 }
