@@ -12,8 +12,13 @@ import { err, ok, type Result } from '../core/result.js';
 import { sendError } from './error_shape.js';
 
 export const STAFF_APP_PATH = '/staff/app/';
-/** The addresses of the application's screens: each answers the same shell. */
-export const STAFF_PAGES = [STAFF_APP_PATH, `${STAFF_APP_PATH}review`] as const;
+/** The addresses of the application's screens (src/web/staff/screens.ts): each answers the same shell. */
+export const STAFF_PAGES = [
+  STAFF_APP_PATH,
+  ...['results-desk', 'mismatches', 'review', 'control-room', 'release', 'staff', 'password'].map(
+    (screen) => `${STAFF_APP_PATH}${screen}`,
+  ),
+] as const;
 const ASSETS_PATH = `${STAFF_APP_PATH}assets/`;
 
 export const STAFF_PAGE_CSP = [

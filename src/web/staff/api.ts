@@ -2,8 +2,10 @@
 // its HttpOnly cookie, the CSRF token in a header on every change. Each call answers a value, a
 // result or the reason it failed; a 401 on any call but sign-in also tells the application that
 // the session is gone, so that it returns to the sign-in screen.
+import type { KeyedSheet } from '../../core/desk.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Submission } from '../../core/submission.js';
+import type { ElectionDefinition } from './definition.js';
 
 export const STAFF_ROLES = ['admin', 'reviewer', 'desk', 'auditor', 'observer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -37,6 +39,170 @@ export interface HeldItem {
   readonly needsTwoReviewers?: boolean;
   /** Who has approved it so far, when it needs two reviewers. */
   readonly approvals?: readonly string[];
+}
+
+/** The roles whose members key paper tally sheets at the results desk. */
+export const DESK_ROLES: readonly StaffRole[] = ['admin', 'desk'];
+/** The roles that may see both entries of a sheet (desk operators key blind). */
+export const DESK_OVERSIGHT_ROLES: readonly StaffRole[] = [
+  'admin',
+  'reviewer',
+  'auditor',
+  'observer',
+];
+/** The roles that read the record of changes to staff accounts. */
+export const AUDIT_ROLES: readonly StaffRole[] = ['admin', 'auditor'];
+
+export interface Warning {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What keying a sheet did (POST …/desk/sheets). */
+export type KeyingOutcome =
+  | { readonly status: 'awaiting_second_entry'; readonly warnings: readonly Warning[] }
+  | { readonly status: 'sent_to_reviewer' }
+  | {
+      readonly status: 'submitted';
+      readonly entry: number;
+      /** The receipt's status: accepted (counts now) or held by the rules for a reviewer. */
+      readonly receiptStatus: string;
+      readonly warnings: readonly Warning[];
+    };
+
+/** A sheet keyed once, waiting for a second operator (never its numbers). */
+export interface SheetAwaiting {
+  readonly unit: string;
+  readonly voteType: string;
+  readonly operator: string;
+  readonly keyedAt: string;
+}
+
+/** A sheet whose two entries differ, as reviewers see it. */
+export interface SheetMismatch {
+  readonly unit: string;
+  readonly voteType: string;
+  readonly entries: readonly {
+    readonly id: string;
+    readonly operator: string;
+    readonly keyedAt: string;
+    readonly sheet: KeyedSheet;
+  }[];
+  readonly differences: readonly {
+    readonly field: string;
+    readonly contest?: string;
+    readonly first?: number;
+    readonly second?: number;
+  }[];
+}
+
+/** A staff member as admins see them. */
+export interface Member {
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly locked: boolean;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+/** What a new or reset account signs in with, answered once. */
+export interface Credentials {
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly password: string;
+  readonly totpSecret: string;
+  readonly totpUri: string;
+  readonly recoveryCodes: readonly string[];
+}
+
+export interface StaffEvent {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string | null;
+  readonly action: string;
+  readonly subject: string;
+}
+
+export interface ReleaseState {
+  readonly waitsForRelease: boolean;
+  readonly releaseAt?: string;
+  readonly releasedAt?: number;
+  readonly test: boolean;
+}
+
+/** What the control room shows at one moment (GET …/control-room/status, each event's data). */
+export interface ControlRoomStatus {
+  readonly time: string;
+  readonly test: boolean;
+  readonly release: {
+    readonly waitsForRelease: boolean;
+    readonly releaseAt?: string;
+    readonly releasedAt?: number;
+  };
+  readonly counties: readonly {
+    readonly unit: string;
+    readonly name: Readonly<Record<string, string>>;
+    readonly byVoteType: Readonly<
+      Record<string, { readonly reported: number; readonly expected: number }>
+    >;
+  }[];
+  readonly notReported: readonly {
+    readonly unit: string;
+    readonly name: Readonly<Record<string, string>>;
+    readonly county: string;
+    readonly contact?: { readonly name?: string; readonly phone?: string; readonly email?: string };
+  }[];
+  readonly notReportedCount: number;
+  readonly held: { readonly count: number; readonly oldestSeconds?: number };
+  readonly rejections: Readonly<Record<string, number>>;
+  readonly submissionsPerSecond: number;
+  readonly publish: {
+    readonly version?: number;
+    readonly latencyMs?: number;
+    readonly checkpointAgeSeconds?: number;
+    readonly logSize: number;
+  };
+  readonly desk?: { readonly awaitingSecondEntry: number; readonly mismatches: number };
+}
+
+/** The control room's status an answer or event carries, or undefined when it is not one. */
+export function parseControlRoomStatus(json: unknown): ControlRoomStatus | undefined {
+  if (!isObject(json)) return undefined;
+  const { counties, notReported, held, rejections, publish, release } = json;
+  return typeof json['time'] === 'string' &&
+    Array.isArray(counties) &&
+    Array.isArray(notReported) &&
+    typeof json['notReportedCount'] === 'number' &&
+    isObject(held) &&
+    isObject(rejections) &&
+    isObject(publish) &&
+    isObject(release) &&
+    typeof json['submissionsPerSecond'] === 'number'
+    ? (json as unknown as ControlRoomStatus)
+    : undefined;
+}
+
+/** What keying a sheet answered: 202 (waits for a second entry, or for a reviewer) or 201. */
+export function parseKeyingOutcome(status: number, json: unknown): KeyingOutcome | undefined {
+  if (!isObject(json)) return undefined;
+  const warnings = Array.isArray(json['warnings']) ? (json['warnings'] as Warning[]) : [];
+  if (status === 202 && json['status'] === 'awaiting_second_entry')
+    return { status: 'awaiting_second_entry', warnings };
+  if (status === 202 && json['status'] === 'sent_to_reviewer')
+    return { status: 'sent_to_reviewer' };
+  if (
+    status === 201 &&
+    json['status'] === 'submitted' &&
+    typeof json['entry'] === 'number' &&
+    typeof json['receiptStatus'] === 'string'
+  )
+    return {
+      status: 'submitted',
+      entry: json['entry'],
+      receiptStatus: json['receiptStatus'],
+      warnings,
+    };
+  return undefined;
 }
 
 /** What a decision did: logged, or one approval recorded while a second reviewer's is awaited. */
@@ -238,5 +404,190 @@ export class StaffApi {
     return outcome === undefined
       ? err({ kind: 'unreachable', message: 'the server answered no decision' })
       : ok(outcome);
+  }
+
+  private electionPath(election: string, rest: string): string {
+    return `/staff/elections/${encodeURIComponent(election)}/${rest}`;
+  }
+
+  /** A GET whose answer has `key` holding what `accept` takes, else unreachable. */
+  private async read<T>(
+    path: string,
+    accept: (json: Json) => T | undefined,
+    what: string,
+  ): Promise<ApiResult<T>> {
+    const answer = await this.call('GET', path);
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    const value = isObject(json) ? accept(json) : undefined;
+    return value === undefined
+      ? err({ kind: 'unreachable', message: `the server answered no ${what}` })
+      : ok(value);
+  }
+
+  async definition(election: string): Promise<ApiResult<ElectionDefinition>> {
+    return this.read(
+      this.electionPath(election, 'definition'),
+      (json) =>
+        Array.isArray(json['units']) && Array.isArray(json['contests'])
+          ? (json as unknown as ElectionDefinition)
+          : undefined,
+      'election definition',
+    );
+  }
+
+  /** The warnings a sheet would be held with; a refusal (400) says why it cannot be submitted. */
+  async checkSheet(election: string, sheet: KeyedSheet): Promise<ApiResult<readonly Warning[]>> {
+    const answer = await this.call('POST', this.electionPath(election, 'desk/check'), sheet);
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return isObject(json) && Array.isArray(json['warnings'])
+      ? ok(json['warnings'] as Warning[])
+      : err({ kind: 'unreachable', message: 'the server answered no check' });
+  }
+
+  async keySheet(election: string, sheet: KeyedSheet): Promise<ApiResult<KeyingOutcome>> {
+    const answer = await this.call('POST', this.electionPath(election, 'desk/sheets'), sheet);
+    if (!answer.ok) return answer;
+    const outcome = parseKeyingOutcome(answer.value.status, answer.value.json);
+    return outcome === undefined
+      ? err({ kind: 'unreachable', message: 'the server answered no keying outcome' })
+      : ok(outcome);
+  }
+
+  async awaitingSheets(election: string): Promise<ApiResult<readonly SheetAwaiting[]>> {
+    return this.read(
+      this.electionPath(election, 'desk/awaiting'),
+      (json) =>
+        Array.isArray(json['awaiting']) ? (json['awaiting'] as SheetAwaiting[]) : undefined,
+      'list of sheets awaiting a second entry',
+    );
+  }
+
+  async mismatches(election: string): Promise<ApiResult<readonly SheetMismatch[]>> {
+    return this.read(
+      this.electionPath(election, 'desk/mismatches'),
+      (json) =>
+        Array.isArray(json['mismatches']) ? (json['mismatches'] as SheetMismatch[]) : undefined,
+      'list of mismatched sheets',
+    );
+  }
+
+  /** Keeps one entry of a mismatched sheet (its log entry), or sets both aside (`keep` null). */
+  async resolveMismatch(
+    election: string,
+    resolution: { readonly unit: string; readonly voteType: string; readonly keep: string | null },
+  ): Promise<ApiResult<number | undefined>> {
+    const answer = await this.call(
+      'POST',
+      this.electionPath(election, 'desk/resolutions'),
+      resolution,
+    );
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return ok(isObject(json) && typeof json['entry'] === 'number' ? json['entry'] : undefined);
+  }
+
+  async members(): Promise<ApiResult<readonly Member[]>> {
+    return this.read(
+      '/staff/members',
+      (json) => (Array.isArray(json['members']) ? (json['members'] as Member[]) : undefined),
+      'list of members',
+    );
+  }
+
+  private credentials(
+    answer: ApiResult<{ status: number; json: unknown }>,
+  ): ApiResult<Credentials> {
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return isObject(json) &&
+      typeof json['password'] === 'string' &&
+      typeof json['totpSecret'] === 'string' &&
+      typeof json['totpUri'] === 'string' &&
+      isStringArray(json['recoveryCodes'])
+      ? ok(json as unknown as Credentials)
+      : err({ kind: 'unreachable', message: 'the server answered no credentials' });
+  }
+
+  async addMember(member: {
+    readonly name: string;
+    readonly role: StaffRole;
+  }): Promise<ApiResult<Credentials>> {
+    return this.credentials(await this.call('POST', '/staff/members', member));
+  }
+
+  async resetMember(name: string): Promise<ApiResult<Credentials>> {
+    return this.credentials(
+      await this.call('POST', `/staff/members/${encodeURIComponent(name)}/reset`),
+    );
+  }
+
+  async setMemberEnabled(name: string, enabled: boolean): Promise<ApiResult<undefined>> {
+    const answer = await this.call(
+      'POST',
+      `/staff/members/${encodeURIComponent(name)}/${enabled ? 'enable' : 'disable'}`,
+    );
+    return answer.ok ? ok(undefined) : answer;
+  }
+
+  async events(
+    before?: number,
+  ): Promise<ApiResult<{ readonly events: readonly StaffEvent[]; readonly next?: number }>> {
+    return this.read(
+      `/staff/events${before === undefined ? '' : `?before=${String(before)}`}`,
+      (json) =>
+        Array.isArray(json['events'])
+          ? {
+              events: json['events'] as StaffEvent[],
+              ...(typeof json['next'] === 'number' ? { next: json['next'] } : {}),
+            }
+          : undefined,
+      'list of events',
+    );
+  }
+
+  /** Changes the signed-in member's password; the session goes on under a new token. */
+  async changePassword(change: {
+    readonly currentPassword: string;
+    readonly newPassword: string;
+  }): Promise<ApiResult<StaffSession>> {
+    const answer = await this.call('POST', '/staff/password', change);
+    if (!answer.ok) return answer;
+    // The new session's CSRF token is the session's to tell.
+    return this.session();
+  }
+
+  async releaseState(election: string): Promise<ApiResult<ReleaseState>> {
+    return this.read(
+      this.electionPath(election, 'release'),
+      (json) =>
+        typeof json['waitsForRelease'] === 'boolean' && typeof json['test'] === 'boolean'
+          ? (json as unknown as ReleaseState)
+          : undefined,
+      'release state',
+    );
+  }
+
+  async releaseNow(election: string): Promise<ApiResult<number>> {
+    const answer = await this.call('POST', this.electionPath(election, 'release'));
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return isObject(json) && typeof json['entry'] === 'number'
+      ? ok(json['entry'])
+      : err({ kind: 'unreachable', message: 'the server answered no release' });
+  }
+
+  async controlRoomStatus(election: string): Promise<ApiResult<ControlRoomStatus>> {
+    return this.read(
+      this.electionPath(election, 'control-room/status'),
+      parseControlRoomStatus,
+      'control room status',
+    );
+  }
+
+  /** The address of the control room's event stream. */
+  controlRoomStream(election: string): string {
+    return this.electionPath(election, 'control-room');
   }
 }

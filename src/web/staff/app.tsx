@@ -1,11 +1,15 @@
-// The staff application: the header (who is signed in, their role, sign-out, the language) and the
-// screen the address names, /staff/app/ (sign-in, or on to the desk) or /staff/app/review. A 401
-// from any call ends the session here too: the reader returns to sign-in with a message, and
-// after signing in again comes back to the same place.
+// The staff application: the header (who is signed in, their role, sign-out, the language), the
+// navigation between the screens the role may open, a TEST banner when the chosen election is a
+// test, and the screen the address names (screens.ts). A 401 from any call ends the session here
+// too: the reader returns to sign-in with a message, and after signing in again comes back to the
+// same place.
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StaffApi, type StaffSession } from './api.js';
-import { Desk, type DeskPlace } from './desk.js';
+import { ElectionChooser, failureText } from './common.js';
+import { ControlRoom } from './control_room.js';
+import { indexDefinition, type DefinitionIndex } from './definition.js';
+import { Desk } from './desk.js';
 import {
   chooseLanguage,
   StaffMessages,
@@ -14,41 +18,46 @@ import {
   type StaffLanguage,
   type StaffMessageKey,
 } from './messages.js';
+import { Mismatches } from './mismatches.js';
+import { PasswordChange } from './password.js';
+import { Release } from './release.js';
+import { ResultsDesk } from './results_desk.js';
+import {
+  addressOf,
+  homeScreen,
+  placeOf,
+  SCREEN_ROLES,
+  screensFor,
+  type Place,
+  type Screen,
+} from './screens.js';
 import { SignIn } from './sign_in.js';
+import { StaffScreen } from './staff_members.js';
 
-export const APP_ROOT = '/staff/app/';
-const REVIEW_PATH = `${APP_ROOT}review`;
+export { APP_ROOT, addressOf, placeOf, type Place } from './screens.js';
+
 /** Where the chosen language is kept in the browser (not a cookie: the server has no use for it). */
 const LANGUAGE_KEY = 'tally.staff.language';
 
-/** What the address names: the screen, and on the desk the election and held entry. */
-export interface Place extends DeskPlace {
-  readonly screen: 'home' | 'review';
-}
+/** Each screen's title (its heading, the navigation's link and the page's title). */
+export const SCREEN_TITLES: Readonly<Record<Screen, StaffMessageKey>> = {
+  'results-desk': 'resultsDeskTitle',
+  mismatches: 'mismatchesTitle',
+  review: 'deskTitle',
+  'control-room': 'controlRoomTitle',
+  release: 'releaseTitle',
+  staff: 'staffTitle',
+  password: 'passwordTitle',
+};
 
-export function placeOf(pathname: string, search: string): Place {
-  const query = new URLSearchParams(search);
-  const entry = Number(query.get('entry') ?? '');
-  return {
-    screen: pathname === REVIEW_PATH ? 'review' : 'home',
-    election: query.get('election') ?? undefined,
-    entry: query.has('entry') && Number.isSafeInteger(entry) && entry >= 0 ? entry : undefined,
-  };
-}
-
-/** The address of a place, keeping the other parameters of `search` (the language). */
-export function addressOf(place: Place, search: string): string {
-  const query = new URLSearchParams(search);
-  for (const [key, value] of [
-    ['election', place.election],
-    ['entry', place.entry === undefined ? undefined : String(place.entry)],
-  ] as const) {
-    if (value === undefined) query.delete(key);
-    else query.set(key, value);
-  }
-  const rest = query.toString();
-  return `${place.screen === 'review' ? REVIEW_PATH : APP_ROOT}${rest === '' ? '' : `?${rest}`}`;
-}
+/** The screens about one election, which show the choice of election. */
+const ELECTION_SCREENS: ReadonlySet<Screen> = new Set([
+  'results-desk',
+  'mismatches',
+  'review',
+  'control-room',
+  'release',
+]);
 
 function storedLanguage(): string | null {
   try {
@@ -74,6 +83,11 @@ export function App(): JSX.Element {
   const [session, setSession] = useState<StaffSession | undefined | 'checking'>('checking');
   const [notice, setNotice] = useState<StaffMessageKey | undefined>(undefined);
   const [status, setStatus] = useState('');
+  const [elections, setElections] = useState<readonly string[] | undefined>(undefined);
+  const [definition, setDefinition] = useState<
+    { readonly election: string; readonly index: DefinitionIndex } | undefined
+  >(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   const sessionRef = useRef<StaffSession | undefined | 'checking'>('checking');
   sessionRef.current = session;
 
@@ -102,7 +116,7 @@ export function App(): JSX.Element {
     addEventListener('popstate', onPop);
     void api.session().then((answer) => {
       setSession(answer.ok ? answer.value : undefined);
-      if (!answer.ok && place.screen === 'review') setNotice('signInFirst');
+      if (!answer.ok && place.screen !== 'home') setNotice('signInFirst');
     });
     return () => {
       removeEventListener('popstate', onPop);
@@ -111,28 +125,69 @@ export function App(): JSX.Element {
   }, []);
 
   const signedIn = typeof session === 'object' ? session : undefined;
-  // Signed in at the application's root: on to the desk.
+  // Signed in at the application's root: on to the role's first screen.
   useEffect(() => {
-    if (signedIn !== undefined && place.screen === 'home') go({ ...place, screen: 'review' }, true);
+    if (signedIn !== undefined && place.screen === 'home')
+      go({ ...place, screen: homeScreen(signedIn.role) }, true);
   }, [signedIn, place]);
 
-  const screen = session === 'checking' ? 'checking' : signedIn === undefined ? 'sign-in' : 'desk';
+  // The elections, once signed in; with one alone there is nothing to choose.
+  useEffect(() => {
+    if (signedIn === undefined) return;
+    void api.elections().then((answer) => {
+      if (!answer.ok) {
+        setProblem(failureText(m, answer.error));
+        return;
+      }
+      setElections(answer.value);
+    });
+  }, [signedIn?.name]);
+  useEffect(() => {
+    const [only] = elections ?? [];
+    if (elections?.length === 1 && only !== undefined && place.election === undefined)
+      go({ ...place, election: only, entry: undefined }, true);
+  }, [elections, place]);
+
+  // The chosen election's definition: its names, its ballots, whether it is a test.
+  useEffect(() => {
+    const election = place.election;
+    if (signedIn === undefined || election === undefined) return;
+    if (definition?.election === election) return;
+    void api.definition(election).then((answer) => {
+      if (answer.ok) setDefinition({ election, index: indexDefinition(answer.value) });
+      else setProblem(failureText(m, answer.error));
+    });
+  }, [signedIn?.name, place.election]);
+  const index = definition?.election === place.election ? definition?.index : undefined;
+
+  const screen: Screen | undefined =
+    signedIn === undefined || place.screen === 'home' ? undefined : place.screen;
+  const allowed =
+    screen !== undefined && signedIn !== undefined
+      ? SCREEN_ROLES[screen].includes(signedIn.role)
+      : false;
+  const view = session === 'checking' ? 'checking' : signedIn === undefined ? 'sign-in' : screen;
   useEffect(() => {
     document.documentElement.lang = language;
-    const title = screen === 'desk' ? m.t('deskTitle') : m.t('signInTitle');
-    document.title = `${title} – ${m.t('appTitle')}`;
-  }, [language, screen, m]);
+    const title =
+      view === 'checking' || view === undefined
+        ? m.t('loading')
+        : view === 'sign-in'
+          ? m.t('signInTitle')
+          : m.t(SCREEN_TITLES[view]);
+    document.title = `${index?.definition.test === true ? `${m.t('testMark')} – ` : ''}${title} – ${m.t('appTitle')}`;
+  }, [language, view, m, index]);
 
   // A new screen takes the focus to its heading, so that a screen reader starts there.
   const firstScreen = useRef(true);
   useEffect(() => {
-    if (screen === 'checking') return;
+    if (view === 'checking' || view === undefined) return;
     if (firstScreen.current) {
       firstScreen.current = false;
       return;
     }
     document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [screen]);
+  }, [view]);
 
   const chooseLanguageNow = (next: string): void => {
     if (!isStaffLanguage(next)) return;
@@ -154,9 +209,12 @@ export function App(): JSX.Element {
     await api.signOut();
     setSession(undefined);
     setNotice('signedOut');
+    setElections(undefined);
     go({ screen: 'home', election: undefined, entry: undefined });
   };
 
+  const election = place.election;
+  const needsElection = screen !== undefined && ELECTION_SCREENS.has(screen);
   return (
     <>
       <a class="skip" href="#main">
@@ -194,12 +252,38 @@ export function App(): JSX.Element {
           )}
         </div>
       </header>
+      {signedIn !== undefined && (
+        <nav class="screens" aria-label={m.t('navLabel')}>
+          <ul>
+            {screensFor(signedIn.role).map((s) => (
+              <li key={s}>
+                <a
+                  href={addressOf({ screen: s, election, entry: undefined }, location.search)}
+                  aria-current={s === screen ? 'page' : undefined}
+                  onClick={(e) => {
+                    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+                    e.preventDefault();
+                    go({ screen: s, election, entry: undefined });
+                  }}
+                >
+                  {m.t(SCREEN_TITLES[s])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {signedIn !== undefined && index?.definition.test === true && (
+        <p class="test-banner">
+          <strong>{m.t('testMark')}</strong> {m.t('testBanner', { election: index.definition.id })}
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         <p class="status-line" role="status">
           {status}
         </p>
-        {screen === 'checking' && <p>{m.t('loading')}</p>}
-        {screen === 'sign-in' && (
+        {view === 'checking' && <p>{m.t('loading')}</p>}
+        {view === 'sign-in' && (
           <SignIn
             m={m}
             api={api}
@@ -211,19 +295,110 @@ export function App(): JSX.Element {
             }}
           />
         )}
-        {signedIn !== undefined && place.screen === 'review' && (
-          <Desk
-            m={m}
-            api={api}
-            session={signedIn}
-            place={place}
-            go={(next) => {
-              go({ ...next, screen: 'review' });
-            }}
-            announce={setStatus}
-          />
+        {signedIn !== undefined && screen !== undefined && (
+          <>
+            <h1 tabIndex={-1}>{m.t(SCREEN_TITLES[screen])}</h1>
+            {!allowed && <p class="notice">{m.t('notForRole')}</p>}
+            {problem !== undefined && (
+              <p class="form-error" role="alert">
+                {problem}
+              </p>
+            )}
+            {allowed && needsElection && (
+              <ElectionChooser
+                m={m}
+                elections={elections}
+                election={election}
+                choose={(chosen) => {
+                  go({ screen, election: chosen, entry: undefined });
+                }}
+              />
+            )}
+            {allowed && (
+              <ScreenView
+                screen={screen}
+                m={m}
+                api={api}
+                session={signedIn}
+                place={place}
+                definition={index}
+                go={go}
+                announce={setStatus}
+                onSession={setSession}
+              />
+            )}
+          </>
         )}
       </main>
     </>
   );
+}
+
+function ScreenView(props: {
+  readonly screen: Screen;
+  readonly m: StaffMessages;
+  readonly api: StaffApi;
+  readonly session: StaffSession;
+  readonly place: Place;
+  readonly definition: DefinitionIndex | undefined;
+  readonly go: (place: Place) => void;
+  readonly announce: (text: string) => void;
+  readonly onSession: (session: StaffSession) => void;
+}): JSX.Element | null {
+  const { screen, m, api, session, place, definition, announce } = props;
+  const election = place.election;
+  switch (screen) {
+    case 'password':
+      return <PasswordChange m={m} api={api} onChanged={props.onSession} announce={announce} />;
+    case 'staff':
+      return <StaffScreen m={m} api={api} session={session} announce={announce} />;
+    case 'review':
+      return (
+        <Desk
+          m={m}
+          api={api}
+          session={session}
+          place={place}
+          go={(next) => {
+            props.go({ ...next, screen: 'review' });
+          }}
+          announce={announce}
+        />
+      );
+    case 'release':
+      return election === undefined ? null : (
+        <Release m={m} api={api} session={session} election={election} announce={announce} />
+      );
+    case 'results-desk':
+    case 'mismatches':
+    case 'control-room':
+      if (election === undefined) return null;
+      if (definition === undefined) return <p>{m.t('loading')}</p>;
+      switch (screen) {
+        case 'results-desk':
+          return (
+            <ResultsDesk
+              m={m}
+              api={api}
+              session={session}
+              election={election}
+              definition={definition}
+              announce={announce}
+            />
+          );
+        case 'mismatches':
+          return (
+            <Mismatches
+              m={m}
+              api={api}
+              session={session}
+              election={election}
+              definition={definition}
+              announce={announce}
+            />
+          );
+        case 'control-room':
+          return <ControlRoom m={m} api={api} election={election} definition={definition} />;
+      }
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSubmission } from '../../core/testonly/fixtures.js';
 import type { Submission } from '../../core/submission.js';
+import { sheetDifferences } from '../../core/desk.js';
 import { compareSubmissions } from './compare.js';
 
 const counted = sampleSubmission('n-1');
@@ -84,5 +85,25 @@ describe('the held submission beside what counts now', () => {
     const comparison = compareSubmissions({ ...counted, ballotsCast: 510 }, counted);
     expect(comparison.ballotsCast).toMatchObject({ difference: 10, differs: true });
     expect(comparison.differences).toBe(1);
+  });
+
+  it('marks, between two desk entries of a sheet, exactly the numbers the desk finds they differ on', () => {
+    const first = { ...counted };
+    const second = {
+      ...withGovernor({ ada: 250, alan: 220, 'write-in': 5 }, 22),
+      ballotsCast: 501,
+    };
+    const marked = compareSubmissions(first, second);
+    const lines = [
+      ...(marked.ballotsCast.differs ? ['-:ballotsCast'] : []),
+      ...marked.contests.flatMap((c) =>
+        c.lines
+          .filter((l) => l.differs)
+          .map((l) => `${c.contest}:${l.line.kind === 'choice' ? l.line.choice : l.line.kind}`),
+      ),
+    ];
+    const desk = sheetDifferences(first, second).map((d) => `${d.contest ?? '-'}:${d.field}`);
+    expect(lines.sort()).toEqual(desk.sort());
+    expect(lines.sort()).toEqual(['-:ballotsCast', 'governor:ada', 'governor:undervotes']);
   });
 });

@@ -1,7 +1,7 @@
 // The review desk's comparison: a held submission beside what its unit counts now for the same
 // vote type, line by line (the ballots cast, then per contest each choice, the overvotes and the
-// undervotes), each line that differs marked. Pure, so that "a reviewer sees every difference" is
-// tested without a browser.
+// undervotes), each line that differs marked; and the same for the two entries of a desk sheet
+// that differ. Pure, so that "a reviewer sees every difference" is tested without a browser.
 import type { ContestResult, Submission } from '../../core/submission.js';
 
 /** What a line counts: a choice's votes, or one of a contest's (or the unit's) totals. */
@@ -10,6 +10,9 @@ export type Line =
   | { readonly kind: 'ballotsCast' }
   | { readonly kind: 'overvotes' }
   | { readonly kind: 'undervotes' };
+
+/** What two sides are compared on: a unit's ballots and its contests' numbers. */
+export type Counts = Pick<Submission, 'ballotsCast' | 'contests'>;
 
 export interface ComparedLine {
   readonly line: Line;
@@ -96,7 +99,7 @@ function compareContest(
  * unit and vote type), contests in the held submission's order and then any only the counted
  * one reports.
  */
-export function compareSubmissions(held: Submission, counted: Submission | undefined): Comparison {
+export function compareSubmissions(held: Counts, counted: Counts | undefined): Comparison {
   const hasCounted = counted !== undefined;
   const heldByContest = new Map(held.contests.map((c) => [c.contest, c]));
   const countedByContest = new Map((counted?.contests ?? []).map((c) => [c.contest, c]));

@@ -3,22 +3,28 @@
 // bar at its edge and the word "differs" beside the difference, so that colour is never the only
 // sign. Without anything counted the tables have the held column alone.
 import type { JSX } from 'preact';
-import type { Submission } from '../../core/submission.js';
-import { compareSubmissions, type ComparedLine, type Line } from './compare.js';
+import { compareSubmissions, type ComparedLine, type Counts, type Line } from './compare.js';
 import type { StaffMessages } from './messages.js';
 
 interface Props {
   readonly m: StaffMessages;
-  readonly held: Submission;
-  readonly counted: Submission | undefined;
+  readonly held: Counts;
+  readonly counted: Counts | undefined;
   /** Prefixes the tables' ids, so that two comparisons on one page never share one. */
   readonly idPrefix: string;
+  /** The two columns' headings (by default held and counts now). */
+  readonly columns?: { readonly held: string; readonly counted: string };
+  /** A contest's and a choice's names (by default their ids). */
+  readonly names?: {
+    readonly contest: (contest: string) => string;
+    readonly choice: (contest: string, choice: string) => string;
+  };
 }
 
-function lineLabel(m: StaffMessages, line: Line): string {
+function lineLabel(m: StaffMessages, line: Line, choiceName: (choice: string) => string): string {
   switch (line.kind) {
     case 'choice':
-      return line.choice;
+      return choiceName(line.choice);
     case 'ballotsCast':
       return m.t('ballotsCast');
     case 'overvotes':
@@ -33,8 +39,9 @@ function LineRow(props: {
   readonly line: ComparedLine;
   readonly hasCounted: boolean;
   readonly number: Intl.NumberFormat;
+  readonly choiceName: (choice: string) => string;
 }): JSX.Element {
-  const { m, line, hasCounted, number } = props;
+  const { m, line, hasCounted, number, choiceName } = props;
   const value = (n: number | undefined): string =>
     n === undefined ? m.t('notReported') : number.format(n);
   const signed =
@@ -43,7 +50,7 @@ function LineRow(props: {
       : `${line.difference > 0 ? '+' : line.difference < 0 ? '−' : ''}${number.format(Math.abs(line.difference))}`;
   return (
     <tr class={line.differs ? 'differs' : undefined}>
-      <th scope="row">{lineLabel(m, line.line)}</th>
+      <th scope="row">{lineLabel(m, line.line, choiceName)}</th>
       <td class="num">{value(line.held)}</td>
       {hasCounted && <td class="num">{value(line.counted)}</td>}
       {hasCounted && (
@@ -62,7 +69,7 @@ function LineRow(props: {
   );
 }
 
-export function Comparison({ m, held, counted, idPrefix }: Props): JSX.Element {
+export function Comparison({ m, held, counted, idPrefix, columns, names }: Props): JSX.Element {
   const comparison = compareSubmissions(held, counted);
   const number = new Intl.NumberFormat(m.language);
   const { hasCounted } = comparison;
@@ -71,11 +78,11 @@ export function Comparison({ m, held, counted, idPrefix }: Props): JSX.Element {
       <tr>
         <th scope="col">{m.t('line')}</th>
         <th scope="col" class="num">
-          {m.t('heldColumn')}
+          {columns?.held ?? m.t('heldColumn')}
         </th>
         {hasCounted && (
           <th scope="col" class="num">
-            {m.t('countedColumn')}
+            {columns?.counted ?? m.t('countedColumn')}
           </th>
         )}
         {hasCounted && (
@@ -105,12 +112,21 @@ export function Comparison({ m, held, counted, idPrefix }: Props): JSX.Element {
         {caption(m.t('unitBallots'), comparison.ballotsCast.differs ? 1 : 0)}
         {head}
         <tbody>
-          <LineRow m={m} line={comparison.ballotsCast} hasCounted={hasCounted} number={number} />
+          <LineRow
+            m={m}
+            line={comparison.ballotsCast}
+            hasCounted={hasCounted}
+            number={number}
+            choiceName={(choice) => choice}
+          />
         </tbody>
       </table>
       {comparison.contests.map((contest) => (
         <table class="compare" id={`${idPrefix}-${contest.contest}`} key={contest.contest}>
-          {caption(m.t('contest', { contest: contest.contest }), contest.differences)}
+          {caption(
+            m.t('contest', { contest: names?.contest(contest.contest) ?? contest.contest }),
+            contest.differences,
+          )}
           {head}
           <tbody>
             {contest.lines.map((line) => (
@@ -120,6 +136,7 @@ export function Comparison({ m, held, counted, idPrefix }: Props): JSX.Element {
                 line={line}
                 hasCounted={hasCounted}
                 number={number}
+                choiceName={(choice) => names?.choice(contest.contest, choice) ?? choice}
               />
             ))}
           </tbody>

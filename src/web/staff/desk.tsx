@@ -1,15 +1,10 @@
-// The review desk: choose an election, read its queue of held submissions (oldest first, with why
-// each is held), and open one to weigh it against what its unit counts now and decide it with a
+// The review desk: the chosen election's queue of held submissions (oldest first, with why each
+// is held), and open one to weigh it against what its unit counts now and decide it with a
 // reason. Reviewers and administrators decide; everyone else signed in reads.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  DECIDING_ROLES,
-  type ApiFailure,
-  type HeldItem,
-  type StaffApi,
-  type StaffSession,
-} from './api.js';
+import { DECIDING_ROLES, type HeldItem, type StaffApi, type StaffSession } from './api.js';
+import { failureText } from './common.js';
 import { Comparison } from './comparison.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 
@@ -29,40 +24,11 @@ interface Props {
   readonly announce: (text: string) => void;
 }
 
-/** The sentence for a failed call on the desk (a 401 has already sent the reader to sign in). */
-function failureText(m: StaffMessages, failure: ApiFailure): string {
-  switch (failure.kind) {
-    case 'unreachable':
-      return m.t('unreachable');
-    case 'signed_out':
-    case 'rate_limited':
-    case 'refused':
-      return m.t('refused', { message: failure.message });
-  }
-}
-
 export function Desk({ m, api, session, place, go, announce }: Props): JSX.Element {
-  const [elections, setElections] = useState<readonly string[] | undefined>(undefined);
   const [queue, setQueue] = useState<readonly HeldItem[] | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [choice, setChoice] = useState(place.election ?? '');
   const detailHeading = useRef<HTMLHeadingElement>(null);
   const queueHeading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    void api.elections().then((answer) => {
-      if (!answer.ok) {
-        setProblem(failureText(m, answer.error));
-        return;
-      }
-      setElections(answer.value);
-      // One election: nothing to choose.
-      const [only] = answer.value;
-      if (place.election === undefined && answer.value.length === 1 && only !== undefined)
-        go({ election: only, entry: undefined });
-    });
-    // Once per desk: the list of elections changes with imports, not while a reviewer works.
-  }, []);
 
   const load = async (election: string): Promise<readonly HeldItem[] | undefined> => {
     const answer = await api.held(election);
@@ -78,7 +44,6 @@ export function Desk({ m, api, session, place, go, announce }: Props): JSX.Eleme
   useEffect(() => {
     setQueue(undefined);
     if (place.election === undefined) return;
-    setChoice(place.election);
     void load(place.election).then((held) => {
       if (held !== undefined) announce(m.t('queueLoaded', { count: held.length }));
     });
@@ -105,36 +70,6 @@ export function Desk({ m, api, session, place, go, announce }: Props): JSX.Eleme
 
   return (
     <>
-      <h1 tabIndex={-1}>{m.t('deskTitle')}</h1>
-      {elections !== undefined && elections.length === 0 && <p>{m.t('noElections')}</p>}
-      {elections !== undefined && elections.length > 0 && (
-        <form
-          class="choose-election"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (choice !== '') go({ election: choice, entry: undefined });
-          }}
-        >
-          <label for="election">{m.t('election')}</label>
-          <select
-            id="election"
-            value={choice}
-            onChange={(e) => {
-              setChoice(e.currentTarget.value);
-            }}
-          >
-            {place.election === undefined && <option value="">{m.t('chooseElection')}</option>}
-            {elections.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-          <button type="submit" class="secondary">
-            {m.t('show')}
-          </button>
-        </form>
-      )}
       {problem !== undefined && (
         <p class="form-error" role="alert">
           {problem}
@@ -201,6 +136,7 @@ export function Desk({ m, api, session, place, go, announce }: Props): JSX.Eleme
                 election={place.election}
                 item={selected}
                 canDecide={canDecide}
+                me={session.name}
                 headingRef={detailHeading}
                 onDecided={(text) => void decided(text)}
                 onRefused={() => {
@@ -252,6 +188,8 @@ function HeldDetail(props: {
   readonly election: string | undefined;
   readonly item: HeldItem;
   readonly canDecide: boolean;
+  /** Who is signed in: a reviewer who approved already is told a second must approve. */
+  readonly me: string;
   readonly headingRef: { current: HTMLHeadingElement | null };
   readonly onDecided: (text: string) => void;
   readonly onRefused: () => void;
@@ -291,6 +229,9 @@ function HeldDetail(props: {
       {item.needsTwoReviewers === true && <p class="badge">{m.t('needsTwoReviewers')}</p>}
       {item.approvals !== undefined && item.approvals.length > 0 && (
         <p>{m.t('approvals', { names: item.approvals.join(', ') })}</p>
+      )}
+      {item.needsTwoReviewers === true && (item.approvals ?? []).includes(props.me) && (
+        <p class="notice">{m.t('youApproved')}</p>
       )}
       <h3>{m.t('warnings')}</h3>
       <ul class="warnings">

@@ -1,6 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_LANGUAGES } from '../../publish/messages.js';
+import { STAFF_ACTIONS } from '../../staff/staff.js';
 import {
   chooseLanguage,
   en,
@@ -59,6 +60,15 @@ describe('the staff application’s messages', () => {
       const m = new StaffMessages(language);
       for (const role of ['admin', 'reviewer', 'desk', 'auditor', 'observer'] as const) {
         expect(m.t(`role_${role}`), `${language} ${role}`).not.toBe('');
+      }
+    }
+  });
+
+  it('says every change to a staff account in every language', () => {
+    for (const language of Object.keys(STAFF_LANGUAGES) as (keyof typeof STAFF_LANGUAGES)[]) {
+      const m = new StaffMessages(language);
+      for (const action of STAFF_ACTIONS) {
+        expect(m.t(`event_${action}`), `${language} ${action}`).not.toBe('');
       }
     }
   });
