@@ -24,6 +24,25 @@ const facts = (overrides: Partial<SubmissionFacts> = {}): SubmissionFacts => ({
   ...overrides,
 });
 
+/** A roster statement as the rules read it, signed by the authority unless said otherwise. */
+const statement = (
+  action: 'certify' | 'revoke' | 'delegate',
+  ref: string,
+  unit: string,
+  leaf: number,
+  more: Partial<Extract<AdmissionEntry, { type: 'roster' }>> = {},
+): AdmissionEntry => ({
+  type: 'roster',
+  leaf,
+  action,
+  ref,
+  unit,
+  signedBy: { type: 'authority' },
+  time: '2026-11-03T20:00:00Z',
+  key: `${ref}+KEY`,
+  ...more,
+});
+
 /** A state after the definition and a roster certifying n-1.app for n-1 and north.tab for north. */
 function started(on: Election = election): {
   state: AdmissionState;
@@ -38,22 +57,8 @@ function started(on: Election = election): {
   };
   admit({ type: 'election', parts: 1 });
   admit({ type: 'election-part', part: 0 });
-  admit({
-    type: 'roster',
-    leaf: 2,
-    action: 'certify',
-    ref: 'n-1.app+00000001',
-    unit: 'n-1',
-    signed: true,
-  });
-  admit({
-    type: 'roster',
-    leaf: 3,
-    action: 'certify',
-    ref: 'north.tab+00000002',
-    unit: 'north',
-    signed: true,
-  });
+  admit(statement('certify', 'n-1.app+00000001', 'n-1', 2));
+  admit(statement('certify', 'north.tab+00000002', 'north', 3));
   return { state, admit };
 }
 
@@ -83,7 +88,7 @@ describe('the admission rules', () => {
   it('take roster statements only from the authority, for known units, each key once', () => {
     const { admit } = started();
     const roster = (action: 'certify' | 'revoke', ref: string, unit = 'n-2', signed = true) =>
-      code(admit({ type: 'roster', leaf: 9, action, ref, unit, signed }));
+      code(admit(statement(action, ref, unit, 9, signed ? {} : { signedBy: { type: 'invalid' } })));
     expect(roster('certify', 'x+1', 'n-2', false)).toBe('roster_signature');
     expect(roster('certify', 'x+1', 'atlantis')).toBe('unknown_unit');
     expect(roster('certify', 'n-1.app+00000001')).toBe('key_exists');
@@ -99,11 +104,10 @@ describe('the admission rules', () => {
 
   it('let a key sign only after its certification and until its revocation', () => {
     const state = new AdmissionState();
-    const key = { leaf: 0, ref: 'n-1.app+00000001', unit: 'n-1', signed: true };
     expect(code(state.admit(election, submit()))).toBe('unknown_key');
-    state.admit(election, { type: 'roster', action: 'certify', ...key });
+    state.admit(election, statement('certify', 'n-1.app+00000001', 'n-1', 0));
     expect(state.admit(election, submit({ sequence: 2 })).type).toBe('admitted');
-    state.admit(election, { type: 'roster', action: 'revoke', ...key });
+    state.admit(election, statement('revoke', 'n-1.app+00000001', 'n-1', 0));
     const revoked = state.admit(election, submit({ sequence: 3 }));
     expect(code(revoked)).toBe('revoked_key');
     expect(revoked.type === 'rejected' && revoked.error.message).toMatch(/revoked at entry 0/);
@@ -224,14 +228,7 @@ describe('reviews of held submissions', () => {
       error: { code: 'already_decided' },
     });
     // A third source is judged against what now counts: the reviewed numbers.
-    admit({
-      type: 'roster',
-      leaf: 8,
-      action: 'certify',
-      ref: 'n-1.phone+00000003',
-      unit: 'n-1',
-      signed: true,
-    });
+    admit(statement('certify', 'n-1.phone+00000003', 'n-1', 8));
     const phone = { source: 'n-1.phone+00000003' };
     expect(admit(submit({ ...phone, countsDigest: 'other' }))).toEqual({
       type: 'admitted',
@@ -354,5 +351,58 @@ describe('reviews of held submissions', () => {
       type: 'recorded',
     });
     expect(scheduled.state.released).toBe(4);
+  });
+
+  it('take roster statements from a key the authority delegated them to, within its units and time', () => {
+    const { admit } = started();
+    const enrolment = 'enrol.north+0000000e';
+    const by = (entry: number, key = `${enrolment}+KEY`) =>
+      ({ signedBy: { type: 'delegation', entry, key } }) as const;
+    // Entry 4: the authority delegates North's roster until 23:00.
+    expect(
+      admit(statement('delegate', enrolment, 'north', 4, { expires: '2026-11-03T23:00:00Z' })),
+    ).toEqual({ type: 'recorded' });
+    expect(code(admit(statement('delegate', 'x+1', 'north', 5)))).toBe('unexpected_entry');
+    // Its key certifies a North precinct's key, not a South one, and cannot delegate further.
+    expect(admit(statement('certify', 'n-2.app+00000004', 'n-2', 6, by(4)))).toEqual({
+      type: 'recorded',
+    });
+    expect(code(admit(statement('certify', 's-1.app+00000005', 's-1', 7, by(4))))).toBe(
+      'delegation_scope',
+    );
+    expect(
+      code(
+        admit(
+          statement('delegate', 'y+1', 'n-1', 7, { ...by(4), expires: '2026-11-04T00:00:00Z' }),
+        ),
+      ),
+    ).toBe('delegation_scope');
+    // A statement the delegation did not make: another entry, or another key of the same name.
+    expect(code(admit(statement('certify', 'n-2.b+00000006', 'n-2', 7, by(3))))).toBe(
+      'roster_signature',
+    );
+    expect(code(admit(statement('certify', 'n-2.b+00000006', 'n-2', 7, by(4, 'forged'))))).toBe(
+      'roster_signature',
+    );
+    // After it expires, or once the authority revoked it, its key signs nothing.
+    expect(
+      code(
+        admit(
+          statement('certify', 'n-2.c+00000007', 'n-2', 7, {
+            ...by(4),
+            time: '2026-11-03T23:00:01Z',
+          }),
+        ),
+      ),
+    ).toBe('delegation_expired');
+    expect(code(admit(statement('revoke', enrolment, 'north', 7, by(4))))).toBe('delegation_scope');
+    expect(admit(statement('revoke', enrolment, 'north', 8))).toEqual({ type: 'recorded' });
+    expect(code(admit(statement('revoke', 'n-2.app+00000004', 'n-2', 9, by(4))))).toBe(
+      'delegation_revoked',
+    );
+    // The key it certified signs for its unit.
+    expect(
+      admit(submit({ source: 'n-2.app+00000004', unit: 'n-2', digest: 'n-2', sequence: 1 })),
+    ).toMatchObject({ type: 'admitted' });
   });
 });

@@ -14,7 +14,7 @@
 // the latest accepted submission of its unit and vote type; rejected, it never counts.
 import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
 import { isWithin, type Election } from './election.js';
-import type { ReleaseEntry, ReviewEntry } from './log_entry.js';
+import type { ReleaseEntry, ReviewEntry, RosterStatement } from './log_entry.js';
 import { problem, throwIllegalValue, type Problem, type ProblemSummary } from './result.js';
 import { sha256Hex } from './sha256.js';
 import {
@@ -62,7 +62,10 @@ export type RefusalCode =
   | 'needs_two_reviewers'
   | 'reviewer_twice'
   | 'already_released'
-  | 'release_too_early';
+  | 'release_too_early'
+  | 'delegation_scope'
+  | 'delegation_expired'
+  | 'delegation_revoked';
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses
@@ -96,12 +99,16 @@ export type AdmissionEntry =
   | {
       readonly type: 'roster';
       readonly leaf: number;
-      readonly action: 'certify' | 'revoke';
+      readonly action: 'certify' | 'revoke' | 'delegate';
       /** The key's `name+keyid`. */
       readonly ref: string;
       readonly unit: string;
-      /** Whether one of the authority's keys signed the statement. */
-      readonly signed: boolean;
+      /** Who signed the statement, as its signature shows. */
+      readonly signedBy: RosterSigner;
+      /** The statement's time, and for a delegation its end and its key's full text. */
+      readonly time: string;
+      readonly expires?: string;
+      readonly key: string;
     }
   | { readonly type: 'submission'; readonly leaf: number; readonly facts: SubmissionFacts }
   /** A body refused before it could be read as a signed submission of a known key. */
@@ -127,6 +134,27 @@ export type AdmissionEntry =
       readonly scheduled: boolean;
     };
 
+/** A roster statement as the rules read it, with its key's reference and who signed it. */
+export function rosterAdmission(
+  statement: RosterStatement,
+  leaf: number,
+  ref: string,
+  signedBy: RosterSigner,
+): AdmissionEntry {
+  const { action, unit, time, expires, key } = statement;
+  return {
+    type: 'roster',
+    leaf,
+    action,
+    ref,
+    unit,
+    signedBy,
+    time,
+    key,
+    ...(expires === undefined ? {} : { expires }),
+  };
+}
+
 /** A release log entry as the rules read it. */
 export function releaseAdmission(e: ReleaseEntry, leaf: number): AdmissionEntry {
   return {
@@ -150,6 +178,16 @@ export function reviewAdmission(e: ReviewEntry, leaf: number): AdmissionEntry {
   };
 }
 
+/**
+ * Who signed a roster statement: one of the election authority's keys; the key a delegation (the
+ * authority's statement at entry `entry`) named, whose full text verified the signature; or no
+ * key that the statement could be checked against.
+ */
+export type RosterSigner =
+  | { readonly type: 'authority' }
+  | { readonly type: 'delegation'; readonly entry: number; readonly key: string }
+  | { readonly type: 'invalid' };
+
 /** What becomes of an entry. */
 export type Admission =
   /** A definition entry or roster statement, in its place. */
@@ -166,6 +204,19 @@ interface KeyState {
   readonly unit: string;
   /** The entry that revoked it, if one did. */
   readonly revokedAt?: number;
+}
+
+/**
+ * A key the authority delegated the roster to: it may certify and revoke the keys of the units
+ * within `unit` until `expires`.
+ */
+interface Delegation {
+  readonly ref: string;
+  readonly key: string;
+  readonly unit: string;
+  readonly expires: string;
+  /** The entry that revoked it, if one did. */
+  revokedAt?: number;
 }
 
 interface SlotRecord {
@@ -193,6 +244,9 @@ export class AdmissionState {
   /** The definition's part count once its header is in, and how many parts are in. */
   private definition: { parts: number; seen: number } | undefined;
   private readonly keys = new Map<string, KeyState>();
+  /** Delegations of the roster, by the entry that made each, and by their key's reference. */
+  private readonly delegations = new Map<number, Delegation>();
+  private readonly delegated = new Map<string, Delegation>();
   private readonly sequences = new Map<string, number>();
   private readonly slots = new Map<string, SlotRecord[]>();
   /** Every submission's slot record by its entry, for the reviews that name it. */
@@ -248,6 +302,12 @@ export class AdmissionState {
     list.push(record);
     this.slots.set(key, list);
     this.submissions.set(leaf, record);
+  }
+
+  /** A delegation of the roster, made at entry `leaf`, as the log has it at this point. */
+  knowDelegation(leaf: number, delegation: Delegation): void {
+    this.delegations.set(leaf, delegation);
+    this.delegated.set(delegation.ref, delegation);
   }
 
   /** A recorded submission's digest and where it is. */
@@ -378,19 +438,55 @@ export class AdmissionState {
     election: Election,
     entry: Extract<AdmissionEntry, { type: 'roster' }>,
   ): Admission {
-    const { ref } = entry;
-    if (!entry.signed)
-      return refusal('roster_signature', 'a roster statement not signed by the election authority');
+    const { ref, signedBy } = entry;
+    if (signedBy.type === 'invalid') {
+      return refusal(
+        'roster_signature',
+        'a roster statement not signed by the election authority or a key it delegated the roster to',
+      );
+    }
     const key = this.keys.get(ref);
+    if (signedBy.type === 'delegation') {
+      const refused = this.delegationRefusal(election, entry, signedBy);
+      if (refused !== undefined) return refused;
+    }
     switch (entry.action) {
       case 'certify':
         if (!election.units.has(entry.unit))
           return refusal('unknown_unit', `unknown unit "${entry.unit}"`);
         if (key !== undefined)
           return refusal('key_exists', `key ${ref} is already in the roster (unit ${key.unit})`);
+        if (this.delegated.has(ref))
+          return refusal('key_exists', `key ${ref} is a delegated enrolment key, not a unit's`);
         this.keys.set(ref, { unit: entry.unit });
         return RECORDED;
-      case 'revoke':
+      case 'delegate': {
+        if (!election.units.has(entry.unit))
+          return refusal('unknown_unit', `unknown unit "${entry.unit}"`);
+        if (key !== undefined || this.delegated.has(ref))
+          return refusal('key_exists', `key ${ref} is already in the roster`);
+        if (entry.expires === undefined || Number.isNaN(Date.parse(entry.expires)))
+          return refused('a delegation without the time it expires');
+        this.knowDelegation(entry.leaf, {
+          ref,
+          key: entry.key,
+          unit: entry.unit,
+          expires: entry.expires,
+        });
+        return RECORDED;
+      }
+      case 'revoke': {
+        const delegation = this.delegated.get(ref);
+        if (delegation !== undefined && key === undefined) {
+          if (delegation.revokedAt !== undefined) {
+            return refusal(
+              'already_revoked',
+              `key ${ref} was revoked at entry ${String(delegation.revokedAt)}`,
+            );
+          }
+          delegation.revokedAt = entry.leaf;
+          return RECORDED;
+        }
         if (key === undefined) return refusal('unknown_key', `key ${ref} is not in the roster`);
         if (key.revokedAt !== undefined)
           return refusal(
@@ -399,9 +495,57 @@ export class AdmissionState {
           );
         this.keys.set(ref, { unit: key.unit, revokedAt: entry.leaf });
         return RECORDED;
+      }
       default:
         return throwIllegalValue(entry.action);
     }
+  }
+
+  /**
+   * Why a statement signed by a delegated key has no place in the log, if it has none: the key
+   * must be the one the delegation at that entry named, unrevoked; the statement dated before
+   * the delegation expires; and about a unit within the delegation's (a delegated key certifies
+   * and revokes unit keys, never another delegation).
+   */
+  private delegationRefusal(
+    election: Election,
+    entry: Extract<AdmissionEntry, { type: 'roster' }>,
+    signedBy: Extract<RosterSigner, { type: 'delegation' }>,
+  ): Admission | undefined {
+    const d = this.delegations.get(signedBy.entry);
+    if (d === undefined || d.key !== signedBy.key) {
+      return refusal(
+        'roster_signature',
+        `entry ${String(signedBy.entry)} delegates the roster to no key that signed this statement`,
+      );
+    }
+    if (d.revokedAt !== undefined && d.revokedAt < entry.leaf) {
+      return refusal(
+        'delegation_revoked',
+        `the delegation at entry ${String(signedBy.entry)} was revoked at entry ${String(d.revokedAt)}`,
+      );
+    }
+    if (!(Date.parse(entry.time) <= Date.parse(d.expires))) {
+      return refusal(
+        'delegation_expired',
+        `the delegation at entry ${String(signedBy.entry)} expired at ${d.expires}, before this statement (${entry.time})`,
+      );
+    }
+    const unit =
+      entry.action === 'certify'
+        ? entry.unit
+        : entry.action === 'revoke'
+          ? this.keys.get(entry.ref)?.unit
+          : undefined;
+    if (unit === undefined || !isWithin(election, unit, d.unit)) {
+      return refusal(
+        'delegation_scope',
+        entry.action === 'delegate'
+          ? 'a delegated key cannot delegate the roster further'
+          : `the delegation at entry ${String(signedBy.entry)} covers ${d.unit} and the units beneath it, not ${unit ?? `key ${entry.ref}`}`,
+      );
+    }
+    return undefined;
   }
 
   private submission(election: Election, leaf: number, f: SubmissionFacts): Admission {

@@ -40,20 +40,32 @@ export const ElectionPartEntry = z.strictObject({
 
 export const RosterStatement = z.strictObject({
   election: Id,
-  action: z.enum(['certify', 'revoke']),
+  /**
+   * certify a unit's or device's key, revoke a key, or delegate the roster of `unit` and the
+   * units beneath it to an enrolment key (the authority alone delegates).
+   */
+  action: z.enum(['certify', 'revoke', 'delegate']),
   unit: Id,
-  /** The unit's or device's verifier key (C2SP signed-note encoding). */
+  /** The key the statement is about (C2SP signed-note verifier key encoding). */
   key: z.string().min(1),
   time: Time,
+  /** For a delegation: when it ends (statements its key signs must be dated before). */
+  expires: Time.optional(),
 });
 
 export const RosterEntry = z.strictObject({
   format: z.literal(LOG_ENTRY_FORMAT),
   type: z.literal('roster'),
   statement: RosterStatement,
-  /** The authority key that signed the statement, `name+keyid`, and its signature. */
+  /** The key that signed the statement, `name+keyid`, and its signature. */
   signer: z.string(),
   signature: z.string(),
+  /**
+   * When a delegated enrolment key signed it rather than the authority: the entry of the
+   * authority's delegation, and the delegated key in full (what the signature is checked with;
+   * the rules hold it to the delegation's).
+   */
+  delegation: z.strictObject({ entry: z.int().min(0), key: z.string().min(1) }).optional(),
 });
 
 export const SubmissionEntry = z.strictObject({

@@ -2,6 +2,7 @@
 // revokes one, as a signed statement recorded in the log. Only certified, unrevoked keys can
 // sign submissions for their unit and the units beneath it.
 import { AdmissionState, type RefusalCode } from '../core/admission.js';
+import type { JsonValue } from '../core/canonical_json.js';
 import type { Election } from '../core/election.js';
 import {
   encodeLogEntry,
@@ -100,13 +101,16 @@ export async function changeRosterMany(
     for (const [i, change] of changes.entries()) {
       const ref = refs[i] as string;
       const unit = change.action === 'certify' ? (change.unit ?? '') : (unitOf.get(ref) ?? '');
+      const time = now.toISOString();
       const admission = state.admit(election, {
         type: 'roster',
         leaf: size + i,
         action: change.action,
         ref,
         unit,
-        signed: true,
+        signedBy: { type: 'authority' },
+        time,
+        key: change.key,
       });
       if (admission.type === 'refused') return refuse(admission.error);
       if (admission.type !== 'recorded') throw new Error(`roster change ${admission.type}`);
@@ -116,9 +120,9 @@ export async function changeRosterMany(
         action: change.action,
         unit,
         key: change.key,
-        time: now.toISOString(),
+        time,
       };
-      const signed = signObject(ROSTER_CONTEXT, statement, authority);
+      const signed = signObject(ROSTER_CONTEXT, statement as JsonValue, authority);
       const entry = encodeLogEntry({
         format: LOG_ENTRY_FORMAT,
         type: 'roster',

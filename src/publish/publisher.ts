@@ -11,6 +11,8 @@ import {
   type AdmissionEntry,
   releaseAdmission,
   reviewAdmission,
+  rosterAdmission,
+  type RosterSigner,
 } from '../core/admission.js';
 import { decodeLogEntry, type LogEntry } from '../core/log_entry.js';
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
@@ -287,8 +289,11 @@ function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEn
     case 'roster': {
       const key = parseVerifierKey(e.statement.key);
       if (!key.ok) return undefined;
-      const { action, unit } = e.statement;
-      return { type: 'roster', leaf, action, ref: keyRef(key.value), unit, signed: true };
+      const signedBy: RosterSigner =
+        e.delegation === undefined
+          ? { type: 'authority' }
+          : { type: 'delegation', entry: e.delegation.entry, key: e.delegation.key };
+      return rosterAdmission(e.statement, leaf, keyRef(key.value), signedBy);
     }
     case 'submission': {
       const canonical = submissionCanonical(e.signed);

@@ -2,7 +2,7 @@
 // (src/core/admission.ts), the same reducer ingest decides with. The workers decode the entries
 // and check what needs no order (signatures, the definition's rules); this thread folds the
 // rules over them in log order and compares each decision with what the entry records.
-import { AdmissionState, type Admission, type AdmissionEntry } from '../core/admission.js';
+import { AdmissionState, rosterAdmission, type Admission } from '../core/admission.js';
 import { parseElectionDefinition, waitsForRelease, type Election } from '../core/election.js';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { throwIllegalValue } from '../core/result.js';
@@ -224,14 +224,7 @@ function replayDecisions(
           fail('roster_key', "the roster statement's key does not parse");
           break;
         }
-        const admission: AdmissionEntry = {
-          type: 'roster',
-          leaf: entry,
-          action: r.statement.action,
-          ref: keyRef(key.value),
-          unit: r.statement.unit,
-          signed: r.signed,
-        };
+        const admission = rosterAdmission(r.statement, entry, keyRef(key.value), r.signedBy);
         const decision = state.admit(election, admission);
         decisions[entry] = decision;
         if (decision.type === 'refused') {

@@ -213,6 +213,12 @@ const TABLE = {
   'a submission dropped, the files left as they were': { code: 'total_mismatch', caught: true },
   'a submission by a key never certified': { code: 'unknown_key', caught: true },
   "a key certified by the operator's own signature": { code: 'roster_signature', caught: true },
+  "a key certified outside its delegation's units": { code: 'delegation_scope', caught: true },
+  'a key certified after its delegation expired': { code: 'delegation_expired', caught: true },
+  'a key certified by a key the delegation did not name': {
+    code: 'roster_signature',
+    caught: true,
+  },
   'a log tile altered': { code: 'log_invalid', caught: true },
   'the log cut back behind the version': { code: 'log_truncated', caught: true },
 } as const satisfies Record<string, Expectation>;
@@ -335,6 +341,56 @@ function acceptedBy(target: number): LogEntry {
         name: 'rosa.parks',
         reason: 'checked against the tally sheet',
         time: '2026-11-03T21:50:00Z',
+      },
+    ],
+  };
+}
+
+/**
+ * The authority's delegation of North's roster to an enrolment key until midnight Eastern time,
+ * appended at the log's end, and a statement that key signs certifying a new key for `unit`,
+ * dated `time`. With `forged`, another key of the same name signs the certification instead,
+ * naming itself in full. Also the new unit key.
+ */
+function delegatedCertification(
+  op: Operator,
+  unit: string,
+  time: string,
+  forged = false,
+): { entries: [LogEntry, LogEntry]; unitKey: Signer } {
+  const enrolment = testSigner('enrol.north');
+  const signer = forged ? testSigner('enrol.north') : enrolment;
+  const unitKey = testSigner(`${unit}.app`);
+  const delegate = {
+    election: 'sample-2026',
+    action: 'delegate' as const,
+    unit: 'north',
+    key: encodeVerifierKey(enrolment),
+    time: '2026-11-03T21:00:00Z',
+    expires: '2026-11-04T05:00:00Z',
+  };
+  const certify = {
+    election: 'sample-2026',
+    action: 'certify' as const,
+    unit,
+    key: encodeVerifierKey(unitKey),
+    time,
+  };
+  return {
+    unitKey,
+    entries: [
+      {
+        format: LOG_ENTRY_FORMAT,
+        type: 'roster',
+        statement: delegate,
+        ...signObject(ROSTER_CONTEXT, delegate, op.honest.authority),
+      },
+      {
+        format: LOG_ENTRY_FORMAT,
+        type: 'roster',
+        statement: certify,
+        ...signObject(ROSTER_CONTEXT, certify, signer),
+        delegation: { entry: op.honest.entries.length, key: encodeVerifierKey(signer) },
       },
     ],
   };
@@ -799,6 +855,24 @@ const TAMPERS: Record<Change, Tamper> = {
     await op.rewriteLog(site, (entries) => [...entries, roster, submission], { version: true });
     return { entry: op.honest.entries.length };
   },
+  "a key certified outside its delegation's units": async (site, op) => {
+    const made = delegatedCertification(op, 's-3', '2026-11-03T21:40:00Z');
+    const submission = accepted(signSubmission(sampleSubmission('s-3'), made.unitKey));
+    await op.rewriteLog(site, (entries) => [...entries, ...made.entries, submission], {
+      version: true,
+    });
+    return { entry: op.honest.entries.length + 1 };
+  },
+  'a key certified after its delegation expired': async (site, op) => {
+    const made = delegatedCertification(op, 'n-2', '2026-11-04T05:00:01Z');
+    await op.rewriteLog(site, (entries) => [...entries, ...made.entries], { version: true });
+    return { entry: op.honest.entries.length + 1 };
+  },
+  'a key certified by a key the delegation did not name': async (site, op) => {
+    const made = delegatedCertification(op, 'n-2', '2026-11-03T21:40:00Z', true);
+    await op.rewriteLog(site, (entries) => [...entries, ...made.entries], { version: true });
+    return { entry: op.honest.entries.length + 1 };
+  },
   'a log tile altered': (site) => {
     const dir = join(site, 'log', 'tile', '0', '000.p');
     const tile = join(dir, readdirSync(dir).sort((a, b) => Number(b) - Number(a))[0] ?? fail());
@@ -901,6 +975,16 @@ describe('an operator holding every server key', () => {
       if (entry !== undefined) expect(named.some((p) => p.entry === entry)).toBe(true);
     });
   }
+
+  it('verifies clean a key certified by a delegated enrolment key, and its submission', async () => {
+    const site = op.copy();
+    const made = delegatedCertification(op, 'n-2', '2026-11-03T21:40:00Z');
+    const submission = accepted(signSubmission(sampleSubmission('n-2'), made.unitKey));
+    await op.republish(site, (entries) => [...entries, ...made.entries, submission]);
+    const report = await verify(site);
+    expect(report.problems).toEqual([]);
+    expect(report.submissionsCounted).toBe(5);
+  });
 
   it('leaves the published site as it was: every change was made to a copy', () => {
     expect(op.untouched()).toBe(true);

@@ -33,7 +33,9 @@ import {
   type SubmissionFacts,
   releaseAdmission,
   reviewAdmission,
+  type RosterSigner,
 } from '../core/admission.js';
+import type { JsonValue } from '../core/canonical_json.js';
 import { throwIllegalValue, type ProblemSummary } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import { strictUtf8Text } from '../core/text.js';
@@ -151,8 +153,8 @@ export interface RosterFacts {
   readonly entry: number;
   readonly statement: RosterStatement;
   readonly signer: string;
-  /** Whether an authority key of the definition signed it. */
-  readonly signed: boolean;
+  /** Who signed it, as its signature shows: an authority key, a delegated key, or none. */
+  readonly signedBy: RosterSigner;
 }
 
 /** One group of reporting units (a results file each in units/ and cdf/) to check. */
@@ -371,19 +373,31 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
   return { type: 'read', problems, roster, submissions, plain };
 }
 
-/** A roster statement, and whether an authority key of the definition signed it. */
+/**
+ * A roster statement, and who signed it: an authority key of the definition, or the delegated
+ * key the entry names (the rules then hold that key to the delegation's).
+ */
 function rosterFacts(
   state: WorkerState,
   entry: number,
   e: Extract<LogEntry, { type: 'roster' }>,
 ): RosterFacts {
-  const signer = state.authority.find((k) => keyRef(k) === e.signer);
-  return {
-    entry,
-    statement: e.statement,
-    signer: e.signer,
-    signed: signer !== undefined && verifyObject(ROSTER_CONTEXT, e.statement, e.signature, signer),
-  };
+  const statement = e.statement as JsonValue;
+  const signedBy = ((): RosterSigner => {
+    if (e.delegation === undefined) {
+      const signer = state.authority.find((k) => keyRef(k) === e.signer);
+      return signer !== undefined && verifyObject(ROSTER_CONTEXT, statement, e.signature, signer)
+        ? { type: 'authority' }
+        : { type: 'invalid' };
+    }
+    const delegated = parseVerifierKey(e.delegation.key);
+    return delegated.ok &&
+      keyRef(delegated.value) === e.signer &&
+      verifyObject(ROSTER_CONTEXT, statement, e.signature, delegated.value)
+      ? { type: 'delegation', entry: e.delegation.entry, key: e.delegation.key }
+      : { type: 'invalid' };
+  })();
+  return { entry, statement: e.statement, signer: e.signer, signedBy };
 }
 
 const ROSTER_MARK = new TextEncoder().encode('"type":"roster"');
@@ -415,7 +429,7 @@ function rosterCandidates(state: WorkerState): number[] {
 export function certifiedKeys(roster: readonly RosterFacts[]): Map<string, string> {
   const keys = new Map<string, string>();
   for (const r of [...roster].sort((a, b) => a.entry - b.entry)) {
-    if (!r.signed || r.statement.action !== 'certify') continue;
+    if (r.signedBy.type === 'invalid' || r.statement.action !== 'certify') continue;
     const key = parseVerifierKey(r.statement.key);
     if (!key.ok) continue;
     const ref = keyRef(key.value);

@@ -62,6 +62,11 @@ export interface HonestElection {
   readonly amendment: number;
   /** Unit keys as certified in the roster, by unit. */
   readonly unitKeys: ReadonlyMap<string, Signer>;
+  /**
+   * The election authority's key, which the operator does not hold: what an honest roster
+   * statement the authority made (a delegation) is signed with.
+   */
+  readonly authority: Signer;
 }
 
 export interface PublishedVersion {
@@ -151,7 +156,7 @@ export class Operator {
       const versions = await publishLog(site, election, keys, entries, sizes, (v) =>
         join(scratch, `site-v${String(v)}`),
       );
-      const honest = { election, site, keys, entries, versions, amendment, unitKeys };
+      const honest = { election, site, keys, entries, versions, amendment, unitKeys, authority };
       return new Operator(honest, scratch);
     } finally {
       await store.close();
