@@ -103,6 +103,8 @@ export function App(): JSX.Element {
   );
 
   const go = (next: Place, replace = false): void => {
+    // What was said on one screen is not news on another.
+    if (next.screen !== place.screen) setStatus('');
     const address = addressOf(next, location.search);
     if (replace) history.replaceState(null, '', address);
     else history.pushState(null, '', address);

@@ -2,7 +2,7 @@
 // whole unit's ballots cast). A line that differs is marked three ways: the row's background, a
 // bar at its edge and the word "differs" beside the difference, so that colour is never the only
 // sign. Without anything counted the tables have the held column alone.
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { compareSubmissions, type ComparedLine, type Counts, type Line } from './compare.js';
 import type { StaffMessages } from './messages.js';
 
@@ -13,7 +13,7 @@ interface Props {
   /** Prefixes the tables' ids, so that two comparisons on one page never share one. */
   readonly idPrefix: string;
   /** The two columns' headings (by default held and counts now). */
-  readonly columns?: { readonly held: string; readonly counted: string };
+  readonly columns?: { readonly held: ComponentChildren; readonly counted: ComponentChildren };
   /** A contest's and a choice's names (by default their ids). */
   readonly names?: {
     readonly contest: (contest: string) => string;

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECIDING_ROLES, type SheetMismatch, type StaffApi, type StaffSession } from './api.js';
 import { failureText, timeText } from './common.js';
 import { Comparison } from './comparison.js';
+import type { KeyedSheet } from '../../core/desk.js';
 import type { DefinitionIndex } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 
@@ -18,6 +19,32 @@ interface Props {
   readonly election: string;
   readonly definition: DefinitionIndex;
   readonly announce: (text: string) => void;
+}
+
+/**
+ * A sheet with its contests and choices in the definition's order, the paper sheet's (the log
+ * keeps a sheet's numbers as canonical JSON, in the order of their ids).
+ */
+export function inDefinitionOrder(definition: DefinitionIndex, sheet: KeyedSheet): KeyedSheet {
+  const order = definition.definition.contests.map((c) => c.id);
+  const rank = (id: string): number => {
+    const at = order.indexOf(id);
+    return at === -1 ? order.length : at;
+  };
+  return {
+    ...sheet,
+    contests: [...sheet.contests]
+      .sort((a, b) => rank(a.contest) - rank(b.contest))
+      .map((c) => {
+        const choices = definition.contests.get(c.contest)?.choices.map((ch) => ch.id) ?? [];
+        const known = choices.filter((ch) => Object.hasOwn(c.counts, ch));
+        const others = Object.keys(c.counts).filter((ch) => !choices.includes(ch));
+        return {
+          ...c,
+          counts: Object.fromEntries([...known, ...others].map((ch) => [ch, c.counts[ch] ?? 0])),
+        };
+      }),
+  };
 }
 
 const sheetKey = (s: { readonly unit: string; readonly voteType: string }): string =>
@@ -172,7 +199,13 @@ function MismatchDetail(props: {
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const firstChoice = useRef<HTMLInputElement>(null);
-  const column = (n: number, operator: string): string => m.t('entryColumn', { n, operator });
+  // The operator's name on a line of its own, broken anywhere: a phone's column is narrow.
+  const column = (n: number, operator: string): JSX.Element => (
+    <>
+      {m.t('entryColumn', { n })}
+      <span class="column-operator">{operator}</span>
+    </>
+  );
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -217,8 +250,8 @@ function MismatchDetail(props: {
       {first !== undefined && second !== undefined && (
         <Comparison
           m={m}
-          held={first.sheet}
-          counted={second.sheet}
+          held={inDefinitionOrder(definition, first.sheet)}
+          counted={inDefinitionOrder(definition, second.sheet)}
           idPrefix={`mismatch-${mismatch.unit}-${mismatch.voteType}`}
           columns={{
             held: column(1, first.operator),
