@@ -524,7 +524,9 @@ function SheetEntry(props: {
           );
         })}
         <section
-          class={`check check-${check.state}`}
+          class={`check check-${
+            check.state === 'warnings' && check.warnings.length === 0 ? 'clean' : check.state
+          }`}
           id="sheet-check"
           tabIndex={-1}
           aria-labelledby="check-title"
