@@ -104,6 +104,7 @@ export const SUBMISSION_ERROR_CODES = [
   'duplicate_contest',
   'unknown_choice',
   'impossible_counts',
+  'desk_keying',
 ] as const;
 
 export type SubmissionErrorCode = (typeof SUBMISSION_ERROR_CODES)[number];
@@ -164,6 +165,23 @@ export function checkSubmission(
       `unit "${unit.id}" is not a reporting unit: results are reported by the units beneath it`,
       { unit: unit.id },
     );
+  }
+  const { desk } = submission;
+  if (desk !== undefined) {
+    // Four eyes: two people keyed it, and whoever chose between their entries keyed neither.
+    const [first, second] = desk.keyedBy;
+    if (first === second) {
+      return fail(
+        'desk_keying',
+        `a tally sheet keyed twice by the same operator (${first}) is not four-eyes entry`,
+      );
+    }
+    if (desk.resolvedBy !== undefined && desk.keyedBy.includes(desk.resolvedBy)) {
+      return fail(
+        'desk_keying',
+        `${desk.resolvedBy} keyed the tally sheet and cannot also choose between its entries`,
+      );
+    }
   }
   if (!election.voteTypes.has(submission.voteType)) {
     return fail('unknown_vote_type', `unknown vote type "${submission.voteType}"`, {

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyedSheet } from '../core/desk.js';
 import { decodeLogEntry } from '../core/log_entry.js';
+import { checkSubmission } from '../core/submission.js';
 import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
 import { encodeVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
@@ -136,6 +137,9 @@ for (const kind of storeKinds) {
       ]);
       const annId = mismatch?.entries[0].id ?? '';
       expect(mismatch?.entries[0].operator).toBe('desk.ann');
+      // Four eyes: one who keyed the sheet does not choose between its entries.
+      const own = await desk.resolve('desk.bob', { unit: 'n-1', voteType: 'election-day' }, annId);
+      expect(own.ok ? 'resolved' : own.error.code).toBe('keyed_by_reviewer');
 
       const kept = await desk.resolve(
         'rosa.parks',
@@ -199,7 +203,23 @@ for (const kind of storeKinds) {
   });
 }
 
-describe('the results desk without a desk key', () => {
+describe('the rules on a desk submission', () => {
+  it('refuse one keyed twice by the same operator, or chosen by one who keyed it', () => {
+    const s = sampleSubmission('n-1');
+    const checked = (desk: { keyedBy: [string, string]; resolvedBy?: string }) => {
+      const r = checkSubmission(election, { ...s, desk });
+      return r.ok ? 'ok' : r.error.code;
+    };
+    expect(checked({ keyedBy: ['desk.ann', 'desk.bob'] })).toBe('ok');
+    expect(checked({ keyedBy: ['desk.ann', 'desk.bob'], resolvedBy: 'rosa.parks' })).toBe('ok');
+    expect(checked({ keyedBy: ['desk.ann', 'desk.ann'] })).toBe('desk_keying');
+    expect(checked({ keyedBy: ['desk.ann', 'desk.bob'], resolvedBy: 'desk.bob' })).toBe(
+      'desk_keying',
+    );
+  });
+});
+
+describe('the results desk without a certified desk key', () => {
   it('says how to give the server one', async () => {
     const kind = storeKinds.find((k) => k.name === 'sqlite');
     if (kind === undefined) throw new Error('no SQLite');
@@ -211,6 +231,13 @@ describe('the results desk without a desk key', () => {
       const desk = new ResultsDesk(t.store, election, ingest, undefined);
       const keyed = await desk.key('desk.ann', sheet());
       expect(keyed.ok ? keyed.value.type : keyed.error.message).toMatch(/--desk-key-file/);
+      // A desk key the roster does not hold: said so, and nothing logged for all to see.
+      const uncertified = new ResultsDesk(t.store, election, ingest, testSigner('desk.other'));
+      await uncertified.key('desk.ann', sheet());
+      const size = ingest.log.size;
+      const second = await uncertified.key('desk.bob', sheet());
+      expect(second.ok ? second.value.type : second.error.code).toBe('desk_key_not_certified');
+      expect(ingest.log.size).toBe(size);
     } finally {
       await t.dispose();
     }

@@ -14,7 +14,7 @@ import {
   sheetSubmission,
   type SheetDifference,
 } from '../core/desk.js';
-import { zodProblem, type Election } from '../core/election.js';
+import { isWithin, zodProblem, type Election } from '../core/election.js';
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import {
   err,
@@ -32,6 +32,7 @@ import { SubmissionRecords } from '../store/submission_records.js';
 import type { Store } from '../store/store.js';
 import type { ElectionIngest } from './ingest.js';
 import type { Receipt } from './receipt.js';
+import { findRosterKey } from './roster.js';
 import { signSubmission } from './submit_client.js';
 
 export type DeskProblem = Problem<
@@ -43,6 +44,8 @@ export type DeskProblem = Problem<
   | 'no_mismatch'
   | 'unknown_desk_entry'
   | 'invalid_review'
+  | 'keyed_by_reviewer'
+  | 'desk_key_not_certified'
   | 'desk_submission_rejected'
 >;
 
@@ -95,6 +98,13 @@ export class ResultsDesk {
     return new DeskRecords(this.store.db, this.election.definition.id);
   }
 
+  /** Writes to the desk's records together or not at all. */
+  private together(write: (records: DeskRecords) => Promise<void>): Promise<void> {
+    return this.store.db
+      .transaction()
+      .execute((tx) => write(new DeskRecords(tx, this.election.definition.id)));
+  }
+
   /** What the rules say of a sheet as it is keyed: a hard error, or the warnings. */
   check(input: unknown): Result<readonly ProblemSummary[], DeskProblem> {
     const sheet = this.parse(input);
@@ -143,14 +153,19 @@ export class ResultsDesk {
         return ok({ type: 'awaiting_second_entry', warnings: checked.value } as const);
       }
       if (!sheetsAgree(parseKept(first), sheet.value)) {
-        await this.records.add({ ...record, status: 'mismatch' });
-        await this.records.setStatus([first.id], 'mismatch');
+        await this.together(async (records) => {
+          await records.add({ ...record, status: 'mismatch' });
+          await records.setStatus([first.id], 'mismatch');
+        });
         return ok({ type: 'sent_to_reviewer' } as const);
       }
       const submitted = await this.submit(sheet.value, [first.operator, operator]);
       if (!submitted.ok) return submitted;
-      await this.records.add({ ...record, status: 'submitted', leaf: submitted.value.leafIndex });
-      await this.records.setStatus([first.id], 'submitted', submitted.value.leafIndex);
+      const leaf = submitted.value.leafIndex;
+      await this.together(async (records) => {
+        await records.add({ ...record, status: 'submitted', leaf });
+        await records.setStatus([first.id], 'submitted', leaf);
+      });
       return ok({ type: 'submitted', receipt: submitted.value } as const);
     });
   }
@@ -211,6 +226,14 @@ export class ResultsDesk {
           ),
         );
       }
+      if (reviewer === a.operator || reviewer === b.operator) {
+        return err(
+          problem(
+            'keyed_by_reviewer',
+            `you keyed this sheet: another reviewer chooses between its two entries`,
+          ),
+        );
+      }
       if (keep === null) {
         await this.records.setStatus([a.id, b.id], 'set_aside');
         return ok({});
@@ -227,8 +250,11 @@ export class ResultsDesk {
       if (this.signer === undefined) return err(noDeskKey());
       const submitted = await this.submit(parseKept(kept), [a.operator, b.operator], reviewer);
       if (!submitted.ok) return submitted;
-      await this.records.setStatus([kept.id], 'submitted', submitted.value.leafIndex);
-      await this.records.setStatus([(kept === a ? b : a).id], 'set_aside');
+      const other = kept === a ? b : a;
+      await this.together(async (records) => {
+        await records.setStatus([kept.id], 'submitted', submitted.value.leafIndex);
+        await records.setStatus([other.id], 'set_aside');
+      });
       return ok({ receipt: submitted.value });
     });
   }
@@ -242,6 +268,20 @@ export class ResultsDesk {
     const signer = this.signer;
     if (signer === undefined) return err(noDeskKey());
     const ref = keyRef(signer);
+    // A desk key the roster does not hold for this unit would only log a public rejection.
+    const certified = await findRosterKey(this.store, this.election.definition.id, ref);
+    if (
+      certified === undefined ||
+      certified.revoked ||
+      !isWithin(this.election, sheet.unit, certified.unit)
+    ) {
+      return err(
+        problem(
+          'desk_key_not_certified',
+          `the desk key ${ref} is not certified for ${sheet.unit} in this election's roster: the election authority certifies it for the root unit (tally keys issue)`,
+        ),
+      );
+    }
     const submissions = new SubmissionRecords(this.store.db, this.election.definition.id);
     const [last] = await submissions.lastSequences([ref]);
     const earlier = (await submissions.ofUnits([sheet.unit])).some(

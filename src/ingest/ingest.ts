@@ -365,18 +365,16 @@ export class ElectionIngest {
    * every version is published. Resolves with the entry once durable; a release the rules refuse
    * (`already_released`, `release_too_early`) is not logged.
    */
-  async release(
-    by?: string,
-    now: Date = this.now(),
-  ): Promise<Result<{ leafIndex: number }, ReleaseProblem>> {
+  async release(by?: string, at?: Date): Promise<Result<{ leafIndex: number }, ReleaseProblem>> {
     if (by !== undefined && !StaffName.safeParse(by).success)
       return err(problem('invalid_release', `"${by}" is no staff name`));
-    const time = now.toISOString();
-    return this.ledger.append<Result<{ leafIndex: number }, ReleaseProblem>>(
+    const released = await this.ledger.append<Result<{ leafIndex: number }, ReleaseProblem>>(
       async (reads, size) => {
+        // Stamped under the log's lock: no entry logged after it is older.
+        const time = (at ?? this.now()).toISOString();
         const state = new AdmissionState();
-        const released = await reads.released();
-        if (released !== undefined) state.knowRelease(released);
+        const before = await reads.released();
+        if (before !== undefined) state.knowRelease(before);
         const admission = state.admit(this.election, {
           type: 'release',
           leaf: size,
@@ -394,13 +392,15 @@ export class ElectionIngest {
           time,
           ...(by === undefined ? {} : { by }),
         };
-        this.releasedAt = size;
         return {
           entries: [{ bytes: encodeLogEntry(entry), index: { type: 'release' } }],
           value: ok({ leafIndex: size }),
         };
       },
     );
+    // Known as released once the entry is durable, not before.
+    if (released.ok) this.releasedAt = released.value.leafIndex;
+    return released;
   }
 
   /** The entry that released the results, if one did (read once, then kept). */

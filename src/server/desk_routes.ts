@@ -45,6 +45,8 @@ const CONFLICTS: ReadonlySet<DeskProblem['code']> = new Set([
   'no_mismatch',
   'unknown_desk_entry',
   'desk_submission_rejected',
+  'desk_key_not_certified',
+  'keyed_by_reviewer',
 ] as const);
 
 const deskStatus = (code: DeskProblem['code']): 400 | 409 => (CONFLICTS.has(code) ? 409 : 400);
@@ -57,15 +59,27 @@ export function registerDeskRoutes(app: FastifyInstance, options: DeskRoutesOpti
   const now = options.now ?? (() => new Date());
   const { allowRoute } = staffGate(new StaffAccounts(store), now);
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const desks = new Map<string, ResultsDesk>();
-  /** The election's desk: one per election, so that its sheets are decided one at a time. */
-  const deskOf = async (id: string): Promise<ResultsDesk | undefined> => {
-    const known = desks.get(id);
-    if (known !== undefined) return known;
-    const ingest = await elections.get(id);
-    if (ingest === undefined) return undefined;
-    const desk = new ResultsDesk(store, ingest.election, ingest, options.deskSigner, now);
-    desks.set(id, desk);
+  const desks = new Map<string, Promise<ResultsDesk | undefined>>();
+  /**
+   * The election's desk: one per election (the promise is kept at once, so that two first
+   * requests share it), so that its sheets are decided one at a time.
+   */
+  const deskOf = (id: string): Promise<ResultsDesk | undefined> => {
+    let desk = desks.get(id);
+    if (desk === undefined) {
+      desk = elections
+        .get(id)
+        .then((ingest) =>
+          ingest === undefined
+            ? undefined
+            : new ResultsDesk(store, ingest.election, ingest, options.deskSigner, now),
+        );
+      // An unknown election is asked about again next time: it may have been imported since.
+      void desk.then((d) => {
+        if (d === undefined) desks.delete(id);
+      });
+      desks.set(id, desk);
+    }
     return desk;
   };
 

@@ -207,6 +207,7 @@ function rejectionStatus(code: RejectionCode): number {
     case 'duplicate_contest':
     case 'unknown_choice':
     case 'impossible_counts':
+    case 'desk_keying':
       return 422;
     default:
       return throwIllegalValue(code);

@@ -3,7 +3,7 @@
 // and check what needs no order (signatures, the definition's rules); this thread folds the
 // rules over them in log order and compares each decision with what the entry records.
 import { AdmissionState, rosterAdmission, type Admission } from '../core/admission.js';
-import { parseElectionDefinition, waitsForRelease, type Election } from '../core/election.js';
+import { parseElectionDefinition, type Election } from '../core/election.js';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { throwIllegalValue } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
@@ -37,6 +37,8 @@ export interface Replayed {
   readonly accepted: number;
   /** Reviewers' decisions on held submissions in the version's share of the log. */
   readonly reviews: number;
+  /** The entry that released the results to the public site, if one did. */
+  readonly released: number | undefined;
   /**
    * The entries the version counts, in log order, as a tally applies them: each accepted
    * submission for a reporting unit and a vote type of the election, with the entry it replaced.
@@ -276,15 +278,6 @@ function replayDecisions(
         throwIllegalValue(item);
     }
   }
-  // Nothing is published before the results are released: a version whose share of the log
-  // holds no release was published too soon.
-  const released = state.released;
-  if (waitsForRelease(election) && (released === undefined || released >= versionSize)) {
-    problems.push({
-      code: 'published_before_release',
-      message: `the version counts ${String(versionSize)} log entries, and none of them releases the results: the election's results were not to be published before their release`,
-    });
-  }
   const counted = new Map<string, CountedEntry[]>();
   for (const [slot, c] of slots) {
     const unit = slotUnit(slot);
@@ -300,6 +293,7 @@ function replayDecisions(
     accepted,
     reviews,
     counting,
+    released: state.released,
   };
 }
 

@@ -14,6 +14,7 @@ import { append, replayLog, type Replayed } from './replay.js';
 import { compareResults } from './results.js';
 import { rebuildVersion } from './rebuild.js';
 import { checkCompressed } from './files.js';
+import { waitsForRelease } from '../core/election.js';
 import { sha256Hex } from '../core/sha256.js';
 import type { BuildParameters, Manifest } from '../formats/manifest.js';
 import { rootPage } from '../publish/snapshot.js';
@@ -250,6 +251,19 @@ export async function verifySite(
   const replay = await replaying;
   append(problems, replayProblems);
   if (replay === undefined) return finish(common);
+  // Nothing is published before the results are released: a version whose share of the log
+  // holds no release was published too soon.
+  const { released } = replay;
+  if (
+    waitsForRelease(replay.election) &&
+    (released === undefined || released >= manifest.logSize)
+  ) {
+    problems.push({
+      code: 'published_before_release',
+      message: `version ${String(manifest.version)} counts ${String(manifest.logSize)} log entries, and none of them releases the results: they were not to be published before their release`,
+      file: manifestPath,
+    });
+  }
 
   // 5. Every published number, recomputed, and the reporting units' files rebuilt (workers).
   const entries = log.entries.slice(0, manifest.logSize);
