@@ -194,23 +194,23 @@ describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 6
     expect(await page.textContent('header')).toContain('Signed in as reviewer.one');
     expect(await page.textContent('header')).toContain('Role: reviewer');
     // One election: the desk opens it without asking.
-    const item = page.getByRole('button', { name: /n-1, election-day/ });
+    const item = page.getByRole('button', { name: /North 1, Election day/ });
     await item.waitFor();
     expect(await item.textContent()).toContain(
       'Conflict: another source reports this unit differently',
     );
     await item.click();
     expect(await item.getAttribute('aria-pressed')).toBe('true');
-    await page.getByRole('heading', { level: 2, name: /n-1, election-day/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /North 1, Election day/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('election')).toBe('sample-2026');
     // Held and counted side by side; the two lines that differ are marked in words too.
-    const governor = page.getByRole('table', { name: /Contest governor/ });
+    const governor = page.getByRole('table', { name: /Contest Governor/ });
     expect(await governor.getByRole('caption').textContent()).toContain('2 lines differ.');
-    const ada = governor.getByRole('row', { name: /^ada/ });
-    expect(await ada.textContent()).toBe('ada250260−10 ≠ differs');
+    const ada = governor.getByRole('row', { name: /^Ada Lovelace/ });
+    expect(await ada.textContent()).toBe('Ada Lovelace250260−10 ≠ differs');
     expect(await ada.getAttribute('class')).toBe('differs');
-    const alan = governor.getByRole('row', { name: /^alan/ });
-    expect(await alan.textContent()).toBe('alan220220same');
+    const alan = governor.getByRole('row', { name: /^Alan Turing/ });
+    expect(await alan.textContent()).toBe('Alan Turing220220same');
     expect(await page.textContent('.detail')).toContain('No evidence files');
     expect(await axeViolations(page)).toEqual([]);
     await shot('desk-selected-1280');
@@ -260,8 +260,8 @@ describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 6
     await observerPage.getByLabel('Password').fill(observer.password);
     await observerPage.getByLabel('Code', { exact: true }).fill(observer.recoveryCodes[0] ?? '');
     await observerPage.getByRole('button', { name: 'Sign in' }).click();
-    await observerPage.getByRole('button', { name: /n-1, election-day/ }).click();
-    await observerPage.getByRole('table', { name: /Contest governor/ }).waitFor();
+    await observerPage.getByRole('button', { name: /North 1, Election day/ }).click();
+    await observerPage.getByRole('table', { name: /Contest Governor/ }).waitFor();
     expect(await observerPage.textContent('.queue')).toContain(
       'Only reviewers and administrators decide (observer signed in)',
     );

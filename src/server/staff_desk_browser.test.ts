@@ -367,7 +367,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       await page.close();
     }
     const reviewer = await signedIn('reviewer.one');
-    const item = reviewer.getByRole('button', { name: /s-2, mail/ });
+    const item = reviewer.getByRole('button', { name: /South 2, Mail/ });
     await item.waitFor();
     expect(await item.textContent()).toContain('Needs two reviewers');
     await item.click();
@@ -386,7 +386,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
 
     const admin = await signedIn('admin.one');
     await admin.getByRole('link', { name: 'Review desk' }).click();
-    const held = admin.getByRole('button', { name: /s-2, mail/ });
+    const held = admin.getByRole('button', { name: /South 2, Mail/ });
     await held.waitFor();
     expect(await held.textContent()).toContain('Approved so far by: reviewer.one');
     await held.click();

@@ -365,6 +365,7 @@ function ScreenView(props: {
             props.go({ ...next, screen: 'review' });
           }}
           announce={announce}
+          definition={definition}
         />
       );
     case 'release':

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECIDING_ROLES, type HeldItem, type StaffApi, type StaffSession } from './api.js';
 import { failureText } from './common.js';
 import { Comparison } from './comparison.js';
+import type { DefinitionIndex } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 
 /** Where the desk is: the election and held entry the address names. */
@@ -22,9 +23,23 @@ interface Props {
   readonly go: (place: DeskPlace) => void;
   /** Says something in the page's live region. */
   readonly announce: (text: string) => void;
+  /** The election's names for its units, vote types, contests and choices, once read. */
+  readonly definition: DefinitionIndex | undefined;
 }
 
-export function Desk({ m, api, session, place, go, announce }: Props): JSX.Element {
+/** "Unit, vote type" by their names where the definition is read, else by their ids. */
+function sheetName(
+  m: StaffMessages,
+  definition: DefinitionIndex | undefined,
+  item: { readonly unit: string; readonly voteType: string },
+): string {
+  return m.t('unitAndVoteType', {
+    unit: definition?.unitName(item.unit, m.language) ?? item.unit,
+    voteType: definition?.voteTypeName(item.voteType, m.language) ?? item.voteType,
+  });
+}
+
+export function Desk({ m, api, session, place, go, announce, definition }: Props): JSX.Element {
   const [queue, setQueue] = useState<readonly HeldItem[] | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const detailHeading = useRef<HTMLHeadingElement>(null);
@@ -107,6 +122,7 @@ export function Desk({ m, api, session, place, go, announce }: Props): JSX.Eleme
                 <ol class="queue-items">
                   {queue.map((item) => (
                     <QueueItem
+                      definition={definition}
                       key={item.entry}
                       m={m}
                       item={item}
@@ -135,6 +151,7 @@ export function Desk({ m, api, session, place, go, announce }: Props): JSX.Eleme
                 api={api}
                 election={place.election}
                 item={selected}
+                definition={definition}
                 canDecide={canDecide}
                 me={session.name}
                 headingRef={detailHeading}
@@ -154,17 +171,16 @@ export function Desk({ m, api, session, place, go, announce }: Props): JSX.Eleme
 
 function QueueItem(props: {
   readonly m: StaffMessages;
+  readonly definition: DefinitionIndex | undefined;
   readonly item: HeldItem;
   readonly selected: boolean;
   readonly onSelect: () => void;
 }): JSX.Element {
-  const { m, item, selected, onSelect } = props;
+  const { m, item, selected, onSelect, definition } = props;
   return (
     <li class={selected ? 'selected' : undefined}>
       <button type="button" aria-pressed={selected} onClick={onSelect}>
-        <span class="item-title">
-          {m.t('unitAndVoteType', { unit: item.unit, voteType: item.voteType })}
-        </span>
+        <span class="item-title">{sheetName(m, definition, item)}</span>
         <span class={`kind kind-${item.kind}`}>{m.t(`kind_${item.kind}`)}</span>
         <span class="meta">
           {m.t('entry', { entry: item.entry })} ·{' '}
@@ -187,6 +203,7 @@ function HeldDetail(props: {
   readonly api: StaffApi;
   readonly election: string | undefined;
   readonly item: HeldItem;
+  readonly definition: DefinitionIndex | undefined;
   readonly canDecide: boolean;
   /** Who is signed in: a reviewer who approved already is told a second must approve. */
   readonly me: string;
@@ -204,8 +221,7 @@ function HeldDetail(props: {
   return (
     <>
       <h2 id="detail-title" ref={props.headingRef} tabIndex={-1}>
-        {m.t('entry', { entry: item.entry })}:{' '}
-        {m.t('unitAndVoteType', { unit: item.unit, voteType: item.voteType })}
+        {m.t('entry', { entry: item.entry })}: {sheetName(m, props.definition, item)}
       </h2>
       <p class={`kind kind-${item.kind}`}>{m.t(`kind_${item.kind}`)}</p>
       <dl class="facts">
@@ -249,6 +265,15 @@ function HeldDetail(props: {
         held={submission}
         counted={counted?.submission}
         idPrefix={`compare-${String(item.entry)}`}
+        {...(props.definition === undefined
+          ? {}
+          : {
+              names: {
+                contest: (c: string) => props.definition?.contestName(c, m.language) ?? c,
+                choice: (c: string, ch: string) =>
+                  props.definition?.choiceName(c, ch, m.language) ?? ch,
+              },
+            })}
       />
       <Evidence m={m} item={item} />
       {props.canDecide && props.election !== undefined && (
