@@ -239,6 +239,52 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
     },
   );
 
+  withDataDir(
+    keys
+      .command('delegate')
+      .description(
+        "Delegate the roster of a unit (and every unit beneath it) to an enrolment key until a time, signed by the election authority and recorded in the log: a server holding that key (tally serve --enrolment-key-file) then certifies and revokes those units' keys itself, each change a log entry the verifier holds to the delegation.",
+      )
+      .requiredOption('--election <id>', 'the election')
+      .requiredOption('--unit <id>', 'the unit whose roster is delegated (the root for all)')
+      .requiredOption(
+        '--key <verifier-key>',
+        'the enrolment key (tally keygen; keep its signer key on the server)',
+      )
+      .requiredOption(
+        '--expires <time>',
+        'until when, RFC 3339 with an offset (2026-11-04T06:00:00-05:00)',
+      )
+      .requiredOption('--authority-key-file <file>', "file holding the authority's signer key"),
+  ).action(
+    async (
+      options: StoreOptions & {
+        election: string;
+        unit: string;
+        key: string;
+        expires: string;
+        authorityKeyFile: string;
+      },
+    ) => {
+      if (
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(options.expires)
+      )
+        throw new CliFailure(
+          '--expires is a time with its offset, such as 2026-11-04T06:00:00-05:00',
+        );
+      const authority = await readSignerFile(options.authorityKeyFile, 'authority key');
+      const changed = await applyRosterChange(options, authority, {
+        action: 'delegate',
+        unit: options.unit,
+        key: options.key,
+        expires: options.expires,
+      });
+      io.out(
+        `delegated the roster of "${changed.unit}" and the units beneath it to ${changed.ref} until ${options.expires} (log entry ${changed.leafIndex})\n`,
+      );
+    },
+  );
+
   program
     .command('submit')
     .description(
@@ -351,6 +397,10 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         '--desk-key-file <file>',
         "the results desk's signer key (tally keys issue, certified for the election's root unit): paper tally sheets keyed twice are submitted signed with it",
       )
+      .option(
+        '--enrolment-key-file <file>',
+        'the enrolment key the election authority delegated the roster to (tally keys delegate): admins then certify and revoke unit keys and make enrolment codes for devices',
+      )
       .option('--quiet', 'no request log'),
   ).action(
     async (
@@ -368,6 +418,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         publicOnly?: boolean;
         publicWorkers?: string;
         deskKeyFile?: string;
+        enrolmentKeyFile?: string;
         quiet?: boolean;
       },
     ) => {
@@ -424,11 +475,16 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         options.deskKeyFile === undefined
           ? undefined
           : await readSignerFile(options.deskKeyFile, 'desk key');
+      const enrolmentSigner =
+        options.enrolmentKeyFile === undefined
+          ? undefined
+          : await readSignerFile(options.enrolmentKeyFile, 'enrolment key');
       const store = await openStore(storeConfig(options.dataDir, process.env['DATABASE_URL']));
       const server = await startServer({
         store,
         logSigner,
         ...(deskSigner === undefined ? {} : { deskSigner }),
+        ...(enrolmentSigner === undefined ? {} : { enrolmentSigner }),
         host: options.host,
         port: Number(options.port),
         logger: options.quiet !== true,

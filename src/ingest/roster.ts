@@ -1,7 +1,12 @@
 // The key roster: the election authority certifies a key per reporting unit or device, or
 // revokes one, as a signed statement recorded in the log. Only certified, unrevoked keys can
 // sign submissions for their unit and the units beneath it.
-import { AdmissionState, type RefusalCode } from '../core/admission.js';
+import {
+  AdmissionState,
+  rosterAdmission,
+  type RefusalCode,
+  type RosterSigner,
+} from '../core/admission.js';
 import type { JsonValue } from '../core/canonical_json.js';
 import type { Election } from '../core/election.js';
 import {
@@ -10,15 +15,15 @@ import {
   ROSTER_CONTEXT,
   type RosterStatement,
 } from '../core/log_entry.js';
-import { err, ok, problem, type Problem, type Result } from '../core/result.js';
+import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
 import { keyRef, signObject } from '../log/envelope.js';
 import { parseVerifierKey, type Signer, type Verifier } from '../log/note.js';
 import type { Store } from '../store/store.js';
-import type { Appending, Ledger } from '../store/ledger.js';
+import type { Appending, IndexRow, Ledger } from '../store/ledger.js';
 import { RosterRecords } from '../store/roster_records.js';
 
 export type RosterProblem = Problem<
-  'not_an_authority_key' | 'malformed_key' | 'bad_signature' | RefusalCode
+  'not_an_authority_key' | 'malformed_key' | 'bad_signature' | 'no_delegation' | RefusalCode
 >;
 
 export interface RosterKey {
@@ -47,10 +52,12 @@ function authorityVerifier(election: Election, signer: Signer): Result<Verifier,
 }
 
 export interface RosterChangeRequest {
-  readonly action: 'certify' | 'revoke';
-  /** The unit to certify the key for (certify only). */
+  readonly action: 'certify' | 'revoke' | 'delegate';
+  /** The unit to certify the key for, or whose roster to delegate (certify, delegate). */
   readonly unit?: string;
   readonly key: string;
+  /** Until when a delegation holds (delegate only). */
+  readonly expires?: string;
 }
 
 /** Certifies a unit's key, or revokes one, signed by the authority and recorded in the log. */
@@ -66,8 +73,8 @@ export async function changeRoster(
 }
 
 /**
- * Several roster changes in one transaction, all or none: how an office issues the keys of a
- * whole county or state at once.
+ * Several roster changes in one transaction, all or none, signed by the authority: how an office
+ * issues the keys of a whole county or state at once, or delegates a roster to an enrolment key.
  */
 export async function changeRosterMany(
   ledger: Ledger,
@@ -76,72 +83,132 @@ export async function changeRosterMany(
   changes: readonly RosterChangeRequest[],
   now: Date,
 ): Promise<Result<RosterChange[], RosterProblem>> {
-  const electionId = election.definition.id;
   const verifier = authorityVerifier(election, authority);
   if (!verifier.ok) return verifier;
+  return changeRosterAs(ledger, election, { signer: authority }, changes, now);
+}
+
+/**
+ * Roster changes signed by an enrolment key the authority delegated the roster of some units
+ * to (the server's, so that staff issue and revoke unit keys without the authority's key): each
+ * statement names the delegation, and the rules hold it to the delegation's units and time.
+ */
+export async function changeRosterAsDelegate(
+  ledger: Ledger,
+  election: Election,
+  enrolment: Signer,
+  changes: readonly RosterChangeRequest[],
+  now: Date,
+): Promise<Result<RosterChange[], RosterProblem>> {
+  return changeRosterAs(ledger, election, { signer: enrolment, delegated: true }, changes, now);
+}
+
+async function changeRosterAs(
+  ledger: Ledger,
+  election: Election,
+  by: { readonly signer: Signer; readonly delegated?: true },
+  changes: readonly RosterChangeRequest[],
+  now: Date,
+): Promise<Result<RosterChange[], RosterProblem>> {
+  const electionId = election.definition.id;
   const refs: string[] = [];
   for (const change of changes) {
     const key = parseVerifierKey(change.key);
     if (!key.ok) return err(problem('malformed_key', key.error.message));
     refs.push(keyRef(key.value));
   }
+  const signerRef = keyRef(by.signer);
 
   return ledger.append(async (reads, size) => {
-    const rows = new Map((await reads.roster.keys(refs)).map((r) => [r.ref, r]));
     const refuse = (p: RosterProblem): Appending<Result<RosterChange[], RosterProblem>> => ({
       entries: [],
       value: err(p),
     });
-    // The roster as the log has it for these keys, and the admission rules over the changes.
+    const rows = new Map((await reads.roster.keys(refs)).map((r) => [r.ref, r]));
+    const delegations = await reads.roster.delegations([...refs, signerRef]);
+    // The roster as the log has it for these keys (and the signer's delegation), and the
+    // admission rules over the changes.
     const state = new AdmissionState();
     for (const [ref, row] of rows) state.knowKey(ref, row.unit, row.revokedAt);
+    for (const d of delegations) {
+      state.knowDelegation(d.delegatedAt, {
+        ref: d.ref,
+        key: d.verifierKey,
+        unit: d.unit,
+        expires: d.expires,
+        ...(d.revokedAt === undefined ? {} : { revokedAt: d.revokedAt }),
+      });
+    }
+    let signedBy: RosterSigner = { type: 'authority' };
+    if (by.delegated === true) {
+      const mine = delegations.find((d) => d.ref === signerRef);
+      if (mine === undefined) {
+        return refuse(
+          problem(
+            'no_delegation',
+            `key ${signerRef} holds no delegation of this election's roster: the election authority delegates it (tally keys delegate)`,
+          ),
+        );
+      }
+      signedBy = { type: 'delegation', entry: mine.delegatedAt, key: mine.verifierKey };
+    }
     const planned: { ref: string; unit: string; change: RosterChangeRequest; entry: Uint8Array }[] =
       [];
     const unitOf = new Map([...rows].map(([ref, row]) => [ref, row.unit]));
+    for (const d of delegations) unitOf.set(d.ref, d.unit);
     for (const [i, change] of changes.entries()) {
       const ref = refs[i] as string;
-      const unit = change.action === 'certify' ? (change.unit ?? '') : (unitOf.get(ref) ?? '');
+      const unit = change.action === 'revoke' ? (unitOf.get(ref) ?? '') : (change.unit ?? '');
       const time = now.toISOString();
-      const admission = state.admit(election, {
-        type: 'roster',
-        leaf: size + i,
-        action: change.action,
-        ref,
-        unit,
-        signedBy: { type: 'authority' },
-        time,
-        key: change.key,
-      });
-      if (admission.type === 'refused') return refuse(admission.error);
-      if (admission.type !== 'recorded') throw new Error(`roster change ${admission.type}`);
-      unitOf.set(ref, unit);
       const statement: RosterStatement = {
         election: electionId,
         action: change.action,
         unit,
         key: change.key,
         time,
+        ...(change.expires === undefined ? {} : { expires: change.expires }),
       };
-      const signed = signObject(ROSTER_CONTEXT, statement as JsonValue, authority);
+      const admission = state.admit(election, rosterAdmission(statement, size + i, ref, signedBy));
+      if (admission.type === 'refused') return refuse(admission.error);
+      if (admission.type !== 'recorded') throw new Error(`roster change ${admission.type}`);
+      unitOf.set(ref, unit);
+      const signed = signObject(ROSTER_CONTEXT, statement as JsonValue, by.signer);
       const entry = encodeLogEntry({
         format: LOG_ENTRY_FORMAT,
         type: 'roster',
         statement,
         ...signed,
+        ...(signedBy.type === 'delegation'
+          ? { delegation: { entry: signedBy.entry, key: signedBy.key } }
+          : {}),
       });
       planned.push({ ref, unit, change, entry });
     }
     return {
-      entries: planned.map((p) => ({
-        bytes: p.entry,
-        index:
-          p.change.action === 'certify'
-            ? { type: 'certify', ref: p.ref, verifierKey: p.change.key, unit: p.unit }
-            : { type: 'revoke', ref: p.ref },
-      })),
+      entries: planned.map((p) => ({ bytes: p.entry, index: indexRow(p) })),
       value: ok(planned.map((p, i) => ({ leafIndex: size + i, ref: p.ref, unit: p.unit }))),
     };
   });
+}
+
+/** The index row a roster change comes with. */
+function indexRow(p: { ref: string; unit: string; change: RosterChangeRequest }): IndexRow {
+  switch (p.change.action) {
+    case 'certify':
+      return { type: 'certify', ref: p.ref, verifierKey: p.change.key, unit: p.unit };
+    case 'revoke':
+      return { type: 'revoke', ref: p.ref };
+    case 'delegate':
+      return {
+        type: 'delegate',
+        ref: p.ref,
+        verifierKey: p.change.key,
+        unit: p.unit,
+        expires: p.change.expires ?? '',
+      };
+    default:
+      return throwIllegalValue(p.change.action);
+  }
 }
 
 /** Looks a key up in the roster, as the store has it now. */

@@ -31,6 +31,7 @@ import type { Signer } from '../log/note.js';
 import { registerDefinitionRoutes } from './definition_routes.js';
 import { registerControlRoomRoutes, type PublishMonitor } from './control_room_routes.js';
 import { registerDeskRoutes } from './desk_routes.js';
+import { registerEnrolmentRoutes } from './enrolment_routes.js';
 import { registerReleaseRoutes } from './release_routes.js';
 import { registerStaffPages } from './staff_pages.js';
 import { registerStaffAccountRoutes } from './staff_account_routes.js';
@@ -76,6 +77,8 @@ export interface IngestAppOptions {
   readonly held?: HeldBytes;
   /** Signs the paper tally sheets the results desk keys twice. */
   readonly deskSigner?: Signer;
+  /** The enrolment key the election authority delegated the roster to. */
+  readonly enrolmentSigner?: Signer;
   /** The staff routes' clock (sessions, TOTP codes, lockouts): tests move it. */
   readonly now?: () => Date;
   /** Where the server tells of each version it publishes, for the control room. */
@@ -415,6 +418,12 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     store,
     elections,
     ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerEnrolmentRoutes(app, {
+    store,
+    elections,
+    ...(options.enrolmentSigner === undefined ? {} : { enrolmentSigner: options.enrolmentSigner }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerReleaseRoutes(app, {

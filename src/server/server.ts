@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly logSigner: Signer;
   /** Signs the paper tally sheets the results desk keys twice. */
   readonly deskSigner?: Signer;
+  /** The enrolment key the election authority delegated the roster to. */
+  readonly enrolmentSigner?: Signer;
   readonly host?: string;
   readonly port?: number;
   readonly checkpointEveryMs?: number;
@@ -82,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publishMonitor,
     logger: options.logger ?? false,
     ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
+    ...(options.enrolmentSigner === undefined ? {} : { enrolmentSigner: options.enrolmentSigner }),
   });
 
   const publish = options.publish;

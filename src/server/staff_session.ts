@@ -56,6 +56,11 @@ export const ROUTE_ROLES = {
   'GET /staff/elections/{election}/desk/mismatches': DESK_OVERSIGHT,
   'POST /staff/elections/{election}/desk/resolutions': REVIEWERS,
   'GET /staff/elections/{election}/release': READERS,
+  'POST /staff/elections/{election}/keys': ADMINS,
+  'POST /staff/elections/{election}/keys/revoke': ADMINS,
+  'POST /staff/elections/{election}/enrolment-codes': ADMINS,
+  // A device's own credential, not a session: the one-time enrolment code (401 without it).
+  'POST /v1/elections/{election}/enrolments': ANYONE,
   'POST /staff/elections/{election}/release': ADMINS,
   'GET /staff/elections/{election}/control-room': READERS,
   'GET /staff/elections/{election}/control-room/status': READERS,

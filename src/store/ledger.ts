@@ -25,6 +25,13 @@ export type IndexRow =
       readonly unit: string;
     }
   | { readonly type: 'revoke'; readonly ref: string }
+  | {
+      readonly type: 'delegate';
+      readonly ref: string;
+      readonly verifierKey: string;
+      readonly unit: string;
+      readonly expires: string;
+    }
   /** A review decided the held submission at entry `target`. */
   | { readonly type: 'review'; readonly target: number; readonly status: 'accepted' | 'rejected' }
   /** The results were released to the public site. */
@@ -200,6 +207,13 @@ export class Ledger {
     const revoked: { leaf: number; ref: string }[] = [];
     const reviewed: { leaf: number; target: number; status: 'accepted' | 'rejected' }[] = [];
     let released: number | undefined;
+    const delegated: {
+      leaf: number;
+      ref: string;
+      verifierKey: string;
+      unit: string;
+      expires: string;
+    }[] = [];
     entries.forEach((e, i) => {
       const leaf = first + i;
       const index = e.index;
@@ -220,6 +234,9 @@ export class Ledger {
         case 'release':
           released = leaf;
           break;
+        case 'delegate':
+          delegated.push({ leaf, ...index });
+          break;
         default:
           throwIllegalValue(index);
       }
@@ -229,7 +246,11 @@ export class Ledger {
     for (const r of reviewed) await records.decide(r.target, r.status, r.leaf);
     const roster = new RosterRecords(tx, this.electionId);
     await roster.certify(certified);
-    for (const r of revoked) await roster.revoke(r.ref, r.leaf);
+    for (const d of delegated) await roster.delegate(d);
+    for (const r of revoked) {
+      await roster.revoke(r.ref, r.leaf);
+      await roster.revokeDelegation(r.ref, r.leaf);
+    }
     if (released !== undefined) {
       await tx
         .updateTable('log_state')

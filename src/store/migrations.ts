@@ -143,7 +143,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
-    '0005_approvals_desk_release': {
+    '0005_approvals_desk_release_enrolment': {
       async up(db: Kysely<unknown>): Promise<void> {
         // The entry that released the election's results to the public site, once one did.
         await db.schema.alterTable('log_state').addColumn('released_leaf', 'bigint').execute();
@@ -181,6 +181,32 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .createIndex('desk_entries_by_sheet')
           .on('desk_entries')
           .columns(['election_id', 'unit_id', 'vote_type'])
+          .execute();
+        // The roster delegations the authority made: which enrolment key may certify and revoke
+        // the keys of which units, until when, and the entries that made and revoked each.
+        await db.schema
+          .createTable('roster_delegations')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('key_ref', 'text', (c) => c.notNull())
+          .addColumn('verifier_key', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('expires', 'text', (c) => c.notNull())
+          .addColumn('delegated_leaf', 'bigint', (c) => c.notNull())
+          .addColumn('revoked_leaf', 'bigint')
+          .addPrimaryKeyConstraint('roster_delegations_pk', ['election_id', 'key_ref'])
+          .execute();
+        // One-time enrolment codes: with one, a reporting device registers the key it made for
+        // its unit. Only the code's hash is kept; each is good once, until it expires.
+        await db.schema
+          .createTable('enrolment_codes')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'text')
+          .addColumn('key_ref', 'text')
           .execute();
       },
     },

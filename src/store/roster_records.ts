@@ -13,6 +13,17 @@ export interface RosterRecord {
   readonly revokedAt?: number;
 }
 
+/** A delegation of the roster to an enrolment key, as the authority made it. */
+export interface DelegationRecord {
+  readonly ref: string;
+  readonly verifierKey: string;
+  /** The unit whose keys (its own and those beneath it) the delegated key may change. */
+  readonly unit: string;
+  readonly expires: string;
+  readonly delegatedAt: number;
+  readonly revokedAt?: number;
+}
+
 export class RosterRecords {
   constructor(
     private readonly executor: Executor,
@@ -61,6 +72,56 @@ export class RosterRecords {
   async revoke(ref: string, leaf: number): Promise<void> {
     await this.executor
       .updateTable('roster_keys')
+      .set({ revoked_leaf: leaf })
+      .where('election_id', '=', this.electionId)
+      .where('key_ref', '=', ref)
+      .execute();
+  }
+
+  /** The delegations of the roster to these keys, by reference. */
+  async delegations(refs: readonly string[]): Promise<DelegationRecord[]> {
+    if (refs.length === 0) return [];
+    const rows = await this.executor
+      .selectFrom('roster_delegations')
+      .select(['key_ref', 'verifier_key', 'unit_id', 'expires', 'delegated_leaf', 'revoked_leaf'])
+      .where('election_id', '=', this.electionId)
+      .where('key_ref', 'in', refs)
+      .execute();
+    return rows.map((r) => ({
+      ref: r.key_ref,
+      verifierKey: r.verifier_key,
+      unit: r.unit_id,
+      expires: r.expires,
+      delegatedAt: r.delegated_leaf,
+      ...(r.revoked_leaf === null ? {} : { revokedAt: r.revoked_leaf }),
+    }));
+  }
+
+  async delegate(d: {
+    leaf: number;
+    ref: string;
+    verifierKey: string;
+    unit: string;
+    expires: string;
+  }): Promise<void> {
+    await this.executor
+      .insertInto('roster_delegations')
+      .values({
+        election_id: this.electionId,
+        key_ref: d.ref,
+        verifier_key: d.verifierKey,
+        unit_id: d.unit,
+        expires: d.expires,
+        delegated_leaf: d.leaf,
+        revoked_leaf: null,
+      })
+      .execute();
+  }
+
+  /** Revokes a delegation, if `ref` is a delegated key (a unit key's revocation is `revoke`). */
+  async revokeDelegation(ref: string, leaf: number): Promise<void> {
+    await this.executor
+      .updateTable('roster_delegations')
       .set({ revoked_leaf: leaf })
       .where('election_id', '=', this.electionId)
       .where('key_ref', '=', ref)

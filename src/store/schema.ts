@@ -138,6 +138,30 @@ export interface DeskEntriesTable {
   leaf_index: number | null;
 }
 
+export interface RosterDelegationsTable {
+  election_id: string;
+  key_ref: string;
+  verifier_key: string;
+  /** The unit whose roster (with every unit beneath it) the key may change. */
+  unit_id: string;
+  expires: string;
+  delegated_leaf: number;
+  revoked_leaf: number | null;
+}
+
+export interface EnrolmentCodesTable {
+  /** SHA-256 (hex) of the code: the code itself is never stored. */
+  code_hash: string;
+  election_id: string;
+  unit_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** The key the code enrolled, once used. */
+  key_ref: string | null;
+}
+
 export interface MigrationsSeen {
   id: Generated<number>;
 }
@@ -156,4 +180,6 @@ export interface Database {
   staff_events: StaffEventsTable;
   review_approvals: ReviewApprovalsTable;
   desk_entries: DeskEntriesTable;
+  roster_delegations: RosterDelegationsTable;
+  enrolment_codes: EnrolmentCodesTable;
 }

@@ -70,6 +70,8 @@ export async function staffTestApp(
   kind: StoreKind,
   /** Keys to certify, each for its unit, by the election's authority. */
   certify: readonly (readonly [Signer, string])[] = [],
+  /** An enrolment key the authority delegates a unit's roster to, which the server holds. */
+  enrolment?: { readonly key: Signer; readonly unit: string; readonly expires: string },
 ): Promise<StaffTestApp> {
   let clock = new Date('2026-11-03T22:00:00Z');
   const t = await kind.create();
@@ -95,10 +97,26 @@ export async function staffTestApp(
   };
   const accounts = new Map<Role, NewAccount>();
   for (const role of ROLES) accounts.set(role, await add(`${role}.one`, role));
+  if (enrolment !== undefined) {
+    const delegated = await changeRoster(
+      imported.value.ledger,
+      definition,
+      authority,
+      {
+        action: 'delegate',
+        unit: enrolment.unit,
+        key: encodeVerifierKey(enrolment.key),
+        expires: enrolment.expires,
+      },
+      new Date('2026-11-03T20:00:00Z'),
+    );
+    if (!delegated.ok) throw new Error(delegated.error.message);
+  }
   const app = await buildIngestApp({
     store: t.store,
     elections: new ElectionRegistry(t.store),
     now: () => clock,
+    ...(enrolment === undefined ? {} : { enrolmentSigner: enrolment.key }),
   });
 
   const account = (role: Role): NewAccount => {
