@@ -468,6 +468,25 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     await accessibleAtBothWidths(page, 'staff-added');
     await page.getByRole('button', { name: 'They are handed over: hide them' }).click();
     expect(await page.locator('.credentials').count()).toBe(0);
+    // Disabling asks first, in the page; the member's row then says so, and enabling undoes it.
+    const row = members.getByRole('row', { name: /^desk\.three/ });
+    await row.getByRole('button', { name: 'Disable desk.three' }).click();
+    await page
+      .getByText(
+        'Disable desk.three? Their sessions end at once and they cannot sign in until enabled again.',
+      )
+      .waitFor();
+    await row.getByRole('button', { name: 'Disable', exact: true }).click();
+    await expect.poll(() => row.textContent()).toContain('disabled: cannot sign in');
+    await row.getByRole('button', { name: 'Enable desk.three' }).click();
+    await expect.poll(() => row.textContent()).toContain('active');
+    // A reset shows new sign-in details, once.
+    await row.getByRole('button', { name: 'Reset desk.three' }).click();
+    await row.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Sign-in details for desk.three' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(
+      'desk.three has new sign-in details; their sessions have ended.',
+    );
     await page.close();
   });
 
