@@ -401,6 +401,10 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         '--enrolment-key-file <file>',
         'the enrolment key the election authority delegated the roster to (tally keys delegate): admins then certify and revoke unit keys and make enrolment codes for devices',
       )
+      .option(
+        '--trust-proxy',
+        "behind a reverse proxy that terminates TLS: take the client's address and protocol from X-Forwarded-For and X-Forwarded-Proto (limits count by client; staff cookies are Secure). Never without such a proxy",
+      )
       .option('--quiet', 'no request log'),
   ).action(
     async (
@@ -419,6 +423,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         publicWorkers?: string;
         deskKeyFile?: string;
         enrolmentKeyFile?: string;
+        trustProxy?: boolean;
         quiet?: boolean;
       },
     ) => {
@@ -485,6 +490,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
         logSigner,
         ...(deskSigner === undefined ? {} : { deskSigner }),
         ...(enrolmentSigner === undefined ? {} : { enrolmentSigner }),
+        ...(options.trustProxy === true ? { trustProxy: true } : {}),
         host: options.host,
         port: Number(options.port),
         logger: options.quiet !== true,

@@ -30,6 +30,7 @@ import { ElectionParams, type ElectionRegistry } from './elections.js';
 import type { Signer } from '../log/note.js';
 import { registerDefinitionRoutes } from './definition_routes.js';
 import { registerControlRoomRoutes, type PublishMonitor } from './control_room_routes.js';
+import { SubmissionRecords } from '../store/submission_records.js';
 import { registerDeskRoutes } from './desk_routes.js';
 import { registerEnrolmentRoutes } from './enrolment_routes.js';
 import { registerReleaseRoutes } from './release_routes.js';
@@ -79,6 +80,12 @@ export interface IngestAppOptions {
   readonly deskSigner?: Signer;
   /** The enrolment key the election authority delegated the roster to. */
   readonly enrolmentSigner?: Signer;
+  /**
+   * Behind a reverse proxy that terminates TLS: take the client's address and protocol from
+   * its X-Forwarded-For and X-Forwarded-Proto (limits count by the client, and session cookies
+   * are Secure). Never without such a proxy: a client could claim any address.
+   */
+  readonly trustProxy?: boolean;
   /** The staff routes' clock (sessions, TOTP codes, lockouts): tests move it. */
   readonly now?: () => Date;
   /** Where the server tells of each version it publishes, for the control room. */
@@ -235,6 +242,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
   const unsigned = new RateLimiter(limits.unsignedPerClient, limits.unsignedTotal);
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: READ_LIMIT,
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: limits.idleTimeoutMs,
@@ -534,7 +542,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     {
       schema: {
         description:
-          'A receipt by leaf index, with the newest signed checkpoint that covers it and the inclusion proof (absent until a checkpoint covers the entry, within a second).',
+          "A receipt by leaf index, with the newest signed checkpoint that covers it and the inclusion proof (absent until a checkpoint covers the entry, within a second). For a submission held for review and decided since, `review` says how (accepted: it counts; rejected: it never does) and the review's entry; the receipt itself stays what the log recorded at its entry.",
         params: ElectionParams.extend({
           leaf: z.string().regex(/^(0|[1-9][0-9]{0,14})$/, 'a leaf index is a whole number'),
         }),
@@ -546,7 +554,11 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
       const leaf = Number(request.params.leaf);
       const proven = await provenReceipt(ingest.ledger, leaf);
       if (!proven.ok) return sendError(reply, 404, proven.error.code, proven.error.message);
-      return proven.value;
+      if (proven.value.receipt.status !== 'held') return proven.value;
+      const row = await new SubmissionRecords(store.db, ingest.id).atLeaf(leaf);
+      return row?.decidedLeaf === undefined || row.status === 'held'
+        ? proven.value
+        : { ...proven.value, review: { status: row.status, entry: row.decidedLeaf } };
     },
   );
 

@@ -33,6 +33,8 @@ export interface ServerOptions {
   readonly deskSigner?: Signer;
   /** The enrolment key the election authority delegated the roster to. */
   readonly enrolmentSigner?: Signer;
+  /** Behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers. */
+  readonly trustProxy?: boolean;
   readonly host?: string;
   readonly port?: number;
   readonly checkpointEveryMs?: number;
@@ -85,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: options.logger ?? false,
     ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
     ...(options.enrolmentSigner === undefined ? {} : { enrolmentSigner: options.enrolmentSigner }),
+    ...(options.trustProxy === true ? { trustProxy: true } : {}),
   });
 
   const publish = options.publish;

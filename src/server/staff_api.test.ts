@@ -174,5 +174,14 @@ describe('the staff API', { timeout: 60_000 }, () => {
       reviewers: [{ name: 'reviewer.one', reason: 'the tally sheet shows 250' }],
     });
     expect(await ingest?.reviewQueue()).toEqual([]);
+    // The held submission's receipt says what the review made of it.
+    const receipt = await app.inject({
+      method: 'GET',
+      url: `/v1/elections/sample-2026/receipts/${String(entry)}`,
+    });
+    expect(receipt.json()).toMatchObject({
+      receipt: { status: 'held' },
+      review: { status: 'accepted', entry: reviewEntry },
+    });
   });
 });
