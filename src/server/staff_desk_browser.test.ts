@@ -15,7 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../core/submission.js';
 import { parseElectionDefinition } from '../core/election.js';
-import { sampleDefinition, sampleSubmission } from '../core/testonly/fixtures.js';
+import { sampleDefinition, sampleSubmission, withRelease } from '../core/testonly/fixtures.js';
 import { ResultsFeed } from '../formats/results_feed.js';
 import type { Current } from '../formats/manifest.js';
 import { importWithKeys } from '../ingest/testonly/sample_store.js';
@@ -514,5 +514,87 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     // (400), and the control room's stream was cut on purpose (ERR_FAILED): the browser logs
     // them as failed loads; nothing else may appear.
     expect(problems.filter((p) => !/status of 40[01]|net::ERR_FAILED/.test(p))).toEqual([]);
+  });
+});
+
+describe.skipIf(!haveChromium)('releasing results in Chromium', { timeout: 90_000 }, () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: NewAccount;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await buildStaffApp();
+    dir = mkdtempSync(join(tmpdir(), 'tally-release-browser-'));
+    store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
+    const authority = testSigner('authority.sample');
+    // A real election (no TEST mark) whose results wait for an admin to release them.
+    const election = parseElectionDefinition({
+      ...withRelease(sampleDefinition([encodeVerifierKey(authority)])),
+      test: false,
+    });
+    if (!election.ok) throw new Error(election.error.message);
+    await importWithKeys(store, election.value, authority, []);
+    const added = await new StaffAccounts(store).add('admin.one', 'admin', new Date());
+    if (!added.ok) throw new Error(added.error.message);
+    admin = added.value;
+    server = await startServer({
+      store,
+      logSigner: testSigner('tally.test'),
+      checkpointEveryMs: 60_000,
+      publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('releases the results when an admin confirms, and marks no real election TEST', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/staff/app/release`);
+    await page.getByLabel('Name').fill(admin.name);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByLabel('Code', { exact: true }).fill(totpCode(admin.totpSecret, new Date()));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Release of results' }).waitFor();
+    await page.getByText('Not released: the public site shows no results yet.').waitFor();
+    await server.checkpointNow();
+    expect((await fetch(`${server.publicUrl ?? ''}/sample-2026/current.json`)).status).toBe(404);
+    expect(await page.textContent('main')).toContain('An administrator releases them.');
+    expect(await page.locator('.test-banner').count()).toBe(0);
+    await page.getByRole('button', { name: 'Release results now' }).click();
+    await page
+      .getByText(/^Release the results of sample-2026 now\? .* This cannot be undone\.$/)
+      .waitFor();
+    await accessibleAtBothWidths(page, 'release-confirm');
+    // "Cancel" asks nothing further and releases nothing.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Release results now',
+    );
+    await page.getByRole('button', { name: 'Release results now' }).click();
+    await page.getByRole('button', { name: 'Yes, release now' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(/^Results released as log entry \d+\.$/);
+    await page
+      .getByText(/^Released: the results are on the public site \(log entry \d+\)\.$/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Release results now' }).count()).toBe(0);
+    // The public site publishes from the release on.
+    await server.checkpointNow();
+    const current = await fetch(`${server.publicUrl ?? ''}/sample-2026/current.json`);
+    expect(current.status).toBe(200);
+    await page.close();
   });
 });
