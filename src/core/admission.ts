@@ -626,14 +626,18 @@ export class AdmissionState {
 
 const RECORDED: Admission = { type: 'recorded' };
 
+/** How many reviewers the election asks to accept a held submission that did or did not break a rule. */
+export function reviewersNeeded(election: Election, warned: boolean): number {
+  return warned ? (election.definition.review?.acceptWarningsWith ?? 1) : 1;
+}
+
 /** How many reviewers the election asks to accept this held submission. */
 function reviewersToAccept(election: Election, record: SlotRecord, leaf: number): number {
-  const withWarnings = election.definition.review?.acceptWarningsWith ?? 1;
-  if (withWarnings === 1) return 1;
+  if ((election.definition.review?.acceptWarningsWith ?? 1) === 1) return 1;
   // A bug in the caller, not in the log: whoever loads a submission a review names says this.
   if (record.warned === undefined)
     throw new Error(`admission: whether entry ${String(leaf)} broke a rule was not given`);
-  return record.warned ? withWarnings : 1;
+  return reviewersNeeded(election, record.warned);
 }
 
 /** The record a slot counts: the one accepted last (by the entry it counts from). */

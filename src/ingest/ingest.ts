@@ -20,6 +20,7 @@ import {
   type Admission,
   type RefusalCode,
   type SubmissionKind,
+  reviewersNeeded,
 } from '../core/admission.js';
 import { waitsForRelease, zodProblem, type Election } from '../core/election.js';
 import {
@@ -231,7 +232,6 @@ export class ElectionIngest {
     const held = await records.held();
     const slots = await records.ofUnits([...new Set(held.map((h) => h.unit))]);
     const approvals = await new ReviewApprovals(this.store.db, this.id).waiting();
-    const twoForWarnings = this.election.definition.review?.acceptWarningsWith === 2;
     const submissionAt = async (leaf: number): Promise<SubmissionEntry> => {
       const read = await this.log.entries(BigInt(leaf), 1);
       const e = read.ok ? decodeLogEntry(read.value[0] ?? new Uint8Array()) : undefined;
@@ -255,7 +255,7 @@ export class ElectionIngest {
           kind: e.kind,
           warnings: e.warnings,
           submission: e.signed.submission,
-          needsTwoReviewers: twoForWarnings && e.warnings.length > 0,
+          needsTwoReviewers: reviewersNeeded(this.election, e.warnings.length > 0) > 1,
           approvals: (approvals.get(h.leaf) ?? []).map((a) => a.reviewer),
           ...(counted === undefined || now === undefined
             ? {}
@@ -425,6 +425,8 @@ export class ElectionIngest {
 
   /** The submission logged at entry `leaf`, if that entry is one. */
   private async loggedSubmission(leaf: number): Promise<SubmissionEntry | undefined> {
+    // Another process may have logged it since this one last looked.
+    if (leaf >= Number(this.log.size)) await this.ledger.refresh();
     if (leaf >= Number(this.log.size)) return undefined;
     const read = await this.log.entries(BigInt(leaf), 1);
     const e = read.ok ? decodeLogEntry(read.value[0] ?? new Uint8Array()) : undefined;
