@@ -336,6 +336,11 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
 
   it('shows the rules’ warnings while keying, and a desk operator’s sheet that cannot be', async () => {
     const page = await signedIn('desk.one');
+    // Three units match "south" and none is chosen: the list says so, and takes the focus.
+    await page.getByLabel('Find the reporting unit').fill('south');
+    await page.getByRole('button', { name: 'Key this sheet' }).click();
+    expect(await page.textContent('#unit-error')).toBe('Choose the reporting unit in the list.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('unit');
     await openSheet(page, 'south 1', 'Mail');
     const unbalanced = sampleSubmission('s-1', { ballotsCast: 1300 });
     await key(page, unbalanced);

@@ -127,6 +127,7 @@ export const en = {
   unitSearch: 'Find the reporting unit',
   unitSearchHint: 'Part of its name or id.',
   unitChoice: 'Reporting unit',
+  unitRequired: 'Choose the reporting unit in the list.',
   unitMatches:
     '{count, plural, =0 {No unit matches.} one {# unit matches.} other {# units match.}}',
   unitOption: '{name} ({id})',
@@ -442,6 +443,7 @@ const fr: StaffCatalog = {
   unitSearch: 'Chercher le bureau',
   unitSearchHint: 'Une partie de son nom ou de son identifiant.',
   unitChoice: 'Bureau',
+  unitRequired: 'Choisissez le bureau dans la liste.',
   unitMatches:
     '{count, plural, =0 {Aucun bureau ne correspond.} one {# bureau correspond.} other {# bureaux correspondent.}}',
   unitOption: '{name} ({id})',
@@ -759,6 +761,7 @@ const es: StaffCatalog = {
   unitSearch: 'Buscar la unidad',
   unitSearchHint: 'Parte de su nombre o identificador.',
   unitChoice: 'Unidad',
+  unitRequired: 'Elija la unidad en la lista.',
   unitMatches:
     '{count, plural, =0 {Ninguna unidad coincide.} one {# unidad coincide.} other {# unidades coinciden.}}',
   unitOption: '{name} ({id})',
@@ -1077,6 +1080,7 @@ const de: StaffCatalog = {
   unitSearch: 'Wahlbezirk suchen',
   unitSearchHint: 'Ein Teil seines Namens oder seiner Kennung.',
   unitChoice: 'Wahlbezirk',
+  unitRequired: 'Wählen Sie den Wahlbezirk in der Liste.',
   unitMatches:
     '{count, plural, =0 {Kein Wahlbezirk passt.} one {# Wahlbezirk passt.} other {# Wahlbezirke passen.}}',
   unitOption: '{name} ({id})',
@@ -1393,6 +1397,7 @@ const it: StaffCatalog = {
   unitSearch: 'Cerca la sezione',
   unitSearchHint: 'Parte del nome o dell’identificativo.',
   unitChoice: 'Sezione',
+  unitRequired: 'Scegli la sezione nell’elenco.',
   unitMatches:
     '{count, plural, =0 {Nessuna sezione corrisponde.} one {# sezione corrisponde.} other {# sezioni corrispondono.}}',
   unitOption: '{name} ({id})',
@@ -1709,6 +1714,7 @@ const nl: StaffCatalog = {
   unitSearch: 'Stembureau zoeken',
   unitSearchHint: 'Een deel van de naam of code.',
   unitChoice: 'Stembureau',
+  unitRequired: 'Kies het stembureau in de lijst.',
   unitMatches:
     '{count, plural, =0 {Geen stembureau past.} one {# stembureau past.} other {# stembureaus passen.}}',
   unitOption: '{name} ({id})',

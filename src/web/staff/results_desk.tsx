@@ -64,6 +64,7 @@ export function ResultsDesk({
   const [outcome, setOutcome] = useState<KeyingOutcome | undefined>(undefined);
   const [awaiting, setAwaiting] = useState<readonly SheetAwaiting[] | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [unitMissing, setUnitMissing] = useState(false);
   const sheetHeading = useRef<HTMLHeadingElement>(null);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
   const matches = useMemo(() => findReportingUnits(definition, query), [definition, query]);
@@ -101,9 +102,11 @@ export function ResultsDesk({
       id="unit"
       size={Math.min(6, Math.max(2, matches.length))}
       value={unit}
-      aria-describedby="unit-count"
+      aria-describedby={unitMissing ? 'unit-error unit-count' : 'unit-count'}
+      aria-invalid={unitMissing ? 'true' : undefined}
       onChange={(e) => {
         setUnit(e.currentTarget.value);
+        setUnitMissing(false);
       }}
     >
       {matches.map((u) => (
@@ -130,8 +133,19 @@ export function ResultsDesk({
             class="choose-sheet"
             onSubmit={(e) => {
               e.preventDefault();
-              const chosen = unit !== '' ? unit : matches.length === 1 ? matches[0]?.id : undefined;
-              if (chosen !== undefined && voteType !== '') open(chosen, voteType);
+              // The unit chosen, if the search still shows it; else the only one it shows.
+              const chosen = matches.some((u) => u.id === unit)
+                ? unit
+                : matches.length === 1
+                  ? matches[0]?.id
+                  : undefined;
+              if (chosen === undefined) {
+                setUnitMissing(true);
+                document.getElementById('unit')?.focus();
+                return;
+              }
+              setUnitMissing(false);
+              open(chosen, voteType);
             }}
           >
             <div class="field">
@@ -152,6 +166,11 @@ export function ResultsDesk({
             </div>
             <div class="field">
               <label for="unit">{m.t('unitChoice')}</label>
+              {unitMissing && (
+                <p class="field-error" id="unit-error">
+                  {m.t('unitRequired')}
+                </p>
+              )}
               {unitSelect}
               <p class="meta" id="unit-count" aria-live="polite">
                 {m.t('unitMatches', { count: matches.length })}
