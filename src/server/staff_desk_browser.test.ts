@@ -178,6 +178,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       ['desk.two', 'desk'],
       ['reviewer.one', 'reviewer'],
       ['admin.one', 'admin'],
+      ['observer.one', 'observer'],
     ] as const satisfies readonly (readonly [string, Role])[]) {
       const added = await staff.add(name, role, new Date());
       if (!added.ok) throw new Error(added.error.message);
@@ -253,6 +254,22 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     // Never the first operator's numbers.
     expect(await second.textContent('main')).not.toContain('260');
     await accessibleAtBothWidths(second, 'results-desk-sent-to-reviewer');
+
+    // A desk operator may not open the mismatches: they key blind.
+    await second.goto(`${server.url}/staff/app/mismatches?election=sample-2026`);
+    await second.getByText('Your role cannot open this screen.').waitFor();
+    expect(await second.locator('table').count()).toBe(0);
+
+    // An observer reads both entries, without the means to decide.
+    const observer = await signedIn('observer.one');
+    await observer.getByRole('link', { name: 'Desk mismatches' }).click();
+    await observer.getByRole('button', { name: /North 1, Election day/ }).click();
+    await observer.getByRole('table', { name: /Contest Governor/ }).waitFor();
+    expect(await observer.textContent('main')).toContain(
+      'Only reviewers and administrators decide (observer signed in).',
+    );
+    expect(await observer.getByRole('button', { name: 'Record' }).count()).toBe(0);
+    await observer.close();
 
     // A reviewer sees both entries side by side, the difference marked in words, and keeps one.
     const reviewer = await signedIn('reviewer.one');
