@@ -109,7 +109,7 @@ function Members({ m, api, session, announce }: Props): JSX.Element {
           <p>{m.t('loading')}</p>
         ) : (
           <div class="table-scroll">
-            <table class="list">
+            <table class="list members">
               <caption class="visually-hidden">{m.t('membersTitle')}</caption>
               <thead>
                 <tr>
