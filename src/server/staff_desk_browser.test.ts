@@ -528,6 +528,23 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     await page.getByRole('button', { name: 'Change the password' }).click();
     expect(await page.textContent('#pw-current-error')).toBe('Enter your current password.');
     await accessibleAtBothWidths(page, 'password');
+    // A real change: the session goes on under its new token, and changes still carry its CSRF
+    // token (a member added after it).
+    const admin = accounts.get('admin.one');
+    await page.getByLabel('Current password').fill(admin?.password ?? '');
+    await page.getByLabel('New password', { exact: true }).fill('a long new passphrase');
+    await page.getByLabel('New password again').fill('a long new passphrase');
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Your password is changed. Your other sessions have ended.');
+    await page.getByRole('link', { name: 'Staff' }).click();
+    await page.getByLabel('Name').fill('auditor.one');
+    await page.getByLabel('Role').selectOption('auditor');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page
+      .getByRole('heading', { level: 2, name: 'Sign-in details for auditor.one' })
+      .waitFor();
     await page.close();
   });
 
