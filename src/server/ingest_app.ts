@@ -33,6 +33,7 @@ import { registerControlRoomRoutes, type PublishMonitor } from './control_room_r
 import { SubmissionRecords } from '../store/submission_records.js';
 import { registerDeskRoutes } from './desk_routes.js';
 import { registerEnrolmentRoutes } from './enrolment_routes.js';
+import { registerEvidenceRoutes } from './evidence_routes.js';
 import { registerReleaseRoutes } from './release_routes.js';
 import { registerStaffPages } from './staff_pages.js';
 import { registerStaffAccountRoutes } from './staff_account_routes.js';
@@ -432,6 +433,11 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     store,
     elections,
     ...(options.enrolmentSigner === undefined ? {} : { enrolmentSigner: options.enrolmentSigner }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerEvidenceRoutes(app, {
+    store,
+    elections,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerReleaseRoutes(app, {

@@ -18,6 +18,7 @@ import { RateLimiter } from './client_limits.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
 import {
+  guardStaffRoutes,
   bodyAs,
   READERS,
   REVIEWERS,
@@ -81,6 +82,8 @@ export async function registerStaffRoutes(
   const accounts = new StaffAccounts(store);
   const attempts = new RateLimiter(SIGN_IN_RATE, SIGN_IN_OVERALL, () => now().getTime());
   await app.register(cookie);
+  // After the cookie parser: the gate reads the session cookie.
+  guardStaffRoutes(app, accounts, now);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   // Who may call each route: ROUTE_ROLES (staff_session.ts) names the same roles.

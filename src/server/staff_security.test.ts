@@ -79,6 +79,20 @@ describe('the staff API, as an attacker tries it', { timeout: 120_000 }, () => {
       }
     });
 
+    it('answers 401 signed out before reading anything else: the path as written, any body', async () => {
+      for (const route of guarded()) {
+        const [method, path = ''] = route.split(' ');
+        // The OpenAPI path itself, braces and all, and a body of the wrong type.
+        const res = await app.inject({
+          method: method === 'GET' ? 'GET' : 'POST',
+          url: path,
+          headers: { 'content-type': 'text/plain' },
+          ...(method === 'GET' ? {} : { payload: 'not json' }),
+        });
+        expect(res.statusCode, route).toBe(401);
+      }
+    });
+
     it('answers 401 signed out, 403 to a role the table does not name, and lets in the ones it does', async () => {
       expect(guarded().length).toBeGreaterThanOrEqual(10);
       for (const route of guarded()) {

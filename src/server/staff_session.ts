@@ -2,8 +2,9 @@
 // descriptions and the security tests all read), the session cookie, the check that lets a
 // request in (401 without a session, 403 for another role or a change without the session's
 // CSRF token), and the JSON body a staff request must have.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { EVIDENCE_TYPES } from '../core/evidence.js';
 import { parseStrictJson } from '../ingest/strict_json.js';
 import { ROLES, type Role } from '../staff/credentials.js';
 import { ABSOLUTE_TIMEOUT_MS, type Session, type StaffAccounts } from '../staff/staff.js';
@@ -59,6 +60,8 @@ export const ROUTE_ROLES = {
   'POST /staff/elections/{election}/keys': ADMINS,
   'POST /staff/elections/{election}/keys/revoke': ADMINS,
   'POST /staff/elections/{election}/enrolment-codes': ADMINS,
+  'POST /staff/elections/{election}/evidence': DESK,
+  'GET /staff/elections/{election}/evidence/{sha256}': READERS,
   // A device's own credential, not a session: the one-time enrolment code (401 without it).
   'POST /v1/elections/{election}/enrolments': ANYONE,
   'POST /staff/elections/{election}/release': ADMINS,
@@ -117,6 +120,12 @@ const isJson = (request: FastifyRequest): boolean =>
   (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ===
   'application/json';
 
+/** A photo's body: what the evidence route takes, and no HTML form can send. */
+const isPhoto = (request: FastifyRequest): boolean =>
+  (EVIDENCE_TYPES as readonly string[]).includes(
+    (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
+  );
+
 const notJson = (reply: FastifyReply): FastifyReply =>
   sendError(reply, 415, 'unsupported_media_type', 'staff requests are application/json');
 
@@ -159,8 +168,14 @@ export function staffGate(accounts: StaffAccounts, now: () => Date): StaffGate {
       );
       return undefined;
     }
-    // A change with a body that is not JSON is refused even where the body is not read.
-    if (changes && request.headers['content-type'] !== undefined && !isJson(request)) {
+    // A change with a body that is not JSON is refused even where the body is not read; a
+    // photo upload is no form another site could post (forms send no image types).
+    if (
+      changes &&
+      request.headers['content-type'] !== undefined &&
+      !isJson(request) &&
+      !isPhoto(request)
+    ) {
       void notJson(reply);
       return undefined;
     }
@@ -173,9 +188,38 @@ export function staffGate(accounts: StaffAccounts, now: () => Date): StaffGate {
       if (routeOf(request) !== route) {
         throw new Error(`the handler of ${routeOf(request)} checks the roles of ${route}`);
       }
+      const admittedAlready = admitted.get(request);
+      if (admittedAlready !== undefined) return Promise.resolve(admittedAlready);
       return allow(request, reply, ROUTE_ROLES[route], changes(route));
     },
   };
+}
+
+/** The sessions the gate let in before their request was read, for the handlers to take. */
+const admitted = new WeakMap<FastifyRequest, Session>();
+
+const isGuarded = (route: string): route is GuardedRoute =>
+  Object.hasOwn(ROUTE_ROLES, route) && ROUTE_ROLES[route as Route] !== ANYONE;
+
+/**
+ * Checks the session of every request to a route that needs one as it arrives, before its
+ * parameters or body are read: whatever else is wrong with a request, without a session it is
+ * 401 and with another role 403 (so nothing about a route's parameters is learnt signed out).
+ */
+export function guardStaffRoutes(
+  app: FastifyInstance,
+  accounts: StaffAccounts,
+  now: () => Date,
+): void {
+  const { allow } = staffGate(accounts, now);
+  app.addHook('onRequest', async (request, reply) => {
+    const route = routeOf(request);
+    if (!isGuarded(route)) return;
+    const session = await allow(request, reply, ROUTE_ROLES[route], changes(route));
+    if (session === undefined) return reply;
+    admitted.set(request, session);
+    return undefined;
+  });
 }
 
 /** Reads a JSON body as `schema` has it, or answers 415 (not JSON) or 400. */

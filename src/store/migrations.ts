@@ -208,6 +208,18 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('used_at', 'text')
           .addColumn('key_ref', 'text')
           .execute();
+        // Evidence files (photos of tally sheets) that submissions and keyed sheets name by
+        // their SHA-256, for the staff who weigh them.
+        await db.schema
+          .createTable('evidence_files')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('media_type', 'text', (c) => c.notNull())
+          .addColumn('bytes', bytes, (c) => c.notNull())
+          .addColumn('uploaded_by', 'text', (c) => c.notNull())
+          .addColumn('uploaded_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('evidence_files_pk', ['election_id', 'sha256'])
+          .execute();
       },
     },
   };

@@ -162,6 +162,16 @@ export interface EnrolmentCodesTable {
   key_ref: string | null;
 }
 
+export interface EvidenceFilesTable {
+  election_id: string;
+  /** SHA-256 (hex) of the bytes: how submissions name the file. */
+  sha256: string;
+  media_type: string;
+  bytes: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface MigrationsSeen {
   id: Generated<number>;
 }
@@ -182,4 +192,5 @@ export interface Database {
   desk_entries: DeskEntriesTable;
   roster_delegations: RosterDelegationsTable;
   enrolment_codes: EnrolmentCodesTable;
+  evidence_files: EvidenceFilesTable;
 }
