@@ -450,15 +450,23 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       'mailto:south@example.org',
     );
     expect(await south.textContent()).toContain('Clerk of South');
-    // The stream is cut (as a network would): the page says so, and reconnects when asked.
-    await page.route('**/control-room', (route) => route.abort());
+    // The stream is cut (as a network would): the page says so, tries again when asked (and by
+    // itself a few seconds later), and is live again once the network is back.
+    let tries = 0;
+    await page.route('**/control-room', (route) => {
+      tries += 1;
+      return route.abort();
+    });
     await page.getByRole('link', { name: 'Release of results' }).click();
     await page.getByRole('link', { name: 'Control room' }).click();
     await page.getByText(/Disconnected: these figures are from/).waitFor();
     await accessibleAtBothWidths(page, 'control-room-disconnected');
-    await page.unroute('**/control-room');
+    const before = tries;
     await page.getByRole('button', { name: 'Reconnect now' }).click();
-    await page.getByText(/Live: updated/).waitFor();
+    await expect.poll(() => tries).toBeGreaterThan(before);
+    await page.getByText(/Disconnected: these figures are from/).waitFor();
+    await page.unroute('**/control-room');
+    await page.getByText(/Live: updated/).waitFor({ timeout: 20_000 });
     await page.close();
   });
 

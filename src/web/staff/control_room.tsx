@@ -13,6 +13,10 @@ import { releaseSentences } from './release.js';
 
 type Connection = 'connecting' | 'live' | 'disconnected';
 
+/** The wait before trying again after the stream is lost: 5 s, doubling up to a minute. */
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
+
 /** A county's share of its units reported for a vote type, in whole percent (0 of 0 is 100). */
 export function reportedPercent(cell: {
   readonly reported: number;
@@ -39,6 +43,8 @@ export function ControlRoom(props: {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const source = useRef<EventSource | undefined>(undefined);
+  /** Connections lost in a row: each waits twice as long before trying again. */
+  const failures = useRef(0);
 
   useEffect(() => {
     setConnection('connecting');
@@ -49,6 +55,7 @@ export function ControlRoom(props: {
     const events = new EventSource(api.controlRoomStream(election));
     source.current = events;
     events.addEventListener('open', () => {
+      failures.current = 0;
       setConnection('live');
       setProblem(undefined);
     });
@@ -70,11 +77,23 @@ export function ControlRoom(props: {
       // The next call meets the 401 and takes the reader to sign in.
       void api.session();
     });
+    let retry: ReturnType<typeof setTimeout> | undefined;
     events.addEventListener('error', () => {
-      // Said at once; EventSource tries again by itself while it can, and "open" says it is back.
+      // Said at once. The page, not the browser's every-3-seconds retry, decides when to try
+      // again, waiting longer after each loss (a whole room of screens reconnecting at once is
+      // a load on a server that is struggling); "Reconnect now" does not wait.
+      events.close();
       setConnection('disconnected');
+      retry = setTimeout(
+        () => {
+          setAttempt((n) => n + 1);
+        },
+        Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** failures.current),
+      );
+      failures.current += 1;
     });
     return () => {
+      clearTimeout(retry);
       events.close();
     };
   }, [election, attempt]);
@@ -97,7 +116,9 @@ export function ControlRoom(props: {
             type="button"
             class="secondary"
             onClick={() => {
+              // Asked for: at once, and the waits start again from the shortest.
               source.current?.close();
+              failures.current = 0;
               setAttempt(attempt + 1);
             }}
           >
