@@ -393,6 +393,9 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     await item.waitFor();
     expect(await item.textContent()).toContain('Needs two reviewers');
     await item.click();
+    await reviewer
+      .getByText('Keyed from the paper sheet at the results desk by desk.one and desk.two.')
+      .waitFor();
     await reviewer.getByLabel(/^Accept/).check();
     await reviewer.getByLabel('Reason').fill('The sheet says 950: more mail ballots came in.');
     await reviewer.getByRole('button', { name: 'Record the decision' }).click();

@@ -242,6 +242,16 @@ function HeldDetail(props: {
       {submission.amendment !== undefined && (
         <p>{m.t('amendmentReason', { reason: submission.amendment.reason })}</p>
       )}
+      {submission.desk !== undefined && (
+        <p>
+          {m.t('keyedAtDesk', {
+            first: submission.desk.keyedBy[0],
+            second: submission.desk.keyedBy[1],
+          })}
+          {submission.desk.resolvedBy !== undefined &&
+            ` ${m.t('chosenBy', { reviewer: submission.desk.resolvedBy })}`}
+        </p>
+      )}
       {item.needsTwoReviewers === true && <p class="badge">{m.t('needsTwoReviewers')}</p>}
       {item.approvals !== undefined && item.approvals.length > 0 && (
         <p>{m.t('approvals', { names: item.approvals.join(', ') })}</p>
