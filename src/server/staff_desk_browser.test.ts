@@ -34,6 +34,11 @@ if (!haveChromium) {
 }
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SHOTS = '/tmp/staff-shots';
+/** A photo of a tally sheet, as small as a PNG gets: one white pixel. */
+const SHEET_PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** axe-core's WCAG 2.1 A and AA violations on the page as it is now. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -378,6 +383,15 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     for (const operator of ['desk.one', 'desk.two']) {
       const page = await signedIn(operator);
       await openSheet(page, 'south 2', 'Mail');
+      // Each attaches the sheet's photo, shown back to them once the server keeps it.
+      await page.getByLabel('Photo of the tally sheet (if taken)').setInputFiles({
+        name: 'sheet.png',
+        mimeType: 'image/png',
+        buffer: SHEET_PHOTO,
+      });
+      const shown = page.getByRole('img', { name: 'Photo of the tally sheet of South 2' });
+      await shown.waitFor();
+      await expect.poll(() => shown.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1);
       await key(page, numbers);
       await page.getByText(/Warnings\. The sheet can be submitted/).waitFor();
       await page.getByRole('button', { name: 'Submit this entry' }).click();
@@ -396,6 +410,9 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     await reviewer
       .getByText('Keyed from the paper sheet at the results desk by desk.one and desk.two.')
       .waitFor();
+    const photo = reviewer.getByRole('img', { name: 'Evidence photo: tally-sheet-photo' });
+    await photo.waitFor();
+    await expect.poll(() => photo.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1);
     await reviewer.getByLabel(/^Accept/).check();
     await reviewer.getByLabel('Reason').fill('The sheet says 950: more mail ballots came in.');
     await reviewer.getByRole('button', { name: 'Record the decision' }).click();
@@ -629,9 +646,9 @@ describe.skipIf(!haveChromium)('releasing results in Chromium', { timeout: 90_00
     await accessibleAtBothWidths(page, 'release-confirm');
     // "Cancel" asks nothing further and releases nothing.
     await page.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Release results now',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Release results now');
     await page.getByRole('button', { name: 'Release results now' }).click();
     await page.getByRole('button', { name: 'Yes, release now' }).click();
     await expect

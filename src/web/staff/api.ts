@@ -305,6 +305,19 @@ export class StaffApi {
     path: string,
     body?: unknown,
   ): Promise<ApiResult<{ status: number; json: unknown }>> {
+    return this.send(
+      method,
+      path,
+      body === undefined ? undefined : { type: 'application/json', bytes: JSON.stringify(body) },
+    );
+  }
+
+  /** A request with a body of its own type (JSON, or a photo's bytes). */
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: { readonly type: string; readonly bytes: string | Blob },
+  ): Promise<ApiResult<{ status: number; json: unknown }>> {
     let response: Response;
     try {
       response = await fetch(path, {
@@ -313,10 +326,10 @@ export class StaffApi {
         cache: 'no-store',
         headers: {
           accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined ? {} : { 'content-type': body.type }),
           ...(method === 'POST' && this.csrfToken !== '' ? { 'x-csrf-token': this.csrfToken } : {}),
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: body.bytes }),
       });
     } catch (e) {
       return err({ kind: 'unreachable', message: e instanceof Error ? e.message : String(e) });
@@ -584,6 +597,24 @@ export class StaffApi {
       parseControlRoomStatus,
       'control room status',
     );
+  }
+
+  /** Uploads a photo of a tally sheet (JPEG, PNG or WebP), answering the SHA-256 that names it. */
+  async uploadEvidence(election: string, photo: Blob): Promise<ApiResult<string>> {
+    const answer = await this.send('POST', this.electionPath(election, 'evidence'), {
+      type: photo.type,
+      bytes: photo,
+    });
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return isObject(json) && typeof json['sha256'] === 'string'
+      ? ok(json['sha256'])
+      : err({ kind: 'unreachable', message: 'the server answered no evidence file' });
+  }
+
+  /** The address of an evidence file, for an image to show. */
+  evidenceAddress(election: string, sha256: string): string {
+    return this.electionPath(election, `evidence/${encodeURIComponent(sha256)}`);
   }
 
   /** The address of the control room's event stream. */

@@ -95,8 +95,14 @@ export function Confirm(props: {
   const [asking, setAsking] = useState(false);
   const question = useRef<HTMLParagraphElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  /** Whether the focus goes back to the button once the question is answered no. */
+  const returning = useRef(false);
   useEffect(() => {
     if (asking) question.current?.focus();
+    else if (returning.current) {
+      returning.current = false;
+      opener.current?.focus();
+    }
   }, [asking]);
   if (!asking) {
     return (
@@ -132,8 +138,8 @@ export function Confirm(props: {
         type="button"
         class="secondary"
         onClick={() => {
+          returning.current = true;
           setAsking(false);
-          requestAnimationFrame(() => opener.current?.focus());
         }}
       >
         {m.t('cancel')}

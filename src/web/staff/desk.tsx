@@ -285,7 +285,15 @@ function HeldDetail(props: {
               },
             })}
       />
-      <Evidence m={m} item={item} />
+      <Evidence
+        m={m}
+        item={item}
+        address={(sha256) =>
+          props.election === undefined
+            ? undefined
+            : props.api.evidenceAddress(props.election, sha256)
+        }
+      />
       {props.canDecide && props.election !== undefined && (
         <DecisionForm
           m={m}
@@ -306,17 +314,18 @@ function HeldDetail(props: {
 }
 
 /**
- * The evidence that came with the submission: today the SHA-256 of each file the submission
- * names. When the queue carries the files themselves (photos of the tally sheet or results tape),
- * they are shown here, beside their hashes; img-src in the pages' policy already allows
- * same-origin, data: and blob: images for that.
+ * The evidence that came with the submission: each file the submission names, by its SHA-256,
+ * and the photo itself where the server keeps it (a results desk's upload; img-src in the pages'
+ * policy allows same-origin images). A file the server does not hold shows its hash alone.
  */
 function Evidence({
   m,
   item,
+  address,
 }: {
   readonly m: StaffMessages;
   readonly item: HeldItem;
+  readonly address: (sha256: string) => string | undefined;
 }): JSX.Element {
   const files = item.submission.evidence ?? [];
   return (
@@ -327,7 +336,10 @@ function Evidence({
       ) : (
         <ul>
           {files.map((f) => (
-            <li key={f.sha256}>{m.t('evidenceFile', { kind: f.kind, sha256: f.sha256 })}</li>
+            <li key={f.sha256}>
+              {m.t('evidenceFile', { kind: f.kind, sha256: f.sha256 })}
+              <EvidencePhoto m={m} kind={f.kind} src={address(f.sha256)} />
+            </li>
           ))}
         </ul>
       )}
@@ -470,5 +482,25 @@ function DecisionForm(props: {
         </button>
       </form>
     </section>
+  );
+}
+
+/** An evidence photo, or nothing where the server does not hold the file (a 404). */
+function EvidencePhoto(props: {
+  readonly m: StaffMessages;
+  readonly kind: string;
+  readonly src: string | undefined;
+}): JSX.Element | null {
+  const [missing, setMissing] = useState(false);
+  if (props.src === undefined || missing) return null;
+  return (
+    <img
+      class="evidence-photo"
+      src={props.src}
+      alt={props.m.t('evidencePhotoAlt', { kind: props.kind })}
+      onError={() => {
+        setMissing(true);
+      }}
+    />
   );
 }

@@ -389,6 +389,18 @@ function SheetEntry(props: {
     };
   }, [form]);
 
+  const [uploading, setUploading] = useState(false);
+  const [photoProblem, setPhotoProblem] = useState<string | undefined>(undefined);
+  /** Uploads the sheet's photo; the entry then names it by its SHA-256. */
+  const attach = async (file: File): Promise<void> => {
+    setUploading(true);
+    setPhotoProblem(undefined);
+    const answer = await api.uploadEvidence(election, file);
+    setUploading(false);
+    if (answer.ok) setForm((known) => ({ ...known, photo: answer.value }));
+    else setPhotoProblem(m.t('photoRefused', { message: failureText(m, answer.error) }));
+  };
+
   const problemOf = (field: SheetField): FieldProblem | undefined =>
     shown.find((p) => fieldId(p.field) === fieldId(field));
 
@@ -477,6 +489,42 @@ function SheetEntry(props: {
         </p>
       )}
       <form class="sheet" method="post" noValidate onSubmit={(e) => void submit(e)}>
+        <div class="field photo">
+          <label for="sheet-photo">{m.t('photoLabel')}</label>
+          <p class="hint" id="sheet-photo-hint">
+            {m.t('photoHint')}
+          </p>
+          {photoProblem !== undefined && (
+            <p class="field-error" id="sheet-photo-error">
+              {photoProblem}
+            </p>
+          )}
+          <input
+            type="file"
+            id="sheet-photo"
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            aria-describedby={
+              photoProblem === undefined ? 'sheet-photo-hint' : 'sheet-photo-hint sheet-photo-error'
+            }
+            onChange={(e) => {
+              const file = e.currentTarget.files?.item(0);
+              if (file !== null && file !== undefined) void attach(file);
+            }}
+          />
+          {uploading && <p class="meta">{m.t('photoUploading')}</p>}
+          {form.photo !== undefined && (
+            <figure class="sheet-photo">
+              <img
+                src={api.evidenceAddress(election, form.photo)}
+                alt={m.t('photoAlt', { unit: definition.unitName(form.unit, lang) })}
+              />
+              <figcaption>
+                SHA-256 <code>{form.photo}</code>
+              </figcaption>
+            </figure>
+          )}
+        </div>
         <fieldset>
           <legend>{m.t('unitBallotsLegend')}</legend>
           {input({ kind: 'unitBallots' }, m.t('unitBallotsCast'), form.ballotsCast)}

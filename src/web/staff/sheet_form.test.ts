@@ -11,6 +11,7 @@ import {
   emptySheetForm,
   fieldId,
   parseCount,
+  SHEET_PHOTO,
   sheetFields,
   sheetOf,
   turnoutOf,
@@ -134,5 +135,15 @@ describe('the results desk’s keying form', () => {
     expect(turnoutOf(form, 1001)).toEqual({ ballots: 1001, registered: 1001, above: false });
     expect(turnoutOf(form, undefined)).toBeUndefined();
     expect(turnoutOf(emptySheetForm(index, 'n-1', 'mail'), 1000)).toBeUndefined();
+  });
+
+  it('names the sheet’s photo, once uploaded, by its SHA-256 in the entry’s evidence', () => {
+    const form = keyed(emptySheetForm(index, 's-1', 'mail'), sampleSubmission('s-1'));
+    const sha256 = 'ab'.repeat(32);
+    const sheet = sheetOf({ ...form, photo: sha256 });
+    expect(sheet.ok && sheet.value.evidence).toEqual([{ sha256, kind: SHEET_PHOTO }]);
+    expect(sheet.ok && KeyedSheet.safeParse(sheet.value).success).toBe(true);
+    const without = sheetOf(form);
+    expect(without.ok && 'evidence' in without.value).toBe(false);
   });
 });

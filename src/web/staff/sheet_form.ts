@@ -19,11 +19,16 @@ export interface ContestForm {
   readonly undervotes: string;
 }
 
+/** What a tally sheet's photo is called in a submission's evidence. */
+export const SHEET_PHOTO = 'tally-sheet-photo';
+
 export interface SheetForm {
   readonly unit: string;
   readonly voteType: string;
   readonly ballotsCast: string;
   readonly contests: readonly ContestForm[];
+  /** The SHA-256 of the sheet's photo, once uploaded. */
+  readonly photo?: string;
 }
 
 /** One number of the form: the unit's ballots, or a contest's choice or total. */
@@ -136,6 +141,7 @@ export function sheetOf(form: SheetForm): Result<KeyedSheet, readonly FieldProbl
   return ok({
     unit: form.unit,
     voteType: form.voteType,
+    ...(form.photo === undefined ? {} : { evidence: [{ sha256: form.photo, kind: SHEET_PHOTO }] }),
     ballotsCast: count(form.ballotsCast),
     contests: form.contests.map((c) => ({
       contest: c.contest,
