@@ -2,11 +2,10 @@
 // no WCAG 2.1 A/AA violation on any page type, the layout fits a phone's width, and the refresh
 // script moves a reader to the next version when their page changed. Without Chromium the tests
 // say they skipped; CI installs it.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../core/submission.js';
 import { sampleElectionWithMaps, sampleSubmission } from '../core/testonly/fixtures.js';
@@ -14,15 +13,9 @@ import { encodeVerifierKey, type Signer } from '../log/note.js';
 import type { Current } from '../formats/manifest.js';
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
+import { axeSource, haveChromium, launchChromium } from './testonly/chromium.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
-
-const CHROMIUM = process.env['TALLY_CHROMIUM'] ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-}
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 const signer = testSigner;
 
@@ -54,10 +47,7 @@ describe.skipIf(!haveChromium)('the public site in Chromium', () => {
     });
     await post(sampleSubmission('n-1'), keys.n1);
     await server.checkpointNow();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

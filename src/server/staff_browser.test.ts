@@ -5,11 +5,10 @@
 // the sign-in page or the desk, at a laptop's width and a phone's, and neither scrolls sideways
 // on the phone. Screenshots go to /tmp/staff-shots/ for a person to look at. Without Chromium the
 // tests say they skipped; CI installs it.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../core/submission.js';
 import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
@@ -23,34 +22,14 @@ import { StaffAccounts, type NewAccount } from '../staff/staff.js';
 import { openStore, type Store } from '../store/store.js';
 import { buildStaffApp } from '../web/build.js';
 import { startServer, type RunningServer } from './server.js';
+import {
+  axeViolations,
+  haveChromium,
+  launchChromium,
+  sidewaysScroll,
+} from './testonly/chromium.js';
 
-const CHROMIUM = process.env['TALLY_CHROMIUM'] ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-}
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SHOTS = '/tmp/staff-shots';
-
-/** axe-core's WCAG 2.1 A and AA violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol, which the page's policy does not govern: the page
-  // itself still runs under its strict policy.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-}
-
-/** How far the page scrolls sideways (0 when it fits). */
-const sidewaysScroll = (page: Page): Promise<number> =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 60_000 }, () => {
   let dir: string;
@@ -115,10 +94,7 @@ describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 6
     expect(await postSample(server.url, base, keys.app)).toBe(201);
     expect(await postSample(server.url, differs, keys.county)).toBe(201);
     await server.checkpointNow();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'en-GB',

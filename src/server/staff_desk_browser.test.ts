@@ -7,11 +7,10 @@
 // finds no WCAG 2.1 A/AA violation on any of these screens at 1280 and 375 px, and none scrolls
 // sideways on a phone. Screenshots go to /tmp/staff-shots/. Without Chromium the tests say they
 // skipped; CI installs it.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../core/submission.js';
 import { parseElectionDefinition } from '../core/election.js';
@@ -26,36 +25,19 @@ import { StaffAccounts, type NewAccount } from '../staff/staff.js';
 import { openStore, type Store } from '../store/store.js';
 import { buildStaffApp } from '../web/build.js';
 import { startServer, type RunningServer } from './server.js';
+import {
+  axeViolations,
+  haveChromium,
+  launchChromium,
+  sidewaysScroll,
+} from './testonly/chromium.js';
 
-const CHROMIUM = process.env['TALLY_CHROMIUM'] ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-}
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SHOTS = '/tmp/staff-shots';
 /** A photo of a tally sheet, as small as a PNG gets: one white pixel. */
 const SHEET_PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** axe-core's WCAG 2.1 A and AA violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-}
-
-const sidewaysScroll = (page: Page): Promise<number> =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** The elements that reach past the page's right edge, to say what scrolls. */
 const widest = (page: Page): Promise<string[]> =>
@@ -196,10 +178,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
       deskSigner: desk,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -613,10 +592,7 @@ describe.skipIf(!haveChromium)('releasing results in Chromium', { timeout: 90_00
       checkpointEveryMs: 60_000,
       publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
