@@ -63,6 +63,12 @@ for (const kind of storeKinds) {
       const device = testSigner('n-2.phone');
       // Without a code, with a wrong one: 401, nothing logged.
       expect((await enrol(undefined, encodeVerifierKey(device))).statusCode).toBe(401);
+      // The path as the OpenAPI description writes it, no body: 401 all the same.
+      const bare = await s.app.inject({
+        method: 'POST',
+        url: '/v1/elections/{election}/enrolments',
+      });
+      expect(bare.statusCode).toBe(401);
       expect((await enrol('AAAA-BBBB-CCCC', encodeVerifierKey(device))).statusCode).toBe(401);
       const enrolled = await enrol(code.toLowerCase(), encodeVerifierKey(device));
       expect(enrolled.statusCode).toBe(201);

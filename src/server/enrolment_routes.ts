@@ -161,6 +161,17 @@ export function registerEnrolmentRoutes(
   api.post(
     '/v1/elections/:election/enrolments',
     {
+      // Without a code it is 401 before anything else is read, the path's election included.
+      onRequest: async (request, reply) => {
+        if (bearer(request) !== undefined) return undefined;
+        void reply.header('www-authenticate', 'Bearer');
+        return sendError(
+          reply,
+          401,
+          'enrolment_code_required',
+          'send the enrolment code the election office gave you: Authorization: Bearer <code>',
+        );
+      },
       schema: {
         description:
           "A reporting device registers the key it made ({ key }: its verifier key), with a one-time enrolment code the election office gave it as its credential (Authorization: Bearer <code>). The key is certified for the code's unit, a roster statement in the log signed by the server's enrolment key. 401 without a code, or with one that is unknown, used or expired; ten tries per address, then one a minute.",
@@ -170,16 +181,8 @@ export function registerEnrolmentRoutes(
       },
     },
     async (request, reply) => {
-      const code = bearer(request);
-      if (code === undefined) {
-        void reply.header('www-authenticate', 'Bearer');
-        return sendError(
-          reply,
-          401,
-          'enrolment_code_required',
-          'send the enrolment code the election office gave you: Authorization: Bearer <code>',
-        );
-      }
+      // The onRequest hook answered a request without one.
+      const code = bearer(request) ?? '';
       if (!attempts.take(request.ip)) {
         void reply.header('retry-after', String(attempts.retryAfter(request.ip)));
         return sendError(reply, 429, 'rate_limited', 'too many enrolments from this address');
