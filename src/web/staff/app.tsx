@@ -4,7 +4,7 @@
 // too: the reader returns to sign-in with a message, and after signing in again comes back to the
 // same place.
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StaffApi, type StaffSession } from './api.js';
 import { ElectionChooser, failureText } from './common.js';
 import { ControlRoom } from './control_room.js';
@@ -169,7 +169,8 @@ export function App(): JSX.Element {
       ? SCREEN_ROLES[screen].includes(signedIn.role)
       : false;
   const view = session === 'checking' ? 'checking' : signedIn === undefined ? 'sign-in' : screen;
-  useEffect(() => {
+  // Before the browser paints, so that <html lang> and the title never lag behind the words shown.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     const title =
       view === 'checking' || view === undefined
