@@ -5,6 +5,7 @@ const SYSTEM_TESTS = [
   'src/server/flood.test.ts',
   'src/server/site_browser.test.ts',
   'src/server/staff_browser.test.ts',
+  'src/server/staff_desk_browser.test.ts',
 ];
 
 export default defineConfig({
