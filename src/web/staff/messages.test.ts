@@ -1,6 +1,6 @@
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_LANGUAGES } from '../../publish/messages.js';
+import { expectCompleteTranslation } from '../../publish/testonly/catalogs.js';
 import { STAFF_ACTIONS } from '../../staff/staff.js';
 import {
   chooseLanguage,
@@ -9,30 +9,6 @@ import {
   STAFF_LANGUAGES,
   type StaffMessageKey,
 } from './messages.js';
-
-/** The argument names a message uses, with their types. */
-function argumentsOf(elements: readonly MessageFormatElement[]): string[] {
-  return elements.flatMap((e): string[] => {
-    switch (e.type) {
-      case TYPE.argument:
-      case TYPE.number:
-      case TYPE.date:
-      case TYPE.time:
-        return [`${e.value}:${String(e.type)}`];
-      case TYPE.plural:
-      case TYPE.select:
-        return [
-          `${e.value}:${String(e.type)}`,
-          ...Object.values(e.options).flatMap((o) => argumentsOf(o.value)),
-        ];
-      case TYPE.tag:
-        return argumentsOf(e.children);
-      case TYPE.literal:
-      case TYPE.pound:
-        return [];
-    }
-  });
-}
 
 const keys = Object.keys(en) as StaffMessageKey[];
 
@@ -45,13 +21,7 @@ describe('the staff application’s messages', () => {
     it(`${language}: every message is translated, and takes the arguments the English one does`, () => {
       const catalog = messages as Partial<Record<StaffMessageKey, string>>;
       expect(Object.keys(catalog).sort()).toEqual([...keys].sort());
-      for (const key of keys) {
-        const text = catalog[key];
-        expect(text, `${language}.${key}`).toBeDefined();
-        expect(text?.trim(), `${language}.${key}`).not.toBe('');
-        const mine = new Set(argumentsOf(parse(text ?? '')));
-        expect(mine, `${language}.${key}`).toEqual(new Set(argumentsOf(parse(en[key]))));
-      }
+      expectCompleteTranslation(language, catalog, en);
     });
   }
 
