@@ -10,6 +10,7 @@ import {
 import type { JsonValue } from '../core/canonical_json.js';
 import type { Election } from '../core/election.js';
 import {
+  decodeLogEntry,
   encodeLogEntry,
   LOG_ENTRY_FORMAT,
   ROSTER_CONTEXT,
@@ -18,6 +19,7 @@ import {
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
 import { keyRef, signObject } from '../log/envelope.js';
 import { parseVerifierKey, type Signer, type Verifier } from '../log/note.js';
+import { EnrolmentCodes } from '../store/enrolment_codes.js';
 import type { Store } from '../store/store.js';
 import type { Appending, IndexRow, Ledger } from '../store/ledger.js';
 import { RosterRecords } from '../store/roster_records.js';
@@ -237,4 +239,85 @@ export async function loadRoster(
 ): Promise<Map<string, { readonly verifierKey: string; readonly unit: string }>> {
   const records = await new RosterRecords(store.db, electionId).all();
   return new Map(records.map((r) => [r.ref, { verifierKey: r.verifierKey, unit: r.unit }]));
+}
+
+/** Who signed a roster statement: the election authority, or a key it delegated the roster to. */
+export type RosterSignedBy =
+  | { readonly type: 'authority'; readonly signer: string }
+  /** `delegation` is the log entry of the authority's delegation to `signer`. */
+  | { readonly type: 'delegation'; readonly signer: string; readonly delegation: number };
+
+/** A roster statement about a key, as the log has it. */
+export interface RosterStep {
+  readonly entry: number;
+  /** The time the statement states. */
+  readonly time: string;
+  readonly signedBy: RosterSignedBy;
+}
+
+/** A key of the roster as staff read it: what certified it, what revoked it, how it came. */
+export interface RosterKeyListing {
+  readonly ref: string;
+  readonly verifierKey: string;
+  readonly unit: string;
+  readonly certified: RosterStep;
+  readonly revoked?: RosterStep;
+  /** A device enrolled it with a one-time code: who made the code, and when. */
+  readonly enrolment?: { readonly codeBy: string; readonly codeMadeAt: string };
+}
+
+/** At most this many keys in one listing: a state's roster is too many for one page. */
+export const ROSTER_LISTING_LIMIT = 100;
+
+/**
+ * The roster as it stands now, newest keys first: those of one unit, or of all; at most
+ * ROSTER_LISTING_LIMIT, with how many there are in all.
+ */
+export async function listRoster(
+  store: Store,
+  electionId: string,
+  filter: { readonly unit?: string } = {},
+): Promise<{ total: number; keys: RosterKeyListing[] }> {
+  const { total, keys } = await new RosterRecords(store.db, electionId).newest({
+    ...filter,
+    limit: ROSTER_LISTING_LIMIT,
+  });
+  const enrolments = new Map(
+    (await new EnrolmentCodes(store.db, electionId).enrolling(keys.map((k) => k.ref))).map((e) => [
+      e.keyRef,
+      { codeBy: e.createdBy, codeMadeAt: e.createdAt },
+    ]),
+  );
+  return {
+    total,
+    keys: keys.map((k) => {
+      const enrolment = enrolments.get(k.ref);
+      return {
+        ref: k.ref,
+        verifierKey: k.verifierKey,
+        unit: k.unit,
+        certified: rosterStep(k.certifiedAt, k.certifiedEntry),
+        ...(k.revokedAt === undefined || k.revokedEntry === undefined
+          ? {}
+          : { revoked: rosterStep(k.revokedAt, k.revokedEntry) }),
+        ...(enrolment === undefined ? {} : { enrolment }),
+      };
+    }),
+  };
+}
+
+/** The statement at log entry `entry`: when it says it was made, and who signed it. */
+function rosterStep(entry: number, bytes: Uint8Array): RosterStep {
+  const decoded = decodeLogEntry(bytes);
+  if (!decoded.ok || decoded.value.type !== 'roster')
+    throw new Error(`log entry ${String(entry)}, which the roster names, is no roster statement`);
+  const { statement, signer, delegation } = decoded.value;
+  return {
+    entry,
+    time: statement.time,
+    signedBy:
+      delegation === undefined
+        ? { type: 'authority', signer }
+        : { type: 'delegation', signer, delegation: delegation.entry },
+  };
 }

@@ -1,11 +1,13 @@
 // Keys and enrolment with a delegated enrolment key: the authority's key stays offline; admins
 // certify and revoke unit keys within the delegation, and a device registers the key it made
 // with a one-time code. Every change is a roster statement the verifier holds to the delegation.
+// The roster as it stands is read back, key by key, with who signed each change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { sampleSubmission } from '../core/testonly/fixtures.js';
 import { signSubmission } from '../ingest/submit_client.js';
-import { encodeVerifierKey } from '../log/note.js';
+import { keyRef } from '../log/envelope.js';
+import { encodeVerifierKey, parseVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { storeKinds } from '../store/testonly/stores.js';
 import { replayLog } from '../verify/replay.js';
@@ -17,8 +19,10 @@ for (const kind of storeKinds) {
   describe.skipIf(!kind.available)(`keys and enrolment (${kind.name})`, { timeout: 60_000 }, () => {
     let s: StaffTestApp;
     const enrolmentKey = testSigner('enrol.north');
+    /** The North County office's key, which the authority certified itself. */
+    const northOffice = testSigner('north.office');
     beforeAll(async () => {
-      s = await staffTestApp(kind, [], {
+      s = await staffTestApp(kind, [[northOffice, 'north']], {
         key: enrolmentKey,
         unit: 'north',
         expires: '2026-11-04T06:00:00Z',
@@ -36,6 +40,13 @@ for (const kind of storeKinds) {
         },
         payload: JSON.stringify({ key }),
       });
+    /** The reference of the election authority's key, as the definition names it. */
+    const authorityRef = async (): Promise<string> => {
+      const ingest = await new ElectionRegistry(s.t.store).get(s.election);
+      const key = parseVerifierKey(ingest?.election.definition.authority.keys[0] ?? '');
+      if (!key.ok) throw new Error('no authority key');
+      return keyRef(key.value);
+    };
     const logNow = async () => {
       const ingest = await new ElectionRegistry(s.t.store).get(s.election);
       const read = await ingest?.log.entries(0n, Number(ingest.log.size));
@@ -137,6 +148,101 @@ for (const kind of storeKinds) {
       expect(revoked.json()).toMatchObject({ unit: 'n-1' });
       const { problems } = await logNow();
       expect(problems).toEqual([]);
+    });
+
+    it('lists the roster as it stands: each key active or revoked, its entries and who signed them', async () => {
+      const admin = await s.sessionFor('admin');
+      const keys = `/staff/elections/${s.election}/keys`;
+      // A device enrols with a code an admin made; an admin certifies a spare and revokes it.
+      const issued = await s.request(
+        'POST',
+        `/staff/elections/${s.election}/enrolment-codes`,
+        admin,
+        {
+          unit: 'n-1',
+        },
+      );
+      const phone = testSigner('n-1.phone');
+      const enrolled = await enrol(issued.json<{ code: string }>().code, encodeVerifierKey(phone));
+      expect(enrolled.statusCode).toBe(201);
+      // Signing in moves the test's clock on: the time they were made at.
+      const madeAt = s.now().toISOString();
+      const spare = testSigner('n-1.spare');
+      const certified = await s.request('POST', keys, admin, {
+        unit: 'n-1',
+        key: encodeVerifierKey(spare),
+      });
+      const revoked = await s.request('POST', `${keys}/revoke`, admin, {
+        key: encodeVerifierKey(spare),
+      });
+      expect([certified.statusCode, revoked.statusCode]).toEqual([201, 201]);
+
+      interface Listed {
+        ref: string;
+        key: string;
+        unit: string;
+        state: string;
+        certified: { entry: number; time: string; signedBy: Record<string, unknown> };
+        revoked?: { entry: number; signedBy: Record<string, unknown> };
+        enrolment?: { codeBy: string; codeMadeAt: string };
+      }
+      const auditor = await s.sessionFor('auditor');
+      const ofN1 = await s.request('GET', `${keys}?unit=n-1`, auditor);
+      expect(ofN1.statusCode).toBe(200);
+      const listed = ofN1.json<{ total: number; keys: Listed[] }>();
+      expect(listed.keys.every((k) => k.unit === 'n-1')).toBe(true);
+      expect(listed.total).toBe(listed.keys.length);
+      const byEnrolmentKey = {
+        type: 'delegation',
+        signer: keyRef(enrolmentKey),
+        delegation: expect.any(Number) as number,
+      };
+      expect(listed.keys.find((k) => k.ref === keyRef(phone))).toEqual({
+        ref: keyRef(phone),
+        key: encodeVerifierKey(phone),
+        unit: 'n-1',
+        state: 'active',
+        certified: {
+          entry: enrolled.json<{ entry: number }>().entry,
+          time: madeAt,
+          signedBy: byEnrolmentKey,
+        },
+        enrolment: { codeBy: 'admin.one', codeMadeAt: madeAt },
+      });
+      expect(listed.keys.find((k) => k.ref === keyRef(spare))).toMatchObject({
+        state: 'revoked',
+        certified: { entry: certified.json<{ entry: number }>().entry, signedBy: byEnrolmentKey },
+        revoked: { entry: revoked.json<{ entry: number }>().entry, signedBy: byEnrolmentKey },
+      });
+      expect(listed.keys.find((k) => k.ref === keyRef(spare))?.enrolment).toBeUndefined();
+
+      // The key the authority certified itself says so; observers read the roster too.
+      const observer = await s.sessionFor('observer');
+      const ofNorth = await s.request('GET', `${keys}?unit=north`, observer);
+      expect(ofNorth.json<{ keys: Listed[] }>().keys).toMatchObject([
+        {
+          ref: keyRef(northOffice),
+          state: 'active',
+          certified: {
+            signedBy: { type: 'authority', signer: await authorityRef() },
+          },
+        },
+      ]);
+
+      // Every unit's keys, newest first.
+      const all = (await s.request('GET', keys, admin)).json<{ total: number; keys: Listed[] }>();
+      expect(all.total).toBe(all.keys.length);
+      expect(all.keys.map((k) => k.unit)).toEqual(expect.arrayContaining(['n-1', 'n-2', 'north']));
+      const entries = all.keys.map((k) => k.certified.entry);
+      expect(entries).toEqual([...entries].sort((a, b) => b - a));
+
+      // A unit the election lacks is the request's fault; those who key or decide results do
+      // not read the roster here.
+      const unknown = await s.request('GET', `${keys}?unit=nowhere`, admin);
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json<{ error: { code: string } }>().error.code).toBe('unknown_unit');
+      for (const role of ['desk', 'reviewer'] as const)
+        expect((await s.request('GET', keys, await s.sessionFor(role))).statusCode).toBe(403);
     });
   });
 }

@@ -1,12 +1,14 @@
 // Keys and enrolment in the API: admins certify and revoke unit keys, and make one-time
 // enrolment codes, with the server's enrolment key (the authority delegated the roster to it);
-// a reporting device registers the key it made with a code, sent as its bearer credential.
+// a reporting device registers the key it made with a code, sent as its bearer credential. The
+// roster as it stands is read back for the staff application's Keys screen.
 // Who may call each staff route is ROUTE_ROLES's (staff_session.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '../core/election.js';
 import { Enrolment, type EnrolmentProblem } from '../ingest/enrolment.js';
+import { listRoster, ROSTER_LISTING_LIMIT } from '../ingest/roster.js';
 import type { Signer } from '../log/note.js';
 import { StaffAccounts } from '../staff/staff.js';
 import type { Store } from '../store/store.js';
@@ -33,6 +35,24 @@ const RevokeBody = z.strictObject({ key: VerifierKey });
 const CodeBody = z.strictObject({ unit: Id });
 const EnrolBody = z.strictObject({ key: VerifierKey });
 const Changed = z.object({ entry: z.int(), ref: z.string(), unit: z.string() });
+const KeysQuery = z.object({ unit: Id.optional() });
+const RosterStep = z.object({
+  entry: z.int(),
+  time: z.string(),
+  signedBy: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('authority'), signer: z.string() }),
+    z.object({ type: z.literal('delegation'), signer: z.string(), delegation: z.int() }),
+  ]),
+});
+const RosterKey = z.object({
+  ref: z.string(),
+  key: z.string(),
+  unit: z.string(),
+  state: z.enum(['active', 'revoked']),
+  certified: RosterStep,
+  revoked: RosterStep.optional(),
+  enrolment: z.object({ codeBy: z.string(), codeMadeAt: z.string() }).optional(),
+});
 
 /** A key that does not parse or a unit that does not exist is the request's fault (400); a code
  * that does not hold is no credential (401); anything else the roster refuses as it stands (409). */
@@ -64,6 +84,44 @@ export function registerEnrolmentRoutes(
       ? undefined
       : new Enrolment(store, ingest.election, ingest.ledger, options.enrolmentSigner, now);
   };
+
+  api.get(
+    '/staff/elections/:election/keys',
+    {
+      schema: {
+        description: `The key roster as it stands now, newest first, ${String(ROSTER_LISTING_LIMIT)} at most (total says how many there are): the keys of one unit (?unit=), or of all. Each key is active or revoked, with the log entries that certified and revoked it, each statement's time and who signed it (the authority, or an enrolment key under the delegation at entry delegation), and, when a device enrolled it with a code, which staff member made the code. ${rolesSentence('GET /staff/elections/{election}/keys')}`,
+        tags: ['staff'],
+        params: ElectionParams,
+        querystring: KeysQuery,
+        response: {
+          200: z.object({ total: z.int(), keys: z.array(RosterKey) }),
+          '4xx': ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const session = await allowRoute(request, reply, 'GET /staff/elections/{election}/keys');
+      if (session === undefined) return reply;
+      const ingest = await elections.get(request.params.election);
+      if (ingest === undefined) return unknownElection(reply, request.params.election);
+      const { unit } = request.query;
+      if (unit !== undefined && !ingest.election.units.has(unit))
+        return sendError(reply, 400, 'unknown_unit', `unknown unit "${unit}"`);
+      const roster = await listRoster(
+        store,
+        ingest.election.definition.id,
+        unit === undefined ? {} : { unit },
+      );
+      return reply.send({
+        total: roster.total,
+        keys: roster.keys.map(({ verifierKey, ...k }) => ({
+          ...k,
+          key: verifierKey,
+          state: k.revoked === undefined ? ('active' as const) : ('revoked' as const),
+        })),
+      });
+    },
+  );
 
   api.post(
     '/staff/elections/:election/keys',

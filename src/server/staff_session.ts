@@ -23,6 +23,8 @@ export const DESK: readonly Role[] = ['admin', 'desk'];
 export const DESK_OVERSIGHT: readonly Role[] = ['admin', 'reviewer', 'auditor', 'observer'];
 /** Who may read the record of changes to staff accounts. */
 export const AUDITORS: readonly Role[] = ['admin', 'auditor'];
+/** Who may read the key roster (public in the log anyway): not those keying or deciding results. */
+export const ROSTER_READERS: readonly Role[] = ['admin', 'auditor', 'observer'];
 
 /** A route anyone may call without a session: submitting, receipts, checkpoints, sign-in. */
 export const ANYONE = 'anyone';
@@ -57,6 +59,7 @@ export const ROUTE_ROLES = {
   'GET /staff/elections/{election}/desk/mismatches': DESK_OVERSIGHT,
   'POST /staff/elections/{election}/desk/resolutions': REVIEWERS,
   'GET /staff/elections/{election}/release': READERS,
+  'GET /staff/elections/{election}/keys': ROSTER_READERS,
   'POST /staff/elections/{election}/keys': ADMINS,
   'POST /staff/elections/{election}/keys/revoke': ADMINS,
   'POST /staff/elections/{election}/enrolment-codes': ADMINS,

@@ -67,4 +67,22 @@ export class EnrolmentCodes {
       .where('code_hash', '=', hash)
       .execute();
   }
+
+  /** The codes that enrolled these keys: who made each, and when. */
+  async enrolling(
+    refs: readonly string[],
+  ): Promise<{ keyRef: string; createdBy: string; createdAt: string }[]> {
+    if (refs.length === 0) return [];
+    const rows = await this.executor
+      .selectFrom('enrolment_codes')
+      .select(['key_ref', 'created_by', 'created_at'])
+      .where('election_id', '=', this.electionId)
+      .where('key_ref', 'in', refs)
+      .execute();
+    return rows.flatMap((r) =>
+      r.key_ref === null
+        ? []
+        : [{ keyRef: r.key_ref, createdBy: r.created_by, createdAt: r.created_at }],
+    );
+  }
 }

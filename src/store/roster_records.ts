@@ -13,6 +13,12 @@ export interface RosterRecord {
   readonly revokedAt?: number;
 }
 
+/** A key with the log entries that certified it and, if one did, revoked it. */
+export interface RosterRecordWithEntries extends RosterRecord {
+  readonly certifiedEntry: Uint8Array;
+  readonly revokedEntry?: Uint8Array;
+}
+
 /** A delegation of the roster to an enrolment key, as the authority made it. */
 export interface DelegationRecord {
   readonly ref: string;
@@ -51,6 +57,53 @@ export class RosterRecords {
   /** Every key the roster holds, revoked ones too. */
   async all(): Promise<RosterRecord[]> {
     return (await this.query().execute()).map(recordOf);
+  }
+
+  /**
+   * The newest keys (of one unit, or of all), at most `limit`, each with the log entries that
+   * certified and revoked it; and how many keys there are in all.
+   */
+  async newest(filter: {
+    readonly unit?: string;
+    readonly limit: number;
+  }): Promise<{ total: number; keys: RosterRecordWithEntries[] }> {
+    let keys = this.executor
+      .selectFrom('roster_keys')
+      .where('roster_keys.election_id', '=', this.electionId);
+    if (filter.unit !== undefined) keys = keys.where('roster_keys.unit_id', '=', filter.unit);
+    const counted = await keys.select((eb) => eb.fn.countAll().as('count')).executeTakeFirst();
+    const rows = await keys
+      .innerJoin('log_entries as certified', (j) =>
+        j
+          .onRef('certified.election_id', '=', 'roster_keys.election_id')
+          .onRef('certified.leaf_index', '=', 'roster_keys.certified_leaf'),
+      )
+      .leftJoin('log_entries as revoked', (j) =>
+        j
+          .onRef('revoked.election_id', '=', 'roster_keys.election_id')
+          .onRef('revoked.leaf_index', '=', 'roster_keys.revoked_leaf'),
+      )
+      .select([
+        'roster_keys.key_ref',
+        'roster_keys.verifier_key',
+        'roster_keys.unit_id',
+        'roster_keys.certified_leaf',
+        'roster_keys.revoked_leaf',
+        'certified.entry as certified_entry',
+        'revoked.entry as revoked_entry',
+      ])
+      .orderBy('roster_keys.certified_leaf', 'desc')
+      .orderBy('roster_keys.key_ref')
+      .limit(filter.limit)
+      .execute();
+    return {
+      total: Number(counted?.count ?? 0),
+      keys: rows.map((r) => ({
+        ...recordOf(r),
+        certifiedEntry: new Uint8Array(r.certified_entry),
+        ...(r.revoked_entry === null ? {} : { revokedEntry: new Uint8Array(r.revoked_entry) }),
+      })),
+    };
   }
 
   async certify(
