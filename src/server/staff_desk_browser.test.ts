@@ -3,7 +3,8 @@
 // two desk operators key the same paper tally sheet, each in a browser of their own; when their
 // numbers differ the second is told the sheet went to a reviewer, who sees both entries side by
 // side with the difference marked, keeps one, and the public site's next version counts it; when
-// they agree the sheet is submitted. An admin adds a member and is shown the QR code. axe-core
+// they agree the sheet is submitted. An admin adds a member and is shown the QR code; an admin
+// makes an enrolment code a device enrols its key with, and revokes that key. axe-core
 // finds no WCAG 2.1 A/AA violation on any of these screens at 1280 and 375 px, and none scrolls
 // sideways on a phone. Screenshots go to /tmp/staff-shots/. Without Chromium the tests say they
 // skipped; CI installs it.
@@ -17,7 +18,9 @@ import { parseElectionDefinition } from '../core/election.js';
 import { sampleDefinition, sampleSubmission, withRelease } from '../core/testonly/fixtures.js';
 import { ResultsFeed } from '../formats/results_feed.js';
 import type { Current } from '../formats/manifest.js';
+import { changeRoster } from '../ingest/roster.js';
 import { importWithKeys } from '../ingest/testonly/sample_store.js';
+import { keyRef } from '../log/envelope.js';
 import { encodeVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { totpCode, type Role } from '../staff/credentials.js';
@@ -137,6 +140,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
     const authority = testSigner('authority.sample');
     const desk = testSigner('desk.office');
+    const enrolment = testSigner('enrol.sample');
     // The sample election, where a report that broke a rule counts once two reviewers accept
     // it, and South 1 names whom to call.
     const definition = sampleDefinition([encodeVerifierKey(authority)]);
@@ -158,7 +162,21 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     });
     if (!election.ok) throw new Error(election.error.message);
     // The office's desk key, certified for the root unit: it signs sheets for every precinct.
-    await importWithKeys(store, election.value, authority, [['state', desk]]);
+    const imported = await importWithKeys(store, election.value, authority, [['state', desk]]);
+    // The roster of every unit delegated to the server's enrolment key, for a week.
+    const delegated = await changeRoster(
+      imported.ledger,
+      election.value,
+      authority,
+      {
+        action: 'delegate',
+        unit: 'state',
+        key: encodeVerifierKey(enrolment),
+        expires: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+      new Date(),
+    );
+    if (!delegated.ok) throw new Error(delegated.error.message);
     const staff = new StaffAccounts(store);
     for (const [name, role] of [
       ['desk.one', 'desk'],
@@ -177,6 +195,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       checkpointEveryMs: 60_000,
       publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
       deskSigner: desk,
+      enrolmentSigner: enrolment,
     });
     browser = await launchChromium();
   }, 60_000);
@@ -517,6 +536,109 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       'desk.three has new sign-in details; their sessions have ended.',
     );
     await page.close();
+  });
+
+  it('lets an admin make an enrolment code a device enrols its key with, and revoke that key', async () => {
+    const page = await signedIn('admin.one');
+    await page.getByRole('heading', { level: 1, name: 'Control room' }).waitFor();
+    await page.getByRole('link', { name: 'Keys' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Keys' }).waitFor();
+    // At first the newest keys of every unit: the desk's, which the authority certified.
+    const keys = page.locator('.key-list > li');
+    const deskKey = keys.filter({ hasText: 'desk.office+' });
+    await deskKey.waitFor();
+    expect(await deskKey.textContent()).toContain(
+      'signed by the election authority’s key authority.sample+',
+    );
+    await accessibleAtBothWidths(page, 'keys-newest');
+
+    // North 1, found by name, has no key yet.
+    await page.getByLabel('Find the unit').fill('north 1');
+    await page.getByLabel('Unit', { exact: true }).selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Show its keys' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Keys of North 1 (n-1)' }).waitFor();
+    await page.getByText('No key is certified.').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('keys-list-title');
+    // A key left empty is named before anything is sent; one that does not parse is refused
+    // with the server's reason.
+    await page.getByRole('button', { name: 'Certify', exact: true }).click();
+    expect(await page.textContent('#certify-key-error')).toBe('Enter the verifier key.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('certify-key');
+    await page.getByLabel('Verifier key').fill('not a key');
+    await page.getByRole('button', { name: 'Certify', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Not certified: The server refused:' })
+      .waitFor();
+
+    // A code for a device of North 1, shown once: as text to read aloud, and as a QR code.
+    await page.getByRole('button', { name: 'Make an enrolment code' }).click();
+    await page
+      .getByRole('heading', { level: 3, name: 'Enrolment code for North 1 (n-1)' })
+      .waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('code-title');
+    const panel = page.locator('.enrolment-code');
+    expect(await panel.textContent()).toContain('Shown this once only.');
+    const code = (await panel.locator('.code-aloud').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const qr = page.getByRole('img', {
+      name: 'QR code of the enrolment address and code for North 1 (n-1)',
+    });
+    expect(await qr.locator('path').getAttribute('d')).toMatch(/^M4 4h1v1h-1z/);
+    await accessibleAtBothWidths(page, 'keys-enrolment-code');
+
+    // The device enrols the key it made, with the code as its credential.
+    const device = testSigner('n-1.tablet');
+    const enrolled = await fetch(`${server.url}/v1/elections/sample-2026/enrolments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${code}` },
+      body: JSON.stringify({ key: encodeVerifierKey(device) }),
+    });
+    expect(enrolled.status).toBe(201);
+    await page.getByRole('button', { name: 'It is handed over: hide the code' }).click();
+    expect(await panel.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Make an enrolment code');
+    await page.getByRole('button', { name: 'Refresh the list' }).click();
+    const tablet = keys.filter({ hasText: keyRef(device) });
+    await tablet.waitFor();
+    expect(await tablet.locator('.key-state').textContent()).toBe('active');
+    expect(await tablet.textContent()).toContain('signed by the enrolment key enrol.sample+');
+    expect(await tablet.textContent()).toContain(
+      'Enrolled by a device, with a code admin.one made.',
+    );
+    await accessibleAtBothWidths(page, 'keys-unit');
+
+    // Revoking asks first, in the page; the key then shows revoked, with nothing left to revoke.
+    await tablet.getByRole('button', { name: `Revoke ${keyRef(device)}` }).click();
+    await tablet
+      .getByText(
+        `Revoke the key ${keyRef(device)} of North 1 (n-1)? Submissions it signs are rejected from then on. This cannot be undone.`,
+      )
+      .waitFor();
+    await accessibleAtBothWidths(page, 'keys-revoke-confirm');
+    await tablet.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(/^Key n-1\.tablet\+[0-9a-f]{8} is revoked as log entry \d+\.$/);
+    await expect.poll(() => tablet.locator('.key-state').textContent()).toBe('revoked');
+    expect(await tablet.getByRole('button').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('keys-list-title');
+    await page.screenshot({ path: join(SHOTS, 'keys-revoked-1280.png'), fullPage: true });
+    await page.close();
+
+    // An observer reads the roster, without the means to change it.
+    const observer = await signedIn('observer.one');
+    await observer.getByRole('link', { name: 'Keys' }).click();
+    await observer.locator('.key-list > li', { hasText: keyRef(device) }).waitFor();
+    expect(await observer.textContent('main')).toContain(
+      'Only administrators certify and revoke keys and make enrolment codes (observer signed in).',
+    );
+    expect(await observer.getByRole('button', { name: /^Revoke/ }).count()).toBe(0);
+    await observer.close();
   });
 
   it('shows the release, the control room and the password change without a violation', async () => {

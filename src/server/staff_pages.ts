@@ -15,9 +15,16 @@ export const STAFF_APP_PATH = '/staff/app/';
 /** The addresses of the application's screens (src/web/staff/screens.ts): each answers the same shell. */
 export const STAFF_PAGES = [
   STAFF_APP_PATH,
-  ...['results-desk', 'mismatches', 'review', 'control-room', 'release', 'staff', 'password'].map(
-    (screen) => `${STAFF_APP_PATH}${screen}`,
-  ),
+  ...[
+    'results-desk',
+    'mismatches',
+    'review',
+    'control-room',
+    'release',
+    'keys',
+    'staff',
+    'password',
+  ].map((screen) => `${STAFF_APP_PATH}${screen}`),
 ] as const;
 const ASSETS_PATH = `${STAFF_APP_PATH}assets/`;
 

@@ -130,6 +130,53 @@ export interface ReleaseState {
   readonly test: boolean;
 }
 
+/** Who signed a roster statement: the election authority, or an enrolment key it delegated to. */
+export type RosterSignedBy =
+  | { readonly type: 'authority'; readonly signer: string }
+  | { readonly type: 'delegation'; readonly signer: string; readonly delegation: number };
+
+/** A roster statement about a key: its log entry, the time it states, and who signed it. */
+export interface RosterStep {
+  readonly entry: number;
+  readonly time: string;
+  readonly signedBy: RosterSignedBy;
+}
+
+/** A key of the roster (GET …/keys). */
+export interface RosterKey {
+  readonly ref: string;
+  /** The verifier key in full. */
+  readonly key: string;
+  readonly unit: string;
+  readonly state: 'active' | 'revoked';
+  readonly certified: RosterStep;
+  readonly revoked?: RosterStep;
+  /** A device enrolled it with a one-time code this staff member made. */
+  readonly enrolment?: { readonly codeBy: string; readonly codeMadeAt: string };
+}
+
+/** The newest keys of the roster (of one unit, or of all), and how many there are in all. */
+export interface Roster {
+  readonly total: number;
+  readonly keys: readonly RosterKey[];
+}
+
+/** A change to the roster, as its log entry. */
+export interface RosterChange {
+  readonly entry: number;
+  readonly ref: string;
+  readonly unit: string;
+}
+
+/** A one-time enrolment code, answered once. */
+export interface EnrolmentCode {
+  readonly code: string;
+  readonly unit: string;
+  readonly expiresAt: string;
+  /** Where the device enrols with it (POST, the code as its bearer credential). */
+  readonly enrolPath: string;
+}
+
 /** What the control room shows at one moment (GET …/control-room/status, each event's data). */
 export interface ControlRoomStatus {
   readonly time: string;
@@ -597,6 +644,67 @@ export class StaffApi {
       parseControlRoomStatus,
       'control room status',
     );
+  }
+
+  /** The newest keys of the roster: those of `unit`, or of every unit. */
+  async roster(election: string, unit?: string): Promise<ApiResult<Roster>> {
+    const query = unit === undefined ? '' : `?unit=${encodeURIComponent(unit)}`;
+    return this.read(
+      this.electionPath(election, `keys${query}`),
+      (json) =>
+        typeof json['total'] === 'number' && Array.isArray(json['keys'])
+          ? { total: json['total'], keys: json['keys'] as RosterKey[] }
+          : undefined,
+      'key roster',
+    );
+  }
+
+  private rosterChange(
+    answer: ApiResult<{ status: number; json: unknown }>,
+  ): ApiResult<RosterChange> {
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return isObject(json) &&
+      typeof json['entry'] === 'number' &&
+      typeof json['ref'] === 'string' &&
+      typeof json['unit'] === 'string'
+      ? ok({ entry: json['entry'], ref: json['ref'], unit: json['unit'] })
+      : err({ kind: 'unreachable', message: 'the server answered no roster change' });
+  }
+
+  /** Certifies a unit's verifier key. */
+  async certifyKey(
+    election: string,
+    certify: { readonly unit: string; readonly key: string },
+  ): Promise<ApiResult<RosterChange>> {
+    return this.rosterChange(await this.call('POST', this.electionPath(election, 'keys'), certify));
+  }
+
+  async revokeKey(election: string, key: string): Promise<ApiResult<RosterChange>> {
+    return this.rosterChange(
+      await this.call('POST', this.electionPath(election, 'keys/revoke'), { key }),
+    );
+  }
+
+  /** A new one-time code for a device of `unit` to enrol the key it made. */
+  async makeEnrolmentCode(election: string, unit: string): Promise<ApiResult<EnrolmentCode>> {
+    const answer = await this.call('POST', this.electionPath(election, 'enrolment-codes'), {
+      unit,
+    });
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return isObject(json) &&
+      typeof json['code'] === 'string' &&
+      typeof json['unit'] === 'string' &&
+      typeof json['expiresAt'] === 'string' &&
+      typeof json['enrolPath'] === 'string'
+      ? ok({
+          code: json['code'],
+          unit: json['unit'],
+          expiresAt: json['expiresAt'],
+          enrolPath: json['enrolPath'],
+        })
+      : err({ kind: 'unreachable', message: 'the server answered no enrolment code' });
   }
 
   /** Uploads a photo of a tally sheet (JPEG, PNG or WebP), answering the SHA-256 that names it. */

@@ -10,6 +10,7 @@ import { ElectionChooser, failureText } from './common.js';
 import { ControlRoom } from './control_room.js';
 import { indexDefinition, type DefinitionIndex } from './definition.js';
 import { Desk } from './desk.js';
+import { Keys } from './keys.js';
 import {
   chooseLanguage,
   StaffMessages,
@@ -46,6 +47,7 @@ export const SCREEN_TITLES: Readonly<Record<Screen, StaffMessageKey>> = {
   review: 'deskTitle',
   'control-room': 'controlRoomTitle',
   release: 'releaseTitle',
+  keys: 'keysTitle',
   staff: 'staffTitle',
   password: 'passwordTitle',
 };
@@ -57,6 +59,7 @@ const ELECTION_SCREENS: ReadonlySet<Screen> = new Set([
   'review',
   'control-room',
   'release',
+  'keys',
 ]);
 
 function storedLanguage(): string | null {
@@ -376,6 +379,7 @@ function ScreenView(props: {
     case 'results-desk':
     case 'mismatches':
     case 'control-room':
+    case 'keys':
       if (election === undefined) return null;
       if (definition === undefined) return <p>{m.t('loading')}</p>;
       switch (screen) {
@@ -403,6 +407,17 @@ function ScreenView(props: {
           );
         case 'control-room':
           return <ControlRoom m={m} api={api} election={election} definition={definition} />;
+        case 'keys':
+          return (
+            <Keys
+              m={m}
+              api={api}
+              session={session}
+              election={election}
+              definition={definition}
+              announce={announce}
+            />
+          );
       }
   }
 }

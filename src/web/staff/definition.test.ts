@@ -7,6 +7,7 @@ import { sampleDefinition, sampleElection } from '../../core/testonly/fixtures.j
 import {
   contestsOnBallot,
   findReportingUnits,
+  findUnits,
   indexDefinition,
   localName,
   voteFor,
@@ -56,6 +57,12 @@ describe('the election definition as the staff application reads it', () => {
       ],
     });
     expect(findReportingUnits(accented, 'suder').map((u) => u.id)).toEqual(['p-1']);
+  });
+
+  it('finds any unit, counties and the root too, where keys may be certified', () => {
+    expect(findUnits(index, 'county').map((u) => u.id)).toEqual(['north', 'south']);
+    expect(findUnits(index, 'north').map((u) => u.id)).toEqual(['north', 'n-1', 'n-2']);
+    expect(findUnits(index, '', 2).map((u) => u.id)).toEqual(['state', 'north']);
   });
 
   it('puts the units whose id or name starts with the words first', () => {

@@ -98,14 +98,24 @@ export function findReportingUnits(
   query: string,
   limit = 50,
 ): readonly Unit[] {
+  return findUnits(index, query, limit, index.reportingUnits);
+}
+
+/** The same among `among`: by default every unit, counties and the root too. */
+export function findUnits(
+  index: DefinitionIndex,
+  query: string,
+  limit = 50,
+  among: readonly Unit[] = index.definition.units,
+): readonly Unit[] {
   const words = fold(query)
     .split(/\s+/)
     .filter((w) => w !== '');
-  if (words.length === 0) return index.reportingUnits.slice(0, limit);
+  if (words.length === 0) return among.slice(0, limit);
   const starts: Unit[] = [];
   const contains: Unit[] = [];
   const whole = fold(query.trim());
-  for (const unit of index.reportingUnits) {
+  for (const unit of among) {
     const texts = [unit.id, ...Object.values(unit.name)].map(fold);
     if (!words.every((w) => texts.some((t) => t.includes(w)))) continue;
     (texts.some((t) => t.startsWith(whole)) ? starts : contains).push(unit);

@@ -29,6 +29,7 @@ describe('the staff application’s screens', () => {
     expect(SCREEN_ROLES['control-room']).toEqual(
       routeRoles('GET /staff/elections/{election}/control-room'),
     );
+    expect(SCREEN_ROLES.keys).toEqual(routeRoles('GET /staff/elections/{election}/keys'));
     expect(SCREEN_ROLES.staff).toEqual(routeRoles('GET /staff/events'));
     expect(SCREEN_ROLES.password).toEqual(routeRoles('POST /staff/password'));
   });

@@ -11,6 +11,7 @@ export const SCREENS = [
   'review',
   'control-room',
   'release',
+  'keys',
   'staff',
   'password',
 ] as const;
@@ -26,6 +27,9 @@ export const SCREEN_ROLES: Readonly<Record<Screen, readonly StaffRole[]>> = {
   review: EVERYONE,
   'control-room': EVERYONE,
   release: EVERYONE,
+  // The roster is public in the log, and admins change it; those keying or deciding results have
+  // no screen for it.
+  keys: ['admin', 'auditor', 'observer'],
   // Admins manage members; auditors read the record of changes.
   staff: ['admin', 'auditor'],
   password: EVERYONE,

@@ -1,0 +1,509 @@
+// Keys: the roster of an election's unit keys as it stands, the newest first or those of a unit
+// found by name or id (a state has too many to list), each active or revoked with the log entries
+// that certified and revoked it and who signed them. Admins certify a key for the unit, revoke
+// one (asked twice), and make a one-time enrolment code for a device, shown once as text and as
+// a QR code of the enrolment address with the code in its fragment.
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type {
+  EnrolmentCode,
+  Roster,
+  RosterKey,
+  RosterSignedBy,
+  RosterStep,
+  StaffApi,
+  StaffSession,
+} from './api.js';
+import { Confirm, failureText, timeText } from './common.js';
+import { findUnits, type DefinitionIndex } from './definition.js';
+import { codeForReading, enrolmentLink } from './enrolment_code.js';
+import type { StaffMessageKey, StaffMessages } from './messages.js';
+import { QrCode } from './qr_code.js';
+
+interface Props {
+  readonly m: StaffMessages;
+  readonly api: StaffApi;
+  readonly session: StaffSession;
+  readonly election: string;
+  readonly definition: DefinitionIndex;
+  readonly announce: (text: string) => void;
+}
+
+function signedByText(m: StaffMessages, by: RosterSignedBy): string {
+  switch (by.type) {
+    case 'authority':
+      return m.t('signedByAuthority', { signer: by.signer });
+    case 'delegation':
+      return m.t('signedByDelegation', { signer: by.signer, delegation: by.delegation });
+  }
+}
+
+function Step(props: { readonly m: StaffMessages; readonly step: RosterStep }): JSX.Element {
+  const { m, step } = props;
+  return (
+    <>
+      <span class="step">
+        {m.t('rosterStep', { entry: step.entry, time: timeText(m, step.time) })}
+      </span>{' '}
+      <span class="step">{signedByText(m, step.signedBy)}</span>
+    </>
+  );
+}
+
+export function Keys({ m, api, session, election, definition, announce }: Props): JSX.Element {
+  const lang = m.language;
+  const admin = session.role === 'admin';
+  const [query, setQuery] = useState('');
+  const [choice, setChoice] = useState('');
+  const [choiceMissing, setChoiceMissing] = useState(false);
+  /** The unit whose keys are shown; none, and the newest of every unit are. */
+  const [unit, setUnit] = useState<string | undefined>(undefined);
+  const [roster, setRoster] = useState<Roster | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  /** The latest read: an answer to an earlier one, for another unit, is dropped. */
+  const reading = useRef(0);
+  const matches = useMemo(() => findUnits(definition, query), [definition, query]);
+  const unitLabel = (id: string): string =>
+    m.t('unitOption', { name: definition.unitName(id, lang), id });
+
+  const load = async (of: string | undefined): Promise<void> => {
+    reading.current += 1;
+    const mine = reading.current;
+    const answer = await api.roster(election, of);
+    if (mine !== reading.current) return;
+    if (answer.ok) setRoster(answer.value);
+    else setProblem(failureText(m, answer.error));
+  };
+  useEffect(() => {
+    setUnit(undefined);
+    setRoster(undefined);
+    setProblem(undefined);
+    void load(undefined);
+  }, [election]);
+
+  const show = (of: string | undefined): void => {
+    setUnit(of);
+    setRoster(undefined);
+    setProblem(undefined);
+    void load(of);
+    requestAnimationFrame(() => listHeading.current?.focus());
+  };
+
+  const revoke = async (key: RosterKey): Promise<void> => {
+    setProblem(undefined);
+    const answer = await api.revokeKey(election, key.key);
+    if (answer.ok) announce(m.t('keyRevokedAs', { key: key.ref, entry: answer.value.entry }));
+    else setProblem(m.t('revokeRefused', { message: failureText(m, answer.error) }));
+    await load(unit);
+    // The button is gone with the key's change: the list's heading takes the focus.
+    listHeading.current?.focus();
+  };
+
+  return (
+    <>
+      <p>{m.t('keysIntro')}</p>
+      <div class="desk keys-desk">
+        <div class="keys-side">
+          <section aria-labelledby="keys-unit-title">
+            <h2 id="keys-unit-title">{m.t('keysUnitTitle')}</h2>
+            <form
+              class="choose-sheet"
+              onSubmit={(e) => {
+                e.preventDefault();
+                // The unit chosen, if the search still shows it; else the only one it shows.
+                const chosen = matches.some((u) => u.id === choice)
+                  ? choice
+                  : matches.length === 1
+                    ? matches[0]?.id
+                    : undefined;
+                if (chosen === undefined) {
+                  setChoiceMissing(true);
+                  document.getElementById('keys-unit')?.focus();
+                  return;
+                }
+                setChoiceMissing(false);
+                show(chosen);
+              }}
+            >
+              <div class="field">
+                <label for="keys-unit-search">{m.t('keysUnitSearch')}</label>
+                <p class="hint" id="keys-unit-search-hint">
+                  {m.t('unitSearchHint')}
+                </p>
+                <input
+                  type="search"
+                  id="keys-unit-search"
+                  autocomplete="off"
+                  aria-describedby="keys-unit-search-hint keys-unit-count"
+                  value={query}
+                  onInput={(e) => {
+                    setQuery(e.currentTarget.value);
+                  }}
+                />
+              </div>
+              <div class="field">
+                <label for="keys-unit">{m.t('keysUnitChoice')}</label>
+                {choiceMissing && (
+                  <p class="field-error" id="keys-unit-error">
+                    {m.t('keysUnitRequired')}
+                  </p>
+                )}
+                <select
+                  id="keys-unit"
+                  size={Math.min(6, Math.max(2, matches.length))}
+                  value={choice}
+                  aria-describedby={
+                    choiceMissing ? 'keys-unit-error keys-unit-count' : 'keys-unit-count'
+                  }
+                  aria-invalid={choiceMissing ? 'true' : undefined}
+                  onChange={(e) => {
+                    setChoice(e.currentTarget.value);
+                    setChoiceMissing(false);
+                  }}
+                >
+                  {matches.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {unitLabel(u.id)}
+                    </option>
+                  ))}
+                </select>
+                <p class="meta" id="keys-unit-count" aria-live="polite">
+                  {m.t('unitMatches', { count: matches.length })}
+                </p>
+              </div>
+              <button type="submit" class="primary">
+                {m.t('showKeys')}
+              </button>
+            </form>
+          </section>
+
+          {!admin ? (
+            <p class="notice">
+              {m.t('keysReadOnly', { role: m.t(`role_${session.role}` as StaffMessageKey) })}
+            </p>
+          ) : unit === undefined ? (
+            <p class="notice">{m.t('keysChooseUnit')}</p>
+          ) : (
+            <>
+              <Enrol
+                key={`enrol ${unit}`}
+                m={m}
+                api={api}
+                election={election}
+                unit={unit}
+                unitLabel={unitLabel(unit)}
+                announce={announce}
+              />
+              <Certify
+                key={`certify ${unit}`}
+                m={m}
+                api={api}
+                election={election}
+                unit={unit}
+                unitLabel={unitLabel(unit)}
+                announce={(text) => {
+                  announce(text);
+                  void load(unit);
+                }}
+              />
+            </>
+          )}
+        </div>
+        <section aria-labelledby="keys-list-title" class="detail">
+          <h2 id="keys-list-title" ref={listHeading} tabIndex={-1}>
+            {unit === undefined
+              ? m.t('keysNewestTitle')
+              : m.t('keysOfUnit', { unit: unitLabel(unit) })}
+          </h2>
+          {problem !== undefined && (
+            <p class="form-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <p class="list-tools">
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setProblem(undefined);
+                void load(unit);
+              }}
+            >
+              {m.t('refreshList')}
+            </button>{' '}
+            {unit !== undefined && (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  show(undefined);
+                }}
+              >
+                {m.t('showNewestKeys')}
+              </button>
+            )}
+          </p>
+          {roster === undefined ? (
+            problem === undefined && <p>{m.t('loading')}</p>
+          ) : (
+            <>
+              <p class="meta">
+                {roster.total > roster.keys.length
+                  ? m.t('keysNewestOf', { shown: roster.keys.length, total: roster.total })
+                  : m.t('keysCount', { count: roster.total })}
+              </p>
+              <ul class="key-list">
+                {roster.keys.map((key) => (
+                  <KeyItem
+                    key={key.ref}
+                    m={m}
+                    rosterKey={key}
+                    unitLabel={unitLabel(key.unit)}
+                    admin={admin}
+                    onRevoke={() => void revoke(key)}
+                  />
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function KeyItem(props: {
+  readonly m: StaffMessages;
+  readonly rosterKey: RosterKey;
+  readonly unitLabel: string;
+  readonly admin: boolean;
+  readonly onRevoke: () => void;
+}): JSX.Element {
+  const { m, rosterKey: k } = props;
+  return (
+    <li class={k.state === 'revoked' ? 'revoked' : undefined}>
+      <p class="key-ref">
+        <code>{k.ref}</code>{' '}
+        <span class={`key-state key-${k.state}`}>
+          {m.t(k.state === 'active' ? 'keyActive' : 'keyRevoked')}
+        </span>
+      </p>
+      <dl class="figures">
+        <dt>{m.t('unitColumn')}</dt>
+        <dd>{props.unitLabel}</dd>
+        <dt>{m.t('certifiedColumn')}</dt>
+        <dd>
+          <Step m={m} step={k.certified} />
+          {k.enrolment !== undefined && (
+            <>
+              {' '}
+              <span class="step">{m.t('enrolledWithCode', { name: k.enrolment.codeBy })}</span>
+            </>
+          )}
+        </dd>
+        <dt>{m.t('revokedColumn')}</dt>
+        <dd>{k.revoked === undefined ? m.t('notRevoked') : <Step m={m} step={k.revoked} />}</dd>
+        <dt>{m.t('fullKey')}</dt>
+        <dd>
+          <code>{k.key}</code>
+        </dd>
+      </dl>
+      {props.admin && k.state === 'active' && (
+        <Confirm
+          m={m}
+          label={
+            <>
+              {m.t('revoke')}
+              <span class="visually-hidden"> {k.ref}</span>
+            </>
+          }
+          question={m.t('confirmRevoke', { key: k.ref, unit: props.unitLabel })}
+          yes={m.t('revoke')}
+          onYes={props.onRevoke}
+        />
+      )}
+    </li>
+  );
+}
+
+interface ActionProps {
+  readonly m: StaffMessages;
+  readonly api: StaffApi;
+  readonly election: string;
+  readonly unit: string;
+  readonly unitLabel: string;
+  readonly announce: (text: string) => void;
+}
+
+function Enrol({ m, api, election, unit, unitLabel, announce }: ActionProps): JSX.Element {
+  const [issued, setIssued] = useState<EnrolmentCode | undefined>(undefined);
+  const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const codeHeading = useRef<HTMLHeadingElement>(null);
+  const makeButton = useRef<HTMLButtonElement>(null);
+
+  const make = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setRefusal(undefined);
+    const answer = await api.makeEnrolmentCode(election, unit);
+    setBusy(false);
+    if (!answer.ok) {
+      setRefusal(m.t('codeRefused', { message: failureText(m, answer.error) }));
+      return;
+    }
+    setIssued(answer.value);
+    announce(m.t('codeMade', { unit: unitLabel }));
+    requestAnimationFrame(() => codeHeading.current?.focus());
+  };
+
+  return (
+    <section aria-labelledby="enrol-title">
+      <h2 id="enrol-title">{m.t('enrolTitle', { unit: unitLabel })}</h2>
+      <p>{m.t('enrolIntro')}</p>
+      {refusal !== undefined && (
+        <p class="form-error" role="alert">
+          {refusal}
+        </p>
+      )}
+      {issued === undefined ? (
+        <button
+          type="button"
+          class="primary"
+          ref={makeButton}
+          disabled={busy}
+          onClick={() => void make()}
+        >
+          {m.t(busy ? 'makingCode' : 'makeCode')}
+        </button>
+      ) : (
+        <CodePanel
+          m={m}
+          issued={issued}
+          unitLabel={unitLabel}
+          headingRef={codeHeading}
+          onDone={() => {
+            setIssued(undefined);
+            // What the status line said of the code is no longer so.
+            announce('');
+            requestAnimationFrame(() => makeButton.current?.focus());
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function CodePanel(props: {
+  readonly m: StaffMessages;
+  readonly issued: EnrolmentCode;
+  readonly unitLabel: string;
+  readonly headingRef: { current: HTMLHeadingElement | null };
+  readonly onDone: () => void;
+}): JSX.Element {
+  const { m, issued, unitLabel } = props;
+  return (
+    <div class="credentials enrolment-code">
+      <h3 id="code-title" ref={props.headingRef} tabIndex={-1}>
+        {m.t('codeTitle', { unit: unitLabel })}
+      </h3>
+      <p class="warning-box">{m.t('codeWarning')}</p>
+      <dl class="facts">
+        <dt>{m.t('enrolmentCode')}</dt>
+        <dd>
+          <code class="secret code-aloud">{codeForReading(issued.code)}</code>
+        </dd>
+        <dt>{m.t('codeExpires')}</dt>
+        <dd>{m.t('codeExpiresAt', { time: timeText(m, issued.expiresAt) })}</dd>
+        <dt>{m.t('enrolAddress')}</dt>
+        <dd>
+          <code>{`${location.origin}${issued.enrolPath}`}</code>
+        </dd>
+        <dt>{m.t('codeQr')}</dt>
+        <dd>
+          <QrCode
+            text={enrolmentLink(location.origin, issued.enrolPath, issued.unit, issued.code)}
+            label={m.t('codeQrLabel', { unit: unitLabel })}
+          />
+        </dd>
+      </dl>
+      <button type="button" class="primary" onClick={props.onDone}>
+        {m.t('codeDone')}
+      </button>
+    </div>
+  );
+}
+
+function Certify({ m, api, election, unit, unitLabel, announce }: ActionProps): JSX.Element {
+  const [key, setKey] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const keyInput = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    setRefusal(undefined);
+    if (key.trim() === '') {
+      setMissing(true);
+      keyInput.current?.focus();
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    const answer = await api.certifyKey(election, { unit, key: key.trim() });
+    setBusy(false);
+    if (answer.ok) {
+      setKey('');
+      announce(
+        m.t('keyCertified', { key: answer.value.ref, unit: unitLabel, entry: answer.value.entry }),
+      );
+    } else setRefusal(m.t('certifyRefused', { message: failureText(m, answer.error) }));
+  };
+
+  const describedBy = [missing ? 'certify-key-error' : '', 'certify-key-hint']
+    .filter((id) => id !== '')
+    .join(' ');
+  return (
+    <section aria-labelledby="certify-title">
+      <h2 id="certify-title">{m.t('certifyTitle', { unit: unitLabel })}</h2>
+      {refusal !== undefined && (
+        <p class="form-error" role="alert">
+          {refusal}
+        </p>
+      )}
+      <form method="post" noValidate onSubmit={(e) => void submit(e)}>
+        <div class="field">
+          <label for="certify-key">{m.t('verifierKey')}</label>
+          <p class="hint" id="certify-key-hint">
+            {m.t('verifierKeyHint')}
+          </p>
+          {missing && (
+            <p class="field-error" id="certify-key-error">
+              {m.t('verifierKeyRequired')}
+            </p>
+          )}
+          <input
+            type="text"
+            id="certify-key"
+            ref={keyInput}
+            autocomplete="off"
+            spellcheck={false}
+            maxLength={1000}
+            value={key}
+            aria-invalid={missing ? 'true' : undefined}
+            aria-describedby={describedBy}
+            onInput={(e) => {
+              setKey(e.currentTarget.value);
+            }}
+          />
+        </div>
+        <button type="submit" class="primary" disabled={busy}>
+          {m.t(busy ? 'certifying' : 'certify')}
+        </button>
+      </form>
+    </section>
+  );
+}
