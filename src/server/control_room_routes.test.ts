@@ -23,6 +23,7 @@ import { storeKinds } from '../store/testonly/stores.js';
 import { startServer, type RunningServer } from './server.js';
 import { STATUS_EVERY_MS } from './control_room_routes.js';
 import { staffTestApp, type Json, type StaffTestApp } from './testonly/staff_app.js';
+import { TEST_PASSWORD_COST } from '../staff/testonly/password_cost.js';
 
 const app1 = testSigner('n-1.app');
 const tabulator = testSigner('north.tab');
@@ -273,9 +274,14 @@ describe('the control room of a running server', { timeout: 60_000 }, () => {
     await importWithKeys(store, sampleElection([encodeVerifierKey(authority)]), authority, [
       ['n-1', app1],
     ]);
-    const added = await new StaffAccounts(store).add('observer.one', 'observer', new Date());
+    const added = await new StaffAccounts(store, TEST_PASSWORD_COST).add(
+      'observer.one',
+      'observer',
+      new Date(),
+    );
     if (!added.ok) throw new Error(added.error.message);
     server = await startServer({
+      passwordCost: TEST_PASSWORD_COST,
       store,
       logSigner: testSigner('tally.test'),
       checkpointEveryMs: 60_000,

@@ -13,7 +13,7 @@ import {
   type ControlRoomStatus,
 } from '../ingest/control_room.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
-import { StaffAccounts } from '../staff/staff.js';
+import type { StaffAccounts } from '../staff/staff.js';
 import { ControlRoomRecords, CountedSlots } from '../store/control_room_records.js';
 import type { Store } from '../store/store.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
@@ -44,6 +44,8 @@ export class PublishMonitor {
 }
 
 export interface ControlRoomRoutesOptions {
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly store: Store;
   readonly elections: ElectionRegistry;
   /** Where the server tells of each version it publishes; without one, none is shown. */
@@ -69,7 +71,7 @@ export function registerControlRoomRoutes(
   const { store, elections } = options;
   const now = options.now ?? (() => new Date());
   const everyMs = options.everyMs ?? STATUS_EVERY_MS;
-  const accounts = new StaffAccounts(store);
+  const accounts = options.accounts;
   const { allowRoute } = staffGate(accounts, now);
   const api = app.withTypeProvider<ZodTypeProvider>();
 

@@ -4,14 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { ElectionDefinition } from '../core/election.js';
-import { StaffAccounts } from '../staff/staff.js';
-import type { Store } from '../store/store.js';
+import type { StaffAccounts } from '../staff/staff.js';
 import { ErrorSchema, unknownElection } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
 import { rolesSentence, staffGate } from './staff_session.js';
 
 export interface DefinitionRoutesOptions {
-  readonly store: Store;
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly elections: ElectionRegistry;
   readonly now?: () => Date;
 }
@@ -20,9 +20,9 @@ export function registerDefinitionRoutes(
   app: FastifyInstance,
   options: DefinitionRoutesOptions,
 ): void {
-  const { store, elections } = options;
+  const { elections } = options;
   const now = options.now ?? (() => new Date());
-  const { allowRoute } = staffGate(new StaffAccounts(store), now);
+  const { allowRoute } = staffGate(options.accounts, now);
   // A definition never changes once imported, and a national one lists 175,000 units: it is
   // written as JSON once per election and sent as that string, which skips the serialiser (so
   // the route is typed by hand: the zod type provider would ask for the object).

@@ -8,13 +8,15 @@ import { KeyedSheet } from '../core/desk.js';
 import { Id } from '../core/election.js';
 import { ResultsDesk, type DeskProblem } from '../ingest/desk.js';
 import type { Signer } from '../log/note.js';
-import { StaffAccounts } from '../staff/staff.js';
+import type { StaffAccounts } from '../staff/staff.js';
 import type { Store } from '../store/store.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
 import { bodyAs, rolesSentence, staffGate } from './staff_session.js';
 
 export interface DeskRoutesOptions {
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly store: Store;
   readonly elections: ElectionRegistry;
   /** The office's desk key, certified in each election's roster; none, and keying says so. */
@@ -57,7 +59,7 @@ const refuse = (reply: FastifyReply, error: DeskProblem): FastifyReply =>
 export function registerDeskRoutes(app: FastifyInstance, options: DeskRoutesOptions): void {
   const { store, elections } = options;
   const now = options.now ?? (() => new Date());
-  const { allowRoute } = staffGate(new StaffAccounts(store), now);
+  const { allowRoute } = staffGate(options.accounts, now);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const desks = new Map<string, Promise<ResultsDesk | undefined>>();
   /**

@@ -10,7 +10,7 @@ import { Id } from '../core/election.js';
 import { Enrolment, type EnrolmentProblem } from '../ingest/enrolment.js';
 import { listRoster, ROSTER_LISTING_LIMIT } from '../ingest/roster.js';
 import type { Signer } from '../log/note.js';
-import { StaffAccounts } from '../staff/staff.js';
+import type { StaffAccounts } from '../staff/staff.js';
 import type { Store } from '../store/store.js';
 import { RateLimiter } from './client_limits.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
@@ -18,6 +18,8 @@ import { ElectionParams, type ElectionRegistry } from './elections.js';
 import { bodyAs, rolesSentence, staffGate } from './staff_session.js';
 
 export interface EnrolmentRoutesOptions {
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly store: Store;
   readonly elections: ElectionRegistry;
   /** The key the election authority delegated the roster to; none, and changes say so. */
@@ -75,7 +77,7 @@ export function registerEnrolmentRoutes(
 ): void {
   const { store, elections } = options;
   const now = options.now ?? (() => new Date());
-  const { allowRoute } = staffGate(new StaffAccounts(store), now);
+  const { allowRoute } = staffGate(options.accounts, now);
   const attempts = new RateLimiter(ENROL_RATE, ENROL_OVERALL, () => now().getTime());
   const api = app.withTypeProvider<ZodTypeProvider>();
   const enrolmentOf = async (id: string): Promise<Enrolment | undefined> => {

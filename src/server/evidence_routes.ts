@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EVIDENCE_TYPES, evidenceTypeOf, MAX_EVIDENCE_BYTES } from '../core/evidence.js';
 import { sha256Hex } from '../core/sha256.js';
-import { StaffAccounts } from '../staff/staff.js';
+import type { StaffAccounts } from '../staff/staff.js';
 import { EvidenceFiles } from '../store/evidence_files.js';
 import type { Store } from '../store/store.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
@@ -14,6 +14,8 @@ import { ElectionParams, type ElectionRegistry } from './elections.js';
 import { rolesSentence, staffGate } from './staff_session.js';
 
 export interface EvidenceRoutesOptions {
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly store: Store;
   readonly elections: ElectionRegistry;
   readonly now?: () => Date;
@@ -26,7 +28,7 @@ const Sha256Params = ElectionParams.extend({
 export function registerEvidenceRoutes(app: FastifyInstance, options: EvidenceRoutesOptions): void {
   const { store, elections } = options;
   const now = options.now ?? (() => new Date());
-  const { allowRoute } = staffGate(new StaffAccounts(store), now);
+  const { allowRoute } = staffGate(options.accounts, now);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(

@@ -38,6 +38,8 @@ import { registerReleaseRoutes } from './release_routes.js';
 import { registerStaffPages } from './staff_pages.js';
 import { registerStaffAccountRoutes } from './staff_account_routes.js';
 import { registerStaffRoutes } from './staff_routes.js';
+import type { PasswordCost } from '../staff/credentials.js';
+import { StaffAccounts } from '../staff/staff.js';
 
 /** A submission with a thousand contests fits; a log entry holds at most 65,535 bytes. */
 export const SUBMISSION_BODY_LIMIT = 48 * 1024;
@@ -91,6 +93,8 @@ export interface IngestAppOptions {
   readonly now?: () => Date;
   /** Where the server tells of each version it publishes, for the control room. */
   readonly publishMonitor?: PublishMonitor;
+  /** scrypt's cost for staff passwords: OWASP's (PASSWORD_COST) unless tests make it cheaper. */
+  readonly passwordCost?: PasswordCost;
 }
 
 /** At most this many submissions in one batch request. */
@@ -414,43 +418,50 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     },
   });
 
+  const accounts = new StaffAccounts(store, options.passwordCost);
   await registerStaffRoutes(app, {
+    accounts,
     store,
     elections,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerStaffAccountRoutes(app, {
+    accounts,
     store,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerDeskRoutes(app, {
+    accounts,
     store,
     elections,
     ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerEnrolmentRoutes(app, {
+    accounts,
     store,
     elections,
     ...(options.enrolmentSigner === undefined ? {} : { enrolmentSigner: options.enrolmentSigner }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerEvidenceRoutes(app, {
+    accounts,
     store,
     elections,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerReleaseRoutes(app, {
-    store,
+    accounts,
     elections,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerDefinitionRoutes(app, {
-    store,
+    accounts,
     elections,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerControlRoomRoutes(app, {
+    accounts,
     store,
     elections,
     ...(options.publishMonitor === undefined ? {} : { publishMonitor: options.publishMonitor }),

@@ -6,14 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { waitsForRelease } from '../core/election.js';
-import { StaffAccounts } from '../staff/staff.js';
-import type { Store } from '../store/store.js';
+import type { StaffAccounts } from '../staff/staff.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
 import { rolesSentence, staffGate } from './staff_session.js';
 
 export interface ReleaseRoutesOptions {
-  readonly store: Store;
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly elections: ElectionRegistry;
   readonly now?: () => Date;
 }
@@ -30,9 +30,9 @@ const ReleaseState = z.object({
 });
 
 export function registerReleaseRoutes(app: FastifyInstance, options: ReleaseRoutesOptions): void {
-  const { store, elections } = options;
+  const { elections } = options;
   const now = options.now ?? (() => new Date());
-  const { allowRoute } = staffGate(new StaffAccounts(store), now);
+  const { allowRoute } = staffGate(options.accounts, now);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

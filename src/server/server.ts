@@ -8,6 +8,7 @@ import { listElections } from '../ingest/elections.js';
 import type { Signer } from '../log/note.js';
 import type { Store } from '../store/store.js';
 import { ElectionRegistry } from './elections.js';
+import type { PasswordCost } from '../staff/credentials.js';
 import { buildIngestApp } from './ingest_app.js';
 import { PublishMonitor } from './control_room_routes.js';
 import { CheckPool } from '../ingest/check_pool.js';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   readonly enrolmentSigner?: Signer;
   /** Behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers. */
   readonly trustProxy?: boolean;
+  /** scrypt's cost for staff passwords: OWASP's unless tests make it cheaper. */
+  readonly passwordCost?: PasswordCost;
   readonly host?: string;
   readonly port?: number;
   readonly checkpointEveryMs?: number;
@@ -88,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.deskSigner === undefined ? {} : { deskSigner: options.deskSigner }),
     ...(options.enrolmentSigner === undefined ? {} : { enrolmentSigner: options.enrolmentSigner }),
     ...(options.trustProxy === true ? { trustProxy: true } : {}),
+    ...(options.passwordCost === undefined ? {} : { passwordCost: options.passwordCost }),
   });
 
   const publish = options.publish;

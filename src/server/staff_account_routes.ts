@@ -6,11 +6,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { throwIllegalValue } from '../core/result.js';
 import { ROLES } from '../staff/credentials.js';
+import type { StaffAccounts } from '../staff/staff.js';
 import {
   MAX_PASSWORD,
   MIN_PASSWORD,
   STAFF_ACTIONS,
-  StaffAccounts,
   type DisableRefusal,
   type PasswordRefusal,
 } from '../staff/staff.js';
@@ -63,6 +63,8 @@ const EventsQuery = z.object({
 const EVENTS_PAGE = 100;
 
 export interface StaffAccountRoutesOptions {
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly store: Store;
   readonly now?: () => Date;
 }
@@ -95,7 +97,7 @@ export function registerStaffAccountRoutes(
   options: StaffAccountRoutesOptions,
 ): void {
   const now = options.now ?? (() => new Date());
-  const accounts = new StaffAccounts(options.store);
+  const accounts = options.accounts;
   const { allowRoute } = staffGate(accounts, now);
   const api = app.withTypeProvider<ZodTypeProvider>();
 

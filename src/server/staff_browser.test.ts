@@ -28,6 +28,7 @@ import {
   launchChromium,
   sidewaysScroll,
 } from './testonly/chromium.js';
+import { TEST_PASSWORD_COST } from '../staff/testonly/password_cost.js';
 
 const SHOTS = '/tmp/staff-shots';
 
@@ -65,7 +66,7 @@ describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 6
       ['n-1', keys.app],
       ['north', keys.county],
     ]);
-    const accounts = new StaffAccounts(store);
+    const accounts = new StaffAccounts(store, TEST_PASSWORD_COST);
     for (const [name, role] of [
       ['reviewer.one', 'reviewer'],
       ['observer.one', 'observer'],
@@ -76,6 +77,7 @@ describe.skipIf(!haveChromium)('the staff application in Chromium', { timeout: 6
       else observer = added.value;
     }
     server = await startServer({
+      passwordCost: TEST_PASSWORD_COST,
       store,
       logSigner: testSigner('tally.test'),
       checkpointEveryMs: 60_000,

@@ -34,6 +34,7 @@ import {
   launchChromium,
   sidewaysScroll,
 } from './testonly/chromium.js';
+import { TEST_PASSWORD_COST } from '../staff/testonly/password_cost.js';
 
 const SHOTS = '/tmp/staff-shots';
 /** A photo of a tally sheet, as small as a PNG gets: one white pixel. */
@@ -177,7 +178,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       new Date(),
     );
     if (!delegated.ok) throw new Error(delegated.error.message);
-    const staff = new StaffAccounts(store);
+    const staff = new StaffAccounts(store, TEST_PASSWORD_COST);
     for (const [name, role] of [
       ['desk.one', 'desk'],
       ['desk.two', 'desk'],
@@ -190,6 +191,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       accounts.set(name, added.value);
     }
     server = await startServer({
+      passwordCost: TEST_PASSWORD_COST,
       store,
       logSigner: testSigner('tally.test'),
       checkpointEveryMs: 60_000,
@@ -705,10 +707,15 @@ describe.skipIf(!haveChromium)('releasing results in Chromium', { timeout: 90_00
     });
     if (!election.ok) throw new Error(election.error.message);
     await importWithKeys(store, election.value, authority, []);
-    const added = await new StaffAccounts(store).add('admin.one', 'admin', new Date());
+    const added = await new StaffAccounts(store, TEST_PASSWORD_COST).add(
+      'admin.one',
+      'admin',
+      new Date(),
+    );
     if (!added.ok) throw new Error(added.error.message);
     admin = added.value;
     server = await startServer({
+      passwordCost: TEST_PASSWORD_COST,
       store,
       logSigner: testSigner('tally.test'),
       checkpointEveryMs: 60_000,

@@ -12,7 +12,8 @@ import { MAX_REVIEW_REASON } from '../core/log_entry.js';
 import { Submission } from '../core/submission.js';
 import { listElections } from '../ingest/elections.js';
 import { ROLES } from '../staff/credentials.js';
-import { ABSOLUTE_TIMEOUT_MS, StaffAccounts } from '../staff/staff.js';
+import type { StaffAccounts } from '../staff/staff.js';
+import { ABSOLUTE_TIMEOUT_MS } from '../staff/staff.js';
 import type { Store } from '../store/store.js';
 import { RateLimiter } from './client_limits.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
@@ -68,6 +69,8 @@ const HeldSchema = z.object({
 });
 
 export interface StaffRoutesOptions {
+  /** The staff accounts, whose sessions the routes check (one for the whole server). */
+  readonly accounts: StaffAccounts;
   readonly store: Store;
   readonly elections: ElectionRegistry;
   readonly now?: () => Date;
@@ -79,7 +82,7 @@ export async function registerStaffRoutes(
 ): Promise<void> {
   const { store, elections } = options;
   const now = options.now ?? (() => new Date());
-  const accounts = new StaffAccounts(store);
+  const accounts = options.accounts;
   const attempts = new RateLimiter(SIGN_IN_RATE, SIGN_IN_OVERALL, () => now().getTime());
   await app.register(cookie);
   // After the cookie parser: the gate reads the session cookie.

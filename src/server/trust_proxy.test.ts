@@ -7,6 +7,7 @@ import { StaffAccounts } from '../staff/staff.js';
 import { storeKinds } from '../store/testonly/stores.js';
 import { ElectionRegistry } from './elections.js';
 import { buildIngestApp } from './ingest_app.js';
+import { TEST_PASSWORD_COST } from '../staff/testonly/password_cost.js';
 
 const sqlite = storeKinds.find((k) => k.name === 'sqlite');
 
@@ -16,11 +17,16 @@ describe('the staff cookie behind a reverse proxy', { timeout: 60_000 }, () => {
     const t = await sqlite.create();
     try {
       const now = new Date('2026-11-03T22:00:00Z');
-      const added = await new StaffAccounts(t.store).add('rosa.parks', 'reviewer', now);
+      const added = await new StaffAccounts(t.store, TEST_PASSWORD_COST).add(
+        'rosa.parks',
+        'reviewer',
+        now,
+      );
       if (!added.ok) throw new Error(added.error.message);
       const a = added.value;
       const cookieOf = async (trustProxy: boolean, step: number): Promise<string> => {
         const app = await buildIngestApp({
+          passwordCost: TEST_PASSWORD_COST,
           store: t.store,
           elections: new ElectionRegistry(t.store),
           trustProxy,

@@ -14,11 +14,18 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** scrypt's cost: N = 2^17, r = 8, p = 1 (OWASP's minimum), 128 MiB a hash. */
-const COST = { log2N: 17, r: 8, p: 1 };
+/** scrypt's cost: N = 2^log2N, r, p. */
+export interface PasswordCost {
+  readonly log2N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
+/** The cost of every password Tally keeps: N = 2^17, r = 8, p = 1 (OWASP's minimum), 128 MiB. */
+export const PASSWORD_COST: PasswordCost = { log2N: 17, r: 8, p: 1 };
 const KEY_BYTES = 32;
 
-function derive(password: string, salt: Buffer, c: typeof COST): Promise<Buffer> {
+function derive(password: string, salt: Buffer, c: PasswordCost): Promise<Buffer> {
   const options: ScryptOptions = {
     N: 2 ** c.log2N,
     r: c.r,
@@ -34,14 +41,17 @@ function derive(password: string, salt: Buffer, c: typeof COST): Promise<Buffer>
 }
 
 /** A password's stored form: `scrypt$<log2 N>$<r>$<p>$<salt>$<key>`, base64url. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: PasswordCost = PASSWORD_COST,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST);
+  const key = await derive(password, salt, cost);
   return [
     'scrypt',
-    COST.log2N,
-    COST.r,
-    COST.p,
+    cost.log2N,
+    cost.r,
+    cost.p,
     salt.toString('base64url'),
     key.toString('base64url'),
   ].join('$');
@@ -50,29 +60,30 @@ export async function hashPassword(password: string): Promise<string> {
 /**
  * Whether `password` is the one `stored` was made from. A malformed stored form is no match.
  * Without a stored form (no such staff member), a password is checked against a made-up one at
- * the same cost, so that the answer takes as long as for a real name.
+ * `cost`, the one real members' passwords are kept at, so that the answer takes as long as for
+ * a real name.
  */
 export async function checkPassword(
   password: string,
   stored: string | undefined,
+  cost: PasswordCost = PASSWORD_COST,
 ): Promise<boolean> {
-  const parts = (stored ?? DECOY).split('$');
+  const parts = (stored ?? decoy(cost)).split('$');
   const [kind, log2N, r, p, salt, key] = parts;
   if (parts.length !== 6 || kind !== 'scrypt' || salt === undefined || key === undefined)
     return false;
-  const cost = { log2N: Number(log2N), r: Number(r), p: Number(p) };
-  if (![cost.log2N, cost.r, cost.p].every((n) => Number.isInteger(n) && n > 0 && n < 32))
+  const keptAt = { log2N: Number(log2N), r: Number(r), p: Number(p) };
+  if (![keptAt.log2N, keptAt.r, keptAt.p].every((n) => Number.isInteger(n) && n > 0 && n < 32))
     return false;
   const expected = Buffer.from(key, 'base64url');
-  const derived = await derive(password, Buffer.from(salt, 'base64url'), cost);
+  const derived = await derive(password, Buffer.from(salt, 'base64url'), keptAt);
   return (
     stored !== undefined && expected.length === derived.length && timingSafeEqual(expected, derived)
   );
 }
 
-const DECOY = ['scrypt', COST.log2N, COST.r, COST.p, 'AAAAAAAAAAAAAAAAAAAAAA', 'A'.repeat(43)].join(
-  '$',
-);
+const decoy = (cost: PasswordCost): string =>
+  ['scrypt', cost.log2N, cost.r, cost.p, 'AAAAAAAAAAAAAAAAAAAAAA', 'A'.repeat(43)].join('$');
 
 /** Letters and digits no one mistakes for another (no i, l, o, 0, 1). */
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds, type TestStore } from '../store/testonly/stores.js';
 import { totpCode } from './credentials.js';
 import { ABSOLUTE_TIMEOUT_MS, StaffAccounts, type NewAccount } from './staff.js';
+import { TEST_PASSWORD_COST } from './testonly/password_cost.js';
 
 const at = (iso: string): Date => new Date(`2026-11-03T${iso}Z`);
 
@@ -19,7 +20,7 @@ describe.each(storeKinds.filter((k) => k.available))(
 
     beforeAll(async () => {
       t = await kind.create();
-      staff = new StaffAccounts(t.store);
+      staff = new StaffAccounts(t.store, TEST_PASSWORD_COST);
       for (const [name, role] of [
         ['ada', 'admin'],
         ['grace', 'admin'],
@@ -51,6 +52,26 @@ describe.each(storeKinds.filter((k) => k.available))(
     };
     const state = async (name: string) =>
       (await staff.members(at('12:00:00'))).find((m) => m.name === name);
+
+    it('keeps a password at OWASP’s scrypt cost unless told otherwise (the tests’ is cheaper)', async () => {
+      const a = await new StaffAccounts(t.store).add('margaret', 'auditor', at('10:00:00'), 'ada');
+      if (!a.ok) throw new Error(a.error.message);
+      const kept = await t.store.db
+        .selectFrom('staff')
+        .select('password_hash')
+        .where('name', '=', 'margaret')
+        .executeTakeFirstOrThrow();
+      expect(kept.password_hash).toMatch(/^scrypt\$17\$8\$1\$/);
+      const signedIn = await new StaffAccounts(t.store).signIn(
+        {
+          name: 'margaret',
+          password: a.value.password,
+          code: totpCode(a.value.totpSecret, at('10:00:10')),
+        },
+        at('10:00:10'),
+      );
+      expect(signedIn.ok).toBe(true);
+    });
 
     it('never disables the last enabled admin, even when two admins disable each other at once', async () => {
       const [one, other] = await Promise.all([

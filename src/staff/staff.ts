@@ -19,6 +19,8 @@ import {
   newRecoveryCodes,
   newToken,
   newTotpSecret,
+  PASSWORD_COST,
+  type PasswordCost,
   recoveryCodeHash,
   tokenHash,
   totpStep,
@@ -100,7 +102,11 @@ const NOT_SIGNED_IN = problem('not_signed_in', 'the session has ended; sign in a
 type Executor = Kysely<Database>;
 
 export class StaffAccounts {
-  constructor(private readonly store: Store) {}
+  /** `passwordCost`: scrypt's, OWASP's unless a test makes it cheaper. */
+  constructor(
+    private readonly store: Store,
+    private readonly passwordCost: PasswordCost = PASSWORD_COST,
+  ) {}
 
   /**
    * Adds a staff member with a new password, TOTP secret and recovery codes; `actor` is the admin
@@ -130,7 +136,7 @@ export class StaffAccounts {
     const password = newPassword();
     const { secret, uri } = newTotpSecret(name);
     const recoveryCodes = newRecoveryCodes();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, this.passwordCost);
     const added = await this.store.db.transaction().execute(async (tx) => {
       const known = await tx
         .selectFrom('staff')
@@ -174,7 +180,7 @@ export class StaffAccounts {
           .executeTakeFirst()
       : undefined;
     // The password is checked whatever else is wrong, so that every failure takes as long.
-    const passwordOk = await checkPassword(password, row?.password_hash);
+    const passwordOk = await checkPassword(password, row?.password_hash, this.passwordCost);
     const locked = row?.locked_until != null && Date.parse(row.locked_until) > now.getTime();
     const secondFactor =
       row !== undefined &&
@@ -345,7 +351,7 @@ export class StaffAccounts {
     const password = newPassword();
     const { secret, uri } = newTotpSecret(name);
     const recoveryCodes = newRecoveryCodes();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, this.passwordCost);
     return this.store.db.transaction().execute(async (tx) => {
       const changed = await tx
         .updateTable('staff')
@@ -408,13 +414,13 @@ export class StaffAccounts {
       .executeTakeFirst();
     if (row === undefined || !isRole(row.role)) return err(NOT_SIGNED_IN);
     const role = row.role;
-    const passwordOk = await checkPassword(current, row.password_hash);
+    const passwordOk = await checkPassword(current, row.password_hash, this.passwordCost);
     const locked = row.locked_until !== null && Date.parse(row.locked_until) > now.getTime();
     if (!passwordOk || locked) {
       await this.failed(row.name, now);
       return err(WRONG_PASSWORD);
     }
-    const passwordHash = await hashPassword(next);
+    const passwordHash = await hashPassword(next, this.passwordCost);
     return this.store.db.transaction().execute(async (tx) => {
       const changed = await tx
         .updateTable('staff')

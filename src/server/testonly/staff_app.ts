@@ -13,6 +13,7 @@ import type { StoreKind, TestStore } from '../../store/testonly/stores.js';
 import { ElectionRegistry } from '../elections.js';
 import { buildIngestApp } from '../ingest_app.js';
 import { CSRF_HEADER } from '../staff_session.js';
+import { TEST_PASSWORD_COST } from '../../staff/testonly/password_cost.js';
 
 export type Json = Record<string, unknown>;
 
@@ -89,7 +90,7 @@ export async function staffTestApp(
     );
     if (!certified.ok) throw new Error(certified.error.message);
   }
-  const staff = new StaffAccounts(t.store);
+  const staff = new StaffAccounts(t.store, TEST_PASSWORD_COST);
   const add = async (name: string, role: Role): Promise<NewAccount> => {
     const added = await staff.add(name, role, clock);
     if (!added.ok) throw new Error(added.error.message);
@@ -113,6 +114,7 @@ export async function staffTestApp(
     if (!delegated.ok) throw new Error(delegated.error.message);
   }
   const app = await buildIngestApp({
+    passwordCost: TEST_PASSWORD_COST,
     store: t.store,
     elections: new ElectionRegistry(t.store),
     now: () => clock,
