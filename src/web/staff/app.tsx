@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StaffApi, type StaffSession } from './api.js';
-import { ElectionChooser, failureText } from './common.js';
+import { ElectionChooser, failureText, type ScreenProps } from './common.js';
 import { ControlRoom } from './control_room.js';
 import { indexDefinition, type DefinitionIndex } from './definition.js';
 import { Desk } from './desk.js';
@@ -61,6 +61,19 @@ const ELECTION_SCREENS: ReadonlySet<Screen> = new Set([
   'release',
   'keys',
 ]);
+
+/** The screens about one election that need its definition, each given the same props. */
+const DEFINITION_SCREENS: Readonly<
+  Record<
+    'results-desk' | 'mismatches' | 'control-room' | 'keys',
+    (props: ScreenProps) => JSX.Element
+  >
+> = {
+  'results-desk': ResultsDesk,
+  mismatches: Mismatches,
+  'control-room': ControlRoom,
+  keys: Keys,
+};
 
 function storedLanguage(): string | null {
   try {
@@ -379,45 +392,20 @@ function ScreenView(props: {
     case 'results-desk':
     case 'mismatches':
     case 'control-room':
-    case 'keys':
+    case 'keys': {
       if (election === undefined) return null;
       if (definition === undefined) return <p>{m.t('loading')}</p>;
-      switch (screen) {
-        case 'results-desk':
-          return (
-            <ResultsDesk
-              m={m}
-              api={api}
-              session={session}
-              election={election}
-              definition={definition}
-              announce={announce}
-            />
-          );
-        case 'mismatches':
-          return (
-            <Mismatches
-              m={m}
-              api={api}
-              session={session}
-              election={election}
-              definition={definition}
-              announce={announce}
-            />
-          );
-        case 'control-room':
-          return <ControlRoom m={m} api={api} election={election} definition={definition} />;
-        case 'keys':
-          return (
-            <Keys
-              m={m}
-              api={api}
-              session={session}
-              election={election}
-              definition={definition}
-              announce={announce}
-            />
-          );
-      }
+      const View = DEFINITION_SCREENS[screen];
+      return (
+        <View
+          m={m}
+          api={api}
+          session={session}
+          election={election}
+          definition={definition}
+          announce={announce}
+        />
+      );
+    }
   }
 }

@@ -1,10 +1,22 @@
-// What the staff application's screens share: the sentence for a failed call, the choice of
-// election, a confirmation asked in the page (not a browser dialog), and times and ages in the
-// reader's language.
-import type { ComponentChildren, JSX } from 'preact';
+// What the staff application's screens share: what a screen is given, the sentence for a failed
+// call, the choice of election, a confirmation asked in the page (not a browser dialog), a list
+// read from the API, details shown once, and times and ages in the reader's language.
+import type { ComponentChildren, JSX, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiFailure } from './api.js';
+import type { ApiFailure, StaffApi, StaffSession } from './api.js';
+import type { DefinitionIndex } from './definition.js';
 import type { StaffMessages } from './messages.js';
+
+/** What a screen about one election is given; the others take what they need of it. */
+export interface ScreenProps {
+  readonly m: StaffMessages;
+  readonly api: StaffApi;
+  readonly session: StaffSession;
+  readonly election: string;
+  readonly definition: DefinitionIndex;
+  /** Says something in the page's live region. */
+  readonly announce: (text: string) => void;
+}
 
 /** The sentence for a failed call (a 401 has already sent the reader to sign in). */
 export function failureText(m: StaffMessages, failure: ApiFailure): string {
@@ -145,5 +157,111 @@ export function Confirm(props: {
         {m.t('cancel')}
       </button>
     </div>
+  );
+}
+
+/**
+ * A list read from the API, under its heading: a button that reads it again (where there is
+ * one), then "Loading…" until it comes, the sentence for an empty list, or the list.
+ */
+export function ListState<T>(props: {
+  readonly m: StaffMessages;
+  readonly items: readonly T[] | undefined;
+  /** The sentence for an empty list. */
+  readonly none: string;
+  readonly onRefresh?: () => void;
+  readonly children: (items: readonly T[]) => ComponentChildren;
+}): JSX.Element {
+  const { m, items } = props;
+  return (
+    <>
+      {props.onRefresh !== undefined && (
+        <button type="button" class="secondary" onClick={props.onRefresh}>
+          {m.t('refreshList')}
+        </button>
+      )}
+      {items === undefined ? (
+        <p>{m.t('loading')}</p>
+      ) : items.length === 0 ? (
+        <p>{props.none}</p>
+      ) : (
+        props.children(items)
+      )}
+    </>
+  );
+}
+
+/**
+ * A text field with its label, its hint if it has one, and its error once there is one; the
+ * error is read before the hint.
+ */
+export function TextField(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly error: string | undefined;
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+  readonly maxLength: number;
+  readonly spellcheck?: boolean;
+  readonly inputRef: Ref<HTMLInputElement>;
+}): JSX.Element {
+  const { id, hint, error } = props;
+  const describedBy = [
+    error === undefined ? '' : `${id}-error`,
+    hint === undefined ? '' : `${id}-hint`,
+  ]
+    .filter((d) => d !== '')
+    .join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {hint !== undefined && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error !== undefined && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        type="text"
+        id={id}
+        ref={props.inputRef}
+        autocomplete="off"
+        spellcheck={props.spellcheck}
+        maxLength={props.maxLength}
+        value={props.value}
+        aria-invalid={error === undefined ? undefined : 'true'}
+        aria-describedby={describedBy === '' ? undefined : describedBy}
+        onInput={(e) => {
+          props.onInput(e.currentTarget.value);
+        }}
+      />
+    </div>
+  );
+}
+
+/**
+ * Details shown once (sign-in details, an enrolment code): the warning that they cannot be shown
+ * again, the details, and the button that puts them away.
+ */
+export function ShownOnce(props: {
+  readonly warning: string;
+  readonly done: string;
+  readonly onDone: () => void;
+  /** The details: each a <dt> and its <dd>. */
+  readonly children: ComponentChildren;
+}): JSX.Element {
+  return (
+    <>
+      <p class="warning-box">{props.warning}</p>
+      <dl class="facts">{props.children}</dl>
+      <button type="button" class="primary" onClick={props.onDone}>
+        {props.done}
+      </button>
+    </>
   );
 }

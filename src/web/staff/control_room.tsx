@@ -5,8 +5,8 @@
 // reconnect; the status route answers once while the stream connects.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { parseControlRoomStatus, type ControlRoomStatus, type StaffApi } from './api.js';
-import { ageText, failureText, timeText } from './common.js';
+import { parseControlRoomStatus, type ControlRoomStatus } from './api.js';
+import { ageText, failureText, timeText, type ScreenProps } from './common.js';
 import { localName, type DefinitionIndex } from './definition.js';
 import type { StaffMessages } from './messages.js';
 import { releaseSentences } from './release.js';
@@ -31,12 +31,9 @@ export function telHref(phone: string): string {
   return `tel:${plus}${phone.replace(/[^\d]/g, '')}`;
 }
 
-export function ControlRoom(props: {
-  readonly m: StaffMessages;
-  readonly api: StaffApi;
-  readonly election: string;
-  readonly definition: DefinitionIndex;
-}): JSX.Element {
+export function ControlRoom(
+  props: Pick<ScreenProps, 'm' | 'api' | 'election' | 'definition'>,
+): JSX.Element {
   const { m, api, election } = props;
   const [status, setStatus] = useState<ControlRoomStatus | undefined>(undefined);
   const [connection, setConnection] = useState<Connection>('connecting');

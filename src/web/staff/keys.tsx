@@ -4,7 +4,7 @@
 // one (asked twice), and make a one-time enrolment code for a device, shown once as text and as
 // a QR code of the enrolment address with the code in its fragment.
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type {
   EnrolmentCode,
   Roster,
@@ -12,22 +12,20 @@ import type {
   RosterSignedBy,
   RosterStep,
   StaffApi,
-  StaffSession,
 } from './api.js';
-import { Confirm, failureText, timeText } from './common.js';
-import { findUnits, type DefinitionIndex } from './definition.js';
+import {
+  Confirm,
+  failureText,
+  ShownOnce,
+  TextField,
+  timeText,
+  type ScreenProps,
+} from './common.js';
+import { findUnits } from './definition.js';
 import { codeForReading, enrolmentLink } from './enrolment_code.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 import { QrCode } from './qr_code.js';
-
-interface Props {
-  readonly m: StaffMessages;
-  readonly api: StaffApi;
-  readonly session: StaffSession;
-  readonly election: string;
-  readonly definition: DefinitionIndex;
-  readonly announce: (text: string) => void;
-}
+import { UnitPicker } from './unit_picker.js';
 
 function signedByText(m: StaffMessages, by: RosterSignedBy): string {
   switch (by.type) {
@@ -50,12 +48,17 @@ function Step(props: { readonly m: StaffMessages; readonly step: RosterStep }): 
   );
 }
 
-export function Keys({ m, api, session, election, definition, announce }: Props): JSX.Element {
+export function Keys({
+  m,
+  api,
+  session,
+  election,
+  definition,
+  announce,
+}: ScreenProps): JSX.Element {
   const lang = m.language;
   const admin = session.role === 'admin';
-  const [query, setQuery] = useState('');
   const [choice, setChoice] = useState('');
-  const [choiceMissing, setChoiceMissing] = useState(false);
   /** The unit whose keys are shown; none, and the newest of every unit are. */
   const [unit, setUnit] = useState<string | undefined>(undefined);
   const [roster, setRoster] = useState<Roster | undefined>(undefined);
@@ -63,7 +66,6 @@ export function Keys({ m, api, session, election, definition, announce }: Props)
   const listHeading = useRef<HTMLHeadingElement>(null);
   /** The latest read: an answer to an earlier one, for another unit, is dropped. */
   const reading = useRef(0);
-  const matches = useMemo(() => findUnits(definition, query), [definition, query]);
   const unitLabel = (id: string): string =>
     m.t('unitOption', { name: definition.unitName(id, lang), id });
 
@@ -107,75 +109,21 @@ export function Keys({ m, api, session, election, definition, announce }: Props)
         <div class="keys-side">
           <section aria-labelledby="keys-unit-title">
             <h2 id="keys-unit-title">{m.t('keysUnitTitle')}</h2>
-            <form
-              class="choose-sheet"
-              onSubmit={(e) => {
-                e.preventDefault();
-                // The unit chosen, if the search still shows it; else the only one it shows.
-                const chosen = matches.some((u) => u.id === choice)
-                  ? choice
-                  : matches.length === 1
-                    ? matches[0]?.id
-                    : undefined;
-                if (chosen === undefined) {
-                  setChoiceMissing(true);
-                  document.getElementById('keys-unit')?.focus();
-                  return;
-                }
-                setChoiceMissing(false);
-                show(chosen);
+            <UnitPicker
+              m={m}
+              definition={definition}
+              find={findUnits}
+              id="keys-unit"
+              words={{
+                search: 'keysUnitSearch',
+                choice: 'keysUnitChoice',
+                required: 'keysUnitRequired',
+                submit: 'showKeys',
               }}
-            >
-              <div class="field">
-                <label for="keys-unit-search">{m.t('keysUnitSearch')}</label>
-                <p class="hint" id="keys-unit-search-hint">
-                  {m.t('unitSearchHint')}
-                </p>
-                <input
-                  type="search"
-                  id="keys-unit-search"
-                  autocomplete="off"
-                  aria-describedby="keys-unit-search-hint keys-unit-count"
-                  value={query}
-                  onInput={(e) => {
-                    setQuery(e.currentTarget.value);
-                  }}
-                />
-              </div>
-              <div class="field">
-                <label for="keys-unit">{m.t('keysUnitChoice')}</label>
-                {choiceMissing && (
-                  <p class="field-error" id="keys-unit-error">
-                    {m.t('keysUnitRequired')}
-                  </p>
-                )}
-                <select
-                  id="keys-unit"
-                  size={Math.min(6, Math.max(2, matches.length))}
-                  value={choice}
-                  aria-describedby={
-                    choiceMissing ? 'keys-unit-error keys-unit-count' : 'keys-unit-count'
-                  }
-                  aria-invalid={choiceMissing ? 'true' : undefined}
-                  onChange={(e) => {
-                    setChoice(e.currentTarget.value);
-                    setChoiceMissing(false);
-                  }}
-                >
-                  {matches.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {unitLabel(u.id)}
-                    </option>
-                  ))}
-                </select>
-                <p class="meta" id="keys-unit-count" aria-live="polite">
-                  {m.t('unitMatches', { count: matches.length })}
-                </p>
-              </div>
-              <button type="submit" class="primary">
-                {m.t('showKeys')}
-              </button>
-            </form>
+              choice={choice}
+              onChoice={setChoice}
+              onChosen={show}
+            />
           </section>
 
           {!admin ? (
@@ -408,8 +356,7 @@ function CodePanel(props: {
       <h3 id="code-title" ref={props.headingRef} tabIndex={-1}>
         {m.t('codeTitle', { unit: unitLabel })}
       </h3>
-      <p class="warning-box">{m.t('codeWarning')}</p>
-      <dl class="facts">
+      <ShownOnce warning={m.t('codeWarning')} done={m.t('codeDone')} onDone={props.onDone}>
         <dt>{m.t('enrolmentCode')}</dt>
         <dd>
           <code class="secret code-aloud">{codeForReading(issued.code)}</code>
@@ -427,10 +374,7 @@ function CodePanel(props: {
             label={m.t('codeQrLabel', { unit: unitLabel })}
           />
         </dd>
-      </dl>
-      <button type="button" class="primary" onClick={props.onDone}>
-        {m.t('codeDone')}
-      </button>
+      </ShownOnce>
     </div>
   );
 }
@@ -463,9 +407,6 @@ function Certify({ m, api, election, unit, unitLabel, announce }: ActionProps): 
     } else setRefusal(m.t('certifyRefused', { message: failureText(m, answer.error) }));
   };
 
-  const describedBy = [missing ? 'certify-key-error' : '', 'certify-key-hint']
-    .filter((id) => id !== '')
-    .join(' ');
   return (
     <section aria-labelledby="certify-title">
       <h2 id="certify-title">{m.t('certifyTitle', { unit: unitLabel })}</h2>
@@ -475,31 +416,17 @@ function Certify({ m, api, election, unit, unitLabel, announce }: ActionProps): 
         </p>
       )}
       <form method="post" noValidate onSubmit={(e) => void submit(e)}>
-        <div class="field">
-          <label for="certify-key">{m.t('verifierKey')}</label>
-          <p class="hint" id="certify-key-hint">
-            {m.t('verifierKeyHint')}
-          </p>
-          {missing && (
-            <p class="field-error" id="certify-key-error">
-              {m.t('verifierKeyRequired')}
-            </p>
-          )}
-          <input
-            type="text"
-            id="certify-key"
-            ref={keyInput}
-            autocomplete="off"
-            spellcheck={false}
-            maxLength={1000}
-            value={key}
-            aria-invalid={missing ? 'true' : undefined}
-            aria-describedby={describedBy}
-            onInput={(e) => {
-              setKey(e.currentTarget.value);
-            }}
-          />
-        </div>
+        <TextField
+          id="certify-key"
+          label={m.t('verifierKey')}
+          hint={m.t('verifierKeyHint')}
+          error={missing ? m.t('verifierKeyRequired') : undefined}
+          value={key}
+          onInput={setKey}
+          maxLength={1000}
+          spellcheck={false}
+          inputRef={keyInput}
+        />
         <button type="submit" class="primary" disabled={busy}>
           {m.t(busy ? 'certifying' : 'certify')}
         </button>

@@ -5,21 +5,12 @@
 // and observers read.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DECIDING_ROLES, type SheetMismatch, type StaffApi, type StaffSession } from './api.js';
-import { failureText, timeText } from './common.js';
+import { DECIDING_ROLES, type SheetMismatch, type StaffApi } from './api.js';
+import { failureText, ListState, timeText, type ScreenProps } from './common.js';
 import { Comparison } from './comparison.js';
 import type { KeyedSheet } from '../../core/desk.js';
 import type { DefinitionIndex } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
-
-interface Props {
-  readonly m: StaffMessages;
-  readonly api: StaffApi;
-  readonly session: StaffSession;
-  readonly election: string;
-  readonly definition: DefinitionIndex;
-  readonly announce: (text: string) => void;
-}
 
 /**
  * A sheet with its contests and choices in the definition's order, the paper sheet's (the log
@@ -57,7 +48,7 @@ export function Mismatches({
   election,
   definition,
   announce,
-}: Props): JSX.Element {
+}: ScreenProps): JSX.Element {
   const lang = m.language;
   const [mismatches, setMismatches] = useState<readonly SheetMismatch[] | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -107,43 +98,43 @@ export function Mismatches({
           <h2 id="mismatch-list-title" ref={listHeading} tabIndex={-1}>
             {m.t('mismatchListTitle')}
           </h2>
-          <button type="button" class="secondary" onClick={() => void load()}>
-            {m.t('refreshList')}
-          </button>
-          {mismatches === undefined ? (
-            <p>{m.t('loading')}</p>
-          ) : mismatches.length === 0 ? (
-            <p>{m.t('mismatchesNone')}</p>
-          ) : (
-            <ol class="queue-items">
-              {mismatches.map((s) => {
-                const key = sheetKey(s);
-                return (
-                  <li key={key} class={key === selected ? 'selected' : undefined}>
-                    <button
-                      type="button"
-                      aria-pressed={key === selected}
-                      onClick={() => {
-                        setSelected(key);
-                        requestAnimationFrame(() => detailHeading.current?.focus());
-                      }}
-                    >
-                      <span class="item-title">{name(s)}</span>
-                      <span class="meta">
-                        {m.t('differences', { count: s.differences.length })}
-                      </span>
-                      <span class="meta">
-                        {m.t('keyedByBoth', {
-                          first: s.entries[0]?.operator ?? '',
-                          second: s.entries[1]?.operator ?? '',
-                        })}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+          <ListState
+            m={m}
+            items={mismatches}
+            none={m.t('mismatchesNone')}
+            onRefresh={() => void load()}
+          >
+            {(items) => (
+              <ol class="queue-items">
+                {items.map((s) => {
+                  const key = sheetKey(s);
+                  return (
+                    <li key={key} class={key === selected ? 'selected' : undefined}>
+                      <button
+                        type="button"
+                        aria-pressed={key === selected}
+                        onClick={() => {
+                          setSelected(key);
+                          requestAnimationFrame(() => detailHeading.current?.focus());
+                        }}
+                      >
+                        <span class="item-title">{name(s)}</span>
+                        <span class="meta">
+                          {m.t('differences', { count: s.differences.length })}
+                        </span>
+                        <span class="meta">
+                          {m.t('keyedByBoth', {
+                            first: s.entries[0]?.operator ?? '',
+                            second: s.entries[1]?.operator ?? '',
+                          })}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </ListState>
         </section>
         <section class="detail" aria-labelledby="mismatch-title">
           {open === undefined ? (

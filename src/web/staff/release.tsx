@@ -2,8 +2,8 @@
 // admins "Release results now", asked twice. Before the release the public site shows nothing.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ReleaseState, StaffApi, StaffSession } from './api.js';
-import { Confirm, failureText, timeText } from './common.js';
+import type { ReleaseState } from './api.js';
+import { Confirm, failureText, timeText, type ScreenProps } from './common.js';
 import type { StaffMessages } from './messages.js';
 
 /** The sentences that say where a release stands. */
@@ -21,13 +21,7 @@ export function releaseSentences(
   ];
 }
 
-export function Release(props: {
-  readonly m: StaffMessages;
-  readonly api: StaffApi;
-  readonly session: StaffSession;
-  readonly election: string;
-  readonly announce: (text: string) => void;
-}): JSX.Element {
+export function Release(props: Omit<ScreenProps, 'definition'>): JSX.Element {
   const { m, api, election } = props;
   const [state, setState] = useState<ReleaseState | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);

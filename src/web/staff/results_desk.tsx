@@ -5,9 +5,9 @@
 // numbers: the answer says whether it waits for a second entry, went to a reviewer, or was
 // submitted. The sheets keyed once are listed (without numbers) for a second operator to pick.
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KeyingOutcome, SheetAwaiting, StaffApi, StaffSession, Warning } from './api.js';
-import { failureText, timeText } from './common.js';
+import { failureText, ListState, timeText, type ScreenProps } from './common.js';
 import { findReportingUnits, type DefinitionIndex } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 import {
@@ -22,15 +22,7 @@ import {
   type SheetField,
   type SheetForm,
 } from './sheet_form.js';
-
-interface Props {
-  readonly m: StaffMessages;
-  readonly api: StaffApi;
-  readonly session: StaffSession;
-  readonly election: string;
-  readonly definition: DefinitionIndex;
-  readonly announce: (text: string) => void;
-}
+import { UnitPicker } from './unit_picker.js';
 
 /** What the rules said of the sheet as keyed so far. */
 type Check =
@@ -55,19 +47,16 @@ export function ResultsDesk({
   election,
   definition,
   announce,
-}: Props): JSX.Element {
+}: ScreenProps): JSX.Element {
   const lang = m.language;
-  const [query, setQuery] = useState('');
   const [unit, setUnit] = useState('');
   const [voteType, setVoteType] = useState(definition.definition.voteTypes[0]?.id ?? '');
   const [form, setForm] = useState<SheetForm | undefined>(undefined);
   const [outcome, setOutcome] = useState<KeyingOutcome | undefined>(undefined);
   const [awaiting, setAwaiting] = useState<readonly SheetAwaiting[] | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [unitMissing, setUnitMissing] = useState(false);
   const sheetHeading = useRef<HTMLHeadingElement>(null);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
-  const matches = useMemo(() => findReportingUnits(definition, query), [definition, query]);
 
   const loadAwaiting = async (): Promise<void> => {
     const answer = await api.awaitingSheets(election);
@@ -97,26 +86,6 @@ export function ResultsDesk({
     requestAnimationFrame(() => outcomeHeading.current?.focus());
   };
 
-  const unitSelect = (
-    <select
-      id="unit"
-      size={Math.min(6, Math.max(2, matches.length))}
-      value={unit}
-      aria-describedby={unitMissing ? 'unit-error unit-count' : 'unit-count'}
-      aria-invalid={unitMissing ? 'true' : undefined}
-      onChange={(e) => {
-        setUnit(e.currentTarget.value);
-        setUnitMissing(false);
-      }}
-    >
-      {matches.map((u) => (
-        <option key={u.id} value={u.id}>
-          {m.t('unitOption', { name: definition.unitName(u.id, lang), id: u.id })}
-        </option>
-      ))}
-    </select>
-  );
-
   return (
     <>
       <p>{m.t('resultsDeskIntro')}</p>
@@ -129,53 +98,23 @@ export function ResultsDesk({
       <div class="desk">
         <section aria-labelledby="choose-sheet-title">
           <h2 id="choose-sheet-title">{m.t('chooseSheetTitle')}</h2>
-          <form
-            class="choose-sheet"
-            onSubmit={(e) => {
-              e.preventDefault();
-              // The unit chosen, if the search still shows it; else the only one it shows.
-              const chosen = matches.some((u) => u.id === unit)
-                ? unit
-                : matches.length === 1
-                  ? matches[0]?.id
-                  : undefined;
-              if (chosen === undefined) {
-                setUnitMissing(true);
-                document.getElementById('unit')?.focus();
-                return;
-              }
-              setUnitMissing(false);
+          <UnitPicker
+            m={m}
+            definition={definition}
+            find={findReportingUnits}
+            id="unit"
+            words={{
+              search: 'unitSearch',
+              choice: 'unitChoice',
+              required: 'unitRequired',
+              submit: 'startKeying',
+            }}
+            choice={unit}
+            onChoice={setUnit}
+            onChosen={(chosen) => {
               open(chosen, voteType);
             }}
           >
-            <div class="field">
-              <label for="unit-search">{m.t('unitSearch')}</label>
-              <p class="hint" id="unit-search-hint">
-                {m.t('unitSearchHint')}
-              </p>
-              <input
-                type="search"
-                id="unit-search"
-                autocomplete="off"
-                aria-describedby="unit-search-hint unit-count"
-                value={query}
-                onInput={(e) => {
-                  setQuery(e.currentTarget.value);
-                }}
-              />
-            </div>
-            <div class="field">
-              <label for="unit">{m.t('unitChoice')}</label>
-              {unitMissing && (
-                <p class="field-error" id="unit-error">
-                  {m.t('unitRequired')}
-                </p>
-              )}
-              {unitSelect}
-              <p class="meta" id="unit-count" aria-live="polite">
-                {m.t('unitMatches', { count: matches.length })}
-              </p>
-            </div>
             <div class="field">
               <label for="vote-type">{m.t('voteType')}</label>
               <select
@@ -192,10 +131,7 @@ export function ResultsDesk({
                 ))}
               </select>
             </div>
-            <button type="submit" class="primary">
-              {m.t('startKeying')}
-            </button>
-          </form>
+          </UnitPicker>
           <AwaitingList
             m={m}
             session={session}
@@ -300,47 +236,42 @@ function AwaitingList(props: {
     <section aria-labelledby="awaiting-title" class="awaiting">
       <h2 id="awaiting-title">{m.t('awaitingTitle')}</h2>
       <p class="meta">{m.t('awaitingIntro')}</p>
-      <button type="button" class="secondary" onClick={props.onRefresh}>
-        {m.t('refreshList')}
-      </button>
-      {awaiting === undefined ? (
-        <p>{m.t('loading')}</p>
-      ) : awaiting.length === 0 ? (
-        <p>{m.t('awaitingNone')}</p>
-      ) : (
-        <ul class="awaiting-items">
-          {awaiting.map((a) => {
-            const sheet = m.t('unitAndVoteType', {
-              unit: definition.unitName(a.unit, lang),
-              voteType: definition.voteTypeName(a.voteType, lang),
-            });
-            const mine = a.operator === props.session.name;
-            return (
-              <li key={`${a.unit} ${a.voteType}`}>
-                <span class="item-title">{sheet}</span>
-                <span class="meta">
-                  {m.t(mine ? 'keyedByYou' : 'keyedBy', {
-                    operator: a.operator,
-                    time: timeText(m, a.keyedAt),
-                  })}
-                </span>
-                {!mine && (
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() => {
-                      props.onKey(a.unit, a.voteType);
-                    }}
-                  >
-                    {m.t('keySecond')}
-                    <span class="visually-hidden">: {sheet}</span>
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <ListState m={m} items={awaiting} none={m.t('awaitingNone')} onRefresh={props.onRefresh}>
+        {(items) => (
+          <ul class="awaiting-items">
+            {items.map((a) => {
+              const sheet = m.t('unitAndVoteType', {
+                unit: definition.unitName(a.unit, lang),
+                voteType: definition.voteTypeName(a.voteType, lang),
+              });
+              const mine = a.operator === props.session.name;
+              return (
+                <li key={`${a.unit} ${a.voteType}`}>
+                  <span class="item-title">{sheet}</span>
+                  <span class="meta">
+                    {m.t(mine ? 'keyedByYou' : 'keyedBy', {
+                      operator: a.operator,
+                      time: timeText(m, a.keyedAt),
+                    })}
+                  </span>
+                  {!mine && (
+                    <button
+                      type="button"
+                      class="secondary"
+                      onClick={() => {
+                        props.onKey(a.unit, a.voteType);
+                      }}
+                    >
+                      {m.t('keySecond')}
+                      <span class="visually-hidden">: {sheet}</span>
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </ListState>
     </section>
   );
 }

@@ -11,18 +11,20 @@ import {
   type StaffApi,
   type StaffEvent,
   type StaffRole,
-  type StaffSession,
 } from './api.js';
-import { Confirm, failureText, timeText } from './common.js';
+import {
+  Confirm,
+  failureText,
+  ListState,
+  ShownOnce,
+  TextField,
+  timeText,
+  type ScreenProps,
+} from './common.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 import { QrCode } from './qr_code.js';
 
-interface Props {
-  readonly m: StaffMessages;
-  readonly api: StaffApi;
-  readonly session: StaffSession;
-  readonly announce: (text: string) => void;
-}
+type Props = Pick<ScreenProps, 'm' | 'api' | 'session' | 'announce'>;
 
 const roleName = (m: StaffMessages, role: StaffRole): string =>
   m.t(`role_${role}` as StaffMessageKey);
@@ -228,27 +230,15 @@ function AddMember(props: {
         </p>
       )}
       <form method="post" noValidate onSubmit={(e) => void submit(e)}>
-        <div class="field">
-          <label for="member-name">{m.t('name')}</label>
-          {missing && (
-            <p class="field-error" id="member-name-error">
-              {m.t('memberNameRequired')}
-            </p>
-          )}
-          <input
-            type="text"
-            id="member-name"
-            ref={nameInput}
-            autocomplete="off"
-            maxLength={200}
-            value={name}
-            aria-invalid={missing ? 'true' : undefined}
-            aria-describedby={missing ? 'member-name-error' : undefined}
-            onInput={(e) => {
-              setName(e.currentTarget.value);
-            }}
-          />
-        </div>
+        <TextField
+          id="member-name"
+          label={m.t('name')}
+          error={missing ? m.t('memberNameRequired') : undefined}
+          value={name}
+          onInput={setName}
+          maxLength={200}
+          inputRef={nameInput}
+        />
         <div class="field">
           <label for="member-role">{m.t('roleColumn')}</label>
           <select
@@ -286,8 +276,11 @@ function CredentialsPanel(props: {
       <h2 id="credentials-title" ref={props.headingRef} tabIndex={-1}>
         {m.t('credentialsTitle', { name: c.name })}
       </h2>
-      <p class="warning-box">{m.t('credentialsWarning', { name: c.name })}</p>
-      <dl class="facts">
+      <ShownOnce
+        warning={m.t('credentialsWarning', { name: c.name })}
+        done={m.t('credentialsDone')}
+        onDone={props.onDone}
+      >
         <dt>{m.t('name')}</dt>
         <dd>
           <code>{c.name}</code> ({roleName(m, c.role)})
@@ -314,10 +307,7 @@ function CredentialsPanel(props: {
             ))}
           </ol>
         </dd>
-      </dl>
-      <button type="button" class="primary" onClick={props.onDone}>
-        {m.t('credentialsDone')}
-      </button>
+      </ShownOnce>
     </section>
   );
 }
@@ -357,35 +347,33 @@ function Events(props: {
           {problem}
         </p>
       )}
-      {events === undefined ? (
-        <p>{m.t('loading')}</p>
-      ) : events.length === 0 ? (
-        <p>{m.t('eventsNone')}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="list">
-            <caption class="visually-hidden">{m.t('eventsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.t('whenColumn')}</th>
-                <th scope="col">{m.t('whoColumn')}</th>
-                <th scope="col">{m.t('whatColumn')}</th>
-                <th scope="col">{m.t('whomColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>{timeText(m, e.at)}</td>
-                  <td>{e.actor ?? m.t('commandLine')}</td>
-                  <td>{m.t(`event_${e.action}` as StaffMessageKey)}</td>
-                  <td>{e.subject}</td>
+      <ListState m={m} items={events} none={m.t('eventsNone')}>
+        {(items) => (
+          <div class="table-scroll">
+            <table class="list">
+              <caption class="visually-hidden">{m.t('eventsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m.t('whenColumn')}</th>
+                  <th scope="col">{m.t('whoColumn')}</th>
+                  <th scope="col">{m.t('whatColumn')}</th>
+                  <th scope="col">{m.t('whomColumn')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((e) => (
+                  <tr key={e.id}>
+                    <td>{timeText(m, e.at)}</td>
+                    <td>{e.actor ?? m.t('commandLine')}</td>
+                    <td>{m.t(`event_${e.action}` as StaffMessageKey)}</td>
+                    <td>{e.subject}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListState>
       {next !== undefined && (
         <button type="button" class="secondary" onClick={() => void load(next)}>
           {m.t('olderEvents')}
