@@ -251,6 +251,13 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
           : c,
       ),
     };
+    // Only the second operator had the sheet's photo at hand.
+    await second.getByLabel('Photo of the tally sheet (if taken)').setInputFiles({
+      name: 'sheet.png',
+      mimeType: 'image/png',
+      buffer: SHEET_PHOTO,
+    });
+    await second.getByRole('img', { name: 'Photo of the tally sheet of North 1' }).waitFor();
     await key(second, differs);
     await second.getByText('No warnings: the sheet passes every rule.').waitFor();
     await second.getByRole('button', { name: 'Submit this entry' }).click();
@@ -302,6 +309,16 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     expect(await ada.getAttribute('class')).toBe('differs');
     expect(await governor.getByRole('row', { name: /^Alan Turing/ }).textContent()).toBe(
       'Alan Turing220220same',
+    );
+    // Each entry's evidence, under its column's name: the photo the second operator took.
+    const evidence = reviewer.locator('section.evidence');
+    expect(await evidence.locator('div').first().textContent()).toContain(
+      'No evidence files (photos of the tally sheet or results tape) came with it.',
+    );
+    const photo = evidence.getByRole('img', { name: 'Evidence photo: tally-sheet-photo' });
+    await expect.poll(() => photo.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(await evidence.locator('div').nth(1).locator('h4').textContent()).toBe(
+      'Entry 2desk.two',
     );
     await accessibleAtBothWidths(reviewer, 'desk-mismatch');
     await reviewer.getByRole('button', { name: 'Record' }).click();

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECIDING_ROLES, type HeldItem, type StaffApi, type StaffSession } from './api.js';
 import { failureText } from './common.js';
 import { Comparison } from './comparison.js';
+import { EvidenceFiles } from './evidence.js';
 import type { DefinitionIndex } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 
@@ -313,11 +314,7 @@ function HeldDetail(props: {
   );
 }
 
-/**
- * The evidence that came with the submission: each file the submission names, by its SHA-256,
- * and the photo itself where the server keeps it (a results desk's upload; img-src in the pages'
- * policy allows same-origin images). A file the server does not hold shows its hash alone.
- */
+/** The evidence that came with the submission. */
 function Evidence({
   m,
   item,
@@ -327,22 +324,10 @@ function Evidence({
   readonly item: HeldItem;
   readonly address: (sha256: string) => string | undefined;
 }): JSX.Element {
-  const files = item.submission.evidence ?? [];
   return (
     <section class="evidence" aria-labelledby={`evidence-${String(item.entry)}`}>
       <h3 id={`evidence-${String(item.entry)}`}>{m.t('evidence')}</h3>
-      {files.length === 0 ? (
-        <p>{m.t('noEvidence')}</p>
-      ) : (
-        <ul>
-          {files.map((f) => (
-            <li key={f.sha256}>
-              {m.t('evidenceFile', { kind: f.kind, sha256: f.sha256 })}
-              <EvidencePhoto m={m} kind={f.kind} src={address(f.sha256)} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <EvidenceFiles m={m} files={item.submission.evidence ?? []} address={address} />
     </section>
   );
 }
@@ -482,25 +467,5 @@ function DecisionForm(props: {
         </button>
       </form>
     </section>
-  );
-}
-
-/** An evidence photo, or nothing where the server does not hold the file (a 404). */
-function EvidencePhoto(props: {
-  readonly m: StaffMessages;
-  readonly kind: string;
-  readonly src: string | undefined;
-}): JSX.Element | null {
-  const [missing, setMissing] = useState(false);
-  if (props.src === undefined || missing) return null;
-  return (
-    <img
-      class="evidence-photo"
-      src={props.src}
-      alt={props.m.t('evidencePhotoAlt', { kind: props.kind })}
-      onError={() => {
-        setMissing(true);
-      }}
-    />
   );
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECIDING_ROLES, type SheetMismatch, type StaffApi } from './api.js';
 import { failureText, ListState, timeText, type ScreenProps } from './common.js';
 import { Comparison } from './comparison.js';
+import { EvidenceFiles } from './evidence.js';
 import type { KeyedSheet } from '../../core/desk.js';
 import type { DefinitionIndex } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
@@ -254,6 +255,19 @@ function MismatchDetail(props: {
           }}
         />
       )}
+      <section class="evidence" aria-labelledby="mismatch-evidence-title">
+        <h3 id="mismatch-evidence-title">{m.t('evidence')}</h3>
+        {mismatch.entries.map((e, i) => (
+          <div key={e.id}>
+            <h4>{column(i + 1, e.operator)}</h4>
+            <EvidenceFiles
+              m={m}
+              files={e.sheet.evidence ?? []}
+              address={(sha256) => props.api.evidenceAddress(props.election, sha256)}
+            />
+          </div>
+        ))}
+      </section>
       {props.canDecide && first !== undefined && second !== undefined && (
         <section class="decision" aria-labelledby="resolve-title">
           <h3 id="resolve-title">{m.t('resolveTitle')}</h3>
