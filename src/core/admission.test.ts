@@ -357,7 +357,7 @@ describe('reviews of held submissions', () => {
     const { admit } = started();
     const enrolment = 'enrol.north+0000000e';
     const by = (entry: number, key = `${enrolment}+KEY`) =>
-      ({ signedBy: { type: 'delegation', entry, key } }) as const;
+      ({ signedBy: { type: 'delegation', entry, key }, by: 'admin.one' }) as const;
     // Entry 4: the authority delegates North's roster until 23:00.
     expect(
       admit(statement('delegate', enrolment, 'north', 4, { expires: '2026-11-03T23:00:00Z' })),
@@ -377,6 +377,10 @@ describe('reviews of held submissions', () => {
         ),
       ),
     ).toBe('delegation_scope');
+    // Never on no one's word: the log names the staff member behind each statement it signs.
+    expect(
+      code(admit(statement('certify', 'n-2.d+00000008', 'n-2', 7, { signedBy: by(4).signedBy }))),
+    ).toBe('delegation_unnamed');
     // A statement the delegation did not make: another entry, or another key of the same name.
     expect(code(admit(statement('certify', 'n-2.b+00000006', 'n-2', 7, by(3))))).toBe(
       'roster_signature',

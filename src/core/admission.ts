@@ -65,7 +65,8 @@ export type RefusalCode =
   | 'release_too_early'
   | 'delegation_scope'
   | 'delegation_expired'
-  | 'delegation_revoked';
+  | 'delegation_revoked'
+  | 'delegation_unnamed';
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses
@@ -109,6 +110,8 @@ export type AdmissionEntry =
       readonly time: string;
       readonly expires?: string;
       readonly key: string;
+      /** The staff member on whose word a delegated key signed it. */
+      readonly by?: string;
     }
   | { readonly type: 'submission'; readonly leaf: number; readonly facts: SubmissionFacts }
   /** A body refused before it could be read as a signed submission of a known key. */
@@ -141,7 +144,7 @@ export function rosterAdmission(
   ref: string,
   signedBy: RosterSigner,
 ): AdmissionEntry {
-  const { action, unit, time, expires, key } = statement;
+  const { action, unit, time, expires, key, by } = statement;
   return {
     type: 'roster',
     leaf,
@@ -152,6 +155,7 @@ export function rosterAdmission(
     time,
     key,
     ...(expires === undefined ? {} : { expires }),
+    ...(by === undefined ? {} : { by }),
   };
 }
 
@@ -504,8 +508,8 @@ export class AdmissionState {
   /**
    * Why a statement signed by a delegated key has no place in the log, if it has none: the key
    * must be the one the delegation at that entry named, unrevoked; the statement dated before
-   * the delegation expires; and about a unit within the delegation's (a delegated key certifies
-   * and revokes unit keys, never another delegation).
+   * the delegation expires, about a unit within the delegation's (a delegated key certifies
+   * and revokes unit keys, never another delegation), and naming the staff member behind it.
    */
   private delegationRefusal(
     election: Election,
@@ -543,6 +547,13 @@ export class AdmissionState {
         entry.action === 'delegate'
           ? 'a delegated key cannot delegate the roster further'
           : `the delegation at entry ${String(signedBy.entry)} covers ${d.unit} and the units beneath it, not ${unit ?? `key ${entry.ref}`}`,
+      );
+    }
+    // A server signs with a delegated key only on a staff member's word: the log names them.
+    if (entry.by === undefined) {
+      return refusal(
+        'delegation_unnamed',
+        'a statement a delegated key signs names the staff member on whose word it signed (by)',
       );
     }
     return undefined;

@@ -51,6 +51,12 @@ export const RosterStatement = z.strictObject({
   time: Time,
   /** For a delegation: when it ends (statements its key signs must be dated before). */
   expires: Time.optional(),
+  /**
+   * The staff member on whose word a delegated enrolment key signed: who certified or revoked
+   * the key in the staff application, or who made the one-time code a device enrolled with. The
+   * rules require it of every statement a delegated key signs.
+   */
+  by: StaffName.optional(),
 });
 
 export const RosterEntry = z.strictObject({

@@ -96,8 +96,8 @@ export class Enrolment {
   async enrol(code: string, key: string): Promise<Result<RosterChange, EnrolmentProblem>> {
     if (this.enrolmentKey === undefined) return err(noEnrolmentKey());
     const hash = codeHash(code);
-    const unit = await this.codes.take(hash, this.now().toISOString());
-    if (unit === undefined) {
+    const taken = await this.codes.take(hash, this.now().toISOString());
+    if (taken === undefined) {
       return err(
         problem(
           'invalid_code',
@@ -105,7 +105,13 @@ export class Enrolment {
         ),
       );
     }
-    const changed = await this.change({ action: 'certify', unit, key });
+    // On the word of the staff member who made the code.
+    const changed = await this.change({
+      action: 'certify',
+      unit: taken.unit,
+      key,
+      by: taken.createdBy,
+    });
     if (!changed.ok) {
       await this.codes.giveBack(hash);
       return changed;

@@ -60,6 +60,8 @@ export interface RosterChangeRequest {
   readonly key: string;
   /** Until when a delegation holds (delegate only). */
   readonly expires?: string;
+  /** The staff member on whose word the server's delegated key signs (the rules require it). */
+  readonly by?: string;
 }
 
 /** Certifies a unit's key, or revokes one, signed by the authority and recorded in the log. */
@@ -169,6 +171,7 @@ async function changeRosterAs(
         key: change.key,
         time,
         ...(change.expires === undefined ? {} : { expires: change.expires }),
+        ...(change.by === undefined ? {} : { by: change.by }),
       };
       const admission = state.admit(election, rosterAdmission(statement, size + i, ref, signedBy));
       if (admission.type === 'refused') return refuse(admission.error);
@@ -253,6 +256,8 @@ export interface RosterStep {
   /** The time the statement states. */
   readonly time: string;
   readonly signedBy: RosterSignedBy;
+  /** The staff member on whose word a delegated key signed it. */
+  readonly by?: string;
 }
 
 /** A key of the roster as staff read it: what certified it, what revoked it, how it came. */
@@ -319,5 +324,6 @@ function rosterStep(entry: number, bytes: Uint8Array): RosterStep {
       delegation === undefined
         ? { type: 'authority', signer }
         : { type: 'delegation', signer, delegation: delegation.entry },
+    ...(statement.by === undefined ? {} : { by: statement.by }),
   };
 }

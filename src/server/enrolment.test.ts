@@ -182,8 +182,13 @@ for (const kind of storeKinds) {
         key: string;
         unit: string;
         state: string;
-        certified: { entry: number; time: string; signedBy: Record<string, unknown> };
-        revoked?: { entry: number; signedBy: Record<string, unknown> };
+        certified: {
+          entry: number;
+          time: string;
+          signedBy: Record<string, unknown>;
+          by?: string;
+        };
+        revoked?: { entry: number; signedBy: Record<string, unknown>; by?: string };
         enrolment?: { codeBy: string; codeMadeAt: string };
       }
       const auditor = await s.sessionFor('auditor');
@@ -202,17 +207,27 @@ for (const kind of storeKinds) {
         key: encodeVerifierKey(phone),
         unit: 'n-1',
         state: 'active',
+        // On the word of the admin who made the code, as the log's statement names them.
         certified: {
           entry: enrolled.json<{ entry: number }>().entry,
           time: madeAt,
           signedBy: byEnrolmentKey,
+          by: 'admin.one',
         },
         enrolment: { codeBy: 'admin.one', codeMadeAt: madeAt },
       });
       expect(listed.keys.find((k) => k.ref === keyRef(spare))).toMatchObject({
         state: 'revoked',
-        certified: { entry: certified.json<{ entry: number }>().entry, signedBy: byEnrolmentKey },
-        revoked: { entry: revoked.json<{ entry: number }>().entry, signedBy: byEnrolmentKey },
+        certified: {
+          entry: certified.json<{ entry: number }>().entry,
+          signedBy: byEnrolmentKey,
+          by: 'admin.one',
+        },
+        revoked: {
+          entry: revoked.json<{ entry: number }>().entry,
+          signedBy: byEnrolmentKey,
+          by: 'admin.one',
+        },
       });
       expect(listed.keys.find((k) => k.ref === keyRef(spare))?.enrolment).toBeUndefined();
 

@@ -45,6 +45,7 @@ const RosterStep = z.object({
     z.object({ type: z.literal('authority'), signer: z.string() }),
     z.object({ type: z.literal('delegation'), signer: z.string(), delegation: z.int() }),
   ]),
+  by: z.string().optional(),
 });
 const RosterKey = z.object({
   ref: z.string(),
@@ -143,7 +144,12 @@ export function registerEnrolmentRoutes(
       if (enrolment === undefined) return unknownElection(reply, request.params.election);
       const body = bodyAs(CertifyBody, request, reply);
       if (body === undefined) return reply;
-      const changed = await enrolment.change({ action: 'certify', unit: body.unit, key: body.key });
+      const changed = await enrolment.change({
+        action: 'certify',
+        unit: body.unit,
+        key: body.key,
+        by: session.name,
+      });
       if (!changed.ok) return refuse(reply, changed.error);
       const { leafIndex, ref, unit } = changed.value;
       return reply.code(201).send({ entry: leafIndex, ref, unit });
@@ -172,7 +178,7 @@ export function registerEnrolmentRoutes(
       if (enrolment === undefined) return unknownElection(reply, request.params.election);
       const body = bodyAs(RevokeBody, request, reply);
       if (body === undefined) return reply;
-      const changed = await enrolment.change({ action: 'revoke', key: body.key });
+      const changed = await enrolment.change({ action: 'revoke', key: body.key, by: session.name });
       if (!changed.ok) return refuse(reply, changed.error);
       const { leafIndex, ref, unit } = changed.value;
       return reply.code(201).send({ entry: leafIndex, ref, unit });

@@ -625,7 +625,9 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     const tablet = keys.filter({ hasText: keyRef(device) });
     await tablet.waitFor();
     expect(await tablet.locator('.key-state').textContent()).toBe('active');
-    expect(await tablet.textContent()).toContain('signed by the enrolment key enrol.sample+');
+    expect(await tablet.textContent()).toMatch(
+      /signed by the enrolment key enrol\.sample\+[0-9a-f]{8}, under the delegation of log entry \d+ requested by admin\.one/,
+    );
     expect(await tablet.textContent()).toContain(
       'Enrolled by a device, with a code admin.one made.',
     );
@@ -644,6 +646,8 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       .poll(() => page.getByRole('status').textContent())
       .toMatch(/^Key n-1\.tablet\+[0-9a-f]{8} is revoked as log entry \d+\.$/);
     await expect.poll(() => tablet.locator('.key-state').textContent()).toBe('revoked');
+    // The revocation names the admin too: the log says on whose word the server's key signed.
+    expect((await tablet.textContent())?.match(/requested by admin\.one/g)).toHaveLength(2);
     expect(await tablet.getByRole('button').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('keys-list-title');
     await page.screenshot({ path: join(SHOTS, 'keys-revoked-1280.png'), fullPage: true });

@@ -34,9 +34,9 @@ export class EnrolmentCodes {
   /**
    * Takes the code with this hash, if it is this election's, unused and not expired at `now`:
    * marks it used, in one statement (two devices with one code cannot both take it), and
-   * answers its unit.
+   * answers its unit and who made it.
    */
-  async take(hash: string, now: string): Promise<string | undefined> {
+  async take(hash: string, now: string): Promise<{ unit: string; createdBy: string } | undefined> {
     const row = await this.executor
       .updateTable('enrolment_codes')
       .set({ used_at: now })
@@ -44,9 +44,9 @@ export class EnrolmentCodes {
       .where('election_id', '=', this.electionId)
       .where('used_at', 'is', null)
       .where('expires_at', '>', now)
-      .returning('unit_id')
+      .returning(['unit_id', 'created_by'])
       .executeTakeFirst();
-    return row?.unit_id;
+    return row === undefined ? undefined : { unit: row.unit_id, createdBy: row.created_by };
   }
 
   /** Gives a taken code back: the key it was to enrol could not be. */

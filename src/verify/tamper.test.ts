@@ -219,6 +219,10 @@ const TABLE = {
     code: 'roster_signature',
     caught: true,
   },
+  'a key certified by a delegated key on no staff member’s word': {
+    code: 'delegation_unnamed',
+    caught: true,
+  },
   'a log tile altered': { code: 'log_invalid', caught: true },
   'the log cut back behind the version': { code: 'log_truncated', caught: true },
 } as const satisfies Record<string, Expectation>;
@@ -356,10 +360,10 @@ function delegatedCertification(
   op: Operator,
   unit: string,
   time: string,
-  forged = false,
+  how: { readonly forged?: true; readonly unnamed?: true } = {},
 ): { entries: [LogEntry, LogEntry]; unitKey: Signer } {
   const enrolment = testSigner('enrol.north');
-  const signer = forged ? testSigner('enrol.north') : enrolment;
+  const signer = how.forged === true ? testSigner('enrol.north') : enrolment;
   const unitKey = testSigner(`${unit}.app`);
   const delegate = {
     election: 'sample-2026',
@@ -375,6 +379,7 @@ function delegatedCertification(
     unit,
     key: encodeVerifierKey(unitKey),
     time,
+    ...(how.unnamed === true ? {} : { by: 'admin.one' }),
   };
   return {
     unitKey,
@@ -869,7 +874,12 @@ const TAMPERS: Record<Change, Tamper> = {
     return { entry: op.honest.entries.length + 1 };
   },
   'a key certified by a key the delegation did not name': async (site, op) => {
-    const made = delegatedCertification(op, 'n-2', '2026-11-03T21:40:00Z', true);
+    const made = delegatedCertification(op, 'n-2', '2026-11-03T21:40:00Z', { forged: true });
+    await op.rewriteLog(site, (entries) => [...entries, ...made.entries], { version: true });
+    return { entry: op.honest.entries.length + 1 };
+  },
+  'a key certified by a delegated key on no staff member’s word': async (site, op) => {
+    const made = delegatedCertification(op, 'n-2', '2026-11-03T21:40:00Z', { unnamed: true });
     await op.rewriteLog(site, (entries) => [...entries, ...made.entries], { version: true });
     return { entry: op.honest.entries.length + 1 };
   },

@@ -140,6 +140,8 @@ export interface RosterStep {
   readonly entry: number;
   readonly time: string;
   readonly signedBy: RosterSignedBy;
+  /** The staff member on whose word a delegated key signed it. */
+  readonly by?: string;
 }
 
 /** A key of the roster (GET …/keys). */

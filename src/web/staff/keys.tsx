@@ -44,6 +44,12 @@ function Step(props: { readonly m: StaffMessages; readonly step: RosterStep }): 
         {m.t('rosterStep', { entry: step.entry, time: timeText(m, step.time) })}
       </span>{' '}
       <span class="step">{signedByText(m, step.signedBy)}</span>
+      {step.by !== undefined && (
+        <>
+          {' '}
+          <span class="step">{m.t('rosterStepBy', { name: step.by })}</span>
+        </>
+      )}
     </>
   );
 }

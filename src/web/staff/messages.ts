@@ -341,6 +341,7 @@ export const en = {
   fullKey: 'Full key',
   rosterStep: 'Log entry {entry, number}, {time}',
   signedByAuthority: 'signed by the election authority’s key {signer}',
+  rosterStepBy: 'requested by {name}',
   signedByDelegation:
     'signed by the enrolment key {signer}, under the delegation of log entry {delegation, number}',
   enrolledWithCode: 'Enrolled by a device, with a code {name} made.',
@@ -733,6 +734,7 @@ const fr: StaffCatalog = {
   fullKey: 'Clé complète',
   rosterStep: 'Entrée du journal {entry, number}, {time}',
   signedByAuthority: 'signée par la clé de l’autorité électorale {signer}',
+  rosterStepBy: 'à la demande de {name}',
   signedByDelegation:
     'signée par la clé d’enregistrement {signer}, en vertu de la délégation de l’entrée du journal {delegation, number}',
   enrolledWithCode: 'Enregistrée par un appareil, avec un code créé par {name}.',
@@ -1121,6 +1123,7 @@ const es: StaffCatalog = {
   fullKey: 'Clave completa',
   rosterStep: 'Entrada del registro {entry, number}, {time}',
   signedByAuthority: 'firmada con la clave de la autoridad electoral {signer}',
+  rosterStepBy: 'a petición de {name}',
   signedByDelegation:
     'firmada con la clave de registro {signer}, según la delegación de la entrada del registro {delegation, number}',
   enrolledWithCode: 'Registrada por un dispositivo, con un código creado por {name}.',
@@ -1511,6 +1514,7 @@ const de: StaffCatalog = {
   fullKey: 'Vollständiger Schlüssel',
   rosterStep: 'Protokolleintrag {entry, number}, {time}',
   signedByAuthority: 'signiert mit dem Schlüssel der Wahlbehörde {signer}',
+  rosterStepBy: 'auf Anweisung von {name}',
   signedByDelegation:
     'signiert mit dem Registrierungs\u00adschlüssel {signer}, kraft der Delegation in Protokolleintrag {delegation, number}',
   enrolledWithCode: 'Von einem Gerät registriert, mit einem Code von {name}.',
@@ -1900,6 +1904,7 @@ const it: StaffCatalog = {
   fullKey: 'Chiave completa',
   rosterStep: 'Voce del registro {entry, number}, {time}',
   signedByAuthority: 'firmata con la chiave dell’autorità elettorale {signer}',
+  rosterStepBy: 'su richiesta di {name}',
   signedByDelegation:
     'firmata con la chiave di registrazione {signer}, in base alla delega della voce del registro {delegation, number}',
   enrolledWithCode: 'Registrata da un dispositivo, con un codice creato da {name}.',
@@ -2286,6 +2291,7 @@ const nl: StaffCatalog = {
   fullKey: 'Volledige sleutel',
   rosterStep: 'Logregel {entry, number}, {time}',
   signedByAuthority: 'ondertekend met de sleutel van de verkiezingsautoriteit {signer}',
+  rosterStepBy: 'op verzoek van {name}',
   signedByDelegation:
     'ondertekend met de registratiesleutel {signer}, krachtens de delegatie in logregel {delegation, number}',
   enrolledWithCode: 'Door een apparaat geregistreerd, met een code gemaakt door {name}.',
