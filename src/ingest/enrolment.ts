@@ -58,8 +58,10 @@ export class Enrolment {
     return new EnrolmentCodes(this.store.db, this.election.definition.id);
   }
 
-  /** Certifies or revokes a unit key with the enrolment key. */
-  async change(request: RosterChangeRequest): Promise<Result<RosterChange, EnrolmentProblem>> {
+  /** Certifies or revokes a unit key with the enrolment key, on the word of staff member `by`. */
+  async change(
+    request: RosterChangeRequest & { readonly by: string },
+  ): Promise<Result<RosterChange, EnrolmentProblem>> {
     if (this.enrolmentKey === undefined) return err(noEnrolmentKey());
     const changed = await changeRosterAsDelegate(
       this.ledger,

@@ -8,12 +8,13 @@ import {
   type RosterSigner,
 } from '../core/admission.js';
 import type { JsonValue } from '../core/canonical_json.js';
-import type { Election } from '../core/election.js';
+import { zodProblem, type Election } from '../core/election.js';
 import {
   decodeLogEntry,
   encodeLogEntry,
   LOG_ENTRY_FORMAT,
   ROSTER_CONTEXT,
+  RosterStatement as RosterStatementSchema,
   type RosterStatement,
 } from '../core/log_entry.js';
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
@@ -25,7 +26,12 @@ import type { Appending, IndexRow, Ledger } from '../store/ledger.js';
 import { RosterRecords } from '../store/roster_records.js';
 
 export type RosterProblem = Problem<
-  'not_an_authority_key' | 'malformed_key' | 'bad_signature' | 'no_delegation' | RefusalCode
+  | 'not_an_authority_key'
+  | 'malformed_key'
+  | 'malformed_statement'
+  | 'bad_signature'
+  | 'no_delegation'
+  | RefusalCode
 >;
 
 export interface RosterKey {
@@ -173,6 +179,11 @@ async function changeRosterAs(
         ...(change.expires === undefined ? {} : { expires: change.expires }),
         ...(change.by === undefined ? {} : { by: change.by }),
       };
+      // What is signed into the append-only log must read back as a statement: never sign one
+      // the verifier would refuse to parse (a staff name out of form, say).
+      const wellFormed = RosterStatementSchema.safeParse(statement);
+      if (!wellFormed.success)
+        return refuse(zodProblem('malformed_statement', 'the roster statement', wellFormed.error));
       const admission = state.admit(election, rosterAdmission(statement, size + i, ref, signedBy));
       if (admission.type === 'refused') return refuse(admission.error);
       if (admission.type !== 'recorded') throw new Error(`roster change ${admission.type}`);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { sampleSubmission } from '../core/testonly/fixtures.js';
+import { Enrolment } from '../ingest/enrolment.js';
 import { signSubmission } from '../ingest/submit_client.js';
 import { keyRef } from '../log/envelope.js';
 import { encodeVerifierKey, parseVerifierKey } from '../log/note.js';
@@ -148,6 +149,21 @@ for (const kind of storeKinds) {
       expect(revoked.json()).toMatchObject({ unit: 'n-1' });
       const { problems } = await logNow();
       expect(problems).toEqual([]);
+    });
+
+    it('never signs into the log a statement the verifier could not read back', async () => {
+      const ingest = await new ElectionRegistry(s.t.store).get(s.election);
+      if (ingest === undefined) throw new Error('no election');
+      const before = ingest.log.size;
+      const enrolment = new Enrolment(s.t.store, ingest.election, ingest.ledger, enrolmentKey);
+      const changed = await enrolment.change({
+        action: 'certify',
+        unit: 'n-1',
+        key: encodeVerifierKey(testSigner('n-1.spare2')),
+        by: 'Not A Staff Name',
+      });
+      expect(changed.ok ? undefined : changed.error.code).toBe('malformed_statement');
+      expect(ingest.log.size).toBe(before);
     });
 
     it('lists the roster as it stands: each key active or revoked, its entries and who signed them', async () => {

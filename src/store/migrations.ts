@@ -222,6 +222,28 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0006_roster_listing': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // The keys screen reads a unit's keys, or every unit's newest: a national roster holds
+        // hundreds of thousands.
+        await db.schema
+          .createIndex('roster_keys_by_unit')
+          .on('roster_keys')
+          .columns(['election_id', 'unit_id', 'certified_leaf'])
+          .execute();
+        await db.schema
+          .createIndex('roster_keys_newest')
+          .on('roster_keys')
+          .columns(['election_id', 'certified_leaf'])
+          .execute();
+        // And, for each key it lists, whether a device enrolled it with a code.
+        await db.schema
+          .createIndex('enrolment_codes_by_key')
+          .on('enrolment_codes')
+          .columns(['election_id', 'key_ref'])
+          .execute();
+      },
+    },
   };
 }
 
