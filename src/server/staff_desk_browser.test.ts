@@ -607,6 +607,15 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     });
     expect(await qr.locator('path').getAttribute('d')).toMatch(/^M4 4h1v1h-1z/);
     await accessibleAtBothWidths(page, 'keys-enrolment-code');
+    // The code stays on screen, named for its unit, while the admin turns to other keys: it is
+    // shown this once only, and stays valid for a day.
+    await page.getByRole('button', { name: 'Show the newest keys of every unit' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Newest keys of every unit' }).waitFor();
+    await deskKey.waitFor();
+    expect(await panel.locator('.code-aloud').textContent()).toBe(code);
+    await page.getByRole('button', { name: 'Show its keys' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Keys of North 1 (n-1)' }).waitFor();
+    expect(await panel.locator('.code-aloud').textContent()).toBe(code);
 
     // The device enrols the key it made, with the code as its credential.
     const device = testSigner('n-1.tablet');
@@ -641,7 +650,21 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       )
       .waitFor();
     await accessibleAtBothWidths(page, 'keys-revoke-confirm');
+    // The answer comes after the admin has turned to the newest keys of every unit: those are
+    // read again, not North 1's.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/keys/revoke', async (route) => {
+      await held;
+      await route.continue();
+    });
     await tablet.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await page.getByRole('button', { name: 'Show the newest keys of every unit' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Newest keys of every unit' }).waitFor();
+    await deskKey.waitFor();
+    release();
     await expect
       .poll(() => page.getByRole('status').textContent())
       .toMatch(/^Key n-1\.tablet\+[0-9a-f]{8} is revoked as log entry \d+\.$/);
@@ -649,6 +672,8 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
     // The revocation names the admin too: the log says on whose word the server's key signed.
     expect((await tablet.textContent())?.match(/requested by admin\.one/g)).toHaveLength(2);
     expect(await tablet.getByRole('button').count()).toBe(0);
+    expect(await deskKey.count()).toBe(1);
+    expect(await page.textContent('#keys-list-title')).toBe('Newest keys of every unit');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('keys-list-title');
     await page.screenshot({ path: join(SHOTS, 'keys-revoked-1280.png'), fullPage: true });
     await page.close();

@@ -162,17 +162,20 @@ export function Confirm(props: {
 
 /**
  * A list read from the API, under its heading: a button that reads it again (where there is
- * one), then "Loading…" until it comes, the sentence for an empty list, or the list.
+ * one), why it could not be read if it could not, then "Loading…" until it comes (unless the
+ * reading failed), the sentence for an empty list, or the list.
  */
 export function ListState<T>(props: {
   readonly m: StaffMessages;
   readonly items: readonly T[] | undefined;
   /** The sentence for an empty list. */
   readonly none: string;
+  /** Why the list (or more of it) could not be read, if the last reading failed. */
+  readonly error?: string | undefined;
   readonly onRefresh?: () => void;
   readonly children: (items: readonly T[]) => ComponentChildren;
 }): JSX.Element {
-  const { m, items } = props;
+  const { m, items, error } = props;
   return (
     <>
       {props.onRefresh !== undefined && (
@@ -180,8 +183,13 @@ export function ListState<T>(props: {
           {m.t('refreshList')}
         </button>
       )}
+      {error !== undefined && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {items === undefined ? (
-        <p>{m.t('loading')}</p>
+        error === undefined && <p>{m.t('loading')}</p>
       ) : items.length === 0 ? (
         <p>{props.none}</p>
       ) : (

@@ -5,6 +5,7 @@
 // a QR code of the enrolment address with the code in its fragment.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { throwIllegalValue } from '../../core/result.js';
 import type {
   EnrolmentCode,
   Roster,
@@ -27,12 +28,14 @@ import type { StaffMessageKey, StaffMessages } from './messages.js';
 import { QrCode } from './qr_code.js';
 import { UnitPicker } from './unit_picker.js';
 
-function signedByText(m: StaffMessages, by: RosterSignedBy): string {
+export function signedByText(m: StaffMessages, by: RosterSignedBy): string {
   switch (by.type) {
     case 'authority':
       return m.t('signedByAuthority', { signer: by.signer });
     case 'delegation':
       return m.t('signedByDelegation', { signer: by.signer, delegation: by.delegation });
+    default:
+      return throwIllegalValue(by);
   }
 }
 
@@ -69,32 +72,49 @@ export function Keys({
   const [unit, setUnit] = useState<string | undefined>(undefined);
   const [roster, setRoster] = useState<Roster | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  /**
+   * The enrolment code shown once, kept on screen whatever unit is shown until the admin says it
+   * is handed over: it stays valid for a day, and cannot be shown again.
+   */
+  const [issued, setIssued] = useState<EnrolmentCode | undefined>(undefined);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  /** The latest read: an answer to an earlier one, for another unit, is dropped. */
+  const makeButton = useRef<HTMLButtonElement>(null);
+  /**
+   * The unit shown as the state will be once rendered: a read started before an action's answer
+   * came reads the unit shown by then, and an answer for a unit no longer shown is dropped.
+   */
+  const shown = useRef<string | undefined>(undefined);
+  /** The latest read: an answer to an earlier one is dropped. */
   const reading = useRef(0);
   const unitLabel = (id: string): string =>
     m.t('unitOption', { name: definition.unitName(id, lang), id });
+  // A code shown keeps the section of its unit on screen, whatever unit is shown beside it.
+  const enrolUnit = issued?.unit ?? unit;
 
-  const load = async (of: string | undefined): Promise<void> => {
+  /** Reads the keys of the unit shown now. */
+  const load = async (): Promise<void> => {
+    const of = shown.current;
     reading.current += 1;
     const mine = reading.current;
     const answer = await api.roster(election, of);
-    if (mine !== reading.current) return;
+    if (mine !== reading.current || of !== shown.current) return;
     if (answer.ok) setRoster(answer.value);
     else setProblem(failureText(m, answer.error));
   };
   useEffect(() => {
+    shown.current = undefined;
     setUnit(undefined);
     setRoster(undefined);
     setProblem(undefined);
-    void load(undefined);
+    void load();
   }, [election]);
 
   const show = (of: string | undefined): void => {
+    shown.current = of;
     setUnit(of);
     setRoster(undefined);
     setProblem(undefined);
-    void load(of);
+    void load();
     requestAnimationFrame(() => listHeading.current?.focus());
   };
 
@@ -103,7 +123,7 @@ export function Keys({
     const answer = await api.revokeKey(election, key.key);
     if (answer.ok) announce(m.t('keyRevokedAs', { key: key.ref, entry: answer.value.entry }));
     else setProblem(m.t('revokeRefused', { message: failureText(m, answer.error) }));
-    await load(unit);
+    await load();
     // The button is gone with the key's change: the list's heading takes the focus.
     listHeading.current?.focus();
   };
@@ -136,31 +156,47 @@ export function Keys({
             <p class="notice">
               {m.t('keysReadOnly', { role: m.t(`role_${session.role}` as StaffMessageKey) })}
             </p>
-          ) : unit === undefined ? (
-            <p class="notice">{m.t('keysChooseUnit')}</p>
           ) : (
             <>
-              <Enrol
-                key={`enrol ${unit}`}
-                m={m}
-                api={api}
-                election={election}
-                unit={unit}
-                unitLabel={unitLabel(unit)}
-                announce={announce}
-              />
-              <Certify
-                key={`certify ${unit}`}
-                m={m}
-                api={api}
-                election={election}
-                unit={unit}
-                unitLabel={unitLabel(unit)}
-                announce={(text) => {
-                  announce(text);
-                  void load(unit);
-                }}
-              />
+              {enrolUnit !== undefined && (
+                <Enrol
+                  key={`enrol ${enrolUnit}`}
+                  m={m}
+                  api={api}
+                  election={election}
+                  unit={enrolUnit}
+                  unitLabel={unitLabel(enrolUnit)}
+                  announce={announce}
+                  issued={issued}
+                  onIssued={setIssued}
+                  makeButton={makeButton}
+                  onHandedOver={() => {
+                    setIssued(undefined);
+                    // What the status line said of the code is no longer so.
+                    announce('');
+                    // The make button of the unit shown, or the list's heading if none is.
+                    requestAnimationFrame(() =>
+                      (makeButton.current ?? listHeading.current)?.focus(),
+                    );
+                  }}
+                />
+              )}
+              {unit === undefined ? (
+                <p class="notice">{m.t('keysChooseUnit')}</p>
+              ) : (
+                <Certify
+                  key={`certify ${unit}`}
+                  m={m}
+                  api={api}
+                  election={election}
+                  unit={unit}
+                  unitLabel={unitLabel(unit)}
+                  announce={(text) => {
+                    announce(text);
+                    void load();
+                  }}
+                />
+              )}
             </>
           )}
         </div>
@@ -181,7 +217,7 @@ export function Keys({
               class="secondary"
               onClick={() => {
                 setProblem(undefined);
-                void load(unit);
+                void load();
               }}
             >
               {m.t('refreshList')}
@@ -290,12 +326,19 @@ interface ActionProps {
   readonly announce: (text: string) => void;
 }
 
-function Enrol({ m, api, election, unit, unitLabel, announce }: ActionProps): JSX.Element {
-  const [issued, setIssued] = useState<EnrolmentCode | undefined>(undefined);
+function Enrol(
+  props: ActionProps & {
+    /** The code shown once, if one is: the screen keeps it, not this section. */
+    readonly issued: EnrolmentCode | undefined;
+    readonly onIssued: (code: EnrolmentCode) => void;
+    readonly onHandedOver: () => void;
+    readonly makeButton: { current: HTMLButtonElement | null };
+  },
+): JSX.Element {
+  const { m, api, election, unit, unitLabel, announce, issued } = props;
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const codeHeading = useRef<HTMLHeadingElement>(null);
-  const makeButton = useRef<HTMLButtonElement>(null);
 
   const make = async (): Promise<void> => {
     if (busy) return;
@@ -307,7 +350,7 @@ function Enrol({ m, api, election, unit, unitLabel, announce }: ActionProps): JS
       setRefusal(m.t('codeRefused', { message: failureText(m, answer.error) }));
       return;
     }
-    setIssued(answer.value);
+    props.onIssued(answer.value);
     announce(m.t('codeMade', { unit: unitLabel }));
     requestAnimationFrame(() => codeHeading.current?.focus());
   };
@@ -325,7 +368,7 @@ function Enrol({ m, api, election, unit, unitLabel, announce }: ActionProps): JS
         <button
           type="button"
           class="primary"
-          ref={makeButton}
+          ref={props.makeButton}
           disabled={busy}
           onClick={() => void make()}
         >
@@ -337,12 +380,7 @@ function Enrol({ m, api, election, unit, unitLabel, announce }: ActionProps): JS
           issued={issued}
           unitLabel={unitLabel}
           headingRef={codeHeading}
-          onDone={() => {
-            setIssued(undefined);
-            // What the status line said of the code is no longer so.
-            announce('');
-            requestAnimationFrame(() => makeButton.current?.focus());
-          }}
+          onDone={props.onHandedOver}
         />
       )}
     </section>

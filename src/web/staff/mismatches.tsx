@@ -89,11 +89,6 @@ export function Mismatches({
           {m.t('mismatchesReadOnly', { role: m.t(`role_${session.role}` as StaffMessageKey) })}
         </p>
       )}
-      {problem !== undefined && (
-        <p class="form-error" role="alert">
-          {problem}
-        </p>
-      )}
       <div class="desk">
         <section class="queue" aria-labelledby="mismatch-list-title">
           <h2 id="mismatch-list-title" ref={listHeading} tabIndex={-1}>
@@ -103,6 +98,7 @@ export function Mismatches({
             m={m}
             items={mismatches}
             none={m.t('mismatchesNone')}
+            error={problem}
             onRefresh={() => void load()}
           >
             {(items) => (

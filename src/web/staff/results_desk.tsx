@@ -60,8 +60,10 @@ export function ResultsDesk({
 
   const loadAwaiting = async (): Promise<void> => {
     const answer = await api.awaitingSheets(election);
-    if (answer.ok) setAwaiting(answer.value);
-    else setProblem(failureText(m, answer.error));
+    if (answer.ok) {
+      setProblem(undefined);
+      setAwaiting(answer.value);
+    } else setProblem(failureText(m, answer.error));
   };
   useEffect(() => {
     setForm(undefined);
@@ -90,11 +92,6 @@ export function ResultsDesk({
     <>
       <p>{m.t('resultsDeskIntro')}</p>
       <p class="notice">{m.t('phoneIn')}</p>
-      {problem !== undefined && (
-        <p class="form-error" role="alert">
-          {problem}
-        </p>
-      )}
       <div class="desk">
         <section aria-labelledby="choose-sheet-title">
           <h2 id="choose-sheet-title">{m.t('chooseSheetTitle')}</h2>
@@ -137,6 +134,7 @@ export function ResultsDesk({
             session={session}
             definition={definition}
             awaiting={awaiting}
+            problem={problem}
             onKey={open}
             onRefresh={() => void loadAwaiting()}
           />
@@ -227,6 +225,8 @@ function AwaitingList(props: {
   readonly session: StaffSession;
   readonly definition: DefinitionIndex;
   readonly awaiting: readonly SheetAwaiting[] | undefined;
+  /** Why the list could not be read, if it could not. */
+  readonly problem: string | undefined;
   readonly onKey: (unit: string, voteType: string) => void;
   readonly onRefresh: () => void;
 }): JSX.Element {
@@ -236,7 +236,13 @@ function AwaitingList(props: {
     <section aria-labelledby="awaiting-title" class="awaiting">
       <h2 id="awaiting-title">{m.t('awaitingTitle')}</h2>
       <p class="meta">{m.t('awaitingIntro')}</p>
-      <ListState m={m} items={awaiting} none={m.t('awaitingNone')} onRefresh={props.onRefresh}>
+      <ListState
+        m={m}
+        items={awaiting}
+        none={m.t('awaitingNone')}
+        error={props.problem}
+        onRefresh={props.onRefresh}
+      >
         {(items) => (
           <ul class="awaiting-items">
             {items.map((a) => {

@@ -329,6 +329,7 @@ function Events(props: {
       setProblem(failureText(m, answer.error));
       return;
     }
+    setProblem(undefined);
     setEvents(
       before === undefined ? answer.value.events : [...(events ?? []), ...answer.value.events],
     );
@@ -342,12 +343,7 @@ function Events(props: {
     <section aria-labelledby="events-title">
       <h2 id="events-title">{m.t('eventsTitle')}</h2>
       <p class="meta">{m.t('eventsIntro')}</p>
-      {problem !== undefined && (
-        <p class="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ListState m={m} items={events} none={m.t('eventsNone')}>
+      <ListState m={m} items={events} none={m.t('eventsNone')} error={problem}>
         {(items) => (
           <div class="table-scroll">
             <table class="list">
