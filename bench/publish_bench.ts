@@ -1,7 +1,8 @@
 // bench:publish — how soon an accepted submission is on the public site, and what each version
 // costs. `npm run bench:publish -- --precincts 10000 --rate 50 [--seconds 20] [--runs 3]`: an
-// election of that many precincts, signed submissions arriving at that rate, `tally serve`
-// publishing as its own process, as in production. For every accepted submission (its 201):
+// election of that many precincts, signed submissions arriving at that rate from precincts in a
+// random order (every county reports at once), `tally serve` publishing as its own process, as
+// in production. For every accepted submission (its 201):
 // - headline: the time to the first current.json served whose log counts it (the summary,
 //   contest pages, results.json, the NIST report and CSVs are as of that log);
 // - precinct detail: the time to the first version served whose file of the submission's
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { parseManifest } from '../src/formats/manifest.js';
 import { unitFilePath, unitGroups } from '../src/formats/results_feed.js';
 import { encodeSignerKey } from '../src/log/note.js';
+import { seededRandom } from '../src/sim/generate.js';
 import { freePort, post, prepare, setUpStore, signer, startServer } from './harness.js';
 import { nowMs, quantile, spread } from './stats.js';
 
@@ -120,6 +122,8 @@ async function run(n: number): Promise<RunFigures> {
       console.log(
         `  run ${String(n)}: first version (the whole site, no results yet) served after ${((nowMs() - warm) / 1000).toFixed(1)} s`,
       );
+      // Precincts report in no order: every county counts at once, as on election night.
+      const order = shuffled(prepared.bodies.length, seededRandom(n));
       const accepted: Accepted[] = [];
       const t0 = nowMs();
       const sends: Promise<void>[] = [];
@@ -127,8 +131,9 @@ async function run(n: number): Promise<RunFigures> {
         const due = t0 + (i * 1000) / RATE;
         const wait = due - nowMs();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        const body = prepared.bodies[i % prepared.bodies.length] as string;
-        const unit = units[i % prepared.bodies.length] as string;
+        const at = order[i % order.length] as number;
+        const body = prepared.bodies[at] as string;
+        const unit = units[at] as string;
         sends.push(
           post(agent, port, '/v1/elections/bench/submissions', 'application/json', body).then(
             (answer) => {
@@ -207,6 +212,16 @@ async function run(n: number): Promise<RunFigures> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** 0 … n-1 in an order `random` draws (Fisher–Yates). */
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
 }
 
 function mb(bytes: number): string {
