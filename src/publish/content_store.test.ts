@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -30,5 +30,32 @@ describe('the directory content store', () => {
       expect(brotliDecompressSync(readFileSync(`${full}.br`))).toEqual(Buffer.from(bytes));
       expect(gunzipSync(readFileSync(`${full}.gz`))).toEqual(Buffer.from(bytes));
     }
+  });
+
+  it('leaves a file’s copies for later when asked, and makes them once, then', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-content-'));
+    const content = new DirectoryContentStore(dir);
+    const bytes = new TextEncoder().encode(JSON.stringify({ counts: Array(500).fill(12345) }));
+    const path = 'v/2/units/adams.json';
+    const full = join(dir, ...path.split('/'));
+    await content.put({ path, bytes, sha256: '' }, undefined, 'later');
+    expect(readFileSync(full)).toEqual(Buffer.from(bytes));
+    expect(existsSync(`${full}.br`) || existsSync(`${full}.gz`)).toBe(false);
+    await content.addCompressedCopies(path);
+    expect(brotliDecompressSync(readFileSync(`${full}.br`))).toEqual(Buffer.from(bytes));
+    expect(gunzipSync(readFileSync(`${full}.gz`))).toEqual(Buffer.from(bytes));
+    // Made once: a second call finds them and writes nothing.
+    const made = statSync(`${full}.br`).mtimeMs;
+    await content.addCompressedCopies(path);
+    expect(statSync(`${full}.br`).mtimeMs).toBe(made);
+    // A file gone, or too small to be worth it, has none made.
+    await content.addCompressedCopies('v/2/units/gone.json');
+    await content.put(
+      { path: 'v/2/units/tiny.json', bytes: new Uint8Array(3), sha256: '' },
+      undefined,
+      'later',
+    );
+    await content.addCompressedCopies('v/2/units/tiny.json');
+    expect(existsSync(join(dir, 'v', '2', 'units', 'tiny.json.br'))).toBe(false);
   });
 });

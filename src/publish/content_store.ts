@@ -18,9 +18,18 @@ export interface StoredFile {
   readonly sha256: string;
 }
 
+/**
+ * When an immutable file's precompressed copies are made: with the file, or later
+ * (addCompressedCopies), once the version that lists it is out. A reader finds the file either
+ * way; until its copies are there it is served as it is.
+ */
+export type CompressedCopies = 'now' | 'later';
+
 export interface ContentStore {
   /** Writes an immutable file; `sameAs` names an earlier path with the very same bytes. */
-  put(file: StoredFile, sameAs?: string): Promise<void>;
+  put(file: StoredFile, sameAs?: string, copies?: CompressedCopies): Promise<void>;
+  /** Makes the precompressed copies of a file written with them left for later, if still due. */
+  addCompressedCopies(path: string): Promise<void>;
   /** Replaces a file that moves (current.json and the like), atomically. */
   replace(path: string, bytes: Uint8Array): Promise<void>;
   read(path: string): Promise<Uint8Array | undefined>;
@@ -64,7 +73,7 @@ export class DirectoryContentStore implements ContentStore {
     return join(this.root, ...path.split('/'));
   }
 
-  async put(file: StoredFile, sameAs?: string): Promise<void> {
+  async put(file: StoredFile, sameAs?: string, copies: CompressedCopies = 'now'): Promise<void> {
     const target = this.full(file.path);
     await mkdir(dirname(target), { recursive: true });
     if (sameAs !== undefined) {
@@ -82,13 +91,24 @@ export class DirectoryContentStore implements ContentStore {
     }
     const bytes = file.bytes ?? (sameAs === undefined ? undefined : await this.read(sameAs));
     if (bytes === undefined) throw new Error(`no bytes for ${file.path}`);
-    if (compressible(file.path, bytes.length)) {
+    if (copies === 'now' && compressible(file.path, bytes.length)) {
       const { br, gz: g } = await compress(bytes, isPrecinctFile(file.path));
       await writeAtomically(target + '.br', br);
       await writeAtomically(target + '.gz', g);
     }
-    // The plain file last: a reader that finds it finds its compressed copies too.
+    // The plain file last: a reader that finds it finds its compressed copies too, unless they
+    // were left for later.
     await writeAtomically(target, bytes);
+  }
+
+  async addCompressedCopies(path: string): Promise<void> {
+    const target = this.full(path);
+    if ((await exists(target + '.br')) && (await exists(target + '.gz'))) return;
+    const bytes = await this.read(path);
+    if (bytes === undefined || !compressible(path, bytes.length)) return;
+    const { br, gz: g } = await compress(bytes, isPrecinctFile(path));
+    await writeAtomically(target + '.br', br);
+    await writeAtomically(target + '.gz', g);
   }
 
   async replace(path: string, bytes: Uint8Array): Promise<void> {

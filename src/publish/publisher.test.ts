@@ -22,6 +22,8 @@ function memoryContent(): ContentStore {
       return Promise.resolve();
     },
     read: (path) => Promise.resolve(files.get(path)),
+    // Compressed copies are the directory store's (content_store.test.ts).
+    addCompressedCopies: () => Promise.resolve(),
   };
 }
 

@@ -25,7 +25,8 @@ import type { Log } from '../log/log.js';
 import { keyRef } from '../log/envelope.js';
 import { encodeVerifierKey, parseVerifierKey, type Signer } from '../log/note.js';
 import { parseCurrent } from '../formats/manifest.js';
-import type { ContentStore } from './content_store.js';
+import { isPrecinctFile, type ContentStore } from './content_store.js';
+import { LaterCopies } from './later_copies.js';
 import {
   HISTORY_LENGTH,
   rootPage,
@@ -99,6 +100,23 @@ export class Publisher {
       ...(options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl }),
     });
     this.now = options.now ?? (() => new Date());
+    this.laterCopies = new LaterCopies(options.content);
+  }
+
+  /** The precinct files' compressed copies still to make, once and between versions. */
+  private readonly laterCopies: LaterCopies;
+
+  /**
+   * Makes every precompressed copy still due: what a one-off export, which exits next, and a
+   * test that reads the copies wait for. The server leaves them to the time between versions.
+   */
+  finishCompressedCopies(): Promise<void> {
+    return this.laterCopies.finish();
+  }
+
+  /** Stops making copies, after the files under way: the server is closing. */
+  stopCompressedCopies(): Promise<void> {
+    return this.laterCopies.pause();
   }
 
   /** Continues numbering after what the content store already holds. */
@@ -162,6 +180,8 @@ export class Publisher {
     checkpoint: PublishedCheckpoint,
   ): Promise<Result<Published | undefined, PublishProblem>> {
     const started = performance.now();
+    // The copies wait: the version's numbers come first.
+    await this.laterCopies.pause();
     const caughtUp = await this.catchUp(checkpoint.size);
     if (!caughtUp.ok) return caughtUp;
     // Until the results are released, nothing is public: no numbers, and no log to read them in.
@@ -175,7 +195,11 @@ export class Publisher {
     const sink = async (f: BuiltFile): Promise<void> => {
       if (f.bytes === undefined) return;
       const write = content
-        .put({ path: versionPath(version, f.path), bytes: f.bytes, sha256: f.sha256 })
+        .put(
+          { path: versionPath(version, f.path), bytes: f.bytes, sha256: f.sha256 },
+          undefined,
+          isPrecinctFile(f.path) ? 'later' : 'now',
+        )
         .finally(() => writing.delete(write));
       writing.add(write);
       if (writing.size >= 16) await Promise.race(writing);
@@ -216,6 +240,9 @@ export class Publisher {
     this.logPublished = size;
     this.previous = next;
     this.version = version;
+    this.laterCopies.start(
+      snapshot.files.filter((f) => isPrecinctFile(f.path)).map((f) => versionPath(version, f.path)),
+    );
     await this.options.onPublished?.(snapshot);
     return ok({ snapshot, buildMs, writeMs: performance.now() - started - buildMs });
   }

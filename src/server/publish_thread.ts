@@ -52,6 +52,8 @@ export interface PublishWorkerData {
 /** What the publisher's thread is asked: to be ready, then to count entries and publish. */
 export type PublishTask =
   | { readonly type: 'start' }
+  /** To stop making compressed copies (after the files under way): the thread is closing. */
+  | { readonly type: 'stop' }
   | {
       readonly type: 'publish';
       /** The log's entries from the last task's checkpoint up to this one's. */
@@ -86,7 +88,7 @@ export async function publisherHere(setup: PublisherSetup): Promise<ElectionPubl
       const { snapshot, buildMs, writeMs } = published.value;
       return ok({ version: snapshot.version, buildMs, writeMs });
     },
-    close: () => Promise.resolve(),
+    close: () => publisher.stopCompressedCopies(),
   };
 }
 
@@ -168,6 +170,8 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
     close: async () => {
       await handing.catch(() => undefined);
       // A version being written is finished, not cut off: its files and current.json stay whole.
+      // Compressed copies still due are left: a file is served as it is without them.
+      if (failure === undefined) await thread.runOn(0, { type: 'stop' }).catch(() => undefined);
       await thread.close({ finishWithinMs: CLOSE_WITHIN_MS });
     },
   };

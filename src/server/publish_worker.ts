@@ -45,6 +45,9 @@ answerTasks(async (task: PublishTask): Promise<PublishOutcome> => {
   switch (task.type) {
     case 'start':
       return ok(undefined);
+    case 'stop':
+      await publisher.close();
+      return ok(undefined);
     case 'publish': {
       const appended = appending.then(async () => {
         if (broken !== undefined) throw new Error(broken);

@@ -388,6 +388,8 @@ export async function publishLog(
     version++;
     const published = await publisher.request({ size, note: note.value });
     if (!published.ok) fail(`publish: ${published.error.message}`);
+    // The tampering reads and alters the compressed copies too.
+    await publisher.finishCompressedCopies();
     const kept = keepAt(version);
     if (kept !== '') cpSync(site, kept, { recursive: true });
     versions.push({ size, checkpoint: note.value, site: kept === '' ? site : kept });
