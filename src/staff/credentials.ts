@@ -82,6 +82,11 @@ export async function checkPassword(
   );
 }
 
+/** Whether a stored password was kept at `cost`: one kept otherwise is kept again at sign-in. */
+export function keptAt(stored: string, cost: PasswordCost): boolean {
+  return stored.startsWith(`scrypt$${String(cost.log2N)}$${String(cost.r)}$${String(cost.p)}$`);
+}
+
 const decoy = (cost: PasswordCost): string =>
   ['scrypt', cost.log2N, cost.r, cost.p, 'AAAAAAAAAAAAAAAAAAAAAA', 'A'.repeat(43)].join('$');
 

@@ -73,6 +73,39 @@ describe.each(storeKinds.filter((k) => k.available))(
       expect(signedIn.ok).toBe(true);
     });
 
+    it('keeps a password kept at another cost again at the server’s, at its next sign-in', async () => {
+      // Added at the tests' cost; signed in on a server at OWASP's.
+      const a = await staff.add('hedy', 'auditor', at('10:00:00'), 'ada');
+      if (!a.ok) throw new Error(a.error.message);
+      const kept = () =>
+        t.store.db
+          .selectFrom('staff')
+          .select('password_hash')
+          .where('name', '=', 'hedy')
+          .executeTakeFirstOrThrow();
+      expect((await kept()).password_hash).toMatch(/^scrypt\$10\$8\$1\$/);
+      const signedIn = await new StaffAccounts(t.store).signIn(
+        {
+          name: 'hedy',
+          password: a.value.password,
+          code: totpCode(a.value.totpSecret, at('10:00:10')),
+        },
+        at('10:00:10'),
+      );
+      expect(signedIn.ok).toBe(true);
+      expect((await kept()).password_hash).toMatch(/^scrypt\$17\$8\$1\$/);
+      // The same password still opens it, at the new cost.
+      const again = await new StaffAccounts(t.store).signIn(
+        {
+          name: 'hedy',
+          password: a.value.password,
+          code: totpCode(a.value.totpSecret, at('10:00:40')),
+        },
+        at('10:00:40'),
+      );
+      expect(again.ok).toBe(true);
+    });
+
     it('never disables the last enabled admin, even when two admins disable each other at once', async () => {
       const [one, other] = await Promise.all([
         staff.disable('ada', 'grace', at('11:00:00')),

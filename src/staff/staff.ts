@@ -15,6 +15,7 @@ import {
   checkPassword,
   hashPassword,
   isRole,
+  keptAt,
   newPassword,
   newRecoveryCodes,
   newToken,
@@ -195,9 +196,14 @@ export class StaffAccounts {
       await this.failed(name, now);
       return err(SIGN_IN_FAILED);
     }
+    // A password kept at another cost than the server's (an older one) is kept again at the
+    // server's: every member's then takes as long to check as an unknown name's decoy.
+    const rehashed = keptAt(row.password_hash, this.passwordCost)
+      ? {}
+      : { password_hash: await hashPassword(password, this.passwordCost) };
     await this.store.db
       .updateTable('staff')
-      .set({ failures: 0, locked_until: null })
+      .set({ failures: 0, locked_until: null, ...rehashed })
       .where('name', '=', row.name)
       .execute();
     const { token, csrfToken } = await openSession(this.store.db, row.name, now, now);
