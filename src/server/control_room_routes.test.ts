@@ -246,10 +246,11 @@ for (const kind of storeKinds) {
       if (staying.body === null) throw new Error('no body');
       const still = eventReader(staying.body);
       expect((await still.next())?.event).toBe('status');
-      const closing = Date.now();
-      await staff.app.close();
+      // The server ends the stream as it closes (a close that waited for the watcher would never
+      // finish: the stream does not end on its own).
+      const closed = staff.app.close();
       expect(await still.next()).toBeUndefined();
-      expect(Date.now() - closing).toBeLessThan(STATUS_EVERY_MS);
+      await closed;
     });
   });
 }
