@@ -348,7 +348,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
           const published = await publisher.request(checkpoint);
           if (!published.ok) throw new CliFailure(`election ${id}: ${published.error.message}`);
           // An export is whole: every compressed copy made before it says so.
-          await publisher.finishCompressedCopies();
+          await publisher.settle();
           const files = published.value?.snapshot.files.length ?? 0;
           io.out(
             `exported ${id} version ${String(publisher.publishedVersion)} (${String(files)} files, log size ${String(checkpoint.size)}) to ${join(dir, id)} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,

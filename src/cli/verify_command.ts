@@ -145,7 +145,7 @@ function describe(report: VerifyReport): string {
   const freshness = describeFreshness(report);
   if (freshness !== undefined) lines.push(`  ${freshness}`);
   lines.push(
-    `  checked ${String(report.filesChecked)} files (${String(report.filesRebuilt)} rebuilt from the log${report.filesVerifiedBefore > 0 ? `, ${String(report.filesVerifiedBefore)} group files as verified before` : ''}), ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions${report.reviewsReplayed > 0 ? ` (${String(report.reviewsReplayed)} reviewers' decisions replayed)` : ''}, ${String(report.numbersCompared)} published numbers`,
+    `  checked ${String(report.filesChecked)} files (${String(report.filesRebuilt)} rebuilt from the log${report.filesVerifiedBefore > 0 ? `, ${String(report.filesVerifiedBefore)} group files as verified before` : ''}${report.groupFilesBehind > 0 ? `; ${String(report.groupFilesBehind)} groups' precinct files as of an earlier log size than the version's numbers, verified as of it` : ''}), ${String(report.entriesChecked)} log entries (version counts ${String(report.versionLogSize ?? '?')} of ${String(report.logSize ?? '?')}), ${String(report.submissionsCounted)} accepted submissions${report.reviewsReplayed > 0 ? ` (${String(report.reviewsReplayed)} reviewers' decisions replayed)` : ''}, ${String(report.numbersCompared)} published numbers`,
   );
   const inVersion = report.problems.filter((p) => p.afterVersion !== true);
   const after = report.problems.filter((p) => p.afterVersion === true);

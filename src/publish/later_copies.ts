@@ -35,6 +35,16 @@ export class LaterCopies {
     await this.running;
   }
 
+  /** Goes on with the copies still due, after a pause. */
+  resume(): void {
+    this.paused = false;
+    if (this.due.length > 0) {
+      this.running ??= this.run().finally(() => {
+        this.running = undefined;
+      });
+    }
+  }
+
   /** Makes every copy still due, now: for a one-off export, and for tests. */
   async finish(): Promise<void> {
     this.paused = false;

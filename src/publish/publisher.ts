@@ -48,6 +48,11 @@ export interface PublisherOptions {
   readonly content: ContentStore;
   readonly siteUrl?: string;
   readonly now?: () => Date;
+  /**
+   * How long bringing the precinct detail up to date may hold up a version's headline when no
+   * newer checkpoint waits (INLINE_DETAIL_MS unless said).
+   */
+  readonly inlineDetailMs?: number;
   /** Told of each version once it is in place (the public plane loads it). */
   readonly onPublished?: (snapshot: Snapshot) => void | Promise<void>;
 }
@@ -62,6 +67,15 @@ export interface Published {
 }
 
 /** Where a version's files live in the content store. */
+/** How long a detail pass may run at least while a newer checkpoint waits (see detailPass). */
+export const DETAIL_SHARE_MS = 250;
+
+/**
+ * How long bringing the precinct detail up to date may hold up a version's headline, when no
+ * newer checkpoint waits; more than that, and the detail follows in a later version.
+ */
+export const INLINE_DETAIL_MS = 50;
+
 export const versionPath = (version: number, path: string): string =>
   `v/${String(version)}/${path}`;
 
@@ -103,20 +117,30 @@ export class Publisher {
     this.laterCopies = new LaterCopies(options.content);
   }
 
+  /** The checkpoint of the last version published, and how long that version took. */
+  private lastPublished: PublishedCheckpoint | undefined;
+  private lastVersionMs = 0;
+  /** How long bringing a group's files up to date takes, as last measured. */
+  private msPerGroup = 2;
+  private closing = false;
+
   /** The precinct files' compressed copies still to make, once and between versions. */
   private readonly laterCopies: LaterCopies;
 
   /**
-   * Makes every precompressed copy still due: what a one-off export, which exits next, and a
-   * test that reads the copies wait for. The server leaves them to the time between versions.
+   * Waits until every version asked for is out and the precinct detail has caught up with the
+   * last of them (a version lists it), then makes the compressed copies still due: what a
+   * one-off export, which exits next, and a test that reads the group files wait for.
    */
-  finishCompressedCopies(): Promise<void> {
-    return this.laterCopies.finish();
+  async settle(): Promise<void> {
+    while (this.running !== undefined) await this.running;
+    await this.laterCopies.finish();
   }
 
-  /** Stops making copies, after the files under way: the server is closing. */
-  stopCompressedCopies(): Promise<void> {
-    return this.laterCopies.pause();
+  /** Stops the precinct detail and the copies, after the files under way: the server is closing. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.laterCopies.pause();
   }
 
   /** Continues numbering after what the content store already holds. */
@@ -158,8 +182,13 @@ export class Publisher {
 
   private async drain(): Promise<void> {
     try {
-      while (this.wanted !== undefined) {
+      for (;;) {
         const checkpoint = this.wanted;
+        if (checkpoint === undefined) {
+          // Nothing asked for: the precinct detail's turn, and a version for it once done.
+          if (this.builder.staleGroups(this.tally) > 0 && (await this.detailPass())) continue;
+          break;
+        }
         this.wanted = undefined;
         const stale =
           checkpoint.size < this.tally.logSize ||
@@ -169,11 +198,106 @@ export class Publisher {
         const answered = this.waiting.filter((w) => w.size <= checkpoint.size);
         this.waiting = this.waiting.filter((w) => w.size > checkpoint.size);
         for (const w of answered) w.resolve(result);
+        // Between versions, the precinct detail is brought up to date for a while.
+        if (
+          result.ok &&
+          result.value !== undefined &&
+          this.checkpointWaits() &&
+          this.builder.staleGroups(this.tally) > 0
+        )
+          await this.detailPass();
       }
     } catch (e) {
       for (const w of this.waiting) w.reject(e);
       this.waiting = [];
     }
+  }
+
+  /** Whether the server is closing (close): no more precinct detail. */
+  private isClosing(): boolean {
+    return this.closing;
+  }
+
+  /** Whether a checkpoint newer than the last version's was asked for (and waits). */
+  private checkpointWaits(): boolean {
+    return this.wanted !== undefined;
+  }
+
+  /**
+   * Rebuilds the reporting units' group files whose numbers moved, as of the last version's
+   * checkpoint, for the next version. While a newer checkpoint waits, it stops once it has
+   * taken as long as the last version did (at least DETAIL_SHARE_MS): the headline and the
+   * detail share the time. With none waiting, it finishes, and publishes a version listing
+   * what it built. Says whether it published or left something for the next version.
+   */
+  private async detailPass(): Promise<boolean> {
+    const last = this.lastPublished;
+    if (last === undefined || this.closing) return false;
+    const started = performance.now();
+    const share = Math.max(DETAIL_SHARE_MS, this.lastVersionMs);
+    // The copies wait: numbers first, precinct detail included.
+    await this.laterCopies.pause();
+    const writing = this.writer(this.version + 1);
+    const built = await this.timedDetail(
+      writing.sink,
+      () => !this.closing && (!this.checkpointWaits() || performance.now() - started < share),
+    );
+    await writing.done();
+    const closing = this.isClosing();
+    if (!closing) this.laterCopies.resume();
+    if (built === 0 || closing) return false;
+    if (this.checkpointWaits()) return true;
+    const result = await this.publish(last);
+    return result.ok;
+  }
+
+  /** Builds precinct detail (SnapshotBuilder.buildDetail), learning how long a group takes. */
+  private async timedDetail(
+    sink: (f: BuiltFile) => Promise<void>,
+    keepGoing: () => boolean,
+  ): Promise<number> {
+    const started = performance.now();
+    const built = await this.builder.buildDetail(
+      this.tally,
+      (size) => this.times.at(size),
+      sink,
+      keepGoing,
+    );
+    if (built > 0) {
+      const each = (performance.now() - started) / built;
+      this.msPerGroup = 0.7 * this.msPerGroup + 0.3 * each;
+    }
+    return built;
+  }
+
+  /**
+   * Writes the files a build hands over for a version as they are made, a few at a time, so
+   * that a large election's version is never all in memory.
+   */
+  private writer(version: number): {
+    sink: (f: BuiltFile) => Promise<void>;
+    done: () => Promise<void>;
+  } {
+    const { content } = this.options;
+    const writing = new Set<Promise<void>>();
+    const sink = async (f: BuiltFile): Promise<void> => {
+      if (f.bytes === undefined) return;
+      const write = content
+        .put(
+          { path: versionPath(version, f.path), bytes: f.bytes, sha256: f.sha256 },
+          undefined,
+          isPrecinctFile(f.path) ? 'later' : 'now',
+        )
+        .finally(() => writing.delete(write));
+      writing.add(write);
+      if (writing.size >= 16) await Promise.race(writing);
+    };
+    return {
+      sink,
+      done: async () => {
+        await Promise.all(writing);
+      },
+    };
   }
 
   private async publish(
@@ -189,21 +313,18 @@ export class Publisher {
       return ok(undefined);
     const version = this.version + 1;
     const { content } = this.options;
-    // Files built afresh are written as they are made, a few at a time, so that a large
-    // election's version is never all in memory; unchanged ones are linked afterwards.
-    const writing = new Set<Promise<void>>();
-    const sink = async (f: BuiltFile): Promise<void> => {
-      if (f.bytes === undefined) return;
-      const write = content
-        .put(
-          { path: versionPath(version, f.path), bytes: f.bytes, sha256: f.sha256 },
-          undefined,
-          isPrecinctFile(f.path) ? 'later' : 'now',
-        )
-        .finally(() => writing.delete(write));
-      writing.add(write);
-      if (writing.size >= 16) await Promise.race(writing);
-    };
+    // Files built afresh are written as they are made; unchanged ones are linked afterwards.
+    const writing = this.writer(version);
+    // Precinct detail that takes little time to bring up to date is, when no newer checkpoint
+    // waits: the version is then whole, and a quiet night has no versions for detail alone.
+    const stale = this.builder.staleGroups(this.tally);
+    if (
+      stale > 0 &&
+      !this.checkpointWaits() &&
+      stale * this.msPerGroup <= (this.options.inlineDetailMs ?? INLINE_DETAIL_MS)
+    ) {
+      await this.timedDetail(writing.sink, () => true);
+    }
     const built = await this.builder.build(
       this.tally,
       this.accepted.values(),
@@ -213,9 +334,9 @@ export class Publisher {
         generatedAt: this.now().toISOString(),
         timeAt: (size) => this.times.at(size),
       },
-      sink,
+      writing.sink,
     );
-    await Promise.all(writing);
+    await writing.done();
     if (!built.ok) return built;
     const snapshot = built.value;
     const buildMs = performance.now() - started;
@@ -240,6 +361,8 @@ export class Publisher {
     this.logPublished = size;
     this.previous = next;
     this.version = version;
+    this.lastPublished = checkpoint;
+    this.lastVersionMs = performance.now() - started;
     this.laterCopies.start(
       snapshot.files.filter((f) => isPrecinctFile(f.path)).map((f) => versionPath(version, f.path)),
     );

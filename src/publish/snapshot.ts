@@ -171,7 +171,26 @@ export class VersionFiles {
      * the snapshot then lists it without its bytes. Without a sink the snapshot keeps them.
      */
     private readonly sink?: (file: BuiltFile) => Promise<void>,
+    /** Files written for this version before its build (by a detail pass): fresh, not reused. */
+    private readonly writtenBefore: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * Lists these files as they were last built, whatever has changed since (each says the log
+   * size it is as of); false, listing nothing, when one of them was never built.
+   */
+  listAsLastBuilt(paths: readonly string[]): boolean {
+    const known = paths.map((p) => this.cache.get(p)?.file);
+    if (known.some((f) => f === undefined)) return false;
+    for (const f of known as BuiltFile[]) {
+      this.files.push(f);
+      if (this.writtenBefore.has(f.path)) {
+        this.fresh.add(f.path);
+        this.rebuilt++;
+      }
+    }
+    return true;
+  }
 
   /** A file built afresh for this version. */
   async emit(built: MadeFile): Promise<void> {
@@ -210,14 +229,77 @@ export class VersionFiles {
 const since = (revision: number): number => revision + 1;
 
 /**
+ * Which reporting units' group files (units/ and cdf/) a version's build makes: all of them
+ * ('all', a version built whole), none ('none': the verifier's workers rebuild them), or those
+ * never built yet, the rest listed as last built ('listed': the publisher's headline, whose
+ * detail pass keeps the group files up to date after it; see SnapshotBuilder.buildDetail).
+ */
+export type GroupFiles = 'all' | 'none' | 'listed';
+
+/** A reporting units' group, as its files are built: its index among the groups, its units. */
+export type UnitGroup = ReturnType<typeof unitGroups>[number];
+
+/**
+ * A group's revision: the last entry that changed one of its units. Its files are as of the log
+ * size just after it, and are rebuilt when it moves.
+ */
+export function groupRevision(tally: VersionSource, group: UnitGroup): number {
+  let revision = -1;
+  for (const u of group.units) revision = Math.max(revision, tally.revision(u));
+  return revision;
+}
+
+/**
+ * A reporting units' group's two files, units/<group>.json and cdf/<group>.json, as of the log
+ * size after the group's revision. Each is a function of that size alone: the report's status
+ * is complete when every unit of the group has reported by then.
+ */
+export async function buildGroupFiles(
+  out: VersionFiles,
+  input: Pick<VersionInput, 'election' | 'tally' | 'timeAt'>,
+  issuer: string,
+  index: number,
+  group: UnitGroup,
+): Promise<void> {
+  const { election, tally, timeAt } = input;
+  const revision = groupRevision(tally, group);
+  const asOf = since(revision);
+  // Built only when one of the group's files must be.
+  let built: AreaResults[] | undefined;
+  const areas = (): AreaResults[] =>
+    (built ??= group.units.map((id) => tally.area(id) as AreaResults));
+  await out.reuse(unitFilePath(group.id), String(revision), asOf, () =>
+    unitResultsBytes(election, asOf, group, areas()),
+  );
+  await out.reuse(`cdf/${group.id}.json`, String(revision), asOf, () =>
+    nistResultsBytes(election, areas(), {
+      issuer,
+      issuerAbbreviation: election.definition.id,
+      generatedAt: timeAt(asOf),
+      sequence: index + 2,
+      sequenceEnd: unitGroupCount(election) + 1,
+      complete: areas().every((a) => a.reporting.reported > 0),
+      vendorApplicationId: VENDOR_APPLICATION,
+    }),
+  );
+}
+
+const groupCounts = new WeakMap<Election, number>();
+function unitGroupCount(election: Election): number {
+  let n = groupCounts.get(election);
+  if (n === undefined) groupCounts.set(election, (n = unitGroups(election).length));
+  return n;
+}
+
+/**
  * The feeds: results.json and cdf.json for the areas above the reporting units, a units/ and a
- * cdf/ file per group of reporting units, and a CSV per contest.
+ * cdf/ file per group of reporting units (as `groupFiles` says), and a CSV per contest.
  */
 export async function buildFeeds(
   out: VersionFiles,
   input: VersionInput,
   issuer: string,
-  groupFiles = true,
+  groupFiles: GroupFiles = 'all',
 ): Promise<void> {
   const { election, tally, version, generatedAt, logSize, timeAt } = input;
   const d = election.definition;
@@ -236,31 +318,29 @@ export async function buildFeeds(
   );
   const complete =
     (tally.area(election.root.id)?.reporting.reported ?? 0) === election.reportingUnits.length;
-  // A report is generated as of the log it shows: the time of the log at its size.
-  const nist = (sequence: number, areas: readonly AreaResults[], asOf: number): Uint8Array =>
-    nistResultsBytes(election, areas, {
-      issuer,
-      issuerAbbreviation: d.id,
-      generatedAt: timeAt(asOf),
-      sequence,
-      sequenceEnd: groups.length + 1,
-      complete,
-      vendorApplicationId: VENDOR_APPLICATION,
-    });
-  await out.emit(file('cdf.json', nist(1, upper, logSize), logSize));
-  for (const [i, group] of groupFiles ? groups.entries() : []) {
-    const revision = Math.max(...group.units.map((u) => tally.revision(u)));
-    // Built only when one of the group's files must be.
-    let built: AreaResults[] | undefined;
-    const areas = (): AreaResults[] =>
-      (built ??= group.units.map((id) => tally.area(id) as AreaResults));
-    const asOf = since(revision);
-    await out.reuse(unitFilePath(group.id), String(revision), asOf, () =>
-      unitResultsBytes(election, asOf, group, areas()),
-    );
-    await out.reuse(`cdf/${group.id}.json`, `${String(revision)}/${String(complete)}`, asOf, () =>
-      nist(i + 2, areas(), asOf),
-    );
+  await out.emit(
+    file(
+      'cdf.json',
+      nistResultsBytes(election, upper, {
+        issuer,
+        issuerAbbreviation: d.id,
+        // A report is generated as of the log it shows: the time of the log at its size.
+        generatedAt: timeAt(logSize),
+        sequence: 1,
+        sequenceEnd: groups.length + 1,
+        complete,
+        vendorApplicationId: VENDOR_APPLICATION,
+      }),
+      logSize,
+    ),
+  );
+  if (groupFiles !== 'none') {
+    for (const [i, group] of groups.entries()) {
+      const listed =
+        groupFiles === 'listed' &&
+        out.listAsLastBuilt([unitFilePath(group.id), `cdf/${group.id}.json`]);
+      if (!listed) await buildGroupFiles(out, input, issuer, i, group);
+    }
   }
   // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
   for (const contest of d.contests) {
@@ -400,14 +480,14 @@ export function buildParameters(options: SnapshotOptions): BuildParameters {
 
 /**
  * Every file of a version but its manifest: assets, feeds (with the reporting units' group files
- * unless `groupFiles` is false: the verifier's workers rebuild those), pages. A pure function of
+ * as `groupFiles` says), pages. A pure function of
  * the input (the log as the tally counts it) and the build parameters.
  */
 export async function buildVersionFiles(
   out: VersionFiles,
   input: VersionInput,
   build: BuildParameters,
-  groupFiles = true,
+  groupFiles: GroupFiles = 'all',
 ): Promise<void> {
   const { election, tally } = input;
   const languages = build.languages as Language[];
@@ -429,22 +509,32 @@ export async function buildVersionFiles(
   }));
 }
 
-/** Builds the versions of one election, each from the one before where nothing changed. */
+/**
+ * Builds the versions of one election, each from the one before where nothing changed. A
+ * version's headline (every file above the reporting units) is built as of its checkpoint; the
+ * reporting units' group files are listed as last built, and kept up to date by `buildDetail`
+ * between versions, so that precinct detail never holds up the headline.
+ */
 export class SnapshotBuilder {
   /** Each file's key and hash as last built (not its bytes: a big election has gigabytes). */
   private readonly cache = new Map<string, { key: string; file: BuiltFile }>();
   private readonly checks = new TallyCheckCache();
+  /** Group files the detail passes wrote for the next version since the last one. */
+  private detailWritten = new Set<string>();
+  private readonly groups: readonly UnitGroup[];
   readonly parameters: BuildParameters;
 
   constructor(private readonly options: SnapshotOptions) {
     this.parameters = buildParameters(options);
+    this.groups = unitGroups(options.election);
   }
 
   /**
    * Builds a version from the tally as of the signed checkpoint `at.checkpoint` (whose size
    * must be the tally's log size; the tally keeps `HISTORY_LENGTH` points of history). Refuses,
    * saying where, when the totals do not equal the sum of `accepted`, each unit's latest
-   * accepted submission per vote type as the caller found them.
+   * accepted submission per vote type as the caller found them. The group files are those the
+   * detail passes last built (all of them, the first time).
    */
   async build(
     tally: Tally,
@@ -460,8 +550,9 @@ export class SnapshotBuilder {
     const input: VersionInput = { election, tally, logSize: tally.logSize, ...at };
 
     // 2. The files, each rebuilt only when its key moved: assets, feeds, pages.
-    const out = new VersionFiles(this.cache, sink);
-    await buildVersionFiles(out, input, this.parameters);
+    const out = new VersionFiles(this.cache, sink, this.detailWritten);
+    await buildVersionFiles(out, input, this.parameters, 'listed');
+    this.detailWritten = new Set();
 
     // 3. The signed manifest of those files (the last of them), and current.json.
     const signed = signVersion(input, this.parameters, out.files, signer);
@@ -474,6 +565,50 @@ export class SnapshotBuilder {
       rebuilt: out.rebuilt,
       fresh: out.fresh,
     });
+  }
+
+  /** How many groups' files show numbers older than the tally's. */
+  staleGroups(tally: VersionSource): number {
+    let n = 0;
+    for (const group of this.groups) if (this.isStale(tally, group)) n++;
+    return n;
+  }
+
+  private isStale(tally: VersionSource, group: UnitGroup): boolean {
+    const known = this.cache.get(unitFilePath(group.id));
+    return known !== undefined && known.key !== String(groupRevision(tally, group));
+  }
+
+  /**
+   * The detail pass: rebuilds the group files whose numbers moved since they were built, those
+   * that waited longest first, as of the tally now (its entries are read, not changed), handing
+   * each to `sink` (for the next version, which then lists it), while `keepGoing` says so.
+   * Returns how many groups it rebuilt.
+   */
+  async buildDetail(
+    tally: VersionSource,
+    timeAt: (size: number) => string,
+    sink: (file: BuiltFile) => Promise<void>,
+    keepGoing: () => boolean,
+  ): Promise<number> {
+    const { election } = this.options;
+    const stale = this.groups
+      .map((group, index) => ({ group, index }))
+      .filter(({ group }) => this.isStale(tally, group))
+      .map((g) => ({ ...g, asOf: this.cache.get(unitFilePath(g.group.id))?.file.asOf ?? 0 }))
+      .sort((a, b) => a.asOf - b.asOf);
+    const written = this.detailWritten;
+    const out = new VersionFiles(this.cache, async (f) => {
+      written.add(f.path);
+      await sink(f);
+    });
+    let built = 0;
+    for (const { group, index } of stale) {
+      if (!keepGoing()) break;
+      await buildGroupFiles(out, { election, tally, timeAt }, this.parameters.issuer, index, group);
+      built++;
+    }
+    return built;
   }
 }
 

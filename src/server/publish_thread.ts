@@ -88,7 +88,7 @@ export async function publisherHere(setup: PublisherSetup): Promise<ElectionPubl
       const { snapshot, buildMs, writeMs } = published.value;
       return ok({ version: snapshot.version, buildMs, writeMs });
     },
-    close: () => publisher.stopCompressedCopies(),
+    close: () => publisher.close(),
   };
 }
 

@@ -70,6 +70,8 @@ export interface Answer {
   /** The rejection's code, or the fault that was played. */
   readonly code?: string;
   readonly leafIndex?: number;
+  /** The reporting unit the submission was for. */
+  readonly unit?: string;
 }
 
 export interface NightSummary {
@@ -304,8 +306,9 @@ export async function playElectionNight(options: NightOptions): Promise<NightSum
           batch.push(r);
           next++;
         }
-        for (const answer of await sendBatch(batch)) {
-          options.onAnswer?.(answer);
+        for (const [k, answer] of (await sendBatch(batch)).entries()) {
+          const unit = batch[k]?.signed.submission.unit;
+          options.onAnswer?.(unit === undefined ? answer : { ...answer, unit });
           options.onProgress?.(++done, total);
         }
       }

@@ -14,6 +14,7 @@ import {
   type VerifyReport,
   type VerifyWorkers,
 } from '../verify/verify.js';
+import { unitFilePath, unitGroups } from '../formats/results_feed.js';
 import { generateElection } from './generate.js';
 import { playElectionNight, type Answer, type Faults, type NightSummary } from './night.js';
 
@@ -48,6 +49,10 @@ export interface SimulationReport {
   readonly publishLatencyMs: Percentiles;
   /** Logged answers no version had published when the run ended (not in the latencies). */
   readonly unpublished: number;
+  /** Accepted submission to the first version whose precinct detail (units/) shows it. */
+  readonly detailLatencyMs: Percentiles;
+  /** Accepted submissions whose precinct detail no version showed when the run ended. */
+  readonly detailUnpublished: number;
   readonly versions: number;
   readonly publicReads: number;
   readonly publicReadsPerSecond: number;
@@ -119,7 +124,13 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   if (!certified.ok) throw new Error(certified.error.message);
 
   const site = `${options.publicUrl}/${id}`;
-  const versions: { at: number; logSize: number; version: number }[] = [];
+  const versions: {
+    at: number;
+    logSize: number;
+    version: number;
+    /** Each reporting units' group file (units/) the version lists, and the size it is as of. */
+    groups: ReadonlyMap<string, number>;
+  }[] = [];
   const answers: Answer[] = [];
   const state = { reading: true };
   let reads = 0;
@@ -135,10 +146,12 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
           const c = (await r.json()) as { version: number; logSize: number };
           if (c.version !== last) {
             last = c.version;
+            const at = performance.now() - started;
             versions.push({
-              at: performance.now() - started,
+              at,
               logSize: c.logSize,
               version: c.version,
+              groups: await groupFilesOf(`${site}/v/${String(c.version)}/manifest.json`),
             });
           }
         } else await r.arrayBuffer();
@@ -175,11 +188,24 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     onAnswer: (a) => answers.push(a),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
-  // Wait for the version that counts the last answer.
+  // Wait for the version that counts the last answer, headline and precinct detail.
   // Folded, not spread: a night at full scale has more answers than a call takes arguments.
   const lastLeaf = answers.reduce((m, a) => Math.max(m, a.leafIndex ?? -1), -1);
+  const groupOf = new Map(
+    unitGroups(election).flatMap((g) => g.units.map((u) => [u, unitFilePath(g.id)] as const)),
+  );
+  const detailShown = (a: Answer, v: (typeof versions)[number]): boolean =>
+    (v.groups.get(groupOf.get(a.unit ?? '') ?? '') ?? 0) > (a.leafIndex ?? 0);
+  const counted = answers.filter((a) => a.leafIndex !== undefined && a.outcome === 'accepted');
+  const detailDone = (): boolean => {
+    const v = versions[versions.length - 1];
+    return v !== undefined && counted.every((a) => detailShown(a, v));
+  };
   const deadline = performance.now() + 120_000;
-  while (!versions.some((v) => v.logSize > lastLeaf) && performance.now() < deadline) {
+  while (
+    !(versions.some((v) => v.logSize > lastLeaf) && detailDone()) &&
+    performance.now() < deadline
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const seconds = (performance.now() - started) / 1000;
@@ -192,6 +218,12 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     if (a.leafIndex === undefined || a.outcome === 'failed') return [];
     const seen = versions.find((v) => v.logSize > (a.leafIndex ?? 0));
     if (seen === undefined) unpublished++;
+    return seen === undefined ? [] : [Math.max(0, seen.at - a.at)];
+  });
+  let detailUnpublished = 0;
+  const detailLatencies = counted.flatMap((a) => {
+    const seen = versions.find((v) => detailShown(a, v));
+    if (seen === undefined) detailUnpublished++;
     return seen === undefined ? [] : [Math.max(0, seen.at - a.at)];
   });
   const perSecond: number[] = [];
@@ -227,6 +259,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     ingestLatencyMs: percentiles(answers.map((a) => a.latencyMs)),
     publishLatencyMs: percentiles(publishLatencies),
     unpublished,
+    detailLatencyMs: percentiles(detailLatencies),
+    detailUnpublished,
     versions: versions.length,
     publicReads: reads,
     publicReadsPerSecond: reads / seconds,
@@ -241,6 +275,24 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 
+/** The reporting units' group files a version's manifest lists, with the size each is as of. */
+async function groupFilesOf(url: string): Promise<Map<string, number>> {
+  const groups = new Map<string, number>();
+  try {
+    const r = await fetch(url, { cache: 'no-store' });
+    if (!r.ok) return groups;
+    const { manifest } = (await r.json()) as {
+      manifest: { files: Record<string, { asOf: number }> };
+    };
+    for (const [path, f] of Object.entries(manifest.files)) {
+      if (path.startsWith('units/')) groups.set(path, f.asOf);
+    }
+  } catch {
+    // Read again with the next version.
+  }
+  return groups;
+}
+
 /** The readiness report as text for a terminal. */
 export function reportText(r: SimulationReport): string {
   const p = (x: Percentiles): string =>
@@ -250,6 +302,7 @@ export function reportText(r: SimulationReport): string {
     `  submissions: ${String(r.night.sent)} answered (${String(r.night.accepted)} accepted, ${String(r.night.held)} held, ${String(r.night.rejected)} rejected), ${String(r.night.failed)} failed; ${r.submissionsPerSecond.toFixed(1)}/s`,
     `  ingest latency: ${p(r.ingestLatencyMs)}`,
     `  accepted → published: ${p(r.publishLatencyMs)} (${String(r.versions)} versions; ${String(r.unpublished)} logged answers not yet published at the end)`,
+    `  accepted → precinct detail published: ${p(r.detailLatencyMs)} (${String(r.detailUnpublished)} not yet at the end)`,
     `  public reads: ${String(r.publicReads)} (${r.publicReadsPerSecond.toFixed(0)}/s), ${String(r.publicReadErrors)} errors`,
     `  units that never reported: ${String(r.unitsNotReported)}`,
     `  errors and faults by kind: ${
@@ -305,7 +358,7 @@ export function reportHtml(r: SimulationReport): string {
 <figcaption>Submissions answered per second (highest: ${String(max)}).</figcaption></figure>
 <h2>Latency (ms)</h2>
 <table><thead><tr><th scope="col">What</th><th scope="col">p50</th><th scope="col">p90</th><th scope="col">p99</th><th scope="col">max</th></tr></thead>
-<tbody>${row('Ingest (request to receipt)', r.ingestLatencyMs)}${row('Accepted to published', r.publishLatencyMs)}</tbody></table>
+<tbody>${row('Ingest (request to receipt)', r.ingestLatencyMs)}${row('Accepted to published', r.publishLatencyMs)}${row('Accepted to precinct detail published', r.detailLatencyMs)}</tbody></table>
 <h2>Public site</h2>
 <p>${String(r.publicReads)} reads (${r.publicReadsPerSecond.toFixed(0)} a second), ${String(r.publicReadErrors)} errors; ${String(r.versions)} versions published; ${String(r.unpublished)} logged answers not yet published when the run ended.</p>
 <h2>Errors and faults by kind</h2>

@@ -122,7 +122,7 @@ export async function rebuildVersion(
       timeAt: input.timeAt,
     },
     build,
-    false,
+    'none',
   );
   // The group files' bytes are the workers' to compare; here, that they are listed as of the
   // size their numbers are.

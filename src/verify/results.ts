@@ -27,7 +27,7 @@ import {
   type AreaResultsFeed,
 } from '../formats/results_feed.js';
 import type { PublishedFile } from './files.js';
-import type { Replayed } from './replay.js';
+import type { CountedEntry, CountingEntry, Replayed } from './replay.js';
 import { parseStrictJson } from './strict_json.js';
 import type { ReadPublished, VerifiedFiles, VerifyProblem, VerifyWorkers } from './verify.js';
 import type { GroupTask, PublishedGroup } from './work.js';
@@ -57,6 +57,45 @@ export interface CountedGroups {
   readonly groupFiles: ReadonlyMap<string, number>;
   /** The workers' sums added up: the areas above the reporting units. */
   readonly upper: Tally;
+  /** Groups whose files show numbers older than the version's (listed as of an earlier size). */
+  readonly lagging: number;
+}
+
+/**
+ * What the reporting units counted at every size of the log, from the replay's counting order:
+ * for precinct detail listed as of an earlier size than the version's numbers.
+ */
+class CountingHistory {
+  private byUnit: Map<string, CountingEntry[]> | undefined;
+
+  constructor(private readonly replay: Replayed) {}
+
+  private of(unit: string): readonly CountingEntry[] {
+    if (this.byUnit === undefined) {
+      this.byUnit = new Map();
+      for (const c of this.replay.counting) {
+        const list = this.byUnit.get(c.unit) ?? [];
+        list.push(c);
+        this.byUnit.set(c.unit, list);
+      }
+    }
+    return this.byUnit.get(unit) ?? [];
+  }
+
+  /** Whether the units' numbers last changed, as of log size `size`, at entry `size - 1`. */
+  isChangePoint(units: readonly string[], size: number): boolean {
+    if (!Number.isSafeInteger(size) || size < 0) return false;
+    let last = -1;
+    for (const u of units) for (const c of this.of(u)) if (c.at < size) last = Math.max(last, c.at);
+    return last + 1 === size;
+  }
+
+  /** The unit's latest counted submission per vote type as of log size `size`. */
+  countedAt(unit: string, size: number): CountedEntry[] {
+    const before = this.of(unit).filter((c) => c.at < size);
+    const replaced = new Set(before.flatMap((c) => (c.replaces === undefined ? [] : [c.replaces])));
+    return before.filter((c) => !replaced.has(c.entry)).map(({ entry, at }) => ({ entry, at }));
+  }
 }
 
 export interface ComparedResults {
@@ -88,21 +127,33 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
   const complete = replay.reportedUnits === election.reportingUnits.length;
   const tasks: GroupTask[][] = ranges.map(() => []);
   const groupFiles = new Map<string, number>();
+  const history = new CountingHistory(replay);
+  let lagging = 0;
   groups.forEach((group, i) => {
     const counted = group.units.map((u) => replay.counted.get(u) ?? []);
     const first = counted.flat()[0]?.entry;
     const w = first === undefined ? i % ranges.length : ranges.findIndex(([, to]) => first < to);
     const revision = Math.max(-1, ...group.units.map((u) => replay.revisions.get(u) ?? -1));
-    const asOfLog = revision + 1;
+    // The group's files show its numbers as of the size the manifest says, where that is one
+    // at which they had last changed (precinct detail may follow the headline by a version or
+    // a few); as of the version's numbers otherwise, and the manifest's size is then wrong.
+    const listed = manifest.files[unitFilePath(group.id)]?.asOf;
+    const earlier =
+      listed !== undefined && listed < revision + 1 && history.isChangePoint(group.units, listed);
+    const asOfLog = earlier ? listed : revision + 1;
+    if (earlier) lagging++;
+    const fileCounted = earlier ? group.units.map((u) => history.countedAt(u, listed)) : counted;
     groupFiles.set(unitFilePath(group.id), asOfLog);
     groupFiles.set(`cdf/${group.id}.json`, asOfLog);
-    // As the publisher writes a group's report: generated as of the log it shows.
+    // As the publisher writes a group's report: generated as of the log it shows, complete
+    // when every unit of the group had reported by then.
     const cdfInfo = {
       issuer: build.issuer,
       issuerAbbreviation: election.definition.id,
       generatedAt: timeAt(asOfLog),
       sequence: i + 2,
       sequenceEnd: groups.length + 1,
+      complete: fileCounted.every((c) => c.length > 0),
       vendorApplicationId: VENDOR_APPLICATION,
     };
     tasks[w]?.push({
@@ -110,6 +161,7 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
       parent: group.parent,
       units: group.units,
       counted,
+      ...(earlier ? { fileCounted } : {}),
       asOfLog,
       cdfInfo,
     });
@@ -124,7 +176,7 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
       upper.addSums(a.sums);
     }
     lap('precinct results counted');
-    return { groupFiles, upper };
+    return { groupFiles, upper, lagging };
   })();
   // A group file verified before, listed again as it was, under the same parameters.
   const before = input.verifiedBefore;
@@ -161,7 +213,7 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
     };
     const results = await Promise.all(
       tasks.map((groupTasks, w) =>
-        workers.run(w, { type: 'results', complete, published: groupTasks.map(published) }),
+        workers.run(w, { type: 'results', published: groupTasks.map(published) }),
       ),
     );
     lap('precinct files compared');
@@ -189,7 +241,7 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
             read,
             `${base}${path}`,
             path,
-            { ...group, asOfLog, complete, areas: d.areas },
+            { ...group, asOfLog, complete: d.complete, areas: d.areas },
             problems,
           );
         }

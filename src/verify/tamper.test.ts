@@ -117,6 +117,14 @@ const TABLE = {
   },
   'a group file (units/): a precinct total changed': { code: 'total_mismatch', caught: true },
   'a group file (cdf/): a precinct total changed': { code: 'total_mismatch', caught: true },
+  'a group file listed as of an earlier size, its numbers the newer ones': {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
+  'a group file listed as of a size at which its numbers had not changed': {
+    code: 'as_of_mismatch',
+    caught: true,
+  },
   // The manifest and current.json.
   'test false in the manifest and current.json': { code: 'manifest_inconsistent', caught: true },
   'the election renamed in the manifest and current.json': {
@@ -297,6 +305,33 @@ function changeJson(
 const stateArea = (r: ResultsJson): AreaJson => r.areas.find((a) => a.area === 'state') ?? fail();
 
 /** A precompressed copy beside `path` that decompresses to the file with `change` made. */
+const firstSite = (op: Operator): string => op.honest.versions[0]?.site ?? fail();
+
+/** The log size the first version's south group files are as of. */
+function southAsOfInFirstVersion(op: Operator): number {
+  const { manifest } = JSON.parse(readText(firstSite(op), 'v/1/manifest.json')) as {
+    manifest: { files: Record<string, { asOf: number }> };
+  };
+  return manifest.files['units/south.json']?.asOf ?? fail();
+}
+
+/** The south group's files as the first version has them, in the current version's place. */
+function southFromFirstVersion(site: string, op: Operator): void {
+  for (const path of ['units/south.json', 'cdf/south.json']) {
+    const file = inVersion(site, path);
+    replaceFile(join(site, ...file.split('/')), readText(firstSite(op), `v/1/${path}`));
+    for (const copy of ['br', 'gz'])
+      rmSync(join(site, ...`${file}.${copy}`.split('/')), { force: true });
+  }
+}
+
+/** Lists the south group's files as of `asOf` in a manifest being re-signed. */
+function listSouthAsOf(m: { files: Record<string, unknown> }, asOf: number): void {
+  for (const path of ['units/south.json', 'cdf/south.json']) {
+    m.files[path] = { ...(m.files[path] as object), asOf };
+  }
+}
+
 function compressedCopy(
   site: string,
   path: string,
@@ -554,6 +589,27 @@ const TAMPERS: Record<Change, Tamper> = {
     changeFile(op, site, 'units/south.json', (t) => t.replace('"ada":260', '"ada":261')),
   'a group file (cdf/): a precinct total changed': (site, op) =>
     changeFile(op, site, 'cdf/south.json', (t) => t.replace('"Count":260', '"Count":259')),
+
+  'a group file listed as of an earlier size, its numbers the newer ones': (site, op) => {
+    const earlier = southAsOfInFirstVersion(op);
+    op.resign(site, {
+      manifest: (m) => {
+        listSouthAsOf(m, earlier);
+      },
+    });
+    return { file: 'units/south.json' };
+  },
+  'a group file listed as of a size at which its numbers had not changed': (site, op) => {
+    const earlier = southAsOfInFirstVersion(op);
+    // The group's files of the first version, listed as of the size before their last change.
+    southFromFirstVersion(site, op);
+    op.resign(site, {
+      manifest: (m) => {
+        listSouthAsOf(m, earlier - 1);
+      },
+    });
+    return { file: 'units/south.json' };
+  },
 
   'test false in the manifest and current.json': (site, op) => {
     op.resign(site, {
@@ -927,6 +983,23 @@ describe('an operator holding every server key', () => {
   const codes = (report: VerifyReport): string[] => [
     ...new Set(report.problems.map((p) => p.code)),
   ];
+
+  it("verifies precinct detail that follows the headline: a group's files listed as of the earlier size they show", async () => {
+    const site = op.copy();
+    southFromFirstVersion(site, op);
+    op.resign(site, {
+      manifest: (m) => {
+        listSouthAsOf(m, southAsOfInFirstVersion(op));
+      },
+    });
+    // The re-signed manifest's compressed copies would be the old one's: served as it is.
+    for (const copy of ['br', 'gz']) {
+      rmSync(join(site, ...inVersion(site, `manifest.json.${copy}`).split('/')), { force: true });
+    }
+    const report = await verify(site);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, version: 2, groupFilesBehind: 1 });
+  });
 
   it('publishes a site that verifies clean', async () => {
     const first = op.honest.versions[0] ?? fail();

@@ -136,6 +136,11 @@ export interface VerifyReport {
   readonly filesRebuilt: number;
   /** Group files not rebuilt: an earlier run verified them (`verifiedBefore`). */
   readonly filesVerifiedBefore: number;
+  /**
+   * Reporting units' groups whose files show numbers older than the version's: precinct detail
+   * that follows the headline, verified as of the earlier log size its manifest entry says.
+   */
+  readonly groupFilesBehind: number;
   readonly entriesChecked: number;
   readonly submissionsCounted: number;
   /** Reviewers' decisions on held submissions the version's share of the log replayed. */
@@ -162,6 +167,7 @@ export async function verifySite(
     filesChecked: 0,
     filesRebuilt: 0,
     filesVerifiedBefore: 0,
+    groupFilesBehind: 0,
     entriesChecked: 0,
     submissionsCounted: 0,
     reviewsReplayed: 0,
@@ -315,6 +321,7 @@ export async function verifySite(
   }
   lap('files rebuilt');
   const { numbersCompared, verifiedBefore, verified } = await comparing.compared;
+  const { lagging } = await comparing.counted;
   lap('results compared');
   append(problems, resultProblems);
   append(problems, rebuildProblems);
@@ -326,6 +333,7 @@ export async function verifySite(
     filesChecked: checked.files.size + 2,
     filesRebuilt: filesRebuilt - verifiedBefore,
     filesVerifiedBefore: verifiedBefore,
+    groupFilesBehind: lagging,
     submissionsCounted: replay.accepted,
     reviewsReplayed: replay.reviews,
     numbersCompared,

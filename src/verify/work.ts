@@ -115,8 +115,6 @@ export type VerifyTask =
   | {
       /** Rebuilds and compares the files of the groups last counted. */
       readonly type: 'results';
-      /** Whether every reporting unit has reported: the reports' status. */
-      readonly complete: boolean;
       /** Per group counted, in the same order, its published files' SHA-256. */
       readonly published: readonly PublishedGroup[];
     };
@@ -167,10 +165,15 @@ export interface GroupTask {
    * one's entry, and the entry it counts from.
    */
   readonly counted: readonly (readonly CountedEntry[])[];
+  /**
+   * Per unit, what counted as of the files' `asOfLog` when that is earlier than the version's
+   * numbers (the files show `counted` otherwise).
+   */
+  readonly fileCounted?: readonly (readonly CountedEntry[])[];
   /** The `asOfLog` the publisher wrote: one past the last entry that changed these units. */
   readonly asOfLog: number;
   /** The header of its cdf/<group>.json, as the publisher writes it. */
-  readonly cdfInfo: Omit<NistReportInfo, 'complete'>;
+  readonly cdfInfo: NistReportInfo;
 }
 
 /** SHA-256 of a group's published files, where they are published. */
@@ -202,7 +205,9 @@ export type VerifyTaskResult =
         readonly group: string;
         readonly units: boolean;
         readonly cdf: boolean;
+        /** The units' results as of the files' asOfLog, and the report's status then. */
         readonly areas: AreaResults[];
+        readonly complete: boolean;
       }[];
       readonly numbersCompared: number;
     };
@@ -244,7 +249,7 @@ export function runTask(state: WorkerState, task: VerifyTask): VerifyTaskResult 
     case 'count':
       return count(state, task.groups);
     case 'results':
-      return results(state, task.complete, task.published);
+      return results(state, task.published);
     default:
       return throwIllegalValue(task);
   }
@@ -451,19 +456,25 @@ function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResu
   return { type: 'counted', sums: tally.sums() };
 }
 
-function results(
-  state: WorkerState,
-  complete: boolean,
-  published: readonly PublishedGroup[],
-): VerifyTaskResult {
+function results(state: WorkerState, published: readonly PublishedGroup[]): VerifyTaskResult {
   const election = state.election ?? fail('no election');
   const { groups, tally } = state.counted ?? fail('nothing counted');
   const differ: Extract<VerifyTaskResult, { type: 'results' }>['differ'] = [];
   let numbersCompared = 0;
+  // The groups whose files show earlier numbers than the version's, counted as of their size.
+  let earlier: Tally | undefined;
   groups.forEach((group, i) => {
     const { units, cdf } = published[i] ?? {};
     if (units === undefined && cdf === undefined) return;
-    const areas = group.units.map((id) => tally.area(id) ?? fail(`no unit ${id}`));
+    let counts = tally;
+    if (group.fileCounted !== undefined) {
+      counts = earlier ??= new Tally(election);
+      for (const entries of group.fileCounted) {
+        for (const { entry, at } of entries)
+          counts.count(at, submissionIn(entryBytes(state, entry)));
+      }
+    }
+    const areas = group.units.map((id) => counts.area(id) ?? fail(`no unit ${id}`));
     const unitsDiffer =
       units !== undefined &&
       withJsonBytes((w) => {
@@ -472,10 +483,16 @@ function results(
     const cdfDiffer =
       cdf !== undefined &&
       withJsonBytes((w) => {
-        writeNistResults(w, election, areas, { ...group.cdfInfo, complete });
+        writeNistResults(w, election, areas, group.cdfInfo);
       }, sha256Hex) !== cdf;
     if (unitsDiffer || cdfDiffer) {
-      differ.push({ group: group.id, units: unitsDiffer, cdf: cdfDiffer, areas });
+      differ.push({
+        group: group.id,
+        units: unitsDiffer,
+        cdf: cdfDiffer,
+        areas,
+        complete: group.cdfInfo.complete,
+      });
     }
     const numbers = numbersOf(areas);
     if (units !== undefined && !unitsDiffer) numbersCompared += numbers;

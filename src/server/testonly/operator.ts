@@ -388,8 +388,10 @@ export async function publishLog(
     version++;
     const published = await publisher.request({ size, note: note.value });
     if (!published.ok) fail(`publish: ${published.error.message}`);
-    // The tampering reads and alters the compressed copies too.
-    await publisher.finishCompressedCopies();
+    // The tampering reads and alters the compressed copies too, and the precinct detail is
+    // the version's own: the site as a night leaves it, once quiet.
+    await publisher.settle();
+    version = publisher.publishedVersion;
     const kept = keepAt(version);
     if (kept !== '') cpSync(site, kept, { recursive: true });
     versions.push({ size, checkpoint: note.value, site: kept === '' ? site : kept });
