@@ -103,7 +103,7 @@ async function buildSite(dir: string): Promise<Verifier> {
   const published = await publisher.request({ size: Number(log.size), note: note.value });
   if (!published.ok) throw new Error(published.error.message);
   // The verifier decodes every compressed copy: the site has them all, as after a night.
-  await publisher.finishCompressedCopies();
+  await publisher.settle();
   console.log(`  published the version and the log's tiles: ${seconds(t2)}`);
   const key = encodeVerifierKey(logKey);
   writeFileSync(join(dir, KEY_FILE), `${key}\n`);
