@@ -7,9 +7,11 @@
 //   contest pages, results.json, the NIST report and CSVs are as of that log);
 // - precinct detail: the time to the first version served whose file of the submission's
 //   precinct group (units/<group>.json) is as of a log that counts it.
+// - precinct detail follows the headline (a version lists the group files as last built): the
+//   run waits for it too.
 // For every version after the first: the bytes written (each file new or changed since the
-// version before, with its compressed copies, as on disk) over the bytes of results that changed
-// (the signed submissions it newly counts, as they were sent).
+// version before, with its compressed copies, as on disk); and for all of them, their sum over
+// the bytes of results that changed (the signed submissions they newly count, as sent).
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -61,7 +63,7 @@ interface RunFigures {
   readonly headline: number[];
   readonly detail: number[];
   /** Bytes written over bytes of results changed, one per version after the first. */
-  readonly amplification: number[];
+  readonly amplification: number;
   readonly writtenPerVersion: number[];
   readonly versions: number;
 }
@@ -156,20 +158,26 @@ async function run(n: number): Promise<RunFigures> {
       while (!seen.some((s) => s.logSize > lastLeaf) && nowMs() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+      // Then for the precinct detail, which follows the headline, to show every submission.
+      const site = join(dir, 'site', 'bench');
+      const detailShown = (): boolean => {
+        const last = seen[seen.length - 1];
+        if (last === undefined) return false;
+        const files = readManifest(site, last.version);
+        return accepted.every(
+          (a) => (files.get(groupFileOf.get(a.unit) ?? '')?.asOf ?? 0) > a.leaf,
+        );
+      };
+      while (!detailShown() && nowMs() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       watching.on = false;
       await watch;
       agent.destroy();
 
       // Each version's manifest, as published: the log size each file is as of.
-      const site = join(dir, 'site', 'bench');
       const manifests = new Map<number, Map<string, { sha256: string; asOf: number }>>();
-      const versionsOnDisk = seen.map((s) => s.version);
-      for (const version of versionsOnDisk) {
-        const text = readFileSync(join(site, 'v', String(version), 'manifest.json'), 'utf8');
-        const parsed = parseManifest(text);
-        if (!parsed.ok) throw new Error(parsed.error.message);
-        manifests.set(version, new Map(Object.entries(parsed.value.manifest.files)));
-      }
+      for (const s of seen) manifests.set(s.version, readManifest(site, s.version));
       const headline = accepted.map((a) => {
         const first = seen.find((s) => s.logSize > a.leaf);
         return first === undefined ? Number.POSITIVE_INFINITY : Math.max(0, first.at - a.at);
@@ -180,8 +188,7 @@ async function run(n: number): Promise<RunFigures> {
         return first === undefined ? Number.POSITIVE_INFINITY : Math.max(0, first.at - a.at);
       });
 
-      // What each version wrote, against the results it newly counts.
-      const amplification: number[] = [];
+      // What each version wrote; all of them, against the results they newly count.
       const writtenPerVersion: number[] = [];
       for (const [i, s] of seen.entries()) {
         const before = seen[i - 1];
@@ -194,15 +201,14 @@ async function run(n: number): Promise<RunFigures> {
           if (previous?.get(path)?.sha256 === f.sha256) continue;
           written += bytesOnDisk(join(site, 'v', String(s.version), path));
         }
-        const changed = accepted
-          .filter((a) => a.leaf >= before.logSize && a.leaf < s.logSize)
-          .reduce((sum, a) => sum + a.bytes, 0);
         writtenPerVersion.push(written);
-        if (changed > 0) amplification.push(written / changed);
       }
+      const firstSize = seen[0]?.logSize ?? 0;
+      const changed = accepted.filter((a) => a.leaf >= firstSize).reduce((t, a) => t + a.bytes, 0);
+      const amplification = writtenPerVersion.reduce((t, w) => t + w, 0) / Math.max(changed, 1);
       const versions = seen.length;
       console.log(
-        `  run ${String(n)}: ${String(accepted.length)} accepted, ${String(versions)} versions served; headline p50 ${quantile(headline, 0.5).toFixed(0)} ms, p99 ${quantile(headline, 0.99).toFixed(0)} ms; precinct detail p50 ${quantile(detail, 0.5).toFixed(0)} ms, p99 ${quantile(detail, 0.99).toFixed(0)} ms; written per version ${mb(quantile(writtenPerVersion, 0.5))} (median), ${quantile(amplification, 0.5).toFixed(0)}× the results changed (median)`,
+        `  run ${String(n)}: ${String(accepted.length)} accepted, ${String(versions)} versions served; headline p50 ${quantile(headline, 0.5).toFixed(0)} ms, p99 ${quantile(headline, 0.99).toFixed(0)} ms; precinct detail p50 ${quantile(detail, 0.5).toFixed(0)} ms, p99 ${quantile(detail, 0.99).toFixed(0)} ms; written per version ${mb(quantile(writtenPerVersion, 0.5))} (median); all versions wrote ${amplification.toFixed(1)}× the bytes of the submissions they newly count`,
       );
       return { headline, detail, amplification, writtenPerVersion, versions };
     } finally {
@@ -222,6 +228,17 @@ function shuffled(n: number, random: () => number): number[] {
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
   return order;
+}
+
+/** A version's manifest as published: each file's SHA-256 and the log size it is as of. */
+function readManifest(
+  site: string,
+  version: number,
+): Map<string, { sha256: string; asOf: number }> {
+  const text = readFileSync(join(site, 'v', String(version), 'manifest.json'), 'utf8');
+  const parsed = parseManifest(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return new Map(Object.entries(parsed.value.manifest.files));
 }
 
 function mb(bytes: number): string {
@@ -253,9 +270,10 @@ console.log(
   )}`,
 );
 console.log(
-  `bytes written per version over bytes of results changed (each run's median): ${spread(
-    each((r) => quantile(r.amplification, 0.5)),
+  `bytes written by the versions over bytes of the submissions they newly count: ${spread(
+    each((r) => r.amplification),
     '×',
+    1,
   )}; written per version ${spread(
     each((r) => quantile(r.writtenPerVersion, 0.5) / 1e6),
     'MB',

@@ -71,6 +71,15 @@ export interface Published {
 export const DETAIL_SHARE_MS = 250;
 
 /**
+ * How long a detail pass runs at most, with no newer checkpoint waiting, before a version lists
+ * what it built (see detailPass).
+ */
+export const DETAIL_PROGRESS_MS = 1000;
+
+/** How long precinct detail may wait while checkpoints keep coming (see detailPass). */
+export const DETAIL_MAX_WAIT_MS = 3000;
+
+/**
  * How long bringing the precinct detail up to date may hold up a version's headline, when no
  * newer checkpoint waits; more than that, and the detail follows in a later version.
  */
@@ -184,28 +193,35 @@ export class Publisher {
     try {
       for (;;) {
         const checkpoint = this.wanted;
-        if (checkpoint === undefined) {
-          // Nothing asked for: the precinct detail's turn, and a version for it once done.
-          if (this.builder.staleGroups(this.tally) > 0 && (await this.detailPass())) continue;
-          break;
+        if (checkpoint !== undefined && this.newerCheckpointWaits()) {
+          // The headline first.
+          this.wanted = undefined;
+          const result = await this.publish(checkpoint);
+          this.answer(checkpoint.size, result);
+          // Between versions, the precinct detail's turn, if it has waited too long.
+          if (
+            result.ok &&
+            result.value !== undefined &&
+            this.newerCheckpointWaits() &&
+            this.builder.staleGroups(this.tally) > 0
+          ) {
+            await this.detailPass(true);
+          }
+          continue;
         }
-        this.wanted = undefined;
-        const stale =
-          checkpoint.size < this.tally.logSize ||
-          (checkpoint.size === this.tally.logSize && this.version > 0);
-        const result = stale ? ok(undefined) : await this.publish(checkpoint);
-        // Whoever asked for this checkpoint or an older one has their answer.
-        const answered = this.waiting.filter((w) => w.size <= checkpoint.size);
-        this.waiting = this.waiting.filter((w) => w.size > checkpoint.size);
-        for (const w of answered) w.resolve(result);
-        // Between versions, the precinct detail is brought up to date for a while.
-        if (
-          result.ok &&
-          result.value !== undefined &&
-          this.checkpointWaits() &&
-          this.builder.staleGroups(this.tally) > 0
-        )
-          await this.detailPass();
+        // No newer checkpoint: the precinct detail's turn, and a version for what it built.
+        const last = this.lastPublished;
+        if (last !== undefined && this.builder.staleGroups(this.tally) > 0) {
+          await this.detailPass(false);
+        }
+        if (last !== undefined && this.builder.detailPending && !this.newerCheckpointWaits()) {
+          this.answer(last.size, await this.publish(last));
+          continue;
+        }
+        if (this.newerCheckpointWaits()) continue;
+        // Whoever asked for a checkpoint already published has their answer.
+        if (checkpoint === undefined && this.wanted === undefined) break;
+        this.answer(Math.max(checkpoint?.size ?? 0, this.wanted?.size ?? 0), ok(undefined));
       }
     } catch (e) {
       for (const w of this.waiting) w.reject(e);
@@ -213,42 +229,56 @@ export class Publisher {
     }
   }
 
+  /** Answers whoever asked for a checkpoint of this size or older. */
+  private answer(size: number, result: Result<Published | undefined, PublishProblem>): void {
+    const answered = this.waiting.filter((w) => w.size <= size);
+    this.waiting = this.waiting.filter((w) => w.size > size);
+    for (const w of answered) w.resolve(result);
+    if (this.wanted !== undefined && this.wanted.size <= size) this.wanted = undefined;
+  }
+
   /** Whether the server is closing (close): no more precinct detail. */
   private isClosing(): boolean {
     return this.closing;
   }
 
-  /** Whether a checkpoint newer than the last version's was asked for (and waits). */
-  private checkpointWaits(): boolean {
-    return this.wanted !== undefined;
+  /**
+   * Whether a checkpoint the tally has not counted yet was asked for (or, before the first
+   * version, the one it counts).
+   */
+  private newerCheckpointWaits(): boolean {
+    const size = this.wanted?.size;
+    if (size === undefined) return false;
+    return size > this.tally.logSize || (size === this.tally.logSize && this.version === 0);
   }
 
   /**
    * Rebuilds the reporting units' group files whose numbers moved, as of the last version's
-   * checkpoint, for the next version. While a newer checkpoint waits, it stops once it has
-   * taken as long as the last version did (at least DETAIL_SHARE_MS): the headline and the
-   * detail share the time. With none waiting, it finishes, and publishes a version listing
-   * what it built. Says whether it published or left something for the next version.
+   * checkpoint, for the next version, those that waited longest first. Unforced (no newer
+   * checkpoint waiting), it runs until one comes (the headline then waits at most for the
+   * group being built), it is done, or, with a request for the same checkpoint waiting, it has
+   * run DETAIL_PROGRESS_MS: the next version then lists what it built. Forced (checkpoints keep
+   * coming), it runs only once the oldest detail has waited DETAIL_MAX_WAIT_MS, and then for as
+   * long as the last version took (at least DETAIL_SHARE_MS): the headline first, the detail
+   * within a bounded delay.
    */
-  private async detailPass(): Promise<boolean> {
-    const last = this.lastPublished;
-    if (last === undefined || this.closing) return false;
+  private async detailPass(forced: boolean): Promise<void> {
+    if (this.isClosing()) return;
     const started = performance.now();
+    if (forced && started - (this.builder.oldestStale() ?? started) < DETAIL_MAX_WAIT_MS) return;
     const share = Math.max(DETAIL_SHARE_MS, this.lastVersionMs);
     // The copies wait: numbers first, precinct detail included.
     await this.laterCopies.pause();
     const writing = this.writer(this.version + 1);
-    const built = await this.timedDetail(
-      writing.sink,
-      () => !this.closing && (!this.checkpointWaits() || performance.now() - started < share),
-    );
+    await this.timedDetail(writing.sink, () => {
+      if (this.isClosing()) return false;
+      const spent = performance.now() - started;
+      if (forced) return spent < share;
+      if (this.newerCheckpointWaits()) return false;
+      return this.wanted === undefined || spent < DETAIL_PROGRESS_MS;
+    });
     await writing.done();
-    const closing = this.isClosing();
-    if (!closing) this.laterCopies.resume();
-    if (built === 0 || closing) return false;
-    if (this.checkpointWaits()) return true;
-    const result = await this.publish(last);
-    return result.ok;
+    if (!this.isClosing()) this.laterCopies.resume();
   }
 
   /** Builds precinct detail (SnapshotBuilder.buildDetail), learning how long a group takes. */
@@ -320,7 +350,7 @@ export class Publisher {
     const stale = this.builder.staleGroups(this.tally);
     if (
       stale > 0 &&
-      !this.checkpointWaits() &&
+      !this.newerCheckpointWaits() &&
       stale * this.msPerGroup <= (this.options.inlineDetailMs ?? INLINE_DETAIL_MS)
     ) {
       await this.timedDetail(writing.sink, () => true);

@@ -519,6 +519,8 @@ export class SnapshotBuilder {
   /** Each file's key and hash as last built (not its bytes: a big election has gigabytes). */
   private readonly cache = new Map<string, { key: string; file: BuiltFile }>();
   private readonly checks = new TallyCheckCache();
+  /** When each group whose files are behind was first found so (staleGroups). */
+  private readonly staleSince = new Map<string, number>();
   /** Group files the detail passes wrote for the next version since the last one. */
   private detailWritten = new Set<string>();
   private readonly groups: readonly UnitGroup[];
@@ -567,11 +569,30 @@ export class SnapshotBuilder {
     });
   }
 
-  /** How many groups' files show numbers older than the tally's. */
-  staleGroups(tally: VersionSource): number {
+  /**
+   * How many groups' files show numbers older than the tally's; a group found so for the first
+   * time is noted as stale from `now` (oldestStale).
+   */
+  staleGroups(tally: VersionSource, now = performance.now()): number {
     let n = 0;
-    for (const group of this.groups) if (this.isStale(tally, group)) n++;
+    for (const group of this.groups) {
+      if (!this.isStale(tally, group)) continue;
+      n++;
+      if (!this.staleSince.has(group.id)) this.staleSince.set(group.id, now);
+    }
     return n;
+  }
+
+  /** Whether a detail pass built group files that no version lists yet. */
+  get detailPending(): boolean {
+    return this.detailWritten.size > 0;
+  }
+
+  /** When the group whose files have waited longest to be brought up to date was found stale. */
+  oldestStale(): number | undefined {
+    let oldest: number | undefined;
+    for (const since of this.staleSince.values()) oldest = Math.min(oldest ?? since, since);
+    return oldest;
   }
 
   private isStale(tally: VersionSource, group: UnitGroup): boolean {
@@ -606,6 +627,7 @@ export class SnapshotBuilder {
     for (const { group, index } of stale) {
       if (!keepGoing()) break;
       await buildGroupFiles(out, { election, tally, timeAt }, this.parameters.issuer, index, group);
+      this.staleSince.delete(group.id);
       built++;
     }
     return built;

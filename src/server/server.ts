@@ -183,11 +183,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         );
         const publisher = await publisherOf(ingest);
         if (publisher === undefined) continue;
-        // The stored checkpoint matters only to a publisher that has counted nothing yet (after
-        // a restart); otherwise a tick without a new checkpoint has nothing to publish.
-        const checkpoint =
-          recorded ??
-          (publisher.logSize === 0 ? await ingest.ledger.latestCheckpoint() : undefined);
+        // Without a new checkpoint, the stored one: a publisher that has counted nothing yet
+        // (after a restart) publishes it, and one whose precinct detail follows the headline
+        // publishes, once a tick, a version with the detail it has brought up to date since.
+        const checkpoint = recorded ?? (await ingest.ledger.latestCheckpoint());
         if (checkpoint !== undefined) publishTo(ingest.id, publisher, checkpoint);
       }
     })().finally(() => {
