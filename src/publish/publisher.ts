@@ -66,7 +66,6 @@ export interface Published {
   readonly writeMs: number;
 }
 
-/** Where a version's files live in the content store. */
 /** How long a detail pass may run at least while a newer checkpoint waits (see detailPass). */
 export const DETAIL_SHARE_MS = 250;
 
@@ -85,6 +84,7 @@ export const DETAIL_MAX_WAIT_MS = 3000;
  */
 export const INLINE_DETAIL_MS = 50;
 
+/** Where a version's files live in the content store. */
 export const versionPath = (version: number, path: string): string =>
   `v/${String(version)}/${path}`;
 
@@ -215,7 +215,10 @@ export class Publisher {
           await this.detailPass(false);
         }
         if (last !== undefined && this.builder.detailPending && !this.newerCheckpointWaits()) {
-          this.answer(last.size, await this.publish(last));
+          const result = await this.publish(last);
+          this.answer(last.size, result);
+          // The checkpoint was published before: a version of it that fails now will again.
+          if (!result.ok && !this.newerCheckpointWaits()) break;
           continue;
         }
         if (this.newerCheckpointWaits()) continue;
