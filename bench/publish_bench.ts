@@ -251,24 +251,17 @@ console.log(
 const figures: RunFigures[] = [];
 for (let n = 1; n <= RUNS; n++) figures.push(await run(n));
 const each = (f: (r: RunFigures) => number): number[] => figures.map(f);
-console.log(
-  `headline (accepted → served): p50 ${spread(
-    each((r) => quantile(r.headline, 0.5)),
+/** A latency's p50 and p99 over the runs: each run's, then their median and spread. */
+const latency = (what: string, of: (r: RunFigures) => readonly number[]): string =>
+  `${what} (accepted → served): p50 ${spread(
+    each((r) => quantile(of(r), 0.5)),
     'ms',
   )}; p99 ${spread(
-    each((r) => quantile(r.headline, 0.99)),
+    each((r) => quantile(of(r), 0.99)),
     'ms',
-  )}`,
-);
-console.log(
-  `precinct detail (accepted → served): p50 ${spread(
-    each((r) => quantile(r.detail, 0.5)),
-    'ms',
-  )}; p99 ${spread(
-    each((r) => quantile(r.detail, 0.99)),
-    'ms',
-  )}`,
-);
+  )}`;
+console.log(latency('headline', (r) => r.headline));
+console.log(latency('precinct detail', (r) => r.detail));
 console.log(
   `bytes written by the versions over bytes of the submissions they newly count: ${spread(
     each((r) => r.amplification),

@@ -258,7 +258,8 @@ export async function buildGroupFiles(
   out: VersionFiles,
   input: Pick<VersionInput, 'election' | 'tally' | 'timeAt'>,
   issuer: string,
-  index: number,
+  /** The group's place among the election's groups, and how many there are. */
+  at: { readonly index: number; readonly of: number },
   group: UnitGroup,
 ): Promise<void> {
   const { election, tally, timeAt } = input;
@@ -276,19 +277,12 @@ export async function buildGroupFiles(
       issuer,
       issuerAbbreviation: election.definition.id,
       generatedAt: timeAt(asOf),
-      sequence: index + 2,
-      sequenceEnd: unitGroupCount(election) + 1,
+      sequence: at.index + 2,
+      sequenceEnd: at.of + 1,
       complete: areas().every((a) => a.reporting.reported > 0),
       vendorApplicationId: VENDOR_APPLICATION,
     }),
   );
-}
-
-const groupCounts = new WeakMap<Election, number>();
-function unitGroupCount(election: Election): number {
-  let n = groupCounts.get(election);
-  if (n === undefined) groupCounts.set(election, (n = unitGroups(election).length));
-  return n;
 }
 
 /**
@@ -339,7 +333,8 @@ export async function buildFeeds(
       const listed =
         groupFiles === 'listed' &&
         out.listAsLastBuilt([unitFilePath(group.id), `cdf/${group.id}.json`]);
-      if (!listed) await buildGroupFiles(out, input, issuer, i, group);
+      if (!listed)
+        await buildGroupFiles(out, input, issuer, { index: i, of: groups.length }, group);
     }
   }
   // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
@@ -626,7 +621,13 @@ export class SnapshotBuilder {
     let built = 0;
     for (const { group, index } of stale) {
       if (!keepGoing()) break;
-      await buildGroupFiles(out, { election, tally, timeAt }, this.parameters.issuer, index, group);
+      await buildGroupFiles(
+        out,
+        { election, tally, timeAt },
+        this.parameters.issuer,
+        { index, of: this.groups.length },
+        group,
+      );
       this.staleSince.delete(group.id);
       built++;
     }
