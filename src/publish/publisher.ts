@@ -129,6 +129,8 @@ export class Publisher {
   /** The checkpoint of the last version published, and how long that version took. */
   private lastPublished: PublishedCheckpoint | undefined;
   private lastVersionMs = 0;
+  /** The newest version published. */
+  private newest: Published | undefined;
   /** How long bringing a group's files up to date takes, as last measured. */
   private msPerGroup = 2;
   private closing = false;
@@ -222,9 +224,11 @@ export class Publisher {
           continue;
         }
         if (this.newerCheckpointWaits()) continue;
-        // Whoever asked for a checkpoint already published has their answer.
+        // Whoever asked for a checkpoint already published has their answer: the newest version,
+        // which may be one a detail pass published with no request waiting (the server then
+        // hears of it here, on its next tick).
         if (checkpoint === undefined && this.wanted === undefined) break;
-        this.answer(Math.max(checkpoint?.size ?? 0, this.wanted?.size ?? 0), ok(undefined));
+        this.answer(Math.max(checkpoint?.size ?? 0, this.wanted?.size ?? 0), ok(this.newest));
       }
     } catch (e) {
       for (const w of this.waiting) w.reject(e);
@@ -400,7 +404,8 @@ export class Publisher {
       snapshot.files.filter((f) => isPrecinctFile(f.path)).map((f) => versionPath(version, f.path)),
     );
     await this.options.onPublished?.(snapshot);
-    return ok({ snapshot, buildMs, writeMs: performance.now() - started - buildMs });
+    this.newest = { snapshot, buildMs, writeMs: performance.now() - started - buildMs };
+    return ok(this.newest);
   }
 
   /** Folds the admission rules over one entry: the problem when it records another decision. */
