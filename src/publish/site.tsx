@@ -64,6 +64,10 @@ interface Ctx {
   readonly m: Messages;
   readonly number: NumberFormatter;
   readonly percent: NumberFormatter;
+  /** The time of the log a page shows, as it says it. */
+  readonly time: Intl.DateTimeFormat;
+  /** The time of day of a change in "results over time". */
+  readonly clock: Intl.DateTimeFormat;
   /** From the page's directory to the version's root. */
   readonly up: string;
 }
@@ -91,9 +95,9 @@ class NumberFormatter {
   }
 }
 
-/** A language's messages and number formats, made once for all of a site's pages. */
-const locales = new Map<Language, Pick<Ctx, 'm' | 'number' | 'percent'>>();
-function localeOf(lang: Language): Pick<Ctx, 'm' | 'number' | 'percent'> {
+/** A language's messages, number and time formats, made once for all of a site's pages. */
+const locales = new Map<Language, Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'>>();
+function localeOf(lang: Language): Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'> {
   let locale = locales.get(lang);
   if (locale === undefined) {
     locale = {
@@ -102,6 +106,18 @@ function localeOf(lang: Language): Pick<Ctx, 'm' | 'number' | 'percent'> {
       percent: new NumberFormatter(
         new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }),
       ),
+      // Made once: an Intl format takes longer to make than a page takes to render.
+      time: new Intl.DateTimeFormat(lang, {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      }),
+      clock: new Intl.DateTimeFormat(lang, { timeStyle: 'medium', timeZone: 'UTC' }),
     };
     locales.set(lang, locale);
   }
@@ -148,16 +164,7 @@ function Layout(props: {
 }): preact.JSX.Element {
   const { ctx } = props;
   const d = ctx.input.election.definition;
-  const time = new Intl.DateTimeFormat(ctx.lang, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(new Date(ctx.input.timeAt(props.asOfLog)));
+  const time = ctx.time.format(new Date(ctx.input.timeAt(props.asOfLog)));
   return (
     <html lang={ctx.lang} data-current={`${ctx.up}../../current.json`} data-version-root={ctx.up}>
       <head>
@@ -512,7 +519,6 @@ function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element
   const { ctx, contest } = props;
   const history = ctx.input.history(contest.id);
   if (history.length === 0) return null;
-  const time = new Intl.DateTimeFormat(ctx.lang, { timeStyle: 'medium', timeZone: 'UTC' });
   return (
     <section aria-labelledby="over-time">
       <h2 id="over-time">
@@ -538,7 +544,7 @@ function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element
             {[...history].reverse().map((h) => (
               <tr key={h.asOfLog}>
                 <th scope="row">{ctx.number.format(h.asOfLog - 1)}</th>
-                <td>{time.format(new Date(ctx.input.timeAt(h.asOfLog)))} UTC</td>
+                <td>{ctx.clock.format(new Date(ctx.input.timeAt(h.asOfLog)))} UTC</td>
                 {contest.choices.map((c) => (
                   <td class="num" key={c.id}>
                     {ctx.number.format(h.counts[c.id] ?? 0)}
