@@ -5,8 +5,8 @@
 // in production. For every accepted submission (its 201):
 // - headline: the time to the first current.json served whose log counts it (the summary,
 //   contest pages, results.json, the NIST report and CSVs are as of that log);
-// - precinct detail: the time to the first version served whose file of the submission's
-//   precinct group (units/<group>.json) is as of a log that counts it.
+// - precinct detail: the time to the first version served whose files of the submission's
+//   precinct group (units/ and cdf/) and its county's pages are as of a log that counts it.
 // - precinct detail follows the headline (a version lists the group files as last built): the
 //   run waits for it too.
 // For every version after the first: the bytes written (each file new or changed since the
@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseManifest } from '../src/formats/manifest.js';
-import { unitFilePath, unitGroups } from '../src/formats/results_feed.js';
+import { derivedParameters, precinctDetailPaths } from '../src/publish/snapshot.js';
 import { encodeSignerKey } from '../src/log/note.js';
 import { seededRandom } from '../src/sim/generate.js';
 import { freePort, post, prepare, setUpStore, signer, startServer } from './harness.js';
@@ -79,9 +79,15 @@ async function run(n: number): Promise<RunFigures> {
   const submissions = RATE * SECONDS;
   const prepared = prepare(PRECINCTS);
   const units = prepared.election.reportingUnits;
-  const groupFileOf = new Map<string, string>();
-  for (const group of unitGroups(prepared.election))
-    for (const unit of group.units) groupFileOf.set(unit, unitFilePath(group.id));
+  const detailOf = precinctDetailPaths(
+    prepared.election,
+    derivedParameters(prepared.election).languages,
+  );
+  /** Whether a version's files show the submission in its precinct detail. */
+  const detailShows = (
+    files: ReadonlyMap<string, { readonly asOf: number }> | undefined,
+    a: Accepted,
+  ): boolean => (detailOf.get(a.unit) ?? ['?']).every((p) => (files?.get(p)?.asOf ?? 0) > a.leaf);
   const dir = mkdtempSync(join(tmpdir(), 'tally-bench-publish-'));
   try {
     await setUpStore({ dialect: 'sqlite', file: join(dir, 'tally.db') }, prepared);
@@ -164,9 +170,7 @@ async function run(n: number): Promise<RunFigures> {
         const last = seen[seen.length - 1];
         if (last === undefined) return false;
         const files = readManifest(site, last.version);
-        return accepted.every(
-          (a) => (files.get(groupFileOf.get(a.unit) ?? '')?.asOf ?? 0) > a.leaf,
-        );
+        return accepted.every((a) => detailShows(files, a));
       };
       while (!detailShown() && nowMs() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -183,8 +187,7 @@ async function run(n: number): Promise<RunFigures> {
         return first === undefined ? Number.POSITIVE_INFINITY : Math.max(0, first.at - a.at);
       });
       const detail = accepted.map((a) => {
-        const path = groupFileOf.get(a.unit) ?? '';
-        const first = seen.find((s) => (manifests.get(s.version)?.get(path)?.asOf ?? 0) > a.leaf);
+        const first = seen.find((s) => detailShows(manifests.get(s.version), a));
         return first === undefined ? Number.POSITIVE_INFINITY : Math.max(0, first.at - a.at);
       });
 

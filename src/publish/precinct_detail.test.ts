@@ -1,6 +1,7 @@
-// Precinct detail follows the headline: a version whose group files would hold it up lists them
-// as last built, each as of the log size it shows; the detail pass then brings them up to date
-// for the next version. Every version verifies, the one whose detail lags included.
+// Precinct detail follows the headline: a version whose group files and pages of the areas above
+// the precincts (a county's lists its precincts) would hold it up lists them as last built, each
+// as of the log size it shows; the detail pass then brings them up to date for the next version.
+// Every version verifies, the one whose detail lags included.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,13 @@ describe('precinct detail', () => {
     expect(headline.files['results.json']?.asOf).toBe(second);
     expect(headline.files['units/south.json']?.asOf).toBe(first);
     expect(headline.files['cdf/south.json']?.asOf).toBe(first);
+    // The page that lists south's precincts, in each language; the summary, the contest pages and
+    // the state's page (which lists counties) are headline.
+    for (const lang of ['en', 'fr']) {
+      expect(headline.files[`${lang}/unit/south.html`]?.asOf).toBe(first);
+      expect(headline.files[`${lang}/unit/state.html`]?.asOf).toBe(second);
+      expect(headline.files[`${lang}/index.html`]?.asOf).toBe(second);
+    }
 
     // Then the detail pass: a version at the same checkpoint, listing the group's new files.
     await publisher.settle();
@@ -74,6 +82,8 @@ describe('precinct detail', () => {
     const detail = manifestOf(site, 3);
     expect(detail.logSize).toBe(second);
     expect(detail.files['units/south.json']?.asOf).toBe(second);
+    expect(detail.files['en/unit/south.html']?.asOf).toBe(second);
+    expect(detail.files['fr/unit/south.html']?.asOf).toBe(second);
     const south = JSON.parse(readFileSync(join(site, 'v', '3', 'units', 'south.json'), 'utf8')) as {
       areas: { area: string; reporting: { reported: number } }[];
     };
@@ -90,9 +100,9 @@ describe('precinct detail', () => {
       });
     const lagging = await verify(2);
     expect(lagging.problems).toEqual([]);
-    expect(lagging).toMatchObject({ ok: true, version: 2, groupFilesBehind: 1 });
+    expect(lagging).toMatchObject({ ok: true, version: 2, groupFilesBehind: 1, pagesBehind: 1 });
     const current = await verify();
     expect(current.problems).toEqual([]);
-    expect(current).toMatchObject({ ok: true, version: 3, groupFilesBehind: 0 });
+    expect(current).toMatchObject({ ok: true, version: 3, groupFilesBehind: 0, pagesBehind: 0 });
   });
 });

@@ -131,8 +131,8 @@ export class Publisher {
   private lastVersionMs = 0;
   /** The newest version published. */
   private newest: Published | undefined;
-  /** How long bringing a group's files up to date takes, as last measured. */
-  private msPerGroup = 2;
+  /** How long bringing a piece of precinct detail up to date takes, as last measured. */
+  private msPerItem = 2;
   private closing = false;
 
   /** The precinct files' compressed copies still to make, once and between versions. */
@@ -205,7 +205,7 @@ export class Publisher {
             result.ok &&
             result.value !== undefined &&
             this.newerCheckpointWaits() &&
-            this.builder.staleGroups(this.tally) > 0
+            this.builder.staleDetail(this.tally) > 0
           ) {
             await this.detailPass(true);
           }
@@ -213,7 +213,7 @@ export class Publisher {
         }
         // No newer checkpoint: the precinct detail's turn, and a version for what it built.
         const last = this.lastPublished;
-        if (last !== undefined && this.builder.staleGroups(this.tally) > 0) {
+        if (last !== undefined && this.builder.staleDetail(this.tally) > 0) {
           await this.detailPass(false);
         }
         if (last !== undefined && this.builder.detailPending && !this.newerCheckpointWaits()) {
@@ -260,10 +260,10 @@ export class Publisher {
   }
 
   /**
-   * Rebuilds the reporting units' group files whose numbers moved, as of the last version's
-   * checkpoint, for the next version, those that waited longest first. Unforced (no newer
-   * checkpoint waiting), it runs until one comes (the headline then waits at most for the
-   * group being built), it is done, or, with a request for the same checkpoint waiting, it has
+   * Rebuilds the precinct detail whose numbers moved (the reporting units' group files, the
+   * pages that list them), as of the last version's checkpoint, for the next version, what
+   * waited longest first. Unforced (no newer checkpoint waiting), it runs until one comes (the
+   * headline then waits at most for the piece being built), it is done, or, with a request for the same checkpoint waiting, it has
    * run DETAIL_PROGRESS_MS: the next version then lists what it built. Forced (checkpoints keep
    * coming), it runs only once the oldest detail has waited DETAIL_MAX_WAIT_MS, and then for as
    * long as the last version took (at least DETAIL_SHARE_MS): the headline first, the detail
@@ -277,7 +277,7 @@ export class Publisher {
     // The copies wait: numbers first, precinct detail included.
     await this.laterCopies.pause();
     const writing = this.writer(this.version + 1);
-    await this.timedDetail(writing.sink, () => {
+    await this.timedDetail(this.lastPublished?.note ?? '', writing.sink, () => {
       if (this.isClosing()) return false;
       const spent = performance.now() - started;
       if (forced) return spent < share;
@@ -288,21 +288,25 @@ export class Publisher {
     if (!this.isClosing()) this.laterCopies.resume();
   }
 
-  /** Builds precinct detail (SnapshotBuilder.buildDetail), learning how long a group takes. */
+  /**
+   * Builds precinct detail (SnapshotBuilder.buildDetail) for the version of `checkpoint`, learning
+   * how long a piece takes.
+   */
   private async timedDetail(
+    checkpoint: string,
     sink: (f: BuiltFile) => Promise<void>,
     keepGoing: () => boolean,
   ): Promise<number> {
     const started = performance.now();
     const built = await this.builder.buildDetail(
       this.tally,
-      (size) => this.times.at(size),
+      { checkpoint, timeAt: (size) => this.times.at(size) },
       sink,
       keepGoing,
     );
     if (built > 0) {
       const each = (performance.now() - started) / built;
-      this.msPerGroup = 0.7 * this.msPerGroup + 0.3 * each;
+      this.msPerItem = 0.7 * this.msPerItem + 0.3 * each;
     }
     return built;
   }
@@ -354,13 +358,13 @@ export class Publisher {
     const writing = this.writer(version);
     // Precinct detail that takes little time to bring up to date is, when no newer checkpoint
     // waits: the version is then whole, and a quiet night has no versions for detail alone.
-    const stale = this.builder.staleGroups(this.tally);
+    const stale = this.builder.staleDetail(this.tally);
     if (
       stale > 0 &&
       !this.newerCheckpointWaits() &&
-      stale * this.msPerGroup <= (this.options.inlineDetailMs ?? INLINE_DETAIL_MS)
+      stale * this.msPerItem <= (this.options.inlineDetailMs ?? INLINE_DETAIL_MS)
     ) {
-      await this.timedDetail(writing.sink, () => true);
+      await this.timedDetail(checkpoint.note, writing.sink, () => true);
     }
     const built = await this.builder.build(
       this.tally,

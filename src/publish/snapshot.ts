@@ -229,12 +229,14 @@ export class VersionFiles {
 const since = (revision: number): number => revision + 1;
 
 /**
- * Which reporting units' group files (units/ and cdf/) a version's build makes: all of them
- * ('all', a version built whole), none ('none': the verifier's workers rebuild them), or those
- * never built yet, the rest listed as last built ('listed': the publisher's headline, whose
- * detail pass keeps the group files up to date after it; see SnapshotBuilder.buildDetail).
+ * Which precinct detail a version's build makes: the reporting units' group files (units/ and
+ * cdf/) and the pages of the units above them (a county's page lists its precincts). All of it
+ * ('all', a version built whole), none ('none': the verifier rebuilds it apart, each file as of
+ * the log size the manifest lists), or what was never built yet, the rest listed as last built
+ * ('listed': the publisher's headline, whose detail pass keeps the precinct detail up to date
+ * after it; see SnapshotBuilder.buildDetail).
  */
-export type GroupFiles = 'all' | 'none' | 'listed';
+export type PrecinctDetail = 'all' | 'none' | 'listed';
 
 /** A reporting units' group, as its files are built: its index among the groups, its units. */
 export type UnitGroup = ReturnType<typeof unitGroups>[number];
@@ -287,13 +289,13 @@ export async function buildGroupFiles(
 
 /**
  * The feeds: results.json and cdf.json for the areas above the reporting units, a units/ and a
- * cdf/ file per group of reporting units (as `groupFiles` says), and a CSV per contest.
+ * cdf/ file per group of reporting units (as `detail` says), and a CSV per contest.
  */
 export async function buildFeeds(
   out: VersionFiles,
   input: VersionInput,
   issuer: string,
-  groupFiles: GroupFiles = 'all',
+  detail: PrecinctDetail = 'all',
 ): Promise<void> {
   const { election, tally, version, generatedAt, logSize, timeAt } = input;
   const d = election.definition;
@@ -328,10 +330,10 @@ export async function buildFeeds(
       logSize,
     ),
   );
-  if (groupFiles !== 'none') {
+  if (detail !== 'none') {
     for (const [i, group] of groups.entries()) {
       const listed =
-        groupFiles === 'listed' &&
+        detail === 'listed' &&
         out.listAsLastBuilt([unitFilePath(group.id), `cdf/${group.id}.json`]);
       if (!listed)
         await buildGroupFiles(out, input, issuer, { index: i, of: groups.length }, group);
@@ -346,12 +348,16 @@ export async function buildFeeds(
   }
 }
 
-/** The pages, in every language: the summary, each contest, each unit with a page, verify. */
+/**
+ * The pages, in every language: the summary, each contest, each unit with a page (as `detail`
+ * says), verify.
+ */
 export async function buildPages(
   out: VersionFiles,
   input: VersionInput,
   languages: readonly Language[],
   site: (asOfLog: number) => SiteInput,
+  detail: PrecinctDetail = 'all',
 ): Promise<void> {
   const { election, tally, logSize } = input;
   const d = election.definition;
@@ -367,13 +373,67 @@ export async function buildPages(
         contestPage(site(since(revision)), lang, contest.id),
       );
     }
-    for (const unit of unitsWithPages(election)) {
-      const revision = tally.revision(unit);
-      await out.reuse(pagePaths.unit(lang, unit), String(revision), since(revision), () =>
-        unitPage(site(since(revision)), lang, unit),
-      );
-    }
     await out.emit(file(pagePaths.verify(lang), verifyPage(site(logSize), lang), logSize));
+  }
+  for (const unit of unitsWithPages(election)) {
+    const precinctDetail = listsReportingUnits(election, unit);
+    if (precinctDetail && detail === 'none') continue;
+    const listed =
+      precinctDetail &&
+      detail === 'listed' &&
+      out.listAsLastBuilt(languages.map((lang) => pagePaths.unit(lang, unit)));
+    if (!listed) await buildUnitPage(out, tally, languages, site, unit);
+  }
+}
+
+/**
+ * The precinct detail that shows each reporting unit's numbers: its group's files, and the
+ * pages that list it (its county's, in each language). Once every one of them is as of a log
+ * size beyond an entry of the unit's, its precinct detail shows that entry.
+ */
+export function precinctDetailPaths(
+  election: Election,
+  languages: readonly string[],
+): Map<string, readonly string[]> {
+  const paths = new Map<string, readonly string[]>();
+  for (const group of unitGroups(election)) {
+    for (const unit of group.units) {
+      const parent = election.units.get(unit)?.parent;
+      paths.set(unit, [
+        unitFilePath(group.id),
+        `cdf/${group.id}.json`,
+        ...(parent === undefined ? [] : languages.map((lang) => pagePaths.unit(lang, parent))),
+      ]);
+    }
+  }
+  return paths;
+}
+
+/**
+ * Whether a unit's page lists reporting units (a county's, its precincts): precinct detail,
+ * which follows the headline. A page that lists units above them (the state's, its counties) is
+ * headline.
+ */
+export function listsReportingUnits(election: Election, unit: string): boolean {
+  return (election.children.get(unit) ?? []).some((child) => !election.children.has(child));
+}
+
+/**
+ * A unit's page (a county's: its results, and a row for each of its precincts) in every
+ * language, as of the log size after the unit's revision: a function of that size alone.
+ */
+export async function buildUnitPage(
+  out: VersionFiles,
+  tally: Pick<VersionSource, 'revision'>,
+  languages: readonly Language[],
+  site: (asOfLog: number) => SiteInput,
+  unit: string,
+): Promise<void> {
+  const revision = tally.revision(unit);
+  for (const lang of languages) {
+    await out.reuse(pagePaths.unit(lang, unit), String(revision), since(revision), () =>
+      unitPage(site(since(revision)), lang, unit),
+    );
   }
 }
 
@@ -473,26 +533,16 @@ export function buildParameters(options: SnapshotOptions): BuildParameters {
   };
 }
 
-/**
- * Every file of a version but its manifest: assets, feeds (with the reporting units' group files
- * as `groupFiles` says), pages. A pure function of
- * the input (the log as the tally counts it) and the build parameters.
- */
-export async function buildVersionFiles(
-  out: VersionFiles,
-  input: VersionInput,
+/** What a version's pages read, as of a log size: the tally and the build parameters. */
+export function siteInputs(
+  input: Pick<VersionInput, 'election' | 'tally' | 'logSize' | 'checkpoint' | 'timeAt'>,
   build: BuildParameters,
-  groupFiles: GroupFiles = 'all',
-): Promise<void> {
+): (asOfLog: number) => SiteInput {
   const { election, tally } = input;
-  const languages = build.languages as Language[];
-  await out.reuse('assets/site.css', 'static', 0, () => SITE_CSS);
-  await out.reuse('assets/refresh.js', 'static', 0, () => REFRESH_JS);
-  await buildFeeds(out, input, build.issuer, groupFiles);
   const pageVersion: PageVersion = { logSize: input.logSize, checkpoint: input.checkpoint };
-  await buildPages(out, input, languages, (asOfLog) => ({
+  return (asOfLog) => ({
     election,
-    languages,
+    languages: build.languages as Language[],
     version: pageVersion,
     area: (id) => tally.area(id),
     overview: (id) => tally.overview(id),
@@ -501,37 +551,87 @@ export async function buildVersionFiles(
     verifierKeys: { log: build.logKey, manifest: build.manifestKey },
     asOfLog,
     ...(build.siteUrl === null ? {} : { siteUrl: build.siteUrl }),
-  }));
+  });
 }
 
 /**
+ * Every file of a version but its manifest: assets, feeds and pages, with the precinct detail
+ * as `detail` says. A pure function of the input (the log as the tally counts it) and the build
+ * parameters.
+ */
+export async function buildVersionFiles(
+  out: VersionFiles,
+  input: VersionInput,
+  build: BuildParameters,
+  detail: PrecinctDetail = 'all',
+): Promise<void> {
+  await out.reuse('assets/site.css', 'static', 0, () => SITE_CSS);
+  await out.reuse('assets/refresh.js', 'static', 0, () => REFRESH_JS);
+  await buildFeeds(out, input, build.issuer, detail);
+  await buildPages(out, input, build.languages as Language[], siteInputs(input, build), detail);
+}
+
+/**
+ * One piece of precinct detail, brought up to date as a whole: a reporting units' group (its
+ * units/ and cdf/ files), or a unit's page in every language. Known by its first file's path.
+ */
+type DetailItem =
+  | {
+      readonly kind: 'group';
+      readonly path: string;
+      readonly group: UnitGroup;
+      readonly index: number;
+    }
+  | { readonly kind: 'page'; readonly path: string; readonly unit: string };
+
+/**
  * Builds the versions of one election, each from the one before where nothing changed. A
- * version's headline (every file above the reporting units) is built as of its checkpoint; the
- * reporting units' group files are listed as last built, and kept up to date by `buildDetail`
- * between versions, so that precinct detail never holds up the headline.
+ * version's headline (every file above the precincts: the summary, contest pages, results.json,
+ * cdf.json, the CSVs, the pages of the areas above the counties) is built as of its checkpoint;
+ * the precinct detail (the reporting units' group files, the pages that list them, a county's)
+ * is listed as last built, and kept up to date
+ * by `buildDetail` between versions, so that precinct detail never holds up the headline.
  */
 export class SnapshotBuilder {
   /** Each file's key and hash as last built (not its bytes: a big election has gigabytes). */
   private readonly cache = new Map<string, { key: string; file: BuiltFile }>();
   private readonly checks = new TallyCheckCache();
-  /** When each group whose files are behind was first found so (staleGroups). */
+  /** When each piece of detail that is behind was first found so (staleDetail), by path. */
   private readonly staleSince = new Map<string, number>();
-  /** Group files the detail passes wrote for the next version since the last one. */
+  /** Files the detail passes wrote for the next version since the last one. */
   private detailWritten = new Set<string>();
-  private readonly groups: readonly UnitGroup[];
+  private readonly groups: number;
+  private readonly detail: readonly DetailItem[];
   readonly parameters: BuildParameters;
 
   constructor(private readonly options: SnapshotOptions) {
     this.parameters = buildParameters(options);
-    this.groups = unitGroups(options.election);
+    const groups = unitGroups(options.election);
+    const first = this.parameters.languages[0] ?? 'en';
+    this.groups = groups.length;
+    this.detail = [
+      ...groups.map((group, index) => ({
+        kind: 'group' as const,
+        path: unitFilePath(group.id),
+        group,
+        index,
+      })),
+      ...unitsWithPages(options.election)
+        .filter((unit) => listsReportingUnits(options.election, unit))
+        .map((unit) => ({
+          kind: 'page' as const,
+          path: pagePaths.unit(first, unit),
+          unit,
+        })),
+    ];
   }
 
   /**
    * Builds a version from the tally as of the signed checkpoint `at.checkpoint` (whose size
    * must be the tally's log size; the tally keeps `HISTORY_LENGTH` points of history). Refuses,
    * saying where, when the totals do not equal the sum of `accepted`, each unit's latest
-   * accepted submission per vote type as the caller found them. The group files are those the
-   * detail passes last built (all of them, the first time).
+   * accepted submission per vote type as the caller found them. The precinct detail is as the
+   * detail passes last built it (all of it, the first time).
    */
   async build(
     tally: Tally,
@@ -565,70 +665,79 @@ export class SnapshotBuilder {
   }
 
   /**
-   * How many groups' files show numbers older than the tally's; a group found so for the first
-   * time is noted as stale from `now` (oldestStale).
+   * How many pieces of precinct detail show numbers older than the tally's; one found so for
+   * the first time is noted as stale from `now` (oldestStale).
    */
-  staleGroups(tally: VersionSource, now = performance.now()): number {
+  staleDetail(tally: VersionSource, now = performance.now()): number {
     let n = 0;
-    for (const group of this.groups) {
-      if (!this.isStale(tally, group)) continue;
+    for (const item of this.detail) {
+      if (!this.isStale(tally, item)) continue;
       n++;
-      if (!this.staleSince.has(group.id)) this.staleSince.set(group.id, now);
+      if (!this.staleSince.has(item.path)) this.staleSince.set(item.path, now);
     }
     return n;
   }
 
-  /** Whether a detail pass built group files that no version lists yet. */
+  /** Whether a detail pass built files that no version lists yet. */
   get detailPending(): boolean {
     return this.detailWritten.size > 0;
   }
 
-  /** When the group whose files have waited longest to be brought up to date was found stale. */
+  /** When the piece of detail that has waited longest to be brought up to date was found stale. */
   oldestStale(): number | undefined {
     let oldest: number | undefined;
     for (const since of this.staleSince.values()) oldest = Math.min(oldest ?? since, since);
     return oldest;
   }
 
-  private isStale(tally: VersionSource, group: UnitGroup): boolean {
-    const known = this.cache.get(unitFilePath(group.id));
-    return known !== undefined && known.key !== String(groupRevision(tally, group));
+  private isStale(tally: VersionSource, item: DetailItem): boolean {
+    const known = this.cache.get(item.path);
+    if (known === undefined) return false;
+    const revision =
+      item.kind === 'group' ? groupRevision(tally, item.group) : tally.revision(item.unit);
+    return known.key !== String(revision);
   }
 
   /**
-   * The detail pass: rebuilds the group files whose numbers moved since they were built, those
-   * that waited longest first, as of the tally now (its entries are read, not changed), handing
-   * each to `sink` (for the next version, which then lists it), while `keepGoing` says so.
-   * Returns how many groups it rebuilt.
+   * The detail pass: rebuilds the precinct detail whose numbers moved since it was built, what
+   * waited longest first, as of the tally now (read, not changed; `at` is the version it
+   * counts), handing each file to `sink` (for the next version, which then lists it), while
+   * `keepGoing` says so. Returns how many pieces it rebuilt.
    */
   async buildDetail(
-    tally: VersionSource,
-    timeAt: (size: number) => string,
+    tally: VersionSource & { readonly logSize: number },
+    at: Pick<VersionStamp, 'checkpoint' | 'timeAt'>,
     sink: (file: BuiltFile) => Promise<void>,
     keepGoing: () => boolean,
   ): Promise<number> {
     const { election } = this.options;
-    const stale = this.groups
-      .map((group, index) => ({ group, index }))
-      .filter(({ group }) => this.isStale(tally, group))
-      .map((g) => ({ ...g, asOf: this.cache.get(unitFilePath(g.group.id))?.file.asOf ?? 0 }))
+    const stale = this.detail
+      .filter((item) => this.isStale(tally, item))
+      .map((item) => ({ item, asOf: this.cache.get(item.path)?.file.asOf ?? 0 }))
       .sort((a, b) => a.asOf - b.asOf);
     const written = this.detailWritten;
     const out = new VersionFiles(this.cache, async (f) => {
       written.add(f.path);
       await sink(f);
     });
+    const input = { election, tally, logSize: tally.logSize, ...at };
+    const site = siteInputs(input, this.parameters);
+    const languages = this.parameters.languages as Language[];
     let built = 0;
-    for (const { group, index } of stale) {
+    for (const { item } of stale) {
       if (!keepGoing()) break;
-      await buildGroupFiles(
-        out,
-        { election, tally, timeAt },
-        this.parameters.issuer,
-        { index, of: this.groups.length },
-        group,
-      );
-      this.staleSince.delete(group.id);
+      if (item.kind === 'group') {
+        await buildGroupFiles(
+          out,
+          input,
+          this.parameters.issuer,
+          { index: item.index, of: this.groups },
+          item.group,
+        );
+      } else {
+        await buildUnitPage(out, tally, languages, site, item.unit);
+      }
+      this.staleSince.delete(item.path);
       built++;
     }
     return built;

@@ -14,7 +14,7 @@ import {
   type VerifyReport,
   type VerifyWorkers,
 } from '../verify/verify.js';
-import { unitFilePath, unitGroups } from '../formats/results_feed.js';
+import { derivedParameters, precinctDetailPaths } from '../publish/snapshot.js';
 import { generateElection } from './generate.js';
 import { playElectionNight, type Answer, type Faults, type NightSummary } from './night.js';
 
@@ -49,7 +49,10 @@ export interface SimulationReport {
   readonly publishLatencyMs: Percentiles;
   /** Logged answers no version had published when the run ended (not in the latencies). */
   readonly unpublished: number;
-  /** Accepted submission to the first version whose precinct detail (units/) shows it. */
+  /**
+   * Accepted submission to the first version whose precinct detail shows it: its group's files
+   * (units/, cdf/) and its county's page.
+   */
   readonly detailLatencyMs: Percentiles;
   /** Accepted submissions whose precinct detail no version showed when the run ended. */
   readonly detailUnpublished: number;
@@ -128,8 +131,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     at: number;
     logSize: number;
     version: number;
-    /** Each reporting units' group file (units/) the version lists, and the size it is as of. */
-    groups: ReadonlyMap<string, number>;
+    /** The precinct detail the version lists (group files, county pages), each file's asOf. */
+    detail: ReadonlyMap<string, number>;
   }[] = [];
   const answers: Answer[] = [];
   const state = { reading: true };
@@ -151,7 +154,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
               at,
               logSize: c.logSize,
               version: c.version,
-              groups: await groupFilesOf(`${site}/v/${String(c.version)}/manifest.json`),
+              detail: await detailFilesOf(`${site}/v/${String(c.version)}/manifest.json`),
             });
           }
         } else await r.arrayBuffer();
@@ -191,11 +194,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   // Wait for the version that counts the last answer, headline and precinct detail.
   // Folded, not spread: a night at full scale has more answers than a call takes arguments.
   const lastLeaf = answers.reduce((m, a) => Math.max(m, a.leafIndex ?? -1), -1);
-  const groupOf = new Map(
-    unitGroups(election).flatMap((g) => g.units.map((u) => [u, unitFilePath(g.id)] as const)),
-  );
+  const detailOf = precinctDetailPaths(election, derivedParameters(election).languages);
   const detailShown = (a: Answer, v: (typeof versions)[number]): boolean =>
-    (v.groups.get(groupOf.get(a.unit ?? '') ?? '') ?? 0) > (a.leafIndex ?? 0);
+    (detailOf.get(a.unit ?? '') ?? ['?']).every(
+      (path) => (v.detail.get(path) ?? 0) > (a.leafIndex ?? 0),
+    );
   const counted = answers.filter((a) => a.leafIndex !== undefined && a.outcome === 'accepted');
   const detailDone = (): boolean => {
     const v = versions[versions.length - 1];
@@ -276,7 +279,8 @@ const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 
 /** The reporting units' group files a version's manifest lists, with the size each is as of. */
-async function groupFilesOf(url: string): Promise<Map<string, number>> {
+/** The precinct detail files a version lists, each with the log size it is as of. */
+async function detailFilesOf(url: string): Promise<Map<string, number>> {
   const groups = new Map<string, number>();
   try {
     const r = await fetch(url, { cache: 'no-store' });
@@ -285,7 +289,7 @@ async function groupFilesOf(url: string): Promise<Map<string, number>> {
       manifest: { files: Record<string, { asOf: number }> };
     };
     for (const [path, f] of Object.entries(manifest.files)) {
-      if (path.startsWith('units/')) groups.set(path, f.asOf);
+      if (/^(units|cdf)\/|\/unit\//.test(path)) groups.set(path, f.asOf);
     }
   } catch {
     // Read again with the next version.

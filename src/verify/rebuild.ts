@@ -6,21 +6,30 @@
 // that no rule makes, or one the rules make that is not listed, is a problem as much as a changed
 // one. The reporting units' group files are rebuilt by the workers (src/verify/results.ts), which
 // hand their paths back so the list can be checked whole.
-import type { Tally } from '../core/tally.js';
+import { ancestry } from '../core/election.js';
+import { Tally } from '../core/tally.js';
 import { TALLY_VERSION } from '../core/tally_version.js';
 import type { Manifest } from '../formats/manifest.js';
 import { keyRef } from '../log/envelope.js';
 import type { Verifier } from '../log/note.js';
 import { parseVerifierKey } from '../log/note.js';
+import type { Language } from '../publish/messages.js';
+import { pagePaths, unitsWithPages } from '../publish/site.js';
 import {
+  buildUnitPage,
   buildVersionFiles,
   derivedParameters,
+  listsReportingUnits,
+  siteInputs,
   VersionFiles,
   type BuiltFile,
+  type VersionInput,
 } from '../publish/snapshot.js';
+import type { CountingHistory } from './counting_history.js';
 import { Recount } from './recount.js';
 import type { Replayed } from './replay.js';
 import type { VerifyProblem } from './verify.js';
+import { submissionIn } from './work.js';
 
 export interface RebuildInput {
   /** The log's entries up to the version's size. */
@@ -41,13 +50,22 @@ export interface RebuildInput {
   readonly manifestKeys: readonly Verifier[];
   /** The time of the log as of a size (core/log_time.ts). */
   readonly timeAt: (size: number) => string;
+  /** What the reporting units counted at every size of the log. */
+  readonly history: CountingHistory;
 }
 
-/** Rebuilds every file of the version and compares; returns how many files were rebuilt. */
+export interface Rebuilt {
+  /** How many files were rebuilt. */
+  readonly files: number;
+  /** Units whose pages show numbers older than the version's (listed as of an earlier size). */
+  readonly pagesBehind: number;
+}
+
+/** Rebuilds every file of the version and compares. */
 export async function rebuildVersion(
   input: RebuildInput,
   problems: VerifyProblem[],
-): Promise<number> {
+): Promise<Rebuilt> {
   const { manifest, replay, entries, base } = input;
   const { election } = replay;
   // What the manifest says of the election is what the log's definition says.
@@ -65,7 +83,7 @@ export async function rebuildVersion(
       found: String(said),
     });
   }
-  if (!canRebuild(input, problems)) return 0;
+  if (!canRebuild(input, problems)) return { files: 0, pagesBehind: 0 };
   const build = manifest.build;
 
   // The tally as the publisher counted it: the workers' sums, and what the replay kept.
@@ -110,20 +128,17 @@ export async function rebuildVersion(
     return Promise.resolve();
   };
   const out = new VersionFiles(new Map(), sink);
-  await buildVersionFiles(
-    out,
-    {
-      election,
-      tally,
-      logSize: manifest.logSize,
-      version: manifest.version,
-      checkpoint: manifest.checkpoint,
-      generatedAt: manifest.generatedAt,
-      timeAt: input.timeAt,
-    },
-    build,
-    'none',
-  );
+  const version: VersionInput = {
+    election,
+    tally,
+    logSize: manifest.logSize,
+    version: manifest.version,
+    checkpoint: manifest.checkpoint,
+    generatedAt: manifest.generatedAt,
+    timeAt: input.timeAt,
+  };
+  await buildVersionFiles(out, version, build, 'none');
+  const pagesBehind = await rebuildUnitPages(out, input, version);
   // The group files' bytes are the workers' to compare; here, that they are listed as of the
   // size their numbers are.
   for (const [path, asOf] of groupFiles) compare(path, undefined, asOf);
@@ -135,7 +150,70 @@ export async function rebuildVersion(
       file: `${base}${path}`,
     });
   }
-  return out.files.length + groupFiles.size;
+  return { files: out.files.length + groupFiles.size, pagesBehind };
+}
+
+/**
+ * The pages of the units that list reporting units (a county's, its precincts), into
+ * `out`: each as of the log size the manifest lists where that is one at which the numbers of
+ * the reporting units beneath it had last changed (precinct detail may follow the headline by a
+ * version or a few), as of the version's numbers otherwise (the manifest's size is then wrong).
+ * Returns how many units' pages are as of an earlier size.
+ */
+async function rebuildUnitPages(
+  out: VersionFiles,
+  input: RebuildInput,
+  version: VersionInput,
+): Promise<number> {
+  const { manifest, replay, entries, history } = input;
+  const { election } = replay;
+  const build = manifest.build;
+  const languages = build.languages as Language[];
+  let beneath: Map<string, string[]> | undefined;
+  /** The reporting units beneath a unit, found once for all units when first asked. */
+  const unitsBeneath = (unit: string): readonly string[] => {
+    if (beneath === undefined) {
+      beneath = new Map();
+      for (const u of election.reportingUnits) {
+        for (const above of ancestry(election, u)) {
+          const list = beneath.get(above) ?? [];
+          list.push(u);
+          beneath.set(above, list);
+        }
+      }
+    }
+    return beneath.get(unit) ?? [];
+  };
+  const site = siteInputs(version, build);
+  let behind = 0;
+  for (const unit of unitsWithPages(election)) {
+    if (!listsReportingUnits(election, unit)) continue;
+    const now = version.tally.revision(unit) + 1;
+    const byAsOf = new Map<number, Language[]>();
+    for (const lang of languages) {
+      const listed = manifest.files[pagePaths.unit(lang, unit)]?.asOf;
+      const earlier =
+        listed !== undefined && listed < now && history.isChangePoint(unitsBeneath(unit), listed);
+      const asOf = earlier ? listed : now;
+      byAsOf.set(asOf, [...(byAsOf.get(asOf) ?? []), lang]);
+    }
+    for (const [asOf, some] of byAsOf) {
+      if (asOf === now) {
+        await buildUnitPage(out, version.tally, some, site, unit);
+        continue;
+      }
+      // The units beneath it as they had counted as of that size.
+      const then = new Tally(election);
+      for (const u of unitsBeneath(unit)) {
+        for (const { entry, at } of history.countedAt(u, asOf)) {
+          then.count(at, submissionIn(entries[entry] ?? new Uint8Array()));
+        }
+      }
+      await buildUnitPage(out, then, some, siteInputs({ ...version, tally: then }, build), unit);
+    }
+    if (byAsOf.size > 1 || !byAsOf.has(now)) behind++;
+  }
+  return behind;
 }
 
 /**

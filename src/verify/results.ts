@@ -27,7 +27,8 @@ import {
   type AreaResultsFeed,
 } from '../formats/results_feed.js';
 import type { PublishedFile } from './files.js';
-import type { CountedEntry, CountingEntry, Replayed } from './replay.js';
+import type { CountingHistory } from './counting_history.js';
+import type { Replayed } from './replay.js';
 import { parseStrictJson } from './strict_json.js';
 import type { ReadPublished, VerifiedFiles, VerifyProblem, VerifyWorkers } from './verify.js';
 import type { GroupTask, PublishedGroup } from './work.js';
@@ -48,6 +49,8 @@ export interface ResultsInput {
   readonly verifiedBefore?: VerifiedFiles;
   /** The time of the log as of a size (core/log_time.ts). */
   readonly timeAt: (size: number) => string;
+  /** What the reporting units counted at every size of the log. */
+  readonly history: CountingHistory;
   readonly lap?: (stage: string) => void;
 }
 
@@ -59,43 +62,6 @@ export interface CountedGroups {
   readonly upper: Tally;
   /** Groups whose files show numbers older than the version's (listed as of an earlier size). */
   readonly lagging: number;
-}
-
-/**
- * What the reporting units counted at every size of the log, from the replay's counting order:
- * for precinct detail listed as of an earlier size than the version's numbers.
- */
-class CountingHistory {
-  private byUnit: Map<string, CountingEntry[]> | undefined;
-
-  constructor(private readonly replay: Replayed) {}
-
-  private of(unit: string): readonly CountingEntry[] {
-    if (this.byUnit === undefined) {
-      this.byUnit = new Map();
-      for (const c of this.replay.counting) {
-        const list = this.byUnit.get(c.unit) ?? [];
-        list.push(c);
-        this.byUnit.set(c.unit, list);
-      }
-    }
-    return this.byUnit.get(unit) ?? [];
-  }
-
-  /** Whether the units' numbers last changed, as of log size `size`, at entry `size - 1`. */
-  isChangePoint(units: readonly string[], size: number): boolean {
-    if (!Number.isSafeInteger(size) || size < 0) return false;
-    let last = -1;
-    for (const u of units) for (const c of this.of(u)) if (c.at < size) last = Math.max(last, c.at);
-    return last + 1 === size;
-  }
-
-  /** The unit's latest counted submission per vote type as of log size `size`. */
-  countedAt(unit: string, size: number): CountedEntry[] {
-    const before = this.of(unit).filter((c) => c.at < size);
-    const replaced = new Set(before.flatMap((c) => (c.replaces === undefined ? [] : [c.replaces])));
-    return before.filter((c) => !replaced.has(c.entry)).map(({ entry, at }) => ({ entry, at }));
-  }
 }
 
 export interface ComparedResults {
@@ -119,7 +85,7 @@ export interface ComparedResults {
  * from, meanwhile), then rebuild the groups' files.
  */
 export function compareResults(input: ResultsInput, problems: VerifyProblem[]): ComparedResults {
-  const { read, base, replay, workers, manifest, timeAt } = input;
+  const { read, base, replay, workers, manifest, timeAt, history } = input;
   const { build } = manifest;
   const { election, ranges } = replay;
   const lap = input.lap ?? (() => undefined);
@@ -127,7 +93,6 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
   const complete = replay.reportedUnits === election.reportingUnits.length;
   const tasks: GroupTask[][] = ranges.map(() => []);
   const groupFiles = new Map<string, number>();
-  const history = new CountingHistory(replay);
   let lagging = 0;
   groups.forEach((group, i) => {
     const counted = group.units.map((u) => replay.counted.get(u) ?? []);

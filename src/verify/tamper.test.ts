@@ -125,6 +125,14 @@ const TABLE = {
     code: 'as_of_mismatch',
     caught: true,
   },
+  "a county's page listed as of an earlier size, its numbers the newer ones": {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
+  "a county's page listed as of a size at which its numbers had not changed": {
+    code: 'as_of_mismatch',
+    caught: true,
+  },
   // The manifest and current.json.
   'test false in the manifest and current.json': { code: 'manifest_inconsistent', caught: true },
   'the election renamed in the manifest and current.json': {
@@ -317,7 +325,15 @@ function southAsOfInFirstVersion(op: Operator): number {
 
 /** The south group's files as the first version has them, in the current version's place. */
 function southFromFirstVersion(site: string, op: Operator): void {
-  for (const path of ['units/south.json', 'cdf/south.json']) {
+  fromFirstVersion(site, op, ['units/south.json', 'cdf/south.json']);
+}
+
+/** South's page (the county's, listing its precincts) in each language. */
+const SOUTH_PAGES = ['en/unit/south.html', 'fr/unit/south.html'];
+
+/** Files as the first version has them, in the current version's place. */
+function fromFirstVersion(site: string, op: Operator, paths: readonly string[]): void {
+  for (const path of paths) {
     const file = inVersion(site, path);
     replaceFile(join(site, ...file.split('/')), readText(firstSite(op), `v/1/${path}`));
     for (const copy of ['br', 'gz'])
@@ -327,7 +343,17 @@ function southFromFirstVersion(site: string, op: Operator): void {
 
 /** Lists the south group's files as of `asOf` in a manifest being re-signed. */
 function listSouthAsOf(m: { files: Record<string, unknown> }, asOf: number): void {
-  for (const path of ['units/south.json', 'cdf/south.json']) {
+  listAsOf(m, ['units/south.json', 'cdf/south.json'], asOf);
+}
+
+/** Lists files as of `asOf` in a manifest being re-signed. */
+function listAsOf(
+  m: { files: Record<string, unknown> },
+  paths: readonly string[],
+  asOf: number,
+): void {
+  for (const path of paths) {
+    if (m.files[path] === undefined) fail();
     m.files[path] = { ...(m.files[path] as object), asOf };
   }
 }
@@ -609,6 +635,26 @@ const TAMPERS: Record<Change, Tamper> = {
       },
     });
     return { file: 'units/south.json' };
+  },
+
+  "a county's page listed as of an earlier size, its numbers the newer ones": (site, op) => {
+    const earlier = southAsOfInFirstVersion(op);
+    op.resign(site, {
+      manifest: (m) => {
+        listAsOf(m, SOUTH_PAGES, earlier);
+      },
+    });
+    return { file: 'en/unit/south.html' };
+  },
+  "a county's page listed as of a size at which its numbers had not changed": (site, op) => {
+    const earlier = southAsOfInFirstVersion(op);
+    fromFirstVersion(site, op, SOUTH_PAGES);
+    op.resign(site, {
+      manifest: (m) => {
+        listAsOf(m, SOUTH_PAGES, earlier - 1);
+      },
+    });
+    return { file: 'en/unit/south.html' };
   },
 
   'test false in the manifest and current.json': (site, op) => {
@@ -999,6 +1045,22 @@ describe('an operator holding every server key', () => {
     const report = await verify(site);
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, version: 2, groupFilesBehind: 1 });
+  });
+
+  it("verifies a county's page that follows the headline, listed as of the earlier size it shows", async () => {
+    const site = op.copy();
+    fromFirstVersion(site, op, SOUTH_PAGES);
+    op.resign(site, {
+      manifest: (m) => {
+        listAsOf(m, SOUTH_PAGES, southAsOfInFirstVersion(op));
+      },
+    });
+    for (const copy of ['br', 'gz']) {
+      rmSync(join(site, ...inVersion(site, `manifest.json.${copy}`).split('/')), { force: true });
+    }
+    const report = await verify(site);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, version: 2, pagesBehind: 1, groupFilesBehind: 0 });
   });
 
   it('publishes a site that verifies clean', async () => {

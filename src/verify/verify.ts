@@ -11,6 +11,7 @@ import { readVersion } from './version.js';
 import { checkFiles, type CheckedFiles } from './files.js';
 import { checkLog } from './log_check.js';
 import { append, replayLog, type Replayed } from './replay.js';
+import { CountingHistory } from './counting_history.js';
 import { compareResults } from './results.js';
 import { rebuildVersion } from './rebuild.js';
 import { checkCompressed } from './files.js';
@@ -141,6 +142,8 @@ export interface VerifyReport {
    * that follows the headline, verified as of the earlier log size its manifest entry says.
    */
   readonly groupFilesBehind: number;
+  /** Units whose pages (a county's, listing its precincts) follow the headline likewise. */
+  readonly pagesBehind: number;
   readonly entriesChecked: number;
   readonly submissionsCounted: number;
   /** Reviewers' decisions on held submissions the version's share of the log replayed. */
@@ -168,6 +171,7 @@ export async function verifySite(
     filesRebuilt: 0,
     filesVerifiedBefore: 0,
     groupFilesBehind: 0,
+    pagesBehind: 0,
     entriesChecked: 0,
     submissionsCounted: 0,
     reviewsReplayed: 0,
@@ -281,6 +285,7 @@ export async function verifySite(
   // The results' problems and the rebuilt files' are reported in that order, however the two
   // interleave.
   const resultProblems: VerifyProblem[] = [];
+  const history = new CountingHistory(replay);
   const comparing = compareResults(
     {
       read,
@@ -290,6 +295,7 @@ export async function verifySite(
       workers,
       manifest,
       timeAt,
+      history,
       lap,
       ...(options.verifiedBefore === undefined ? {} : { verifiedBefore: options.verifiedBefore }),
     },
@@ -302,7 +308,7 @@ export async function verifySite(
   // 6. Meanwhile, on this thread, every other file of the version rebuilt from the log, and the
   // manifest's list checked.
   const rebuildProblems: VerifyProblem[] = [];
-  const filesRebuilt = await rebuildVersion(
+  const rebuilt = await rebuildVersion(
     {
       entries,
       replay,
@@ -312,6 +318,7 @@ export async function verifySite(
       logKeys: options.logKeys,
       manifestKeys: options.manifestKeys,
       timeAt,
+      history,
     },
     rebuildProblems,
   );
@@ -331,9 +338,10 @@ export async function verifySite(
     seconds,
     ...common,
     filesChecked: checked.files.size + 2,
-    filesRebuilt: filesRebuilt - verifiedBefore,
+    filesRebuilt: rebuilt.files - verifiedBefore,
     filesVerifiedBefore: verifiedBefore,
     groupFilesBehind: lagging,
+    pagesBehind: rebuilt.pagesBehind,
     submissionsCounted: replay.accepted,
     reviewsReplayed: replay.reviews,
     numbersCompared,
