@@ -67,7 +67,7 @@ export interface Published {
 }
 
 /** How long a detail pass may run at least while a newer checkpoint waits (see detailPass). */
-export const DETAIL_SHARE_MS = 250;
+export const DETAIL_SHARE_MS = 100;
 
 /**
  * How long a detail pass runs at most, with no newer checkpoint waiting, before a version lists
@@ -263,17 +263,18 @@ export class Publisher {
    * Rebuilds the precinct detail whose numbers moved (the reporting units' group files, the
    * pages that list them), as of the last version's checkpoint, for the next version, what
    * waited longest first. Unforced (no newer checkpoint waiting), it runs until one comes (the
-   * headline then waits at most for the piece being built), it is done, or, with a request for the same checkpoint waiting, it has
-   * run DETAIL_PROGRESS_MS: the next version then lists what it built. Forced (checkpoints keep
-   * coming), it runs only once the oldest detail has waited DETAIL_MAX_WAIT_MS, and then for as
-   * long as the last version took (at least DETAIL_SHARE_MS): the headline first, the detail
-   * within a bounded delay.
+   * headline then waits at most for the piece being built), it is done, or, with a request for
+   * the same checkpoint waiting, it has run DETAIL_PROGRESS_MS: the next version then lists what
+   * it built. Forced (checkpoints keep coming), it runs only once the oldest detail has waited
+   * DETAIL_MAX_WAIT_MS, and then for half as long as the last version took (at least
+   * DETAIL_SHARE_MS, and the piece under way): a third of the time while checkpoints keep
+   * coming. The headline first, the detail within a bounded delay.
    */
   private async detailPass(forced: boolean): Promise<void> {
     if (this.isClosing()) return;
     const started = performance.now();
     if (forced && started - (this.builder.oldestStale() ?? started) < DETAIL_MAX_WAIT_MS) return;
-    const share = Math.max(DETAIL_SHARE_MS, this.lastVersionMs);
+    const share = Math.max(DETAIL_SHARE_MS, this.lastVersionMs / 2);
     // The copies wait: numbers first, precinct detail included.
     await this.laterCopies.pause();
     const writing = this.writer(this.version + 1);
