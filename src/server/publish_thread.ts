@@ -40,6 +40,8 @@ export interface PublisherSetup {
   /** The election's directory of public files. */
   readonly siteDir: string;
   readonly siteUrl?: string;
+  /** See PublisherOptions.inlineDetailMs (tests that make the precinct detail always follow). */
+  readonly inlineDetailMs?: number;
 }
 
 export interface PublishWorkerData {
@@ -75,6 +77,7 @@ export async function publisherHere(setup: PublisherSetup): Promise<ElectionPubl
     signer: setup.signer,
     content: new DirectoryContentStore(setup.siteDir),
     ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
+    ...(setup.inlineDetailMs === undefined ? {} : { inlineDetailMs: setup.inlineDetailMs }),
   });
   await publisher.resume();
   return {

@@ -64,6 +64,11 @@ export interface ServerOptions {
     readonly thread?: boolean;
     /** The site's public address, for the verify page. */
     readonly siteUrl?: string;
+    /**
+     * With `thread: false`, how long bringing precinct detail up to date may hold up a version
+     * (PublisherOptions.inlineDetailMs): 0 in tests where the detail always follows.
+     */
+    readonly inlineDetailMs?: number;
   };
   /** Told when a version could not be published, and why. */
   readonly onPublishProblem?: (
@@ -140,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         signer: logSigner,
         siteDir: join(publish.siteDir, ingest.id),
         ...(publish.siteUrl === undefined ? {} : { siteUrl: `${publish.siteUrl}/${ingest.id}` }),
+        ...(publish.inlineDetailMs === undefined ? {} : { inlineDetailMs: publish.inlineDetailMs }),
       };
       publisher =
         publish.thread === false ? await publisherHere(setup) : await publisherThread(setup);
