@@ -170,12 +170,33 @@ interface Answer {
   readonly bytes?: Uint8Array;
 }
 
+/**
+ * How many times a read is tried when the server closes the connection under it: a kept-alive
+ * connection the server closes as idle just as the reader sends on it ("other side closed",
+ * "the connection was reset") is a race of the two, not an answer. Reads are GETs: trying again
+ * changes nothing.
+ */
+const ATTEMPTS = 3;
+
 /** Fetches a file; a server silent for `timeoutMs`, before answering or mid-file, is given up. */
 async function download(
   url: string,
   timeoutMs: number,
   headers: Record<string, string> = {},
 ): Promise<Answer> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await downloadOnce(url, timeoutMs, headers, attempt < ATTEMPTS);
+    if (answer !== 'closed') return answer;
+  }
+}
+
+/** One try of download: 'closed' when the connection was closed under it and it may try again. */
+async function downloadOnce(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string>,
+  mayRetry: boolean,
+): Promise<Answer | 'closed'> {
   const controller = new AbortController();
   let timer = setTimeout(() => {
     controller.abort();
@@ -212,6 +233,7 @@ async function download(
     }
     return { status: response.status, statusText, bytes };
   } catch (e) {
+    if (mayRetry && !controller.signal.aborted && closedUnder(e)) return 'closed';
     const why = controller.signal.aborted
       ? `no answer for ${String(timeoutMs / 1000)} s`
       : unreachable(e, new URL(url).hostname);
@@ -221,12 +243,23 @@ async function download(
   }
 }
 
-/** Why a request failed, in words: fetch says only "fetch failed", and why in its cause. */
-function unreachable(e: unknown, host: string): string {
+/** The error's code: fetch says only "fetch failed", and why in its cause. */
+function causeOf(e: unknown): { readonly first: unknown; readonly code: string } {
   const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
   // Several addresses tried at once (IPv6 and IPv4) fail together, each with its own code.
   const first = cause instanceof AggregateError ? (cause.errors[0] as unknown) : cause;
-  const code = (first as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return { first, code: (first as NodeJS.ErrnoException | undefined)?.code ?? '' };
+}
+
+/** Whether the server closed the connection under the request (see ATTEMPTS). */
+function closedUnder(e: unknown): boolean {
+  const { code } = causeOf(e);
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
+/** Why a request failed, in words. */
+function unreachable(e: unknown, host: string): string {
+  const { first, code } = causeOf(e);
   switch (code) {
     case 'ECONNREFUSED':
       return 'connection refused';

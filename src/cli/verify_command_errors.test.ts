@@ -112,6 +112,31 @@ describe('a site that cannot be read', () => {
     expect(new TextDecoder().decode(bytes)).toBe('{"a":1}');
   });
 
+  it('reads again when the server closes the connection under the request, twice at most', async () => {
+    // As a server does when it closes a kept-alive connection as idle just as a request is sent.
+    let closed = 0;
+    const closing = (times: number) => (response: ServerResponse) => {
+      if (closed < times) {
+        closed++;
+        response.socket?.destroy();
+        return;
+      }
+      response.writeHead(200);
+      response.end('{"a":1}');
+    };
+    const flaky = await serve(closing(2));
+    const bytes = await publishedReader(flaky, 1000)('current.json');
+    expect(new TextDecoder().decode(bytes)).toBe('{"a":1}');
+    expect(closed).toBe(2);
+
+    closed = 0;
+    const gone = await serve(closing(3));
+    await expect(publishedReader(gone, 1000)('current.json')).rejects.toThrow(
+      `cannot read ${gone}/current.json: other side closed`,
+    );
+    expect(closed).toBe(3);
+  });
+
   it('is no Tally site when a directory holds no current.json', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'tally-no-site-'));
     try {
