@@ -351,8 +351,12 @@ export class Publisher {
     const caughtUp = await this.catchUp(checkpoint.size);
     if (!caughtUp.ok) return caughtUp;
     // Until the results are released, nothing is public: no numbers, and no log to read them in.
-    if (waitsForRelease(this.options.election) && this.admission.released === undefined)
+    // Meanwhile the totals are checked ahead, in memory: the first version then checks only
+    // what moved since, and comes out sooner after the release.
+    if (waitsForRelease(this.options.election) && this.admission.released === undefined) {
+      this.builder.checkAhead(this.tally, this.accepted.values());
       return ok(undefined);
+    }
     const version = this.version + 1;
     const { content } = this.options;
     // Files built afresh are written as they are made; unchanged ones are linked afterwards.

@@ -665,6 +665,15 @@ export class SnapshotBuilder {
   }
 
   /**
+   * Checks the totals as `build` does, publishing nothing: before the results are released, so
+   * that the first version's check (which would otherwise read every area) reads only what
+   * moved since. What it finds is found again by the build that publishes.
+   */
+  checkAhead(tally: Tally, accepted: Iterable<CountedSubmission>): void {
+    checkTally(this.options.election, accepted, tally, this.checks);
+  }
+
+  /**
    * How many pieces of precinct detail show numbers older than the tally's; one found so for
    * the first time is noted as stale from `now` (oldestStale).
    */

@@ -159,11 +159,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const publishing = new Set<Promise<void>>();
   /** The newest version the public plane was told of, by election. */
   const served = new Map<string, number>();
+  /**
+   * The largest checkpoint each election's publisher was asked for and has not answered yet. A
+   * tick asks again only for a newer one: a version of a large election takes minutes, and a
+   * request every tick meanwhile would queue thousands for the publisher to answer after it.
+   */
+  const asked = new Map<string, number>();
   const publishTo = (
     id: string,
     publisher: ElectionPublisher,
     checkpoint: { size: number; note: string },
   ): void => {
+    if ((asked.get(id) ?? -1) >= checkpoint.size) return;
+    asked.set(id, checkpoint.size);
     const started = Date.now();
     const done = publisher
       .request(checkpoint)
@@ -180,7 +188,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((e: unknown) => {
         app.log.error(e, 'publish failed');
       })
-      .finally(() => publishing.delete(done));
+      .finally(() => {
+        if (asked.get(id) === checkpoint.size) asked.delete(id);
+        publishing.delete(done);
+      });
     publishing.add(done);
   };
 

@@ -185,6 +185,9 @@ async function rebuildUnitPages(
     return beneath.get(unit) ?? [];
   };
   const site = siteInputs(version, build);
+  /** The tally of the units beneath earlier pages, and which units it has counted. */
+  let shared: Tally | undefined;
+  const counted = new Set<string>();
   let behind = 0;
   for (const unit of unitsWithPages(election)) {
     if (!listsReportingUnits(election, unit)) continue;
@@ -202,9 +205,17 @@ async function rebuildUnitPages(
         await buildUnitPage(out, version.tally, some, site, unit);
         continue;
       }
-      // The units beneath it as they had counted as of that size.
-      const then = new Tally(election);
-      for (const u of unitsBeneath(unit)) {
+      // The units beneath it as they had counted as of that size, in a tally shared with other
+      // pages whose units these are not (a page reads only the units beneath it): a tally of a
+      // large election for each of its thousands of county pages would take minutes.
+      const units = unitsBeneath(unit);
+      if (units.some((u) => counted.has(u))) {
+        shared = new Tally(election);
+        counted.clear();
+      }
+      const then = (shared ??= new Tally(election));
+      for (const u of units) {
+        counted.add(u);
         for (const { entry, at } of history.countedAt(u, asOf)) {
           then.count(at, submissionIn(entries[entry] ?? new Uint8Array()));
         }
