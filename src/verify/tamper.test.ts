@@ -73,6 +73,10 @@ const TABLE = {
     code: 'file_not_reproduced',
     caught: true,
   },
+  "the site root's page sending readers to a newer version that is not there": {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
   'a page of the previous version altered, its manifest re-signed': {
     code: 'file_not_reproduced',
     caught: true,
@@ -523,6 +527,10 @@ const TAMPERS: Record<Change, Tamper> = {
     changeFile(op, site, 'assets/refresh.js', (t) => `${t}\ndocument.title = 'Final results';\n`),
   "the site root's page sending readers to an older version": (site) => {
     editText(site, 'index.html', (t) => t.replaceAll('v/2/', 'v/1/'));
+    return { file: 'index.html' };
+  },
+  "the site root's page sending readers to a newer version that is not there": (site) => {
+    editText(site, 'index.html', (t) => t.replaceAll('v/2/', 'v/3/'));
     return { file: 'index.html' };
   },
   'a page of the previous version altered, its manifest re-signed': (site, op) => {
@@ -1061,6 +1069,16 @@ describe('an operator holding every server key', () => {
     const report = await verify(site);
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, version: 2, pagesBehind: 1, groupFilesBehind: 0 });
+  });
+
+  it('verifies a live site that moved on while it was read: the root page already sends readers to the next version', async () => {
+    const site = op.copy();
+    // current.json as it was read (version 1); the root page and version 2 published since.
+    replaceFile(join(site, 'current.json'), readText(firstSite(op), 'current.json'));
+    for (const copy of ['br', 'gz']) rmSync(join(site, `current.json.${copy}`), { force: true });
+    const report = await verify(site);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, version: 1 });
   });
 
   it('publishes a site that verifies clean', async () => {
