@@ -59,6 +59,27 @@ describe('the publisher', () => {
     expect(publisher.logSize).toBe(started + 3);
   });
 
+  it('answers a request made in the very turn the version before it comes out', async () => {
+    const log = await startedLog();
+    const publisher = new Publisher({
+      election,
+      log,
+      signer: testSigner('tally.test'),
+      content: memoryContent(),
+    });
+    for (const [sequence, unit] of ['n-1', 's-1'].entries()) {
+      const entry = recorded(sampleSubmission(unit, { sequence: sequence + 1 }));
+      const added = await log.append([encodeLogEntry(entry)]);
+      if (!added.ok) throw new Error(added.error.message);
+    }
+    const size = Number(log.size);
+    const second = await publisher.request({ size: size - 1, note: 'checkpoint\n' }).then(
+      // Nothing awaited between the answer and the next request.
+      () => publisher.request({ size, note: 'checkpoint\n' }),
+    );
+    expect(second.ok && second.value?.snapshot.version).toBe(2);
+  });
+
   it('publishes nothing from a log that records a decision the admission rules do not make', async () => {
     const publisher = async (entry: LogEntry) => {
       const log = await startedLog();

@@ -185,13 +185,13 @@ export class Publisher {
     const answer = new Promise<Result<Published | undefined, PublishProblem>>((resolve, reject) => {
       this.waiting.push({ size: checkpoint.size, resolve, reject });
     });
-    this.running ??= this.drain().finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= this.drain();
     return answer;
   }
 
   private async drain(): Promise<void> {
+    // The loop starts a turn later, once `running` holds it (it clears `running` as it ends).
+    await Promise.resolve();
     try {
       for (;;) {
         const checkpoint = this.wanted;
@@ -233,6 +233,11 @@ export class Publisher {
     } catch (e) {
       for (const w of this.waiting) w.reject(e);
       this.waiting = [];
+    } finally {
+      // Cleared as the loop ends, before anyone answered can run again: a request made by
+      // whoever the last version answered then starts a new loop (were it cleared a turn
+      // later, that request would find this loop still marked running, and wait for ever).
+      this.running = undefined;
     }
   }
 
