@@ -348,7 +348,20 @@ export function isOnBallot(election: Election, contest: Contest, unitId: string)
   return members !== undefined && ancestry(election, unitId).some((id) => members.has(id));
 }
 
+/** By election, the contests on each of its units' ballots, as found (each once). */
+const ballots = new WeakMap<Election, Map<string, readonly Contest[]>>();
+
 /** The contests on a unit's ballot, in definition order. */
-export function contestsOnBallot(election: Election, unitId: string): Contest[] {
-  return election.definition.contests.filter((c) => isOnBallot(election, c, unitId));
+export function contestsOnBallot(election: Election, unitId: string): readonly Contest[] {
+  let byUnit = ballots.get(election);
+  if (byUnit === undefined) {
+    byUnit = new Map();
+    ballots.set(election, byUnit);
+  }
+  const known = byUnit.get(unitId);
+  if (known !== undefined) return known;
+  const found = election.definition.contests.filter((c) => isOnBallot(election, c, unitId));
+  // Only the election's own units are kept: an id from outside may be anything.
+  if (election.units.has(unitId)) byUnit.set(unitId, found);
+  return found;
 }

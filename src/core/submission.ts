@@ -3,14 +3,7 @@
 // and whether a person should look at them first (warnings). Pure: the stateful rules
 // (signatures, sequence numbers, amendments) live in ingest.
 import { z } from 'zod';
-import {
-  Id,
-  contestsOnBallot,
-  isOnBallot,
-  voteFor,
-  zodProblem,
-  type Election,
-} from './election.js';
+import { Id, contestsOnBallot, voteFor, zodProblem, type Election } from './election.js';
 import { err, ok, problem, type Problem, type Result } from './result.js';
 import { sha256Hex } from './sha256.js';
 
@@ -196,7 +189,7 @@ export function checkSubmission(
     const at = { contest: result.contest };
     if (contest === undefined)
       return fail('unknown_contest', `unknown contest "${result.contest}"`, at);
-    if (!isOnBallot(election, contest, unit.id)) {
+    if (!contestsOnBallot(election, unit.id).includes(contest)) {
       return fail(
         'contest_not_on_ballot',
         `contest "${contest.id}" is not on the ballot in unit "${unit.id}"`,

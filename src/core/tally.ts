@@ -613,6 +613,11 @@ function fieldName(contest: Contest, field: number): string {
 export class TallyLayout {
   readonly width: number;
   readonly contestAt = new Map<string, number>();
+  /** By contest: where its block starts, its choices' ids in order, and a vote type's width. */
+  readonly blocks = new Map<
+    string,
+    { readonly at: number; readonly choices: readonly string[]; readonly width: number }
+  >();
   readonly voteTypes: readonly string[];
 
   constructor(readonly election: Election) {
@@ -620,7 +625,9 @@ export class TallyLayout {
     let at = 3 + this.voteTypes.length;
     for (const contest of election.definition.contests) {
       this.contestAt.set(contest.id, at);
-      at += 2 + this.voteTypes.length * (FIXED + contest.choices.length);
+      const width = FIXED + contest.choices.length;
+      this.blocks.set(contest.id, { at, choices: contest.choices.map((c) => c.id), width });
+      at += 2 + this.voteTypes.length * width;
     }
     this.width = at;
   }
@@ -647,12 +654,26 @@ export class TallyLayout {
 }
 
 /**
- * What checkTally may keep between checks of the same election: the numbers it read off each
- * (immutable) results object and each unit's submissions, so that a check after a few new
- * submissions reads only what changed. It never keeps a verdict, only inputs' readings.
+ * What checkTally may keep between checks of the same election: each reporting unit's counted
+ * submissions as last read and what comparing them with its results found; each area above
+ * them, its expected numbers (the sums, kept up to date by what each unit's numbers moved by),
+ * what its results said and the last comparison. A check then reads again only the units whose
+ * counted submissions changed and the areas whose results moved, and compares again only where
+ * either side moved. A reporting unit's numbers are not kept (there may be hundreds of
+ * thousands): they are read again from its submissions when they change.
  */
 export class TallyCheckCache {
-  /** By area: what its results said at a revision (kept only for views that have revisions). */
+  /** By reporting unit. */
+  readonly units = new Map<
+    string,
+    {
+      readonly slots: readonly Submission[];
+      /** The revision of the results compared (none: results without revisions). */
+      readonly revision: number | undefined;
+      readonly problems: readonly TallyProblem[];
+    }
+  >();
+  /** By area above the reporting units: what its results said at a revision. */
   readonly results = new Map<
     string,
     {
@@ -661,23 +682,63 @@ export class TallyCheckCache {
       readonly problems: readonly TallyProblem[];
     }
   >();
-  readonly units = new Map<
-    string,
-    { readonly slots: readonly Submission[]; readonly vector: Float64Array }
-  >();
   /**
-   * By area: the last comparison of what it should hold with what it said, and its problems;
-   * the same two vectors again (a unit whose submissions and results did not move) compare the
-   * same.
+   * By area above the reporting units (units and districts): the sum of the numbers of the
+   * reporting units beneath it or within it, and the mark of its last change.
+   */
+  readonly sums = new Map<string, { readonly vector: Float64Array; mark: number }>();
+  /**
+   * By area above the reporting units: the last comparison of what it should hold (as of a
+   * mark) with what it said, and its problems; the same two again compare the same.
    */
   readonly compared = new Map<
     string,
     {
-      readonly expected: Float64Array;
+      readonly mark: number;
       readonly found: Float64Array;
       readonly problems: readonly TallyProblem[];
     }
   >();
+  /** Counts the changes to expected numbers: each change a new mark. */
+  marks = 0;
+  /** The election's shape as the check walks it, found once. */
+  shape: CheckShape | undefined;
+}
+
+/** The units in the order the check reports them (each after the units beneath it), and more. */
+interface CheckShape {
+  readonly layout: TallyLayout;
+  /** Every unit beneath the root and the root, each after its children (depth first). */
+  readonly order: readonly string[];
+  /** The units with no units beneath them (reporting units). */
+  readonly leaves: readonly string[];
+  /** By reporting unit: the units above it and the districts it lies within. */
+  readonly sumsOf: ReadonlyMap<string, readonly string[]>;
+}
+
+function checkShape(election: Election): CheckShape {
+  const layout = new TallyLayout(election);
+  const order: string[] = [];
+  const leaves: string[] = [];
+  const visit = (unitId: string): void => {
+    const children = election.children.get(unitId);
+    if (children === undefined) leaves.push(unitId);
+    else for (const child of children) visit(child);
+    order.push(unitId);
+  };
+  visit(election.root.id);
+  const districtsOf = new Map<string, string[]>();
+  for (const d of election.definition.districts) {
+    for (const member of d.units)
+      districtsOf.set(member, [...(districtsOf.get(member) ?? []), d.id]);
+  }
+  const sumsOf = new Map<string, readonly string[]>();
+  for (const leaf of leaves) {
+    const chain = ancestry(election, leaf);
+    const districts = new Set(chain.flatMap((id) => districtsOf.get(id) ?? []));
+    sumsOf.set(leaf, [...chain.slice(1), ...districts]);
+  }
+  return { layout, order, leaves, sumsOf };
 }
 
 /** Results to check: an area's by id, and (from a Tally) the revision it is at. */
@@ -700,31 +761,35 @@ export function unitNumbers(
   layout: TallyLayout,
   unitId: string,
   slots: readonly Submission[],
+  /** Filled in and returned, when given (no vector made). */
+  into?: Float64Array,
 ): Float64Array {
   const { election, voteTypes } = layout;
-  const v = new Float64Array(layout.width);
+  const v = into?.fill(0) ?? new Float64Array(layout.width);
   v[0] = 1;
   v[1] = slots.length > 0 ? 1 : 0;
   v[2] = election.units.get(unitId)?.registeredVoters ?? 0;
+  const reported = new Set<string>();
+  for (const s of slots) for (const r of s.contests) reported.add(r.contest);
   for (const contest of contestsOnBallot(election, unitId)) {
     const at = layout.contestAt.get(contest.id) ?? 0;
     v[at] = 1;
-    if (slots.some((s) => s.contests.some((r) => r.contest === contest.id))) v[at + 1] = 1;
+    if (reported.has(contest.id)) v[at + 1] = 1;
   }
   for (const s of slots) {
     const vt = voteTypes.indexOf(s.voteType);
     v[3 + vt] = (v[3 + vt] ?? 0) + s.ballotsCast;
     for (const r of s.contests) {
-      const contest = election.contests.get(r.contest);
-      const at = layout.contestAt.get(r.contest);
-      if (contest === undefined || at === undefined) continue;
-      const base = at + 2 + vt * (FIXED + contest.choices.length);
+      const block = layout.blocks.get(r.contest);
+      if (block === undefined) continue;
+      const base = block.at + 2 + vt * block.width;
       v[base] = (v[base] ?? 0) + r.ballotsCast;
       v[base + 1] = (v[base + 1] ?? 0) + r.overvotes;
       v[base + 2] = (v[base + 2] ?? 0) + r.undervotes;
-      contest.choices.forEach((choice, i) => {
-        v[base + FIXED + i] = (v[base + FIXED + i] ?? 0) + (r.counts[choice.id] ?? 0);
-      });
+      for (let i = 0; i < block.choices.length; i++) {
+        v[base + FIXED + i] =
+          (v[base + FIXED + i] ?? 0) + (r.counts[block.choices[i] as string] ?? 0);
+      }
     }
   }
   return v;
@@ -737,57 +802,60 @@ export function unitNumbers(
 export function publishedNumbers(
   layout: TallyLayout,
   r: AreaResults,
+  /** Filled in and returned, when given (no vector made). */
+  into?: Float64Array,
 ): { readonly vector: Float64Array; readonly problems: TallyProblem[] } {
   const { election, voteTypes } = layout;
   const problems: TallyProblem[] = [];
-  const v = new Float64Array(layout.width);
+  const v = into?.fill(0) ?? new Float64Array(layout.width);
   v[0] = r.reporting.expected;
   v[1] = r.reporting.reported;
   v[2] = r.registeredVoters;
   let ballots = 0;
-  voteTypes.forEach((vt, i) => {
-    const n = r.ballotsCast.byVoteType[vt] ?? 0;
+  for (let i = 0; i < voteTypes.length; i++) {
+    const n = r.ballotsCast.byVoteType[voteTypes[i] as string] ?? 0;
     ballots += n;
     v[3 + i] = n;
-  });
+  }
   if (ballots !== r.ballotsCast.total)
     problems.push(mismatch(r.area, 'ballots cast (all vote types)', ballots, r.ballotsCast.total));
   for (const c of r.contests) {
+    const block = layout.blocks.get(c.contest);
     const contest = election.contests.get(c.contest);
-    const at = layout.contestAt.get(c.contest);
-    if (contest === undefined || at === undefined) {
+    if (contest === undefined || block === undefined) {
       problems.push(mismatch(r.area, `contest ${c.contest}`, 0, 1));
       continue;
     }
+    const { at, choices, width } = block;
     v[at] = c.reporting.expected;
     v[at + 1] = c.reporting.reported;
-    const fields = (t: ContestTotals): number[] => [
-      t.ballotsCast,
-      t.overvotes,
-      t.undervotes,
-      ...contest.choices.map((choice) => t.counts[choice.id] ?? 0),
-    ];
-    const sum = new Array<number>(FIXED + contest.choices.length).fill(0);
-    voteTypes.forEach((vt, i) => {
-      const t = c.byVoteType[vt];
-      if (t === undefined) return;
-      const base = at + 2 + i * (FIXED + contest.choices.length);
-      fields(t).forEach((n, k) => {
-        v[base + k] = n;
-        sum[k] = (sum[k] ?? 0) + n;
-      });
-    });
-    fields(c.total).forEach((n, k) => {
-      if (n !== sum[k])
+    for (let i = 0; i < voteTypes.length; i++) {
+      const t = c.byVoteType[voteTypes[i] as string];
+      if (t === undefined) continue;
+      const base = at + 2 + i * width;
+      v[base] = t.ballotsCast;
+      v[base + 1] = t.overvotes;
+      v[base + 2] = t.undervotes;
+      for (let k = 0; k < choices.length; k++)
+        v[base + FIXED + k] = t.counts[choices[k] as string] ?? 0;
+    }
+    // The totals over vote types must be the sums of the vote types' numbers.
+    for (let k = 0; k < width; k++) {
+      let sum = 0;
+      for (let i = 0; i < voteTypes.length; i++) sum += v[at + 2 + i * width + k] ?? 0;
+      const total =
+        k === 0
+          ? c.total.ballotsCast
+          : k === 1
+            ? c.total.overvotes
+            : k === 2
+              ? c.total.undervotes
+              : (c.total.counts[choices[k - FIXED] as string] ?? 0);
+      if (total !== sum)
         problems.push(
-          mismatch(
-            r.area,
-            `${c.contest}: ${fieldName(contest, k)} (all vote types)`,
-            sum[k] ?? 0,
-            n,
-          ),
+          mismatch(r.area, `${c.contest}: ${fieldName(contest, k)} (all vote types)`, sum, total),
         );
-    });
+    }
   }
   return { vector: v, problems };
 }
@@ -808,11 +876,13 @@ export function compareNumbers(
 }
 
 /**
- * Checks results against the counted submissions from scratch, by another road than `Tally`:
- * each reporting unit's numbers are read off its counted submissions, each unit above is the sum
- * of the units beneath it, each district the sum of the reporting units within it; every area's
- * published numbers, totals over vote types included, must equal those. Returns every mismatch;
- * none means the results are the sum of the accepted submissions at every level.
+ * Checks results against the counted submissions, by another road than `Tally`: each reporting
+ * unit's numbers are read off its counted submissions, each unit above is the sum of the units
+ * beneath it, each district the sum of the reporting units within it; every area's published
+ * numbers, totals over vote types included, must equal those. Returns every mismatch; none
+ * means the results are the sum of the accepted submissions at every level. With the cache of
+ * the check before, the sums move by what each changed unit's numbers moved by (whole numbers
+ * in doubles: exact), and only what moved is compared again.
  */
 export function checkTally(
   election: Election,
@@ -821,7 +891,8 @@ export function checkTally(
   cache: TallyCheckCache = new TallyCheckCache(),
 ): TallyProblem[] {
   const problems: TallyProblem[] = [];
-  const layout = new TallyLayout(election);
+  const shape = (cache.shape ??= checkShape(election));
+  const { layout } = shape;
   let view: ResultsView;
   if (Array.isArray(results)) {
     const byArea = new Map((results as readonly AreaResults[]).map((r) => [r.area, r]));
@@ -836,18 +907,55 @@ export function checkTally(
     slotsOf.set(submission.unit, list);
   }
 
-  // Stage 1, read again only for a unit whose counted submissions changed.
-  const expectedOfUnit = (unitId: string): Float64Array => {
-    const slots = slotsOf.get(unitId) ?? [];
-    const known = cache.units.get(unitId);
-    if (known?.slots.length === slots.length && known.slots.every((s, i) => s === slots[i])) {
-      return known.vector;
+  const sumOf = (area: string): { readonly vector: Float64Array; mark: number } => {
+    let sum = cache.sums.get(area);
+    if (sum === undefined) {
+      sum = { vector: new Float64Array(layout.width), mark: 0 };
+      cache.sums.set(area, sum);
     }
-    const vector = unitNumbers(layout, unitId, slots);
-    cache.units.set(unitId, { slots, vector });
-    return vector;
+    return sum;
   };
-  // Stage 2, read again only for an area whose results moved to another revision.
+  // Vectors filled in again for each reporting unit: none made per unit.
+  const now = new Float64Array(layout.width);
+  const before = new Float64Array(layout.width);
+  const stated = new Float64Array(layout.width);
+
+  // Each reporting unit, read again when its counted submissions changed (stage 1), what they
+  // moved by added to every sum it is part of (stage 4), and its results read (stage 2) and
+  // compared (stage 3) again when either side moved.
+  for (const unitId of shape.leaves) {
+    const slots = slotsOf.get(unitId) ?? [];
+    const revision = view.revision?.(unitId);
+    const known = cache.units.get(unitId);
+    const same =
+      known?.slots.length === slots.length && known.slots.every((s, i) => s === slots[i]);
+    if (same && revision !== undefined && known.revision === revision) continue;
+    const expected = unitNumbers(layout, unitId, slots, now);
+    if (!same) {
+      const mark = ++cache.marks;
+      const was =
+        known === undefined ? undefined : unitNumbers(layout, unitId, known.slots, before);
+      for (const area of shape.sumsOf.get(unitId) ?? []) {
+        const sum = sumOf(area);
+        const into = sum.vector;
+        for (let i = 0; i < into.length; i++)
+          into[i] = (into[i] ?? 0) + (expected[i] ?? 0) - (was?.[i] ?? 0);
+        sum.mark = mark;
+      }
+    }
+    const r = view.area(unitId);
+    let found: TallyProblem[];
+    if (r === undefined) {
+      found = [problem('tally_mismatch', `${unitId}: no results`, { area: unitId })];
+    } else {
+      const read = publishedNumbers(layout, r, stated);
+      found = [...read.problems, ...compareNumbers(layout, unitId, expected, read.vector)];
+    }
+    cache.units.set(unitId, { slots, revision, problems: found });
+  }
+
+  // Stage 2 for the areas above, read again only for one whose results moved to another
+  // revision.
   const foundOfArea = (area: string): Float64Array | undefined => {
     const revision = view.revision?.(area);
     const known = cache.results.get(area);
@@ -864,54 +972,29 @@ export function checkTally(
     }
     return read.vector;
   };
-  const compare = (area: string, expected: Float64Array): void => {
+  // Stage 3 for them, compared again only where either side moved.
+  const compare = (area: string): void => {
+    const unit = cache.units.get(area);
+    if (unit !== undefined) {
+      problems.push(...unit.problems);
+      return;
+    }
     const found = foundOfArea(area);
     if (found === undefined) {
       problems.push(problem('tally_mismatch', `${area}: no results`, { area }));
       return;
     }
+    const expected = sumOf(area);
     const known = cache.compared.get(area);
-    if (known?.expected === expected && known.found === found) {
+    if (known?.mark === expected.mark && known.found === found) {
       problems.push(...known.problems);
       return;
     }
-    const differ = compareNumbers(layout, area, expected, found);
-    cache.compared.set(area, { expected, found, problems: differ });
+    const differ = compareNumbers(layout, area, expected.vector, found);
+    cache.compared.set(area, { mark: expected.mark, found, problems: differ });
     problems.push(...differ);
   };
-
-  // Stage 4: the walk. Districts gather the reporting units within their member units, as the
-  // walk passes them.
-  const districtsOf = new Map<string, string[]>();
-  const districtSums = new Map<string, Float64Array>();
-  for (const d of election.definition.districts) {
-    districtSums.set(d.id, new Float64Array(layout.width));
-    for (const member of d.units)
-      districtsOf.set(member, [...(districtsOf.get(member) ?? []), d.id]);
-  }
-  const addInto = (into: Float64Array, from: Float64Array): void => {
-    for (let i = 0; i < into.length; i++) into[i] = (into[i] ?? 0) + (from[i] ?? 0);
-  };
-  // Depth first, so only one path's vectors are alive at a time.
-  const walk = (unitId: string): Float64Array => {
-    const children = election.children.get(unitId);
-    let v: Float64Array;
-    if (children === undefined) {
-      v = expectedOfUnit(unitId);
-      if (districtsOf.size > 0) {
-        const districts = new Set(
-          ancestry(election, unitId).flatMap((id) => districtsOf.get(id) ?? []),
-        );
-        for (const d of districts) addInto(districtSums.get(d) as Float64Array, v);
-      }
-    } else {
-      v = new Float64Array(layout.width);
-      for (const child of children) addInto(v, walk(child));
-    }
-    compare(unitId, v);
-    return v;
-  };
-  walk(election.root.id);
-  for (const [district, sum] of districtSums) compare(district, sum);
+  for (const area of shape.order) compare(area);
+  for (const d of election.definition.districts) compare(d.id);
   return problems;
 }
