@@ -83,6 +83,11 @@ export interface NightSummary {
   readonly failed: number;
   /** Units that never reported, by design of the night. */
   readonly silentUnits: readonly string[];
+  /**
+   * When the first report was due (performance.now()), once every report was made and signed:
+   * each answer's `at` counts from here.
+   */
+  readonly startedAt: number;
 }
 
 /** At most this many reports in one batch request. */
@@ -314,5 +319,5 @@ export async function playElectionNight(options: NightOptions): Promise<NightSum
       }
     }),
   );
-  return { ...counts, silentUnits };
+  return { ...counts, silentUnits, startedAt: started };
 }
