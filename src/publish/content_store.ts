@@ -7,6 +7,7 @@ import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { dirname, join, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { sha256Hex } from '../core/sha256.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -33,6 +34,12 @@ export interface ContentStore {
   /** Replaces a file that moves (current.json and the like), atomically. */
   replace(path: string, bytes: Uint8Array): Promise<void>;
   read(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * Takes in, under `path`, an immutable file another store holds at `fromPath` (with its
+   * compressed copies), which that store then no longer holds: what a private staging store
+   * built before the results were released becomes public as a version's file.
+   */
+  adopt(path: string, from: ContentStore, fromPath: string): Promise<void>;
 }
 
 /** Compressed copies are worth keeping for text formats of some size. */
@@ -49,6 +56,11 @@ export function compressible(path: string, size: number): boolean {
  */
 export function isPrecinctFile(path: string): boolean {
   return /(^|\/)(units|cdf)\/[^/]+\.json$/.test(path);
+}
+
+/** When a file's compressed copies are made: a precinct file's later (LaterCopies). */
+export function copiesOf(path: string): CompressedCopies {
+  return isPrecinctFile(path) ? 'later' : 'now';
 }
 
 export async function compress(
@@ -73,16 +85,28 @@ export class DirectoryContentStore implements ContentStore {
     return join(this.root, ...path.split('/'));
   }
 
+  /** Directories this store made or found there: a version's thousands of files share a few. */
+  private readonly directories = new Set<string>();
+
+  private async directoryOf(target: string): Promise<void> {
+    const directory = dirname(target);
+    if (this.directories.has(directory)) return;
+    await mkdir(directory, { recursive: true });
+    this.directories.add(directory);
+  }
+
   async put(file: StoredFile, sameAs?: string, copies: CompressedCopies = 'now'): Promise<void> {
     const target = this.full(file.path);
-    await mkdir(dirname(target), { recursive: true });
+    await this.directoryOf(target);
     if (sameAs !== undefined) {
       const source = this.full(sameAs);
       try {
-        for (const suffix of ['', '.br', '.gz']) {
-          if (suffix === '' || (await exists(source + suffix))) {
-            await linkReplacing(source + suffix, target + suffix);
-          }
+        await linkReplacing(source, target);
+        // Its compressed copies, where it has them.
+        for (const suffix of ['.br', '.gz']) {
+          await linkReplacing(source + suffix, target + suffix).catch((e: unknown) => {
+            if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+          });
         }
         return;
       } catch {
@@ -113,7 +137,7 @@ export class DirectoryContentStore implements ContentStore {
 
   async replace(path: string, bytes: Uint8Array): Promise<void> {
     const target = this.full(path);
-    await mkdir(dirname(target), { recursive: true });
+    await this.directoryOf(target);
     if (compressible(path, bytes.length)) {
       const { br, gz: g } = await compress(bytes);
       await writeAtomically(target + '.br', br);
@@ -123,6 +147,29 @@ export class DirectoryContentStore implements ContentStore {
       await rm(target + '.gz', { force: true });
     }
     await writeAtomically(target, bytes);
+  }
+
+  async adopt(path: string, from: ContentStore, fromPath: string): Promise<void> {
+    const target = this.full(path);
+    await this.directoryOf(target);
+    if (from instanceof DirectoryContentStore) {
+      const source = from.full(fromPath);
+      try {
+        // The copies first, the file last: a reader that finds the file finds its copies.
+        for (const suffix of ['.br', '.gz', '']) {
+          if (suffix === '' || (await exists(source + suffix))) {
+            await rename(source + suffix, target + suffix);
+          }
+        }
+        return;
+      } catch (e) {
+        // Another file system: the bytes are copied instead.
+        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      }
+    }
+    const bytes = await from.read(fromPath);
+    if (bytes === undefined) throw new Error(`no file ${fromPath} to take in as ${path}`);
+    await this.put({ path, bytes, sha256: sha256Hex(bytes) }, undefined, copiesOf(path));
   }
 
   async read(path: string): Promise<Uint8Array | undefined> {
@@ -160,7 +207,15 @@ async function writeAtomically(target: string, bytes: Uint8Array): Promise<void>
   await rename(temporary, target);
 }
 
+/** Links `target` to `source`'s file, in place of any file there (atomically either way). */
 async function linkReplacing(source: string, target: string): Promise<void> {
+  try {
+    // Nearly always: a new version's directory has no file of that name yet.
+    await link(source, target);
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
   const temporary = `${target}.${String(process.pid)}.${String(counter++)}.tmp`;
   await link(source, temporary);
   await rename(temporary, target);
