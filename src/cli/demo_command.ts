@@ -275,6 +275,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           checkWorkers: Math.max(1, availableParallelism() - 1),
           publish: {
             siteDir,
+            stagingDir: join(options.dataDir, 'staging'),
             port: Number(options.publicPort),
             // The verify pages give the site's address when it is known before it listens.
             ...(Number(options.publicPort) === 0

@@ -504,6 +504,7 @@ export function registerElectionCommands(program: Command, io: CliIo): void {
           ? {
               publish: {
                 siteDir,
+                stagingDir: join(options.dataDir, 'staging'),
                 host: options.publicHost,
                 port: Number(options.publicPort),
                 ...(options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl }),

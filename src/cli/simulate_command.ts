@@ -44,6 +44,10 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
       .option('--units <n>', 'reporting units', '1000')
       .option('--contests <n>', 'contests on every ballot', '10')
       .option('--minutes <n>', 'how long the night lasts', '1')
+      .option(
+        '--polls-close <seconds>',
+        'seconds from loading the election to the polls closing, when the results are released and the reports begin; the server builds the site in private meanwhile (default: 10, and 0.4 per 1,000 units)',
+      )
       .option('--readers <n>', 'concurrent readers on the public site', '8')
       .option('--faults <mix>', 'realistic or none', 'realistic')
       .option(
@@ -59,6 +63,7 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
         units: string;
         contests: string;
         minutes: string;
+        pollsClose?: string;
         readers: string;
         faults: string;
         logKey?: string;
@@ -70,6 +75,11 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
       const minutes = Number(options.minutes);
       if (!(units >= 1 && contests >= 1 && minutes > 0)) {
         throw new CliFailure('--units and --contests are at least 1, --minutes above 0');
+      }
+      const pollsClose =
+        options.pollsClose === undefined ? undefined : Number(options.pollsClose) * 1000;
+      if (pollsClose !== undefined && !(pollsClose >= 0)) {
+        throw new CliFailure('--polls-close is a number of seconds, 0 or more');
       }
       if (options.faults !== 'realistic' && options.faults !== 'none') {
         throw new CliFailure('--faults is realistic or none');
@@ -91,6 +101,7 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
           units,
           contests,
           durationMs: minutes * 60_000,
+          ...(pollsClose === undefined ? {} : { pollsCloseInMs: pollsClose }),
           readers: Number(options.readers),
           faults: options.faults === 'none' ? NO_FAULTS : REALISTIC_FAULTS,
           logKey: logKey.value,

@@ -17,6 +17,7 @@ function recordingStore(): {
     put: () => Promise.resolve(),
     replace: () => Promise.resolve(),
     read: () => Promise.resolve(undefined),
+    adopt: () => Promise.resolve(),
     addCompressedCopies: async (path) => {
       await gate;
       made.push(path);
@@ -60,6 +61,7 @@ describe('compressed copies made later', () => {
       put: () => Promise.resolve(),
       replace: () => Promise.resolve(),
       read: () => Promise.resolve(undefined),
+      adopt: () => Promise.resolve(),
       addCompressedCopies: (path) =>
         path.includes('bad')
           ? Promise.reject(new Error('disk full'))

@@ -22,6 +22,11 @@ function memoryContent(): ContentStore {
       return Promise.resolve();
     },
     read: (path) => Promise.resolve(files.get(path)),
+    adopt: async (path, from, fromPath) => {
+      const bytes = await from.read(fromPath);
+      if (bytes === undefined) throw new Error(`no file ${fromPath}`);
+      files.set(path, bytes);
+    },
     // Compressed copies are the directory store's (content_store.test.ts).
     addCompressedCopies: () => Promise.resolve(),
   };

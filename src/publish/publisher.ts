@@ -25,7 +25,7 @@ import type { Log } from '../log/log.js';
 import { keyRef } from '../log/envelope.js';
 import { encodeVerifierKey, parseVerifierKey, type Signer } from '../log/note.js';
 import { parseCurrent } from '../formats/manifest.js';
-import { isPrecinctFile, type ContentStore } from './content_store.js';
+import { copiesOf, isPrecinctFile, type ContentStore } from './content_store.js';
 import { LaterCopies } from './later_copies.js';
 import {
   HISTORY_LENGTH,
@@ -46,6 +46,12 @@ export interface PublisherOptions {
   readonly log: Log;
   readonly signer: Signer;
   readonly content: ContentStore;
+  /**
+   * A private store, never served: before the results are released, the precinct detail is
+   * built there, so that the first version after the release lists it already built (a large
+   * election's takes minutes) and only takes it in. Without one, the first version builds it.
+   */
+  readonly staging?: ContentStore;
   readonly siteUrl?: string;
   readonly now?: () => Date;
   /**
@@ -134,6 +140,8 @@ export class Publisher {
   /** How long bringing a piece of precinct detail up to date takes, as last measured. */
   private msPerItem = 2;
   private closing = false;
+  /** The files built in the staging store before the release, by path within a version. */
+  private readonly staged = new Set<string>();
 
   /** The precinct files' compressed copies still to make, once and between versions. */
   private readonly laterCopies: LaterCopies;
@@ -200,6 +208,8 @@ export class Publisher {
           this.wanted = undefined;
           const result = await this.publish(checkpoint);
           this.answer(checkpoint.size, result);
+          // Before the release, the precinct detail is built in private meanwhile.
+          if (result.ok && this.awaitsRelease()) await this.stagingPass();
           // Between versions, the precinct detail's turn, if it has waited too long.
           if (
             result.ok &&
@@ -249,6 +259,44 @@ export class Publisher {
     if (this.wanted !== undefined && this.wanted.size <= size) this.wanted = undefined;
   }
 
+  /** Whether the results are still to be released: nothing is public yet. */
+  private awaitsRelease(): boolean {
+    return waitsForRelease(this.options.election) && this.admission.released === undefined;
+  }
+
+  /**
+   * Before the release: builds the precinct detail never built, and brings up to date what is,
+   * in the staging store, until a checkpoint the tally has not counted comes (the release is
+   * one): the first version then takes it in rather than building it.
+   */
+  private async stagingPass(): Promise<void> {
+    const staging = this.options.staging;
+    if (staging === undefined || this.isClosing()) return;
+    if (this.builder.unbuiltDetail === 0 && this.builder.staleDetail(this.tally) === 0) return;
+    const writing = this.writer(staging, (path) => {
+      this.staged.add(path);
+      return path;
+    });
+    await this.builder.buildDetail(
+      this.tally,
+      { checkpoint: '', timeAt: (size) => this.times.at(size) },
+      writing.sink,
+      () => !this.isClosing() && !((this.wanted?.size ?? 0) > this.tally.logSize),
+      true,
+    );
+    await writing.done();
+  }
+
+  /** Takes the files built in the staging store into a version's directory. */
+  private async adoptStaged(version: number): Promise<void> {
+    const staging = this.options.staging;
+    if (staging === undefined) return;
+    await inBatches([...this.staged], 16, (path) =>
+      this.options.content.adopt(versionPath(version, path), staging, path),
+    );
+    this.staged.clear();
+  }
+
   /** Whether the server is closing (close): no more precinct detail. */
   private isClosing(): boolean {
     return this.closing;
@@ -282,7 +330,7 @@ export class Publisher {
     const share = Math.max(DETAIL_SHARE_MS, this.lastVersionMs / 2);
     // The copies wait: numbers first, precinct detail included.
     await this.laterCopies.pause();
-    const writing = this.writer(this.version + 1);
+    const writing = this.nextVersionWriter();
     await this.timedDetail(this.lastPublished?.note ?? '', writing.sink, () => {
       if (this.isClosing()) return false;
       const spent = performance.now() - started;
@@ -317,23 +365,31 @@ export class Publisher {
     return built;
   }
 
+  /** Writes files for the next version, into its directory (see writer). */
+  private nextVersionWriter(): ReturnType<Publisher['writer']> {
+    const version = this.version + 1;
+    return this.writer(this.options.content, (path) => versionPath(version, path));
+  }
+
   /**
-   * Writes the files a build hands over for a version as they are made, a few at a time, so
-   * that a large election's version is never all in memory.
+   * Writes the files a build hands over, each under the path `pathOf` gives it, as they are
+   * made, a few at a time, so that a large election's version is never all in memory.
    */
-  private writer(version: number): {
+  private writer(
+    store: ContentStore,
+    pathOf: (path: string) => string,
+  ): {
     sink: (f: BuiltFile) => Promise<void>;
     done: () => Promise<void>;
   } {
-    const { content } = this.options;
     const writing = new Set<Promise<void>>();
     const sink = async (f: BuiltFile): Promise<void> => {
       if (f.bytes === undefined) return;
-      const write = content
+      const write = store
         .put(
-          { path: versionPath(version, f.path), bytes: f.bytes, sha256: f.sha256 },
+          { path: pathOf(f.path), bytes: f.bytes, sha256: f.sha256 },
           undefined,
-          isPrecinctFile(f.path) ? 'later' : 'now',
+          copiesOf(f.path),
         )
         .finally(() => writing.delete(write));
       writing.add(write);
@@ -358,14 +414,16 @@ export class Publisher {
     // Until the results are released, nothing is public: no numbers, and no log to read them in.
     // Meanwhile the totals are checked ahead, in memory: the first version then checks only
     // what moved since, and comes out sooner after the release.
-    if (waitsForRelease(this.options.election) && this.admission.released === undefined) {
+    if (this.awaitsRelease()) {
       this.builder.checkAhead(this.tally, this.accepted.values());
       return ok(undefined);
     }
     const version = this.version + 1;
     const { content } = this.options;
+    // The precinct detail built before the release, taken in.
+    await this.adoptStaged(version);
     // Files built afresh are written as they are made; unchanged ones are linked afterwards.
-    const writing = this.writer(version);
+    const writing = this.nextVersionWriter();
     // Precinct detail that takes little time to bring up to date is, when no newer checkpoint
     // waits: the version is then whole, and a quiet night has no versions for detail alone.
     const stale = this.builder.staleDetail(this.tally);

@@ -699,6 +699,11 @@ export class SnapshotBuilder {
     return oldest;
   }
 
+  /** How many pieces of precinct detail were never built. */
+  get unbuiltDetail(): number {
+    return this.detail.filter((item) => !this.cache.has(item.path)).length;
+  }
+
   private isStale(tally: VersionSource, item: DetailItem): boolean {
     const known = this.cache.get(item.path);
     if (known === undefined) return false;
@@ -711,17 +716,20 @@ export class SnapshotBuilder {
    * The detail pass: rebuilds the precinct detail whose numbers moved since it was built, what
    * waited longest first, as of the tally now (read, not changed; `at` is the version it
    * counts), handing each file to `sink` (for the next version, which then lists it), while
-   * `keepGoing` says so. Returns how many pieces it rebuilt.
+   * `keepGoing` says so; with `unbuilt`, the pieces never built too (before the results are
+   * released, so that the first version finds its precinct detail built). Returns how many
+   * pieces it built.
    */
   async buildDetail(
     tally: VersionSource & { readonly logSize: number },
     at: Pick<VersionStamp, 'checkpoint' | 'timeAt'>,
     sink: (file: BuiltFile) => Promise<void>,
     keepGoing: () => boolean,
+    unbuilt = false,
   ): Promise<number> {
     const { election } = this.options;
     const stale = this.detail
-      .filter((item) => this.isStale(tally, item))
+      .filter((item) => this.isStale(tally, item) || (unbuilt && !this.cache.has(item.path)))
       .map((item) => ({ item, asOf: this.cache.get(item.path)?.file.asOf ?? 0 }))
       .sort((a, b) => a.asOf - b.asOf);
     const written = this.detailWritten;

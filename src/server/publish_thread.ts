@@ -3,6 +3,7 @@
 // submissions. The ingest thread reads the log's new entries from the store and hands them over
 // with each checkpoint; the worker keeps its own copy of the log's tree, tallies, builds and writes.
 // The thread is a worker pool of one (src/threads/worker_pool.ts) that keeps its state.
+import { rm } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import type { Election } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
@@ -39,6 +40,8 @@ export interface PublisherSetup {
   readonly signer: Signer;
   /** The election's directory of public files. */
   readonly siteDir: string;
+  /** The election's private directory for what is built before the release (see Publisher). */
+  readonly stagingDir?: string;
   readonly siteUrl?: string;
   /** See PublisherOptions.inlineDetailMs (tests that make the precinct detail always follow). */
   readonly inlineDetailMs?: number;
@@ -48,6 +51,7 @@ export interface PublishWorkerData {
   readonly definition: unknown;
   readonly signerKey: string;
   readonly siteDir: string;
+  readonly stagingDir?: string;
   readonly siteUrl?: string;
 }
 
@@ -71,11 +75,16 @@ const CLOSE_WITHIN_MS = 10 * 60_000;
 
 /** This thread's publisher: for tests that run from source, and the publisher's own thread. */
 export async function publisherHere(setup: PublisherSetup): Promise<ElectionPublisher> {
+  // What a publisher before this one staged is rebuilt: it may be of a log this one never saw.
+  if (setup.stagingDir !== undefined) await rm(setup.stagingDir, { recursive: true, force: true });
   const publisher = new Publisher({
     election: setup.election,
     log: setup.log,
     signer: setup.signer,
     content: new DirectoryContentStore(setup.siteDir),
+    ...(setup.stagingDir === undefined
+      ? {}
+      : { staging: new DirectoryContentStore(setup.stagingDir) }),
     ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
     ...(setup.inlineDetailMs === undefined ? {} : { inlineDetailMs: setup.inlineDetailMs }),
   });
@@ -101,6 +110,7 @@ export async function publisherThread(setup: PublisherSetup): Promise<ElectionPu
     definition: setup.election.definition,
     signerKey: encodeSignerKey(setup.signer),
     siteDir: setup.siteDir,
+    ...(setup.stagingDir === undefined ? {} : { stagingDir: setup.stagingDir }),
     ...(setup.siteUrl === undefined ? {} : { siteUrl: setup.siteUrl }),
   };
   const thread = new WorkerPool<PublishTask, PublishOutcome>({

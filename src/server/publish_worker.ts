@@ -26,6 +26,7 @@ async function start(data: PublishWorkerData): Promise<{ log: Log; publisher: El
     log,
     signer: signer.value,
     siteDir: data.siteDir,
+    ...(data.stagingDir === undefined ? {} : { stagingDir: data.stagingDir }),
     ...(data.siteUrl === undefined ? {} : { siteUrl: data.siteUrl }),
   });
   return { log, publisher };

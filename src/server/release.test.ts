@@ -1,7 +1,7 @@
 // Results stay off the public site until they are released: no version, no numbers, no log, until
 // a release entry is in the log (by an admin, or by the server at the definition's release
 // time), and the verifier refuses a version published without one.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +32,20 @@ function electionReleased(release?: ElectionDefinition['release']): Election {
   return indexed.value;
 }
 
+/** The files beneath a directory, by path within it (none when it is not there). */
+function filesUnder(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+    )
+    .sort();
+}
+
 describe('releasing results to the public site', () => {
   let dir: string;
   let store: Store;
@@ -55,7 +69,7 @@ describe('releasing results to the public site', () => {
       store,
       logSigner,
       checkpointEveryMs: 60_000,
-      publish: { siteDir: join(dir, 'site'), thread: false },
+      publish: { siteDir: join(dir, 'site'), stagingDir: join(dir, 'staging'), thread: false },
     });
     const ingest = await server.elections.get('sample-2026');
     if (ingest === undefined) throw new Error('no election');
@@ -97,6 +111,57 @@ describe('releasing results to the public site', () => {
     expect(decodeLogEntry(read.value[leaf] ?? new Uint8Array())).toMatchObject({
       value: { type: 'release', by: 'admin.one' },
     });
+  });
+
+  it('builds the precinct detail in private before the release, and publishes it with the first version', async () => {
+    const running = await serve(electionReleased());
+    await running.checkpointNow();
+    const staging = join(dir, 'staging', 'sample-2026');
+    // Built meanwhile, where nothing serves it: the site has no file yet.
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(join(staging, 'units')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const staged = filesUnder(staging);
+    expect(staged).toEqual(expect.arrayContaining(['units/north.json', 'cdf/north.json']));
+    expect(filesUnder(join(dir, 'site'))).toEqual([]);
+
+    const ingest = await running.elections.get('sample-2026');
+    expect((await ingest?.release('admin.one'))?.ok).toBe(true);
+    await running.checkpointNow();
+    // The first version lists it as built before the release (as of the log then), and holds it.
+    const { files, logSize } = (
+      JSON.parse(readFileSync(join(siteDir(), 'v', '1', 'manifest.json'), 'utf8')) as {
+        manifest: { files: Record<string, { asOf: number }>; logSize: number };
+      }
+    ).manifest;
+    const release = (await ingest?.released()) ?? 0;
+    expect(files['units/north.json']?.asOf).toBeLessThanOrEqual(release);
+    expect(logSize).toBeGreaterThan(release);
+    for (const path of staged.filter((p) => !/\.(br|gz)$/.test(p))) {
+      expect(existsSync(join(siteDir(), 'v', '1', path)), path).toBe(true);
+    }
+    expect(filesUnder(staging)).toEqual([]);
+    const report = await verified();
+    expect(report.problems).toEqual([]);
+    expect(report.submissionsCounted).toBe(1);
+  });
+
+  it('prepares the site of an election imported while it runs, before anything is sent to it', async () => {
+    server = await startServer({
+      store,
+      logSigner,
+      checkpointEveryMs: 100,
+      publish: { siteDir: join(dir, 'site'), stagingDir: join(dir, 'staging'), thread: false },
+    });
+    await importWithKeys(store, electionReleased(), authority, [['n-1', app]]);
+    const staging = join(dir, 'staging', 'sample-2026');
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(join(staging, 'units')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(filesUnder(staging)).toContain('units/north.json');
+    expect(filesUnder(join(dir, 'site'))).toEqual([]);
   });
 
   it('is told by the verifier when a version was published before the release', async () => {

@@ -33,6 +33,13 @@ const CLOSE_GRACE_MS = 2_000;
  */
 const CHECKPOINT_EVERY_MS = 100;
 
+/**
+ * How often the store is asked for elections imported since the server started: each is then
+ * checkpointed and its site prepared (before its results are released, in private) without
+ * waiting for its first request.
+ */
+const LOOK_FOR_ELECTIONS_EVERY_MS = 2_000;
+
 export interface ServerOptions {
   readonly store: Store;
   /** Signs checkpoints; its name is the log's host. */
@@ -54,6 +61,11 @@ export interface ServerOptions {
   /** Publish each election's results site under `<siteDir>/<election>/`. */
   readonly publish?: {
     readonly siteDir: string;
+    /**
+     * A private directory, never served (not beneath `siteDir`): each election's precinct
+     * detail is built under `<stagingDir>/<election>/` before its results are released.
+     */
+    readonly stagingDir?: string;
     /** The public plane's listener; without a port, publish without serving. */
     readonly port?: number;
     readonly host?: string;
@@ -144,6 +156,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log: ingest.log,
         signer: logSigner,
         siteDir: join(publish.siteDir, ingest.id),
+        ...(publish.stagingDir === undefined
+          ? {}
+          : { stagingDir: join(publish.stagingDir, ingest.id) }),
         ...(publish.siteUrl === undefined ? {} : { siteUrl: `${publish.siteUrl}/${ingest.id}` }),
         ...(publish.inlineDetailMs === undefined ? {} : { inlineDetailMs: publish.inlineDetailMs }),
       };
@@ -196,8 +211,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   let running: Promise<void> | undefined;
+  let lookedForElections = Date.now();
   const checkpointOnce = (): Promise<void> => {
     running ??= (async () => {
+      if (Date.now() - lookedForElections >= LOOK_FOR_ELECTIONS_EVERY_MS) {
+        lookedForElections = Date.now();
+        for (const id of await listElections(store)) await elections.get(id);
+      }
       for (const ingest of await elections.active()) {
         await ingest.releaseIfDue(new Date());
         const recorded = await ingest.ledger.checkpoint(

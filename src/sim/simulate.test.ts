@@ -26,7 +26,12 @@ describe('a rehearsal of election night', () => {
       store,
       logSigner: logKey,
       checkpointEveryMs: 100,
-      publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
+      publish: {
+        siteDir: join(dir, 'site'),
+        stagingDir: join(dir, 'staging'),
+        port: 0,
+        thread: false,
+      },
     });
   }, 60_000);
 
@@ -44,6 +49,8 @@ describe('a rehearsal of election night', () => {
       units: 200,
       contests: 3,
       durationMs: 3000,
+      // The site is built in private meanwhile.
+      pollsCloseInMs: 1000,
       readers: 2,
       // Faults far more often than a real night has them, so that each one happens.
       faults: {
