@@ -319,15 +319,15 @@ export class Publisher {
    * headline then waits at most for the piece being built), it is done, or, with a request for
    * the same checkpoint waiting, it has run DETAIL_PROGRESS_MS: the next version then lists what
    * it built. Forced (checkpoints keep coming), it runs only once the oldest detail has waited
-   * DETAIL_MAX_WAIT_MS, and then for half as long as the last version took (at least
-   * DETAIL_SHARE_MS, and the piece under way): a third of the time while checkpoints keep
+   * DETAIL_MAX_WAIT_MS, and then for a third as long as the last version took (at least
+   * DETAIL_SHARE_MS, and the piece under way): a quarter of the time while checkpoints keep
    * coming. The headline first, the detail within a bounded delay.
    */
   private async detailPass(forced: boolean): Promise<void> {
     if (this.isClosing()) return;
     const started = performance.now();
     if (forced && started - (this.builder.oldestStale() ?? started) < DETAIL_MAX_WAIT_MS) return;
-    const share = Math.max(DETAIL_SHARE_MS, this.lastVersionMs / 2);
+    const share = Math.max(DETAIL_SHARE_MS, this.lastVersionMs / 3);
     // The copies wait: numbers first, precinct detail included.
     await this.laterCopies.pause();
     const writing = this.nextVersionWriter();

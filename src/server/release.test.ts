@@ -46,6 +46,18 @@ function filesUnder(root: string): string[] {
     .sort();
 }
 
+/** The files beneath a directory once some are there and no more come (20 s at most). */
+async function builtUnder(root: string): Promise<string[]> {
+  const deadline = Date.now() + 20_000;
+  let seen: string[] = [];
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = filesUnder(root);
+    if ((now.length > 0 && now.join() === seen.join()) || Date.now() > deadline) return now;
+    seen = now;
+  }
+}
+
 describe('releasing results to the public site', () => {
   let dir: string;
   let store: Store;
@@ -118,11 +130,7 @@ describe('releasing results to the public site', () => {
     await running.checkpointNow();
     const staging = join(dir, 'staging', 'sample-2026');
     // Built meanwhile, where nothing serves it: the site has no file yet.
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(join(staging, 'units')) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const staged = filesUnder(staging);
+    const staged = await builtUnder(staging);
     expect(staged).toEqual(expect.arrayContaining(['units/north.json', 'cdf/north.json']));
     expect(filesUnder(join(dir, 'site'))).toEqual([]);
 
@@ -155,12 +163,7 @@ describe('releasing results to the public site', () => {
       publish: { siteDir: join(dir, 'site'), stagingDir: join(dir, 'staging'), thread: false },
     });
     await importWithKeys(store, electionReleased(), authority, [['n-1', app]]);
-    const staging = join(dir, 'staging', 'sample-2026');
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(join(staging, 'units')) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(filesUnder(staging)).toContain('units/north.json');
+    expect(await builtUnder(join(dir, 'staging', 'sample-2026'))).toContain('units/north.json');
     expect(filesUnder(join(dir, 'site'))).toEqual([]);
   });
 
