@@ -81,8 +81,12 @@ export const DETAIL_SHARE_MS = 100;
  */
 export const DETAIL_PROGRESS_MS = 1000;
 
-/** How long precinct detail may wait while checkpoints keep coming (see detailPass). */
-export const DETAIL_MAX_WAIT_MS = 3000;
+/**
+ * How long precinct detail may wait while checkpoints keep coming (see detailPass). Waiting
+ * longer gathers more changes into each rebuild of a piece: at 20,000 precincts during a
+ * simulated night's rush, 10 s rather than 3 s took the headline's p99 from 5.6 s to 5.0 s.
+ */
+export const DETAIL_MAX_WAIT_MS = 10_000;
 
 /**
  * How long bringing the precinct detail up to date may hold up a version's headline, when no
