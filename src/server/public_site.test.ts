@@ -16,7 +16,8 @@ import { MANIFEST_CONTEXT, type Current, type SignedManifest } from '../formats/
 import { openStore, type Store } from '../store/store.js';
 import { startServer, type RunningServer } from './server.js';
 import { PublicSite } from './public_site.js';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { testSigner } from '../log/testonly/signers.js';
 import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
 
@@ -230,6 +231,49 @@ describe('the published results site and its public plane', () => {
     expect(m2.files['en/unit/south.html']?.sha256).not.toBe(m1.files['en/unit/south.html']?.sha256);
     const governor = await (await get('/sample-2026/v/2/en/contest/governor.html')).text();
     expect(governor).toContain('Results over time');
+  });
+
+  it('serves every earlier version from disk once it is no longer held in memory', async () => {
+    const c = await current();
+    expect(c.version).toBeGreaterThan(1);
+    // A plane started now holds only the current version in memory.
+    const site = new PublicSite(join(dir, 'site'));
+    await site.refresh('sample-2026');
+    expect(site.lookup('/sample-2026/v/1/manifest.json')).toBe('older');
+    const plane = createServer(site.handler());
+    await new Promise<void>((resolve) => plane.listen(0, '127.0.0.1', resolve));
+    const { port } = plane.address() as AddressInfo;
+    const at = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
+      fetch(`http://127.0.0.1:${String(port)}/sample-2026/${path}`, { headers });
+    try {
+      const signed = await at('v/1/manifest.json');
+      expect(signed.status).toBe(200);
+      const { manifest } = (await signed.json()) as SignedManifest;
+      expect(manifest.version).toBe(1);
+      for (const path of ['en/index.html', 'results.json', 'units/north.json']) {
+        const r = await at(`v/1/${path}`, { 'accept-encoding': 'identity' });
+        expect(r.status, path).toBe(200);
+        const body = Buffer.from(await r.arrayBuffer());
+        expect(createHash('sha256').update(body).digest('hex'), path).toBe(
+          manifest.files[path]?.sha256,
+        );
+        const etag = r.headers.get('etag') ?? '';
+        expect(r.headers.get('cache-control'), path).toContain('immutable');
+        expect((await at(`v/1/${path}`, { 'if-none-match': etag })).status, path).toBe(304);
+      }
+      // Only what that version's manifest lists, and only versions already published.
+      for (const path of [
+        'v/1/en/nothing.html',
+        'v/1/../current.json',
+        `v/${String(c.version + 1)}/manifest.json`,
+        'v/01/manifest.json',
+        'v/0/manifest.json',
+      ]) {
+        expect((await at(path)).status, path).toBe(404);
+      }
+    } finally {
+      await new Promise((resolve) => plane.close(resolve));
+    }
   });
 
   it('serves nothing but published files: no route into ingest or the database', async () => {

@@ -37,6 +37,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=2';
 const KEEP_VERSIONS = 16;
 const KEEP_BYTES = 1024 ** 3;
+/** Earlier versions whose file lists (read from their manifests on disk) are kept, in all elections. */
+const OLDER_MANIFESTS = 32;
 /** Log tiles kept in memory, in all elections; the least recently served go first. */
 const TILE_CACHE_BYTES = 64 * 1024 ** 2;
 
@@ -92,6 +94,12 @@ export class PublicSite {
   private readonly tiles = new Map<string, Served>();
   private tileBytes = 0;
   private indexPage: Served | undefined;
+  /**
+   * Versions no longer held in memory, by `<election>/<version>`: each file's SHA-256 as its
+   * manifest on disk lists it, the least recently served first. Their files are read from disk:
+   * a link to an earlier version, or a verifier still reading one, never finds it gone.
+   */
+  private readonly older = new Map<string, ReadonlyMap<string, string>>();
 
   constructor(readonly root: string) {}
 
@@ -206,7 +214,7 @@ export class PublicSite {
    */
   lookup(
     urlPath: string,
-  ): { file: Served } | { redirect: string } | { disk: OnDisk } | 'tile' | undefined {
+  ): { file: Served } | { redirect: string } | { disk: OnDisk } | 'tile' | 'older' | undefined {
     const parts = urlPath.split('/');
     if (parts.length === 2 && parts[1] === '') return { file: this.index() };
     const election = parts[1];
@@ -214,7 +222,14 @@ export class PublicSite {
     const site = this.elections.get(election);
     if (site?.current === undefined) return undefined;
     if (parts[2] === 'v' && parts.length > 4) {
-      const file = site.versions.get(Number(parts[3]))?.get(parts.slice(4).join('/'));
+      const version = parts[3] ?? '';
+      const files = site.versions.get(Number(version));
+      // A version published before those in memory: read from disk (loadOlder).
+      if (files === undefined) {
+        const earlier = /^[1-9][0-9]{0,9}$/.test(version) && Number(version) < site.current.version;
+        return earlier ? 'older' : undefined;
+      }
+      const file = files.get(parts.slice(4).join('/'));
       if (file === undefined) return undefined;
       return 'identity' in file ? { file } : { disk: file };
     }
@@ -235,6 +250,41 @@ export class PublicSite {
       return { file: tile };
     }
     return undefined;
+  }
+
+  /**
+   * A file of a version no longer held in memory (lookup said 'older'), as that version's
+   * manifest on disk lists it; undefined when it lists no such file.
+   */
+  async loadOlder(urlPath: string): Promise<OnDisk | undefined> {
+    const [, election = '', , version = '', ...rest] = urlPath.split('/');
+    const key = `${election}/${version}`;
+    const dir = join(this.root, election, 'v', version);
+    let files = this.older.get(key);
+    if (files === undefined) {
+      const bytes = await readOptional(join(dir, 'manifest.json'));
+      if (bytes === undefined) return undefined;
+      let signed: SignedManifest;
+      try {
+        signed = JSON.parse(bytes.toString()) as SignedManifest;
+      } catch {
+        return undefined;
+      }
+      const listed = new Map(
+        Object.entries(signed.manifest.files).map(([path, f]) => [path, f.sha256] as const),
+      );
+      listed.set('manifest.json', sha256Hex(bytes));
+      files = listed;
+      for (const oldest of this.older.keys()) {
+        if (this.older.size < OLDER_MANIFESTS) break;
+        this.older.delete(oldest);
+      }
+    }
+    this.older.delete(key);
+    this.older.set(key, files);
+    const path = rest.join('/');
+    const sha256 = files.get(path);
+    return sha256 === undefined ? undefined : { full: join(dir, ...rest), path, sha256 };
   }
 
   /** The bytes of log tiles held in memory. */
@@ -305,6 +355,13 @@ export class PublicSite {
         if (!res.headersSent) sendError(res, 500, 'internal_error', 'the file could not be read');
         else res.destroy();
       };
+      if (found === 'older') {
+        this.loadOlder(path).then((file) => {
+          if (file === undefined) answer(req, res, undefined);
+          else return answerFromDisk(req, res, file);
+        }, failed);
+        return;
+      }
       if (found !== undefined && found !== 'tile' && 'disk' in found) {
         answerFromDisk(req, res, found.disk).catch(failed);
         return;
