@@ -35,8 +35,12 @@ interface Served {
 /** Immutable files are cached for a year; the pointers that move, for a few seconds. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=2';
-const KEEP_VERSIONS = 16;
-const KEEP_BYTES = 1024 ** 3;
+/**
+ * Versions held in memory, newest first, and their bytes at most (the newest always stays):
+ * an earlier one is read from disk (loadOlder).
+ */
+const KEEP_VERSIONS = 4;
+const KEEP_BYTES = 256 * 1024 ** 2;
 /** Earlier versions whose file lists (read from their manifests on disk) are kept, in all elections. */
 const OLDER_MANIFESTS = 32;
 /** Log tiles kept in memory, in all elections; the least recently served go first. */
