@@ -1,7 +1,7 @@
 // Results stay off the public site until they are released: no version, no numbers, no log, until
 // a release entry is in the log (by an admin, or by the server at the definition's release
 // time), and the verifier refuses a version published without one.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { verifySite } from '../verify/verify.js';
 import { DirectoryContentStore } from '../publish/content_store.js';
 import { Publisher } from '../publish/publisher.js';
 import { startServer, type RunningServer } from './server.js';
+import { listFiles } from './testonly/operator.js';
 
 const authority = testSigner('authority.sample');
 const app = testSigner('n-1.app');
@@ -33,18 +34,7 @@ function electionReleased(release?: ElectionDefinition['release']): Election {
 }
 
 /** The files beneath a directory, by path within it (none when it is not there). */
-function filesUnder(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(root.length + 1)
-        .split('\\')
-        .join('/'),
-    )
-    .sort();
-}
+const filesUnder = (root: string): string[] => (existsSync(root) ? listFiles(root) : []);
 
 /** The files beneath a directory once some are there and no more come (20 s at most). */
 async function builtUnder(root: string): Promise<string[]> {
