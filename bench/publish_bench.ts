@@ -210,8 +210,12 @@ async function run(n: number): Promise<RunFigures> {
       const changed = accepted.filter((a) => a.leaf >= firstSize).reduce((t, a) => t + a.bytes, 0);
       const amplification = writtenPerVersion.reduce((t, w) => t + w, 0) / Math.max(changed, 1);
       const versions = seen.length;
+      const unshown = (latencies: readonly number[]): string => {
+        const never = latencies.filter((l) => l === Number.POSITIVE_INFINITY).length;
+        return never === 0 ? '' : ` (${String(never)} never shown within the 10-minute wait)`;
+      };
       console.log(
-        `  run ${String(n)}: ${String(accepted.length)} accepted, ${String(versions)} versions served; headline p50 ${quantile(headline, 0.5).toFixed(0)} ms, p99 ${quantile(headline, 0.99).toFixed(0)} ms; precinct detail p50 ${quantile(detail, 0.5).toFixed(0)} ms, p99 ${quantile(detail, 0.99).toFixed(0)} ms; written per version ${mb(quantile(writtenPerVersion, 0.5))} (median); all versions wrote ${amplification.toFixed(1)}× the bytes of the submissions they newly count`,
+        `  run ${String(n)}: ${String(accepted.length)} accepted, ${String(versions)} versions served; headline p50 ${quantile(headline, 0.5).toFixed(0)} ms, p99 ${quantile(headline, 0.99).toFixed(0)} ms${unshown(headline)}; precinct detail p50 ${quantile(detail, 0.5).toFixed(0)} ms, p99 ${quantile(detail, 0.99).toFixed(0)} ms${unshown(detail)}; written per version ${mb(quantile(writtenPerVersion, 0.5))} (median); all versions wrote ${amplification.toFixed(1)}× the bytes of the submissions they newly count`,
       );
       return { headline, detail, amplification, writtenPerVersion, versions };
     } finally {

@@ -8,9 +8,10 @@ export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (at - lo);
+  const lo = sorted[Math.floor(at)] ?? 0;
+  const hi = sorted[Math.ceil(at)] ?? 0;
+  // A figure never reached (Infinity) stays one, rather than Infinity - Infinity = NaN.
+  return hi === lo ? lo : lo + (hi - lo) * (at - Math.floor(at));
 }
 
 /** "median (min–max)" with the given unit and precision. */
