@@ -240,6 +240,8 @@ export class Tally {
       this.areas.set(unit.id, area(unit.id, 'unit', onBallot));
     }
     for (const [id, state] of districtStates) this.areas.set(id, state);
+    /** Per area above the units, how many of its units have each ballot (contests on it). */
+    const ballotsBelow = new Map<AreaState, Map<readonly ContestShape[], number>>();
     for (const unitId of election.reportingUnits) {
       const own = this.areas.get(unitId) as AreaState;
       const areas: AreaState[] = [own];
@@ -252,13 +254,21 @@ export class Tally {
       for (const a of areas) {
         a.expected++;
         a.registeredVoters += registered;
-        if (a === own) continue;
-        for (const shape of own.onBallot ?? []) bump(a.numbers, shape.offset + EXPECTED, 1);
+        if (a === own || own.onBallot === undefined) continue;
+        const below = ballotsBelow.get(a) ?? new Map<readonly ContestShape[], number>();
+        below.set(own.onBallot, (below.get(own.onBallot) ?? 0) + 1);
+        ballotsBelow.set(a, below);
       }
       this.units.set(unitId, {
         areas,
         counted: definition.voteTypes.map(() => undefined),
       });
+    }
+    // Each contest's expected units in an area: its units with the contest on their ballot.
+    for (const [a, below] of ballotsBelow) {
+      for (const [onBallot, units] of below) {
+        for (const shape of onBallot) bump(a.numbers, shape.offset + EXPECTED, units);
+      }
     }
   }
 

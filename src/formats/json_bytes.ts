@@ -48,6 +48,18 @@ export class JsonBytes {
     return this;
   }
 
+  /** Bytes `from` to `to` of `bytes`, as they are (raw, for a slice of a buffer of fragments). */
+  rawRange(bytes: Uint8Array, from: number, to: number): this {
+    const n = to - from;
+    this.reserve(n);
+    const b = this.buffer;
+    const at = this.length;
+    if (n > 48) b.set(bytes.subarray(from, to), at);
+    else for (let i = 0; i < n; i++) b[at + i] = bytes[from + i] as number;
+    this.length = at + n;
+    return this;
+  }
+
   /** A number as JSON.stringify and templates write it. */
   number(value: number): this {
     // Whole numbers from 0 to 2^53 (every count) digit by digit; anything else as String writes it.

@@ -157,14 +157,25 @@ const copyTotals = (
 /** Reporting units per results file: small enough that a new result rewrites little. */
 export const UNIT_GROUP_SIZE = 100;
 
+/** A group of reporting units under one parent, whose results are one file (units/, cdf/). */
+export interface UnitGroupOf {
+  readonly id: string;
+  readonly parent: string;
+  readonly units: readonly string[];
+}
+
+/** Each election's groups, made once: a version lists them, and a large election has 1,750. */
+const groupsOf = new WeakMap<Election, Map<number, readonly UnitGroupOf[]>>();
+
 /**
  * The reporting units in files: by parent, in runs of at most UNIT_GROUP_SIZE. A group's id is
  * its parent's, with `.<k>` after it when the parent has more than one run.
  */
-export function unitGroups(
-  election: Election,
-  size = UNIT_GROUP_SIZE,
-): { readonly id: string; readonly parent: string; readonly units: readonly string[] }[] {
+export function unitGroups(election: Election, size = UNIT_GROUP_SIZE): readonly UnitGroupOf[] {
+  const bySize = groupsOf.get(election) ?? new Map<number, readonly UnitGroupOf[]>();
+  groupsOf.set(election, bySize);
+  const known = bySize.get(size);
+  if (known !== undefined) return known;
   const byParent = new Map<string, string[]>();
   for (const id of election.reportingUnits) {
     const parent = election.units.get(id)?.parent ?? id;
@@ -172,7 +183,7 @@ export function unitGroups(
     list.push(id);
     byParent.set(parent, list);
   }
-  return [...byParent].flatMap(([parent, units]) => {
+  const groups = [...byParent].flatMap(([parent, units]) => {
     const runs = Math.ceil(units.length / size);
     return Array.from({ length: runs }, (_, k) => ({
       id: runs === 1 ? parent : `${parent}.${String(k + 1)}`,
@@ -180,6 +191,8 @@ export function unitGroups(
       units: units.slice(k * size, (k + 1) * size),
     }));
   });
+  bySize.set(size, groups);
+  return groups;
 }
 
 export const unitFilePath = (group: string): string => `units/${group}.json`;
@@ -324,6 +337,47 @@ const fragment = {
   comma: utf8Fragment(','),
 };
 
+/**
+ * The member names of the record written last, encoded, by position: the records of one contest
+ * (its total and each vote type's) have the same names in the same order, so each name is
+ * nearly always the one at its place last time, found by comparing strings that are the same
+ * object, not by looking it up.
+ */
+const lastNames: string[] = [];
+const lastQuoted: QuotedId[] = [];
+
+/** A record of whole numbers, as JSON.stringify writes it. */
+function writeNumbers(w: JsonBytes, values: Readonly<Record<string, number>>): void {
+  let i = 0;
+  w.raw(fragment.open);
+  for (const key in values) {
+    let name = lastQuoted[i];
+    if (lastNames[i] !== key || name === undefined) {
+      name = quoted(key);
+      lastNames[i] = key;
+      lastQuoted[i] = name;
+    }
+    w.raw(i === 0 ? name.first : name.next).number(values[key] ?? 0);
+    i++;
+  }
+  w.raw(fragment.close);
+}
+
+/** A contest's totals, as JSON.stringify writes them. */
+function writeTotals(w: JsonBytes, t: ContestTotalsLike): void {
+  w.raw(fragment.ballotsCast)
+    .number(t.ballotsCast)
+    .raw(fragment.overvotes)
+    .number(t.overvotes)
+    .raw(fragment.undervotes)
+    .number(t.undervotes)
+    .raw(fragment.counts);
+  writeNumbers(w, t.counts);
+  w.raw(fragment.totalsEnd);
+}
+
+type ContestTotalsLike = AreaResults['contests'][number]['total'];
+
 /** JSON.stringify(areaFeed(election, results)), written directly. */
 function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): void {
   const str = JSON.stringify;
@@ -332,27 +386,6 @@ function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): 
     unit === undefined
       ? election.definition.districts.find((x) => x.id === results.area)
       : undefined;
-  const numbers = (values: Readonly<Record<string, number>>): void => {
-    let first = true;
-    w.raw(fragment.open);
-    for (const key in values) {
-      const name = quoted(key);
-      w.raw(first ? name.first : name.next).number(values[key] ?? 0);
-      first = false;
-    }
-    w.raw(fragment.close);
-  };
-  const totals = (t: AreaResults['contests'][number]['total']): void => {
-    w.raw(fragment.ballotsCast)
-      .number(t.ballotsCast)
-      .raw(fragment.overvotes)
-      .number(t.overvotes)
-      .raw(fragment.undervotes)
-      .number(t.undervotes)
-      .raw(fragment.counts);
-    numbers(t.counts);
-    w.raw(fragment.totalsEnd);
-  };
   w.text(
     `{"area":${str(results.area)},"kind":${str(results.kind)},"name":${str(unit?.name ?? district?.name ?? { en: results.area })}` +
       `,"type":${str(unit?.type ?? 'district')}${unit?.parent === undefined ? '' : `,"parent":${str(unit.parent)}`}` +
@@ -362,7 +395,7 @@ function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): 
     .text(',"ballotsCast":{"total":')
     .number(results.ballotsCast.total)
     .text(',"byVoteType":');
-  numbers(results.ballotsCast.byVoteType);
+  writeNumbers(w, results.ballotsCast.byVoteType);
   w.text('},"reporting":{"reported":')
     .number(results.reporting.reported)
     .text(',"expected":')
@@ -376,7 +409,7 @@ function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): 
       .raw(fragment.expected)
       .number(c.reporting.expected)
       .raw(fragment.total);
-    totals(c.total);
+    writeTotals(w, c.total);
     w.raw(fragment.byVoteType);
     let first = true;
     for (const vt in c.byVoteType) {
@@ -384,7 +417,7 @@ function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): 
       if (t === undefined) continue;
       const name = quoted(vt);
       w.raw(first ? name.first : name.next);
-      totals(t);
+      writeTotals(w, t);
       first = false;
     }
     w.raw(fragment.leaders);

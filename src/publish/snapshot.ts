@@ -602,6 +602,11 @@ export class SnapshotBuilder {
   private detailWritten = new Set<string>();
   private readonly groups: number;
   private readonly detail: readonly DetailItem[];
+  /** How many builds (versions and detail passes) changed what was last built. */
+  private builds = 0;
+  /** What staleDetail last found, and as of what. */
+  private staleCount:
+    { tally: VersionSource; logSize: number; builds: number; count: number } | undefined;
   readonly parameters: BuildParameters;
 
   constructor(private readonly options: SnapshotOptions) {
@@ -648,7 +653,13 @@ export class SnapshotBuilder {
 
     // 2. The files, each rebuilt only when its key moved: assets, feeds, pages.
     const out = new VersionFiles(this.cache, sink, this.detailWritten);
-    await buildVersionFiles(out, input, this.parameters, 'listed');
+    // What staleDetail found before or meanwhile is found again after.
+    this.builds++;
+    try {
+      await buildVersionFiles(out, input, this.parameters, 'listed');
+    } finally {
+      this.builds++;
+    }
     this.detailWritten = new Set();
 
     // 3. The signed manifest of those files (the last of them), and current.json.
@@ -677,13 +688,24 @@ export class SnapshotBuilder {
    * How many pieces of precinct detail show numbers older than the tally's; one found so for
    * the first time is noted as stale from `now` (oldestStale).
    */
-  staleDetail(tally: VersionSource, now = performance.now()): number {
+  staleDetail(
+    tally: VersionSource & { readonly logSize: number },
+    now = performance.now(),
+  ): number {
+    // Asked again with nothing counted or built since, the answer is the same: at 175,000
+    // precincts, reading every group's revision each time the publisher asked was a twentieth
+    // of its time.
+    const memo = this.staleCount;
+    if (memo?.tally === tally && memo.logSize === tally.logSize && memo.builds === this.builds) {
+      return memo.count;
+    }
     let n = 0;
     for (const item of this.detail) {
       if (!this.isStale(tally, item)) continue;
       n++;
       if (!this.staleSince.has(item.path)) this.staleSince.set(item.path, now);
     }
+    this.staleCount = { tally, logSize: tally.logSize, builds: this.builds, count: n };
     return n;
   }
 
@@ -741,21 +763,27 @@ export class SnapshotBuilder {
     const site = siteInputs(input, this.parameters);
     const languages = this.parameters.languages as Language[];
     let built = 0;
-    for (const { item } of stale) {
-      if (!keepGoing()) break;
-      if (item.kind === 'group') {
-        await buildGroupFiles(
-          out,
-          input,
-          this.parameters.issuer,
-          { index: item.index, of: this.groups },
-          item.group,
-        );
-      } else {
-        await buildUnitPage(out, tally, languages, site, item.unit);
+    // What staleDetail found before or meanwhile is found again after.
+    this.builds++;
+    try {
+      for (const { item } of stale) {
+        if (!keepGoing()) break;
+        if (item.kind === 'group') {
+          await buildGroupFiles(
+            out,
+            input,
+            this.parameters.issuer,
+            { index: item.index, of: this.groups },
+            item.group,
+          );
+        } else {
+          await buildUnitPage(out, tally, languages, site, item.unit);
+        }
+        this.staleSince.delete(item.path);
+        built++;
       }
-      this.staleSince.delete(item.path);
-      built++;
+    } finally {
+      this.builds++;
     }
     return built;
   }
