@@ -8,8 +8,10 @@ import {
   parseSignerKey,
   parseVerifierKey,
   signNote,
+  verifierKeyRef,
   type Verifier,
 } from './note.js';
+import { keyRef } from './envelope.js';
 
 // Examples from the C2SP signed-note specification and golang.org/x/mod/sumdb/note
 // (BSD-3-Clause), via ../shared/vectors/signed-note.json.
@@ -75,6 +77,17 @@ describe('signed-note keys', () => {
   ])('rejects a verifier key with %s', (_, text) => {
     const parsed = parseVerifierKey(text);
     expect(parsed.ok || parsed.error.code).toBe('malformed_key');
+    // Named without importing the key, it is refused alike.
+    const named = verifierKeyRef(text);
+    expect(named.ok || named.error.code).toBe('malformed_key');
+  });
+
+  it('names a verifier key without importing it as keyRef names the imported key', () => {
+    for (const text of [c2sp.verifierKey, go.verifierKey]) {
+      const parsed = parseVerifierKey(text);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      expect(verifierKeyRef(text)).toEqual({ ok: true, value: keyRef(parsed.value) });
+    }
   });
 
   it('refuses to make a key whose name has a space or a plus', () => {

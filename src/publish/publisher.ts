@@ -22,8 +22,7 @@ import { LogTimes } from '../core/log_time.js';
 import { waitsForRelease, type Election } from '../core/election.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import type { Log } from '../log/log.js';
-import { keyRef } from '../log/envelope.js';
-import { encodeVerifierKey, parseVerifierKey, type Signer } from '../log/note.js';
+import { encodeVerifierKey, verifierKeyRef, type Signer } from '../log/note.js';
 import { parseCurrent } from '../formats/manifest.js';
 import { copiesOf, isPrecinctFile, type ContentStore } from './content_store.js';
 import { LaterCopies } from './later_copies.js';
@@ -556,13 +555,13 @@ function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEn
     case 'election-part':
       return { type: 'election-part', part: e.part };
     case 'roster': {
-      const key = parseVerifierKey(e.statement.key);
+      const key = verifierKeyRef(e.statement.key);
       if (!key.ok) return undefined;
       const signedBy: RosterSigner =
         e.delegation === undefined
           ? { type: 'authority' }
           : { type: 'delegation', entry: e.delegation.entry, key: e.delegation.key };
-      return rosterAdmission(e.statement, leaf, keyRef(key.value), signedBy);
+      return rosterAdmission(e.statement, leaf, key.value, signedBy);
     }
     case 'submission': {
       const canonical = submissionCanonical(e.signed);
