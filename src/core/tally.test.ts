@@ -337,6 +337,27 @@ describe('the tally', () => {
     expect(governor?.leaders).toEqual(['ada']);
   });
 
+  it('says which units’ revisions moved with each entry, and no others', () => {
+    fc.assert(
+      fc.property(arbitraryElection, arbitrarySteps, (election, steps) => {
+        const tally = new Tally(election);
+        const revisions = (): Map<string, number> =>
+          new Map(election.reportingUnits.map((u) => [u, tally.revision(u)]));
+        steps.forEach((step, i) => {
+          const before = revisions();
+          const seen = tally.unitChangeCount;
+          tally.apply(entryOf(election, step, i + 1));
+          const moved = [...revisions()].filter(([u, r]) => before.get(u) !== r).map(([u]) => u);
+          const said = Array.from({ length: tally.unitChangeCount - seen }, (_, k) =>
+            tally.changedUnit(seen + k),
+          );
+          expect(new Set(said)).toEqual(new Set(moved));
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('replaces a unit’s numbers with its later accepted submission, never adding both', () => {
     const election = sampleElection(['authority+00000000+AAAA']);
     const tally = new Tally(election);

@@ -149,6 +149,8 @@ export class Tally {
   /** The results of areas above the reporting units as last built, until their revision moves. */
   private readonly built = new Map<string, { revision: number; results: AreaResults }>();
   private applied = 0;
+  /** The reporting units whose revision moved, in order, once per move (see changedUnit). */
+  private readonly unitChanges: string[] = [];
   /** The length of an area's vector. */
   private readonly size: number;
   /** The slab reporting units' vectors are cut from (vector), and how much of it is used. */
@@ -285,6 +287,19 @@ export class Tally {
     return this.areas.get(areaId)?.revision ?? -1;
   }
 
+  /**
+   * How many times a reporting unit's revision moved; `changedUnit(i)` is the unit the i-th
+   * time. One who keeps what depends on units' revisions (a publisher's groups of units) reads
+   * only the moves since it last looked, rather than every unit again.
+   */
+  get unitChangeCount(): number {
+    return this.unitChanges.length;
+  }
+
+  changedUnit(i: number): string {
+    return this.unitChanges[i] ?? '';
+  }
+
   /** The log index of the last entry that changed a contest's numbers anywhere (-1 for none). */
   contestRevision(contestId: string): number {
     return this.contestRevisions.get(contestId) ?? -1;
@@ -331,6 +346,7 @@ export class Tally {
     const contestsBefore = this.reportedContests(unit);
     // The latest entry, however the units are counted: a verifier's worker counts group by group.
     for (const a of unit.areas) a.revision = Math.max(a.revision, leafIndex);
+    this.unitChanges.push(submission.unit);
     const touched = new Set<string>();
     for (const s of [previous?.submission, submission]) {
       for (const r of s?.contests ?? []) {
@@ -394,19 +410,33 @@ export class Tally {
   }
 
   private add(unit: UnitState, vt: number, submission: Submission, sign: 1 | -1): void {
-    for (const a of unit.areas) {
+    const vectors = unit.areas.map((a) => {
+      // A reporting unit's vectors (its ballots cast too) are made here, when first needed.
       const n = this.vector(a);
       a.ballotsCast[vt] = (a.ballotsCast[vt] ?? 0) + sign * submission.ballotsCast;
-      for (const result of submission.contests) {
-        const shape = this.shapes.get(result.contest);
-        if (shape === undefined || (n[shape.offset + EXPECTED] ?? 0) === 0) continue;
-        const at = shape.offset + HEAD + vt * shape.width;
+      return n;
+    });
+    // Each contest's numbers found once, then added to every area the unit is part of.
+    for (const result of submission.contests) {
+      const shape = this.shapes.get(result.contest);
+      if (shape === undefined) continue;
+      const at = shape.offset + HEAD + vt * shape.width;
+      const places: number[] = [];
+      const votes: number[] = [];
+      for (const choice in result.counts) {
+        const i = shape.choiceIndex.get(choice);
+        if (i === undefined) continue;
+        places.push(at + FIXED + i);
+        votes.push(sign * (result.counts[choice] ?? 0));
+      }
+      for (const n of vectors) {
+        if ((n[shape.offset + EXPECTED] ?? 0) === 0) continue;
         n[at] = (n[at] ?? 0) + sign * result.ballotsCast;
         n[at + 1] = (n[at + 1] ?? 0) + sign * result.overvotes;
         n[at + 2] = (n[at + 2] ?? 0) + sign * result.undervotes;
-        for (const [choice, votes] of Object.entries(result.counts)) {
-          const i = shape.choiceIndex.get(choice);
-          if (i !== undefined) n[at + FIXED + i] = (n[at + FIXED + i] ?? 0) + sign * votes;
+        for (let k = 0; k < places.length; k++) {
+          const p = places[k] as number;
+          n[p] = (n[p] ?? 0) + (votes[k] as number);
         }
       }
     }

@@ -143,6 +143,9 @@ export interface VersionSource {
   area(id: string): AreaResults | undefined;
   overview(id: string): AreaOverview | undefined;
   revision(areaId: string): number;
+  /** Which reporting units' revisions moved, in order (Tally.changedUnit), where known. */
+  readonly unitChangeCount?: number;
+  changedUnit?(i: number): string;
   contestRevision(contestId: string): number;
   history(contestId: string): readonly ContestPoint[];
 }
@@ -604,6 +607,10 @@ export class SnapshotBuilder {
   private readonly detail: readonly DetailItem[];
   /** How many builds (versions and detail passes) changed what was last built. */
   private builds = 0;
+  /** Each group's revision as of the tally's first `seen` unit changes (groupRevision). */
+  private groupRevisions: { tally: VersionSource; seen: number; byGroup: number[] } | undefined;
+  /** Each reporting unit's group, by index. */
+  private readonly groupOfUnit = new Map<string, number>();
   /** What staleDetail last found, and as of what. */
   private staleCount:
     { tally: VersionSource; logSize: number; builds: number; count: number } | undefined;
@@ -614,6 +621,9 @@ export class SnapshotBuilder {
     const groups = unitGroups(options.election);
     const first = this.parameters.languages[0] ?? 'en';
     this.groups = groups.length;
+    groups.forEach((group, index) => {
+      for (const unit of group.units) this.groupOfUnit.set(unit, index);
+    });
     this.detail = [
       ...groups.map((group, index) => ({
         kind: 'group' as const,
@@ -730,8 +740,35 @@ export class SnapshotBuilder {
     const known = this.cache.get(item.path);
     if (known === undefined) return false;
     const revision =
-      item.kind === 'group' ? groupRevision(tally, item.group) : tally.revision(item.unit);
+      item.kind === 'group' ? this.groupRevision(tally, item) : tally.revision(item.unit);
     return known.key !== String(revision);
+  }
+
+  /**
+   * A group's revision (groupRevision), kept up to date from the units whose revisions moved
+   * since the last time, where the tally says which: at 175,000 precincts, reading every unit's
+   * revision for each question about what is stale took a tenth of a second each time.
+   */
+  private groupRevision(
+    tally: VersionSource,
+    item: Extract<DetailItem, { kind: 'group' }>,
+  ): number {
+    const count = tally.unitChangeCount;
+    if (count === undefined || tally.changedUnit === undefined) {
+      return groupRevision(tally, item.group);
+    }
+    let known = this.groupRevisions;
+    if (known?.tally !== tally) {
+      known = { tally, seen: 0, byGroup: new Array<number>(this.groups).fill(-1) };
+      this.groupRevisions = known;
+    }
+    for (; known.seen < count; known.seen++) {
+      const unit = tally.changedUnit(known.seen);
+      const group = this.groupOfUnit.get(unit);
+      if (group === undefined) continue;
+      known.byGroup[group] = Math.max(known.byGroup[group] ?? -1, tally.revision(unit));
+    }
+    return known.byGroup[item.index] ?? -1;
   }
 
   /**
