@@ -450,6 +450,25 @@ describe('checking a tally before it is published', () => {
     );
   });
 
+  it('finds, with what it kept, a submission no longer counted with none in its place', () => {
+    fc.assert(
+      fc.property(arbitraryElection, arbitrarySteps, fc.nat(), (election, steps, pick) => {
+        const whole = new Tally(election);
+        steps.forEach((step, i) => {
+          whole.apply(entryOf(election, step, i + 1));
+        });
+        const kept = new TallyCheckCache();
+        const counted = [...whole.counted()];
+        expect(checkTally(election, counted, whole, kept)).toEqual([]);
+        const fewer = counted.filter((_, i) => i !== pick % Math.max(counted.length, 1));
+        expect(checkTally(election, fewer, whole, kept)).toEqual(
+          checkTally(election, fewer, whole.results()),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('finds nothing wrong with totals that are the sum of the accepted submissions', () => {
     expect(checkTally(election, counted, tally.results())).toEqual([]);
   });

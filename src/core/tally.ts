@@ -741,8 +741,73 @@ export class TallyCheckCache {
   >();
   /** Counts the changes to expected numbers: each change a new mark. */
   marks = 0;
+  /** Every submission in `units`' slots: what counted at the last check. */
+  readonly counted = new Set<Submission>();
+  /** Results that say which units changed, and how many changes they had said (unitsToRead). */
+  changes: { readonly view: ResultsView; readonly seen: number } | undefined;
   /** The election's shape as the check walks it, found once. */
   shape: CheckShape | undefined;
+}
+
+/**
+ * The reporting units the check reads again, and the submissions that count for them. The first
+ * time, every unit. Then those whose counted submissions changed (found from the submissions
+ * themselves, never from the tally checked), and those whose results moved: the ones the results
+ * say changed since the last check (Tally.changedUnit), or, from results that do not say, every
+ * unit whose revision is not the one compared. A submission no longer counted, with none in its
+ * place, has every unit read again.
+ */
+function unitsToRead(
+  shape: CheckShape,
+  counted: Iterable<CountedSubmission>,
+  view: ResultsView,
+  cache: TallyCheckCache,
+): { slotsOf: (unit: string) => readonly Submission[]; toRead: Iterable<string> } {
+  const all = Array.from(counted, (c) => c.submission);
+  const slotsOf = new Map<string, Submission[]>();
+  const gather = (only?: ReadonlySet<string>): void => {
+    for (const submission of all) {
+      if (only !== undefined && !only.has(submission.unit)) continue;
+      const list = slotsOf.get(submission.unit) ?? [];
+      list.push(submission);
+      slotsOf.set(submission.unit, list);
+    }
+  };
+  const none: readonly Submission[] = [];
+  const everyUnit = () => {
+    cache.changes = changesOf(view);
+    gather();
+    return { slotsOf: (unit: string) => slotsOf.get(unit) ?? none, toRead: shape.leaves };
+  };
+  if (cache.units.size === 0) return everyUnit();
+  // Units with a submission that did not count at the last check.
+  const changed = new Set<string>();
+  for (const submission of all) if (!cache.counted.has(submission)) changed.add(submission.unit);
+  // Every other unit counts exactly what it counted: all of its submissions are still here.
+  let kept = 0;
+  for (const submission of all) if (!changed.has(submission.unit)) kept++;
+  let dropped = 0;
+  for (const unit of changed) dropped += cache.units.get(unit)?.slots.length ?? 0;
+  if (kept !== cache.counted.size - dropped) return everyUnit();
+  gather(changed);
+  const slots = (unit: string): readonly Submission[] =>
+    slotsOf.get(unit) ?? (changed.has(unit) ? none : (cache.units.get(unit)?.slots ?? none));
+  // Units whose results moved, as the results say, or every unit where they do not.
+  const since = cache.changes;
+  const now = changesOf(view);
+  cache.changes = now;
+  if (since === undefined || now === undefined || since.view !== now.view) {
+    return { slotsOf: slots, toRead: shape.leaves };
+  }
+  const toRead = new Set(changed);
+  for (let i = since.seen; i < now.seen; i++) toRead.add(view.changedUnit?.(i) ?? '');
+  return { slotsOf: slots, toRead: shape.leaves.filter((unit) => toRead.has(unit)) };
+}
+
+/** How many unit changes results that say them had said (ResultsView.changedUnit). */
+function changesOf(view: ResultsView): { view: ResultsView; seen: number } | undefined {
+  const seen = view.unitChangeCount;
+  return seen === undefined || view.changedUnit === undefined ? undefined : { view, seen };
 }
 
 /** The units in the order the check reports them (each after the units beneath it), and more. */
@@ -785,6 +850,9 @@ function checkShape(election: Election): CheckShape {
 export interface ResultsView {
   area(id: string): AreaResults | undefined;
   revision?(id: string): number;
+  /** Which reporting units' results moved, in order, where the results say (Tally.changedUnit). */
+  readonly unitChangeCount?: number;
+  changedUnit?(i: number): string;
 }
 
 function mismatch(area: string, what: string, expected: number, found: number): TallyProblem {
@@ -940,12 +1008,7 @@ export function checkTally(
   } else {
     view = results as ResultsView;
   }
-  const slotsOf = new Map<string, Submission[]>();
-  for (const { submission } of counted) {
-    const list = slotsOf.get(submission.unit) ?? [];
-    list.push(submission);
-    slotsOf.set(submission.unit, list);
-  }
+  const { slotsOf, toRead } = unitsToRead(shape, counted, view, cache);
 
   const sumOf = (area: string): { readonly vector: Float64Array; mark: number } => {
     let sum = cache.sums.get(area);
@@ -963,8 +1026,8 @@ export function checkTally(
   // Each reporting unit, read again when its counted submissions changed (stage 1), what they
   // moved by added to every sum it is part of (stage 4), and its results read (stage 2) and
   // compared (stage 3) again when either side moved.
-  for (const unitId of shape.leaves) {
-    const slots = slotsOf.get(unitId) ?? [];
+  for (const unitId of toRead) {
+    const slots = slotsOf(unitId);
     const revision = view.revision?.(unitId);
     const known = cache.units.get(unitId);
     const same =
@@ -990,6 +1053,11 @@ export function checkTally(
     } else {
       const read = publishedNumbers(layout, r, stated);
       found = [...read.problems, ...compareNumbers(layout, unitId, expected, read.vector)];
+    }
+    const slotsBefore = cache.units.get(unitId)?.slots;
+    if (slotsBefore !== slots) {
+      for (const submission of slotsBefore ?? []) cache.counted.delete(submission);
+      for (const submission of slots) cache.counted.add(submission);
     }
     cache.units.set(unitId, { slots, revision, problems: found });
   }

@@ -158,6 +158,20 @@ export interface VersionInput extends VersionStamp {
 }
 
 /**
+ * The input a version's manifest says it was built from: its number, checkpoint, time and log
+ * size, with the election and a tally as of that size (for rebuilding the version from its log).
+ */
+export function versionInputOf(
+  manifest: Pick<Manifest, 'version' | 'checkpoint' | 'generatedAt' | 'logSize'>,
+  election: Election,
+  tally: VersionSource,
+  timeAt: (size: number) => string,
+): VersionInput {
+  const { version, checkpoint, generatedAt, logSize } = manifest;
+  return { election, tally, logSize, version, checkpoint, generatedAt, timeAt };
+}
+
+/**
  * The files of one version as they are made: each either built afresh (and handed to the sink,
  * when there is one) or, when its key did not move since the last version, taken as it was.
  */
