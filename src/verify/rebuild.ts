@@ -22,6 +22,7 @@ import {
   listsReportingUnits,
   siteInputs,
   VersionFiles,
+  versionInputOf,
   type BuiltFile,
   type VersionInput,
 } from '../publish/snapshot.js';
@@ -128,15 +129,7 @@ export async function rebuildVersion(
     return Promise.resolve();
   };
   const out = new VersionFiles(new Map(), sink);
-  const version: VersionInput = {
-    election,
-    tally,
-    logSize: manifest.logSize,
-    version: manifest.version,
-    checkpoint: manifest.checkpoint,
-    generatedAt: manifest.generatedAt,
-    timeAt: input.timeAt,
-  };
+  const version = versionInputOf(manifest, election, tally, input.timeAt);
   await buildVersionFiles(out, version, build, 'none');
   const pagesBehind = await rebuildUnitPages(out, input, version);
   // The group files' bytes are the workers' to compare; here, that they are listed as of the

@@ -36,7 +36,12 @@ import { testSigner } from '../../log/testonly/signers.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../../log/tiled_log.js';
 import { DirectoryContentStore } from '../../publish/content_store.js';
 import { Publisher } from '../../publish/publisher.js';
-import { buildVersionFiles, rootPage, VersionFiles } from '../../publish/snapshot.js';
+import {
+  buildVersionFiles,
+  rootPage,
+  VersionFiles,
+  versionInputOf,
+} from '../../publish/snapshot.js';
 import { openStore } from '../../store/store.js';
 
 /** The server's keys. A Tally server signs checkpoints and manifests with one key, as here. */
@@ -316,15 +321,7 @@ export class Operator {
     replaceFile(join(site, ...base.split('/'), 'manifest.json'), kept);
     await buildVersionFiles(
       out,
-      {
-        election,
-        tally,
-        logSize: manifest.logSize,
-        version: manifest.version,
-        checkpoint: manifest.checkpoint,
-        generatedAt: manifest.generatedAt,
-        timeAt: (size) => times.at(size),
-      },
+      versionInputOf(manifest, election, tally, (size) => times.at(size)),
       build,
     );
     await content.replace(
