@@ -5,7 +5,7 @@
 // (schema/results.schema.json) generated from the zod schemas here. Also the CSV per contest.
 import { z } from 'zod';
 import { Id, LocalizedText, type Election } from '../core/election.js';
-import type { AreaResults } from '../core/tally.js';
+import type { AreaResults, ContestTotals } from '../core/tally.js';
 import { utf8Fragment, withJsonBytes, type JsonBytes } from './json_bytes.js';
 
 export const RESULTS_FORMAT = 'tally-results/1';
@@ -364,7 +364,7 @@ function writeNumbers(w: JsonBytes, values: Readonly<Record<string, number>>): v
 }
 
 /** A contest's totals, as JSON.stringify writes them. */
-function writeTotals(w: JsonBytes, t: ContestTotalsLike): void {
+function writeTotals(w: JsonBytes, t: ContestTotals): void {
   w.raw(fragment.ballotsCast)
     .number(t.ballotsCast)
     .raw(fragment.overvotes)
@@ -375,8 +375,6 @@ function writeTotals(w: JsonBytes, t: ContestTotalsLike): void {
   writeNumbers(w, t.counts);
   w.raw(fragment.totalsEnd);
 }
-
-type ContestTotalsLike = AreaResults['contests'][number]['total'];
 
 /** JSON.stringify(areaFeed(election, results)), written directly. */
 function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): void {
