@@ -69,6 +69,49 @@ export interface CountedSubmission {
   readonly submission: Submission;
 }
 
+/**
+ * The latest accepted submission per unit and vote type, as a publisher keeps it apart from the
+ * tally, and the order in which units' submissions changed: a check (checkTally) then reads only
+ * the units that changed since it last looked, not every submission (at 175,000 precincts,
+ * going through every one took a tenth of a second a version).
+ */
+export class CountedSubmissions implements Iterable<CountedSubmission> {
+  private readonly bySlot = new Map<string, CountedSubmission>();
+  /** Each unit's, in the order of bySlot's. */
+  private readonly byUnit = new Map<string, CountedSubmission[]>();
+  private readonly changes: string[] = [];
+
+  /** `counted` counts for its unit and vote type from now on, in place of the one before. */
+  set(counted: CountedSubmission): void {
+    const { unit, voteType } = counted.submission;
+    this.bySlot.set(slotKey(unit, voteType), counted);
+    const slots = [...(this.byUnit.get(unit) ?? [])];
+    const at = slots.findIndex((c) => c.submission.voteType === voteType);
+    if (at >= 0) slots[at] = counted;
+    else slots.push(counted);
+    this.byUnit.set(unit, slots);
+    this.changes.push(unit);
+  }
+
+  [Symbol.iterator](): IterableIterator<CountedSubmission> {
+    return this.bySlot.values();
+  }
+
+  /** How many changes there were: unit `changedUnit(i)` changed at the i-th. */
+  get changeCount(): number {
+    return this.changes.length;
+  }
+
+  changedUnit(i: number): string {
+    return this.changes[i] ?? '';
+  }
+
+  /** A unit's submissions that count, in the order the whole iterates them. */
+  ofUnit(unit: string): readonly Submission[] {
+    return (this.byUnit.get(unit) ?? []).map((c) => c.submission);
+  }
+}
+
 /** The numbers of the areas above the reporting units, as `Tally.sums` gives them. */
 export interface TallySums {
   readonly areas: readonly {
@@ -743,6 +786,8 @@ export class TallyCheckCache {
   marks = 0;
   /** Every submission in `units`' slots: what counted at the last check. */
   readonly counted = new Set<Submission>();
+  /** Submissions that say which units changed, and how many changes they had said (unitsToRead). */
+  countedChanges: { readonly counted: CountedSubmissions; readonly seen: number } | undefined;
   /** Results that say which units changed, and how many changes they had said (unitsToRead). */
   changes: { readonly view: ResultsView; readonly seen: number } | undefined;
   /** The election's shape as the check walks it, found once. */
@@ -763,6 +808,21 @@ function unitsToRead(
   view: ResultsView,
   cache: TallyCheckCache,
 ): { slotsOf: (unit: string) => readonly Submission[]; toRead: Iterable<string> } {
+  // Where the submissions say which units changed, only those are read.
+  if (counted instanceof CountedSubmissions) {
+    const since = cache.countedChanges;
+    cache.countedChanges = { counted, seen: counted.changeCount };
+    if (cache.units.size > 0 && since?.counted === counted) {
+      const changed = new Set<string>();
+      for (let i = since.seen; i < counted.changeCount; i++) changed.add(counted.changedUnit(i));
+      const none: readonly Submission[] = [];
+      const slots = (unit: string): readonly Submission[] =>
+        changed.has(unit) ? counted.ofUnit(unit) : (cache.units.get(unit)?.slots ?? none);
+      return { slotsOf: slots, toRead: unitsMoved(shape, view, cache, changed) };
+    }
+  } else {
+    cache.countedChanges = undefined;
+  }
   const all = Array.from(counted, (c) => c.submission);
   const slotsOf = new Map<string, Submission[]>();
   const gather = (only?: ReadonlySet<string>): void => {
@@ -792,16 +852,26 @@ function unitsToRead(
   gather(changed);
   const slots = (unit: string): readonly Submission[] =>
     slotsOf.get(unit) ?? (changed.has(unit) ? none : (cache.units.get(unit)?.slots ?? none));
-  // Units whose results moved, as the results say, or every unit where they do not.
+  return { slotsOf: slots, toRead: unitsMoved(shape, view, cache, changed) };
+}
+
+/**
+ * The units to read: those whose counted submissions `changed`, and those whose results moved, as
+ * the results say, since the last check; every unit where they do not say.
+ */
+function unitsMoved(
+  shape: CheckShape,
+  view: ResultsView,
+  cache: TallyCheckCache,
+  changed: ReadonlySet<string>,
+): Iterable<string> {
   const since = cache.changes;
   const now = changesOf(view);
   cache.changes = now;
-  if (since === undefined || now === undefined || since.view !== now.view) {
-    return { slotsOf: slots, toRead: shape.leaves };
-  }
+  if (since === undefined || now === undefined || since.view !== now.view) return shape.leaves;
   const toRead = new Set(changed);
   for (let i = since.seen; i < now.seen; i++) toRead.add(view.changedUnit?.(i) ?? '');
-  return { slotsOf: slots, toRead: shape.leaves.filter((unit) => toRead.has(unit)) };
+  return shape.leaves.filter((unit) => toRead.has(unit));
 }
 
 /** How many unit changes results that say them had said (ResultsView.changedUnit). */

@@ -16,8 +16,8 @@ import {
 } from '../core/admission.js';
 import { decodeLogEntry, type LogEntry } from '../core/log_entry.js';
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
-import { slotKey, type Submission } from '../core/submission.js';
-import { Tally, type CountedSubmission } from '../core/tally.js';
+import type { Submission } from '../core/submission.js';
+import { CountedSubmissions, Tally } from '../core/tally.js';
 import { LogTimes } from '../core/log_time.js';
 import { waitsForRelease, type Election } from '../core/election.js';
 import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
@@ -104,7 +104,7 @@ export const versionPath = (version: number, path: string): string =>
 export class Publisher {
   private readonly tally: Tally;
   /** The latest accepted submission per unit and vote type, kept apart from the tally's own. */
-  private readonly accepted = new Map<string, CountedSubmission>();
+  private readonly accepted = new CountedSubmissions();
   /** Submissions held for review and not yet decided, by entry. */
   private readonly held = new Map<number, Submission>();
   /**
@@ -423,7 +423,7 @@ export class Publisher {
     // Meanwhile the totals are checked ahead, in memory: the first version then checks only
     // what moved since, and comes out sooner after the release.
     if (this.awaitsRelease()) {
-      this.builder.checkAhead(this.tally, this.accepted.values());
+      this.builder.checkAhead(this.tally, this.accepted);
       return ok(undefined);
     }
     const version = this.version + 1;
@@ -444,7 +444,7 @@ export class Publisher {
     }
     const built = await this.builder.build(
       this.tally,
-      this.accepted.values(),
+      this.accepted,
       {
         version,
         checkpoint: checkpoint.note,
@@ -533,10 +533,7 @@ export class Publisher {
               : undefined;
         if (e.type === 'review') this.held.delete(e.entry);
         if (counts !== undefined) {
-          this.accepted.set(slotKey(counts.unit, counts.voteType), {
-            leafIndex,
-            submission: counts,
-          });
+          this.accepted.set({ leafIndex, submission: counts });
         }
       }
     }
