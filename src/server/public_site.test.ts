@@ -166,6 +166,32 @@ describe('the published results site and its public plane', () => {
     expect(fr).toContain('2 bureaux sur 5');
   });
 
+  it("sends a reader at the election's address to the summary in their language, else the site's first", async () => {
+    const c = await current();
+    const landing = async (path: string, acceptLanguage?: string): Promise<string | null> => {
+      const res = await fetch(`${server.publicUrl ?? ''}${path}`, {
+        redirect: 'manual',
+        headers: acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage },
+      });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('vary')).toBe('Accept-Language');
+      return res.headers.get('location');
+    };
+    const summary = (language: string): string => `/sample-2026/${c.path}${language}/index.html`;
+    // The sample site is in English, then French.
+    expect(await landing('/sample-2026/')).toBe(summary('en'));
+    expect(await landing('/sample-2026/', 'en-US,en;q=0.9')).toBe(summary('en'));
+    expect(await landing('/sample-2026/', 'fr-FR,fr;q=0.9,en;q=0.8')).toBe(summary('fr'));
+    expect(await landing('/sample-2026/index.html', 'fr-CA')).toBe(summary('fr'));
+    expect(await landing('/sample-2026/', 'de-DE, fr;q=0.5, en;q=0.2')).toBe(summary('fr'));
+    // Languages the site is not in, and headers that name none: the site's first.
+    expect(await landing('/sample-2026/', 'zh-CN')).toBe(summary('en'));
+    expect(await landing('/sample-2026/', 'es')).toBe(summary('en'));
+    expect(await landing('/sample-2026/', '')).toBe(summary('en'));
+    expect(await landing('/sample-2026/', ';;q=x, ,')).toBe(summary('en'));
+    expect(await landing('/sample-2026/', 'fr;q=0, *')).toBe(summary('en'));
+  });
+
   it('answers If-None-Match with 304, and caches versions for a year, pointers for seconds', async () => {
     const page = await get('/sample-2026/v/1/en/index.html');
     expect(page.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

@@ -9,6 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import Negotiator from 'negotiator';
 import { sha256Hex } from '../core/sha256.js';
 import type { Current, SignedManifest } from '../formats/manifest.js';
 import { isPrecinctFile } from '../publish/content_store.js';
@@ -74,6 +75,8 @@ interface OnDisk {
 interface ElectionSite {
   current: Current | undefined;
   currentBytes: string;
+  /** The current version's languages with a summary page, its default first. */
+  languages: readonly string[];
   /** Version number → its files by path inside the version. */
   readonly versions: Map<number, Map<string, Served | OnDisk>>;
   /** Files outside versions: current.json, index.html, log/... */
@@ -171,7 +174,13 @@ export class PublicSite {
         true,
       ),
     );
-    site ??= { current: undefined, currentBytes: '', versions: new Map(), loose: new Map() };
+    site ??= {
+      current: undefined,
+      currentBytes: '',
+      languages: [],
+      versions: new Map(),
+      loose: new Map(),
+    };
     site.versions.set(current.version, files);
     // Older versions go, oldest first, past a count or past a memory budget: a large election's
     // pages alone can be hundreds of megabytes a version. The newest always stays.
@@ -193,6 +202,7 @@ export class PublicSite {
     }
     site.current = current;
     site.currentBytes = text;
+    site.languages = signed.manifest.build.languages.filter((l) => files.has(`${l}/index.html`));
     this.elections.set(election, site);
     this.indexPage = undefined;
     return current.version;
@@ -214,10 +224,13 @@ export class PublicSite {
 
   /**
    * The file at a URL path from memory; `tile` when it names a log tile not yet read (read it
-   * with loadTile); undefined when there is no such file.
+   * with loadTile); undefined when there is no such file. The election's own address sends the
+   * reader to the current summary in the language their Accept-Language prefers among the
+   * site's, else in the site's first.
    */
   lookup(
     urlPath: string,
+    acceptLanguage?: string,
   ): { file: Served } | { redirect: string } | { disk: OnDisk } | 'tile' | 'older' | undefined {
     const parts = urlPath.split('/');
     if (parts.length === 2 && parts[1] === '') return { file: this.index() };
@@ -239,9 +252,9 @@ export class PublicSite {
     }
     const path = parts.slice(2).join('/');
     if (path === '' || path === 'index.html') {
-      const files = site.versions.get(site.current.version);
-      const summary = [...(files?.keys() ?? [])].find((p) => /^[a-z]{2}\/index\.html$/.test(p));
-      return { redirect: `/${election}/${site.current.path}${summary ?? ''}` };
+      const language = readerLanguage(acceptLanguage, site.languages);
+      const summary = language === undefined ? '' : `${language}/index.html`;
+      return { redirect: `/${election}/${site.current.path}${summary}` };
     }
     const loose = site.loose.get(path);
     if (loose !== undefined) return { file: loose };
@@ -354,7 +367,7 @@ export class PublicSite {
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const path = q === -1 ? url : url.slice(0, q);
-      const found = this.lookup(path);
+      const found = this.lookup(path, req.headers['accept-language']);
       const failed = (): void => {
         if (!res.headersSent) sendError(res, 500, 'internal_error', 'the file could not be read');
         else res.destroy();
@@ -379,6 +392,21 @@ export class PublicSite {
       }, failed);
     };
   }
+}
+
+/**
+ * The language a reader's Accept-Language header prefers among `languages` (RFC 9110, section
+ * 12.5.4: "fr-CH, fr;q=0.9" gets fr; "en-US" gets en), else the first of them: the site's own.
+ */
+export function readerLanguage(
+  header: string | undefined,
+  languages: readonly string[],
+): string | undefined {
+  if (header === undefined) return languages[0];
+  return (
+    new Negotiator({ headers: { 'accept-language': header } }).language([...languages]) ??
+    languages[0]
+  );
 }
 
 /** The one error shape, as the ingest API answers. */
@@ -412,7 +440,12 @@ function answer(
     return;
   }
   if ('redirect' in found) {
-    res.writeHead(302, { location: found.redirect, 'cache-control': SHORT });
+    res.writeHead(302, {
+      location: found.redirect,
+      'cache-control': SHORT,
+      // A cache keeps one answer per language asked for.
+      vary: 'Accept-Language',
+    });
     res.end();
     return;
   }
