@@ -14,6 +14,17 @@ const LanguageTag = z
   .string()
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or fr-CA');
 
+/**
+ * An IANA time zone, as the tz database names it (America/Chicago, Europe/Paris, UTC); that the
+ * name is one the tz database has is checked with the cross-references (indexElection).
+ */
+const TimeZone = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/,
+    'an IANA time zone such as America/Chicago',
+  );
+
 /** Text in several languages: at least one, keyed by language tag. */
 export const LocalizedText = z
   .record(LanguageTag, z.string().min(1).max(100_000))
@@ -130,6 +141,8 @@ export const ElectionDefinition = z.strictObject({
   id: Id,
   name: LocalizedText,
   date: z.iso.date(),
+  /** Where the election is held: the public pages give times there. UTC when absent. */
+  timeZone: TimeZone.optional(),
   /** A test or practice election: marked TEST wherever it is shown. */
   test: z.boolean(),
   /** The languages results are published in; the first is the default. */
@@ -219,6 +232,16 @@ export function parseElectionDefinition(input: unknown): Result<Election, Defini
   return indexElection(parsed.data);
 }
 
+/** Whether the tz database (as Node.js carries it) has a time zone by this name. */
+function knownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function indexElection(definition: ElectionDefinition): Result<Election, DefinitionProblem> {
   const bad = (message: string): Result<never, DefinitionProblem> =>
     err(problem('invalid_definition', `invalid election definition: ${message}`));
@@ -231,6 +254,11 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
     }
     return undefined;
   };
+  if (definition.timeZone !== undefined && !knownTimeZone(definition.timeZone)) {
+    return bad(
+      `timeZone "${definition.timeZone}" is not a time zone of the tz database (such as America/Chicago)`,
+    );
+  }
   const dup =
     duplicate(
       'units',

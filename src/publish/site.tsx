@@ -73,7 +73,8 @@ interface Ctx {
 }
 
 function context(input: SiteInput, lang: Language, depth: number): Ctx {
-  return { input, lang, ...localeOf(lang), up: '../'.repeat(depth + 1) };
+  const timeZone = input.election.definition.timeZone ?? 'UTC';
+  return { input, lang, ...localeOf(lang, timeZone), up: '../'.repeat(depth + 1) };
 }
 
 /** Intl.NumberFormat, remembering what it wrote: the same counts recur on page after page. */
@@ -95,10 +96,17 @@ class NumberFormatter {
   }
 }
 
-/** A language's messages, number and time formats, made once for all of a site's pages. */
-const locales = new Map<Language, Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'>>();
-function localeOf(lang: Language): Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'> {
-  let locale = locales.get(lang);
+/**
+ * A language's messages, number and time formats (times in the election's time zone, with its
+ * name), made once for all of a site's pages.
+ */
+const locales = new Map<string, Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'>>();
+function localeOf(
+  lang: Language,
+  timeZone: string,
+): Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'> {
+  const key = `${lang} ${timeZone}`;
+  let locale = locales.get(key);
   if (locale === undefined) {
     locale = {
       m: new Messages(lang),
@@ -114,12 +122,18 @@ function localeOf(lang: Language): Pick<Ctx, 'm' | 'number' | 'percent' | 'time'
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
-        timeZone: 'UTC',
+        timeZone,
         timeZoneName: 'short',
       }),
-      clock: new Intl.DateTimeFormat(lang, { timeStyle: 'medium', timeZone: 'UTC' }),
+      clock: new Intl.DateTimeFormat(lang, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZone,
+        timeZoneName: 'short',
+      }),
     };
-    locales.set(lang, locale);
+    locales.set(key, locale);
   }
   return locale;
 }
@@ -544,7 +558,7 @@ function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element
             {[...history].reverse().map((h) => (
               <tr key={h.asOfLog}>
                 <th scope="row">{ctx.number.format(h.asOfLog - 1)}</th>
-                <td>{ctx.clock.format(new Date(ctx.input.timeAt(h.asOfLog)))} UTC</td>
+                <td>{ctx.clock.format(new Date(ctx.input.timeAt(h.asOfLog)))}</td>
                 {contest.choices.map((c) => (
                   <td class="num" key={c.id}>
                     {ctx.number.format(h.counts[c.id] ?? 0)}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
-import type { Election } from '../core/election.js';
+import { parseElectionDefinition, type Election } from '../core/election.js';
 import { sha256Hex } from '../core/sha256.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import {
   acceptedEntry,
+  sampleDefinition,
   sampleElectionWithMaps,
   sampleSubmission,
 } from '../core/testonly/fixtures.js';
@@ -30,6 +31,16 @@ const signer = made.value;
 const electionWithMaps = (): Election => sampleElectionWithMaps(['authority+00000000+AAAA']);
 
 const accepted = acceptedEntry;
+
+/** The sample election, held in a time zone. */
+function electionIn(timeZone: string): Election {
+  const parsed = parseElectionDefinition({
+    ...sampleDefinition(['authority+00000000+AAAA']),
+    timeZone,
+  });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
 
 const AT = '2026-11-03T21:00:05Z';
 const stamp = { version: 1, checkpoint: 'checkpoint', generatedAt: AT, timeAt: () => AT };
@@ -89,6 +100,30 @@ describe('building a version', () => {
       expect(html, f.path).not.toMatch(/\sstyle=/);
       expect(html, f.path).not.toMatch(/\son[a-z]+=/);
     }
+  });
+
+  it('gives times in the election’s time zone, with its name, and in UTC when it names none', async () => {
+    const pageAt = async (election: Election, path: string): Promise<string> => {
+      const tally = new Tally(election);
+      tally.apply(accepted(sampleSubmission('n-1')));
+      const builder = new SnapshotBuilder({
+        election,
+        signer,
+        logVerifierKey: encodeVerifierKey(signer),
+      });
+      const built = await builder.build(tally, [...tally.counted()], stamp);
+      if (!built.ok) throw new Error(built.error.message);
+      return text(built.value.files.find((f) => f.path === path)?.bytes);
+    };
+    const chicago = electionIn('America/Chicago');
+    // 21:00:05 UTC on 3 November 2026 is 3 pm in Chicago (CST, UTC−6, after the clocks went back).
+    expect(await pageAt(chicago, 'en/index.html')).toContain('03:00:05 PM CST');
+    expect(await pageAt(chicago, 'fr/index.html')).toContain('15:00:05 UTC−6');
+    // Results over time, on a contest page.
+    expect(await pageAt(chicago, 'en/contest/governor.html')).toContain('03:00:05 PM CST');
+    const utc = await pageAt(electionWithMaps(), 'en/index.html');
+    expect(utc).toContain('09:00:05 PM UTC');
+    expect(utc).not.toContain('UTC UTC');
   });
 
   it('names the contest, choices and units in the page’s language, and marks fallbacks', async () => {

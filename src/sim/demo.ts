@@ -112,6 +112,7 @@ export function demoDefinition(
       'Demo algemene verkiezing 2026',
     ),
     date: '2026-11-03',
+    timeZone: 'America/Chicago',
     test: true,
     languages: ['en', 'fr', 'es', 'de', 'it', 'nl'],
     voteTypes: [
