@@ -33,7 +33,9 @@ describe('the public plane told of a new version many times at once', () => {
     writeFileSync(join(dir, 'e', 'v', '1', 'en', 'index.html'), page);
     writeFileSync(
       join(dir, 'e', 'v', '1', 'manifest.json'),
-      JSON.stringify({ manifest: { files: { 'en/index.html': sha256 } } }),
+      JSON.stringify({
+        manifest: { build: { languages: ['en'] }, files: { 'en/index.html': { sha256, asOf: 0 } } },
+      }),
     );
     writeFileSync(
       join(dir, 'e', 'current.json'),
