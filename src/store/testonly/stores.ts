@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type Store } from '../store.js';
+import { TEST_SCHEMA_PREFIX } from './test_schemas.js';
 
 export interface TestStore {
   readonly store: Store;
@@ -48,7 +49,7 @@ async function sqlite(): Promise<TestStore> {
 /** A fresh schema on the test server, so tests never see each other's rows. */
 async function postgres(): Promise<TestStore> {
   const base = pgUrl ?? '';
-  const schema = `tally_test_${randomBytes(6).toString('hex')}`;
+  const schema = `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
@@ -61,13 +62,8 @@ async function postgres(): Promise<TestStore> {
     store,
     databaseUrl: url.toString(),
     reopen: open,
-    dispose: async () => {
-      await store.close();
-      const cleanup = new pg.Client({ connectionString: base });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
-    },
+    // The schema stays until the run ends (see test_schemas.ts).
+    dispose: () => store.close(),
   };
 }
 
