@@ -208,6 +208,41 @@ describe('the published results site and its public plane', () => {
     expect(br.headers.get('content-encoding')).toBe('br');
   });
 
+  it('serves the current version under latest/, cached for seconds, naming its versioned address', async () => {
+    const c = await current();
+    for (const path of [
+      'results.json',
+      'csv/governor.csv',
+      'cdf.json',
+      'manifest.json',
+      'en/index.html',
+      'units/north.json',
+    ]) {
+      const versioned = await get(`/sample-2026/${c.path}${path}`, {
+        'accept-encoding': 'identity',
+      });
+      const latest = await get(`/sample-2026/latest/${path}`, { 'accept-encoding': 'identity' });
+      expect(latest.status, path).toBe(200);
+      expect(latest.headers.get('cache-control'), path).toBe('public, max-age=2');
+      expect(latest.headers.get('content-location'), path).toBe(`/sample-2026/${c.path}${path}`);
+      expect(latest.headers.get('content-type'), path).toBe(versioned.headers.get('content-type'));
+      expect(Buffer.from(await latest.arrayBuffer()), path).toEqual(
+        Buffer.from(await versioned.arrayBuffer()),
+      );
+      // The same ETag as the version's file: a poller's If-None-Match gets 304 until it changes.
+      const etag = latest.headers.get('etag') ?? '';
+      expect(etag, path).toBe(versioned.headers.get('etag'));
+      const again = await get(`/sample-2026/latest/${path}`, { 'if-none-match': etag });
+      expect(again.status, path).toBe(304);
+      expect(again.headers.get('cache-control'), path).toBe('public, max-age=2');
+      const br = await get(`/sample-2026/latest/${path}`, { 'accept-encoding': 'br' });
+      expect(br.status, path).toBe(200);
+    }
+    for (const path of ['latest/', 'latest/nothing.json', 'latest']) {
+      expect((await get(`/sample-2026/${path}`)).status, path).toBe(404);
+    }
+  });
+
   it('serves a precinct file from disk, as the manifest lists it, compressed when asked', async () => {
     const manifest = (
       (await (await get('/sample-2026/v/1/manifest.json')).json()) as SignedManifest
@@ -370,6 +405,9 @@ describe('the published results site and its public plane', () => {
       '/sample-2026/v/1/en',
       '/sample-2026/log/tile/0/../../../tally.db',
       '/sample-2026/%2e%2e/tally.db',
+      '/sample-2026/latest/../tally.db',
+      '/sample-2026/latest/../../etc/passwd',
+      '/sample-2026/latest/en',
       '/sample-2026/log/tile/0/000%00',
       '/%ff%fe/current.json',
       '//etc/passwd',

@@ -65,6 +65,12 @@ function isCanonicalTilePath(path: string): boolean {
 export const PUBLIC_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
 
+/**
+ * What a path names, from memory: a file (`latest`: the current version's, asked for under
+ * `<election>/latest/`, which names the versioned path it is), or where to go instead.
+ */
+type Found = { file: Served; latest?: string } | { redirect: string };
+
 /** A file served from disk at each request: its path there and its hash from the manifest. */
 interface OnDisk {
   readonly full: string;
@@ -231,13 +237,22 @@ export class PublicSite {
   lookup(
     urlPath: string,
     acceptLanguage?: string,
-  ): { file: Served } | { redirect: string } | { disk: OnDisk } | 'tile' | 'older' | undefined {
+  ): Found | { disk: OnDisk; latest?: string } | 'tile' | 'older' | undefined {
     const parts = urlPath.split('/');
     if (parts.length === 2 && parts[1] === '') return { file: this.index() };
     const election = parts[1];
     if (election === undefined) return undefined;
     const site = this.elections.get(election);
     if (site?.current === undefined) return undefined;
+    // The current version's files under a stable address, for those who poll: cached for
+    // seconds, not a year, and naming the version's own address of the file.
+    if (parts[2] === 'latest' && parts.length > 3) {
+      const path = parts.slice(3).join('/');
+      const file = site.versions.get(site.current.version)?.get(path);
+      if (file === undefined) return undefined;
+      const latest = `/${election}/${site.current.path}${path}`;
+      return 'identity' in file ? { file, latest } : { disk: file, latest };
+    }
     if (parts[2] === 'v' && parts.length > 4) {
       const version = parts[3] ?? '';
       const files = site.versions.get(Number(version));
@@ -380,7 +395,7 @@ export class PublicSite {
         return;
       }
       if (found !== undefined && found !== 'tile' && 'disk' in found) {
-        answerFromDisk(req, res, found.disk).catch(failed);
+        answerFromDisk(req, res, found.disk, found.latest).catch(failed);
         return;
       }
       if (found !== 'tile') {
@@ -430,11 +445,7 @@ function sendError(
   res.end(body);
 }
 
-function answer(
-  req: IncomingMessage,
-  res: ServerResponse,
-  found: { file: Served } | { redirect: string } | undefined,
-): void {
+function answer(req: IncomingMessage, res: ServerResponse, found: Found | undefined): void {
   if (found === undefined) {
     sendError(res, 404, 'not_found', 'no published file at this path');
     return;
@@ -449,10 +460,10 @@ function answer(
     res.end();
     return;
   }
-  const { file } = found;
+  const { file, latest } = found;
   const inm = req.headers['if-none-match'];
   if (inm !== undefined && notModified(inm, file.etag)) {
-    res.writeHead(304, file.headers.notModified as string[]);
+    res.writeHead(304, asLatest(file.headers.notModified, latest));
     res.end();
     return;
   }
@@ -469,8 +480,18 @@ function answer(
     body = file.gz;
     headers = file.headers.gz;
   }
-  res.writeHead(200, headers as string[]);
+  res.writeHead(200, asLatest(headers, latest));
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * A file's headers as made for its version's address; served as the latest (from the address
+ * `latest`), cached for seconds and naming that address (RFC 9110, Content-Location).
+ */
+function asLatest(headers: readonly string[], latest: string | undefined): string[] {
+  if (latest === undefined) return headers as string[];
+  const short = headers.map((h, i) => (headers[i - 1] === 'cache-control' ? SHORT : h));
+  return [...short, 'content-location', latest];
 }
 
 /** The bytes an election's versions hold in memory, each file counted once. */
@@ -492,9 +513,10 @@ async function answerFromDisk(
   req: IncomingMessage,
   res: ServerResponse,
   file: OnDisk,
+  latest?: string,
 ): Promise<void> {
   const etag = etagOf(file.sha256);
-  const common = commonHeaders(file.path, true, etag);
+  const common = asLatest(commonHeaders(file.path, true, etag), latest);
   const inm = req.headers['if-none-match'];
   if (inm !== undefined && notModified(inm, etag)) {
     res.writeHead(304, common);
