@@ -14,6 +14,7 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 a{color:var(--link)}
 a:focus-visible,[tabindex]:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 .skip{position:absolute;left:-9999px}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:1}
 .test-banner{margin:0;padding:8px 16px;background:#ffe8a3;border-bottom:2px solid #1a1a1a;font-weight:700;text-align:center}
 header,main,footer{max-width:1100px;margin:0 auto;padding:8px 16px}

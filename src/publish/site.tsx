@@ -5,7 +5,7 @@
 // verify the results.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Contest, Election, LocalizedText } from '../core/election.js';
+import type { Choice, Contest, Election, LocalizedText } from '../core/election.js';
 import type {
   AreaOverview,
   AreaResults,
@@ -260,6 +260,16 @@ function Reporting(props: { ctx: Ctx; reported: number; expected: number }): pre
   );
 }
 
+/**
+ * A contest's choices as its tables list them: a candidate contest's, most votes first (ties in
+ * ballot order), so that the leader is never below the runner-up; a measure's, as on the ballot.
+ */
+function choicesInOrder(contest: Contest, totals: ContestTotals): readonly Choice[] {
+  if (contest.kind !== 'candidate') return contest.choices;
+  const votes = (c: Choice): number => totals.counts[c.id] ?? 0;
+  return [...contest.choices].sort((a, b) => votes(b) - votes(a));
+}
+
 function ChoiceTable(props: {
   ctx: Ctx;
   contest: Contest;
@@ -273,7 +283,7 @@ function ChoiceTable(props: {
   const hasParties = contest.choices.some((c) => c.party !== undefined);
   return (
     <table class="results">
-      <caption>{props.caption}</caption>
+      <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
           <th scope="col">
@@ -293,7 +303,7 @@ function ChoiceTable(props: {
         </tr>
       </thead>
       <tbody>
-        {contest.choices.map((choice) => {
+        {choicesInOrder(contest, totals).map((choice) => {
           const n = totals.counts[choice.id] ?? 0;
           const leading = props.leaders.includes(choice.id);
           const party = choice.party === undefined ? undefined : parties.get(choice.party);
@@ -627,7 +637,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
             </h2>
             <div class="scroll">
               <table class="results">
-                <caption>{`${title}: ${ctx.m.t('byVoteType')}`}</caption>
+                <caption class="visually-hidden">{`${title}: ${ctx.m.t('byVoteType')}`}</caption>
                 <thead>
                   <tr>
                     <th scope="col">
@@ -644,7 +654,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                   </tr>
                 </thead>
                 <tbody>
-                  {contest.choices.map((choice) => (
+                  {choicesInOrder(contest, results.total).map((choice) => (
                     <tr key={choice.id}>
                       <th scope="row">
                         <Name ctx={ctx} text={choice.name} />
@@ -687,7 +697,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
             )}
             <div class="scroll">
               <table class="results">
-                <caption>{`${title}: ${ctx.m.t('byArea')}`}</caption>
+                <caption class="visually-hidden">{`${title}: ${ctx.m.t('byArea')}`}</caption>
                 <thead>
                   <tr>
                     <th scope="col">

@@ -87,7 +87,7 @@ describe('building a version', () => {
     expect(html.match(/<path /g)).toHaveLength(2);
     expect(html).toContain('<title>North County: Ada Lovelace</title>');
     expect(html).toContain('<title>South County: No results yet</title>');
-    expect(html).toContain('<caption>Governor: Results by area</caption>');
+    expect(html).toContain('<caption class="visually-hidden">Governor: Results by area</caption>');
   });
 
   it('uses no inline script or style, so the site’s Content-Security-Policy can forbid them', async () => {
@@ -124,6 +124,60 @@ describe('building a version', () => {
     const utc = await pageAt(electionWithMaps(), 'en/index.html');
     expect(utc).toContain('09:00:05 PM UTC');
     expect(utc).not.toContain('UTC UTC');
+  });
+
+  it('lists a contest’s candidates most votes first, and a measure’s choices as on the ballot', async () => {
+    const election = electionWithMaps();
+    const tally = new Tally(election);
+    // On the ballot: Grace, Edsger, Barbara. Barbara leads; then Grace; Edsger is last.
+    tally.apply(accepted(sampleSubmission('n-1')));
+    // The measure: No leads, and stays below Yes.
+    tally.apply(
+      accepted(
+        sampleSubmission('s-1', {
+          contests: [
+            {
+              contest: 'measure-1',
+              counts: { yes: 100, no: 400 },
+              ballotsCast: 500,
+              overvotes: 0,
+              undervotes: 0,
+            },
+          ],
+        }),
+      ),
+    );
+    const builder = new SnapshotBuilder({
+      election,
+      signer,
+      logVerifierKey: encodeVerifierKey(signer),
+    });
+    const built = await builder.build(tally, [...tally.counted()], stamp);
+    if (!built.ok) throw new Error(built.error.message);
+    const page = (path: string): string =>
+      text(built.value.files.find((f) => f.path === path)?.bytes);
+    const order = (html: string, names: readonly string[]): string[] =>
+      [...names].sort((a, b) => html.indexOf(a) - html.indexOf(b));
+    const council = ['Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'];
+    const summary = page('en/index.html');
+    const councilSection = summary.slice(summary.indexOf('id="c-council"'));
+    expect(order(councilSection, council)).toEqual([
+      'Barbara Liskov',
+      'Grace Hopper',
+      'Edsger Dijkstra',
+    ]);
+    const measureSection = summary.slice(summary.indexOf('id="c-measure-1"'));
+    expect(order(measureSection, ['row">Yes', 'row">No'])).toEqual(['row">Yes', 'row">No']);
+    // The contest page's total and by-vote-type tables alike.
+    const contest = page('en/contest/council.html');
+    for (const table of contest.split('<table').slice(1, 3)) {
+      expect(order(table, council)).toEqual(['Barbara Liskov', 'Grace Hopper', 'Edsger Dijkstra']);
+    }
+    // The contest's name is shown once above its table; the table's caption is for screen readers.
+    const visible = councilSection
+      .slice(0, councilSection.indexOf('</table>'))
+      .replace(/<caption class="visually-hidden">[^<]*<\/caption>/g, '');
+    expect(visible.split('North County Council').length - 1).toBe(1);
   });
 
   it('names the contest, choices and units in the page’s language, and marks fallbacks', async () => {
