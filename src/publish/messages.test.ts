@@ -30,6 +30,19 @@ describe('the site’s messages', () => {
     ).toBe('1 bureau sur 1 ont transmis leurs résultats (100 %)');
   });
 
+  it('says how many a voter may choose as a Spanish ballot does, one or several', () => {
+    const es = new Messages('es');
+    expect(es.t('voteFor', { n: 1 })).toBe('Vote por 1 candidato');
+    expect(es.t('voteFor', { n: 3 })).toBe('Vote por hasta 3 candidatos');
+  });
+
+  it('never says where the table is beside the map: a phone shows it below', () => {
+    for (const language of SHIPPED_LANGUAGES) {
+      const caption = new Messages(language).t('mapCaption');
+      expect(caption, language).not.toMatch(/beside|à côté|junto|neben|accanto|naast/i);
+    }
+  });
+
   it('falls back to English, message by message, in a language not yet translated', () => {
     const polish = new Messages('pl');
     expect(polish.t('votes')).toBe('Votes');

@@ -37,7 +37,8 @@ export const en = {
   leader: 'Leader',
   reportingShort: 'Reporting',
   map: 'Map',
-  mapCaption: 'Leader by area. The table beside the map gives the same figures.',
+  // The table is beside the map on a wide screen and below it on a phone: say neither.
+  mapCaption: 'Leader by area. The table of results by area gives the same figures.',
   mapNoData: 'No results yet',
   overTime: 'Results over time',
   overTimeCaption: 'Votes per choice after each of the last log entries that changed them.',
@@ -103,7 +104,7 @@ const fr: Catalog = {
   reportingShort: 'Transmis',
   map: 'Carte',
   mapCaption:
-    'Choix en tête par territoire. Le tableau à côté de la carte donne les mêmes chiffres.',
+    'Choix en tête par territoire. Le tableau des résultats par territoire donne les mêmes chiffres.',
   mapNoData: 'Pas encore de résultats',
   overTime: 'Évolution des résultats',
   overTimeCaption:
@@ -158,7 +159,7 @@ const es: Catalog = {
   total: 'Total',
   leading: 'En cabeza',
   noVotesYet: 'Aún no se ha contado ningún voto',
-  voteFor: 'Se eligen {n, number}',
+  voteFor: '{n, plural, one {Vote por # candidato} other {Vote por hasta # candidatos}}',
   measure: 'Medida sometida a votación',
   byVoteType: 'Resultados por modalidad de voto',
   byArea: 'Resultados por zona',
@@ -166,7 +167,7 @@ const es: Catalog = {
   leader: 'En cabeza',
   reportingShort: 'Informado',
   map: 'Mapa',
-  mapCaption: 'Opción en cabeza por zona. La tabla junto al mapa da las mismas cifras.',
+  mapCaption: 'Opción en cabeza por zona. La tabla de resultados por zona da las mismas cifras.',
   mapNoData: 'Aún no hay resultados',
   overTime: 'Evolución de los resultados',
   overTimeCaption:
@@ -230,7 +231,7 @@ const de: Catalog = {
   reportingShort: 'Gemeldet',
   map: 'Karte',
   mapCaption:
-    'Führender Wahlvorschlag je Gebiet. Die Tabelle neben der Karte enthält dieselben Zahlen.',
+    'Führender Wahlvorschlag je Gebiet. Die Tabelle der Ergebnisse nach Gebiet enthält dieselben Zahlen.',
   mapNoData: 'Noch keine Ergebnisse',
   overTime: 'Ergebnisse im Zeitverlauf',
   overTimeCaption:
@@ -294,7 +295,7 @@ const it: Catalog = {
   reportingShort: 'Trasmesse',
   map: 'Mappa',
   mapCaption:
-    'Scelta in testa per territorio. La tabella accanto alla mappa riporta gli stessi dati.',
+    'Scelta in testa per territorio. La tabella dei risultati per territorio riporta gli stessi dati.',
   mapNoData: 'Ancora nessun risultato',
   overTime: 'Andamento dei risultati',
   overTimeCaption:
@@ -357,7 +358,7 @@ const nl: Catalog = {
   leader: 'Voorop',
   reportingShort: 'Gemeld',
   map: 'Kaart',
-  mapCaption: 'Koploper per gebied. De tabel naast de kaart geeft dezelfde cijfers.',
+  mapCaption: 'Koploper per gebied. De tabel met uitslagen per gebied geeft dezelfde cijfers.',
   mapNoData: 'Nog geen uitslagen',
   overTime: 'Uitslagen in de tijd',
   overTimeCaption: 'Stemmen per keuze na elk van de laatste logboekregels die ze veranderden.',

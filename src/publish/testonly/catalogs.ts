@@ -3,19 +3,23 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { expect } from 'vitest';
 
-/** The argument names a message uses, with their types. */
+/**
+ * The argument names a message uses, with their types. A plural's argument is a number: a
+ * language may choose its words by the count where English need not ("Vote por # candidato").
+ */
 function argumentsOf(elements: readonly MessageFormatElement[]): string[] {
   return elements.flatMap((e): string[] => {
     switch (e.type) {
       case TYPE.argument:
-      case TYPE.number:
       case TYPE.date:
       case TYPE.time:
         return [`${e.value}:${String(e.type)}`];
+      case TYPE.number:
+        return [`${e.value}:number`];
       case TYPE.plural:
       case TYPE.select:
         return [
-          `${e.value}:${String(e.type)}`,
+          `${e.value}:${e.type === TYPE.plural ? 'number' : 'select'}`,
           ...Object.values(e.options).flatMap((o) => argumentsOf(o.value)),
         ];
       case TYPE.tag:
