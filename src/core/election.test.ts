@@ -37,3 +37,40 @@ describe('the time zone of an election', () => {
     }
   });
 });
+
+describe('the rule a measure passes by', () => {
+  const withRule = (passes: unknown): unknown => {
+    const definition = sampleDefinition(['authority+00000000+AAAA']);
+    return {
+      ...definition,
+      contests: definition.contests.map((c) => (c.id === 'measure-1' ? { ...c, passes } : c)),
+    };
+  };
+
+  it('names one of its choices and a share under the whole', () => {
+    const parsed = parseElectionDefinition(
+      withRule({ choice: 'yes', share: [2, 3], atLeast: true }),
+    );
+    expect(parsed.ok).toBe(true);
+    const measure = parsed.ok ? parsed.value.contests.get('measure-1') : undefined;
+    expect(measure?.kind === 'measure' && measure.passes).toEqual({
+      choice: 'yes',
+      share: [2, 3],
+      atLeast: true,
+    });
+  });
+
+  it('is refused on a choice the measure does not have', () => {
+    const parsed = parseElectionDefinition(withRule({ choice: 'maybe', share: [1, 2] }));
+    expect(!parsed.ok && parsed.error.message).toContain(
+      'measure "measure-1" passes on choice "maybe", which is not one of its choices',
+    );
+  });
+
+  it('is refused with a share of the whole or more, or not a fraction of whole numbers', () => {
+    for (const share of [[2, 2], [3, 2], [0, 2], [1, 0], [0.5, 1], [1, 2, 3], '1/2']) {
+      const parsed = parseElectionDefinition(withRule({ choice: 'yes', share }));
+      expect(parsed.ok, JSON.stringify(share)).toBe(false);
+    }
+  });
+});

@@ -103,10 +103,25 @@ export const CandidateContest = z.strictObject({
   voteFor: z.int().min(1).max(1000),
 });
 
+/**
+ * What a measure needs to pass: its `choice` (the yes) must have more than `share` of the votes
+ * cast for its choices, or at least that share with `atLeast`. A simple majority is
+ * `{ choice: 'yes', share: [1, 2] }`; a two-thirds majority `{ choice: 'yes', share: [2, 3],
+ * atLeast: true }`. The share is a fraction, numerator and denominator, so that two thirds are
+ * exactly two thirds.
+ */
+export const PassRule = z.strictObject({
+  choice: Id,
+  share: z.tuple([z.int().min(1).max(1000), z.int().min(2).max(1000)]),
+  atLeast: z.boolean().optional(),
+});
+
 export const MeasureContest = z.strictObject({
   ...ContestBase,
   kind: z.literal('measure'),
   text: LocalizedText.optional(),
+  /** How it passes; without it, the pages say which choice leads, as for a candidate contest. */
+  passes: PassRule.optional(),
 });
 
 // Caucus contests (alignments, delegates, state delegate equivalents) join this union later.
@@ -166,6 +181,7 @@ export type ReleaseRules = Readonly<z.infer<typeof ReleaseRules>>;
 export type Boundary = Readonly<z.infer<typeof Boundary>>;
 export type Contest = Readonly<z.infer<typeof Contest>>;
 export type Choice = Readonly<z.infer<typeof Choice>>;
+export type PassRule = Readonly<z.infer<typeof PassRule>>;
 export type LocalizedText = Readonly<z.infer<typeof LocalizedText>>;
 
 export type DefinitionProblem = Problem<'invalid_definition'>;
@@ -289,6 +305,18 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
       )
       .find((m) => m !== undefined);
   if (dup !== undefined) return bad(dup);
+  for (const c of definition.contests) {
+    if (c.kind !== 'measure' || c.passes === undefined) continue;
+    const { choice, share } = c.passes;
+    if (!c.choices.some((ch) => ch.id === choice)) {
+      return bad(`measure "${c.id}" passes on choice "${choice}", which is not one of its choices`);
+    }
+    if (share[0] >= share[1]) {
+      return bad(
+        `measure "${c.id}" passes on a share of ${String(share[0])}/${String(share[1])}: the share must be under the whole`,
+      );
+    }
+  }
 
   const units = new Map(definition.units.map((u) => [u.id, u]));
   const roots = definition.units.filter((u) => u.parent === undefined);

@@ -16,6 +16,7 @@ import {
   TallyCheckCache,
   compareNumbers,
   leadersOf,
+  measureOutcome,
   publishedNumbers,
   Tally,
   TallyLayout,
@@ -582,5 +583,43 @@ describe('the stages of the check', () => {
       }),
     ]);
     expect(compareNumbers(layout, 'n-1', expected, expected)).toEqual([]);
+  });
+});
+
+describe('whether a measure passes', () => {
+  const measure1 = sampleElection(['authority+00000000+AAAA']).contests.get('measure-1');
+  if (measure1?.kind !== 'measure') throw new Error('the sample has a measure');
+  const totals = (yes: number, no: number): ContestTotals => ({
+    ballotsCast: yes + no,
+    overvotes: 0,
+    undervotes: 0,
+    counts: { yes, no },
+  });
+  const majority = { ...measure1, passes: { choice: 'yes', share: [1, 2] as [number, number] } };
+  const twoThirds = {
+    ...measure1,
+    passes: { choice: 'yes', share: [2, 3] as [number, number], atLeast: true },
+  };
+
+  it('passes by a majority with more than half the votes, and fails on a tie', () => {
+    expect(measureOutcome(majority, totals(501, 499))).toBe('passing');
+    expect(measureOutcome(majority, totals(500, 500))).toBe('failing');
+    expect(measureOutcome(majority, totals(0, 1))).toBe('failing');
+  });
+
+  it('passes by two thirds with exactly two thirds, not one vote fewer', () => {
+    expect(measureOutcome(twoThirds, totals(200, 100))).toBe('passing');
+    expect(measureOutcome(twoThirds, totals(199, 100))).toBe('failing');
+    // Two thirds of 3,000,000,001 votes is no whole number: the fraction is compared exactly.
+    expect(measureOutcome(twoThirds, totals(2_000_000_001, 1_000_000_000))).toBe('passing');
+    expect(measureOutcome(twoThirds, totals(2_000_000_000, 1_000_000_001))).toBe('failing');
+  });
+
+  it('says nothing before a vote is counted, nor for a measure with no rule, nor a candidate', () => {
+    expect(measureOutcome(majority, totals(0, 0))).toBeUndefined();
+    expect(measureOutcome(measure1, totals(900, 100))).toBeUndefined();
+    const governor = sampleElection(['authority+00000000+AAAA']).contests.get('governor');
+    if (governor === undefined) throw new Error('the sample has a governor');
+    expect(measureOutcome(governor, totals(900, 100))).toBeUndefined();
   });
 });

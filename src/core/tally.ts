@@ -678,6 +678,26 @@ export function leadersOf(contest: Contest, totals: ContestTotals): string[] {
   return ranked.filter((c) => c.votes >= last.votes).map((c) => c.id);
 }
 
+/**
+ * Whether a measure with a rule to pass (PassRule) passes on these totals, in whole numbers:
+ * its choice's votes against the share of the votes cast for all its choices. Undefined when it
+ * has no rule, or no votes yet.
+ */
+export function measureOutcome(
+  contest: Contest,
+  totals: ContestTotals,
+): 'passing' | 'failing' | undefined {
+  if (contest.kind !== 'measure' || contest.passes === undefined) return undefined;
+  const { choice, share, atLeast } = contest.passes;
+  let all = 0;
+  for (const c of contest.choices) all += totals.counts[c.id] ?? 0;
+  if (all === 0) return undefined;
+  const [numerator, denominator] = share;
+  const votes = (totals.counts[choice] ?? 0) * denominator;
+  const needed = numerator * all;
+  return votes > needed || (atLeast === true && votes === needed) ? 'passing' : 'failing';
+}
+
 export type TallyProblem = Problem<'tally_mismatch'>;
 
 /** The name of a contest vector's `field`th number. */

@@ -6,12 +6,13 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Choice, Contest, Election, LocalizedText } from '../core/election.js';
-import type {
-  AreaOverview,
-  AreaResults,
-  ContestPoint,
-  ContestResults,
-  ContestTotals,
+import {
+  measureOutcome,
+  type AreaOverview,
+  type AreaResults,
+  type ContestPoint,
+  type ContestResults,
+  type ContestTotals,
 } from '../core/tally.js';
 import { PALETTE, ResultsMap, type MapArea } from './map.js';
 import { LANGUAGES, Messages, type Language, type MessageKey } from './messages.js';
@@ -341,6 +342,9 @@ function ContestResultsTable(props: {
   caption: string;
 }): preact.JSX.Element {
   const { ctx, contest, results } = props;
+  // A measure with a rule to pass says whether it passes, and what it needs; not who leads.
+  const rule = contest.kind === 'measure' ? contest.passes : undefined;
+  const outcome = measureOutcome(contest, results.total);
   return (
     <>
       <p class="meta">
@@ -348,6 +352,29 @@ function ContestResultsTable(props: {
           <T ctx={ctx} k="voteFor" values={{ n: contest.voteFor }} />
         ) : (
           <T ctx={ctx} k="measure" />
+        )}
+        {rule === undefined ? null : (
+          <>
+            {' '}
+            ·{' '}
+            {outcome === undefined ? null : (
+              <>
+                <strong class="outcome">
+                  <T ctx={ctx} k={outcome === 'passing' ? 'measurePassing' : 'measureFailing'} />
+                </strong>{' '}
+              </>
+            )}
+            (
+            <T
+              ctx={ctx}
+              k="passRule"
+              values={{
+                atLeast: rule.atLeast === true ? 'yes' : 'no',
+                share: rule.share[0] / rule.share[1],
+              }}
+            />
+            )
+          </>
         )}{' '}
         ·{' '}
         <Reporting
@@ -360,7 +387,7 @@ function ContestResultsTable(props: {
         ctx={ctx}
         contest={contest}
         totals={results.total}
-        leaders={results.leaders}
+        leaders={rule === undefined ? results.leaders : []}
         caption={props.caption}
       />
     </>

@@ -180,6 +180,43 @@ describe('building a version', () => {
     expect(visible.split('North County Council').length - 1).toBe(1);
   });
 
+  it('says whether a measure passes by its rule, and what it needs, rather than which choice leads', async () => {
+    const summaryWith = async (passes: unknown, lang: 'en' | 'fr'): Promise<string> => {
+      const definition = sampleDefinition(['authority+00000000+AAAA']);
+      const parsed = parseElectionDefinition({
+        ...definition,
+        contests: definition.contests.map((c) => (c.id === 'measure-1' ? { ...c, passes } : c)),
+      });
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const tally = new Tally(parsed.value);
+      // Yes 270, no 200: 57.4% yes.
+      tally.apply(accepted(sampleSubmission('n-1')));
+      const builder = new SnapshotBuilder({
+        election: parsed.value,
+        signer,
+        logVerifierKey: encodeVerifierKey(signer),
+      });
+      const built = await builder.build(tally, [...tally.counted()], stamp);
+      if (!built.ok) throw new Error(built.error.message);
+      const html = text(built.value.files.find((f) => f.path === `${lang}/index.html`)?.bytes);
+      const section = html.slice(html.indexOf('id="c-measure-1"'));
+      return section.slice(0, section.indexOf('</section>'));
+    };
+    const majority = await summaryWith({ choice: 'yes', share: [1, 2] }, 'en');
+    expect(majority).toContain('<strong class="outcome">Passing</strong>');
+    expect(majority).toContain('(needs more than 50% of the votes)');
+    expect(majority).not.toContain('Leading');
+    const twoThirds = await summaryWith({ choice: 'yes', share: [2, 3], atLeast: true }, 'en');
+    expect(twoThirds).toContain('<strong class="outcome">Failing</strong>');
+    expect(twoThirds).toContain('(needs at least 66.7% of the votes)');
+    const french = await summaryWith({ choice: 'yes', share: [2, 3], atLeast: true }, 'fr');
+    expect(french.replace(/[\u00a0\u202f]/g, ' ')).toContain('(il faut au moins 66,7 % des voix)');
+    // Without a rule, the leading choice, as for a candidate.
+    const noRule = await summaryWith(undefined, 'en');
+    expect(noRule).toContain('Leading');
+    expect(noRule).not.toContain('class="outcome"');
+  });
+
   it('names the contest, choices and units in the page’s language, and marks fallbacks', async () => {
     const { tally, builder, counted } = setUp();
     const built = await builder.build(tally, counted, stamp);

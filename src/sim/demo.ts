@@ -305,6 +305,8 @@ export function demoDefinition(
           { id: 'yes', name: names('Yes', 'Oui', 'Sí', 'Ja', 'Sì', 'Ja') },
           { id: 'no', name: names('No', 'Non', 'No', 'Nein', 'No', 'Nee') },
         ],
+        // School bonds pass with 55% of the votes, as in California.
+        passes: { choice: 'yes', share: [11, 20], atLeast: true },
       },
     ],
     authority: { keys: [...authorityKeys] },
