@@ -18,6 +18,9 @@ const names = (en: string, fr: string, es: string, de: string, it: string, nl: s
   nl,
 });
 
+/** A person's name: the same in every language (not English text on a French page). */
+const person = (name: string): Names => names(name, name, name, name, name, name);
+
 const COUNTIES = [
   'Adams',
   'Baker',
@@ -88,7 +91,14 @@ export function demoDefinition(
     for (let p = 1; p <= DEMO_PRECINCTS_PER_COUNTY; p++) {
       units.push({
         id: `${id}-${String(p).padStart(2, '0')}`,
-        name: { en: `${county} precinct ${String(p)}` },
+        name: names(
+          `${county} precinct ${String(p)}`,
+          `${county}, bureau ${String(p)}`,
+          `${county}, distrito electoral ${String(p)}`,
+          `${county}, Wahlbezirk ${String(p)}`,
+          `${county}, sezione ${String(p)}`,
+          `${county}, stembureau ${String(p)}`,
+        ),
         type: 'precinct',
         parent: id,
         registeredVoters: 900 + ((i * 37 + p * 53) % 700),
@@ -219,9 +229,9 @@ export function demoDefinition(
         ),
         voteFor: 1,
         choices: [
-          { id: 'rivera', name: { en: 'Ana Rivera' }, party: 'blue' },
-          { id: 'okafor', name: { en: 'Chidi Okafor' }, party: 'green' },
-          { id: 'lindqvist', name: { en: 'Elsa Lindqvist' }, party: 'gold' },
+          { id: 'rivera', name: person('Ana Rivera'), party: 'blue' },
+          { id: 'okafor', name: person('Chidi Okafor'), party: 'green' },
+          { id: 'lindqvist', name: person('Elsa Lindqvist'), party: 'gold' },
           {
             id: 'write-in',
             name: names(
@@ -250,8 +260,8 @@ export function demoDefinition(
         district: 'district-1',
         voteFor: 1,
         choices: [
-          { id: 'moreau', name: { en: 'Louis Moreau' }, party: 'blue' },
-          { id: 'tanaka', name: { en: 'Yuki Tanaka' }, party: 'green' },
+          { id: 'moreau', name: person('Louis Moreau'), party: 'blue' },
+          { id: 'tanaka', name: person('Yuki Tanaka'), party: 'green' },
         ],
       },
       {
@@ -268,8 +278,8 @@ export function demoDefinition(
         district: 'district-2',
         voteFor: 1,
         choices: [
-          { id: 'schmidt', name: { en: 'Greta Schmidt' }, party: 'gold' },
-          { id: 'nguyen', name: { en: 'Minh Nguyen' }, party: 'blue' },
+          { id: 'schmidt', name: person('Greta Schmidt'), party: 'gold' },
+          { id: 'nguyen', name: person('Minh Nguyen'), party: 'blue' },
         ],
       },
       {
@@ -285,9 +295,9 @@ export function demoDefinition(
         ),
         voteFor: 2,
         choices: [
-          { id: 'haddad', name: { en: 'Omar Haddad' } },
-          { id: 'kowalski', name: { en: 'Marta Kowalski' } },
-          { id: 'osei', name: { en: 'Kwame Osei' } },
+          { id: 'haddad', name: person('Omar Haddad') },
+          { id: 'kowalski', name: person('Marta Kowalski') },
+          { id: 'osei', name: person('Kwame Osei') },
         ],
       },
       {
