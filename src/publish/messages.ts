@@ -63,8 +63,10 @@ export const en = {
     'tally-verify.mjs is built reproducibly from Tally’s source: the same source always gives the same file. Build it yourself (npm run build:verifier), or check that the SHA-256 of your copy is the one that build prints. Take the keys from the election office too, not only from this page.',
   verifyLogLayout:
     'The log is published in the C2SP tlog-tiles layout beside these pages, so transparency-log tools can read it and witnesses can co-sign it.',
-  updated: 'Updated {time}',
-  asOfLog: 'As of log entry {size, number}',
+  // A page's numbers as of the last log entry that changed them: a county's page may name an
+  // earlier entry than the summary's, its numbers being as new.
+  updated: 'Numbers last changed {time}',
+  asOfLog: 'with log entry {entry, number}',
   autoRefresh: 'This page shows the newest results when it is reloaded.',
   newResults: 'New results are available.',
   reload: 'Show them',
@@ -134,8 +136,8 @@ const fr: Catalog = {
     'tally-verify.mjs est construit de façon reproductible à partir du code source de Tally : le même code source donne toujours le même fichier. Construisez-le vous-même (npm run build:verifier), ou vérifiez que l’empreinte SHA-256 de votre copie est celle qu’affiche cette construction. Prenez aussi les clés auprès de l’autorité électorale, pas seulement sur cette page.',
   verifyLogLayout:
     'Le journal est publié au format C2SP tlog-tiles à côté de ces pages : les outils de journaux de transparence peuvent le lire et des témoins le cosigner.',
-  updated: 'Mis à jour {time}',
-  asOfLog: 'Selon l’entrée {size, number} du journal',
+  updated: 'Chiffres modifiés pour la dernière fois le {time}',
+  asOfLog: 'par l’entrée {entry, number} du journal',
   autoRefresh: 'Cette page affiche les derniers résultats quand on la recharge.',
   newResults: 'De nouveaux résultats sont disponibles.',
   reload: 'Les afficher',
@@ -201,8 +203,8 @@ const es: Catalog = {
     'tally-verify.mjs se compila de forma reproducible a partir del código fuente de Tally: el mismo código fuente da siempre el mismo archivo. Compílelo usted mismo (npm run build:verifier) o compruebe que el SHA-256 de su copia es el que muestra esa compilación. Obtenga también las claves de la autoridad electoral, no solo de esta página.',
   verifyLogLayout:
     'El registro se publica en el formato C2SP tlog-tiles junto a estas páginas, para que las herramientas de registros de transparencia puedan leerlo y los testigos cofirmarlo.',
-  updated: 'Actualizado {time}',
-  asOfLog: 'Según la entrada {size, number} del registro',
+  updated: 'Cifras modificadas por última vez: {time}',
+  asOfLog: 'con la entrada {entry, number} del registro',
   autoRefresh: 'Esta página muestra los últimos resultados al recargarla.',
   newResults: 'Hay nuevos resultados.',
   reload: 'Mostrarlos',
@@ -269,8 +271,8 @@ const de: Catalog = {
     'tally-verify.mjs wird reproduzierbar aus dem Quellcode von Tally erstellt: Derselbe Quellcode ergibt immer dieselbe Datei. Erstellen Sie sie selbst (npm run build:verifier) oder prüfen Sie, ob der SHA-256-Hashwert Ihrer Kopie der ist, den diese Erstellung ausgibt. Beziehen Sie die Schlüssel auch von der Wahlbehörde, nicht nur von dieser Seite.',
   verifyLogLayout:
     'Das Protokoll wird im Format C2SP tlog-tiles neben diesen Seiten veröffentlicht, sodass Werkzeuge für Transparenzprotokolle es lesen und Zeugen es mitsignieren können.',
-  updated: 'Aktualisiert {time}',
-  asOfLog: 'Stand: Protokolleintrag {size, number}',
+  updated: 'Zahlen zuletzt geändert: {time}',
+  asOfLog: 'mit Protokolleintrag {entry, number}',
   autoRefresh: 'Diese Seite zeigt beim Neuladen die neuesten Ergebnisse.',
   newResults: 'Neue Ergebnisse liegen vor.',
   reload: 'Anzeigen',
@@ -337,8 +339,8 @@ const it: Catalog = {
     'tally-verify.mjs è costruito in modo riproducibile dal codice sorgente di Tally: lo stesso codice sorgente produce sempre lo stesso file. Costruitelo voi stessi (npm run build:verifier) oppure controllate che lo SHA-256 della vostra copia sia quello stampato da quella costruzione. Prendete le chiavi anche dall’autorità elettorale, non solo da questa pagina.',
   verifyLogLayout:
     'Il registro è pubblicato nel formato C2SP tlog-tiles accanto a queste pagine, così gli strumenti per registri di trasparenza possono leggerlo e i testimoni cofirmarlo.',
-  updated: 'Aggiornato {time}',
-  asOfLog: 'Alla voce {size, number} del registro',
+  updated: 'Dati modificati l’ultima volta: {time}',
+  asOfLog: 'con la voce {entry, number} del registro',
   autoRefresh: 'Questa pagina mostra i risultati più recenti quando viene ricaricata.',
   newResults: 'Sono disponibili nuovi risultati.',
   reload: 'Mostrali',
@@ -403,8 +405,8 @@ const nl: Catalog = {
     'tally-verify.mjs wordt reproduceerbaar gebouwd uit de broncode van Tally: dezelfde broncode geeft altijd hetzelfde bestand. Bouw het zelf (npm run build:verifier), of controleer dat de SHA-256 van uw kopie gelijk is aan wat die bouw toont. Haal de sleutels ook bij de verkiezingsautoriteit, niet alleen van deze pagina.',
   verifyLogLayout:
     'Het logboek staat in het formaat C2SP tlog-tiles naast deze pagina’s, zodat hulpmiddelen voor transparantielogboeken het kunnen lezen en getuigen het kunnen meeondertekenen.',
-  updated: 'Bijgewerkt {time}',
-  asOfLog: 'Stand: logboekregel {size, number}',
+  updated: 'Cijfers laatst gewijzigd: {time}',
+  asOfLog: 'met logboekregel {entry, number}',
   autoRefresh: 'Deze pagina toont bij herladen de nieuwste uitslagen.',
   newResults: 'Er zijn nieuwe uitslagen.',
   reload: 'Tonen',

@@ -230,7 +230,7 @@ function Layout(props: {
           <h1>{props.title}</h1>
           <p class="status">
             <T ctx={ctx} k="updated" values={{ time }} /> ·{' '}
-            <T ctx={ctx} k="asOfLog" values={{ size: props.asOfLog }} />
+            <T ctx={ctx} k="asOfLog" values={{ entry: Math.max(0, props.asOfLog - 1) }} />
           </p>
           {props.children}
         </main>

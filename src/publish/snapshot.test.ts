@@ -113,7 +113,11 @@ describe('building a version', () => {
       });
       const built = await builder.build(tally, [...tally.counted()], stamp);
       if (!built.ok) throw new Error(built.error.message);
-      return text(built.value.files.find((f) => f.path === path)?.bytes);
+      // Intl may separate with no-break spaces, as each Node.js's ICU writes them.
+      return text(built.value.files.find((f) => f.path === path)?.bytes).replace(
+        /[\u00a0\u202f]/g,
+        ' ',
+      );
     };
     const chicago = electionIn('America/Chicago');
     // 21:00:05 UTC on 3 November 2026 is 3 pm in Chicago (CST, UTC−6, after the clocks went back).
@@ -215,6 +219,32 @@ describe('building a version', () => {
     const noRule = await summaryWith(undefined, 'en');
     expect(noRule).toContain('Leading');
     expect(noRule).not.toContain('class="outcome"');
+  });
+
+  it('stamps each page with the log entry that last changed its numbers, not the newest', async () => {
+    const election = electionWithMaps();
+    const tally = new Tally(election);
+    tally.apply(accepted(sampleSubmission('n-1'))); // entry 0
+    tally.apply(accepted(sampleSubmission('s-1'))); // entry 1
+    const builder = new SnapshotBuilder({
+      election,
+      signer,
+      logVerifierKey: encodeVerifierKey(signer),
+    });
+    const built = await builder.build(tally, [...tally.counted()], stamp);
+    if (!built.ok) throw new Error(built.error.message);
+    const status = (path: string): string => {
+      const html = text(built.value.files.find((f) => f.path === path)?.bytes);
+      // Intl may separate with no-break spaces, as each Node.js's ICU writes them.
+      return (/<p class="status">(.*?)<\/p>/.exec(html)?.[1] ?? '').replace(/[\u00a0\u202f]/g, ' ');
+    };
+    expect(status('en/index.html')).toBe(
+      'Numbers last changed November 3, 2026 at 09:00:05 PM UTC · with log entry 1',
+    );
+    // North's numbers last changed with entry 0: as new as the summary's, and said so.
+    expect(status('en/unit/north.html')).toContain('Numbers last changed');
+    expect(status('en/unit/north.html')).toContain('with log entry 0');
+    expect(status('en/unit/south.html')).toContain('with log entry 1');
   });
 
   it('names the contest, choices and units in the page’s language, and marks fallbacks', async () => {
