@@ -491,3 +491,17 @@ export function contestCsv(
   }
   return rows.join('\r\n') + '\r\n';
 }
+
+/**
+ * The feeds' JSON Schemas, generated from the zod schemas above: committed in schema/ (a test
+ * keeps them current) and published with every version under schema/, where the site links them.
+ */
+export const FEED_SCHEMAS = [
+  { file: 'results.schema.json', zod: ResultsFeed, format: RESULTS_FORMAT },
+  { file: 'unit-results.schema.json', zod: UnitResultsFeed, format: UNIT_RESULTS_FORMAT },
+] as const;
+
+export function feedJsonSchema(s: (typeof FEED_SCHEMAS)[number]): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(s.zod, { io: 'output' });
+  return { $schema, ...rest, $id: `urn:tally:${s.format}` };
+}

@@ -6,29 +6,14 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { acceptedEntry, sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
 import { Tally } from '../core/tally.js';
-import {
-  RESULTS_FORMAT,
-  ResultsFeed,
-  UNIT_RESULTS_FORMAT,
-  UnitResultsFeed,
-  resultsFeed,
-  unitResultsFeed,
-} from './results_feed.js';
+import { FEED_SCHEMAS, feedJsonSchema, resultsFeed, unitResultsFeed } from './results_feed.js';
 
 const regenerate = 'UPDATE_SCHEMAS=1 npx vitest run src/formats/results_feed_schema.test.ts';
 
-const schemas = [
-  { file: 'results.schema.json', zod: ResultsFeed, format: RESULTS_FORMAT },
-  { file: 'unit-results.schema.json', zod: UnitResultsFeed, format: UNIT_RESULTS_FORMAT },
-] as const;
-
-function jsonSchema(s: (typeof schemas)[number]): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(s.zod, { io: 'output' });
-  return { $schema, ...rest, $id: `urn:tally:${s.format}` };
-}
+const schemas = FEED_SCHEMAS;
+const jsonSchema = feedJsonSchema;
 
 describe('the results feeds’ JSON Schemas', () => {
   for (const s of schemas) {

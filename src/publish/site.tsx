@@ -486,7 +486,12 @@ function Downloads(props: { ctx: Ctx }): preact.JSX.Element {
       </h2>
       <ul class="downloads">
         <li>
-          <a href={`${ctx.up}results.json`}>results.json</a> (Tally JSON)
+          <a href={`${ctx.up}results.json`}>results.json</a> (Tally JSON,{' '}
+          <a href={`${ctx.up}schema/results.schema.json`}>schema/results.schema.json</a>)
+        </li>
+        <li>
+          <a href={`${ctx.up}schema/unit-results.schema.json`}>schema/unit-results.schema.json</a>{' '}
+          (units/*.json)
         </li>
         <li>
           <a href={`${ctx.up}cdf.json`}>cdf.json</a> (NIST SP 1500-100 v2)

@@ -33,6 +33,8 @@ import {
 import { nistResultsBytes } from '../formats/nist_cdf_results.js';
 import {
   contestCsv,
+  FEED_SCHEMAS,
+  feedJsonSchema,
   resultsFeed,
   unitFilePath,
   unitGroups,
@@ -584,6 +586,14 @@ export async function buildVersionFiles(
 ): Promise<void> {
   await out.reuse('assets/site.css', 'static', 0, () => SITE_CSS);
   await out.reuse('assets/refresh.js', 'static', 0, () => REFRESH_JS);
+  for (const schema of FEED_SCHEMAS) {
+    await out.reuse(
+      `schema/${schema.file}`,
+      'static',
+      0,
+      () => `${JSON.stringify(feedJsonSchema(schema), null, 2)}\n`,
+    );
+  }
   await buildFeeds(out, input, build.issuer, detail);
   await buildPages(out, input, build.languages as Language[], siteInputs(input, build), detail);
 }

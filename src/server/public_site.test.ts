@@ -128,6 +128,22 @@ describe('the published results site and its public plane', () => {
     expect(Object.fromEntries(read.value)).toEqual(Object.fromEntries(ours));
   });
 
+  it('publishes the feeds’ JSON Schemas with each version, and links them from the summary', async () => {
+    const c = await current();
+    for (const file of ['results.schema.json', 'unit-results.schema.json']) {
+      const published = await get(`/sample-2026/${c.path}schema/${file}`);
+      expect(published.status, file).toBe(200);
+      expect(published.headers.get('content-type'), file).toContain('application/json');
+      const committed = JSON.parse(
+        readFileSync(new URL(`../../schema/${file}`, import.meta.url), 'utf8'),
+      ) as unknown;
+      expect(await published.json(), file).toEqual(committed);
+    }
+    const summary = await (await get(`/sample-2026/${c.path}en/index.html`)).text();
+    expect(summary).toContain('href="../schema/results.schema.json"');
+    expect(summary).toContain('href="../schema/unit-results.schema.json"');
+  });
+
   it('marks every page and every feed TEST, in every language the election is published in', async () => {
     const c = await current();
     const manifest = (await (
@@ -157,7 +173,8 @@ describe('the published results site and its public plane', () => {
         expect(JSON.parse(text), file).toMatchObject({ IsTest: true });
       else if (file === 'results.json') {
         expect(JSON.parse(text), file).toMatchObject({ election: { test: true } });
-      } else if (file.endsWith('.json'))
+      } else if (file.endsWith('.json') && !file.startsWith('schema/'))
+        // The feeds' JSON Schemas describe feeds; they are no feed.
         expect(JSON.parse(text), file).toMatchObject({ test: true });
     }
     const fr = await (await get(`/sample-2026/${c.path}fr/index.html`)).text();

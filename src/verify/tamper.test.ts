@@ -69,6 +69,10 @@ const TABLE = {
   },
   'the style sheet hiding the TEST banner': { code: 'file_not_reproduced', caught: true },
   'the refresh script altered': { code: 'file_not_reproduced', caught: true },
+  "the results feed's JSON Schema allowing negative counts": {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
   "the site root's page sending readers to an older version": {
     code: 'file_not_reproduced',
     caught: true,
@@ -525,6 +529,10 @@ const TAMPERS: Record<Change, Tamper> = {
     changeFile(op, site, 'assets/site.css', (t) => `${t}\n.test-banner{display:none}\n`),
   'the refresh script altered': (site, op) =>
     changeFile(op, site, 'assets/refresh.js', (t) => `${t}\ndocument.title = 'Final results';\n`),
+  "the results feed's JSON Schema allowing negative counts": (site, op) =>
+    changeFile(op, site, 'schema/results.schema.json', (t) =>
+      t.replaceAll('"minimum": 0', '"minimum": -1000'),
+    ),
   "the site root's page sending readers to an older version": (site) => {
     editText(site, 'index.html', (t) => t.replaceAll('v/2/', 'v/1/'));
     return { file: 'index.html' };
