@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../core/canonical_json.js';
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import { sha256Hex } from '../core/sha256.js';
+import type { Submission } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import {
   acceptedEntry,
@@ -64,6 +65,27 @@ function setUp(): {
 
 const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);
 
+/**
+ * A version of `election` counting these submissions (entries 0, 1, …): its files' text by path,
+ * with the no-break spaces Intl may write (as each Node.js's ICU does) read as spaces.
+ */
+async function versionOf(
+  election: Election,
+  submissions: readonly Submission[],
+): Promise<(path: string) => string> {
+  const tally = new Tally(election);
+  for (const s of submissions) tally.apply(accepted(s));
+  const builder = new SnapshotBuilder({
+    election,
+    signer,
+    logVerifierKey: encodeVerifierKey(signer),
+  });
+  const built = await builder.build(tally, [...tally.counted()], stamp);
+  if (!built.ok) throw new Error(built.error.message);
+  const { files } = built.value;
+  return (path) => text(files.find((f) => f.path === path)?.bytes).replace(/[\u00a0\u202f]/g, ' ');
+}
+
 describe('building a version', () => {
   it('refuses totals that leave out an accepted submission, and says where (Iowa 2020)', async () => {
     const { tally, builder, counted } = setUp();
@@ -103,79 +125,47 @@ describe('building a version', () => {
   });
 
   it('gives times in the election’s time zone, with its name, and in UTC when it names none', async () => {
-    const pageAt = async (election: Election, path: string): Promise<string> => {
-      const tally = new Tally(election);
-      tally.apply(accepted(sampleSubmission('n-1')));
-      const builder = new SnapshotBuilder({
-        election,
-        signer,
-        logVerifierKey: encodeVerifierKey(signer),
-      });
-      const built = await builder.build(tally, [...tally.counted()], stamp);
-      if (!built.ok) throw new Error(built.error.message);
-      // Intl may separate with no-break spaces, as each Node.js's ICU writes them.
-      return text(built.value.files.find((f) => f.path === path)?.bytes).replace(
-        /[\u00a0\u202f]/g,
-        ' ',
-      );
-    };
-    const chicago = electionIn('America/Chicago');
+    const chicago = await versionOf(electionIn('America/Chicago'), [sampleSubmission('n-1')]);
     // 21:00:05 UTC on 3 November 2026 is 3 pm in Chicago (CST, UTC−6, after the clocks went back).
-    expect(await pageAt(chicago, 'en/index.html')).toContain('03:00:05 PM CST');
-    expect(await pageAt(chicago, 'fr/index.html')).toContain('15:00:05 UTC−6');
+    expect(chicago('en/index.html')).toContain('03:00:05 PM CST');
+    expect(chicago('fr/index.html')).toContain('15:00:05 UTC−6');
     // Results over time, on a contest page.
-    expect(await pageAt(chicago, 'en/contest/governor.html')).toContain('03:00:05 PM CST');
-    const utc = await pageAt(electionWithMaps(), 'en/index.html');
+    expect(chicago('en/contest/governor.html')).toContain('03:00:05 PM CST');
+    const utc = (await versionOf(electionWithMaps(), [sampleSubmission('n-1')]))('en/index.html');
     expect(utc).toContain('09:00:05 PM UTC');
     expect(utc).not.toContain('UTC UTC');
   });
 
   it('lists a contest’s candidates most votes first, and a measure’s choices as on the ballot', async () => {
-    const election = electionWithMaps();
-    const tally = new Tally(election);
-    // On the ballot: Grace, Edsger, Barbara. Barbara leads; then Grace; Edsger is last.
-    tally.apply(accepted(sampleSubmission('n-1')));
-    // The measure: No leads, and stays below Yes.
-    tally.apply(
-      accepted(
-        sampleSubmission('s-1', {
-          contests: [
-            {
-              contest: 'measure-1',
-              counts: { yes: 100, no: 400 },
-              ballotsCast: 500,
-              overvotes: 0,
-              undervotes: 0,
-            },
-          ],
-        }),
-      ),
-    );
-    const builder = new SnapshotBuilder({
-      election,
-      signer,
-      logVerifierKey: encodeVerifierKey(signer),
-    });
-    const built = await builder.build(tally, [...tally.counted()], stamp);
-    if (!built.ok) throw new Error(built.error.message);
-    const page = (path: string): string =>
-      text(built.value.files.find((f) => f.path === path)?.bytes);
+    const page = await versionOf(electionWithMaps(), [
+      // On the ballot: Grace, Edsger, Barbara. Barbara leads; then Grace; Edsger is last.
+      sampleSubmission('n-1'),
+      // The measure: No leads, and stays below Yes.
+      sampleSubmission('s-1', {
+        contests: [
+          {
+            contest: 'measure-1',
+            counts: { yes: 100, no: 400 },
+            ballotsCast: 500,
+            overvotes: 0,
+            undervotes: 0,
+          },
+        ],
+      }),
+    ]);
     const order = (html: string, names: readonly string[]): string[] =>
       [...names].sort((a, b) => html.indexOf(a) - html.indexOf(b));
     const council = ['Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'];
+    const byVotes = ['Barbara Liskov', 'Grace Hopper', 'Edsger Dijkstra'];
     const summary = page('en/index.html');
     const councilSection = summary.slice(summary.indexOf('id="c-council"'));
-    expect(order(councilSection, council)).toEqual([
-      'Barbara Liskov',
-      'Grace Hopper',
-      'Edsger Dijkstra',
-    ]);
+    expect(order(councilSection, council)).toEqual(byVotes);
     const measureSection = summary.slice(summary.indexOf('id="c-measure-1"'));
     expect(order(measureSection, ['row">Yes', 'row">No'])).toEqual(['row">Yes', 'row">No']);
     // The contest page's total and by-vote-type tables alike.
     const contest = page('en/contest/council.html');
     for (const table of contest.split('<table').slice(1, 3)) {
-      expect(order(table, council)).toEqual(['Barbara Liskov', 'Grace Hopper', 'Edsger Dijkstra']);
+      expect(order(table, council)).toEqual(byVotes);
     }
     // The contest's name is shown once above its table; the table's caption is for screen readers.
     const visible = councilSection
@@ -192,17 +182,8 @@ describe('building a version', () => {
         contests: definition.contests.map((c) => (c.id === 'measure-1' ? { ...c, passes } : c)),
       });
       if (!parsed.ok) throw new Error(parsed.error.message);
-      const tally = new Tally(parsed.value);
       // Yes 270, no 200: 57.4% yes.
-      tally.apply(accepted(sampleSubmission('n-1')));
-      const builder = new SnapshotBuilder({
-        election: parsed.value,
-        signer,
-        logVerifierKey: encodeVerifierKey(signer),
-      });
-      const built = await builder.build(tally, [...tally.counted()], stamp);
-      if (!built.ok) throw new Error(built.error.message);
-      const html = text(built.value.files.find((f) => f.path === `${lang}/index.html`)?.bytes);
+      const html = (await versionOf(parsed.value, [sampleSubmission('n-1')]))(`${lang}/index.html`);
       const section = html.slice(html.indexOf('id="c-measure-1"'));
       return section.slice(0, section.indexOf('</section>'));
     };
@@ -214,7 +195,7 @@ describe('building a version', () => {
     expect(twoThirds).toContain('<strong class="outcome">Failing</strong>');
     expect(twoThirds).toContain('(needs at least 66.7% of the votes)');
     const french = await summaryWith({ choice: 'yes', share: [2, 3], atLeast: true }, 'fr');
-    expect(french.replace(/[\u00a0\u202f]/g, ' ')).toContain('(il faut au moins 66,7 % des voix)');
+    expect(french).toContain('(il faut au moins 66,7 % des voix)');
     // Without a rule, the leading choice, as for a candidate.
     const noRule = await summaryWith(undefined, 'en');
     expect(noRule).toContain('Leading');
@@ -222,22 +203,12 @@ describe('building a version', () => {
   });
 
   it('stamps each page with the log entry that last changed its numbers, not the newest', async () => {
-    const election = electionWithMaps();
-    const tally = new Tally(election);
-    tally.apply(accepted(sampleSubmission('n-1'))); // entry 0
-    tally.apply(accepted(sampleSubmission('s-1'))); // entry 1
-    const builder = new SnapshotBuilder({
-      election,
-      signer,
-      logVerifierKey: encodeVerifierKey(signer),
-    });
-    const built = await builder.build(tally, [...tally.counted()], stamp);
-    if (!built.ok) throw new Error(built.error.message);
-    const status = (path: string): string => {
-      const html = text(built.value.files.find((f) => f.path === path)?.bytes);
-      // Intl may separate with no-break spaces, as each Node.js's ICU writes them.
-      return (/<p class="status">(.*?)<\/p>/.exec(html)?.[1] ?? '').replace(/[\u00a0\u202f]/g, ' ');
-    };
+    const page = await versionOf(electionWithMaps(), [
+      sampleSubmission('n-1'), // entry 0
+      sampleSubmission('s-1'), // entry 1
+    ]);
+    const status = (path: string): string =>
+      /<p class="status">(.*?)<\/p>/.exec(page(path))?.[1] ?? '';
     expect(status('en/index.html')).toBe(
       'Numbers last changed November 3, 2026 at 09:00:05 PM UTC · with log entry 1',
     );
