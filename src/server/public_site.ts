@@ -413,7 +413,7 @@ export class PublicSite {
  * The language a reader's Accept-Language header prefers among `languages` (RFC 9110, section
  * 12.5.4: "fr-CH, fr;q=0.9" gets fr; "en-US" gets en), else the first of them: the site's own.
  */
-export function readerLanguage(
+function readerLanguage(
   header: string | undefined,
   languages: readonly string[],
 ): string | undefined {
