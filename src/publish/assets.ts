@@ -32,6 +32,8 @@ table.results caption{text-align:left;font-weight:600;padding:4px 0}
 table.results th,table.results td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 table.results .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.leading{background:var(--lead)}
+svg.bar{display:block;width:100%;max-width:20em;height:6px;margin-top:4px}
+svg.bar .track{fill:#ececec}
 .badge{display:inline-block;font-size:.8rem;border:1px solid var(--text);border-radius:4px;padding:0 4px}
 .scroll{overflow-x:auto}
 .map-and-table{display:grid;gap:16px}

@@ -14,7 +14,7 @@ import {
   type ContestResults,
   type ContestTotals,
 } from '../core/tally.js';
-import { PALETTE, ResultsMap, type MapArea } from './map.js';
+import { PALETTE, paletteColour, ResultsMap, type MapArea } from './map.js';
 import { LANGUAGES, Messages, type Language, type MessageKey } from './messages.js';
 
 /** What the verify page names: the log size of the version and its signed checkpoint. */
@@ -271,6 +271,26 @@ function choicesInOrder(contest: Contest, totals: ContestTotals): readonly Choic
   return [...contest.choices].sort((a, b) => votes(b) - votes(a));
 }
 
+/**
+ * A choice's share of the votes as a bar, drawn at publish time in the choice's colour (its
+ * colour on the map): for the eye only, as the percentage beside it says the same.
+ */
+function ShareBar(props: { share: number; colour: number }): preact.JSX.Element {
+  const width = Math.round(props.share * 1000) / 10;
+  return (
+    <svg
+      class="bar"
+      viewBox="0 0 100 6"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect class="track" width="100" height="6" />
+      <rect fill={paletteColour(props.colour)} width={String(width)} height="6" />
+    </svg>
+  );
+}
+
 function ChoiceTable(props: {
   ctx: Ctx;
   contest: Contest;
@@ -308,6 +328,7 @@ function ChoiceTable(props: {
           const n = totals.counts[choice.id] ?? 0;
           const leading = props.leaders.includes(choice.id);
           const party = choice.party === undefined ? undefined : parties.get(choice.party);
+          const colour = contest.choices.indexOf(choice);
           return (
             <tr key={choice.id} class={leading ? 'leading' : undefined}>
               <th scope="row">
@@ -320,6 +341,7 @@ function ChoiceTable(props: {
                     </span>
                   </>
                 ) : null}
+                <ShareBar share={share(n, votes)} colour={colour} />
               </th>
               {hasParties ? (
                 <td>{party === undefined ? '' : <Name ctx={ctx} text={party.name} />}</td>

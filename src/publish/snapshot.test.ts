@@ -23,6 +23,7 @@ import {
   type BuiltFile,
   type VersionInput,
 } from './snapshot.js';
+import { paletteColour } from './map.js';
 import { pagePaths, unitsWithPages, type SiteInput } from './site.js';
 
 const made = generateSigner('tally.test');
@@ -172,6 +173,26 @@ describe('building a version', () => {
       .slice(0, councilSection.indexOf('</table>'))
       .replace(/<caption class="visually-hidden">[^<]*<\/caption>/g, '');
     expect(visible.split('North County Council').length - 1).toBe(1);
+  });
+
+  it('draws each choice’s share as a bar in its map colour, for the eye only, beside the same percentage', async () => {
+    const page = await versionOf(electionWithMaps(), [sampleSubmission('n-1')]);
+    const summary = page('en/index.html');
+    const council = summary.slice(summary.indexOf('id="c-council"'));
+    // Grace 300, Edsger 280, Barbara 350 of 930 votes.
+    for (const [name, colour, percent] of [
+      ['Barbara Liskov', paletteColour(2), '37.6'],
+      ['Grace Hopper', paletteColour(0), '32.3'],
+      ['Edsger Dijkstra', paletteColour(1), '30.1'],
+    ] as const) {
+      const row = council.slice(
+        council.indexOf(name),
+        council.indexOf('</tr>', council.indexOf(name)),
+      );
+      expect(row, name).toMatch(/<svg class="bar"[^>]*aria-hidden="true"/);
+      expect(row, name).toContain(`<rect fill="${colour}" width="${percent}" height="6">`);
+      expect(row, name).toContain(`>${percent}%</td>`);
+    }
   });
 
   it('says whether a measure passes by its rule, and what it needs, rather than which choice leads', async () => {
