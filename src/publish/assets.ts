@@ -35,10 +35,16 @@ tr.leading{background:var(--lead)}
 svg.bar{display:block;width:100%;max-width:20em;height:6px;margin-top:4px}
 svg.bar .track{fill:#ececec}
 .badge{display:inline-block;font-size:.8rem;border:1px solid var(--text);border-radius:4px;padding:0 4px}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;container-type:inline-size}
 .map-and-table{display:grid;gap:16px}
-@media (min-width:900px){.map-and-table{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
-figure{margin:0}
+@container (max-width:640px){table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block;width:100%}
+table.stack caption{display:block}
+table.stack tr{border-bottom:1px solid var(--line);padding:4px 0}
+table.stack th,table.stack td{border:0;padding:2px 8px}
+table.stack td.num{text-align:left}
+table.stack [data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
+figure{margin:0;max-width:640px}
 svg.map{max-width:100%;height:auto}
 .legend{display:flex;flex-wrap:wrap;gap:4px 12px;margin-top:4px}
 .swatch{display:inline-block;width:14px;height:14px;margin-right:4px;vertical-align:-2px;border:1px solid #1a1a1a}

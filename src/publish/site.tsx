@@ -603,7 +603,7 @@ function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element
         <T ctx={ctx} k="overTime" />
       </h2>
       <div class="scroll">
-        <table class="results">
+        <table class="results stack">
           <caption>
             <T ctx={ctx} k="overTimeCaption" />
           </caption>
@@ -621,10 +621,14 @@ function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element
           <tbody>
             {[...history].reverse().map((h) => (
               <tr key={h.asOfLog}>
-                <th scope="row">{ctx.number.format(h.asOfLog - 1)}</th>
-                <td>{ctx.clock.format(new Date(ctx.input.timeAt(h.asOfLog)))}</td>
+                <th scope="row" data-label={ctx.m.t('logEntry')}>
+                  {ctx.number.format(h.asOfLog - 1)}
+                </th>
+                <td data-label={ctx.m.t('received')}>
+                  {ctx.clock.format(new Date(ctx.input.timeAt(h.asOfLog)))}
+                </td>
                 {contest.choices.map((c) => (
-                  <td class="num" key={c.id}>
+                  <td class="num" key={c.id} data-label={pick(ctx, c.name).text}>
                     {ctx.number.format(h.counts[c.id] ?? 0)}
                   </td>
                 ))}
@@ -690,7 +694,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
               <T ctx={ctx} k="byVoteType" />
             </h2>
             <div class="scroll">
-              <table class="results">
+              <table class="results stack">
                 <caption class="visually-hidden">{`${title}: ${ctx.m.t('byVoteType')}`}</caption>
                 <thead>
                   <tr>
@@ -714,11 +718,13 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                         <Name ctx={ctx} text={choice.name} />
                       </th>
                       {voteTypes.map((v) => (
-                        <td class="num" key={v.id}>
+                        <td class="num" key={v.id} data-label={pick(ctx, v.name).text}>
                           {ctx.number.format(results.byVoteType[v.id]?.counts[choice.id] ?? 0)}
                         </td>
                       ))}
-                      <td class="num">{ctx.number.format(results.total.counts[choice.id] ?? 0)}</td>
+                      <td class="num" data-label={ctx.m.t('total')}>
+                        {ctx.number.format(results.total.counts[choice.id] ?? 0)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -750,7 +756,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
               </figure>
             )}
             <div class="scroll">
-              <table class="results">
+              <table class="results stack">
                 <caption class="visually-hidden">{`${title}: ${ctx.m.t('byArea')}`}</caption>
                 <thead>
                   <tr>
@@ -781,7 +787,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                             <Name ctx={ctx} text={unit?.name ?? { en: a.area }} />
                           )}
                         </th>
-                        <td>
+                        <td data-label={ctx.m.t('leader')}>
                           {c.leaders.length === 0
                             ? '—'
                             : c.leaders.map((id, i) => {
@@ -799,11 +805,11 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                               })}
                         </td>
                         {contest.choices.map((ch) => (
-                          <td class="num" key={ch.id}>
+                          <td class="num" key={ch.id} data-label={pick(ctx, ch.name).text}>
                             {ctx.number.format(c.total.counts[ch.id] ?? 0)}
                           </td>
                         ))}
-                        <td class="num">
+                        <td class="num" data-label={ctx.m.t('reportingShort')}>
                           {ctx.number.format(c.reporting.reported)}/
                           {ctx.number.format(c.reporting.expected)}
                         </td>
@@ -846,7 +852,7 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
           <T ctx={ctx} k="byArea" />
         </h2>
         <div class="scroll">
-          <table class="results">
+          <table class="results stack">
             <caption>{`${title}: ${ctx.m.t('byArea')}`}</caption>
             <thead>
               <tr>
@@ -873,9 +879,13 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
                     <th scope="row">
                       <Name ctx={ctx} text={u?.name ?? { en: id }} />
                     </th>
-                    <td class="num">{ctx.number.format(child?.ballotsCast ?? 0)}</td>
-                    <td class="num">{ctx.number.format(child?.registeredVoters ?? 0)}</td>
-                    <td class="num">
+                    <td class="num" data-label={ctx.m.t('ballotsCast')}>
+                      {ctx.number.format(child?.ballotsCast ?? 0)}
+                    </td>
+                    <td class="num" data-label={ctx.m.t('registeredVoters')}>
+                      {ctx.number.format(child?.registeredVoters ?? 0)}
+                    </td>
+                    <td class="num" data-label={ctx.m.t('reportingShort')}>
                       {ctx.number.format(child?.reporting.reported ?? 0)}/
                       {ctx.number.format(child?.reporting.expected ?? 0)}
                     </td>
