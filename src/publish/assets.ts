@@ -47,6 +47,8 @@ table.stack [data-label]::before{content:attr(data-label) ": ";color:var(--muted
 figure{margin:0;max-width:640px}
 svg.map{max-width:100%;height:auto}
 .legend{display:flex;flex-wrap:wrap;gap:4px 12px;margin-top:4px}
+svg.shade{width:14px;height:14px;margin-right:4px;vertical-align:-2px;border:1px solid #1a1a1a}
+svg.map .label{font:11px system-ui,sans-serif;fill:#1a1a1a;stroke:#ffffff;stroke-width:3px;paint-order:stroke;stroke-linejoin:round}
 .swatch{display:inline-block;width:14px;height:14px;margin-right:4px;vertical-align:-2px;border:1px solid #1a1a1a}
 ${swatches}
 .areas,.downloads{columns:2 14em;padding-left:20px}

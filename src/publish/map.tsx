@@ -1,16 +1,42 @@
 // Maps of results: an SVG drawn at publish time from the units' GeoJSON boundaries in the
-// election definition (d3-geo), each area filled with its leader's colour. The map is a picture
-// of a table that the page always shows beside it, so it is hidden from assistive technology.
+// election definition (d3-geo), each area filled with its leader's colour, shaded by the lead's
+// margin (MARGIN_SHADES), and labelled with its name where the areas are few enough to read. The
+// map is a picture of a table that the page always shows with it, so it is hidden from assistive
+// technology.
 import { geoIdentity, geoPath } from 'd3-geo';
 import type { Boundary } from '../core/election.js';
 
 export interface MapArea {
   readonly id: string;
   readonly boundary: Boundary;
-  /** A palette index, or undefined for no result yet. */
+  /** A palette index, or undefined for no result yet (or a tie). */
   readonly colour: number | undefined;
+  /** The lead's margin, as a share of the votes: the first loser's votes from the last winner's. */
+  readonly margin: number | undefined;
+  /** The area's name, written on the map. */
+  readonly name: string;
+  /** The area's name and its leader, for a pointer resting on it. */
   readonly label: string;
 }
+
+/**
+ * The shades of a leader's colour, by margin: under 5 points, 5 to 15, over 15. Each is the
+ * colour's opacity on the white page, `upTo` the margin it shades (the last takes the rest).
+ */
+export const MARGIN_SHADES = [
+  { upTo: 0.05, opacity: 0.35 },
+  { upTo: 0.15, opacity: 0.65 },
+  { upTo: 1, opacity: 1 },
+] as const;
+
+/** The shade of a lead's margin (MARGIN_SHADES): its index. */
+export function marginShade(margin: number): number {
+  const i = MARGIN_SHADES.findIndex((s) => margin < s.upTo);
+  return i === -1 ? MARGIN_SHADES.length - 1 : i;
+}
+
+/** Areas are named on the map up to this many; more would cover it. */
+const LABELLED_AREAS = 30;
 
 /**
  * Colours for leaders: distinct in hue and lightness, each with at least 3:1 contrast against
@@ -66,12 +92,28 @@ export function ResultsMap(props: {
           key={a.id}
           d={path(collection.features[i] as GeoJSON.Feature) ?? ''}
           fill={a.colour === undefined ? NO_RESULT : paletteColour(a.colour)}
+          fill-opacity={
+            a.colour === undefined || a.margin === undefined
+              ? undefined
+              : String(MARGIN_SHADES[marginShade(a.margin)]?.opacity ?? 1)
+          }
           stroke="#ffffff"
           stroke-width="1"
         >
           <title>{a.label}</title>
         </path>
       ))}
+      {areas.length > LABELLED_AREAS
+        ? null
+        : areas.map((a, i) => {
+            const [x, y] = path.centroid(collection.features[i] as GeoJSON.Feature);
+            if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+            return (
+              <text key={a.id} class="label" x={x.toFixed(1)} y={y.toFixed(1)} text-anchor="middle">
+                {a.name}
+              </text>
+            );
+          })}
     </svg>
   );
 }

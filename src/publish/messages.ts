@@ -42,7 +42,10 @@ export const en = {
   reportingShort: 'Reporting',
   map: 'Map',
   // The table is beside the map on a wide screen and below it on a phone: say neither.
-  mapCaption: 'Leader by area. The table of results by area gives the same figures.',
+  mapCaption:
+    'Leader by area, shaded by how far ahead (the lead, in points of the vote). The table of results by area gives the same figures.',
+  mapMargin:
+    '{shade, select, 0 {lead under {to, number, percent}} 1 {lead of {from, number, percent} to {to, number, percent}} other {lead of {from, number, percent} or more}}',
   mapNoData: 'No results yet',
   overTime: 'Results over time',
   overTimeCaption: 'Votes per choice after each of the last log entries that changed them.',
@@ -114,7 +117,9 @@ const fr: Catalog = {
   reportingShort: 'Transmis',
   map: 'Carte',
   mapCaption:
-    'Choix en tête par territoire. Le tableau des résultats par territoire donne les mêmes chiffres.',
+    'Choix en tête par territoire, nuancé selon l’avance (en points de pourcentage des voix). Le tableau des résultats par territoire donne les mêmes chiffres.',
+  mapMargin:
+    '{shade, select, 0 {avance de moins de {to, number, percent}} 1 {avance de {from, number, percent} à {to, number, percent}} other {avance de {from, number, percent} ou plus}}',
   mapNoData: 'Pas encore de résultats',
   overTime: 'Évolution des résultats',
   overTimeCaption:
@@ -181,7 +186,10 @@ const es: Catalog = {
   leader: 'En cabeza',
   reportingShort: 'Informado',
   map: 'Mapa',
-  mapCaption: 'Opción en cabeza por zona. La tabla de resultados por zona da las mismas cifras.',
+  mapCaption:
+    'Opción en cabeza por zona, en tonos según la ventaja (en puntos porcentuales de los votos). La tabla de resultados por zona da las mismas cifras.',
+  mapMargin:
+    '{shade, select, 0 {ventaja de menos del {to, number, percent}} 1 {ventaja del {from, number, percent} al {to, number, percent}} other {ventaja del {from, number, percent} o más}}',
   mapNoData: 'Aún no hay resultados',
   overTime: 'Evolución de los resultados',
   overTimeCaption:
@@ -249,7 +257,9 @@ const de: Catalog = {
   reportingShort: 'Gemeldet',
   map: 'Karte',
   mapCaption:
-    'Führender Wahlvorschlag je Gebiet. Die Tabelle der Ergebnisse nach Gebiet enthält dieselben Zahlen.',
+    'Führender Wahlvorschlag je Gebiet, abgestuft nach dem Vorsprung (in Prozentpunkten der Stimmen). Die Tabelle der Ergebnisse nach Gebiet enthält dieselben Zahlen.',
+  mapMargin:
+    '{shade, select, 0 {Vorsprung unter {to, number, percent}} 1 {Vorsprung von {from, number, percent} bis {to, number, percent}} other {Vorsprung ab {from, number, percent}}}',
   mapNoData: 'Noch keine Ergebnisse',
   overTime: 'Ergebnisse im Zeitverlauf',
   overTimeCaption:
@@ -317,7 +327,9 @@ const it: Catalog = {
   reportingShort: 'Trasmesse',
   map: 'Mappa',
   mapCaption:
-    'Scelta in testa per territorio. La tabella dei risultati per territorio riporta gli stessi dati.',
+    'Scelta in testa per territorio, con sfumature secondo il vantaggio (in punti percentuali dei voti). La tabella dei risultati per territorio riporta gli stessi dati.',
+  mapMargin:
+    '{shade, select, 0 {vantaggio inferiore al {to, number, percent}} 1 {vantaggio dal {from, number, percent} al {to, number, percent}} other {vantaggio del {from, number, percent} o più}}',
   mapNoData: 'Ancora nessun risultato',
   overTime: 'Andamento dei risultati',
   overTimeCaption:
@@ -384,7 +396,10 @@ const nl: Catalog = {
   leader: 'Voorop',
   reportingShort: 'Gemeld',
   map: 'Kaart',
-  mapCaption: 'Koploper per gebied. De tabel met uitslagen per gebied geeft dezelfde cijfers.',
+  mapCaption:
+    'Koploper per gebied, getint naar de voorsprong (in procentpunten van de stemmen). De tabel met uitslagen per gebied geeft dezelfde cijfers.',
+  mapMargin:
+    '{shade, select, 0 {voorsprong onder {to, number, percent}} 1 {voorsprong van {from, number, percent} tot {to, number, percent}} other {voorsprong van {from, number, percent} of meer}}',
   mapNoData: 'Nog geen uitslagen',
   overTime: 'Uitslagen in de tijd',
   overTimeCaption: 'Stemmen per keuze na elk van de laatste logboekregels die ze veranderden.',

@@ -14,7 +14,7 @@ import {
   type ContestResults,
   type ContestTotals,
 } from '../core/tally.js';
-import { PALETTE, paletteColour, ResultsMap, type MapArea } from './map.js';
+import { MARGIN_SHADES, PALETTE, paletteColour, ResultsMap, type MapArea } from './map.js';
 import { LANGUAGES, Messages, type Language, type MessageKey } from './messages.js';
 
 /** What the verify page names: the log size of the version and its signed checkpoint. */
@@ -269,6 +269,18 @@ function choicesInOrder(contest: Contest, totals: ContestTotals): readonly Choic
   if (contest.kind !== 'candidate') return contest.choices;
   const votes = (c: Choice): number => totals.counts[c.id] ?? 0;
   return [...contest.choices].sort((a, b) => votes(b) - votes(a));
+}
+
+/**
+ * How far ahead a contest's winners are, as a share of the votes: the last place elected's votes
+ * less the first place not elected's (the runner-up's, for one seat); undefined with no votes.
+ */
+function leadMargin(contest: Contest, totals: ContestTotals): number | undefined {
+  const seats = contest.kind === 'candidate' ? contest.voteFor : 1;
+  const votes = contest.choices.map((c) => totals.counts[c.id] ?? 0).sort((a, b) => b - a);
+  const all = votes.reduce((a, b) => a + b, 0);
+  if (all === 0) return undefined;
+  return ((votes[seats - 1] ?? 0) - (votes[seats] ?? 0)) / all;
 }
 
 /**
@@ -664,6 +676,8 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
         id: a.area,
         boundary: unit.boundary,
         colour: leader === undefined ? undefined : colourOf.get(leader),
+        margin: leadMargin(contest, c.total),
+        name: pick(ctx, unit.name).text,
         label: `${pick(ctx, unit.name).text}: ${leaderName === undefined ? ctx.m.t('mapNoData') : pick(ctx, leaderName).text}`,
       },
     ];
@@ -749,6 +763,29 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                       <span key={c.id} class="key">
                         <span class={`swatch c${String(i % PALETTE.length)}`} />
                         <Name ctx={ctx} text={c.name} />
+                      </span>
+                    ))}
+                  </span>
+                  <span class="legend">
+                    {MARGIN_SHADES.map((shade, i) => (
+                      <span key={shade.upTo} class="key">
+                        <svg class="shade" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+                          <rect
+                            width="14"
+                            height="14"
+                            fill="#1a1a1a"
+                            fill-opacity={String(shade.opacity)}
+                          />
+                        </svg>
+                        <T
+                          ctx={ctx}
+                          k="mapMargin"
+                          values={{
+                            shade: String(i),
+                            from: i === 0 ? 0 : (MARGIN_SHADES[i - 1]?.upTo ?? 0),
+                            to: shade.upTo,
+                          }}
+                        />
                       </span>
                     ))}
                   </span>

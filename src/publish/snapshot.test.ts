@@ -113,6 +113,27 @@ describe('building a version', () => {
     expect(html).toContain('<caption class="visually-hidden">Governor: Results by area</caption>');
   });
 
+  it('shades each area by its lead, names it on the map, and says what each shade means', async () => {
+    const page = await versionOf(electionWithMaps(), [sampleSubmission('n-1')]);
+    const governor = page('en/contest/governor.html');
+    // North: Ada 260, Alan 220 of 485 votes: a lead of 8.2 points, the middle shade.
+    expect(governor).toMatch(
+      new RegExp(`<path d="[^"]*" fill="${paletteColour(0)}" fill-opacity="0.65"`),
+    );
+    // South has no results: grey, not shaded.
+    expect(governor).toMatch(/<path d="[^"]*" fill="#d9d9d9" stroke=/);
+    expect(governor).toMatch(
+      /<text class="label" x="[\d.]+" y="[\d.]+" text-anchor="middle">North County<\/text>/,
+    );
+    expect(governor).toContain('>South County</text>');
+    for (const legend of ['lead under 5%', 'lead of 5% to 15%', 'lead of 15% or more']) {
+      expect(governor).toContain(legend);
+    }
+    // Two seats: Barbara 350 and Grace 300 win, Edsger 280 is first to lose: a 2.2-point lead.
+    expect(page('en/contest/council.html')).toMatch(/fill-opacity="0.35"/);
+    expect(page('fr/contest/governor.html')).toContain('avance de 5 % à 15 %');
+  });
+
   it('uses no inline script or style, so the site’s Content-Security-Policy can forbid them', async () => {
     const { tally, builder, counted } = setUp();
     const built = await builder.build(tally, counted, stamp);
