@@ -3,9 +3,26 @@ import { en, LANGUAGES, Messages, SHIPPED_LANGUAGES, type MessageKey } from './m
 import { expectCompleteTranslation } from './testonly/catalogs.js';
 
 describe('the site’s messages', () => {
-  it('ship English, French, Spanish, German, Italian and Dutch, and scaffold all 24 EU languages', () => {
-    expect(SHIPPED_LANGUAGES).toEqual(['en', 'fr', 'es', 'de', 'it', 'nl']);
-    expect(Object.keys(LANGUAGES)).toHaveLength(24);
+  it('ship six EU languages and the four Section 203 languages beyond Spanish, and scaffold the other EU ones', () => {
+    expect(SHIPPED_LANGUAGES).toEqual(['en', 'fr', 'es', 'de', 'it', 'nl', 'zh', 'vi', 'ko', 'tl']);
+    const EU = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu'];
+    EU.push('it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv');
+    expect(Object.keys(LANGUAGES).sort()).toEqual([...EU, 'ko', 'tl', 'vi', 'zh'].sort());
+  });
+
+  it('says how many reported in Chinese, Vietnamese, Korean and Tagalog, with their numbers', () => {
+    const values = { reported: 1234, expected: 2000, share: 0.617 };
+    expect(new Messages('zh').t('unitsReporting', values)).toBe(
+      '2,000 個單位中已有 1,234 個回報（62%）',
+    );
+    expect(new Messages('vi').t('unitsReporting', values)).toBe(
+      '1.234 trên 2.000 đơn vị đã báo cáo (62%)',
+    );
+    expect(new Messages('ko').t('unitsReporting', values)).toBe(
+      '2,000개 단위 중 1,234개 보고 (62%)',
+    );
+    expect(new Messages('tl').t('voteFor', { n: 1 })).toBe('Bumoto ng 1');
+    expect(new Messages('tl').t('voteFor', { n: 2 })).toBe('Bumoto ng hanggang 2');
   });
 
   for (const language of SHIPPED_LANGUAGES) {

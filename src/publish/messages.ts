@@ -429,7 +429,286 @@ const nl: Catalog = {
   registeredVoters: 'Kiesgerechtigden',
 };
 
-/** The 24 official languages of the EU: those shipped, and the rest scaffolded. */
+// The languages US counties must offer beyond Spanish under Section 203 of the Voting Rights
+// Act, where their voters need them: Chinese (written in Traditional characters, as the counties
+// publish it), Vietnamese, Korean and Tagalog.
+const zh: Catalog = {
+  resultsTitle: '{election}：選舉結果',
+  testBanner: '測試：這些不是真實的選舉結果',
+  skipToContent: '跳至結果',
+  home: '所有選舉項目',
+  language: '語言',
+  summary: '摘要',
+  contests: '選舉項目',
+  areas: '地區',
+  unitsReporting:
+    '{expected, plural, other {# 個單位中}}已有 {reported, number} 個回報（{share, number, percent}）',
+  turnout:
+    '投票率：{registered, number} 名登記選民中投出 {ballots, number} 張選票（{share, number, percent}）',
+  ballotsCastPlain: '投出 {ballots, number} 張選票',
+  choice: '選項',
+  party: '政黨',
+  votes: '票數',
+  share: '得票率',
+  ballotsCast: '投出選票',
+  overvotes: '超選票',
+  undervotes: '少選票',
+  total: '總計',
+  leading: '領先',
+  noVotesYet: '尚未計票',
+  voteFor: '{n, plural, other {應選 # 名}}',
+  measure: '投票提案',
+  measurePassing: '可望通過',
+  measureFailing: '可望未通過',
+  passRule:
+    '{atLeast, select, yes {須取得至少 {share, number, ::percent .#} 的票數} other {須取得超過 {share, number, ::percent .#} 的票數}}',
+  byVoteType: '按投票方式的結果',
+  byArea: '按地區的結果',
+  area: '地區',
+  leader: '領先者',
+  reportingShort: '回報',
+  map: '地圖',
+  mapCaption:
+    '各地區的領先者，顏色深淺表示領先幅度（以得票百分點計）。按地區的結果表格列出相同數字。',
+  mapMargin:
+    '{shade, select, 0 {領先少於 {to, number, percent}} 1 {領先 {from, number, percent} 至 {to, number, percent}} other {領先 {from, number, percent} 或以上}}',
+  mapNoData: '尚無結果',
+  overTime: '結果變化',
+  overTimeCaption: '在最近幾筆改變票數的記錄條目之後，各選項的票數。',
+  logEntry: '記錄條目',
+  received: '收到時間',
+  downloads: '下載這些結果',
+  verifyTitle: '如何驗證這些結果',
+  verifyIntro:
+    '本網站上的每個數字，都是記錄在公開、只能追加的記錄中的已簽署結果提交之總和。您不必信任本網站：您可以自行重新計算每個數字。',
+  verifyCheckpoint: '此版本計入記錄的前 {size, number} 個條目，其已簽署的檢查點為：',
+  verifyManifest: '清單列出此版本每個檔案的 SHA-256，並由發布者簽署：',
+  verifyCommand:
+    '若要自行檢查一切，可在任何安裝了 Node.js 22 或更新版本的電腦上：取得 Tally 的單一檔案驗證程式 tally-verify.mjs，然後執行：',
+  verifySiteAddress: '本網站的網址',
+  verifyVerifierFile:
+    'tally-verify.mjs 由 Tally 的原始碼以可重現的方式建置：相同的原始碼一定產生相同的檔案。您可以自行建置（npm run build:verifier），或確認您副本的 SHA-256 與該建置所印出的相同。也請向選舉辦公室取得金鑰，不要只從本頁取得。',
+  verifyLogLayout:
+    '記錄以 C2SP tlog-tiles 格式發布在這些網頁旁邊，讓透明度記錄工具可以讀取，見證者可以共同簽署。',
+  updated: '數字最後更新於 {time}',
+  asOfLog: '記錄條目 {entry, number}',
+  autoRefresh: '重新載入時，本頁會顯示最新結果。',
+  newResults: '有新的結果。',
+  reload: '顯示新結果',
+  footer: '以 Tally 發布：可驗證的選舉夜結果。',
+  registeredVoters: '登記選民',
+};
+
+const vi: Catalog = {
+  resultsTitle: '{election}: kết quả',
+  testBanner: 'THỬ NGHIỆM: đây không phải là kết quả bầu cử thật',
+  skipToContent: 'Đi đến kết quả',
+  home: 'Tất cả các cuộc bầu chọn',
+  language: 'Ngôn ngữ',
+  summary: 'Tóm tắt',
+  contests: 'Các cuộc bầu chọn',
+  areas: 'Khu vực',
+  unitsReporting:
+    '{reported, number} trên {expected, plural, other {# đơn vị}} đã báo cáo ({share, number, percent})',
+  turnout:
+    'Tỷ lệ đi bầu: {ballots, number} lá phiếu trên {registered, number} cử tri đã ghi danh ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} lá phiếu',
+  choice: 'Lựa chọn',
+  party: 'Đảng',
+  votes: 'Số phiếu',
+  share: 'Tỷ lệ',
+  ballotsCast: 'Số lá phiếu',
+  overvotes: 'Phiếu bầu quá số',
+  undervotes: 'Phiếu bầu thiếu',
+  total: 'Tổng cộng',
+  leading: 'Dẫn đầu',
+  noVotesYet: 'Chưa đếm phiếu nào',
+  voteFor: '{n, plural, other {Bầu tối đa # người}}',
+  measure: 'Dự luật',
+  measurePassing: 'Đang được thông qua',
+  measureFailing: 'Đang bị bác bỏ',
+  passRule:
+    '{atLeast, select, yes {cần ít nhất {share, number, ::percent .#} số phiếu} other {cần hơn {share, number, ::percent .#} số phiếu}}',
+  byVoteType: 'Kết quả theo hình thức bỏ phiếu',
+  byArea: 'Kết quả theo khu vực',
+  area: 'Khu vực',
+  leader: 'Dẫn đầu',
+  reportingShort: 'Đã báo cáo',
+  map: 'Bản đồ',
+  mapCaption:
+    'Người dẫn đầu theo khu vực, tô đậm nhạt theo mức dẫn trước (tính bằng điểm phần trăm số phiếu). Bảng kết quả theo khu vực cho cùng các con số.',
+  mapMargin:
+    '{shade, select, 0 {dẫn dưới {to, number, percent}} 1 {dẫn từ {from, number, percent} đến {to, number, percent}} other {dẫn từ {from, number, percent} trở lên}}',
+  mapNoData: 'Chưa có kết quả',
+  overTime: 'Kết quả theo thời gian',
+  overTimeCaption: 'Số phiếu của mỗi lựa chọn sau mỗi mục nhật ký gần nhất đã thay đổi chúng.',
+  logEntry: 'Mục nhật ký',
+  received: 'Nhận lúc',
+  downloads: 'Tải xuống các kết quả này',
+  verifyTitle: 'Cách kiểm chứng các kết quả này',
+  verifyIntro:
+    'Mỗi con số trên trang này là tổng của các bản nộp kết quả có chữ ký, được ghi vào một nhật ký công khai chỉ có thể ghi thêm. Quý vị không cần tin trang này: quý vị có thể tự tính lại mọi con số.',
+  verifyCheckpoint:
+    'Phiên bản này tính {size, number} mục đầu tiên của nhật ký, có điểm kiểm tra đã ký là:',
+  verifyManifest: 'Bản kê liệt kê SHA-256 của mọi tệp trong phiên bản này và được bên xuất bản ký:',
+  verifyCommand:
+    'Để tự kiểm tra mọi thứ, trên bất kỳ máy tính nào có Node.js 22 trở lên: tải tally-verify.mjs, trình kiểm chứng của Tally trong một tệp, và chạy:',
+  verifySiteAddress: 'địa chỉ của trang này',
+  verifyVerifierFile:
+    'tally-verify.mjs được xây dựng có thể tái tạo từ mã nguồn của Tally: cùng một mã nguồn luôn cho ra cùng một tệp. Hãy tự xây dựng (npm run build:verifier), hoặc kiểm tra rằng SHA-256 của bản sao của quý vị trùng với số mà bản xây dựng đó in ra. Hãy lấy các khóa từ văn phòng bầu cử nữa, không chỉ từ trang này.',
+  verifyLogLayout:
+    'Nhật ký được công bố theo định dạng C2SP tlog-tiles bên cạnh các trang này, để các công cụ nhật ký minh bạch có thể đọc và các nhân chứng có thể cùng ký.',
+  updated: 'Các con số thay đổi lần cuối lúc {time}',
+  asOfLog: 'với mục nhật ký {entry, number}',
+  autoRefresh: 'Trang này hiển thị kết quả mới nhất khi được tải lại.',
+  newResults: 'Đã có kết quả mới.',
+  reload: 'Hiển thị',
+  footer: 'Công bố bằng Tally, đêm bầu cử có thể kiểm chứng.',
+  registeredVoters: 'Cử tri đã ghi danh',
+};
+
+const ko: Catalog = {
+  resultsTitle: '{election}: 결과',
+  testBanner: '테스트: 실제 선거 결과가 아닙니다',
+  skipToContent: '결과로 건너뛰기',
+  home: '모든 선거',
+  language: '언어',
+  summary: '요약',
+  contests: '선거',
+  areas: '지역',
+  unitsReporting:
+    '{expected, plural, other {#개 단위 중}} {reported, number}개 보고 ({share, number, percent})',
+  turnout:
+    '투표율: 등록 유권자 {registered, number}명 중 {ballots, number}표 투표 ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number}표 투표',
+  choice: '선택',
+  party: '정당',
+  votes: '득표수',
+  share: '득표율',
+  ballotsCast: '투표수',
+  overvotes: '초과 기표',
+  undervotes: '미달 기표',
+  total: '합계',
+  leading: '선두',
+  noVotesYet: '아직 집계된 표가 없습니다',
+  voteFor: '{n, plural, other {#명 선출}}',
+  measure: '주민 발의안',
+  measurePassing: '통과 예상',
+  measureFailing: '부결 예상',
+  passRule:
+    '{atLeast, select, yes {득표율 {share, number, ::percent .#} 이상 필요} other {득표율 {share, number, ::percent .#} 초과 필요}}',
+  byVoteType: '투표 방식별 결과',
+  byArea: '지역별 결과',
+  area: '지역',
+  leader: '선두',
+  reportingShort: '보고',
+  map: '지도',
+  mapCaption:
+    '지역별 선두, 색의 농도는 앞선 정도(득표율 차이, 퍼센트포인트)를 나타냅니다. 지역별 결과 표에 같은 수치가 있습니다.',
+  mapMargin:
+    '{shade, select, 0 {{to, number, percent} 미만 차이} 1 {{from, number, percent}~{to, number, percent} 차이} other {{from, number, percent} 이상 차이}}',
+  mapNoData: '아직 결과 없음',
+  overTime: '시간에 따른 결과',
+  overTimeCaption: '득표수를 바꾼 최근 로그 항목 각각 이후의 선택별 득표수.',
+  logEntry: '로그 항목',
+  received: '접수 시각',
+  downloads: '이 결과 내려받기',
+  verifyTitle: '이 결과를 검증하는 방법',
+  verifyIntro:
+    '이 사이트의 모든 숫자는 추가만 가능한 공개 로그에 기록된 서명된 결과 제출의 합계입니다. 이 사이트를 믿을 필요가 없습니다. 모든 숫자를 직접 다시 계산할 수 있습니다.',
+  verifyCheckpoint:
+    '이 버전은 로그의 처음 {size, number}개 항목을 집계하며, 서명된 체크포인트는 다음과 같습니다:',
+  verifyManifest: '매니페스트는 이 버전의 모든 파일의 SHA-256을 나열하며 게시자가 서명합니다:',
+  verifyCommand:
+    '모든 것을 직접 확인하려면 Node.js 22 이상이 설치된 컴퓨터에서 Tally의 단일 파일 검증기인 tally-verify.mjs를 받아 다음을 실행하십시오:',
+  verifySiteAddress: '이 사이트의 주소',
+  verifyVerifierFile:
+    'tally-verify.mjs는 Tally의 소스 코드에서 재현 가능하게 빌드됩니다. 같은 소스는 항상 같은 파일을 만듭니다. 직접 빌드하거나(npm run build:verifier), 가지고 있는 사본의 SHA-256이 그 빌드가 출력하는 값과 같은지 확인하십시오. 키는 이 페이지뿐 아니라 선거 사무소에서도 받으십시오.',
+  verifyLogLayout:
+    '로그는 이 페이지들 옆에 C2SP tlog-tiles 형식으로 게시되므로, 투명성 로그 도구가 읽을 수 있고 증인이 함께 서명할 수 있습니다.',
+  updated: '수치 마지막 변경: {time}',
+  asOfLog: '로그 항목 {entry, number}',
+  autoRefresh: '이 페이지를 다시 불러오면 최신 결과가 표시됩니다.',
+  newResults: '새 결과가 있습니다.',
+  reload: '보기',
+  footer: 'Tally로 게시: 검증 가능한 선거일 밤 결과.',
+  registeredVoters: '등록 유권자',
+};
+
+const tl: Catalog = {
+  resultsTitle: '{election}: mga resulta',
+  testBanner: 'PAGSUBOK: hindi ito tunay na resulta ng halalan',
+  skipToContent: 'Lumaktaw sa mga resulta',
+  home: 'Lahat ng labanan',
+  language: 'Wika',
+  summary: 'Buod',
+  contests: 'Mga labanan',
+  areas: 'Mga lugar',
+  unitsReporting:
+    '{reported, number} sa {expected, plural, one {# yunit} other {# yunit}} ang nakapag-ulat ({share, number, percent})',
+  turnout:
+    'Dami ng bumoto: {ballots, number} balota mula sa {registered, number} rehistradong botante ({share, number, percent})',
+  ballotsCastPlain: '{ballots, number} balotang naihulog',
+  choice: 'Pagpipilian',
+  party: 'Partido',
+  votes: 'Mga boto',
+  share: 'Bahagdan',
+  ballotsCast: 'Mga balotang naihulog',
+  overvotes: 'Sobrang boto',
+  undervotes: 'Kulang na boto',
+  total: 'Kabuuan',
+  leading: 'Nangunguna',
+  noVotesYet: 'Wala pang botong nabilang',
+  voteFor: '{n, plural, =1 {Bumoto ng #} other {Bumoto ng hanggang #}}',
+  measure: 'Panukalang ibinoboto',
+  measurePassing: 'Papasa',
+  measureFailing: 'Hindi papasa',
+  passRule:
+    '{atLeast, select, yes {kailangan ng hindi bababa sa {share, number, ::percent .#} ng mga boto} other {kailangan ng higit sa {share, number, ::percent .#} ng mga boto}}',
+  byVoteType: 'Mga resulta ayon sa uri ng pagboto',
+  byArea: 'Mga resulta ayon sa lugar',
+  area: 'Lugar',
+  leader: 'Nangunguna',
+  reportingShort: 'Nakapag-ulat',
+  map: 'Mapa',
+  mapCaption:
+    'Ang nangunguna sa bawat lugar, mas matingkad kapag mas malaki ang lamang (sa puntos ng porsiyento ng boto). Ang talahanayan ng mga resulta ayon sa lugar ay may parehong mga bilang.',
+  mapMargin:
+    '{shade, select, 0 {lamang na mas mababa sa {to, number, percent}} 1 {lamang na {from, number, percent} hanggang {to, number, percent}} other {lamang na {from, number, percent} o higit pa}}',
+  mapNoData: 'Wala pang resulta',
+  overTime: 'Mga resulta sa paglipas ng oras',
+  overTimeCaption:
+    'Mga boto ng bawat pagpipilian pagkatapos ng bawat isa sa mga huling entry sa log na nagbago sa mga ito.',
+  logEntry: 'Entry sa log',
+  received: 'Natanggap',
+  downloads: 'I-download ang mga resultang ito',
+  verifyTitle: 'Paano patunayan ang mga resultang ito',
+  verifyIntro:
+    'Bawat bilang sa site na ito ay kabuuan ng mga nilagdaang isinumiteng resulta na nakatala sa isang pampublikong log na maaari lamang dagdagan. Hindi mo kailangang magtiwala sa site na ito: maaari mong kuwentahin muli ang bawat bilang.',
+  verifyCheckpoint:
+    'Binibilang ng bersiyong ito ang unang {size, number} entry ng log, na ang nilagdaang checkpoint ay:',
+  verifyManifest:
+    'Inililista ng manifest ang SHA-256 ng bawat file ng bersiyong ito at nilagdaan ito ng naglathala:',
+  verifyCommand:
+    'Upang suriin ang lahat nang mag-isa, sa anumang computer na may Node.js 22 o mas bago: kunin ang tally-verify.mjs, ang verifier ng Tally sa iisang file, at patakbuhin:',
+  verifySiteAddress: 'ang address ng site na ito',
+  verifyVerifierFile:
+    'Ang tally-verify.mjs ay binubuo mula sa source code ng Tally sa paraang nauulit: ang parehong source ay laging nagbibigay ng parehong file. Buuin ito nang mag-isa (npm run build:verifier), o tiyaking ang SHA-256 ng iyong kopya ay ang inilalabas ng pagbuong iyon. Kunin din ang mga susi mula sa tanggapan ng halalan, hindi lamang sa pahinang ito.',
+  verifyLogLayout:
+    'Inilalathala ang log sa anyong C2SP tlog-tiles katabi ng mga pahinang ito, upang mabasa ito ng mga kasangkapan para sa transparency log at malagdaan ito ng mga saksi.',
+  updated: 'Huling nagbago ang mga bilang noong {time}',
+  asOfLog: 'sa entry {entry, number} ng log',
+  autoRefresh: 'Ipinapakita ng pahinang ito ang pinakabagong resulta kapag ni-reload.',
+  newResults: 'May mga bagong resulta.',
+  reload: 'Ipakita',
+  footer: 'Inilathala gamit ang Tally, ang napapatunayang gabi ng halalan.',
+  registeredVoters: 'Mga rehistradong botante',
+};
+
+/**
+ * The languages Tally has: the 24 official languages of the EU (those shipped, and the rest
+ * scaffolded), and the four Section 203 languages beyond Spanish.
+ */
 export const LANGUAGES = {
   bg: { name: 'български', messages: {} },
   cs: { name: 'čeština', messages: {} },
@@ -445,6 +724,7 @@ export const LANGUAGES = {
   hr: { name: 'hrvatski', messages: {} },
   hu: { name: 'magyar', messages: {} },
   it: { name: 'italiano', messages: it },
+  ko: { name: '한국어', messages: ko },
   lt: { name: 'lietuvių', messages: {} },
   lv: { name: 'latviešu', messages: {} },
   mt: { name: 'Malti', messages: {} },
@@ -455,10 +735,24 @@ export const LANGUAGES = {
   sk: { name: 'slovenčina', messages: {} },
   sl: { name: 'slovenščina', messages: {} },
   sv: { name: 'svenska', messages: {} },
+  tl: { name: 'Tagalog', messages: tl },
+  vi: { name: 'Tiếng Việt', messages: vi },
+  zh: { name: '中文', messages: zh },
 } as const satisfies Record<string, { name: string; messages: Partial<Catalog> }>;
 
 export type Language = keyof typeof LANGUAGES;
-export const SHIPPED_LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'de', 'it', 'nl'];
+export const SHIPPED_LANGUAGES: readonly Language[] = [
+  'en',
+  'fr',
+  'es',
+  'de',
+  'it',
+  'nl',
+  'zh',
+  'vi',
+  'ko',
+  'tl',
+];
 
 /** A site language for a definition's language tag: its primary subtag, when Tally has it. */
 export function siteLanguage(tag: string): Language | undefined {
