@@ -38,11 +38,13 @@ svg.bar .track{fill:#ececec}
 .scroll{overflow-x:auto;container-type:inline-size}
 .map-and-table{display:grid;gap:16px}
 @container (max-width:640px){table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block;width:100%}
+table.stack,table.stack tbody,table.stack th,table.stack td{display:block;width:100%}
 table.stack caption{display:block}
-table.stack tr{border-bottom:1px solid var(--line);padding:4px 0}
+table.stack tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(10em,1fr));border-bottom:1px solid var(--line);padding:4px 0}
+table.stack tr>th{grid-column:1/-1}
 table.stack th,table.stack td{border:0;padding:2px 8px}
-table.stack td.num{text-align:left}
+table.stack td.num{text-align:left;white-space:normal}
+table.stack th,table.stack td{min-width:0;overflow-wrap:anywhere}
 table.stack [data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
 figure{margin:0;max-width:640px}
 svg.map{max-width:100%;height:auto}

@@ -1,5 +1,6 @@
 // The built-in demo election: a small state of ten counties with outlines for a map, three
-// hundred precincts, and contests named in the six languages Tally ships.
+// hundred precincts, and everything named in ten of the languages Tally ships: six of the EU's and
+// the four Section 203 languages beyond Spanish.
 import {
   ELECTION_FORMAT,
   parseElectionDefinition,
@@ -7,19 +8,26 @@ import {
   type ElectionDefinition,
 } from '../core/election.js';
 
-type Names = Readonly<Record<'en' | 'fr' | 'es' | 'de' | 'it' | 'nl', string>>;
+type Names = Readonly<
+  Record<'en' | 'fr' | 'es' | 'de' | 'it' | 'nl' | 'zh' | 'vi' | 'ko' | 'tl', string>
+>;
 
-const names = (en: string, fr: string, es: string, de: string, it: string, nl: string): Names => ({
-  en,
-  fr,
-  es,
-  de,
-  it,
-  nl,
-});
+const names = (
+  en: string,
+  fr: string,
+  es: string,
+  de: string,
+  it: string,
+  nl: string,
+  zh: string,
+  vi: string,
+  ko: string,
+  tl: string,
+): Names => ({ en, fr, es, de, it, nl, zh, vi, ko, tl });
 
 /** A person's name: the same in every language (not English text on a French page). */
-const person = (name: string): Names => names(name, name, name, name, name, name);
+const person = (name: string): Names =>
+  names(name, name, name, name, name, name, name, name, name, name);
 
 const COUNTIES = [
   'Adams',
@@ -68,6 +76,10 @@ export function demoDefinition(
         'Demo-Staat',
         'Stato dimostrativo',
         'Demostaat',
+        '示範州',
+        'Tiểu bang Mẫu',
+        '데모 주',
+        'Estadong Pangdemo',
       ),
       type: 'state',
     },
@@ -83,6 +95,10 @@ export function demoDefinition(
         de: `${county} County`,
         it: `Contea di ${county}`,
         nl: `${county} County`,
+        zh: `${county} 縣`,
+        vi: `Quận ${county}`,
+        ko: `${county} 카운티`,
+        tl: `Kondado ng ${county}`,
       },
       type: 'county',
       parent: 'state',
@@ -98,6 +114,10 @@ export function demoDefinition(
           `${county}, Wahlbezirk ${String(p)}`,
           `${county}, sezione ${String(p)}`,
           `${county}, stembureau ${String(p)}`,
+          `${county} 第 ${String(p)} 選區`,
+          `${county}, khu bầu cử ${String(p)}`,
+          `${county} 제${String(p)}선거구`,
+          `${county}, presinto ${String(p)}`,
         ),
         type: 'precinct',
         parent: id,
@@ -120,11 +140,15 @@ export function demoDefinition(
       'Demo-Hauptwahl 2026',
       'Elezione generale dimostrativa 2026',
       'Demo algemene verkiezing 2026',
+      '2026 年示範大選',
+      'Tổng tuyển cử mẫu 2026',
+      '2026 데모 총선거',
+      'Pangkalahatang Halalang Pangdemo 2026',
     ),
     date: '2026-11-03',
     timeZone: 'America/Chicago',
     test: true,
-    languages: ['en', 'fr', 'es', 'de', 'it', 'nl'],
+    languages: ['en', 'fr', 'es', 'de', 'it', 'nl', 'zh', 'vi', 'ko', 'tl'],
     voteTypes: [
       {
         id: 'election-day',
@@ -135,11 +159,26 @@ export function demoDefinition(
           'Wahltag',
           'Giorno delle elezioni',
           'Verkiezingsdag',
+          '選舉日',
+          'Ngày bầu cử',
+          '선거일',
+          'Araw ng halalan',
         ),
       },
       {
         id: 'early',
-        name: names('Early', 'Anticipé', 'Anticipado', 'Vorzeitig', 'Anticipato', 'Vervroegd'),
+        name: names(
+          'Early',
+          'Anticipé',
+          'Anticipado',
+          'Vorzeitig',
+          'Anticipato',
+          'Vervroegd',
+          '提前投票',
+          'Bỏ phiếu sớm',
+          '사전 투표',
+          'Maagang pagboto',
+        ),
       },
       {
         id: 'mail',
@@ -150,6 +189,10 @@ export function demoDefinition(
           'Briefwahl',
           'Per corrispondenza',
           'Per post',
+          '郵寄投票',
+          'Qua thư',
+          '우편 투표',
+          'Sa koreo',
         ),
       },
     ],
@@ -164,6 +207,10 @@ export function demoDefinition(
           'Wahlkreis 1',
           'Collegio 1',
           'Kiesdistrict 1',
+          '第 1 國會選區',
+          'Khu vực Quốc hội 1',
+          '연방 하원 제1선거구',
+          'Distritong Pangkongreso 1',
         ),
         units: ['adams', 'baker', 'clark', 'dane', 'essex'],
       },
@@ -176,6 +223,10 @@ export function demoDefinition(
           'Wahlkreis 2',
           'Collegio 2',
           'Kiesdistrict 2',
+          '第 2 國會選區',
+          'Khu vực Quốc hội 2',
+          '연방 하원 제2선거구',
+          'Distritong Pangkongreso 2',
         ),
         units: ['fulton', 'grant', 'hayes', 'irving', 'jasper'],
       },
@@ -190,6 +241,10 @@ export function demoDefinition(
           'Blaue Partei',
           'Partito Blu',
           'Blauwe Partij',
+          '藍黨',
+          'Đảng Xanh Dương',
+          '파란당',
+          'Partidong Asul',
         ),
       },
       {
@@ -201,6 +256,10 @@ export function demoDefinition(
           'Grüne Partei',
           'Partito Verde',
           'Groene Partij',
+          '綠黨',
+          'Đảng Xanh Lá',
+          '녹색당',
+          'Partidong Berde',
         ),
       },
       {
@@ -212,6 +271,10 @@ export function demoDefinition(
           'Goldene Partei',
           'Partito Oro',
           'Gouden Partij',
+          '金黨',
+          'Đảng Vàng',
+          '황금당',
+          'Partidong Ginto',
         ),
       },
     ],
@@ -226,6 +289,10 @@ export function demoDefinition(
           'Gouverneur',
           'Governatore',
           'Gouverneur',
+          '州長',
+          'Thống đốc',
+          '주지사',
+          'Gobernador',
         ),
         voteFor: 1,
         choices: [
@@ -241,6 +308,10 @@ export function demoDefinition(
               'Freie Eintragung',
               'Scritto a mano',
               'Vrij in te vullen',
+              '自行填寫',
+              'Viết tên vào',
+              '기명 투표',
+              'Isinulat na pangalan',
             ),
             writeIn: true,
           },
@@ -256,6 +327,10 @@ export function demoDefinition(
           'Abgeordnete(r), Wahlkreis 1',
           'Deputato, Collegio 1',
           'Afgevaardigde, Kiesdistrict 1',
+          '眾議員，第 1 選區',
+          'Dân biểu, Khu vực 1',
+          '하원의원, 제1선거구',
+          'Kinatawan, Distrito 1',
         ),
         district: 'district-1',
         voteFor: 1,
@@ -274,6 +349,10 @@ export function demoDefinition(
           'Abgeordnete(r), Wahlkreis 2',
           'Deputato, Collegio 2',
           'Afgevaardigde, Kiesdistrict 2',
+          '眾議員，第 2 選區',
+          'Dân biểu, Khu vực 2',
+          '하원의원, 제2선거구',
+          'Kinatawan, Distrito 2',
         ),
         district: 'district-2',
         voteFor: 1,
@@ -292,6 +371,10 @@ export function demoDefinition(
           'Staatsrat (zwei Sitze)',
           'Consiglio di Stato (due seggi)',
           'Staatsraad (twee zetels)',
+          '州議會（選出兩名）',
+          'Hội đồng Tiểu bang (bầu hai người)',
+          '주 의회 (2명 선출)',
+          'Konseho ng Estado (pumili ng dalawa)',
         ),
         voteFor: 2,
         choices: [
@@ -310,10 +393,20 @@ export function demoDefinition(
           'Vorlage A: Schulanleihen',
           'Quesito A: obbligazioni scolastiche',
           'Voorstel A: schoolobligaties',
+          'A 提案：學校債券',
+          'Dự luật A: trái phiếu trường học',
+          'A 발의안: 학교 채권',
+          'Panukala A: mga bono para sa paaralan',
         ),
         choices: [
-          { id: 'yes', name: names('Yes', 'Oui', 'Sí', 'Ja', 'Sì', 'Ja') },
-          { id: 'no', name: names('No', 'Non', 'No', 'Nein', 'No', 'Nee') },
+          {
+            id: 'yes',
+            name: names('Yes', 'Oui', 'Sí', 'Ja', 'Sì', 'Ja', '贊成', 'Có', '찬성', 'Oo'),
+          },
+          {
+            id: 'no',
+            name: names('No', 'Non', 'No', 'Nein', 'No', 'Nee', '反對', 'Không', '반대', 'Hindi'),
+          },
         ],
         // School bonds pass with 55% of the votes, as in California.
         passes: { choice: 'yes', share: [11, 20], atLeast: true },
