@@ -49,4 +49,29 @@ describe('the public plane told of a new version many times at once', () => {
     const found = site.lookup('/e/v/1/en/index.html');
     expect(typeof found === 'object' && 'file' in found).toBe(true);
   });
+
+  it('serves a version whose manifest names no languages, and the elections after it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-refresh-'));
+    for (const [election, build] of [
+      ['a', undefined],
+      ['b', { languages: ['en'] }],
+    ] as const) {
+      const page = `<!doctype html><title>${election}</title>`;
+      const sha256 = createHash('sha256').update(page).digest('hex');
+      mkdirSync(join(dir, election, 'v', '1', 'en'), { recursive: true });
+      writeFileSync(join(dir, election, 'v', '1', 'en', 'index.html'), page);
+      writeFileSync(
+        join(dir, election, 'v', '1', 'manifest.json'),
+        JSON.stringify({ manifest: { build, files: { 'en/index.html': { sha256, asOf: 0 } } } }),
+      );
+      writeFileSync(
+        join(dir, election, 'current.json'),
+        JSON.stringify({ version: 1, path: 'v/1/', election }),
+      );
+    }
+    const site = new PublicSite(dir);
+    await site.refreshAll();
+    expect(site.lookup('/a/')).toEqual({ redirect: '/a/v/1/' });
+    expect(site.lookup('/b/')).toEqual({ redirect: '/b/v/1/en/index.html' });
+  });
 });

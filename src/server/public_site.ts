@@ -180,6 +180,8 @@ export class PublicSite {
         true,
       ),
     );
+    const checkpoint = await readOptional(join(dir, 'log', 'checkpoint'));
+    // From here on, no await: a request in between sees the old version whole, or the new one.
     site ??= {
       current: undefined,
       currentBytes: '',
@@ -199,7 +201,6 @@ export class PublicSite {
       'current.json',
       served(currentBytes, undefined, undefined, 'current.json', false),
     );
-    const checkpoint = await readOptional(join(dir, 'log', 'checkpoint'));
     if (checkpoint !== undefined) {
       site.loose.set(
         'log/checkpoint',
@@ -208,7 +209,13 @@ export class PublicSite {
     }
     site.current = current;
     site.currentBytes = text;
-    site.languages = signed.manifest.build.languages.filter((l) => files.has(`${l}/index.html`));
+    // The build's languages, in its order; a manifest that names none (one Tally never wrote)
+    // leaves the election's address with no summary to send a reader to, not the plane down.
+    const { build } = signed.manifest as { build?: { languages?: unknown } };
+    const languages = Array.isArray(build?.languages) ? build.languages : [];
+    site.languages = languages.filter(
+      (l): l is string => typeof l === 'string' && files.has(`${l}/index.html`),
+    );
     this.elections.set(election, site);
     this.indexPage = undefined;
     return current.version;
