@@ -15,7 +15,7 @@ import {
   type ContestTotals,
 } from '../core/tally.js';
 import { MARGIN_SHADES, PALETTE, paletteColour, ResultsMap, type MapArea } from './map.js';
-import { LANGUAGES, Messages, type Language, type MessageKey } from './messages.js';
+import { LANGUAGES, languageTag, Messages, type Language, type MessageKey } from './messages.js';
 
 /** What the verify page names: the log size of the version and its signed checkpoint. */
 export interface PageVersion {
@@ -109,14 +109,15 @@ function localeOf(
   const key = `${lang} ${timeZone}`;
   let locale = locales.get(key);
   if (locale === undefined) {
+    const tag = languageTag(lang);
     locale = {
       m: new Messages(lang),
-      number: new NumberFormatter(new Intl.NumberFormat(lang)),
+      number: new NumberFormatter(new Intl.NumberFormat(tag)),
       percent: new NumberFormatter(
-        new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }),
+        new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }),
       ),
       // Made once: an Intl format takes longer to make than a page takes to render.
-      time: new Intl.DateTimeFormat(lang, {
+      time: new Intl.DateTimeFormat(tag, {
         year: 'numeric',
         month: 'long',
         day: 'numeric',
@@ -126,7 +127,7 @@ function localeOf(
         timeZone,
         timeZoneName: 'short',
       }),
-      clock: new Intl.DateTimeFormat(lang, {
+      clock: new Intl.DateTimeFormat(tag, {
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
@@ -181,7 +182,11 @@ function Layout(props: {
   const d = ctx.input.election.definition;
   const time = ctx.time.format(new Date(ctx.input.timeAt(props.asOfLog)));
   return (
-    <html lang={ctx.lang} data-current={`${ctx.up}../../current.json`} data-version-root={ctx.up}>
+    <html
+      lang={languageTag(ctx.lang)}
+      data-current={`${ctx.up}../../current.json`}
+      data-version-root={ctx.up}
+    >
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -213,11 +218,15 @@ function Layout(props: {
               {ctx.input.languages.map((lang) => (
                 <li key={lang}>
                   {lang === ctx.lang ? (
-                    <span aria-current="page" lang={lang}>
+                    <span aria-current="page" lang={languageTag(lang)}>
                       {LANGUAGES[lang].name}
                     </span>
                   ) : (
-                    <a href={`${ctx.up}${props.page(lang)}`} lang={lang} hreflang={lang}>
+                    <a
+                      href={`${ctx.up}${props.page(lang)}`}
+                      lang={languageTag(lang)}
+                      hreflang={languageTag(lang)}
+                    >
                       {LANGUAGES[lang].name}
                     </a>
                   )}
@@ -281,6 +290,41 @@ function leadMargin(contest: Contest, totals: ContestTotals): number | undefined
   const all = votes.reduce((a, b) => a + b, 0);
   if (all === 0) return undefined;
   return ((votes[seats - 1] ?? 0) - (votes[seats] ?? 0)) / all;
+}
+
+/**
+ * What an area's map shade shows: the choice ahead there and by how much. For a candidate
+ * contest, the most voted of its places elected, once they are decided (no tie for the last), by
+ * the lead of the last place elected; for a measure with a rule to pass, the choice it passes
+ * on, or the most voted other, by the distance from the share it needs.
+ */
+function mapLead(
+  contest: Contest,
+  results: ContestResults,
+): { leader: string | undefined; margin: number | undefined } {
+  const totals = results.total;
+  if (contest.kind === 'measure' && contest.passes !== undefined) {
+    const outcome = measureOutcome(contest, totals);
+    if (outcome === undefined) return { leader: undefined, margin: undefined };
+    const { choice, share } = contest.passes;
+    const votes = (id: string): number => totals.counts[id] ?? 0;
+    const all = contest.choices.reduce((sum, c) => sum + votes(c.id), 0);
+    const against = contest.choices
+      .filter((c) => c.id !== choice)
+      .reduce<string | undefined>(
+        (best, c) => (best === undefined || votes(c.id) > votes(best) ? c.id : best),
+        undefined,
+      );
+    return {
+      leader: outcome === 'passing' ? choice : against,
+      margin: Math.abs(votes(choice) / all - share[0] / share[1]),
+    };
+  }
+  const seats = contest.kind === 'candidate' ? contest.voteFor : 1;
+  return {
+    leader: results.leaders.length === seats ? results.leaders[0] : undefined,
+    margin: leadMargin(contest, totals),
+  };
 }
 
 /**
@@ -373,11 +417,16 @@ function ContestResultsTable(props: {
   ctx: Ctx;
   contest: Contest;
   results: ContestResults;
+  /** The area the results are of. */
+  area: string;
   caption: string;
 }): preact.JSX.Element {
   const { ctx, contest, results } = props;
-  // A measure with a rule to pass says whether it passes, and what it needs; not who leads.
-  const rule = contest.kind === 'measure' ? contest.passes : undefined;
+  // A measure with a rule to pass says whether it passes, and what it needs, where its votes are
+  // the whole of it (in its district, or the election); elsewhere, as a contest, which choice
+  // leads there: a county's votes do not pass a statewide measure.
+  const decides = props.area === contestScope(ctx.input.election, contest);
+  const rule = contest.kind === 'measure' && decides ? contest.passes : undefined;
   const outcome = measureOutcome(contest, results.total);
   return (
     <>
@@ -431,6 +480,8 @@ function ContestResultsTable(props: {
 function ContestSummary(props: {
   ctx: Ctx;
   results: ContestResults;
+  /** The area the results are of. */
+  area: string;
   level: 'h2' | 'h3';
 }): preact.JSX.Element {
   const { ctx, results } = props;
@@ -444,7 +495,13 @@ function ContestSummary(props: {
           <Name ctx={ctx} text={contest.name} />
         </a>
       </Heading>
-      <ContestResultsTable ctx={ctx} contest={contest} results={results} caption={title} />
+      <ContestResultsTable
+        ctx={ctx}
+        contest={contest}
+        results={results}
+        area={props.area}
+        caption={title}
+      />
     </section>
   );
 }
@@ -562,12 +619,20 @@ export function summaryPage(input: SiteInput, lang: Language): string {
           <T ctx={ctx} k="contests" />
         </h2>
         {(root?.contests ?? []).map((c) => (
-          <ContestSummary key={c.contest} ctx={ctx} results={c} level="h3" />
+          <ContestSummary
+            key={c.contest}
+            ctx={ctx}
+            results={c}
+            area={root?.area ?? ''}
+            level="h3"
+          />
         ))}
         {election.definition.districts.map((d) =>
           (input.area(d.id)?.contests ?? [])
             .filter((c) => !(root?.contests ?? []).some((r) => r.contest === c.contest))
-            .map((c) => <ContestSummary key={c.contest} ctx={ctx} results={c} level="h3" />),
+            .map((c) => (
+              <ContestSummary key={c.contest} ctx={ctx} results={c} area={d.id} level="h3" />
+            )),
         )}
       </section>
       <AreaLinks ctx={ctx} ids={election.children.get(election.root.id) ?? []} />
@@ -668,7 +733,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
     const unit = election.units.get(a.area);
     const c = a.contests.find((x) => x.contest === contestId);
     if (unit?.boundary === undefined || c === undefined) return [];
-    const leader = c.leaders.length === 1 ? c.leaders[0] : undefined;
+    const { leader, margin } = mapLead(contest, c);
     const leaderName =
       leader === undefined ? undefined : contest.choices.find((x) => x.id === leader)?.name;
     return [
@@ -676,7 +741,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
         id: a.area,
         boundary: unit.boundary,
         colour: leader === undefined ? undefined : colourOf.get(leader),
-        margin: leadMargin(contest, c.total),
+        margin,
         name: pick(ctx, unit.name).text,
         label: `${pick(ctx, unit.name).text}: ${leaderName === undefined ? ctx.m.t('mapNoData') : pick(ctx, leaderName).text}`,
       },
@@ -696,6 +761,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
             ctx={ctx}
             contest={contest}
             results={results}
+            area={contestScope(election, contest)}
             caption={`${title}: ${ctx.m.t('total')}`}
           />
           <p class="meta">
@@ -880,7 +946,7 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
           <T ctx={ctx} k="contests" />
         </h2>
         {area.contests.map((c) => (
-          <ContestSummary key={c.contest} ctx={ctx} results={c} level="h3" />
+          <ContestSummary key={c.contest} ctx={ctx} results={c} area={unitId} level="h3" />
         ))}
       </section>
       <AreaLinks ctx={ctx} ids={children} />

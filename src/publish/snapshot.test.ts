@@ -129,8 +129,11 @@ describe('building a version', () => {
     for (const legend of ['lead under 5%', 'lead of 5% to 15%', 'lead of 15% or more']) {
       expect(governor).toContain(legend);
     }
-    // Two seats: Barbara 350 and Grace 300 win, Edsger 280 is first to lose: a 2.2-point lead.
-    expect(page('en/contest/council.html')).toMatch(/fill-opacity="0.35"/);
+    // Two seats: Barbara 350 and Grace 300 win, Edsger 280 is first to lose: a 2.2-point lead,
+    // in the colour of the most voted.
+    expect(page('en/contest/council.html')).toMatch(
+      new RegExp(`<path d="[^"]*" fill="${paletteColour(2)}" fill-opacity="0.35"`),
+    );
     expect(page('fr/contest/governor.html')).toContain('avance de 5 % à 15 %');
   });
 
@@ -242,6 +245,48 @@ describe('building a version', () => {
     const noRule = await summaryWith(undefined, 'en');
     expect(noRule).toContain('Leading');
     expect(noRule).not.toContain('class="outcome"');
+  });
+
+  it('says whether a measure passes only where its votes are all of it: not from a county’s', async () => {
+    const { definition } = electionWithMaps();
+    const parsed = parseElectionDefinition({
+      ...definition,
+      contests: definition.contests.map((c) =>
+        c.id === 'measure-1' ? { ...c, passes: { choice: 'yes', share: [1, 2] } } : c,
+      ),
+    });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const page = await versionOf(parsed.value, [
+      // North: yes 270, no 200; South: yes 100, no 400. Statewide: yes 370 of 970, failing.
+      sampleSubmission('n-1'),
+      sampleSubmission('s-1', {
+        contests: [
+          {
+            contest: 'measure-1',
+            counts: { yes: 100, no: 400 },
+            ballotsCast: 500,
+            overvotes: 0,
+            undervotes: 0,
+          },
+        ],
+      }),
+    ]);
+    const measure = (html: string): string => {
+      const section = html.slice(html.indexOf('id="c-measure-1"'));
+      return section.slice(0, section.indexOf('</section>'));
+    };
+    expect(measure(page('en/index.html'))).toContain('<strong class="outcome">Failing</strong>');
+    expect(page('en/contest/measure-1.html')).toContain('<strong class="outcome">Failing</strong>');
+    // North's page says yes leads there, not that the measure passes.
+    const north = measure(page('en/unit/north.html'));
+    expect(north).not.toContain('class="outcome"');
+    expect(north).toContain('Leading');
+    // The map: North in yes's colour (ahead of the half it needs by 7.7 points), South in no's.
+    const map = page('en/contest/measure-1.html');
+    expect(map).toMatch(
+      new RegExp(`<path d="[^"]*" fill="${paletteColour(0)}" fill-opacity="0.65"`),
+    );
+    expect(map).toMatch(new RegExp(`<path d="[^"]*" fill="${paletteColour(1)}" fill-opacity="1"`));
   });
 
   it('stamps each page with the log entry that last changed its numbers, not the newest', async () => {
