@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { en, LANGUAGES, Messages, SHIPPED_LANGUAGES, type MessageKey } from './messages.js';
+import {
+  en,
+  LANGUAGES,
+  languageTag,
+  Messages,
+  SHIPPED_LANGUAGES,
+  type MessageKey,
+} from './messages.js';
 import { expectCompleteTranslation } from './testonly/catalogs.js';
 
 describe('the site’s messages', () => {
@@ -8,6 +15,12 @@ describe('the site’s messages', () => {
     const EU = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu'];
     EU.push('it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv');
     expect(Object.keys(LANGUAGES).sort()).toEqual([...EU, 'ko', 'tl', 'vi', 'zh'].sort());
+  });
+
+  it('tags Chinese pages as written in Traditional characters, every other language by its code', () => {
+    expect(languageTag('zh')).toBe('zh-Hant');
+    expect(languageTag('ko')).toBe('ko');
+    expect(languageTag('en')).toBe('en');
   });
 
   it('says how many reported in Chinese, Vietnamese, Korean and Tagalog, with their numbers', () => {

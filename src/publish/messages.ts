@@ -737,8 +737,17 @@ export const LANGUAGES = {
   sv: { name: 'svenska', messages: {} },
   tl: { name: 'Tagalog', messages: tl },
   vi: { name: 'Tiếng Việt', messages: vi },
-  zh: { name: '中文', messages: zh },
-} as const satisfies Record<string, { name: string; messages: Partial<Catalog> }>;
+  zh: { name: '中文', messages: zh, tag: 'zh-Hant' },
+} as const satisfies Record<string, { name: string; messages: Partial<Catalog>; tag?: string }>;
+
+/**
+ * A site language's BCP 47 tag, as pages declare it (`lang`) and Intl formats in it: its code,
+ * but for Chinese, written in Traditional characters (zh-Hant), which `zh` alone does not say.
+ */
+export function languageTag(language: Language): string {
+  const entry = LANGUAGES[language];
+  return 'tag' in entry ? entry.tag : language;
+}
 
 export type Language = keyof typeof LANGUAGES;
 export const SHIPPED_LANGUAGES: readonly Language[] = [
@@ -780,7 +789,7 @@ export class Messages {
     let format = this.formats.get(key);
     if (format === undefined) {
       const language = this.languageOf(key);
-      format = new IntlMessageFormat(this.catalog[key] ?? en[key], language);
+      format = new IntlMessageFormat(this.catalog[key] ?? en[key], languageTag(language));
       this.formats.set(key, format);
     }
     return String(format.format(values));
