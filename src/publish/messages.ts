@@ -34,7 +34,7 @@ export const en = {
   measurePassing: 'Passing',
   measureFailing: 'Failing',
   passRule:
-    '{atLeast, select, yes {needs at least {share, number, ::percent .#} of the votes} other {needs more than {share, number, ::percent .#} of the votes}}',
+    '{atLeast, select, yes {needs at least {share} of the votes} other {needs more than {share} of the votes}}',
   byVoteType: 'Results by vote type',
   byArea: 'Results by area',
   area: 'Area',
@@ -109,7 +109,7 @@ const fr: Catalog = {
   measurePassing: 'En voie d’adoption',
   measureFailing: 'En voie de rejet',
   passRule:
-    '{atLeast, select, yes {il faut au moins {share, number, ::percent .#} des voix} other {il faut plus de {share, number, ::percent .#} des voix}}',
+    '{atLeast, select, yes {il faut au moins {share} des voix} other {il faut plus de {share} des voix}}',
   byVoteType: 'Résultats par mode de vote',
   byArea: 'Résultats par territoire',
   area: 'Territoire',
@@ -179,7 +179,7 @@ const es: Catalog = {
   measurePassing: 'Va aprobada',
   measureFailing: 'Va rechazada',
   passRule:
-    '{atLeast, select, yes {requiere al menos el {share, number, ::percent .#} de los votos} other {requiere más del {share, number, ::percent .#} de los votos}}',
+    '{atLeast, select, yes {requiere al menos el {share} de los votos} other {requiere más del {share} de los votos}}',
   byVoteType: 'Resultados por modalidad de voto',
   byArea: 'Resultados por zona',
   area: 'Zona',
@@ -249,7 +249,7 @@ const de: Catalog = {
   measurePassing: 'Wird angenommen',
   measureFailing: 'Wird abgelehnt',
   passRule:
-    '{atLeast, select, yes {benötigt mindestens {share, number, ::percent .#} der Stimmen} other {benötigt mehr als {share, number, ::percent .#} der Stimmen}}',
+    '{atLeast, select, yes {benötigt mindestens {share} der Stimmen} other {benötigt mehr als {share} der Stimmen}}',
   byVoteType: 'Ergebnisse nach Stimmabgabeart',
   byArea: 'Ergebnisse nach Gebiet',
   area: 'Gebiet',
@@ -319,7 +319,7 @@ const it: Catalog = {
   measurePassing: 'Verso l’approvazione',
   measureFailing: 'Verso la bocciatura',
   passRule:
-    '{atLeast, select, yes {richiede almeno il {share, number, ::percent .#} dei voti} other {richiede più del {share, number, ::percent .#} dei voti}}',
+    '{atLeast, select, yes {richiede almeno il {share} dei voti} other {richiede più del {share} dei voti}}',
   byVoteType: 'Risultati per modalità di voto',
   byArea: 'Risultati per territorio',
   area: 'Territorio',
@@ -389,7 +389,7 @@ const nl: Catalog = {
   measurePassing: 'Wordt aangenomen',
   measureFailing: 'Wordt verworpen',
   passRule:
-    '{atLeast, select, yes {vereist ten minste {share, number, ::percent .#} van de stemmen} other {vereist meer dan {share, number, ::percent .#} van de stemmen}}',
+    '{atLeast, select, yes {vereist ten minste {share} van de stemmen} other {vereist meer dan {share} van de stemmen}}',
   byVoteType: 'Uitslagen per manier van stemmen',
   byArea: 'Uitslagen per gebied',
   area: 'Gebied',
@@ -460,8 +460,7 @@ const zh: Catalog = {
   measure: '投票提案',
   measurePassing: '可望通過',
   measureFailing: '可望未通過',
-  passRule:
-    '{atLeast, select, yes {須取得至少 {share, number, ::percent .#} 的票數} other {須取得超過 {share, number, ::percent .#} 的票數}}',
+  passRule: '{atLeast, select, yes {須取得至少 {share} 的票數} other {須取得超過 {share} 的票數}}',
   byVoteType: '按投票方式的結果',
   byArea: '按地區的結果',
   area: '地區',
@@ -528,7 +527,7 @@ const vi: Catalog = {
   measurePassing: 'Đang được thông qua',
   measureFailing: 'Đang bị bác bỏ',
   passRule:
-    '{atLeast, select, yes {cần ít nhất {share, number, ::percent .#} số phiếu} other {cần hơn {share, number, ::percent .#} số phiếu}}',
+    '{atLeast, select, yes {cần ít nhất {share} số phiếu} other {cần hơn {share} số phiếu}}',
   byVoteType: 'Kết quả theo hình thức bỏ phiếu',
   byArea: 'Kết quả theo khu vực',
   area: 'Khu vực',
@@ -595,8 +594,7 @@ const ko: Catalog = {
   measure: '주민 발의안',
   measurePassing: '통과 예상',
   measureFailing: '부결 예상',
-  passRule:
-    '{atLeast, select, yes {득표율 {share, number, ::percent .#} 이상 필요} other {득표율 {share, number, ::percent .#} 초과 필요}}',
+  passRule: '{atLeast, select, yes {득표율 {share} 이상 필요} other {득표율 {share} 초과 필요}}',
   byVoteType: '투표 방식별 결과',
   byArea: '지역별 결과',
   area: '지역',
@@ -664,7 +662,7 @@ const tl: Catalog = {
   measurePassing: 'Papasa',
   measureFailing: 'Hindi papasa',
   passRule:
-    '{atLeast, select, yes {kailangan ng hindi bababa sa {share, number, ::percent .#} ng mga boto} other {kailangan ng higit sa {share, number, ::percent .#} ng mga boto}}',
+    '{atLeast, select, yes {kailangan ng hindi bababa sa {share} ng mga boto} other {kailangan ng higit sa {share} ng mga boto}}',
   byVoteType: 'Mga resulta ayon sa uri ng pagboto',
   byArea: 'Mga resulta ayon sa lugar',
   area: 'Lugar',

@@ -412,6 +412,16 @@ function ChoiceTable(props: {
   );
 }
 
+/**
+ * A measure's required share as a reader can trust it: a percentage where one with a decimal at
+ * most is exact (55%, 50%), else the fraction (2/3, not 66.7%, which 66.67% of the votes passes).
+ */
+function shareText(ctx: Ctx, [numerator, denominator]: readonly [number, number]): string {
+  return (numerator * 1000) % denominator === 0
+    ? ctx.percent.format(numerator / denominator)
+    : `${ctx.number.format(numerator)}/${ctx.number.format(denominator)}`;
+}
+
 /** What a contest is (vote for n, or a measure), how many units reported, and its results. */
 function ContestResultsTable(props: {
   ctx: Ctx;
@@ -453,7 +463,7 @@ function ContestResultsTable(props: {
               k="passRule"
               values={{
                 atLeast: rule.atLeast === true ? 'yes' : 'no',
-                share: rule.share[0] / rule.share[1],
+                share: shareText(ctx, rule.share),
               }}
             />
             )

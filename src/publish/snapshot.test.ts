@@ -238,9 +238,9 @@ describe('building a version', () => {
     expect(majority).not.toContain('Leading');
     const twoThirds = await summaryWith({ choice: 'yes', share: [2, 3], atLeast: true }, 'en');
     expect(twoThirds).toContain('<strong class="outcome">Failing</strong>');
-    expect(twoThirds).toContain('(needs at least 66.7% of the votes)');
+    expect(twoThirds).toContain('(needs at least 2/3 of the votes)');
     const french = await summaryWith({ choice: 'yes', share: [2, 3], atLeast: true }, 'fr');
-    expect(french).toContain('(il faut au moins 66,7 % des voix)');
+    expect(french).toContain('(il faut au moins 2/3 des voix)');
     // Without a rule, the leading choice, as for a candidate.
     const noRule = await summaryWith(undefined, 'en');
     expect(noRule).toContain('Leading');
