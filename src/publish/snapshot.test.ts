@@ -66,6 +66,19 @@ function setUp(): {
 
 const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);
 
+/** South 1's report of measure 1 alone, where No leads: yes 100, no 400. */
+const southAgainstMeasure = sampleSubmission('s-1', {
+  contests: [
+    {
+      contest: 'measure-1',
+      counts: { yes: 100, no: 400 },
+      ballotsCast: 500,
+      overvotes: 0,
+      undervotes: 0,
+    },
+  ],
+});
+
 /**
  * A version of `election` counting these submissions (entries 0, 1, …): its files' text by path,
  * with the no-break spaces Intl may write (as each Node.js's ICU does) read as spaces.
@@ -166,17 +179,7 @@ describe('building a version', () => {
       // On the ballot: Grace, Edsger, Barbara. Barbara leads; then Grace; Edsger is last.
       sampleSubmission('n-1'),
       // The measure: No leads, and stays below Yes.
-      sampleSubmission('s-1', {
-        contests: [
-          {
-            contest: 'measure-1',
-            counts: { yes: 100, no: 400 },
-            ballotsCast: 500,
-            overvotes: 0,
-            undervotes: 0,
-          },
-        ],
-      }),
+      southAgainstMeasure,
     ]);
     const order = (html: string, names: readonly string[]): string[] =>
       [...names].sort((a, b) => html.indexOf(a) - html.indexOf(b));
@@ -259,17 +262,7 @@ describe('building a version', () => {
     const page = await versionOf(parsed.value, [
       // North: yes 270, no 200; South: yes 100, no 400. Statewide: yes 370 of 970, failing.
       sampleSubmission('n-1'),
-      sampleSubmission('s-1', {
-        contests: [
-          {
-            contest: 'measure-1',
-            counts: { yes: 100, no: 400 },
-            ballotsCast: 500,
-            overvotes: 0,
-            undervotes: 0,
-          },
-        ],
-      }),
+      southAgainstMeasure,
     ]);
     const measure = (html: string): string => {
       const section = html.slice(html.indexOf('id="c-measure-1"'));
