@@ -25,6 +25,7 @@ header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;border-
 h1{font-size:1.6rem;line-height:1.25;margin:16px 0 4px}
 h2{font-size:1.3rem;margin:24px 0 8px}
 h3{font-size:1.1rem;margin:20px 0 4px}
+.standing{margin:4px 0;font-weight:600}
 .status,.meta{color:var(--muted);margin:4px 0}
 .overview{padding-left:20px}
 table.results{border-collapse:collapse;width:100%;margin:8px 0 16px}

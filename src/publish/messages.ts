@@ -8,6 +8,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 export const en = {
   resultsTitle: '{election}: results',
   testBanner: 'TEST: these are not real election results',
+  unofficial: 'Unofficial results: the election office certifies the final results.',
   skipToContent: 'Skip to the results',
   home: 'All contests',
   language: 'Language',
@@ -83,6 +84,7 @@ export type Catalog = Readonly<Record<MessageKey, string>>;
 const fr: Catalog = {
   resultsTitle: '{election} : résultats',
   testBanner: 'TEST : ces résultats ne sont pas de vrais résultats électoraux',
+  unofficial: 'Résultats provisoires : l’autorité électorale certifie les résultats définitifs.',
   skipToContent: 'Aller aux résultats',
   home: 'Tous les scrutins',
   language: 'Langue',
@@ -153,6 +155,7 @@ const fr: Catalog = {
 const es: Catalog = {
   resultsTitle: '{election}: resultados',
   testBanner: 'PRUEBA: estos no son resultados electorales reales',
+  unofficial: 'Resultados no oficiales: la oficina electoral certifica los resultados finales.',
   skipToContent: 'Ir a los resultados',
   home: 'Todas las contiendas',
   language: 'Idioma',
@@ -223,6 +226,7 @@ const es: Catalog = {
 const de: Catalog = {
   resultsTitle: '{election}: Ergebnisse',
   testBanner: 'TEST: Dies sind keine echten Wahlergebnisse',
+  unofficial: 'Vorläufige Ergebnisse: Das amtliche Endergebnis stellt die Wahlbehörde fest.',
   skipToContent: 'Zu den Ergebnissen springen',
   home: 'Alle Wahlen',
   language: 'Sprache',
@@ -293,6 +297,7 @@ const de: Catalog = {
 const it: Catalog = {
   resultsTitle: '{election}: risultati',
   testBanner: 'PROVA: questi non sono risultati elettorali reali',
+  unofficial: 'Risultati non ufficiali: l’ufficio elettorale certifica i risultati definitivi.',
   skipToContent: 'Vai ai risultati',
   home: 'Tutte le consultazioni',
   language: 'Lingua',
@@ -363,6 +368,7 @@ const it: Catalog = {
 const nl: Catalog = {
   resultsTitle: '{election}: uitslagen',
   testBanner: 'TEST: dit zijn geen echte verkiezingsuitslagen',
+  unofficial: 'Voorlopige uitslagen: het verkiezingsbureau stelt de definitieve uitslag vast.',
   skipToContent: 'Naar de uitslagen',
   home: 'Alle verkiezingen',
   language: 'Taal',
@@ -435,6 +441,7 @@ const nl: Catalog = {
 const zh: Catalog = {
   resultsTitle: '{election}：選舉結果',
   testBanner: '測試：這些不是真實的選舉結果',
+  unofficial: '非官方結果：最終結果由選舉辦公室認證。',
   skipToContent: '跳至結果',
   home: '所有選舉項目',
   language: '語言',
@@ -501,6 +508,7 @@ const zh: Catalog = {
 const vi: Catalog = {
   resultsTitle: '{election}: kết quả',
   testBanner: 'THỬ NGHIỆM: đây không phải là kết quả bầu cử thật',
+  unofficial: 'Kết quả không chính thức: văn phòng bầu cử chứng nhận kết quả cuối cùng.',
   skipToContent: 'Đi đến kết quả',
   home: 'Tất cả các cuộc bầu chọn',
   language: 'Ngôn ngữ',
@@ -569,6 +577,7 @@ const vi: Catalog = {
 const ko: Catalog = {
   resultsTitle: '{election}: 결과',
   testBanner: '테스트: 실제 선거 결과가 아닙니다',
+  unofficial: '비공식 결과: 최종 결과는 선거 사무소가 확정합니다.',
   skipToContent: '결과로 건너뛰기',
   home: '모든 선거',
   language: '언어',
@@ -636,6 +645,8 @@ const ko: Catalog = {
 const tl: Catalog = {
   resultsTitle: '{election}: mga resulta',
   testBanner: 'PAGSUBOK: hindi ito tunay na resulta ng halalan',
+  unofficial:
+    'Hindi opisyal na resulta: ang tanggapan ng halalan ang nagpapatunay sa huling resulta.',
   skipToContent: 'Lumaktaw sa mga resulta',
   home: 'Lahat ng labanan',
   language: 'Wika',

@@ -237,6 +237,9 @@ function Layout(props: {
         </header>
         <main id="main">
           <h1>{props.title}</h1>
+          <p class="standing">
+            <T ctx={ctx} k="unofficial" />
+          </p>
           <p class="status">
             <T ctx={ctx} k="updated" values={{ time }} /> ·{' '}
             <T ctx={ctx} k="asOfLog" values={{ entry: Math.max(0, props.asOfLog - 1) }} />

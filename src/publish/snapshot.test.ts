@@ -282,6 +282,22 @@ describe('building a version', () => {
     expect(map).toMatch(new RegExp(`<path d="[^"]*" fill="${paletteColour(1)}" fill-opacity="1"`));
   });
 
+  it('says on every page, in its language, that the results are unofficial until certified', async () => {
+    const { tally, builder, counted } = setUp();
+    const built = await builder.build(tally, counted, stamp);
+    if (!built.ok) throw new Error(built.error.message);
+    const pages = built.value.files.filter((f) => f.path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const f of pages) {
+      const standing = /<p class="standing">(.*?)<\/p>/.exec(text(f.bytes))?.[1];
+      expect(standing, f.path).toBe(
+        f.path.startsWith('fr/')
+          ? 'Résultats provisoires : l’autorité électorale certifie les résultats définitifs.'
+          : 'Unofficial results: the election office certifies the final results.',
+      );
+    }
+  });
+
   it('stamps each page with the log entry that last changed its numbers, not the newest', async () => {
     const page = await versionOf(electionWithMaps(), [
       sampleSubmission('n-1'), // entry 0
