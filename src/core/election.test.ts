@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseElectionDefinition } from './election.js';
-import { sampleDefinition } from './testonly/fixtures.js';
+import { sampleDefinition, withMeasureRule } from './testonly/fixtures.js';
 
 const withTimeZone = (timeZone: unknown): unknown => ({
   ...sampleDefinition(['authority+00000000+AAAA']),
@@ -39,13 +39,8 @@ describe('the time zone of an election', () => {
 });
 
 describe('the rule a measure passes by', () => {
-  const withRule = (passes: unknown): unknown => {
-    const definition = sampleDefinition(['authority+00000000+AAAA']);
-    return {
-      ...definition,
-      contests: definition.contests.map((c) => (c.id === 'measure-1' ? { ...c, passes } : c)),
-    };
-  };
+  const withRule = (passes: unknown): unknown =>
+    withMeasureRule(sampleDefinition(['authority+00000000+AAAA']), passes);
 
   it('names one of its choices and a share under the whole', () => {
     const parsed = parseElectionDefinition(

@@ -9,6 +9,7 @@ import {
   sampleDefinition,
   sampleElectionWithMaps,
   sampleSubmission,
+  withMeasureRule,
 } from '../core/testonly/fixtures.js';
 import { MANIFEST_CONTEXT } from '../formats/manifest.js';
 import { verifyCanonical } from '../log/envelope.js';
@@ -224,11 +225,9 @@ describe('building a version', () => {
 
   it('says whether a measure passes by its rule, and what it needs, rather than which choice leads', async () => {
     const summaryWith = async (passes: unknown, lang: 'en' | 'fr'): Promise<string> => {
-      const definition = sampleDefinition(['authority+00000000+AAAA']);
-      const parsed = parseElectionDefinition({
-        ...definition,
-        contests: definition.contests.map((c) => (c.id === 'measure-1' ? { ...c, passes } : c)),
-      });
+      const parsed = parseElectionDefinition(
+        withMeasureRule(sampleDefinition(['authority+00000000+AAAA']), passes),
+      );
       if (!parsed.ok) throw new Error(parsed.error.message);
       // Yes 270, no 200: 57.4% yes.
       const html = (await versionOf(parsed.value, [sampleSubmission('n-1')]))(`${lang}/index.html`);
@@ -251,13 +250,9 @@ describe('building a version', () => {
   });
 
   it('says whether a measure passes only where its votes are all of it: not from a county’s', async () => {
-    const { definition } = electionWithMaps();
-    const parsed = parseElectionDefinition({
-      ...definition,
-      contests: definition.contests.map((c) =>
-        c.id === 'measure-1' ? { ...c, passes: { choice: 'yes', share: [1, 2] } } : c,
-      ),
-    });
+    const parsed = parseElectionDefinition(
+      withMeasureRule(electionWithMaps().definition, { choice: 'yes', share: [1, 2] }),
+    );
     if (!parsed.ok) throw new Error(parsed.error.message);
     const page = await versionOf(parsed.value, [
       // North: yes 270, no 200; South: yes 100, no 400. Statewide: yes 370 of 970, failing.

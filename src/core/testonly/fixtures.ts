@@ -77,6 +77,17 @@ export function sampleDefinition(authorityKeys: readonly string[]): ElectionDefi
   };
 }
 
+/**
+ * A definition whose measure 1 passes by `passes` (a PassRule, or anything, to see it refused),
+ * as a file would say it: parse it to use it.
+ */
+export function withMeasureRule(definition: ElectionDefinition, passes: unknown): unknown {
+  return {
+    ...definition,
+    contests: definition.contests.map((c) => (c.id === 'measure-1' ? { ...c, passes } : c)),
+  };
+}
+
 export function sampleElection(authorityKeys: readonly string[]): Election {
   const parsed = parseElectionDefinition(sampleDefinition(authorityKeys));
   if (!parsed.ok) throw new Error(parsed.error.message);
