@@ -10,8 +10,9 @@ const SYSTEM_TESTS = [
 
 export default defineConfig({
   test: {
-    // The store tests' PostgreSQL schemas, dropped before and after a run, never during one.
-    globalSetup: ['src/store/testonly/test_schemas.ts'],
+    // The store tests' PostgreSQL schemas, dropped before and after a run, never during one; and
+    // the command compiled once, for the tests that run it as built.
+    globalSetup: ['src/store/testonly/test_schemas.ts', 'src/server/testonly/serve_process.ts'],
     projects: [
       {
         test: {

@@ -32,7 +32,6 @@ import { runCli, type CliIo } from './program.js';
 import { publishedReader } from './site_reader.js';
 import { testSigner } from '../log/testonly/signers.js';
 import { importWithKeys, postSample } from '../ingest/testonly/sample_store.js';
-import { buildCommand } from '../server/testonly/serve_process.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -290,7 +289,6 @@ describe('tally verify', () => {
   });
 
   it('verifies on worker threads when run as the built command, its files read on a thread of their own', () => {
-    buildCommand();
     const run = (at: string): { status: number | null; stdout: string; stderr: string } =>
       spawnSync(
         process.execPath,

@@ -7,7 +7,6 @@ import { sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
 import { keyRef } from '../log/envelope.js';
 import { encodeVerifierKey } from '../log/note.js';
 import { testSigner } from '../log/testonly/signers.js';
-import { buildCommand } from '../server/testonly/serve_process.js';
 import type * as CheckPoolModule from './check_pool.js';
 import type { CheckOutcome } from './check.js';
 import { signSubmission } from './submit_client.js';
@@ -23,7 +22,6 @@ const seen = (message: unknown): void => {
 
 let CheckPool: typeof CheckPoolModule.CheckPool;
 beforeAll(async () => {
-  buildCommand();
   const url = pathToFileURL(join(root, 'dist/src/ingest/check_pool.js')).href;
   ({ CheckPool } = (await import(url)) as typeof CheckPoolModule);
   subscribe('worker_threads', seen);

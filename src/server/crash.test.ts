@@ -26,7 +26,7 @@ import { generateElection, generateSubmission, seededRandom } from '../sim/gener
 import { openStore } from '../store/store.js';
 import { storeKinds, type TestStore } from '../store/testonly/stores.js';
 import { verifySite } from '../verify/verify.js';
-import { buildCommand, startServeProcess, type ServeProcess } from './testonly/serve_process.js';
+import { startServeProcess, type ServeProcess } from './testonly/serve_process.js';
 import { testSigner } from '../log/testonly/signers.js';
 
 const SUBMISSIONS = Number(process.env['TALLY_CRASH_SUBMISSIONS'] ?? 1500);
@@ -65,7 +65,6 @@ for (const kind of storeKinds) {
       const checkpoints = new Set<string>();
 
       beforeAll(async () => {
-        buildCommand();
         dir = mkdtempSync(join(tmpdir(), 'tally-crash-'));
         t = kind.name === 'sqlite' ? await sqliteIn(dir) : await kind.create();
         const authority = signer('authority.crash');

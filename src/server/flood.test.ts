@@ -15,7 +15,7 @@ import { signSubmission } from '../ingest/submit_client.js';
 import { encodeSignerKey, encodeVerifierKey, type Signer } from '../log/note.js';
 import { generateElection, generateSubmission, seededRandom } from '../sim/generate.js';
 import { openStore } from '../store/store.js';
-import { buildCommand, startServeProcess, type ServeProcess } from './testonly/serve_process.js';
+import { startServeProcess, type ServeProcess } from './testonly/serve_process.js';
 import { testSigner } from '../log/testonly/signers.js';
 
 const PER_PHASE = 150;
@@ -52,7 +52,6 @@ describe('the public plane under a flood of readers', () => {
   let election: Election;
 
   beforeAll(async () => {
-    buildCommand();
     dir = mkdtempSync(join(tmpdir(), 'tally-flood-'));
     const store = await openStore({ dialect: 'sqlite', file: join(dir, 'tally.db') });
     const authority = signer('authority.flood');

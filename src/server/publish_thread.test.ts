@@ -17,7 +17,6 @@ import { verifySite } from '../verify/verify.js';
 import type * as PublishThreadModule from './publish_thread.js';
 import type * as PublicThreadModule from './public_thread.js';
 import { recorded, sampleLog, sampleLogElection } from './testonly/sample_log.js';
-import { buildCommand } from './testonly/serve_process.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const built = async <T>(path: string): Promise<T> =>
@@ -33,7 +32,6 @@ let publisherThread: typeof PublishThreadModule.publisherThread;
 let startPublicThread: typeof PublicThreadModule.startPublicThread;
 let dir: string;
 beforeAll(async () => {
-  buildCommand();
   ({ publisherThread } = await built<typeof PublishThreadModule>('publish_thread.js'));
   ({ startPublicThread } = await built<typeof PublicThreadModule>('public_thread.js'));
   subscribe('worker_threads', seen);

@@ -5,8 +5,13 @@ import type { Readable } from 'node:stream';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
-/** Compiles the command, so the tests run what `npm install` builds. */
-export function buildCommand(): void {
+/**
+ * Compiles the command, so the tests run what `npm install` builds: once, before any test file
+ * (vitest's global setup, vitest.config.ts). Not from a test file: two files run at once, and one
+ * compiling while the other's worker threads load the built files had them read a file half
+ * written.
+ */
+export function setup(): void {
   execFileSync(process.execPath, [
     join(root, 'node_modules/typescript/bin/tsc'),
     '-p',
