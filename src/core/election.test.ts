@@ -69,3 +69,47 @@ describe('the rule a measure passes by', () => {
     }
   });
 });
+
+describe('what a unit reports, and what the pages call each level', () => {
+  const definition = sampleDefinition(['authority+00000000+AAAA']);
+  const withUnits = (change: (unit: (typeof definition.units)[number]) => object): unknown => ({
+    ...definition,
+    units: definition.units.map((u) => ({ ...u, ...change(u) })),
+  });
+
+  it('gives every reporting unit every vote type, unless it or a unit above it says which', () => {
+    const parsed = parseElectionDefinition(
+      withUnits((u) => (u.id === 'south' ? { voteTypes: ['election-day'] } : {})),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.unitVoteTypes.get('n-1')).toEqual(['election-day', 'mail']);
+    expect(parsed.value.unitVoteTypes.get('s-2')).toEqual(['election-day']);
+  });
+
+  it('refuses a vote type the election does not have, or one listed twice', () => {
+    const unknown = parseElectionDefinition(
+      withUnits((u) => (u.id === 's-1' ? { voteTypes: ['early'] } : {})),
+    );
+    expect(!unknown.ok && unknown.error.message).toContain(
+      'unit "s-1" reports unknown vote type "early"',
+    );
+    const twice = parseElectionDefinition(
+      withUnits((u) => (u.id === 's-1' ? { voteTypes: ['mail', 'mail'] } : {})),
+    );
+    expect(!twice.ok && twice.error.message).toContain('lists vote type "mail" twice');
+  });
+
+  it('names levels only by a type some unit has', () => {
+    const named = parseElectionDefinition({
+      ...definition,
+      levels: { precinct: { en: 'Precincts', fr: 'Bureaux de vote' } },
+    });
+    expect(named.ok && named.value.definition.levels?.['precinct']?.['fr']).toBe('Bureaux de vote');
+    const stray = parseElectionDefinition({
+      ...definition,
+      levels: { parish: { en: 'Parishes' } },
+    });
+    expect(!stray.ok && stray.error.message).toContain('levels name "parish", the type of no unit');
+  });
+});

@@ -55,6 +55,16 @@ export const Unit = z.strictObject({
   /** The unit this one is part of; absent for the one root. */
   parent: Id.optional(),
   registeredVoters: Count.optional(),
+  /**
+   * The ballots the election office expects the unit to cast (all vote types): what the share of
+   * the expected vote counted is estimated against, before registered voters.
+   */
+  expectedBallots: Count.optional(),
+  /**
+   * The vote types the unit reports, for it and every unit beneath it that does not say: all the
+   * election's when no unit above says either. A reporting unit is fully reported when each is in.
+   */
+  voteTypes: z.array(Id).min(1).optional(),
   boundary: Boundary.optional(),
   /**
    * Whom the election office calls when the unit has not reported. Public, as the whole definition
@@ -163,6 +173,12 @@ export const ElectionDefinition = z.strictObject({
   /** The languages results are published in; the first is the default. */
   languages: z.array(LanguageTag).min(1),
   voteTypes: z.array(VoteType).min(1),
+  /**
+   * What the pages call the units of each type (a unit's `type`), in the plural, as a label:
+   * `{"precinct": {"en": "Precincts", "fr": "Bureaux de vote"}}`. Types it does not name are
+   * called reporting units or areas.
+   */
+  levels: z.record(z.string().min(1).max(64), LocalizedText).optional(),
   units: z.array(Unit).min(1),
   districts: z.array(District).default([]),
   parties: z.array(Party).default([]),
@@ -222,6 +238,8 @@ export interface Election {
   readonly voteTypes: ReadonlySet<string>;
   /** Units that report results: those with no units beneath them. */
   readonly reportingUnits: readonly string[];
+  /** By reporting unit, the vote types it reports (its own, or the nearest unit's above). */
+  readonly unitVoteTypes: ReadonlyMap<string, readonly string[]>;
   readonly districtUnits: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
@@ -365,10 +383,33 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
       );
     }
   }
+  const voteTypes = new Set(definition.voteTypes.map((v) => v.id));
+  for (const unit of definition.units) {
+    const unknown = unit.voteTypes?.find((v) => !voteTypes.has(v));
+    if (unknown !== undefined) return bad(`unit "${unit.id}" reports unknown vote type "${unknown}"`);
+    const twice = unit.voteTypes?.find((v, i) => unit.voteTypes?.indexOf(v) !== i);
+    if (twice !== undefined) return bad(`unit "${unit.id}" lists vote type "${twice}" twice`);
+  }
+  const unitTypes = new Set(definition.units.map((u) => u.type));
+  const unnamed = Object.keys(definition.levels ?? {}).find((type) => !unitTypes.has(type));
+  if (unnamed !== undefined) return bad(`levels name "${unnamed}", the type of no unit`);
   const keyNames = new Set<string>();
   for (const key of definition.authority.keys) {
     if (keyNames.has(key)) return bad('an authority key is listed twice');
     keyNames.add(key);
+  }
+
+  const reportingUnits = definition.units.filter((u) => !children.has(u.id)).map((u) => u.id);
+  const everyVoteType = definition.voteTypes.map((v) => v.id);
+  const unitVoteTypes = new Map<string, readonly string[]>();
+  for (const id of reportingUnits) {
+    let own: readonly string[] | undefined;
+    for (let at: string | undefined = id; own === undefined && at !== undefined; ) {
+      const unit = units.get(at);
+      own = unit?.voteTypes;
+      at = unit?.parent;
+    }
+    unitVoteTypes.set(id, own ?? everyVoteType);
   }
 
   return ok({
@@ -377,8 +418,9 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
     root,
     children,
     contests: new Map(definition.contests.map((c) => [c.id, c])),
-    voteTypes: new Set(definition.voteTypes.map((v) => v.id)),
-    reportingUnits: definition.units.filter((u) => !children.has(u.id)).map((u) => u.id),
+    voteTypes,
+    reportingUnits,
+    unitVoteTypes,
     districtUnits,
   });
 }

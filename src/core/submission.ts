@@ -181,6 +181,13 @@ export function checkSubmission(
       voteType: submission.voteType,
     });
   }
+  if (!(election.unitVoteTypes.get(unit.id) ?? []).includes(submission.voteType)) {
+    return fail(
+      'unknown_vote_type',
+      `unit "${unit.id}" does not report vote type "${submission.voteType}" (the election definition gives it ${(election.unitVoteTypes.get(unit.id) ?? []).join(', ')})`,
+      { voteType: submission.voteType },
+    );
+  }
 
   const warnings: SubmissionWarning[] = [];
   const seen = new Set<string>();

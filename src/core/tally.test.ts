@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ELECTION_FORMAT,
+  ancestry,
   isWithin,
   indexElection,
   contestsOnBallot,
@@ -15,6 +16,7 @@ import {
   CountedSubmissions,
   TallyCheckCache,
   compareNumbers,
+  estimateExpectedBallots,
   leadersOf,
   measureOutcome,
   publishedNumbers,
@@ -44,13 +46,23 @@ const arbitraryElection: fc.Arbitrary<Election> = fc
       { minLength: 1, maxLength: 3 },
     ),
     districtSeeds: fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 2 }),
+    /** Whether a precinct has neither expected ballots nor registered voters. */
+    baseless: fc.boolean(),
+    /** Whether the second county's precincts report only the first vote type. */
+    firstTypeOnly: fc.boolean(),
   })
   .map((spec) => {
     const units: ElectionDefinition['units'][number][] = [
       { id: 'state', name: name('state'), type: 'state' },
     ];
     spec.counties.forEach((precincts, c) => {
-      units.push({ id: `c${c}`, name: name(`c${c}`), type: 'county', parent: 'state' });
+      units.push({
+        id: `c${c}`,
+        name: name(`c${c}`),
+        type: 'county',
+        parent: 'state',
+        ...(c === 1 && spec.firstTypeOnly ? { voteTypes: ['vt0'] } : {}),
+      });
       const parent = spec.wards ? `c${c}-w` : `c${c}`;
       if (spec.wards) units.push({ id: parent, name: name(parent), type: 'ward', parent: `c${c}` });
       for (let p = 0; p < precincts; p++) {
@@ -59,7 +71,8 @@ const arbitraryElection: fc.Arbitrary<Election> = fc
           name: name(`c${c}-p${p}`),
           type: 'precinct',
           parent,
-          registeredVoters: 100 * (p + 1),
+          ...(spec.baseless && c === 0 && p === 0 ? {} : { registeredVoters: 100 * (p + 1) }),
+          ...(p === 2 ? { expectedBallots: 150 } : {}),
         });
       }
     });
@@ -155,7 +168,8 @@ function entryOf(election: Election, step: Step, sequence: number): LogEntry {
   const base = {
     format: LOG_ENTRY_FORMAT,
     election: election.definition.id,
-    receivedAt: '2026-11-03T21:00:01Z',
+    // Entries 7 s apart: several to a slot of the night's trend, and many slots.
+    receivedAt: new Date(Date.parse('2026-11-03T21:00:01Z') + 7000 * sequence).toISOString(),
   } as const;
   if (step.status === 'rejected') {
     return {
@@ -258,9 +272,43 @@ function recount(election: Election, entries: readonly LogEntry[]): AreaResults[
         expected: members.length,
         reported: members.filter((m) => submissions.some((s) => s.unit === m)).length,
       },
+      progress: progressOf(election, members, submissions),
       contests,
     };
   });
+}
+
+/** Units fully reported, and the expected ballots estimated from the sums of the members' bases. */
+function progressOf(
+  election: Election,
+  members: readonly string[],
+  submissions: readonly Submission[],
+): AreaResults['progress'] {
+  const voteTypes = election.definition.voteTypes.map((v) => v.id);
+  const reports = (m: string): readonly string[] =>
+    ancestry(election, m)
+      .map((id) => election.units.get(id)?.voteTypes)
+      .find((v) => v !== undefined) ?? voteTypes;
+  const sent = (m: string, vt: string): boolean =>
+    submissions.some((s) => s.unit === m && s.voteType === vt);
+  const baseOf = (m: string): number | undefined =>
+    election.units.get(m)?.expectedBallots ?? election.units.get(m)?.registeredVoters;
+  const sumBase = (vt: string, also: (m: string) => boolean): number =>
+    members
+      .filter((m) => reports(m).includes(vt) && also(m))
+      .reduce((n, m) => n + (baseOf(m) ?? 0), 0);
+  const expectedBallots = estimateExpectedBallots({
+    ballotsCast: voteTypes.map((vt) =>
+      submissions.filter((s) => s.voteType === vt).reduce((n, s) => n + s.ballotsCast, 0),
+    ),
+    reportedBase: voteTypes.map((vt) => sumBase(vt, (m) => sent(m, vt))),
+    reportingBase: voteTypes.map((vt) => sumBase(vt, () => true)),
+    unitsWithoutBase: members.filter((m) => baseOf(m) === undefined).length,
+  });
+  return {
+    fullyReported: members.filter((m) => reports(m).every((vt) => sent(m, vt))).length,
+    expectedBallots,
+  };
 }
 
 describe('the tally', () => {
@@ -292,11 +340,13 @@ describe('the tally', () => {
         // Split the counting between two tallies, each given only its units' counted submissions.
         const parts = [new Tally(election), new Tally(election)];
         const units = election.reportingUnits;
-        for (const { leafIndex, submission } of whole.counted()) {
-          parts[units.indexOf(submission.unit) % 2]?.count(leafIndex, submission);
+        for (const { leafIndex, submission, receivedAt } of whole.counted()) {
+          parts[units.indexOf(submission.unit) % 2]?.count(leafIndex, submission, receivedAt);
         }
         const [first, second] = parts as [Tally, Tally];
         first.addSums(second.sums());
+        // The night's trend: of the submissions that count now, whatever they replaced.
+        expect(first.trend()).toEqual(whole.trend());
         const reporting = new Set(units);
         for (const area of whole.results()) {
           const part = reporting.has(area.area) ? parts[units.indexOf(area.area) % 2] : first;
@@ -621,5 +671,54 @@ describe('whether a measure passes', () => {
     const governor = sampleElection(['authority+00000000+AAAA']).contests.get('governor');
     if (governor === undefined) throw new Error('the sample has a governor');
     expect(measureOutcome(governor, totals(900, 100))).toBeUndefined();
+  });
+});
+
+describe('the expected vote', () => {
+  // Two vote types; a base is a unit's expected ballots, else its registered voters.
+  const estimate = (
+    ballotsCast: number[],
+    reportedBase: number[],
+    reportingBase: number[],
+    unitsWithoutBase = 0,
+  ): number | undefined =>
+    estimateExpectedBallots({ ballotsCast, reportedBase, reportingBase, unitsWithoutBase });
+
+  it('is the count itself once every unit has reported every vote type it reports', () => {
+    expect(estimate([600, 300], [2000, 2000], [2000, 2000])).toBe(900);
+  });
+
+  it('adds, for the units yet to report a vote type, that type’s ballots per base where it is in', () => {
+    // Half the base has reported election day at 60%: the other half is expected to cast as many.
+    expect(estimate([600, 0], [1000, 0], [2000, 0])).toBe(1200);
+    // Mail is in everywhere (300 ballots), election day in half: 600 + 600 + 300.
+    expect(estimate([600, 300], [1000, 2000], [2000, 2000])).toBe(1500);
+  });
+
+  it('takes a vote type none of the area’s units has reported at the mean rate of those that have', () => {
+    // Election day everywhere at 60%, mail nowhere yet: mail is taken at 60% of its base too.
+    expect(estimate([1200, 0], [2000, 0], [2000, 2000])).toBe(2400);
+  });
+
+  it('is never less than the ballots counted', () => {
+    expect(estimate([900, 0], [1000, 0], [900, 0])).toBe(900);
+  });
+
+  it('cannot be estimated with nothing counted, nor where a unit has no base', () => {
+    expect(estimate([0, 0], [0, 0], [2000, 2000])).toBeUndefined();
+    expect(estimate([600, 0], [1000, 0], [2000, 0], 1)).toBeUndefined();
+  });
+
+  it('counts a unit fully reported only once each vote type it reports is in (Iowa 2020: partial data read as whole)', () => {
+    const election = sampleElection(['authority+00000000+AAAA']);
+    const tally = new Tally(election);
+    tally.apply(acceptedEntry(sampleSubmission('n-1')));
+    const partly = tally.area('north');
+    expect(partly?.reporting.reported).toBe(1);
+    expect(partly?.progress.fullyReported).toBe(0);
+    tally.apply(acceptedEntry(sampleSubmission('n-1', { voteType: 'mail' })));
+    expect(tally.area('north')?.progress.fullyReported).toBe(1);
+    expect(tally.area('n-1')?.progress.fullyReported).toBe(1);
+    expect(tally.area('n-2')?.progress.fullyReported).toBe(0);
   });
 });

@@ -24,6 +24,21 @@ export interface Reporting {
   readonly expected: number;
 }
 
+/**
+ * How far an area's count has come, beyond which units have sent anything: its reporting units
+ * with every vote type they report in, and an estimate of the ballots it will cast in all.
+ */
+export interface Progress {
+  /** Reporting units with a counted submission for every vote type they report. */
+  readonly fullyReported: number;
+  /**
+   * The ballots the area is expected to cast in all (estimateExpectedBallots), or undefined when
+   * some unit in it has neither expected ballots nor registered voters to estimate from, or
+   * nothing is counted yet.
+   */
+  readonly expectedBallots?: number | undefined;
+}
+
 export interface ContestResults {
   readonly contest: string;
   readonly reporting: Reporting;
@@ -46,6 +61,7 @@ export interface AreaResults {
     readonly byVoteType: Readonly<Record<string, number>>;
   };
   readonly reporting: Reporting;
+  readonly progress: Progress;
   /** The contests on the ballot anywhere in the area, in definition order. */
   readonly contests: readonly ContestResults[];
 }
@@ -55,18 +71,32 @@ export interface AreaOverview {
   readonly registeredVoters: number;
   readonly ballotsCast: number;
   readonly reporting: Reporting;
-}
-
-/** A contest's total after one entry changed it: the entry's log size after it, and the votes. */
-export interface ContestPoint {
-  readonly asOfLog: number;
-  readonly counts: Readonly<Record<string, number>>;
+  readonly progress: Progress;
 }
 
 /** A submission that counts: the latest accepted one for its unit and vote type. */
 export interface CountedSubmission {
   readonly leafIndex: number;
   readonly submission: Submission;
+  /** When the office received it (its entry's time), where the tally was told: see `trend`. */
+  readonly receivedAt?: string;
+}
+
+/**
+ * The width of the slots of the night's trend, in milliseconds: a counted submission's numbers
+ * are added to the slot of the time it was received.
+ */
+export const TREND_SLOT_MS = 10_000;
+
+/**
+ * A contest's trend as kept: per slot of TREND_SLOT_MS (its index from the epoch), what the
+ * submissions received then that count now add to each choice's votes.
+ */
+export interface TrendSlots {
+  /** Slot index to [votes added per choice of every contest, in order], for slots with any. */
+  readonly slots: ReadonlyMap<number, Float64Array>;
+  /** Where each contest's choices start in a slot's numbers. */
+  readonly offsets: ReadonlyMap<string, number>;
 }
 
 /**
@@ -120,7 +150,10 @@ export interface TallySums {
     readonly reported: number;
     readonly ballotsCast: Float64Array;
     readonly numbers: Float64Array;
+    readonly progress: Float64Array;
   }[];
+  /** The trend's slots (see Tally.trend): [slot index, counted submissions in it, ...votes]. */
+  readonly trend: readonly (readonly [number, Float64Array])[];
 }
 
 interface ContestShape {
@@ -157,7 +190,19 @@ interface AreaState {
   numbers: Float64Array;
   /** A reporting unit's contests: where its vector, once made, has units expected 1. */
   readonly onBallot?: readonly ContestShape[];
+  /**
+   * An area above the reporting units: [units fully reported, per vote type the base of the
+   * units that reported it, per vote type the base of the units that report it, units with no
+   * base] (see estimateExpectedBallots). Empty for a reporting unit, whose own is worked out.
+   */
+  readonly progress: Float64Array;
 }
+
+// Where an area's progress numbers sit: units fully reported, then per vote type the base
+// (expected ballots, else registered voters) of its units that reported it, then of those that
+// report it, then how many units have no base.
+const FULLY = 0;
+const REPORTED_BASE = 1;
 
 const NOT_YET = new Float64Array(0);
 /**
@@ -172,6 +217,10 @@ interface UnitState {
   readonly areas: readonly AreaState[];
   /** Counted submission per vote type index. */
   readonly counted: (CountedSubmission | undefined)[];
+  /** Per vote type index, whether the unit reports it. */
+  readonly reports: readonly boolean[];
+  /** Its expected ballots, else registered voters; undefined when it has neither. */
+  readonly base: number | undefined;
 }
 
 /** The slot a submission fills: its unit and vote type. */
@@ -187,7 +236,14 @@ export class Tally {
   private readonly units = new Map<string, UnitState>();
   private readonly countedSlots = new Map<string, CountedSubmission>();
   /** Submissions held for review and not yet decided, by entry. */
-  private readonly held = new Map<number, Submission>();
+  private readonly held = new Map<number, { submission: Submission; receivedAt: string }>();
+  /**
+   * The night's trend: per slot of TREND_SLOT_MS, the counted submissions received in it and
+   * what they add to every contest's choices (at trendOffsets) where the contest is decided.
+   */
+  private readonly trendSlots = new Map<number, Float64Array>();
+  private readonly trendOffsets = new Map<string, number>();
+  private readonly trendWidth: number;
   private readonly contestRevisions = new Map<string, number>();
   /** The results of areas above the reporting units as last built, until their revision moves. */
   private readonly built = new Map<string, { revision: number; results: AreaResults }>();
@@ -201,18 +257,8 @@ export class Tally {
   private slabUsed = 0;
   /** Where `build` sums a contest's vote types. */
   private sum = new Float64Array(0);
-  /** Per contest, its total after each of the last entries that changed it (see `history`). */
-  private readonly histories = new Map<string, ContestPoint[]>();
-  private readonly historyLength: number;
 
-  constructor(
-    readonly election: Election,
-    options: {
-      /** How many of a contest's last changes `history` keeps; none by default. */
-      readonly historyLength?: number;
-    } = {},
-  ) {
-    this.historyLength = options.historyLength ?? 0;
+  constructor(readonly election: Election) {
     const { definition } = election;
     const voteTypes = definition.voteTypes.length;
     let offset = 0;
@@ -228,6 +274,12 @@ export class Tally {
     }
     const size = offset;
     this.size = size;
+    let trendAt = 1;
+    for (const contest of definition.contests) {
+      this.trendOffsets.set(contest.id, trendAt);
+      trendAt += contest.choices.length;
+    }
+    this.trendWidth = trendAt;
     this.voteTypeIndex = new Map(definition.voteTypes.map((v, i) => [v.id, i]));
     // A reporting unit's vectors (it has `onBallot`) are made when first needed.
     const area = (
@@ -243,6 +295,7 @@ export class Tally {
       reported: 0,
       ballotsCast: onBallot === undefined ? new Float64Array(voteTypes) : NOT_YET,
       numbers: onBallot === undefined ? new Float64Array(size) : NOT_YET,
+      progress: onBallot === undefined ? new Float64Array(2 + 2 * voteTypes) : NOT_YET,
       ...(onBallot === undefined ? {} : { onBallot }),
     });
     const districtStates = new Map(
@@ -295,10 +348,19 @@ export class Tally {
         if (a !== undefined && a !== own) areas.push(a);
       }
       areas.push(...(districtsAbove.get(unitId) ?? []));
-      const registered = election.units.get(unitId)?.registeredVoters ?? 0;
+      const definitionUnit = election.units.get(unitId);
+      const registered = definitionUnit?.registeredVoters ?? 0;
+      const base = definitionUnit?.expectedBallots ?? definitionUnit?.registeredVoters;
+      const reportsTypes = new Set(election.unitVoteTypes.get(unitId) ?? []);
+      const reports = definition.voteTypes.map((v) => reportsTypes.has(v.id));
       for (const a of areas) {
         a.expected++;
         a.registeredVoters += registered;
+        if (a !== own) {
+          const p = a.progress;
+          if (base === undefined) bump(p, 1 + 2 * voteTypes, 1);
+          else for (let t = 0; t < voteTypes; t++) if (reports[t]) bump(p, 1 + voteTypes + t, base);
+        }
         if (a === own || own.onBallot === undefined) continue;
         const below = ballotsBelow.get(a) ?? new Map<readonly ContestShape[], number>();
         below.set(own.onBallot, (below.get(own.onBallot) ?? 0) + 1);
@@ -307,6 +369,8 @@ export class Tally {
       this.units.set(unitId, {
         areas,
         counted: definition.voteTypes.map(() => undefined),
+        reports,
+        base,
       });
     }
     // Each contest's expected units in an area: its units with the contest on their ballot.
@@ -364,12 +428,18 @@ export class Tally {
       // A held submission a reviewer accepts counts from the review's entry on.
       const held = this.held.get(entry.entry);
       this.held.delete(entry.entry);
-      if (held !== undefined && entry.decision === 'accept') this.count(leafIndex, held);
+      if (held !== undefined && entry.decision === 'accept') {
+        this.count(leafIndex, held.submission, held.receivedAt);
+      }
       return;
     }
     if (entry.type !== 'submission') return;
-    if (entry.status === 'held') this.held.set(leafIndex, entry.signed.submission);
-    else this.count(leafIndex, entry.signed.submission);
+    if (entry.status === 'held') {
+      this.held.set(leafIndex, {
+        submission: entry.signed.submission,
+        receivedAt: entry.receivedAt,
+      });
+    } else this.count(leafIndex, entry.signed.submission, entry.receivedAt);
   }
 
   /**
@@ -377,7 +447,7 @@ export class Tally {
    * count a later one. What `apply` does for each accepted submission; a tally of some units
    * alone (a verifier's worker) calls it directly with the submissions that count.
    */
-  count(leafIndex: number, submission: Submission): void {
+  count(leafIndex: number, submission: Submission, receivedAt?: string): void {
     if (submission.election !== this.election.definition.id) return;
     const unit = this.units.get(submission.unit);
     const vt = this.voteTypeIndex.get(submission.voteType);
@@ -386,6 +456,7 @@ export class Tally {
     if ((unit.counted[vt]?.leafIndex ?? -1) > leafIndex) return;
     const previous = unit.counted[vt];
     const wasReported = unit.counted.some((c) => c !== undefined);
+    const wasFully = fullyReported(unit);
     const contestsBefore = this.reportedContests(unit);
     // The latest entry, however the units are counted: a verifier's worker counts group by group.
     for (const a of unit.areas) a.revision = Math.max(a.revision, leafIndex);
@@ -398,11 +469,25 @@ export class Tally {
       }
     }
     if (previous !== undefined) this.add(unit, vt, previous.submission, -1);
-    const next = { leafIndex, submission };
+    if (previous?.receivedAt !== undefined) {
+      this.addTrend(unit, previous.submission, previous.receivedAt, -1);
+    }
+    if (receivedAt !== undefined) this.addTrend(unit, submission, receivedAt, 1);
+    const next =
+      receivedAt === undefined ? { leafIndex, submission } : { leafIndex, submission, receivedAt };
     unit.counted[vt] = next;
     this.countedSlots.set(slotKey(submission.unit, submission.voteType), next);
     this.add(unit, vt, submission, 1);
     if (!wasReported) for (const a of unit.areas) a.reported++;
+    // The first of this vote type from the unit: its base joins the type's reported base.
+    if (previous === undefined) {
+      const fully = !wasFully && fullyReported(unit);
+      for (const a of unit.areas) {
+        if (a.progress.length === 0) continue;
+        if (unit.reports[vt] === true) bump(a.progress, REPORTED_BASE + vt, unit.base ?? 0);
+        if (fully) bump(a.progress, FULLY, 1);
+      }
+    }
     // A replacement may add contests the unit had not reported, or drop some it had.
     const contestsAfter = this.reportedContests(unit);
     const adjust = (ids: ReadonlySet<string>, others: ReadonlySet<string>, by: 1 | -1): void => {
@@ -417,33 +502,46 @@ export class Tally {
     };
     adjust(contestsAfter, contestsBefore, 1);
     adjust(contestsBefore, contestsAfter, -1);
-    if (this.historyLength > 0) for (const id of touched) this.remember(id, leafIndex);
   }
 
   /**
-   * A contest's total (its choices' votes, all vote types) after each of the last entries that
-   * changed it, oldest first: a pure function of the log, as the public site's "results over
-   * time" must be. Empty unless the tally was made with a `historyLength`.
+   * The night's trend, as kept: per slot of TREND_SLOT_MS, what the counted submissions received
+   * then add to each contest where it is decided (its district, or everywhere). Only submissions
+   * counted with the time they were received are in it. A function of the submissions that count
+   * now, not of those they replaced: an amendment's numbers are in its own slot, and those it
+   * replaced nowhere.
    */
-  history(contestId: string): readonly ContestPoint[] {
-    return (this.histories.get(contestId) ?? []).slice(-this.historyLength);
+  trend(): TrendSlots {
+    return { slots: this.trendSlots, offsets: this.trendOffsets };
   }
 
-  private remember(contestId: string, leafIndex: number): void {
-    const shape = this.shapes.get(contestId);
-    if (shape === undefined) return;
-    const area = this.areas.get(shape.contest.district ?? this.election.root.id);
-    if (area === undefined) return;
-    const points = this.histories.get(contestId) ?? [];
-    points.push({
-      asOfLog: leafIndex + 1,
-      counts: contestCounts(shape, this.vector(area), this.voteTypeIndex.size),
-    });
-    // Trimmed in batches, so that keeping the last few costs no copy per entry.
-    this.histories.set(
-      contestId,
-      points.length > 2 * this.historyLength ? points.slice(-this.historyLength) : points,
-    );
+  private addTrend(
+    unit: UnitState,
+    submission: Submission,
+    receivedAt: string,
+    sign: 1 | -1,
+  ): void {
+    const slot = Math.floor(Date.parse(receivedAt) / TREND_SLOT_MS);
+    if (!Number.isFinite(slot)) return;
+    let numbers = this.trendSlots.get(slot);
+    if (numbers === undefined) {
+      numbers = new Float64Array(this.trendWidth);
+      this.trendSlots.set(slot, numbers);
+    }
+    numbers[0] = (numbers[0] ?? 0) + sign;
+    for (const result of submission.contests) {
+      const shape = this.shapes.get(result.contest);
+      const at = this.trendOffsets.get(result.contest);
+      if (shape === undefined || at === undefined) continue;
+      const scope = this.areas.get(shape.contest.district ?? this.election.root.id);
+      if (scope === undefined || !unit.areas.includes(scope)) continue;
+      for (const choice in result.counts) {
+        const i = shape.choiceIndex.get(choice);
+        if (i !== undefined) bump(numbers, at + i, sign * (result.counts[choice] ?? 0));
+      }
+    }
+    // A slot none of the counted submissions is in is no slot: the same, however counted.
+    if (numbers[0] === 0) this.trendSlots.delete(slot);
   }
 
   private reportedContests(unit: UnitState): Set<string> {
@@ -499,9 +597,10 @@ export class Tally {
         reported: a.reported,
         ballotsCast: a.ballotsCast.slice(),
         numbers: a.numbers.slice(),
+        progress: a.progress.slice(),
       });
     }
-    return { areas };
+    return { areas, trend: [...this.trendSlots].map(([slot, n]) => [slot, n.slice()] as const) };
   }
 
   /** Adds another tally's sums (of other units) into this one's areas above the units. */
@@ -514,6 +613,10 @@ export class Tally {
       a.reported += from.reported;
       for (let i = 0; i < voteTypes; i++)
         a.ballotsCast[i] = (a.ballotsCast[i] ?? 0) + (from.ballotsCast[i] ?? 0);
+      // Units fully reported and the reported bases; what units report the definition sets.
+      for (let i = FULLY; i < REPORTED_BASE + voteTypes; i++) {
+        a.progress[i] = (a.progress[i] ?? 0) + (from.progress[i] ?? 0);
+      }
       // Everything but units expected, which the definition sets.
       for (const shape of this.shapes.values()) {
         const end = shape.offset + HEAD + voteTypes * shape.width;
@@ -522,6 +625,12 @@ export class Tally {
         }
       }
       this.built.delete(a.id);
+    }
+    for (const [slot, from] of sums.trend) {
+      const numbers = this.trendSlots.get(slot) ?? new Float64Array(this.trendWidth);
+      for (let i = 0; i < numbers.length; i++) numbers[i] = (numbers[i] ?? 0) + (from[i] ?? 0);
+      if (numbers[0] === 0) this.trendSlots.delete(slot);
+      else this.trendSlots.set(slot, numbers);
     }
   }
 
@@ -556,6 +665,7 @@ export class Tally {
       registeredVoters: a.registeredVoters,
       ballotsCast: ballots,
       reporting: { reported: a.reported, expected: a.expected },
+      progress: this.progress(a),
     };
   }
 
@@ -614,27 +724,110 @@ export class Tally {
       registeredVoters: a.registeredVoters,
       ballotsCast: { total: ballots, byVoteType },
       reporting: { reported: a.reported, expected: a.expected },
+      progress: this.progress(a),
       contests,
     };
   }
+
+  /** An area's progress; a reporting unit's worked out from its own counted submissions. */
+  private progress(a: AreaState): Progress {
+    const voteTypes = this.voteTypeIndex.size;
+    const unit = this.units.get(a.id);
+    if (unit === undefined) {
+      const p = a.progress;
+      return {
+        fullyReported: p[FULLY] ?? 0,
+        expectedBallots: estimateExpectedBallots({
+          ballotsCast: a.ballotsCast,
+          reportedBase: p.subarray(REPORTED_BASE, REPORTED_BASE + voteTypes),
+          reportingBase: p.subarray(REPORTED_BASE + voteTypes, REPORTED_BASE + 2 * voteTypes),
+          unitsWithoutBase: p[REPORTED_BASE + 2 * voteTypes] ?? 0,
+        }),
+      };
+    }
+    const ballots = new Map<string, number>();
+    const { voteTypes: types } = this.election.definition;
+    for (let t = 0; t < voteTypes; t++) {
+      const counted = unit.counted[t];
+      if (counted !== undefined) ballots.set(types[t]?.id ?? '', counted.submission.ballotsCast);
+    }
+    return unitProgress(this.election, a.id, ballots);
+  }
 }
 
-/** A contest's votes per choice in an area's vector, summed over the vote types. */
-function contestCounts(
-  shape: ContestShape,
-  numbers: Float64Array,
-  voteTypes: number,
-): Record<string, number> {
-  const counts: Record<string, number> = {};
-  const { choices } = shape.contest;
-  for (let i = 0; i < choices.length; i++) {
-    let votes = 0;
-    for (let v = 0; v < voteTypes; v++) {
-      votes += numbers[shape.offset + HEAD + v * shape.width + FIXED + i] ?? 0;
-    }
-    counts[choices[i]?.id ?? ''] = votes;
+/** A reporting unit's progress, from the ballots of each vote type it has counted. */
+export function unitProgress(
+  election: Election,
+  unitId: string,
+  ballotsByVoteType: ReadonlyMap<string, number>,
+): Progress {
+  const unit = election.units.get(unitId);
+  const base = unit?.expectedBallots ?? unit?.registeredVoters;
+  const reports = new Set(election.unitVoteTypes.get(unitId) ?? []);
+  const { voteTypes } = election.definition;
+  const ballotsCast = voteTypes.map((v) => ballotsByVoteType.get(v.id) ?? 0);
+  const reportingBase = voteTypes.map((v) => (reports.has(v.id) ? (base ?? 0) : 0));
+  return {
+    fullyReported: [...reports].every((v) => ballotsByVoteType.has(v)) ? 1 : 0,
+    expectedBallots: estimateExpectedBallots({
+      ballotsCast,
+      reportedBase: voteTypes.map((v, t) =>
+        ballotsByVoteType.has(v.id) ? (reportingBase[t] ?? 0) : 0,
+      ),
+      reportingBase,
+      unitsWithoutBase: base === undefined ? 1 : 0,
+    }),
+  };
+}
+
+/** Whether a reporting unit has a counted submission for every vote type it reports. */
+function fullyReported(unit: UnitState): boolean {
+  for (let t = 0; t < unit.reports.length; t++) {
+    if (unit.reports[t] === true && unit.counted[t] === undefined) return false;
   }
-  return counts;
+  return true;
+}
+
+/**
+ * The ballots an area is expected to cast in all, as newsrooms estimate the expected vote: per
+ * vote type, the ballots counted, plus what its units yet to report it would add at the rate the
+ * area's units that did report it cast (ballots per unit of base: a unit's expected ballots,
+ * else its registered voters). A vote type none of the area's units has reported yet is taken
+ * at the mean rate of those that have. Whole ballots, never fewer than counted; undefined when a
+ * unit has no base, or nothing is counted yet. A fully reported area's estimate is its count.
+ */
+export function estimateExpectedBallots(area: {
+  /** Ballots counted per vote type. */
+  readonly ballotsCast: ArrayLike<number>;
+  /** Per vote type, the base of the units that have reported it (and report it). */
+  readonly reportedBase: ArrayLike<number>;
+  /** Per vote type, the base of the units that report it. */
+  readonly reportingBase: ArrayLike<number>;
+  readonly unitsWithoutBase: number;
+}): number | undefined {
+  if (area.unitsWithoutBase > 0) return undefined;
+  const types = area.ballotsCast.length;
+  let counted = 0;
+  let rates = 0;
+  let known = 0;
+  for (let t = 0; t < types; t++) {
+    counted += area.ballotsCast[t] ?? 0;
+    const base = area.reportedBase[t] ?? 0;
+    if (base > 0) {
+      rates += (area.ballotsCast[t] ?? 0) / base;
+      known++;
+    }
+  }
+  if (known === 0 || counted === 0) return undefined;
+  let expected = counted;
+  for (let t = 0; t < types; t++) {
+    const reported = area.reportedBase[t] ?? 0;
+    const missing = (area.reportingBase[t] ?? 0) - reported;
+    if (missing <= 0) continue;
+    const rate = reported > 0 ? (area.ballotsCast[t] ?? 0) / reported : rates / known;
+    expected += missing * rate;
+  }
+  return Math.max(counted, Math.round(expected));
 }
 
 function bump(numbers: Float64Array, at: number, by: number): void {

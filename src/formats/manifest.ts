@@ -24,8 +24,8 @@ export const BuildParameters = z.strictObject({
   issuer: z.string(),
   /** The public site's address, as the verify page gives it; null when not known. */
   siteUrl: z.string().nullable(),
-  /** How many of a contest's last changes "results over time" shows. */
-  historyLength: z.int().min(0),
+  /** At most how many points a contest's chart of the night draws. */
+  trendPoints: z.int().min(2),
   /** The keys the verify page tells readers to trust: the log's and the manifest's. */
   logKey: z.string(),
   manifestKey: z.string(),

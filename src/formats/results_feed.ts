@@ -25,6 +25,15 @@ const Reporting = z.strictObject({
   expected: Count.describe('reporting units in the area'),
 });
 
+const Progress = z.strictObject({
+  fullyReported: Count.describe(
+    'reporting units with a counted submission for every vote type they report',
+  ),
+  expectedBallots: Count.optional().describe(
+    'an estimate of the ballots the area will cast in all, from each vote type’s ballots per expected ballot (or registered voter) where counted; absent when it cannot be estimated',
+  ),
+});
+
 export const AreaResultsFeed = z.strictObject({
   area: Id,
   kind: z.enum(['unit', 'district']),
@@ -35,6 +44,7 @@ export const AreaResultsFeed = z.strictObject({
   registeredVoters: Count,
   ballotsCast: z.strictObject({ total: Count, byVoteType: z.record(Id, Count) }),
   reporting: Reporting,
+  progress: Progress,
   contests: z.array(
     z.strictObject({
       contest: Id,
@@ -133,6 +143,12 @@ export function areaFeed(election: Election, results: AreaResults): AreaResultsF
       byVoteType: { ...results.ballotsCast.byVoteType },
     },
     reporting: { ...results.reporting },
+    progress: {
+      fullyReported: results.progress.fullyReported,
+      ...(results.progress.expectedBallots === undefined
+        ? {}
+        : { expectedBallots: results.progress.expectedBallots }),
+    },
     contests: results.contests.map((c) => ({
       contest: c.contest,
       reporting: { ...c.reporting },
@@ -398,7 +414,12 @@ function writeAreaFeed(w: JsonBytes, election: Election, results: AreaResults): 
     .number(results.reporting.reported)
     .text(',"expected":')
     .number(results.reporting.expected)
-    .text('},"contests":[');
+    .text('},"progress":{"fullyReported":')
+    .number(results.progress.fullyReported);
+  if (results.progress.expectedBallots !== undefined) {
+    w.text(',"expectedBallots":').number(results.progress.expectedBallots);
+  }
+  w.text('},"contests":[');
   results.contests.forEach((c, i) => {
     w.raw(i > 0 ? fragment.contestNext : fragment.contestFirst)
       .raw(quoted(c.contest).value)

@@ -21,6 +21,9 @@ header,main,footer{max-width:1100px;margin:0 auto;padding:8px 16px}
 header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;border-bottom:1px solid var(--line)}
 .election{margin:0;font-weight:700}
 .languages{display:flex;flex-wrap:wrap;gap:4px 12px;list-style:none;margin:0;padding:0}
+details.languages{display:block}
+details.languages summary{cursor:pointer;min-height:24px}
+details.languages ul{display:grid;grid-template-columns:repeat(auto-fill,minmax(9em,1fr));list-style:none;margin:4px 0;padding:0;gap:2px 12px}
 .languages a,.languages span{display:inline-block;min-height:24px}
 h1{font-size:1.6rem;line-height:1.25;margin:16px 0 4px}
 h2{font-size:1.3rem;margin:24px 0 8px}
@@ -49,6 +52,10 @@ table.stack th,table.stack td{min-width:0;overflow-wrap:anywhere}
 table.stack [data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
 figure{margin:0;max-width:640px}
 svg.map{max-width:100%;height:auto}
+svg.trend{display:block;width:100%;height:auto}
+svg.trend .grid{stroke:#d0d0d0;stroke-width:1}
+svg.trend .axis{font:12px system-ui,sans-serif;fill:#444}
+.note{color:var(--muted);font-size:.9rem}
 .legend{display:flex;flex-wrap:wrap;gap:4px 12px;margin-top:4px}
 svg.shade{width:14px;height:14px;margin-right:4px;vertical-align:-2px;border:1px solid #1a1a1a}
 svg.map .label{font:11px system-ui,sans-serif;fill:#1a1a1a;stroke:#ffffff;stroke-width:3px;paint-order:stroke;stroke-linejoin:round}

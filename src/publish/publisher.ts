@@ -27,7 +27,6 @@ import { parseCurrent } from '../formats/manifest.js';
 import { copiesOf, isPrecinctFile, type ContentStore } from './content_store.js';
 import { LaterCopies } from './later_copies.js';
 import {
-  HISTORY_LENGTH,
   rootPage,
   SnapshotBuilder,
   type BuiltFile,
@@ -128,7 +127,7 @@ export class Publisher {
   private readonly now: () => Date;
 
   constructor(private readonly options: PublisherOptions) {
-    this.tally = new Tally(options.election, { historyLength: HISTORY_LENGTH });
+    this.tally = new Tally(options.election);
     this.builder = new SnapshotBuilder({
       election: options.election,
       signer: options.signer,

@@ -10,11 +10,12 @@ import {
   measureOutcome,
   type AreaOverview,
   type AreaResults,
-  type ContestPoint,
+  type TrendSlots,
   type ContestResults,
   type ContestTotals,
 } from '../core/tally.js';
 import { MARGIN_SHADES, PALETTE, paletteColour, ResultsMap, type MapArea } from './map.js';
+import { pointShares, TrendChart, trendPoints } from './trend.js';
 import { LANGUAGES, languageTag, Messages, type Language, type MessageKey } from './messages.js';
 
 /** What the verify page names: the log size of the version and its signed checkpoint. */
@@ -31,8 +32,10 @@ export interface SiteInput {
   readonly area: (id: string) => AreaResults | undefined;
   /** What an areas table shows of an area, cheaper than its results (core/tally.ts). */
   readonly overview: (id: string) => AreaOverview | undefined;
-  /** A contest's total after each of the last entries that changed it (core/tally.ts). */
-  readonly history: (contest: string) => readonly ContestPoint[];
+  /** The night's trend, as the tally keeps it (Tally.trend). */
+  readonly trend: () => TrendSlots;
+  /** At most how many points a contest's chart of the night draws. */
+  readonly trendPoints: number;
   /**
    * The time of the log as of a size: the newest entry time among its first `size` entries.
    * Pages say this, never the time they were built, so that a page is a function of the log.
@@ -157,18 +160,19 @@ function Name(props: { ctx: Ctx; text: LocalizedText }): preact.JSX.Element {
   return lang === props.ctx.lang ? <>{text}</> : <span lang={lang}>{text}</span>;
 }
 
-/** A message, marked with English when this language has no translation of it yet. */
+/** A message in the page's language. */
 function T(props: {
   ctx: Ctx;
   k: MessageKey;
   values?: Record<string, string | number>;
 }): preact.JSX.Element {
-  const text = props.ctx.m.t(props.k, props.values);
-  const lang = props.ctx.m.languageOf(props.k);
-  return lang === props.ctx.lang ? <>{text}</> : <span lang={lang}>{text}</span>;
+  return <>{props.ctx.m.t(props.k, props.values)}</>;
 }
 
 const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+
+/** Up to this many languages, the switcher lists them all in the header; more, behind a disclosure. */
+const INLINE_LANGUAGES = 10;
 
 function Layout(props: {
   ctx: Ctx;
@@ -176,11 +180,38 @@ function Layout(props: {
   page: (lang: string) => string;
   /** The log entries the page's numbers count: pages are rebuilt only when these change. */
   asOfLog: number;
+  /**
+   * The area the page's numbers are of, whose reporting the page says when it is next updated:
+   * as new results come, or, once every unit there has fully reported, with the certified ones.
+   */
+  area?: string;
   children: ComponentChildren;
 }): preact.JSX.Element {
   const { ctx } = props;
+  const reported = props.area === undefined ? undefined : ctx.input.overview(props.area);
   const d = ctx.input.election.definition;
   const time = ctx.time.format(new Date(ctx.input.timeAt(props.asOfLog)));
+  const languageList = (
+    <ul class="languages">
+      {ctx.input.languages.map((lang) => (
+        <li key={lang}>
+          {lang === ctx.lang ? (
+            <span aria-current="page" lang={languageTag(lang)}>
+              {LANGUAGES[lang].name}
+            </span>
+          ) : (
+            <a
+              href={`${ctx.up}${props.page(lang)}`}
+              lang={languageTag(lang)}
+              hreflang={languageTag(lang)}
+            >
+              {LANGUAGES[lang].name}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <html
       lang={languageTag(ctx.lang)}
@@ -214,25 +245,17 @@ function Layout(props: {
             </a>
           </p>
           <nav aria-label={ctx.m.t('language')}>
-            <ul class="languages">
-              {ctx.input.languages.map((lang) => (
-                <li key={lang}>
-                  {lang === ctx.lang ? (
-                    <span aria-current="page" lang={languageTag(lang)}>
-                      {LANGUAGES[lang].name}
-                    </span>
-                  ) : (
-                    <a
-                      href={`${ctx.up}${props.page(lang)}`}
-                      lang={languageTag(lang)}
-                      hreflang={languageTag(lang)}
-                    >
-                      {LANGUAGES[lang].name}
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ul>
+            {ctx.input.languages.length <= INLINE_LANGUAGES ? (
+              languageList
+            ) : (
+              // Many languages: a disclosure naming the page's, which opens the list (no script).
+              <details class="languages">
+                <summary>
+                  <T ctx={ctx} k="language" />: {LANGUAGES[ctx.lang].name}
+                </summary>
+                {languageList}
+              </details>
+            )}
           </nav>
         </header>
         <main id="main">
@@ -244,6 +267,18 @@ function Layout(props: {
             <T ctx={ctx} k="updated" values={{ time }} /> ·{' '}
             <T ctx={ctx} k="asOfLog" values={{ entry: Math.max(0, props.asOfLog - 1) }} />
           </p>
+          {reported === undefined ? null : (
+            <p class="status">
+              <T
+                ctx={ctx}
+                k="nextUpdate"
+                values={{
+                  complete:
+                    reported.progress.fullyReported === reported.reporting.expected ? 'yes' : 'no',
+                }}
+              />
+            </p>
+          )}
           {props.children}
         </main>
         <footer>
@@ -259,15 +294,104 @@ function Layout(props: {
   );
 }
 
-function Reporting(props: { ctx: Ctx; reported: number; expected: number }): preact.JSX.Element {
+/** By election, the definition's name for its reporting units' level, when they are of one. */
+const levelNames = new WeakMap<Election, LocalizedText | null>();
+
+/** What the pages call the reporting units, as a label: the definition's level, else ours. */
+function levelName(ctx: Ctx): string {
+  const { election } = ctx.input;
+  let name = levelNames.get(election);
+  if (name === undefined) {
+    const types = new Set(election.reportingUnits.map((id) => election.units.get(id)?.type));
+    const [only] = types;
+    name = (types.size === 1 && only !== undefined && election.definition.levels?.[only]) || null;
+    levelNames.set(election, name);
+  }
+  return name === null ? ctx.m.t('reportingUnits') : pick(ctx, name).text;
+}
+
+/** A share as a whole percentage, rounded down: 100% only when it is all. */
+const wholeShare = (part: number, whole: number): number =>
+  Math.floor(share(part, whole) * 100) / 100;
+
+/** How far an area's count has come, in words: units fully reported, and the expected vote. */
+function ProgressOf(props: {
+  ctx: Ctx;
+  area: Pick<AreaResults, 'reporting' | 'progress'>;
+  ballots: number;
+}): preact.JSX.Element {
+  const { ctx, area } = props;
+  const { fullyReported, expectedBallots } = area.progress;
+  const partly = area.reporting.reported - fullyReported;
+  return (
+    <>
+      <T
+        ctx={ctx}
+        k="fullyReported"
+        values={{
+          level: levelName(ctx),
+          fully: fullyReported,
+          expected: area.reporting.expected,
+          share: wholeShare(fullyReported, area.reporting.expected),
+        }}
+      />
+      {partly > 0 ? (
+        <>
+          {', '}
+          <T ctx={ctx} k="partlyReported" values={{ partly }} />
+        </>
+      ) : null}
+      {expectedBallots === undefined ? null : (
+        <>
+          {' · '}
+          <T
+            ctx={ctx}
+            k="expectedVote"
+            values={{ share: wholeShare(props.ballots, expectedBallots) }}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The expected vote counted in an area, as a table cell says it, or a dash. */
+function expectedCell(ctx: Ctx, progress: AreaResults['progress'], ballots: number): string {
+  return progress.expectedBallots === undefined
+    ? '—'
+    : ctx.percent.format(wholeShare(ballots, progress.expectedBallots));
+}
+
+/**
+ * How far a contest's count has come in an area: the area's progress where the contest is on
+ * every ballot there, its district's where the area holds the whole district; where it is on
+ * only some of the area's ballots, which of those units have sent results.
+ */
+function ContestProgress(props: {
+  ctx: Ctx;
+  contest: Contest;
+  results: ContestResults;
+  area: string;
+}): preact.JSX.Element {
+  const { ctx, contest, results } = props;
+  const area = ctx.input.area(props.area);
+  const whole =
+    area !== undefined && area.reporting.expected === results.reporting.expected
+      ? area
+      : contest.district !== undefined
+        ? ctx.input.area(contest.district)
+        : undefined;
+  if (whole !== undefined && whole.reporting.expected === results.reporting.expected) {
+    return <ProgressOf ctx={ctx} area={whole} ballots={whole.ballotsCast.total} />;
+  }
   return (
     <T
-      ctx={props.ctx}
-      k="unitsReporting"
+      ctx={ctx}
+      k="sentResults"
       values={{
-        reported: props.reported,
-        expected: props.expected,
-        share: share(props.reported, props.expected),
+        level: levelName(ctx),
+        reported: results.reporting.reported,
+        expected: results.reporting.expected,
       }}
     />
   );
@@ -472,12 +596,7 @@ function ContestResultsTable(props: {
             )
           </>
         )}{' '}
-        ·{' '}
-        <Reporting
-          ctx={ctx}
-          reported={results.reporting.reported}
-          expected={results.reporting.expected}
-        />
+        · <ContestProgress ctx={ctx} contest={contest} results={results} area={props.area} />
       </p>
       <ChoiceTable
         ctx={ctx}
@@ -528,11 +647,7 @@ function AreaOverview(props: { ctx: Ctx; area: AreaResults }): preact.JSX.Elemen
       </h2>
       <ul class="overview">
         <li>
-          <Reporting
-            ctx={ctx}
-            reported={area.reporting.reported}
-            expected={area.reporting.expected}
-          />
+          <ProgressOf ctx={ctx} area={area} ballots={area.ballotsCast.total} />
         </li>
         <li>
           {area.registeredVoters > 0 ? (
@@ -550,6 +665,11 @@ function AreaOverview(props: { ctx: Ctx; area: AreaResults }): preact.JSX.Elemen
           )}
         </li>
       </ul>
+      {area.progress.expectedBallots === undefined ? null : (
+        <p class="note">
+          <T ctx={ctx} k="expectedVoteNote" />
+        </p>
+      )}
     </section>
   );
 }
@@ -625,7 +745,13 @@ export function summaryPage(input: SiteInput, lang: Language): string {
     election: pick(ctx, election.definition.name).text,
   });
   return renderPage(
-    <Layout ctx={ctx} title={title} page={(l) => pagePaths.summary(l)} asOfLog={input.asOfLog}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      page={(l) => pagePaths.summary(l)}
+      asOfLog={input.asOfLog}
+      area={election.root.id}
+    >
       {root === undefined ? null : <AreaOverview ctx={ctx} area={root} />}
       <section aria-labelledby="contests">
         <h2 id="contests">
@@ -683,50 +809,80 @@ function ChoiceHeaders(props: { ctx: Ctx; contest: Contest }): preact.JSX.Elemen
   );
 }
 
-function HistoryTable(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element | null {
+/** The contest's trend through the night: a chart of each choice's share, and its figures. */
+function Trend(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element | null {
   const { ctx, contest } = props;
-  const history = ctx.input.history(contest.id);
-  if (history.length === 0) return null;
+  // The time of the page's numbers, not the version's: a page is kept while they stay.
+  const until = Date.parse(ctx.input.timeAt(ctx.input.asOfLog));
+  const points = trendPoints(ctx.input.trend(), contest, ctx.input.trendPoints, until);
+  if (points.length === 0) return null;
+  const clock = (t: number): string => ctx.clock.format(new Date(t));
   return (
-    <section aria-labelledby="over-time">
-      <h2 id="over-time">
-        <T ctx={ctx} k="overTime" />
+    <section aria-labelledby="trend">
+      <h2 id="trend">
+        <T ctx={ctx} k="trend" />
       </h2>
-      <div class="scroll">
-        <table class="results stack">
-          <caption>
-            <T ctx={ctx} k="overTimeCaption" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <T ctx={ctx} k="logEntry" />
-              </th>
-              <th scope="col">
-                <T ctx={ctx} k="received" />
-              </th>
-              <ChoiceHeaders ctx={ctx} contest={contest} />
-            </tr>
-          </thead>
-          <tbody>
-            {[...history].reverse().map((h) => (
-              <tr key={h.asOfLog}>
-                <th scope="row" data-label={ctx.m.t('logEntry')}>
-                  {ctx.number.format(h.asOfLog - 1)}
-                </th>
-                <td data-label={ctx.m.t('received')}>
-                  {ctx.clock.format(new Date(ctx.input.timeAt(h.asOfLog)))}
-                </td>
-                {contest.choices.map((c) => (
-                  <td class="num" key={c.id} data-label={pick(ctx, c.name).text}>
-                    {ctx.number.format(h.counts[c.id] ?? 0)}
-                  </td>
-                ))}
-              </tr>
+      <figure>
+        <TrendChart
+          contest={contest}
+          points={points}
+          percent={(s) => ctx.percent.format(s)}
+          clock={clock}
+        />
+        <figcaption>
+          <T ctx={ctx} k="trendCaption" />
+          <span class="legend">
+            {contest.choices.map((c, i) => (
+              <span key={c.id}>
+                <span class={`swatch c${String(i % PALETTE.length)}`} aria-hidden="true" />
+                <Name ctx={ctx} text={c.name} />
+              </span>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </span>
+        </figcaption>
+      </figure>
+      <details>
+        <summary>
+          <T ctx={ctx} k="trendFigures" />
+        </summary>
+        <div class="scroll">
+          <table class="results stack">
+            <caption class="visually-hidden">
+              {`${pick(ctx, contest.name).text}: ${ctx.m.t('trend')}`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <T ctx={ctx} k="time" />
+                </th>
+                <ChoiceHeaders ctx={ctx} contest={contest} />
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.time}>
+                  <th scope="row" data-label={ctx.m.t('time')}>
+                    {clock(p.time)}
+                  </th>
+                  {pointShares(contest, p).map((share, i) => {
+                    const choice = contest.choices[i];
+                    return (
+                      <td
+                        class="num"
+                        key={choice?.id}
+                        data-label={choice === undefined ? '' : pick(ctx, choice.name).text}
+                      >
+                        {ctx.percent.format(share)} (
+                        {ctx.number.format(p.counts[choice?.id ?? ''] ?? 0)})
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }
@@ -767,6 +923,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
       title={title}
       page={(l) => pagePaths.contest(l, contestId)}
       asOfLog={input.asOfLog}
+      area={contestScope(election, contest)}
     >
       {results === undefined ? null : (
         <>
@@ -884,7 +1041,10 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                     </th>
                     <ChoiceHeaders ctx={ctx} contest={contest} />
                     <th scope="col" class="num">
-                      <T ctx={ctx} k="reportingShort" />
+                      <T ctx={ctx} k="fullyShort" />
+                    </th>
+                    <th scope="col" class="num">
+                      <T ctx={ctx} k="expectedShort" />
                     </th>
                   </tr>
                 </thead>
@@ -925,10 +1085,28 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                             {ctx.number.format(c.total.counts[ch.id] ?? 0)}
                           </td>
                         ))}
-                        <td class="num" data-label={ctx.m.t('reportingShort')}>
-                          {ctx.number.format(c.reporting.reported)}/
-                          {ctx.number.format(c.reporting.expected)}
-                        </td>
+                        {a.reporting.expected === c.reporting.expected ? (
+                          <>
+                            <td class="num" data-label={ctx.m.t('fullyShort')}>
+                              {ctx.number.format(a.progress.fullyReported)}/
+                              {ctx.number.format(a.reporting.expected)}
+                            </td>
+                            <td class="num" data-label={ctx.m.t('expectedShort')}>
+                              {expectedCell(ctx, a.progress, a.ballotsCast.total)}
+                            </td>
+                          </>
+                        ) : (
+                          // The contest is on only some of the area's ballots: the area's
+                          // progress is not the contest's.
+                          <>
+                            <td class="num" data-label={ctx.m.t('fullyShort')}>
+                              —
+                            </td>
+                            <td class="num" data-label={ctx.m.t('expectedShort')}>
+                              —
+                            </td>
+                          </>
+                        )}
                       </tr>
                     );
                   })}
@@ -938,7 +1116,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
           </div>
         </section>
       )}
-      <HistoryTable ctx={ctx} contest={contest} />
+      <Trend ctx={ctx} contest={contest} />
     </Layout>,
   );
 }
@@ -952,7 +1130,13 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
   const title = pick(ctx, unit.name).text;
   const children = election.children.get(unitId) ?? [];
   return renderPage(
-    <Layout ctx={ctx} title={title} page={(l) => pagePaths.unit(l, unitId)} asOfLog={input.asOfLog}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      page={(l) => pagePaths.unit(l, unitId)}
+      asOfLog={input.asOfLog}
+      area={unitId}
+    >
       <AreaOverview ctx={ctx} area={area} />
       <section aria-labelledby="contests">
         <h2 id="contests">
@@ -982,7 +1166,10 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
                   <T ctx={ctx} k="registeredVoters" />
                 </th>
                 <th scope="col" class="num">
-                  <T ctx={ctx} k="reportingShort" />
+                  <T ctx={ctx} k="fullyShort" />
+                </th>
+                <th scope="col" class="num">
+                  <T ctx={ctx} k="expectedShort" />
                 </th>
               </tr>
             </thead>
@@ -1001,9 +1188,24 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
                     <td class="num" data-label={ctx.m.t('registeredVoters')}>
                       {ctx.number.format(child?.registeredVoters ?? 0)}
                     </td>
-                    <td class="num" data-label={ctx.m.t('reportingShort')}>
-                      {ctx.number.format(child?.reporting.reported ?? 0)}/
-                      {ctx.number.format(child?.reporting.expected ?? 0)}
+                    <td class="num" data-label={ctx.m.t('fullyShort')}>
+                      {child === undefined
+                        ? '—'
+                        : election.children.has(id)
+                          ? `${ctx.number.format(child.progress.fullyReported)}/${ctx.number.format(child.reporting.expected)}`
+                          : ctx.m.t('unitStatus', {
+                              status:
+                                child.progress.fullyReported > 0
+                                  ? 'full'
+                                  : child.reporting.reported > 0
+                                    ? 'partly'
+                                    : 'none',
+                            })}
+                    </td>
+                    <td class="num" data-label={ctx.m.t('expectedShort')}>
+                      {child === undefined
+                        ? '—'
+                        : expectedCell(ctx, child.progress, child.ballotsCast)}
                     </td>
                   </tr>
                 );

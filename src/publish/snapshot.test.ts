@@ -322,19 +322,53 @@ describe('building a version', () => {
   });
 });
 
-describe('the stages of a version', () => {
-  it('keeps a contest’s total after each of the last entries that changed it', () => {
-    const election = electionWithMaps();
-    const tally = new Tally(election, { historyLength: 2 });
-    for (const unit of ['n-1', 'n-2', 's-1']) tally.apply(accepted(sampleSubmission(unit)));
-    tally.apply({ type: 'rejection' } as never);
-    const points = tally.history('governor');
-    // Entries 0 to 2 changed the governor's total; the rejection (entry 3) did not.
-    expect(points.map((p) => p.asOfLog)).toEqual([2, 3]);
-    const total = tally.area('state')?.contests.find((c) => c.contest === 'governor')?.total;
-    expect(points[1]?.counts).toEqual(total?.counts);
+describe('how far the count has come, on the pages', () => {
+  const election = (): Election => sampleElectionWithMaps(['authority+00000000+AAAA']);
+  // North 1 has sent election day and mail; North 2 election day only. Each precinct reports both.
+  const partlyIn = [
+    sampleSubmission('n-1'),
+    sampleSubmission('n-1', { voteType: 'mail' }),
+    sampleSubmission('n-2'),
+  ];
+
+  it('counts a precinct fully reported only with every vote type in, in the election’s word for it (Iowa 2020)', async () => {
+    const page = await versionOf(election(), partlyIn);
+    expect(page('en/index.html')).toContain(
+      'Precincts: 1 of 5 fully reported (20%), 1 more partly reported',
+    );
+    expect(page('fr/index.html')).toContain('Bureaux de vote : résultats complets pour 1 sur 5');
   });
 
+  it('estimates the expected vote from each vote type’s turnout where it is counted', async () => {
+    // Election day: 1,000 ballots from 1,800 registered, 4,600 registered in all; mail: 500 from
+    // 1,000. Expected: 1,500 + 2,800 × 1,000/1,800 + 3,600 × 500/1,000 = 4,856; 30.9% counted.
+    const page = await versionOf(election(), partlyIn);
+    expect(page('en/index.html')).toContain('About 30% of the expected vote counted');
+    expect(page('en/index.html')).toContain('The expected vote is an estimate');
+    const governor = page('en/contest/governor.html');
+    // By area, as much in columns; a county's page says so of each precinct.
+    expect(governor).toContain('data-label="Fully reported">1/2</td>');
+    expect(page('en/unit/north.html')).toContain(
+      'data-label="Fully reported">Partly reported</td>',
+    );
+    expect(page('en/unit/north.html')).toContain('data-label="Fully reported">Fully reported</td>');
+  });
+
+  it('says new results come as they are counted, and once all is in, that the certified ones are next', async () => {
+    const early = await versionOf(election(), partlyIn);
+    expect(early('en/index.html')).toContain('New results are published within seconds');
+    const all = ['n-1', 'n-2', 's-1', 's-2', 's-3'].flatMap((unit) => [
+      sampleSubmission(unit),
+      sampleSubmission(unit, { voteType: 'mail' }),
+    ]);
+    const done = await versionOf(election(), all);
+    expect(done('en/index.html')).toContain('Every place has fully reported');
+    expect(done('en/index.html')).toContain('Precincts: 5 of 5 fully reported (100%)');
+    expect(done('en/index.html')).toContain('About 100% of the expected vote counted');
+  });
+});
+
+describe('the stages of a version', () => {
   it('takes a file as it was while its key stays, and makes it afresh when the key moves', async () => {
     const cache = new Map<string, { key: string; file: BuiltFile }>();
     const made: string[] = [];
@@ -390,7 +424,8 @@ describe('the stages of a version', () => {
       version: { logSize: input.logSize, checkpoint: 'c' },
       area: (id) => tally.area(id),
       overview: (id) => tally.overview(id),
-      history: () => [],
+      trend: () => tally.trend(),
+      trendPoints: 120,
       timeAt: () => AT,
       verifierKeys: { log: encodeVerifierKey(signer), manifest: encodeVerifierKey(signer) },
       asOfLog,

@@ -15,7 +15,7 @@ import {
   type AreaOverview,
   type AreaResults,
   TallyCheckCache,
-  type ContestPoint,
+  type TrendSlots,
   type CountedSubmission,
   type Tally,
   type TallyProblem,
@@ -57,8 +57,8 @@ import {
 
 export const VENDOR_APPLICATION = `Tally ${TALLY_VERSION}`;
 
-/** How many of a contest's last changes its page shows in "results over time". */
-export const HISTORY_LENGTH = 48;
+/** At most how many points a contest's chart of the night draws (see trendPoints in site.tsx). */
+export const TREND_POINTS = 120;
 
 export interface BuiltFile {
   readonly path: string;
@@ -139,7 +139,7 @@ export interface VersionStamp {
 
 /**
  * The tally as a version's files read it: the publisher's Tally, or the verifier's recount.
- * Revisions are log indexes (-1 for none); `history` as Tally.history.
+ * Revisions are log indexes (-1 for none); `trend` as Tally.trend.
  */
 export interface VersionSource {
   area(id: string): AreaResults | undefined;
@@ -149,7 +149,7 @@ export interface VersionSource {
   readonly unitChangeCount?: number;
   changedUnit?(i: number): string;
   contestRevision(contestId: string): number;
-  history(contestId: string): readonly ContestPoint[];
+  trend(): TrendSlots;
 }
 
 /** What every stage of a version's build reads. */
@@ -387,7 +387,10 @@ export async function buildPages(
       summaryPage(site(since(summaryRevision)), lang),
     );
     for (const contest of d.contests) {
-      const revision = tally.contestRevision(contest.id);
+      // Its page says how far the count has come where it is decided, which moves with any
+      // unit there, whether or not the unit's results change the contest's.
+      const scope = tally.revision(contest.district ?? election.root.id);
+      const revision = Math.max(tally.contestRevision(contest.id), scope);
       await out.reuse(pagePaths.contest(lang, contest.id), String(revision), since(revision), () =>
         contestPage(site(since(revision)), lang, contest.id),
       );
@@ -525,19 +528,19 @@ export function rootPage(version: number, language: string): string {
 /**
  * The build parameters this release of Tally derives from the election's definition: the site's
  * languages (those of the definition Tally has), who issues the results (the election's name),
- * and how many changes "results over time" shows. A manifest that names others is not this
+ * and at most how many points the charts of the night draw. A manifest that names others is not this
  * release's build of that election (the verifier says so).
  */
 export function derivedParameters(
   election: Election,
-): Pick<BuildParameters, 'languages' | 'issuer' | 'historyLength'> {
+): Pick<BuildParameters, 'languages' | 'issuer' | 'trendPoints'> {
   const d = election.definition;
   const tags = d.languages.map(siteLanguage);
   const languages = [...new Set(tags.filter((l): l is Language => l !== undefined))];
   return {
     languages: languages.length === 0 ? ['en'] : languages,
     issuer: Object.values(d.name)[0] ?? d.id,
-    historyLength: HISTORY_LENGTH,
+    trendPoints: TREND_POINTS,
   };
 }
 
@@ -565,7 +568,8 @@ export function siteInputs(
     version: pageVersion,
     area: (id) => tally.area(id),
     overview: (id) => tally.overview(id),
-    history: (contest) => tally.history(contest),
+    trend: () => tally.trend(),
+    trendPoints: build.trendPoints,
     timeAt: input.timeAt,
     verifierKeys: { log: build.logKey, manifest: build.manifestKey },
     asOfLog,
@@ -667,7 +671,7 @@ export class SnapshotBuilder {
 
   /**
    * Builds a version from the tally as of the signed checkpoint `at.checkpoint` (whose size
-   * must be the tally's log size; the tally keeps `HISTORY_LENGTH` points of history). Refuses,
+   * must be the tally's log size). Refuses,
    * saying where, when the totals do not equal the sum of `accepted`, each unit's latest
    * accepted submission per vote type as the caller found them. The precinct detail is as the
    * detail passes last built it (all of it, the first time).

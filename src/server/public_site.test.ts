@@ -180,7 +180,9 @@ describe('the published results site and its public plane', () => {
     const fr = await (await get(`/sample-2026/${c.path}fr/index.html`)).text();
     expect(fr).toContain('<html lang="fr"');
     expect(fr).toContain('Élection générale exemple');
-    expect(fr).toContain('2 bureaux sur 5');
+    // What the election calls its precincts, how many have every vote type in, and how many some.
+    expect(fr).toMatch(/Bureaux de vote\s: résultats complets pour 0 sur 5/);
+    expect(fr).toContain('résultats partiels pour 2 autres');
   });
 
   it("sends a reader at the election's address to the summary in their language, else the site's first", async () => {
@@ -308,7 +310,7 @@ describe('the published results site and its public plane', () => {
     expect(m2.files['units/north.json']?.sha256).toBe(m1.files['units/north.json']?.sha256);
     expect(m2.files['en/unit/south.html']?.sha256).not.toBe(m1.files['en/unit/south.html']?.sha256);
     const governor = await (await get('/sample-2026/v/2/en/contest/governor.html')).text();
-    expect(governor).toContain('Results over time');
+    expect(governor).toContain('Results through the night');
   });
 
   it('serves every earlier version from disk once it is no longer held in memory', async () => {

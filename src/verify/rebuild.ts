@@ -89,7 +89,7 @@ export async function rebuildVersion(
 
   // The tally as the publisher counted it: the workers' sums, and what the replay kept.
   const { upper, groupFiles } = await input.counted;
-  const tally = new Recount(replay, upper, entries, build.historyLength);
+  const tally = new Recount(replay, upper, entries);
 
   const listed = new Map(Object.entries(manifest.files));
   const made = new Set<string>();
@@ -237,11 +237,11 @@ function canRebuild(input: RebuildInput, problems: VerifyProblem[]): boolean {
     });
     return false;
   }
-  // What the release derives from the definition (the languages, the issuer, the history kept)
+  // What the release derives from the definition (the languages, the issuer, the trend's points)
   // is not the operator's to choose: a site in fewer languages than the election's is not its
   // site.
   const derived = derivedParameters(input.replay.election);
-  const differing = (['languages', 'issuer', 'historyLength'] as const).filter(
+  const differing = (['languages', 'issuer', 'trendPoints'] as const).filter(
     (k) => JSON.stringify(build[k]) !== JSON.stringify(derived[k]),
   );
   if (differing.length > 0) {

@@ -60,6 +60,7 @@ export interface CountedEntry {
 /** An entry a tally applies, and the earlier entry of its unit and vote type it replaces. */
 export interface CountingEntry extends CountedEntry {
   readonly unit: string;
+  readonly voteType: string;
   readonly ballotsCast: number;
   readonly contests: readonly string[];
   readonly replaces?: number;
@@ -186,6 +187,7 @@ function replayDecisions(
       entry: s.entry,
       at,
       unit,
+      voteType,
       ballotsCast: s.ballotsCast,
       contests: s.contests,
       ...(replaces === undefined ? {} : { replaces }),

@@ -54,7 +54,8 @@ const TABLE = {
   // The pages people read.
   'a vote total on the summary page': { code: 'file_not_reproduced', caught: true },
   'a percentage on the summary page': { code: 'file_not_reproduced', caught: true },
-  '"N of M units reporting" on the summary page': { code: 'file_not_reproduced', caught: true },
+  '"N of M fully reported" on the summary page': { code: 'file_not_reproduced', caught: true },
+  'the expected vote counted on the summary page': { code: 'file_not_reproduced', caught: true },
   'the TEST banner and title taken off a page': { code: 'file_not_reproduced', caught: true },
   "a county's map colour swapped to the other candidate": {
     code: 'file_not_reproduced',
@@ -169,7 +170,7 @@ const TABLE = {
     code: 'build_parameters',
     caught: true,
   },
-  'results over time cut to nothing, the site rebuilt so': {
+  'the night’s chart cut to two points, the site rebuilt so': {
     code: 'build_parameters',
     caught: true,
   },
@@ -498,9 +499,13 @@ const TAMPERS: Record<Change, Tamper> = {
     ),
   'a percentage on the summary page': (site, op) =>
     changeFile(op, site, 'en/index.html', (t) => t.replace('52.9%', '58.2%')),
-  '"N of M units reporting" on the summary page': (site, op) =>
+  '"N of M fully reported" on the summary page': (site, op) =>
     changeFile(op, site, 'en/index.html', (t) =>
-      t.replaceAll('3 of 5 units reporting (60%)', '5 of 5 units reporting (100%)'),
+      t.replace(/: \d+ of 5 fully reported \(\d+%\)/, ': 5 of 5 fully reported (100%)'),
+    ),
+  'the expected vote counted on the summary page': (site, op) =>
+    changeFile(op, site, 'en/index.html', (t) =>
+      t.replace(/About \d+% of the expected vote/, 'About 99% of the expected vote'),
     ),
   'the TEST banner and title taken off a page': (site, op) =>
     changeFile(op, site, 'en/index.html', (t) =>
@@ -742,8 +747,8 @@ const TAMPERS: Record<Change, Tamper> = {
     await op.rebuild(site, (build) => ({ ...build, languages: ['fr', 'en'] }));
     return { file: 'manifest.json' };
   },
-  'results over time cut to nothing, the site rebuilt so': async (site, op) => {
-    await op.rebuild(site, (build) => ({ ...build, historyLength: 0 }));
+  'the night’s chart cut to two points, the site rebuilt so': async (site, op) => {
+    await op.rebuild(site, (build) => ({ ...build, trendPoints: 2 }));
     return { file: 'manifest.json' };
   },
   "the operator's other key named, the verify pages rebuilt with it": async (site, op) => {

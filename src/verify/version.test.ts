@@ -23,7 +23,7 @@ const manifest = {
     languages: ['en'],
     issuer: 'Sample County',
     siteUrl: null,
-    historyLength: 48,
+    trendPoints: 120,
     logKey: 'tally.test+00000000+AAAA',
     manifestKey: 'tally.test+00000000+AAAA',
   },

@@ -53,6 +53,12 @@ export function submissionIn(entry: Uint8Array): Submission {
   return (JSON.parse(strictUtf8Text(entry) ?? '') as SubmissionEntry).signed.submission;
 }
 
+/** A submission entry's submission and when it was received, as a tally counts it. */
+export function countedIn(entry: Uint8Array): { submission: Submission; receivedAt: string } {
+  const e = JSON.parse(strictUtf8Text(entry) ?? '') as SubmissionEntry;
+  return { submission: e.signed.submission, receivedAt: e.receivedAt };
+}
+
 /** The log's entries, in one buffer every worker reads: entry i is bytes[offsets[i], offsets[i+1]). */
 export interface SharedEntries {
   readonly bytes: SharedArrayBuffer;
@@ -449,7 +455,10 @@ function count(state: WorkerState, groups: readonly GroupTask[]): VerifyTaskResu
   // Read again (a worker keeps nothing of the entries it checked): checked, so only read.
   for (const group of groups) {
     for (const entries of group.counted) {
-      for (const { entry, at } of entries) tally.count(at, submissionIn(entryBytes(state, entry)));
+      for (const { entry, at } of entries) {
+        const { submission, receivedAt } = countedIn(entryBytes(state, entry));
+        tally.count(at, submission, receivedAt);
+      }
     }
   }
   state.counted = { groups, tally };

@@ -22,6 +22,7 @@ export function sampleDefinition(authorityKeys: readonly string[]): ElectionDefi
       { id: 'election-day', name: en('Election day') },
       { id: 'mail', name: en('Mail') },
     ],
+    levels: { precinct: { en: 'Precincts', fr: 'Bureaux de vote' } },
     units: [
       { id: 'state', name: en('State'), type: 'state' },
       { id: 'north', name: en('North County'), type: 'county', parent: 'state' },
@@ -167,12 +168,15 @@ export function sampleSubmission(unit: string, overrides: Partial<Submission> = 
 }
 
 /** A log entry recording a submission as accepted, unsigned: for the tally, which trusts ingest. */
-export function acceptedEntry(submission: Submission): LogEntry {
+export function acceptedEntry(
+  submission: Submission,
+  receivedAt = '2026-11-03T21:00:00Z',
+): LogEntry {
   return {
     format: LOG_ENTRY_FORMAT,
     type: 'submission',
     election: submission.election,
-    receivedAt: '2026-11-03T21:00:00Z',
+    receivedAt,
     signed: { submission, signer: 'x+00000000', signature: 'AA' },
     status: 'accepted',
     kind: 'original',

@@ -303,7 +303,7 @@ export class Operator {
     const manifest = signed.value.manifest;
     const build = change(manifest.build);
     const { election } = this.honest;
-    const tally = new Tally(election, { historyLength: build.historyLength });
+    const tally = new Tally(election);
     const times = new LogTimes();
     for (const e of this.honest.entries.slice(0, manifest.logSize)) {
       tally.apply(e);
