@@ -456,20 +456,46 @@ function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The log size a file's numbers count, and the time of the log then: what its rows say. */
+export interface CsvAsOf {
+  readonly log: number;
+  readonly time: string;
+}
+
+/** The definition's text in its first language, as the CSV files name things. */
+function firstLanguage(
+  election: Election,
+): (text: Readonly<Record<string, string>> | undefined) => string {
+  const language = election.definition.languages[0] ?? 'en';
+  return (text) => (text === undefined ? '' : (text[language] ?? Object.values(text)[0] ?? ''));
+}
+
+/** A contest's choices as its CSV's columns name them: by name, the id added where two share one. */
+export function choiceColumns(election: Election, contestId: string): string[] {
+  const contest = election.contests.get(contestId);
+  const nameOf = firstLanguage(election);
+  const names = (contest?.choices ?? []).map((c) => nameOf(c.name) || c.id);
+  return names.map((name, i) =>
+    names.indexOf(name) === i && names.lastIndexOf(name) === i
+      ? name
+      : `${name} (${contest?.choices[i]?.id ?? ''})`,
+  );
+}
+
 /**
  * A contest's results as CSV (RFC 4180, CRLF): a row per area with the contest on its ballot
- * and per vote type, "total" first; a column per choice.
+ * and per vote type, "total" first; a column per choice, by its name; every row says the log
+ * size its numbers count and the time of the log then, and whether the election is a test.
  */
 export function contestCsv(
   election: Election,
   contestId: string,
   areas: Iterable<AreaResults>,
+  asOf: CsvAsOf,
 ): string {
   const contest = election.contests.get(contestId);
   if (contest === undefined) throw new Error(`no contest ${contestId}`);
-  const language = election.definition.languages[0] ?? 'en';
-  const nameOf = (text: Readonly<Record<string, string>>): string =>
-    text[language] ?? Object.values(text)[0] ?? '';
+  const nameOf = firstLanguage(election);
   const header = [
     'area',
     'area_name',
@@ -480,7 +506,9 @@ export function contestCsv(
     'ballots_cast',
     'overvotes',
     'undervotes',
-    ...contest.choices.map((c) => c.id),
+    ...choiceColumns(election, contestId),
+    'as_of_log',
+    'as_of_time',
     // Every row of a test election says so, wherever the row ends up.
     'test',
   ];
@@ -491,7 +519,7 @@ export function contestCsv(
     if (c === undefined) continue;
     const unit = election.units.get(area.area);
     const district = election.definition.districts.find((d) => d.id === area.area);
-    const lead = [area.area, nameOf(unit?.name ?? district?.name ?? {}), unit?.type ?? 'district'];
+    const lead = [area.area, nameOf(unit?.name ?? district?.name), unit?.type ?? 'district'];
     for (const [voteType, t] of [['total', c.total] as const, ...Object.entries(c.byVoteType)]) {
       rows.push(
         [
@@ -503,11 +531,70 @@ export function contestCsv(
           t.overvotes,
           t.undervotes,
           ...contest.choices.map((ch) => t.counts[ch.id] ?? 0),
+          asOf.log,
+          asOf.time,
           test,
         ]
           .map(csvField)
           .join(','),
       );
+    }
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+/** The columns of the long-format CSV (csv/results.csv), one number a row. */
+export const LONG_CSV_COLUMNS = [
+  'area',
+  'area_name',
+  'area_type',
+  'contest',
+  'contest_name',
+  'choice',
+  'choice_name',
+  'party',
+  'vote_type',
+  'votes',
+  'as_of_log',
+  'as_of_time',
+  'test',
+] as const;
+
+/**
+ * Every area's results in long format, as a newsroom loads them into a table: a row per area
+ * (those above the reporting units, and the districts), contest, choice and vote type ("total"
+ * first), with names in the definition's first language, the log size the numbers count and the
+ * time of the log then.
+ */
+export function longCsv(election: Election, areas: Iterable<AreaResults>, asOf: CsvAsOf): string {
+  const nameOf = firstLanguage(election);
+  const test = election.definition.test ? 'TEST' : '';
+  const parties = new Map(election.definition.parties.map((p) => [p.id, p]));
+  const rows = [LONG_CSV_COLUMNS.join(',')];
+  const tail = `,${csvField(asOf.log)},${csvField(asOf.time)},${test}`;
+  for (const area of areas) {
+    const unit = election.units.get(area.area);
+    const district =
+      unit === undefined
+        ? election.definition.districts.find((d) => d.id === area.area)
+        : undefined;
+    const lead = [area.area, nameOf(unit?.name ?? district?.name), unit?.type ?? 'district']
+      .map(csvField)
+      .join(',');
+    for (const c of area.contests) {
+      const contest = election.contests.get(c.contest);
+      if (contest === undefined) continue;
+      const contestLead = `${lead},${csvField(contest.id)},${csvField(nameOf(contest.name))}`;
+      for (const choice of contest.choices) {
+        const party = choice.party === undefined ? undefined : parties.get(choice.party);
+        const choiceLead = `${contestLead},${csvField(choice.id)},${csvField(nameOf(choice.name))},${csvField(party === undefined ? '' : nameOf(party.abbreviation ?? party.name))}`;
+        rows.push(`${choiceLead},total,${String(c.total.counts[choice.id] ?? 0)}${tail}`);
+        for (const [voteType, t] of Object.entries(c.byVoteType)) {
+          rows.push(
+            `${choiceLead},${csvField(voteType)},${String(t.counts[choice.id] ?? 0)}${tail}`,
+          );
+        }
+      }
     }
   }
   return rows.join('\r\n') + '\r\n';

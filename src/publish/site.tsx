@@ -14,6 +14,7 @@ import {
   type ContestResults,
   type ContestTotals,
 } from '../core/tally.js';
+import { unitFilePath, unitGroups } from '../formats/results_feed.js';
 import { MARGIN_SHADES, PALETTE, paletteColour, ResultsMap, type MapArea } from './map.js';
 import { pointShares, TrendChart, trendPoints } from './trend.js';
 import { LANGUAGES, languageTag, Messages, type Language, type MessageKey } from './messages.js';
@@ -720,9 +721,13 @@ function Downloads(props: { ctx: Ctx }): preact.JSX.Element {
         <li>
           <a href={`${ctx.up}cdf.json`}>cdf.json</a> (NIST SP 1500-100 v2)
         </li>
+        <li>
+          <a href={`${ctx.up}csv/results.csv`}>csv/results.csv</a> (CSV, {ctx.m.t('areas')})
+        </li>
         {contests.map((c) => (
           <li key={c.id}>
-            <a href={`${ctx.up}csv/${c.id}.csv`}>{`csv/${c.id}.csv`}</a>
+            <a href={`${ctx.up}csv/${c.id}.csv`}>{`csv/${c.id}.csv`}</a> (CSV,{' '}
+            <Name ctx={ctx} text={c.name} />)
           </li>
         ))}
         <li>
@@ -1214,7 +1219,104 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
           </table>
         </div>
       </section>
+      <UnitResults ctx={ctx} area={area} children={children} title={title} />
     </Layout>,
+  );
+}
+
+/**
+ * A page lists each reporting unit's results per contest where it has at most this many
+ * beneath it (a county's precincts): a table of ten contests for a thousand precincts would be
+ * megabytes on a phone. Every unit's results are in its group's file (units/), linked from it.
+ */
+export const UNIT_RESULTS_UP_TO = 200;
+
+/** The results of each reporting unit beneath an area, contest by contest, and their files. */
+function UnitResults(props: {
+  ctx: Ctx;
+  area: AreaResults;
+  children: readonly string[];
+  title: string;
+}): preact.JSX.Element | null {
+  const { ctx, area } = props;
+  const { election } = ctx.input;
+  const units = props.children.filter((id) => !election.children.has(id));
+  if (units.length === 0) return null;
+  const files = unitGroups(election)
+    .filter((g) => g.parent === area.area)
+    .map((g) => unitFilePath(g.id));
+  const level = levelName(ctx);
+  const results = units.length <= UNIT_RESULTS_UP_TO ? units.map((id) => ctx.input.area(id)) : [];
+  return (
+    <section aria-labelledby="unit-results">
+      <h2 id="unit-results">{level}</h2>
+      {results.length === 0 ? null : (
+        <>
+          {area.contests.map((c) => {
+            const contest = election.contests.get(c.contest) as Contest;
+            const name = pick(ctx, contest.name).text;
+            return (
+              <section key={contest.id} aria-labelledby={`u-${contest.id}`}>
+                <h3 id={`u-${contest.id}`}>
+                  <Name ctx={ctx} text={contest.name} />
+                </h3>
+                <div class="scroll">
+                  <table class="results stack">
+                    <caption class="visually-hidden">{`${name}: ${level}`}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">
+                          <T ctx={ctx} k="area" />
+                        </th>
+                        <ChoiceHeaders ctx={ctx} contest={contest} />
+                        <th scope="col">
+                          <T ctx={ctx} k="fullyShort" />
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {results.map((u) => {
+                        const r = u?.contests.find((x) => x.contest === contest.id);
+                        if (u === undefined || r === undefined) return null;
+                        const unit = election.units.get(u.area);
+                        const status =
+                          u.progress.fullyReported > 0
+                            ? 'full'
+                            : u.reporting.reported > 0
+                              ? 'partly'
+                              : 'none';
+                        return (
+                          <tr key={u.area}>
+                            <th scope="row">
+                              <Name ctx={ctx} text={unit?.name ?? { en: u.area }} />
+                            </th>
+                            {contest.choices.map((ch) => (
+                              <td class="num" key={ch.id} data-label={pick(ctx, ch.name).text}>
+                                {ctx.number.format(r.total.counts[ch.id] ?? 0)}
+                              </td>
+                            ))}
+                            <td data-label={ctx.m.t('fullyShort')}>
+                              {ctx.m.t('unitStatus', { status })}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            );
+          })}
+        </>
+      )}
+      <ul class="downloads">
+        {files.map((path) => (
+          <li key={path}>
+            <a href={`${ctx.up}${path}`}>{path}</a> (Tally JSON)
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -25,7 +25,8 @@ import {
   type VersionInput,
 } from './snapshot.js';
 import { paletteColour } from './map.js';
-import { pagePaths, unitsWithPages, type SiteInput } from './site.js';
+import { pagePaths, UNIT_RESULTS_UP_TO, unitsWithPages, type SiteInput } from './site.js';
+import { generateElection } from '../sim/generate.js';
 
 const made = generateSigner('tally.test');
 if (!made.ok) throw new Error(made.error.message);
@@ -352,6 +353,29 @@ describe('how far the count has come, on the pages', () => {
       'data-label="Fully reported">Partly reported</td>',
     );
     expect(page('en/unit/north.html')).toContain('data-label="Fully reported">Fully reported</td>');
+  });
+
+  it('lists each precinct’s results, contest by contest, on its county’s page, and links their file', async () => {
+    const north = (await versionOf(election(), partlyIn))('en/unit/north.html');
+    expect(north).toContain('<h2 id="unit-results">Precincts</h2>');
+    expect(north).toMatch(
+      /<tr><th scope="row">North 1<\/th><td class="num" data-label="Ada Lovelace">520<\/td>.*?data-label="Fully reported">Fully reported<\/td><\/tr>/,
+    );
+    expect(north).toContain('<a href="../../units/north.json">units/north.json</a>');
+  });
+
+  it('keeps a county of more precincts than a phone can show to their files', async () => {
+    const big = generateElection({
+      counties: 1,
+      precinctsPerCounty: UNIT_RESULTS_UP_TO + 1,
+      release: { beforeRelease: 'publish' },
+      contests: 2,
+      authorityKeys: ['authority+00000000+AAAA'],
+    });
+    const county = (await versionOf(big, []))('en/unit/c1.html');
+    expect(county).toContain('<h2 id="unit-results">');
+    expect(county).not.toContain('id="u-');
+    expect(county).toContain('units/c1.1.json');
   });
 
   it('says new results come as they are counted, and once all is in, that the certified ones are next', async () => {

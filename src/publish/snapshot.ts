@@ -33,6 +33,7 @@ import {
 import { nistResultsBytes } from '../formats/nist_cdf_results.js';
 import {
   contestCsv,
+  longCsv,
   FEED_SCHEMAS,
   feedJsonSchema,
   resultsFeed,
@@ -54,6 +55,9 @@ import {
   type PageVersion,
   type SiteInput,
 } from './site.js';
+
+/** The long-format CSV of every area above the reporting units (longCsv). */
+export const LONG_CSV_PATH = 'csv/results.csv';
 
 export const VENDOR_APPLICATION = `Tally ${TALLY_VERSION}`;
 
@@ -361,10 +365,20 @@ export async function buildFeeds(
   // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
   for (const contest of d.contests) {
     const revision = tally.contestRevision(contest.id);
-    await out.reuse(`csv/${contest.id}.csv`, String(revision), since(revision), () =>
-      contestCsv(election, contest.id, upper),
+    const asOf = since(revision);
+    await out.reuse(`csv/${contest.id}.csv`, String(revision), asOf, () =>
+      contestCsv(election, contest.id, upper, { log: asOf, time: timeAt(asOf) }),
     );
   }
+  // Every area above the reporting units in long format: as of the summary's numbers.
+  const revision = Math.max(
+    tally.revision(election.root.id),
+    ...d.districts.map((x) => tally.revision(x.id)),
+  );
+  const asOf = since(revision);
+  await out.reuse(LONG_CSV_PATH, String(revision), asOf, () =>
+    longCsv(election, upper, { log: asOf, time: timeAt(asOf) }),
+  );
 }
 
 /**

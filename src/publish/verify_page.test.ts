@@ -8,10 +8,10 @@ import { verifyPage, type SiteInput } from './site.js';
 const LOG_KEY = 'results.example.gov+01234567+AAAAlog';
 const MANIFEST_KEY = 'results.example.gov+89abcdef+AAAAmanifest';
 
-function page(lang: Language, siteUrl?: string): string {
+function html(lang: Language, siteUrl?: string, languages = SHIPPED_LANGUAGES): string {
   const input: SiteInput = {
     election: sampleElection(['authority+00000000+AAAA']),
-    languages: SHIPPED_LANGUAGES,
+    languages,
     version: { logSize: 12, checkpoint: 'checkpoint' },
     area: () => undefined,
     overview: () => undefined,
@@ -22,8 +22,12 @@ function page(lang: Language, siteUrl?: string): string {
     ...(siteUrl === undefined ? {} : { siteUrl }),
     asOfLog: 12,
   };
+  return verifyPage(input, lang);
+}
+
+function page(lang: Language, siteUrl?: string): string {
   // The page's text as a reader sees it: tags gone, entities read.
-  return verifyPage(input, lang)
+  return html(lang, siteUrl)
     .replace(/<[^>]*>/g, '')
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')
@@ -57,5 +61,17 @@ describe('the how-to-verify page', () => {
   it('names the site’s address in the page’s language where the publisher was not told it', () => {
     expect(page('fr')).toContain('node tally-verify.mjs <adresse de ce site> \\');
     expect(page('en')).toContain('node tally-verify.mjs <this site’s address> \\');
+  });
+
+  it('lists up to ten languages in the header, and more behind a disclosure naming the page’s', () => {
+    const few = html('en', undefined, ['en', 'fr', 'es']);
+    expect(few).not.toContain('<details class="languages">');
+    expect(few).toContain('hreflang="fr"');
+    const all = html('pl');
+    expect(all).toContain('<details class="languages"><summary>Język: polski</summary>');
+    // Every language is a link in its own language, whatever the page's.
+    for (const lang of SHIPPED_LANGUAGES.filter((l) => l !== 'pl')) {
+      expect(all).toContain(`hreflang="${lang === 'zh' ? 'zh-Hant' : lang}"`);
+    }
   });
 });

@@ -114,10 +114,24 @@ describe('the published results site and its public plane', () => {
 
   it('publishes a CSV per contest and NIST CDF reports that read back to the same totals', async () => {
     const csv = await (await get('/sample-2026/v/1/csv/governor.csv')).text();
+    // The choices by name; each row as of a log size and the time of the log then.
     expect(csv.split('\r\n')[0]).toBe(
-      'area,area_name,area_type,vote_type,units_reported,units_expected,ballots_cast,overvotes,undervotes,ada,alan,write-in,test',
+      'area,area_name,area_type,vote_type,units_reported,units_expected,ballots_cast,overvotes,undervotes,Ada Lovelace,Alan Turing,Write-in,as_of_log,as_of_time,test',
     );
-    expect(csv).toContain('state,State,state,total,2,5,1000,6,24,520,440,10,TEST');
+    expect(csv).toMatch(
+      /\r\nstate,State,state,total,2,5,1000,6,24,520,440,10,\d+,2026-[^,]+Z,TEST\r\n/,
+    );
+    // Every area above the precincts in long format: one number a row, with names.
+    const long = await (await get('/sample-2026/v/1/csv/results.csv')).text();
+    expect(long.split('\r\n')[0]).toBe(
+      'area,area_name,area_type,contest,contest_name,choice,choice_name,party,vote_type,votes,as_of_log,as_of_time,test',
+    );
+    expect(long).toMatch(
+      /\r\nstate,State,state,governor,Governor,ada,Ada Lovelace,Blue Party,total,520,\d+,2026-[^,]+Z,TEST\r\n/,
+    );
+    expect(long).toMatch(
+      /\r\nnorth,North County,county,governor,Governor,ada,Ada Lovelace,Blue Party,election-day,260,/,
+    );
     const cdf = (await (await get('/sample-2026/v/1/cdf.json')).json()) as Record<string, unknown>;
     expect(cdf).toMatchObject({ IsTest: true, Status: 'unofficial-partial', SequenceStart: 1 });
     const feed = ResultsFeed.parse(await (await get('/sample-2026/v/1/results.json')).json());

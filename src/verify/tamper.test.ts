@@ -1114,7 +1114,7 @@ describe('an operator holding every server key', () => {
     expect(report).toMatchObject({ ok: true, version: 2, submissionsCounted: 4 });
     // The amendment's numbers, not the report it replaced, are the ones published.
     expect(readText(site, 'v/2/csv/governor.csv')).toContain(
-      'north,North County,county,total,1,2,500,3,12,250,230,5,TEST',
+      'north,North County,county,total,1,2,500,3,12,250,230,5,',
     );
   });
 
