@@ -745,13 +745,7 @@ export class Tally {
         }),
       };
     }
-    const ballots = new Map<string, number>();
-    const { voteTypes: types } = this.election.definition;
-    for (let t = 0; t < voteTypes; t++) {
-      const counted = unit.counted[t];
-      if (counted !== undefined) ballots.set(types[t]?.id ?? '', counted.submission.ballotsCast);
-    }
-    return unitProgress(this.election, a.id, ballots);
+    return progressOfUnit(unit.reports, unit.base, (t) => unit.counted[t]?.submission.ballotsCast);
   }
 }
 
@@ -762,18 +756,42 @@ export function unitProgress(
   ballotsByVoteType: ReadonlyMap<string, number>,
 ): Progress {
   const unit = election.units.get(unitId);
-  const base = unit?.expectedBallots ?? unit?.registeredVoters;
   const reports = new Set(election.unitVoteTypes.get(unitId) ?? []);
-  const { voteTypes } = election.definition;
-  const ballotsCast = voteTypes.map((v) => ballotsByVoteType.get(v.id) ?? 0);
-  const reportingBase = voteTypes.map((v) => (reports.has(v.id) ? (base ?? 0) : 0));
+  const types = election.definition.voteTypes;
+  return progressOfUnit(
+    types.map((v) => reports.has(v.id)),
+    unit?.expectedBallots ?? unit?.registeredVoters,
+    (t) => ballotsByVoteType.get(types[t]?.id ?? ''),
+  );
+}
+
+/**
+ * A reporting unit's progress from which vote types it reports (by index), its base, and the
+ * ballots of each vote type it has counted (undefined: not counted).
+ */
+function progressOfUnit(
+  reports: readonly boolean[],
+  base: number | undefined,
+  ballotsOf: (voteType: number) => number | undefined,
+): Progress {
+  const types = reports.length;
+  const ballotsCast = new Float64Array(types);
+  const reportedBase = new Float64Array(types);
+  const reportingBase = new Float64Array(types);
+  let fully = 1;
+  for (let t = 0; t < types; t++) {
+    const ballots = ballotsOf(t);
+    ballotsCast[t] = ballots ?? 0;
+    if (reports[t] !== true) continue;
+    reportingBase[t] = base ?? 0;
+    if (ballots === undefined) fully = 0;
+    else reportedBase[t] = base ?? 0;
+  }
   return {
-    fullyReported: [...reports].every((v) => ballotsByVoteType.has(v)) ? 1 : 0,
+    fullyReported: fully,
     expectedBallots: estimateExpectedBallots({
       ballotsCast,
-      reportedBase: voteTypes.map((v, t) =>
-        ballotsByVoteType.has(v.id) ? (reportingBase[t] ?? 0) : 0,
-      ),
+      reportedBase,
       reportingBase,
       unitsWithoutBase: base === undefined ? 1 : 0,
     }),

@@ -600,6 +600,91 @@ export function longCsv(election: Election, areas: Iterable<AreaResults>, asOf: 
   return rows.join('\r\n') + '\r\n';
 }
 
+export const unitCsvPath = (group: string): string => `csv/units/${group}.csv`;
+
+/**
+ * A group's reporting units' results as CSV (csv/units/<group>.csv, beside units/<group>.json):
+ * a row per unit, contest on its ballot and choice, with names in the definition's first
+ * language, a column per vote type and the total, and the log size the numbers are as of and
+ * the time of the log then.
+ */
+export function unitsCsv(election: Election, areas: readonly AreaResults[], asOf: CsvAsOf): string {
+  const { header, choices, units } = unitsCsvParts(election);
+  const voteTypes = election.definition.voteTypes.map((v) => v.id);
+  const tail = `,${csvField(asOf.log)},${csvField(asOf.time)},${election.definition.test ? 'TEST' : ''}\r\n`;
+  let text = header;
+  for (const area of areas) {
+    const lead = units(area.area);
+    for (const c of area.contests) {
+      const rows = choices.get(c.contest);
+      if (rows === undefined) continue;
+      for (const [id, fields] of rows) {
+        text += lead + fields;
+        for (const vt of voteTypes) text += `,${String(c.byVoteType[vt]?.counts[id] ?? 0)}`;
+        text += `,${String(c.total.counts[id] ?? 0)}${tail}`;
+      }
+    }
+  }
+  return text;
+}
+
+/** What every group's CSV writes the same, made once an election: its header, names quoted. */
+const unitsCsvMade = new WeakMap<
+  Election,
+  {
+    readonly header: string;
+    /** By contest, per choice its id and its fields from the contest's on (",contest,..."). */
+    readonly choices: ReadonlyMap<string, readonly (readonly [string, string])[]>;
+    /** A unit's first fields (id and name). */
+    readonly units: (id: string) => string;
+  }
+>();
+
+function unitsCsvParts(election: Election): NonNullable<ReturnType<typeof unitsCsvMade.get>> {
+  const made = unitsCsvMade.get(election);
+  if (made !== undefined) return made;
+  const nameOf = firstLanguage(election);
+  const d = election.definition;
+  const parties = new Map(d.parties.map((p) => [p.id, p]));
+  const header = [
+    'unit',
+    'unit_name',
+    'contest',
+    'contest_name',
+    'choice',
+    'choice_name',
+    'party',
+    ...d.voteTypes.map((v) => v.id),
+    'total',
+    'as_of_log',
+    'as_of_time',
+    'test',
+  ];
+  const choices = new Map(
+    d.contests.map((contest) => [
+      contest.id,
+      contest.choices.map((choice) => {
+        const party = choice.party === undefined ? undefined : parties.get(choice.party);
+        const fields = [
+          contest.id,
+          nameOf(contest.name),
+          choice.id,
+          nameOf(choice.name),
+          party === undefined ? '' : nameOf(party.abbreviation ?? party.name),
+        ];
+        return [choice.id, `,${fields.map(csvField).join(',')}`] as const;
+      }),
+    ]),
+  );
+  const parts = {
+    header: `${header.map(csvField).join(',')}\r\n`,
+    choices,
+    units: (id: string) => `${csvField(id)},${csvField(nameOf(election.units.get(id)?.name))}`,
+  };
+  unitsCsvMade.set(election, parts);
+  return parts;
+}
+
 /**
  * The feeds' JSON Schemas, generated from the zod schemas above: committed in schema/ (a test
  * keeps them current) and published with every version under schema/, where the site links them.

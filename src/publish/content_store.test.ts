@@ -14,7 +14,9 @@ describe('the directory content store', () => {
   it('tells the precinct files, compressed fast, from the headline files', () => {
     expect(isPrecinctFile('units/adams.json')).toBe(true);
     expect(isPrecinctFile('v/3/cdf/adams.2.json')).toBe(true);
+    expect(isPrecinctFile('v/3/csv/units/adams.2.csv')).toBe(true);
     expect(isPrecinctFile('cdf.json')).toBe(false);
+    expect(isPrecinctFile('csv/governor.csv')).toBe(false);
     expect(isPrecinctFile('v/3/results.json')).toBe(false);
     expect(isPrecinctFile('v/3/en/unit/adams.html')).toBe(false);
   });

@@ -48,14 +48,14 @@ export function compressible(path: string, size: number): boolean {
 }
 
 /**
- * The precinct files (a group of reporting units' results, `units/` and `cdf/`) are nearly all of
+ * The precinct files (a group of reporting units' results, `units/`, `cdf/` and `csv/units/`) are nearly all of
  * a large election's bytes (3.3 GB at 175,000 precincts) and are rewritten whenever one of their
  * units reports. They are compressed at the fastest settings: about five times faster, for
  * copies about 40% larger (brotli 1 and gzip 1 against brotli 5 and gzip 6, measured on the
  * demo's NIST reports).
  */
 export function isPrecinctFile(path: string): boolean {
-  return /(^|\/)(units|cdf)\/[^/]+\.json$/.test(path);
+  return /(^|\/)((units|cdf)\/[^/]+\.json|csv\/units\/[^/]+\.csv)$/.test(path);
 }
 
 /** When a file's compressed copies are made: a precinct file's later (LaterCopies). */

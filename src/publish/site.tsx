@@ -14,7 +14,7 @@ import {
   type ContestResults,
   type ContestTotals,
 } from '../core/tally.js';
-import { unitFilePath, unitGroups } from '../formats/results_feed.js';
+import { unitCsvPath, unitFilePath, unitGroups } from '../formats/results_feed.js';
 import { MARGIN_SHADES, PALETTE, paletteColour, ResultsMap, type MapArea } from './map.js';
 import { pointShares, TrendChart, trendPoints } from './trend.js';
 import { LANGUAGES, languageTag, Messages, type Language, type MessageKey } from './messages.js';
@@ -1134,6 +1134,20 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
   if (unit === undefined || area === undefined) throw new Error(`no unit ${unitId}`);
   const title = pick(ctx, unit.name).text;
   const children = election.children.get(unitId) ?? [];
+  // A county's rows are its precincts: each fully, partly or not reported (the expected vote is
+  // an estimate for areas of many). Labels and words made once: a county may list thousands.
+  const precincts = children.every((id) => !election.children.has(id));
+  const label = {
+    ballotsCast: ctx.m.t('ballotsCast'),
+    registeredVoters: ctx.m.t('registeredVoters'),
+    fullyShort: ctx.m.t('fullyShort'),
+    expectedShort: ctx.m.t('expectedShort'),
+  };
+  const status = {
+    full: ctx.m.t('unitStatus', { status: 'full' }),
+    partly: ctx.m.t('unitStatus', { status: 'partly' }),
+    none: ctx.m.t('unitStatus', { status: 'none' }),
+  };
   return renderPage(
     <Layout
       ctx={ctx}
@@ -1173,9 +1187,11 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
                 <th scope="col" class="num">
                   <T ctx={ctx} k="fullyShort" />
                 </th>
-                <th scope="col" class="num">
-                  <T ctx={ctx} k="expectedShort" />
-                </th>
+                {precincts ? null : (
+                  <th scope="col" class="num">
+                    <T ctx={ctx} k="expectedShort" />
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -1187,31 +1203,32 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
                     <th scope="row">
                       <Name ctx={ctx} text={u?.name ?? { en: id }} />
                     </th>
-                    <td class="num" data-label={ctx.m.t('ballotsCast')}>
+                    <td class="num" data-label={label.ballotsCast}>
                       {ctx.number.format(child?.ballotsCast ?? 0)}
                     </td>
-                    <td class="num" data-label={ctx.m.t('registeredVoters')}>
+                    <td class="num" data-label={label.registeredVoters}>
                       {ctx.number.format(child?.registeredVoters ?? 0)}
                     </td>
-                    <td class="num" data-label={ctx.m.t('fullyShort')}>
+                    <td class="num" data-label={label.fullyShort}>
                       {child === undefined
                         ? '—'
                         : election.children.has(id)
                           ? `${ctx.number.format(child.progress.fullyReported)}/${ctx.number.format(child.reporting.expected)}`
-                          : ctx.m.t('unitStatus', {
-                              status:
-                                child.progress.fullyReported > 0
-                                  ? 'full'
-                                  : child.reporting.reported > 0
-                                    ? 'partly'
-                                    : 'none',
-                            })}
+                          : status[
+                              child.progress.fullyReported > 0
+                                ? 'full'
+                                : child.reporting.reported > 0
+                                  ? 'partly'
+                                  : 'none'
+                            ]}
                     </td>
-                    <td class="num" data-label={ctx.m.t('expectedShort')}>
-                      {child === undefined
-                        ? '—'
-                        : expectedCell(ctx, child.progress, child.ballotsCast)}
-                    </td>
+                    {precincts ? null : (
+                      <td class="num" data-label={label.expectedShort}>
+                        {child === undefined
+                          ? '—'
+                          : expectedCell(ctx, child.progress, child.ballotsCast)}
+                      </td>
+                    )}
                   </tr>
                 );
               })}
@@ -1244,7 +1261,10 @@ function UnitResults(props: {
   if (units.length === 0) return null;
   const files = unitGroups(election)
     .filter((g) => g.parent === area.area)
-    .map((g) => unitFilePath(g.id));
+    .flatMap((g) => [
+      { path: unitFilePath(g.id), format: 'Tally JSON' },
+      { path: unitCsvPath(g.id), format: 'CSV' },
+    ]);
   const level = levelName(ctx);
   const results = units.length <= UNIT_RESULTS_UP_TO ? units.map((id) => ctx.input.area(id)) : [];
   return (
@@ -1310,9 +1330,9 @@ function UnitResults(props: {
         </>
       )}
       <ul class="downloads">
-        {files.map((path) => (
+        {files.map(({ path, format }) => (
           <li key={path}>
-            <a href={`${ctx.up}${path}`}>{path}</a> (Tally JSON)
+            <a href={`${ctx.up}${path}`}>{path}</a> ({format})
           </li>
         ))}
       </ul>

@@ -38,6 +38,8 @@ import {
   feedJsonSchema,
   resultsFeed,
   unitFilePath,
+  unitCsvPath,
+  unitsCsv,
   unitGroups,
   unitResultsBytes,
 } from '../formats/results_feed.js';
@@ -308,6 +310,9 @@ export async function buildGroupFiles(
       vendorApplicationId: VENDOR_APPLICATION,
     }),
   );
+  await out.reuse(unitCsvPath(group.id), String(revision), asOf, () =>
+    unitsCsv(election, areas(), { log: asOf, time: timeAt(asOf) }),
+  );
 }
 
 /**
@@ -357,7 +362,11 @@ export async function buildFeeds(
     for (const [i, group] of groups.entries()) {
       const listed =
         detail === 'listed' &&
-        out.listAsLastBuilt([unitFilePath(group.id), `cdf/${group.id}.json`]);
+        out.listAsLastBuilt([
+          unitFilePath(group.id),
+          `cdf/${group.id}.json`,
+          unitCsvPath(group.id),
+        ]);
       if (!listed)
         await buildGroupFiles(out, input, issuer, { index: i, of: groups.length }, group);
     }
@@ -438,6 +447,7 @@ export function precinctDetailPaths(
       paths.set(unit, [
         unitFilePath(group.id),
         `cdf/${group.id}.json`,
+        unitCsvPath(group.id),
         ...(parent === undefined ? [] : languages.map((lang) => pagePaths.unit(lang, parent))),
       ]);
     }

@@ -68,6 +68,9 @@ describe.skipIf(!haveChromium)('the public site in Chromium', () => {
     'en/verify.html',
     'fr/index.html',
     'fr/contest/council.html',
+    'fr/contest/measure-1.html',
+    'fr/unit/north.html',
+    'fr/verify.html',
   ];
 
   it.each(pages)(

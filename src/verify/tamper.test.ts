@@ -110,6 +110,11 @@ const TABLE = {
   'results.json: units reporting changed': { code: 'total_mismatch', caught: true },
   'results.json: a total changed': { code: 'total_mismatch', caught: true },
   'a CSV: a total changed': { code: 'total_mismatch', caught: true },
+  'a group file (csv/units/): a precinct’s votes changed': {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
+  'the long-format CSV: a county’s votes changed': { code: 'file_not_reproduced', caught: true },
   'a CSV: the TEST column emptied': { code: 'test_flag_mismatch', caught: true },
   // The group files of the reporting units.
   'a group file (cdf/): Issuer changed, numbers agreeing': {
@@ -620,6 +625,14 @@ const TAMPERS: Record<Change, Tamper> = {
         'state,State,state,total,3,5,1500,9,36,770',
         'state,State,state,total,3,5,1500,9,36,870',
       ),
+    ),
+  'a group file (csv/units/): a precinct’s votes changed': (site, op) =>
+    changeFile(op, site, 'csv/units/south.csv', (t) =>
+      t.replace(',Blue Party,260,0,260,', ',Blue Party,260,0,261,'),
+    ),
+  'the long-format CSV: a county’s votes changed': (site, op) =>
+    changeFile(op, site, 'csv/results.csv', (t) =>
+      t.replace(/(\r\nsouth,South County,county,governor,Governor,ada,Ada Lovelace,Blue Party,total,)\d+/, '$1999'),
     ),
   'a CSV: the TEST column emptied': (site, op) =>
     changeFile(op, site, 'csv/governor.csv', (t) => t.replaceAll(',TEST', ',')),

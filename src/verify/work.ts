@@ -42,11 +42,13 @@ import { strictUtf8Text } from '../core/text.js';
 import type { SignedSubmission, Submission } from '../core/submission.js';
 import { Tally, type AreaResults, type TallySums } from '../core/tally.js';
 import { writeNistResults, type NistReportInfo } from '../formats/nist_cdf_results.js';
-import { writeUnitResults } from '../formats/results_feed.js';
+import { unitsCsv, writeUnitResults } from '../formats/results_feed.js';
 import { withJsonBytes } from '../formats/json_bytes.js';
 import { keyRef, verifyCanonical, verifyObject } from '../log/envelope.js';
 import { parseVerifierKey, type Verifier } from '../log/note.js';
 import type { CountedEntry } from './replay.js';
+
+const encoder = new TextEncoder();
 
 /** The submission a submission entry records, read without checks: the workers checked it. */
 export function submissionIn(entry: Uint8Array): Submission {
@@ -186,6 +188,7 @@ export interface GroupTask {
 export interface PublishedGroup {
   readonly units?: string;
   readonly cdf?: string;
+  readonly csv?: string;
 }
 
 export type VerifyTaskResult =
@@ -211,6 +214,7 @@ export type VerifyTaskResult =
         readonly group: string;
         readonly units: boolean;
         readonly cdf: boolean;
+        readonly csv: boolean;
         /** The units' results as of the files' asOfLog, and the report's status then. */
         readonly areas: AreaResults[];
         readonly complete: boolean;
@@ -473,8 +477,8 @@ function results(state: WorkerState, published: readonly PublishedGroup[]): Veri
   // The groups whose files show earlier numbers than the version's, counted as of their size.
   let earlier: Tally | undefined;
   groups.forEach((group, i) => {
-    const { units, cdf } = published[i] ?? {};
-    if (units === undefined && cdf === undefined) return;
+    const { units, cdf, csv } = published[i] ?? {};
+    if (units === undefined && cdf === undefined && csv === undefined) return;
     let counts = tally;
     if (group.fileCounted !== undefined) {
       counts = earlier ??= new Tally(election);
@@ -494,11 +498,20 @@ function results(state: WorkerState, published: readonly PublishedGroup[]): Veri
       withJsonBytes((w) => {
         writeNistResults(w, election, areas, group.cdfInfo);
       }, sha256Hex) !== cdf;
-    if (unitsDiffer || cdfDiffer) {
+    // The CSV says the time of the log as of its numbers, as the NIST report's header does.
+    const csvDiffer =
+      csv !== undefined &&
+      sha256Hex(
+        encoder.encode(
+          unitsCsv(election, areas, { log: group.asOfLog, time: group.cdfInfo.generatedAt }),
+        ),
+      ) !== csv;
+    if (unitsDiffer || cdfDiffer || csvDiffer) {
       differ.push({
         group: group.id,
         units: unitsDiffer,
         cdf: cdfDiffer,
+        csv: csvDiffer,
         areas,
         complete: group.cdfInfo.complete,
       });
@@ -506,6 +519,7 @@ function results(state: WorkerState, published: readonly PublishedGroup[]): Veri
     const numbers = numbersOf(areas);
     if (units !== undefined && !unitsDiffer) numbersCompared += numbers;
     if (cdf !== undefined && !cdfDiffer) numbersCompared += numbers;
+    if (csv !== undefined && !csvDiffer) numbersCompared += numbers;
   });
   return { type: 'results', differ, numbersCompared };
 }
