@@ -607,8 +607,8 @@ describe('tally verify', () => {
         t
           .replace('"ada":520', '"ada":260')
           .replace(
-            'state,State,state,total,2,5,1000,6,24,520,440,10,TEST',
-            'state,State,state,total,1,5,500,3,12,260,220,5,TEST',
+            'state,State,state,total,2,5,1000,6,24,520,440,10,',
+            'state,State,state,total,1,5,500,3,12,260,220,5,',
           ),
       );
     }

@@ -314,7 +314,7 @@ async function detailFilesOf(url: string): Promise<Map<string, number>> {
       manifest: { files: Record<string, { asOf: number }> };
     };
     for (const [path, f] of Object.entries(manifest.files)) {
-      if (/^(units|cdf)\/|\/unit\//.test(path)) groups.set(path, f.asOf);
+      if (/^(units|cdf|csv\/units)\/|\/unit\//.test(path)) groups.set(path, f.asOf);
     }
   } catch {
     // Read again with the next version.

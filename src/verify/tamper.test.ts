@@ -337,9 +337,12 @@ function southAsOfInFirstVersion(op: Operator): number {
   return manifest.files['units/south.json']?.asOf ?? fail();
 }
 
+/** The south group's files: its precincts' results as Tally JSON, NIST CDF and CSV. */
+const SOUTH_GROUP_FILES = ['units/south.json', 'cdf/south.json', 'csv/units/south.csv'];
+
 /** The south group's files as the first version has them, in the current version's place. */
 function southFromFirstVersion(site: string, op: Operator): void {
-  fromFirstVersion(site, op, ['units/south.json', 'cdf/south.json']);
+  fromFirstVersion(site, op, SOUTH_GROUP_FILES);
 }
 
 /** South's page (the county's, listing its precincts) in each language. */
@@ -357,7 +360,7 @@ function fromFirstVersion(site: string, op: Operator, paths: readonly string[]):
 
 /** Lists the south group's files as of `asOf` in a manifest being re-signed. */
 function listSouthAsOf(m: { files: Record<string, unknown> }, asOf: number): void {
-  listAsOf(m, ['units/south.json', 'cdf/south.json'], asOf);
+  listAsOf(m, SOUTH_GROUP_FILES, asOf);
 }
 
 /** Lists files as of `asOf` in a manifest being re-signed. */
@@ -632,7 +635,10 @@ const TAMPERS: Record<Change, Tamper> = {
     ),
   'the long-format CSV: a county’s votes changed': (site, op) =>
     changeFile(op, site, 'csv/results.csv', (t) =>
-      t.replace(/(\r\nsouth,South County,county,governor,Governor,ada,Ada Lovelace,Blue Party,total,)\d+/, '$1999'),
+      t.replace(
+        /(\r\nsouth,South County,county,governor,Governor,ada,Ada Lovelace,Blue Party,total,)\d+/,
+        '$1999',
+      ),
     ),
   'a CSV: the TEST column emptied': (site, op) =>
     changeFile(op, site, 'csv/governor.csv', (t) => t.replaceAll(',TEST', ',')),

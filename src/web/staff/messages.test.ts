@@ -13,9 +13,11 @@ import {
 const keys = Object.keys(en) as StaffMessageKey[];
 
 describe('the staff application’s messages', () => {
-  it('ship the six EU languages the public site ships (its Section 203 languages are for voters)', () => {
-    expect(Object.keys(STAFF_LANGUAGES)).toEqual(SHIPPED_LANGUAGES.slice(0, 6));
+  it('ship six of the languages the public site ships (the site’s others are for voters)', () => {
     expect(Object.keys(STAFF_LANGUAGES)).toEqual(['en', 'fr', 'es', 'de', 'it', 'nl']);
+    for (const language of Object.keys(STAFF_LANGUAGES)) {
+      expect(SHIPPED_LANGUAGES).toContain(language);
+    }
   });
 
   for (const [language, { messages }] of Object.entries(STAFF_LANGUAGES)) {
