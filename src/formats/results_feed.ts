@@ -605,13 +605,18 @@ export const unitCsvPath = (group: string): string => `csv/units/${group}.csv`;
 /**
  * A group's reporting units' results as CSV (csv/units/<group>.csv, beside units/<group>.json):
  * a row per unit, contest on its ballot and choice, with names in the definition's first
- * language, a column per vote type and the total, and the log size the numbers are as of and
- * the time of the log then.
+ * language, a column per vote type and the total, and the log size the numbers are as of.
  */
-export function unitsCsv(election: Election, areas: readonly AreaResults[], asOf: CsvAsOf): string {
+export function unitsCsv(
+  election: Election,
+  areas: readonly AreaResults[],
+  asOf: Pick<CsvAsOf, 'log'>,
+): string {
   const { header, choices, units } = unitsCsvParts(election);
   const voteTypes = election.definition.voteTypes.map((v) => v.id);
-  const tail = `,${csvField(asOf.log)},${csvField(asOf.time)},${election.definition.test ? 'TEST' : ''}\r\n`;
+  // The time of the log is the file's, in its group's JSON and NIST report: not on every row of
+  // the precinct files, nearly all of a large election's bytes.
+  const tail = `,${csvField(asOf.log)},${election.definition.test ? 'TEST' : ''}\r\n`;
   let text = header;
   for (const area of areas) {
     const lead = units(area.area);
@@ -657,7 +662,6 @@ function unitsCsvParts(election: Election): NonNullable<ReturnType<typeof unitsC
     ...d.voteTypes.map((v) => v.id),
     'total',
     'as_of_log',
-    'as_of_time',
     'test',
   ];
   const choices = new Map(

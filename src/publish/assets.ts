@@ -53,9 +53,9 @@ table.stack th,table.stack td{min-width:0;overflow-wrap:anywhere}
 table.stack [data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
 figure{margin:0;max-width:640px}
 svg.map{max-width:100%;height:auto}
-svg.trend{display:block;width:100%;height:auto}
+svg.trend{display:block;width:100%;max-width:640px;height:auto}
 svg.trend .grid{stroke:#d0d0d0;stroke-width:1}
-svg.trend .axis{font:12px system-ui,sans-serif;fill:#444}
+svg.trend .axis{font:13px system-ui,sans-serif;fill:#444}
 .note{color:var(--muted);font-size:.9rem}
 .legend{display:flex;flex-wrap:wrap;gap:4px 12px;margin-top:4px}
 svg.shade{width:14px;height:14px;margin-right:4px;vertical-align:-2px;border:1px solid #1a1a1a}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DirectoryContentStore, isPrecinctFile } from './content_store.js';
+import { copiesOf, DirectoryContentStore, isPrecinctFile } from './content_store.js';
 
 describe('the directory content store', () => {
   let dir: string | undefined;
@@ -17,6 +17,10 @@ describe('the directory content store', () => {
     expect(isPrecinctFile('v/3/csv/units/adams.2.csv')).toBe(true);
     expect(isPrecinctFile('cdf.json')).toBe(false);
     expect(isPrecinctFile('csv/governor.csv')).toBe(false);
+    // A CSV's copies are made once the version is out, as a precinct file's; a page's at once.
+    expect(copiesOf('csv/results.csv')).toBe('later');
+    expect(copiesOf('units/adams.json')).toBe('later');
+    expect(copiesOf('en/index.html')).toBe('now');
     expect(isPrecinctFile('v/3/results.json')).toBe(false);
     expect(isPrecinctFile('v/3/en/unit/adams.html')).toBe(false);
   });

@@ -58,9 +58,12 @@ export function isPrecinctFile(path: string): boolean {
   return /(^|\/)((units|cdf)\/[^/]+\.json|csv\/units\/[^/]+\.csv)$/.test(path);
 }
 
-/** When a file's compressed copies are made: a precinct file's later (LaterCopies). */
+/**
+ * When a file's compressed copies are made: a precinct file's and a CSV's later (LaterCopies),
+ * once the version is out; a 175,000-precinct election's long CSV is megabytes a version.
+ */
 export function copiesOf(path: string): CompressedCopies {
-  return isPrecinctFile(path) ? 'later' : 'now';
+  return isPrecinctFile(path) || path.endsWith('.csv') ? 'later' : 'now';
 }
 
 export async function compress(

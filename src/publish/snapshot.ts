@@ -311,7 +311,7 @@ export async function buildGroupFiles(
     }),
   );
   await out.reuse(unitCsvPath(group.id), String(revision), asOf, () =>
-    unitsCsv(election, areas(), { log: asOf, time: timeAt(asOf) }),
+    unitsCsv(election, areas(), { log: asOf }),
   );
 }
 

@@ -65,7 +65,8 @@ export function pointShares(contest: Contest, point: TrendPoint): number[] {
   return contest.choices.map((c) => (all > 0 ? (point.counts[c.id] ?? 0) / all : 0));
 }
 
-const W = 640;
+// Drawn for a phone's width first (a wider screen scales it up): its labels stay readable.
+const W = 400;
 const H = 220;
 const PAD = { left: 48, right: 12, top: 10, bottom: 26 };
 
