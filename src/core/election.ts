@@ -386,7 +386,8 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
   const voteTypes = new Set(definition.voteTypes.map((v) => v.id));
   for (const unit of definition.units) {
     const unknown = unit.voteTypes?.find((v) => !voteTypes.has(v));
-    if (unknown !== undefined) return bad(`unit "${unit.id}" reports unknown vote type "${unknown}"`);
+    if (unknown !== undefined)
+      return bad(`unit "${unit.id}" reports unknown vote type "${unknown}"`);
     const twice = unit.voteTypes?.find((v, i) => unit.voteTypes?.indexOf(v) !== i);
     if (twice !== undefined) return bad(`unit "${unit.id}" lists vote type "${twice}" twice`);
   }
@@ -404,7 +405,7 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
   const unitVoteTypes = new Map<string, readonly string[]>();
   for (const id of reportingUnits) {
     let own: readonly string[] | undefined;
-    for (let at: string | undefined = id; own === undefined && at !== undefined; ) {
+    for (let at: string | undefined = id; own === undefined && at !== undefined;) {
       const unit = units.get(at);
       own = unit?.voteTypes;
       at = unit?.parent;
