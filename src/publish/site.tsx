@@ -356,6 +356,12 @@ function ProgressOf(props: {
   );
 }
 
+/** A reporting unit's status: every vote type it reports in, some, or none yet. */
+function unitStatus(unit: Pick<AreaResults, 'reporting' | 'progress'>): 'full' | 'partly' | 'none' {
+  if (unit.progress.fullyReported > 0) return 'full';
+  return unit.reporting.reported > 0 ? 'partly' : 'none';
+}
+
 /** The expected vote counted in an area, as a table cell says it, or a dash. */
 function expectedCell(ctx: Ctx, progress: AreaResults['progress'], ballots: number): string {
   return progress.expectedBallots === undefined
@@ -1214,13 +1220,7 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
                         ? '—'
                         : election.children.has(id)
                           ? `${ctx.number.format(child.progress.fullyReported)}/${ctx.number.format(child.reporting.expected)}`
-                          : status[
-                              child.progress.fullyReported > 0
-                                ? 'full'
-                                : child.reporting.reported > 0
-                                  ? 'partly'
-                                  : 'none'
-                            ]}
+                          : status[unitStatus(child)]}
                     </td>
                     {precincts ? null : (
                       <td class="num" data-label={label.expectedShort}>
@@ -1299,12 +1299,6 @@ function UnitResults(props: {
                         const r = u?.contests.find((x) => x.contest === contest.id);
                         if (u === undefined || r === undefined) return null;
                         const unit = election.units.get(u.area);
-                        const status =
-                          u.progress.fullyReported > 0
-                            ? 'full'
-                            : u.reporting.reported > 0
-                              ? 'partly'
-                              : 'none';
                         return (
                           <tr key={u.area}>
                             <th scope="row">
@@ -1316,7 +1310,7 @@ function UnitResults(props: {
                               </td>
                             ))}
                             <td data-label={ctx.m.t('fullyShort')}>
-                              {ctx.m.t('unitStatus', { status })}
+                              {ctx.m.t('unitStatus', { status: unitStatus(u) })}
                             </td>
                           </tr>
                         );
