@@ -1,8 +1,8 @@
 // The public results site: static HTML pages, one set per language, that work without JavaScript.
 // Pure: each page is a function of the election, the tally's results and the version, rendered to
 // a string (preact-render-to-string). Pages: the election summary, a page per contest (by vote
-// type, by area with a map, over time), a page per unit above the reporting units, and how to
-// verify the results.
+// type, by area with a map, the night's trend), a page per unit above the reporting units, and
+// how to verify the results.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Choice, Contest, Election, LocalizedText } from '../core/election.js';
@@ -71,7 +71,7 @@ interface Ctx {
   readonly percent: NumberFormatter;
   /** The time of the log a page shows, as it says it. */
   readonly time: Intl.DateTimeFormat;
-  /** The time of day of a change in "results over time". */
+  /** The time of day of a point of the night's trend. */
   readonly clock: Intl.DateTimeFormat;
   /** From the page's directory to the version's root. */
   readonly up: string;

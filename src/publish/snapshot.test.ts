@@ -169,7 +169,7 @@ describe('building a version', () => {
     // 21:00:05 UTC on 3 November 2026 is 3 pm in Chicago (CST, UTC−6, after the clocks went back).
     expect(chicago('en/index.html')).toContain('03:00:05 PM CST');
     expect(chicago('fr/index.html')).toContain('15:00:05 UTC−6');
-    // Results over time, on a contest page.
+    // The chart of the night, on a contest page: its figures' times.
     expect(chicago('en/contest/governor.html')).toContain('03:00:05 PM CST');
     const utc = (await versionOf(electionWithMaps(), [sampleSubmission('n-1')]))('en/index.html');
     expect(utc).toContain('09:00:05 PM UTC');
