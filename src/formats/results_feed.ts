@@ -470,13 +470,30 @@ function firstLanguage(
   return (text) => (text === undefined ? '' : (text[language] ?? Object.values(text)[0] ?? ''));
 }
 
+/** The contest CSV's columns other than its choices'. */
+const CONTEST_CSV_FIXED = new Set([
+  'area',
+  'area_name',
+  'area_type',
+  'vote_type',
+  'units_reported',
+  'units_expected',
+  'ballots_cast',
+  'overvotes',
+  'undervotes',
+  'as_of_log',
+  'as_of_time',
+  'test',
+]);
+
 /** A contest's choices as its CSV's columns name them: by name, the id added where two share one. */
 export function choiceColumns(election: Election, contestId: string): string[] {
   const contest = election.contests.get(contestId);
   const nameOf = firstLanguage(election);
   const names = (contest?.choices ?? []).map((c) => nameOf(c.name) || c.id);
+  // A name two choices share, or one of the file's own columns, gets the choice's id too.
   return names.map((name, i) =>
-    names.indexOf(name) === i && names.lastIndexOf(name) === i
+    names.indexOf(name) === i && names.lastIndexOf(name) === i && !CONTEST_CSV_FIXED.has(name)
       ? name
       : `${name} (${contest?.choices[i]?.id ?? ''})`,
   );

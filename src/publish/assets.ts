@@ -35,7 +35,8 @@ table.results{border-collapse:collapse;width:100%;margin:8px 0 16px}
 table.results caption{text-align:left;font-weight:600;padding:4px 0}
 table.results th,table.results td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 table.results .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.results thead th{white-space:normal;overflow-wrap:break-word;hyphens:auto}
+table.results th,table.results td{overflow-wrap:anywhere}
+table.results thead th{white-space:normal;hyphens:auto}
 tr.leading{background:var(--lead)}
 svg.bar{display:block;width:100%;max-width:20em;height:6px;margin-top:4px}
 svg.bar .track{fill:#ececec}

@@ -105,15 +105,48 @@ export function ResultsMap(props: {
       ))}
       {areas.length > LABELLED_AREAS
         ? null
-        : areas.map((a, i) => {
-            const [x, y] = path.centroid(collection.features[i] as GeoJSON.Feature);
-            if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-            return (
-              <text key={a.id} class="label" x={x.toFixed(1)} y={y.toFixed(1)} text-anchor="middle">
-                {a.name}
-              </text>
-            );
-          })}
+        : labelled(areas, collection.features, path).map(({ area, x, y }) => (
+            <text
+              key={area.id}
+              class="label"
+              x={x.toFixed(1)}
+              y={y.toFixed(1)}
+              text-anchor="middle"
+            >
+              {area.name}
+            </text>
+          ))}
     </svg>
   );
+}
+
+/** About how wide a label's letter is, and how tall its line, at the map's 11px type. */
+const LETTER = 6.2;
+const LINE = 13;
+
+/**
+ * The areas named on the map, where: at its centre, the largest areas first, each only where
+ * its name does not cross one already written (the table names every area).
+ */
+function labelled(
+  areas: readonly MapArea[],
+  features: readonly GeoJSON.Feature[],
+  path: ReturnType<typeof geoPath>,
+): { area: MapArea; x: number; y: number }[] {
+  const placed: { area: MapArea; x: number; y: number; half: number }[] = [];
+  const bySize = areas
+    .map((area, i) => ({ area, feature: features[i] as GeoJSON.Feature }))
+    .map((a) => ({ ...a, size: path.area(a.feature) }))
+    .sort((a, b) => b.size - a.size);
+  for (const { area, feature } of bySize) {
+    const [x, y] = path.centroid(feature);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const half = (area.name.length * LETTER) / 2;
+    const crosses = placed.some(
+      (p) => Math.abs(p.x - x) < p.half + half && Math.abs(p.y - y) < LINE,
+    );
+    if (!crosses) placed.push({ area, x, y, half });
+  }
+  // In the areas' order, as the table lists them.
+  return areas.flatMap((area) => placed.filter((p) => p.area === area));
 }

@@ -24,7 +24,7 @@ import { CHECKPOINT_PATH, tiledLogFiles } from '../log/tiled_log.js';
 import type { Log } from '../log/log.js';
 import { encodeVerifierKey, verifierKeyRef, type Signer } from '../log/note.js';
 import { parseCurrent } from '../formats/manifest.js';
-import { copiesOf, isPrecinctFile, type ContentStore } from './content_store.js';
+import { copiesOf, type ContentStore } from './content_store.js';
 import { LaterCopies } from './later_copies.js';
 import {
   rootPage,
@@ -480,7 +480,9 @@ export class Publisher {
     this.lastPublished = checkpoint;
     this.lastVersionMs = performance.now() - started;
     this.laterCopies.start(
-      snapshot.files.filter((f) => isPrecinctFile(f.path)).map((f) => versionPath(version, f.path)),
+      snapshot.files
+        .filter((f) => copiesOf(f.path) === 'later')
+        .map((f) => versionPath(version, f.path)),
     );
     await this.options.onPublished?.(snapshot);
     this.newest = { snapshot, buildMs, writeMs: performance.now() - started - buildMs };

@@ -313,7 +313,8 @@ function levelName(ctx: Ctx): string {
 
 /** A share as a whole percentage, rounded down: 100% only when it is all. */
 const wholeShare = (part: number, whole: number): number =>
-  Math.floor(share(part, whole) * 100) / 100;
+  // In whole numbers first: 29 / 100 * 100 is 28.999… in floating point.
+  whole > 0 ? Math.floor((part * 100) / whole) / 100 : 0;
 
 /** How far an area's count has come, in words: units fully reported, and the expected vote. */
 function ProgressOf(props: {
@@ -609,7 +610,9 @@ function ContestResultsTable(props: {
         ctx={ctx}
         contest={contest}
         totals={results.total}
-        leaders={rule === undefined ? results.leaders : []}
+        // A measure with a rule passes or fails by its share, where it is decided; elsewhere (a
+        // county's votes) no choice of it "leads" either.
+        leaders={contest.kind === 'measure' && contest.passes !== undefined ? [] : results.leaders}
         caption={props.caption}
       />
     </>

@@ -21,7 +21,7 @@ const WIDTHS = [10, 20, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21
 /**
  * A contest's points through the night, at most `most` of them: the slots merged into the
  * narrowest width (WIDTHS) that gives no more points, each point the votes counted by its end
- * (by `until`, the version's time, for the last). Only slots the contest's votes changed in are
+ * (by `until`, the time of the page's numbers, for the last). Only slots the contest's votes changed in are
  * points. A pure function of the slots, so that the verifier draws the same chart.
  */
 export function trendPoints(

@@ -245,7 +245,7 @@ export function demoDefinition(
       sv: 'Allmänt demonstrationsval 2026',
     }),
     date: '2026-11-03',
-    timeZone: 'America/Chicago',
+    timeZone: 'America/New_York',
     test: true,
     languages: [...LANGUAGES],
     voteTypes: [
