@@ -470,8 +470,8 @@ function firstLanguage(
   return (text) => (text === undefined ? '' : (text[language] ?? Object.values(text)[0] ?? ''));
 }
 
-/** The contest CSV's columns other than its choices'. */
-const CONTEST_CSV_FIXED = new Set([
+/** The contest CSV's columns before its choices', and after them. */
+const CONTEST_CSV_BEFORE = [
   'area',
   'area_name',
   'area_type',
@@ -481,10 +481,10 @@ const CONTEST_CSV_FIXED = new Set([
   'ballots_cast',
   'overvotes',
   'undervotes',
-  'as_of_log',
-  'as_of_time',
-  'test',
-]);
+] as const;
+// Every row of a test election says so (test), wherever the row ends up.
+const CONTEST_CSV_AFTER = ['as_of_log', 'as_of_time', 'test'] as const;
+const CONTEST_CSV_FIXED = new Set<string>([...CONTEST_CSV_BEFORE, ...CONTEST_CSV_AFTER]);
 
 /** A contest's choices as its CSV's columns name them: by name, the id added where two share one. */
 export function choiceColumns(election: Election, contestId: string): string[] {
@@ -514,20 +514,9 @@ export function contestCsv(
   if (contest === undefined) throw new Error(`no contest ${contestId}`);
   const nameOf = firstLanguage(election);
   const header = [
-    'area',
-    'area_name',
-    'area_type',
-    'vote_type',
-    'units_reported',
-    'units_expected',
-    'ballots_cast',
-    'overvotes',
-    'undervotes',
+    ...CONTEST_CSV_BEFORE,
     ...choiceColumns(election, contestId),
-    'as_of_log',
-    'as_of_time',
-    // Every row of a test election says so, wherever the row ends up.
-    'test',
+    ...CONTEST_CSV_AFTER,
   ];
   const test = election.definition.test ? 'TEST' : '';
   const rows = [header.map(csvField).join(',')];
