@@ -13,8 +13,15 @@
 // reviewer decides a held submission once: accepted, it counts from the review's entry on, as
 // the latest accepted submission of its unit and vote type; rejected, it never counts.
 import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
-import { isWithin, type Election } from './election.js';
-import type { ReleaseEntry, ReviewEntry, RosterStatement } from './log_entry.js';
+import { isWithin, voteFor, type Election } from './election.js';
+import {
+  STATUSES_WITH_WINNERS,
+  type ContestStatusEntry,
+  type ContestStatusValue,
+  type ReleaseEntry,
+  type ReviewEntry,
+  type RosterStatement,
+} from './log_entry.js';
 import { problem, throwIllegalValue, type Problem, type ProblemSummary } from './result.js';
 import { sha256Hex } from './sha256.js';
 import {
@@ -66,7 +73,11 @@ export type RefusalCode =
   | 'delegation_scope'
   | 'delegation_expired'
   | 'delegation_revoked'
-  | 'delegation_unnamed';
+  | 'delegation_unnamed'
+  | 'unknown_contest'
+  | 'invalid_winners'
+  | 'status_unchanged'
+  | 'already_certified';
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses
@@ -135,7 +146,69 @@ export type AdmissionEntry =
       readonly time: string;
       /** By the server at the definition's release time, not by a staff member. */
       readonly scheduled: boolean;
-    };
+    }
+  /** A staff member's change of a contest's status. */
+  | ({
+      readonly type: 'contest-status';
+      readonly leaf: number;
+      readonly election: string;
+    } & ContestStatus);
+
+/** Where a contest stands, as its last status entry says (none: unofficial). */
+export interface ContestStatus {
+  readonly contest: string;
+  readonly status: ContestStatusValue;
+  /** The choices it names as elected: for a call or a certification. */
+  readonly winners?: readonly string[];
+  readonly time: string;
+}
+
+/** A contest's status as pages and feeds show it: with the entry that set it. */
+export interface PublishedStatus extends ContestStatus {
+  readonly entry: number;
+}
+
+/**
+ * A contest's status as of log size `size`, from the changes in log order: the last change of it
+ * among the first `size` entries; undefined while none (the contest is unofficial).
+ */
+export function statusAsOf(
+  changes: readonly PublishedStatus[],
+  contest: string,
+  size: number,
+): PublishedStatus | undefined {
+  let found: PublishedStatus | undefined;
+  for (const c of changes) {
+    if (c.entry >= size) break;
+    if (c.contest === contest) found = c;
+  }
+  return found;
+}
+
+/**
+ * The entry of the last change of a status (of `contest`'s, or of any contest's), -1 for none:
+ * what shows a status needs rebuilding when this moves.
+ */
+export function lastStatusChange(changes: readonly PublishedStatus[], contest?: string): number {
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i] as PublishedStatus;
+    if (contest === undefined || c.contest === contest) return c.entry;
+  }
+  return -1;
+}
+
+/** A contest-status log entry as the rules read it. */
+export function contestStatusAdmission(e: ContestStatusEntry, leaf: number): AdmissionEntry {
+  return {
+    type: 'contest-status',
+    leaf,
+    election: e.election,
+    contest: e.contest,
+    status: e.status,
+    time: e.time,
+    ...(e.winners === undefined ? {} : { winners: e.winners }),
+  };
+}
 
 /** A roster statement as the rules read it, with its key's reference and who signed it. */
 export function rosterAdmission(
@@ -258,6 +331,18 @@ export class AdmissionState {
   private readonly digests = new Map<string, number>();
   /** The entry that released the results, once one did. */
   private releasedAt: number | undefined;
+  /** Each contest's status, as its last status entry set it. */
+  private readonly statuses = new Map<string, PublishedStatus>();
+
+  /** A contest's status as the log has it now (set at entry `status.entry`). */
+  knowContestStatus(status: PublishedStatus): void {
+    this.statuses.set(status.contest, status);
+  }
+
+  /** Each contest's status, for those whose status a log entry set. */
+  get contestStatuses(): ReadonlyMap<string, PublishedStatus> {
+    return this.statuses;
+  }
 
   /** The results were released at entry `leaf`. */
   knowRelease(leaf: number): void {
@@ -353,6 +438,21 @@ export class AdmissionState {
         if (entry.election !== election.definition.id)
           return refused(`a release for election "${entry.election}"`);
         return this.release(election, entry);
+      case 'contest-status': {
+        if (entry.election !== election.definition.id)
+          return refused(`a contest status for election "${entry.election}"`);
+        const refusedFor = this.contestStatusRefusal(election, entry);
+        if (refusedFor !== undefined) return { type: 'refused', error: refusedFor };
+        const { contest, status, time, winners } = entry;
+        this.statuses.set(contest, {
+          contest,
+          status,
+          time,
+          entry: entry.leaf,
+          ...(winners === undefined ? {} : { winners }),
+        });
+        return RECORDED;
+      }
       default:
         return throwIllegalValue(entry);
     }
@@ -402,6 +502,61 @@ export class AdmissionState {
       record.acceptedAt = entry.leaf;
     } else record.status = 'rejected';
     return RECORDED;
+  }
+
+  /**
+   * What a change of a contest's status would be refused for now, if anything: a contest the
+   * definition does not have; winners that are not the contest's choices, named once each and at
+   * most as many as it elects, or any for a status that names none (or none for one that does);
+   * the status it has already; any status but a recount once the contest is certified.
+   */
+  contestStatusRefusal(
+    election: Election,
+    change: Pick<ContestStatus, 'contest' | 'status' | 'winners'>,
+  ): Problem<RefusalCode> | undefined {
+    const contest = election.definition.contests.find((c) => c.id === change.contest);
+    if (contest === undefined)
+      return problem('unknown_contest', `unknown contest "${change.contest}"`);
+    const winners = change.winners ?? [];
+    const named = STATUSES_WITH_WINNERS.includes(change.status);
+    if (named && winners.length === 0) {
+      return problem(
+        'invalid_winners',
+        `a contest ${change.status === 'called' ? 'called' : 'certified'} names its winners`,
+      );
+    }
+    if (!named && winners.length > 0)
+      return problem('invalid_winners', `a contest marked ${change.status} names no winners`);
+    const choices = new Set(contest.choices.map((c) => c.id));
+    const unknown = winners.find((w) => !choices.has(w));
+    if (unknown !== undefined)
+      return problem('invalid_winners', `"${unknown}" is not a choice of ${contest.id}`);
+    if (new Set(winners).size !== winners.length)
+      return problem('invalid_winners', 'a winner is named twice');
+    if (winners.length > voteFor(contest)) {
+      return problem(
+        'invalid_winners',
+        `${contest.id} elects ${String(voteFor(contest))}, not ${String(winners.length)}`,
+      );
+    }
+    const now = this.statuses.get(change.contest);
+    const nowStatus = now?.status ?? 'unofficial';
+    if (
+      nowStatus === change.status &&
+      (now?.winners ?? []).join('\u0000') === winners.join('\u0000')
+    ) {
+      return problem(
+        'status_unchanged',
+        `${contest.id} is ${nowStatus} already${now === undefined ? '' : ` (entry ${String(now.entry)})`}`,
+      );
+    }
+    if (nowStatus === 'certified' && change.status !== 'recount') {
+      return problem(
+        'already_certified',
+        `${contest.id} was certified at entry ${String(now?.entry)}: only a recount reopens it`,
+      );
+    }
+    return undefined;
   }
 
   /** What a release would be refused for now, if anything. */

@@ -139,6 +139,40 @@ export const ReleaseEntry = z.strictObject({
   by: StaffName.optional(),
 });
 
+/**
+ * Where the count of a contest stands, as the election office says: results are unofficial (as
+ * every contest starts), too early to call, called (for the winners it names), in a recount, or
+ * certified (for the winners it names).
+ */
+export const CONTEST_STATUSES = [
+  'unofficial',
+  'too-early',
+  'called',
+  'recount',
+  'certified',
+] as const;
+export type ContestStatusValue = (typeof CONTEST_STATUSES)[number];
+
+/** The statuses that name the contest's winners: a call, and the certification. */
+export const STATUSES_WITH_WINNERS: readonly ContestStatusValue[] = ['called', 'certified'];
+
+/**
+ * A staff member's change of a contest's status: each change is an entry, so the public site's
+ * "called" or "certified" is as checkable as its numbers. Names who changed it, and why.
+ */
+export const ContestStatusEntry = z.strictObject({
+  format: z.literal(LOG_ENTRY_FORMAT),
+  type: z.literal('contest-status'),
+  election: Id,
+  time: Time,
+  contest: Id,
+  status: z.enum(CONTEST_STATUSES),
+  /** For a call or a certification: the choices elected (for a measure, its outcome). */
+  winners: z.array(Id).min(1).optional(),
+  by: StaffName,
+  reason: z.string().max(MAX_REVIEW_REASON).regex(/\S/, 'a status change gives its reason'),
+});
+
 export const LogEntry = z.discriminatedUnion('type', [
   ElectionEntry,
   ElectionPartEntry,
@@ -147,6 +181,7 @@ export const LogEntry = z.discriminatedUnion('type', [
   RejectionEntry,
   ReviewEntry,
   ReleaseEntry,
+  ContestStatusEntry,
 ]);
 
 export type LogEntry = z.infer<typeof LogEntry>;
@@ -159,6 +194,7 @@ export type RejectionEntry = z.infer<typeof RejectionEntry>;
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
 export type ReviewerDecision = z.infer<typeof ReviewerDecision>;
 export type ReleaseEntry = z.infer<typeof ReleaseEntry>;
+export type ContestStatusEntry = z.infer<typeof ContestStatusEntry>;
 
 const encoder = new TextEncoder();
 

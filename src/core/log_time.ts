@@ -15,6 +15,7 @@ export function entryTime(e: LogEntry): string | undefined {
       return e.statement.time;
     case 'review':
     case 'release':
+    case 'contest-status':
       return e.time;
     case 'submission':
     case 'rejection':

@@ -3,6 +3,7 @@
 // latest accepted submission per vote type (DESIGN.md). `Tally` keeps that sum incrementally as
 // log entries arrive; `checkTally` checks a set of results against the counted submissions from
 // scratch, so the publisher can refuse totals that do not add up.
+import type { PublishedStatus } from './admission.js';
 import { ancestry, contestsOnBallot, voteFor, type Contest, type Election } from './election.js';
 import type { LogEntry } from './log_entry.js';
 import { problem, type Problem } from './result.js';
@@ -245,6 +246,8 @@ export class Tally {
   private readonly trendOffsets = new Map<string, number>();
   private readonly trendWidth: number;
   private readonly contestRevisions = new Map<string, number>();
+  /** Every change of a contest's status, in log order. */
+  private readonly statusChanges: PublishedStatus[] = [];
   /** The results of areas above the reporting units as last built, until their revision moves. */
   private readonly built = new Map<string, { revision: number; results: AreaResults }>();
   private applied = 0;
@@ -412,6 +415,14 @@ export class Tally {
     return this.contestRevisions.get(contestId) ?? -1;
   }
 
+  /**
+   * Every change of a contest's status, in log order (a contest none names is unofficial): the
+   * admission rules decided each entry before the tally applies it.
+   */
+  statuses(): readonly PublishedStatus[] {
+    return this.statusChanges;
+  }
+
   /** The submissions that count now, by unit and vote type. */
   counted(): IterableIterator<CountedSubmission> {
     return this.countedSlots.values();
@@ -424,6 +435,17 @@ export class Tally {
    */
   apply(entry: LogEntry): void {
     const leafIndex = this.applied++;
+    if (entry.type === 'contest-status') {
+      const { contest, status, winners, time } = entry;
+      this.statusChanges.push({
+        contest,
+        status,
+        time,
+        entry: leafIndex,
+        ...(winners === undefined ? {} : { winners }),
+      });
+      return;
+    }
     if (entry.type === 'review') {
       // A held submission a reviewer accepts counts from the review's entry on.
       const held = this.held.get(entry.entry);

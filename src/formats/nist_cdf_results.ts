@@ -19,7 +19,32 @@ export interface NistReportInfo {
   readonly sequenceEnd: number;
   /** Whether every reporting unit has reported. */
   readonly complete: boolean;
+  /**
+   * Where the report's contests stand, where the election office said so of them all: every one
+   * certified, or one in a recount (see reportStanding).
+   */
+  readonly standing?: ReportStanding;
   readonly vendorApplicationId: string;
+}
+
+/** What the contests' statuses make of a whole report's status, where they make anything. */
+export type ReportStanding = 'certified' | 'recount';
+
+/**
+ * A report's standing from its contests' statuses: a recount while any contest is in one; certified
+ * once every contest is; else nothing (the report is unofficial, complete or partial).
+ */
+export function reportStanding(
+  statuses: readonly (string | undefined)[],
+): ReportStanding | undefined {
+  if (statuses.includes('recount')) return 'recount';
+  if (statuses.length > 0 && statuses.every((s) => s === 'certified')) return 'certified';
+  return undefined;
+}
+
+/** NIST's ResultsStatus of a report. */
+function resultsStatus(complete: boolean, standing: ReportStanding | undefined): string {
+  return standing ?? (complete ? 'unofficial-complete' : 'unofficial-partial');
 }
 
 // NIST's CountItemType for Tally's usual vote type ids; any other id is "other" with OtherType.
@@ -167,7 +192,7 @@ export function writeNistResults(
     `{"@type":"ElectionResults.ElectionReport","Format":"precinct-level","GeneratedDate":${str(info.generatedAt)}` +
       `,"Issuer":${str(info.issuer)},"IssuerAbbreviation":${str(info.issuerAbbreviation)},"IsTest":${d.test}` +
       (d.test ? ',"TestType":"test"' : '') +
-      `,"SequenceStart":${info.sequence},"SequenceEnd":${info.sequenceEnd},"Status":${str(info.complete ? 'unofficial-complete' : 'unofficial-partial')}` +
+      `,"SequenceStart":${info.sequence},"SequenceEnd":${info.sequenceEnd},"Status":${str(resultsStatus(info.complete, info.standing))}` +
       `,"VendorApplicationId":${str(info.vendorApplicationId)},"GpUnit":[`,
   );
   list(areas, (area) => {
@@ -649,6 +674,7 @@ export function nistStatementsOf(
   election: Election,
   areas: readonly AreaResults[],
   complete: boolean,
+  standing?: ReportStanding,
 ): NistStatement[] {
   const d = election.definition;
   const out: NistStatement[] = [];
@@ -660,7 +686,7 @@ export function nistStatementsOf(
   if (d.test) out.push({ key: 'report|test-type', value: 'test', kind: 'test' });
   out.push({
     key: 'report|status',
-    value: complete ? 'unofficial-complete' : 'unofficial-partial',
+    value: resultsStatus(complete, standing),
     kind: 'status',
   });
   for (const a of areas) {

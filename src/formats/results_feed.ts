@@ -5,6 +5,8 @@
 // (schema/results.schema.json) generated from the zod schemas here. Also the CSV per contest.
 import { z } from 'zod';
 import { Id, LocalizedText, type Election } from '../core/election.js';
+import { statusAsOf, type PublishedStatus } from '../core/admission.js';
+import { CONTEST_STATUSES } from '../core/log_entry.js';
 import type { AreaResults, ContestTotals } from '../core/tally.js';
 import { utf8Fragment, withJsonBytes, type JsonBytes } from './json_bytes.js';
 
@@ -58,6 +60,33 @@ export const AreaResultsFeed = z.strictObject({
   ),
 });
 
+const ContestStatusFeed = z
+  .strictObject({
+    status: z.enum(CONTEST_STATUSES),
+    winners: z
+      .array(Id)
+      .optional()
+      .describe('for a contest called or certified: the choices elected (a measure: its outcome)'),
+    entry: Count.optional().describe(
+      'the log entry that set the status, with the staff member and reason; absent for a contest no entry has named (unofficial)',
+    ),
+    time: z.iso.datetime({ offset: true }).optional().describe('when the status was set'),
+  })
+  .describe(
+    'where the count of the contest stands, as the election office set it: unofficial (as every contest starts), too-early (to call), called, recount, certified',
+  );
+
+/** A contest's status as the feeds say it (undefined: unofficial, as every contest starts). */
+export function statusFeed(status: PublishedStatus | undefined): z.infer<typeof ContestStatusFeed> {
+  if (status === undefined) return { status: 'unofficial' };
+  return {
+    status: status.status,
+    ...(status.winners === undefined ? {} : { winners: [...status.winners] }),
+    entry: status.entry,
+    time: status.time,
+  };
+}
+
 const ChoiceFeed = z.strictObject({
   id: Id,
   name: LocalizedText,
@@ -90,6 +119,7 @@ export const ResultsFeed = z
         voteFor: z.int().min(1),
         district: Id.optional(),
         choices: z.array(ChoiceFeed),
+        status: ContestStatusFeed,
       }),
     ),
     areas: z
@@ -217,6 +247,8 @@ export function resultsFeed(
   election: Election,
   info: VersionInfo,
   areas: readonly AreaResults[],
+  /** Every change of a contest's status among the version's entries, in log order. */
+  statuses: readonly PublishedStatus[],
 ): ResultsFeed {
   const d = election.definition;
   return {
@@ -239,6 +271,7 @@ export function resultsFeed(
         ...(ch.party === undefined ? {} : { party: ch.party }),
         ...(ch.writeIn === undefined ? {} : { writeIn: ch.writeIn }),
       })),
+      status: statusFeed(statusAsOf(statuses, c.id, info.logSize)),
     })),
     areas: areas.map((a) => areaFeed(election, a)),
     unitFiles: unitFilesOf(election),
@@ -483,7 +516,8 @@ const CONTEST_CSV_BEFORE = [
   'undervotes',
 ] as const;
 // Every row of a test election says so (test), wherever the row ends up.
-const CONTEST_CSV_AFTER = ['as_of_log', 'as_of_time', 'test'] as const;
+// contest_status: where the contest stands as of the file's numbers (see ContestStatusFeed).
+const CONTEST_CSV_AFTER = ['contest_status', 'as_of_log', 'as_of_time', 'test'] as const;
 const CONTEST_CSV_FIXED = new Set<string>([...CONTEST_CSV_BEFORE, ...CONTEST_CSV_AFTER]);
 
 /** A contest's choices as its CSV's columns name them: by name, the id added where two share one. */
@@ -501,14 +535,16 @@ export function choiceColumns(election: Election, contestId: string): string[] {
 
 /**
  * A contest's results as CSV (RFC 4180, CRLF): a row per area with the contest on its ballot
- * and per vote type, "total" first; a column per choice, by its name; every row says the log
- * size its numbers count and the time of the log then, and whether the election is a test.
+ * and per vote type, "total" first; a column per choice, by its name; every row says the
+ * contest's status, the log size its numbers count and the time of the log then, and whether
+ * the election is a test.
  */
 export function contestCsv(
   election: Election,
   contestId: string,
   areas: Iterable<AreaResults>,
   asOf: CsvAsOf,
+  statuses: readonly PublishedStatus[],
 ): string {
   const contest = election.contests.get(contestId);
   if (contest === undefined) throw new Error(`no contest ${contestId}`);
@@ -519,6 +555,7 @@ export function contestCsv(
     ...CONTEST_CSV_AFTER,
   ];
   const test = election.definition.test ? 'TEST' : '';
+  const status = statusAsOf(statuses, contestId, asOf.log)?.status ?? 'unofficial';
   const rows = [header.map(csvField).join(',')];
   for (const area of areas) {
     const c = area.contests.find((x) => x.contest === contestId);
@@ -537,6 +574,7 @@ export function contestCsv(
           t.overvotes,
           t.undervotes,
           ...contest.choices.map((ch) => t.counts[ch.id] ?? 0),
+          status,
           asOf.log,
           asOf.time,
           test,
@@ -561,6 +599,8 @@ export const LONG_CSV_COLUMNS = [
   'party',
   'vote_type',
   'votes',
+  'contest_status',
+  'winner',
   'as_of_log',
   'as_of_time',
   'test',
@@ -569,10 +609,16 @@ export const LONG_CSV_COLUMNS = [
 /**
  * Every area's results in long format, as a newsroom loads them into a table: a row per area
  * (those above the reporting units, and the districts), contest, choice and vote type ("total"
- * first), with names in the definition's first language, the log size the numbers count and the
- * time of the log then.
+ * first), with names in the definition's first language, the contest's status (and "yes" for
+ * the winners a call or a certification names), the log size the numbers count and the time of
+ * the log then.
  */
-export function longCsv(election: Election, areas: Iterable<AreaResults>, asOf: CsvAsOf): string {
+export function longCsv(
+  election: Election,
+  areas: Iterable<AreaResults>,
+  asOf: CsvAsOf,
+  statuses: readonly PublishedStatus[],
+): string {
   const nameOf = firstLanguage(election);
   const test = election.definition.test ? 'TEST' : '';
   const parties = new Map(election.definition.parties.map((p) => [p.id, p]));
@@ -591,13 +637,17 @@ export function longCsv(election: Election, areas: Iterable<AreaResults>, asOf: 
       const contest = election.contests.get(c.contest);
       if (contest === undefined) continue;
       const contestLead = `${lead},${csvField(contest.id)},${csvField(nameOf(contest.name))}`;
+      const status = statusAsOf(statuses, contest.id, asOf.log);
       for (const choice of contest.choices) {
+        const standing = `,${status?.status ?? 'unofficial'},${status?.winners?.includes(choice.id) === true ? 'yes' : ''}`;
         const party = choice.party === undefined ? undefined : parties.get(choice.party);
         const choiceLead = `${contestLead},${csvField(choice.id)},${csvField(nameOf(choice.name))},${csvField(party === undefined ? '' : nameOf(party.abbreviation ?? party.name))}`;
-        rows.push(`${choiceLead},total,${String(c.total.counts[choice.id] ?? 0)}${tail}`);
+        rows.push(
+          `${choiceLead},total,${String(c.total.counts[choice.id] ?? 0)}${standing}${tail}`,
+        );
         for (const [voteType, t] of Object.entries(c.byVoteType)) {
           rows.push(
-            `${choiceLead},${csvField(voteType)},${String(t.counts[choice.id] ?? 0)}${tail}`,
+            `${choiceLead},${csvField(voteType)},${String(t.counts[choice.id] ?? 0)}${standing}${tail}`,
           );
         }
       }

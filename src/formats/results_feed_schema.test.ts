@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { acceptedEntry, sampleElection, sampleSubmission } from '../core/testonly/fixtures.js';
+import {
+  acceptedEntry,
+  statusEntry,
+  sampleElection,
+  sampleSubmission,
+} from '../core/testonly/fixtures.js';
 import { Tally } from '../core/tally.js';
 import { FEED_SCHEMAS, feedJsonSchema, resultsFeed, unitResultsFeed } from './results_feed.js';
 
@@ -41,6 +46,7 @@ describe('the results feeds’ JSON Schemas', () => {
     const election = sampleElection(['authority+00000000+AAAA']);
     const tally = new Tally(election);
     tally.apply(acceptedEntry(sampleSubmission('n-1')));
+    tally.apply(statusEntry('governor', 'called', ['ada']));
     const ajv = new Ajv2020.default({ strict: false });
     const results = ajv.compile(jsonSchema(schemas[0]));
     const units = ajv.compile(jsonSchema(schemas[1]));
@@ -49,8 +55,14 @@ describe('the results feeds’ JSON Schemas', () => {
       election,
       { version: 1, generatedAt: '2026-11-03T21:00:01Z', logSize: 9 },
       upper,
+      tally.statuses(),
     );
     expect(results(feed), JSON.stringify(results.errors)).toBe(true);
+    expect(feed.contests.map((c) => c.status)).toEqual([
+      { status: 'called', winners: ['ada'], entry: 1, time: '2026-11-03T22:00:00Z' },
+      { status: 'unofficial' },
+      { status: 'unofficial' },
+    ]);
     const unitFeed = unitResultsFeed(election, 9, { id: 'north', parent: 'north' }, [
       tally.area('n-1')!,
     ]);

@@ -9,6 +9,7 @@ import {
   encodeLogEntry,
   encodeSubmissionEntry,
   LOG_ENTRY_FORMAT,
+  ContestStatusEntry,
   type ReleaseEntry,
   type ReviewEntry,
   ReviewerDecision,
@@ -18,6 +19,7 @@ import {
 import {
   AdmissionState,
   type Admission,
+  type PublishedStatus,
   type RefusalCode,
   type SubmissionKind,
   reviewersNeeded,
@@ -403,6 +405,73 @@ export class ElectionIngest {
     return released;
   }
 
+  /**
+   * Changes a contest's status (unofficial, too early to call, called, recount, certified), by a
+   * staff member, with the reason: a status entry, once the rules allow it (see
+   * AdmissionState.contestStatusRefusal). Resolves with the entry once durable; a change the rules
+   * refuse is not logged.
+   */
+  async setContestStatus(
+    request: ContestStatusRequest,
+  ): Promise<Result<{ leafIndex: number }, ContestStatusProblem>> {
+    const time = this.now().toISOString();
+    const entry = {
+      format: LOG_ENTRY_FORMAT,
+      type: 'contest-status',
+      election: this.id,
+      time,
+      contest: request.contest,
+      status: request.status,
+      ...(request.winners === undefined || request.winners.length === 0
+        ? {}
+        : { winners: [...request.winners] }),
+      by: request.by,
+      reason: request.reason,
+    };
+    const checked = ContestStatusEntry.safeParse(entry);
+    if (!checked.success) {
+      return err(zodProblem('invalid_status', 'invalid contest status', checked.error));
+    }
+    type Answer = Result<{ leafIndex: number }, ContestStatusProblem>;
+    return this.ledger.append<Answer>(async (reads, size) => {
+      // Stamped under the log's lock: no entry logged after it is older.
+      const stamped: ContestStatusEntry = { ...checked.data, time: this.now().toISOString() };
+      const state = new AdmissionState();
+      const now = await reads.contestStatus(stamped.contest);
+      if (now !== undefined) state.knowContestStatus(now);
+      const admission = state.admit(this.election, {
+        type: 'contest-status',
+        leaf: size,
+        election: this.id,
+        contest: stamped.contest,
+        status: stamped.status,
+        time: stamped.time,
+        ...(stamped.winners === undefined ? {} : { winners: stamped.winners }),
+      });
+      if (admission.type === 'refused') return { entries: [], value: err(admission.error) };
+      if (admission.type !== 'recorded')
+        throw new Error(`admission: a contest status ${admission.type}`);
+      const { contest, status, time, winners } = state.contestStatuses.get(
+        stamped.contest,
+      ) as PublishedStatus;
+      const indexed = { contest, status, time, ...(winners === undefined ? {} : { winners }) };
+      return {
+        entries: [
+          {
+            bytes: encodeLogEntry(stamped),
+            index: { type: 'contest-status', status: indexed },
+          },
+        ],
+        value: ok({ leafIndex: size }),
+      };
+    });
+  }
+
+  /** Each contest's status, for the contests a status entry named (the rest are unofficial). */
+  contestStatuses(): Promise<PublishedStatus[]> {
+    return this.ledger.contestStatuses();
+  }
+
   /** The entry that released the results, if one did (read once, then kept). */
   async released(): Promise<number | undefined> {
     this.releasedAt ??= await this.ledger.released();
@@ -622,6 +691,19 @@ export type ReviewOutcome =
   | { readonly type: 'awaiting_second'; readonly approvals: readonly string[] };
 
 export type ReleaseProblem = Problem<'invalid_release' | RefusalCode>;
+
+/** A staff member's change of a contest's status. */
+export interface ContestStatusRequest {
+  readonly contest: string;
+  readonly status: ContestStatusEntry['status'];
+  /** For a call or a certification: the choices elected. */
+  readonly winners?: readonly string[];
+  readonly reason: string;
+  /** Who changes it: the signed-in staff member's name. */
+  readonly by: string;
+}
+
+export type ContestStatusProblem = Problem<'invalid_status' | RefusalCode>;
 
 export type ReviewProblem = Problem<'invalid_review' | 'already_approved' | RefusalCode>;
 

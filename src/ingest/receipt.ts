@@ -88,6 +88,7 @@ export function receiptFields(entry: LogEntry): ReceiptFields {
     case 'roster':
     case 'review':
     case 'release':
+    case 'contest-status':
       throw new Error(`a ${entry.type} log entry is not a submission`);
     default:
       return throwIllegalValue(entry);

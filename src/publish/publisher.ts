@@ -10,6 +10,7 @@ import {
   type Admission,
   type AdmissionEntry,
   releaseAdmission,
+  contestStatusAdmission,
   reviewAdmission,
   rosterAdmission,
   type RosterSigner,
@@ -572,6 +573,8 @@ function admissionOf(election: Election, leaf: number, e: LogEntry): AdmissionEn
       return reviewAdmission(e, leaf);
     case 'release':
       return releaseAdmission(e, leaf);
+    case 'contest-status':
+      return contestStatusAdmission(e, leaf);
     default:
       return throwIllegalValue(e);
   }
@@ -585,6 +588,7 @@ function recordedAs(e: LogEntry, decision: Admission): boolean {
     case 'roster':
     case 'review':
     case 'release':
+    case 'contest-status':
       return decision.type === 'recorded';
     case 'submission':
       return (

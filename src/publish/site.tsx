@@ -5,6 +5,7 @@
 // how to verify the results.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { statusAsOf, type PublishedStatus } from '../core/admission.js';
 import type { Choice, Contest, Election, LocalizedText } from '../core/election.js';
 import {
   measureOutcome,
@@ -35,6 +36,8 @@ export interface SiteInput {
   readonly overview: (id: string) => AreaOverview | undefined;
   /** The night's trend, as the tally keeps it (Tally.trend). */
   readonly trend: () => TrendSlots;
+  /** Every change of a contest's status, in log order: a page shows them as of `asOfLog`. */
+  readonly statuses: readonly PublishedStatus[];
   /** At most how many points a contest's chart of the night draws. */
   readonly trendPoints: number;
   /**
@@ -73,6 +76,8 @@ interface Ctx {
   readonly time: Intl.DateTimeFormat;
   /** The time of day of a point of the night's trend. */
   readonly clock: Intl.DateTimeFormat;
+  /** A list of names (the winners of a call): "A, B and C". */
+  readonly list: Intl.ListFormat;
   /** From the page's directory to the version's root. */
   readonly up: string;
 }
@@ -105,11 +110,14 @@ class NumberFormatter {
  * A language's messages, number and time formats (times in the election's time zone, with its
  * name), made once for all of a site's pages.
  */
-const locales = new Map<string, Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'>>();
+const locales = new Map<
+  string,
+  Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock' | 'list'>
+>();
 function localeOf(
   lang: Language,
   timeZone: string,
-): Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock'> {
+): Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock' | 'list'> {
   const key = `${lang} ${timeZone}`;
   let locale = locales.get(key);
   if (locale === undefined) {
@@ -138,6 +146,7 @@ function localeOf(
         timeZone,
         timeZoneName: 'short',
       }),
+      list: new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }),
     };
     locales.set(key, locale);
   }
@@ -186,9 +195,14 @@ function Layout(props: {
    * as new results come, or, once every unit there has fully reported, with the certified ones.
    */
   area?: string;
+  /** The contests the page shows: the page says its results are certified once each of them is. */
+  contests: readonly string[];
   children: ComponentChildren;
 }): preact.JSX.Element {
   const { ctx } = props;
+  const certified =
+    props.contests.length > 0 &&
+    props.contests.every((c) => statusOf(ctx, c)?.status === 'certified');
   const reported = props.area === undefined ? undefined : ctx.input.overview(props.area);
   const d = ctx.input.election.definition;
   const time = ctx.time.format(new Date(ctx.input.timeAt(props.asOfLog)));
@@ -262,7 +276,7 @@ function Layout(props: {
         <main id="main">
           <h1>{props.title}</h1>
           <p class="standing">
-            <T ctx={ctx} k="unofficial" />
+            <T ctx={ctx} k={certified ? 'allCertified' : 'unofficial'} />
           </p>
           <p class="status">
             <T ctx={ctx} k="updated" values={{ time }} /> ·{' '}
@@ -487,6 +501,8 @@ function ChoiceTable(props: {
   contest: Contest;
   totals: ContestTotals;
   leaders: readonly string[];
+  /** The winners a call or a certification names, where the contest is decided. */
+  winners: readonly string[];
   caption: string;
 }): preact.JSX.Element {
   const { ctx, contest, totals } = props;
@@ -517,7 +533,8 @@ function ChoiceTable(props: {
       <tbody>
         {choicesInOrder(contest, totals).map((choice) => {
           const n = totals.counts[choice.id] ?? 0;
-          const leading = props.leaders.includes(choice.id);
+          const winner = props.winners.includes(choice.id);
+          const leading = winner || props.leaders.includes(choice.id);
           const party = choice.party === undefined ? undefined : parties.get(choice.party);
           const colour = contest.choices.indexOf(choice);
           return (
@@ -528,7 +545,7 @@ function ChoiceTable(props: {
                   <>
                     {' '}
                     <span class="badge">
-                      <T ctx={ctx} k="leading" />
+                      <T ctx={ctx} k={winner ? 'winner' : 'leading'} />
                     </span>
                   </>
                 ) : null}
@@ -557,6 +574,55 @@ function shareText(ctx: Ctx, [numerator, denominator]: readonly [number, number]
     : `${ctx.number.format(numerator)}/${ctx.number.format(denominator)}`;
 }
 
+/** A contest's status as of the page's numbers (undefined: unofficial, as every contest starts). */
+function statusOf(ctx: Ctx, contest: string): PublishedStatus | undefined {
+  return statusAsOf(ctx.input.statuses, contest, ctx.input.asOfLog);
+}
+
+/** The status select's case for each status (message selectors are plain words). */
+const STATUS_CASE = {
+  unofficial: 'unofficial',
+  'too-early': 'early',
+  called: 'called',
+  recount: 'recount',
+  certified: 'certified',
+} as const;
+
+/**
+ * Where a contest stands, as the election office set it: its status, the winners a call or a
+ * certification names, and since when (with the log entry that set it, for anyone to check).
+ */
+function ContestStanding(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element {
+  const { ctx, contest } = props;
+  const status = statusOf(ctx, contest.id);
+  const name = ctx.m.t('contestStatus', { status: STATUS_CASE[status?.status ?? 'unofficial'] });
+  const winners = (status?.winners ?? []).flatMap((id) => {
+    const choice = contest.choices.find((c) => c.id === id);
+    return choice === undefined ? [] : [pick(ctx, choice.name).text];
+  });
+  return (
+    <p class={`contest-status status-${status?.status ?? 'unofficial'}`}>
+      <strong>
+        {winners.length === 0
+          ? name
+          : ctx.m.t('statusWinners', { status: name, winners: ctx.list.format(winners) })}
+      </strong>
+      {status === undefined ? null : (
+        <>
+          {' '}
+          <span class="since">
+            <T
+              ctx={ctx}
+              k="statusSince"
+              values={{ time: ctx.time.format(new Date(status.time)), entry: status.entry }}
+            />
+          </span>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** What a contest is (vote for n, or a measure), how many units reported, and its results. */
 function ContestResultsTable(props: {
   ctx: Ctx;
@@ -573,8 +639,12 @@ function ContestResultsTable(props: {
   const decides = props.area === contestScope(ctx.input.election, contest);
   const rule = contest.kind === 'measure' && decides ? contest.passes : undefined;
   const outcome = measureOutcome(contest, results.total);
+  const status = statusOf(ctx, contest.id);
+  // Where the contest is decided, a call or a certification marks its winners.
+  const winners = decides ? status?.winners : undefined;
   return (
     <>
+      <ContestStanding ctx={ctx} contest={contest} />
       <p class="meta">
         {contest.kind === 'candidate' ? (
           <T ctx={ctx} k="voteFor" values={{ n: contest.voteFor }} />
@@ -612,7 +682,12 @@ function ContestResultsTable(props: {
         totals={results.total}
         // A measure with a rule passes or fails by its share, where it is decided; elsewhere (a
         // county's votes) no choice of it "leads" either.
-        leaders={contest.kind === 'measure' && contest.passes !== undefined ? [] : results.leaders}
+        leaders={
+          winners !== undefined || (contest.kind === 'measure' && contest.passes !== undefined)
+            ? []
+            : results.leaders
+        }
+        winners={winners ?? []}
         caption={props.caption}
       />
     </>
@@ -765,6 +840,7 @@ export function summaryPage(input: SiteInput, lang: Language): string {
       page={(l) => pagePaths.summary(l)}
       asOfLog={input.asOfLog}
       area={election.root.id}
+      contests={election.definition.contests.map((c) => c.id)}
     >
       {root === undefined ? null : <AreaOverview ctx={ctx} area={root} />}
       <section aria-labelledby="contests">
@@ -938,6 +1014,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
       page={(l) => pagePaths.contest(l, contestId)}
       asOfLog={input.asOfLog}
       area={contestScope(election, contest)}
+      contests={[contestId]}
     >
       {results === undefined ? null : (
         <>
@@ -1164,6 +1241,7 @@ export function unitPage(input: SiteInput, lang: Language, unitId: string): stri
       page={(l) => pagePaths.unit(l, unitId)}
       asOfLog={input.asOfLog}
       area={unitId}
+      contests={area.contests.map((c) => c.contest)}
     >
       <AreaOverview ctx={ctx} area={area} />
       <section aria-labelledby="contests">
@@ -1348,6 +1426,7 @@ export function verifyPage(input: SiteInput, lang: Language): string {
       title={ctx.m.t('verifyTitle')}
       page={(l) => pagePaths.verify(l)}
       asOfLog={v.logSize}
+      contests={[]}
     >
       <p>
         <T ctx={ctx} k="verifyIntro" />

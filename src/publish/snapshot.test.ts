@@ -451,6 +451,7 @@ describe('the stages of a version', () => {
       area: (id) => tally.area(id),
       overview: (id) => tally.overview(id),
       trend: () => tally.trend(),
+      statuses: tally.statuses(),
       trendPoints: 120,
       timeAt: () => AT,
       verifierKeys: { log: encodeVerifierKey(signer), manifest: encodeVerifierKey(signer) },

@@ -6,6 +6,7 @@
 // every byte. Only what changed is rebuilt: each file has a key (the log index at which its
 // numbers last changed), and a file whose key did not move is taken as it was, bytes and hash.
 // The builder refuses totals that do not equal the sum of the accepted submissions (checkTally).
+import { lastStatusChange, statusAsOf, type PublishedStatus } from '../core/admission.js';
 import { canonicalJson, canonicalObject } from '../core/canonical_json.js';
 import type { Election } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
@@ -30,7 +31,11 @@ import {
   type Manifest,
   type SignedManifest,
 } from '../formats/manifest.js';
-import { nistResultsBytes } from '../formats/nist_cdf_results.js';
+import {
+  nistResultsBytes,
+  reportStanding,
+  type ReportStanding,
+} from '../formats/nist_cdf_results.js';
 import {
   contestCsv,
   longCsv,
@@ -156,6 +161,8 @@ export interface VersionSource {
   changedUnit?(i: number): string;
   contestRevision(contestId: string): number;
   trend(): TrendSlots;
+  /** Every change of a contest's status, in log order (Tally.statuses). */
+  statuses(): readonly PublishedStatus[];
 }
 
 /** What every stage of a version's build reads. */
@@ -250,6 +257,18 @@ export class VersionFiles {
   }
 }
 
+/** The standing of the election's report (cdf.json) from its contests' statuses as of `size`. */
+export function standingOf(
+  election: Election,
+  statuses: readonly PublishedStatus[],
+  size: number,
+): { standing?: ReportStanding } {
+  const standing = reportStanding(
+    election.definition.contests.map((c) => statusAsOf(statuses, c.id, size)?.status),
+  );
+  return standing === undefined ? {} : { standing };
+}
+
 /** A page or file as of log size `asOfLog` says its numbers changed last after entry `revision`. */
 const since = (revision: number): number => revision + 1;
 
@@ -336,7 +355,9 @@ export async function buildFeeds(
   await out.emit(
     file(
       'results.json',
-      JSON.stringify(resultsFeed(election, { version, generatedAt, logSize }, upper)),
+      JSON.stringify(
+        resultsFeed(election, { version, generatedAt, logSize }, upper, tally.statuses()),
+      ),
       logSize,
     ),
   );
@@ -353,6 +374,7 @@ export async function buildFeeds(
         sequence: 1,
         sequenceEnd: groups.length + 1,
         complete,
+        ...standingOf(election, tally.statuses(), logSize),
         vendorApplicationId: VENDOR_APPLICATION,
       }),
       logSize,
@@ -372,21 +394,26 @@ export async function buildFeeds(
     }
   }
   // A contest's CSV has a row per area above the reporting units (theirs: units/ and cdf/).
+  const statuses = tally.statuses();
   for (const contest of d.contests) {
-    const revision = tally.contestRevision(contest.id);
+    const revision = Math.max(
+      tally.contestRevision(contest.id),
+      lastStatusChange(statuses, contest.id),
+    );
     const asOf = since(revision);
     await out.reuse(`csv/${contest.id}.csv`, String(revision), asOf, () =>
-      contestCsv(election, contest.id, upper, { log: asOf, time: timeAt(asOf) }),
+      contestCsv(election, contest.id, upper, { log: asOf, time: timeAt(asOf) }, statuses),
     );
   }
   // Every area above the reporting units in long format: as of the summary's numbers.
   const revision = Math.max(
     tally.revision(election.root.id),
     ...d.districts.map((x) => tally.revision(x.id)),
+    lastStatusChange(statuses),
   );
   const asOf = since(revision);
   await out.reuse(LONG_CSV_PATH, String(revision), asOf, () =>
-    longCsv(election, upper, { log: asOf, time: timeAt(asOf) }),
+    longCsv(election, upper, { log: asOf, time: timeAt(asOf) }, statuses),
   );
 }
 
@@ -404,7 +431,13 @@ export async function buildPages(
   const { election, tally, logSize } = input;
   const d = election.definition;
   const districtRevisions = d.districts.map((x) => tally.revision(x.id));
-  const summaryRevision = Math.max(tally.revision(election.root.id), ...districtRevisions);
+  // The summary shows every contest's status, and a contest's page its own.
+  const statuses = tally.statuses();
+  const summaryRevision = Math.max(
+    tally.revision(election.root.id),
+    ...districtRevisions,
+    lastStatusChange(statuses),
+  );
   for (const lang of languages) {
     await out.reuse(pagePaths.summary(lang), String(summaryRevision), since(summaryRevision), () =>
       summaryPage(site(since(summaryRevision)), lang),
@@ -413,7 +446,11 @@ export async function buildPages(
       // Its page says how far the count has come where it is decided, which moves with any
       // unit there, whether or not the unit's results change the contest's.
       const scope = tally.revision(contest.district ?? election.root.id);
-      const revision = Math.max(tally.contestRevision(contest.id), scope);
+      const revision = Math.max(
+        tally.contestRevision(contest.id),
+        scope,
+        lastStatusChange(statuses, contest.id),
+      );
       await out.reuse(pagePaths.contest(lang, contest.id), String(revision), since(revision), () =>
         contestPage(site(since(revision)), lang, contest.id),
       );
@@ -465,17 +502,28 @@ export function listsReportingUnits(election: Election, unit: string): boolean {
 }
 
 /**
+ * The last entry that changed what a unit's page shows: the numbers of the unit (and of the
+ * units beneath it), or the status of a contest (its page shows each contest's).
+ */
+export function unitPageRevision(
+  tally: Pick<VersionSource, 'revision' | 'statuses'>,
+  unit: string,
+): number {
+  return Math.max(tally.revision(unit), lastStatusChange(tally.statuses()));
+}
+
+/**
  * A unit's page (a county's: its results, and a row for each of its precincts) in every
  * language, as of the log size after the unit's revision: a function of that size alone.
  */
 export async function buildUnitPage(
   out: VersionFiles,
-  tally: Pick<VersionSource, 'revision'>,
+  tally: Pick<VersionSource, 'revision' | 'statuses'>,
   languages: readonly Language[],
   site: (asOfLog: number) => SiteInput,
   unit: string,
 ): Promise<void> {
-  const revision = tally.revision(unit);
+  const revision = unitPageRevision(tally, unit);
   for (const lang of languages) {
     await out.reuse(pagePaths.unit(lang, unit), String(revision), since(revision), () =>
       unitPage(site(since(revision)), lang, unit),
@@ -594,6 +642,7 @@ export function siteInputs(
     overview: (id) => tally.overview(id),
     trend: () => tally.trend(),
     trendPoints: build.trendPoints,
+    statuses: tally.statuses(),
     timeAt: input.timeAt,
     verifierKeys: { log: build.logKey, manifest: build.manifestKey },
     asOfLog,
@@ -792,7 +841,7 @@ export class SnapshotBuilder {
     const known = this.cache.get(item.path);
     if (known === undefined) return false;
     const revision =
-      item.kind === 'group' ? this.groupRevision(tally, item) : tally.revision(item.unit);
+      item.kind === 'group' ? this.groupRevision(tally, item) : unitPageRevision(tally, item.unit);
     return known.key !== String(revision);
   }
 

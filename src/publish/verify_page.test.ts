@@ -16,6 +16,7 @@ function html(lang: Language, siteUrl?: string, languages = SHIPPED_LANGUAGES): 
     area: () => undefined,
     overview: () => undefined,
     trend: () => ({ slots: new Map(), offsets: new Map() }),
+    statuses: [],
     trendPoints: 120,
     timeAt: () => '2026-11-03T21:00:05Z',
     verifierKeys: { log: LOG_KEY, manifest: MANIFEST_KEY },

@@ -34,6 +34,7 @@ import { SubmissionRecords } from '../store/submission_records.js';
 import { registerDeskRoutes } from './desk_routes.js';
 import { registerEnrolmentRoutes } from './enrolment_routes.js';
 import { registerEvidenceRoutes } from './evidence_routes.js';
+import { registerContestStatusRoutes } from './contest_status_routes.js';
 import { registerReleaseRoutes } from './release_routes.js';
 import { registerStaffPages } from './staff_pages.js';
 import { registerStaffAccountRoutes } from './staff_account_routes.js';
@@ -451,6 +452,11 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerReleaseRoutes(app, {
+    accounts,
+    elections,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  registerContestStatusRoutes(app, {
     accounts,
     elections,
     ...(options.now === undefined ? {} : { now: options.now }),

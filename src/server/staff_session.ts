@@ -68,6 +68,8 @@ export const ROUTE_ROLES = {
   // A device's own credential, not a session: the one-time enrolment code (401 without it).
   'POST /v1/elections/{election}/enrolments': ANYONE,
   'POST /staff/elections/{election}/release': ADMINS,
+  'GET /staff/elections/{election}/contest-statuses': READERS,
+  'POST /staff/elections/{election}/contests/{contest}/status': ADMINS,
   'GET /staff/elections/{election}/control-room': READERS,
   'GET /staff/elections/{election}/control-room/status': READERS,
 } as const satisfies Record<string, readonly Role[] | typeof ANYONE>;

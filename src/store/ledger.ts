@@ -6,6 +6,7 @@
 // checkpoints and proves an entry's inclusion. The log library (src/log/log.ts) keeps the tree
 // and the proofs; this keeps the protocol.
 import { err, ok, problem, throwIllegalValue, type Problem, type Result } from '../core/result.js';
+import type { ContestStatus, PublishedStatus } from '../core/admission.js';
 import type { Hash } from '../log/hash.js';
 import { Log, planAppend, readFrontier, type TreeState } from '../log/log.js';
 import type { Signer } from '../log/note.js';
@@ -35,7 +36,9 @@ export type IndexRow =
   /** A review decided the held submission at entry `target`. */
   | { readonly type: 'review'; readonly target: number; readonly status: 'accepted' | 'rejected' }
   /** The results were released to the public site. */
-  | { readonly type: 'release' };
+  | { readonly type: 'release' }
+  /** A contest's status changed (the entry's leaf is the status's `entry`). */
+  | { readonly type: 'contest-status'; readonly status: ContestStatus };
 
 export interface LedgerEntry {
   readonly bytes: Uint8Array;
@@ -59,6 +62,8 @@ export interface LedgerReads {
   readonly approvals: ReviewApprovals;
   /** The entry that released the results, if one did. */
   readonly released: () => Promise<number | undefined>;
+  /** A contest's status as its last status entry set it; undefined while none has. */
+  readonly contestStatus: (contest: string) => Promise<PublishedStatus | undefined>;
 }
 
 export interface CheckpointRecord {
@@ -196,6 +201,7 @@ export class Ledger {
       submissions: new SubmissionRecords(tx, this.electionId),
       approvals: new ReviewApprovals(tx, this.electionId),
       released: () => releasedLeaf(tx, this.electionId),
+      contestStatus: async (contest) => (await contestStatuses(tx, this.electionId, contest))[0],
       roster: new RosterRecords(tx, this.electionId),
     };
   }
@@ -207,6 +213,7 @@ export class Ledger {
     const revoked: { leaf: number; ref: string }[] = [];
     const reviewed: { leaf: number; target: number; status: 'accepted' | 'rejected' }[] = [];
     let released: number | undefined;
+    const statuses: PublishedStatus[] = [];
     const delegated: {
       leaf: number;
       ref: string;
@@ -234,6 +241,9 @@ export class Ledger {
         case 'release':
           released = leaf;
           break;
+        case 'contest-status':
+          statuses.push({ ...index.status, entry: leaf });
+          break;
         case 'delegate':
           delegated.push({ leaf, ...index });
           break;
@@ -251,6 +261,19 @@ export class Ledger {
       await roster.revoke(r.ref, r.leaf);
       await roster.revokeDelegation(r.ref, r.leaf);
     }
+    for (const s of statuses) {
+      const row = {
+        status: s.status,
+        winners: s.winners === undefined ? null : JSON.stringify(s.winners),
+        time: s.time,
+        leaf_index: s.entry,
+      };
+      await tx
+        .insertInto('contest_statuses')
+        .values({ election_id: this.electionId, contest_id: s.contest, ...row })
+        .onConflict((oc) => oc.columns(['election_id', 'contest_id']).doUpdateSet(row))
+        .execute();
+    }
     if (released !== undefined) {
       await tx
         .updateTable('log_state')
@@ -264,6 +287,31 @@ export class Ledger {
   released(): Promise<number | undefined> {
     return releasedLeaf(this.store.db, this.electionId);
   }
+
+  /** Each contest's status, for the contests a status entry named (the rest are unofficial). */
+  contestStatuses(): Promise<PublishedStatus[]> {
+    return contestStatuses(this.store.db, this.electionId);
+  }
+}
+
+async function contestStatuses(
+  executor: Executor,
+  electionId: string,
+  contest?: string,
+): Promise<PublishedStatus[]> {
+  let query = executor
+    .selectFrom('contest_statuses')
+    .selectAll()
+    .where('election_id', '=', electionId);
+  if (contest !== undefined) query = query.where('contest_id', '=', contest);
+  const rows = await query.orderBy('contest_id').execute();
+  return rows.map((r) => ({
+    contest: r.contest_id,
+    status: r.status as PublishedStatus['status'],
+    ...(r.winners === null ? {} : { winners: JSON.parse(r.winners) as string[] }),
+    time: r.time,
+    entry: r.leaf_index,
+  }));
 }
 
 async function releasedLeaf(executor: Executor, electionId: string): Promise<number | undefined> {

@@ -244,6 +244,23 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0007_contest_statuses': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // Each contest's status as its last status entry set it (the log holds every change):
+        // what the next change is checked against, and what the staff screen lists.
+        await db.schema
+          .createTable('contest_statuses')
+          .addColumn('election_id', 'text', (c) => c.notNull())
+          .addColumn('contest_id', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          // The winners a call or a certification names, as a JSON array; null for none.
+          .addColumn('winners', 'text')
+          .addColumn('time', 'text', (c) => c.notNull())
+          .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('contest_statuses_pk', ['election_id', 'contest_id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -176,6 +176,17 @@ export interface MigrationsSeen {
   id: Generated<number>;
 }
 
+/** Each contest's status as its last status entry set it (none: unofficial). */
+export interface ContestStatusesTable {
+  election_id: string;
+  contest_id: string;
+  status: string;
+  /** JSON array of the winners' choice ids, for a call or a certification. */
+  winners: string | null;
+  time: string;
+  leaf_index: number;
+}
+
 export interface Database {
   elections: ElectionsTable;
   log_state: LogStateTable;
@@ -193,4 +204,5 @@ export interface Database {
   roster_delegations: RosterDelegationsTable;
   enrolment_codes: EnrolmentCodesTable;
   evidence_files: EvidenceFilesTable;
+  contest_statuses: ContestStatusesTable;
 }

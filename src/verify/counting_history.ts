@@ -22,12 +22,16 @@ export class CountingHistory {
     return this.byUnit.get(unit) ?? [];
   }
 
-  /** Whether the units' numbers last changed, as of log size `size`, at entry `size - 1`. */
-  isChangePoint(units: readonly string[], size: number): boolean {
-    if (!Number.isSafeInteger(size) || size < 0) return false;
+  /** The entry at which the units' numbers last changed as of log size `size` (-1: never). */
+  lastChange(units: readonly string[], size: number): number {
     let last = -1;
     for (const u of units) for (const c of this.of(u)) if (c.at < size) last = Math.max(last, c.at);
-    return last + 1 === size;
+    return last;
+  }
+
+  /** Whether the units' numbers last changed, as of log size `size`, at entry `size - 1`. */
+  isChangePoint(units: readonly string[], size: number): boolean {
+    return Number.isSafeInteger(size) && size >= 0 && this.lastChange(units, size) + 1 === size;
   }
 
   /** The unit's latest counted submission per vote type as of log size `size`. */

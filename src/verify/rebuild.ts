@@ -6,6 +6,7 @@
 // that no rule makes, or one the rules make that is not listed, is a problem as much as a changed
 // one. The reporting units' group files are rebuilt by the workers (src/verify/results.ts), which
 // hand their paths back so the list can be checked whole.
+import { lastStatusChange } from '../core/admission.js';
 import { ancestry } from '../core/election.js';
 import { Tally } from '../core/tally.js';
 import { TALLY_VERSION } from '../core/tally_version.js';
@@ -21,10 +22,12 @@ import {
   derivedParameters,
   listsReportingUnits,
   siteInputs,
+  unitPageRevision,
   VersionFiles,
   versionInputOf,
   type BuiltFile,
   type VersionInput,
+  type VersionSource,
 } from '../publish/snapshot.js';
 import type { CountingHistory } from './counting_history.js';
 import { Recount } from './recount.js';
@@ -178,18 +181,29 @@ async function rebuildUnitPages(
     return beneath.get(unit) ?? [];
   };
   const site = siteInputs(version, build);
+  const statusesBefore = (size: number) => version.tally.statuses().filter((s) => s.entry < size);
   /** The tally of the units beneath earlier pages, and which units it has counted. */
   let shared: Tally | undefined;
   const counted = new Set<string>();
   let behind = 0;
   for (const unit of unitsWithPages(election)) {
     if (!listsReportingUnits(election, unit)) continue;
-    const now = version.tally.revision(unit) + 1;
+    const now = unitPageRevision(version.tally, unit) + 1;
     const byAsOf = new Map<number, Language[]>();
     for (const lang of languages) {
       const listed = manifest.files[pagePaths.unit(lang, unit)]?.asOf;
+      // A page as of an earlier size is as of the size after the last change, then, of the
+      // numbers beneath it or of a contest's status.
       const earlier =
-        listed !== undefined && listed < now && history.isChangePoint(unitsBeneath(unit), listed);
+        listed !== undefined &&
+        Number.isSafeInteger(listed) &&
+        listed < now &&
+        Math.max(
+          history.lastChange(unitsBeneath(unit), listed),
+          lastStatusChange(statusesBefore(listed)),
+        ) +
+          1 ===
+          listed;
       const asOf = earlier ? listed : now;
       byAsOf.set(asOf, [...(byAsOf.get(asOf) ?? []), lang]);
     }
@@ -213,7 +227,23 @@ async function rebuildUnitPages(
           then.count(at, submissionIn(entries[entry] ?? new Uint8Array()));
         }
       }
-      await buildUnitPage(out, then, some, siteInputs({ ...version, tally: then }, build), unit);
+      // The statuses as they were then, as the numbers are.
+      const before = statusesBefore(asOf);
+      const asThen: VersionSource = {
+        area: (id) => then.area(id),
+        overview: (id) => then.overview(id),
+        revision: (id) => then.revision(id),
+        contestRevision: (id) => then.contestRevision(id),
+        trend: () => then.trend(),
+        statuses: () => before,
+      };
+      await buildUnitPage(
+        out,
+        asThen,
+        some,
+        siteInputs({ ...version, tally: asThen }, build),
+        unit,
+      );
     }
     if (byAsOf.size > 1 || !byAsOf.has(now)) behind++;
   }

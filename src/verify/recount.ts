@@ -5,6 +5,7 @@
 // each of its last changes) is worked back from the totals through the last entries that changed
 // each contest. What it says must be what Tally says of the same log: the rebuilt pages are
 // compared byte for byte with the published ones, so any difference shows as a problem.
+import type { PublishedStatus } from '../core/admission.js';
 import type { Election } from '../core/election.js';
 import type { Submission } from '../core/submission.js';
 import {
@@ -77,6 +78,11 @@ export class Recount implements VersionSource {
 
   contestRevision(contestId: string): number {
     return this.contestRevisions.get(contestId) ?? -1;
+  }
+
+  /** Every change of a contest's status, as the replay found them. */
+  statuses(): readonly PublishedStatus[] {
+    return this.replay.statuses;
   }
 
   /** The night's trend, as the workers counted it (with each submission's time received). */

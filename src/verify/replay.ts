@@ -2,7 +2,12 @@
 // (src/core/admission.ts), the same reducer ingest decides with. The workers decode the entries
 // and check what needs no order (signatures, the definition's rules); this thread folds the
 // rules over them in log order and compares each decision with what the entry records.
-import { AdmissionState, rosterAdmission, type Admission } from '../core/admission.js';
+import {
+  AdmissionState,
+  rosterAdmission,
+  type Admission,
+  type PublishedStatus,
+} from '../core/admission.js';
 import { parseElectionDefinition, type Election } from '../core/election.js';
 import { decodeLogEntry } from '../core/log_entry.js';
 import { throwIllegalValue } from '../core/result.js';
@@ -39,6 +44,8 @@ export interface Replayed {
   readonly reviews: number;
   /** The entry that released the results to the public site, if one did. */
   readonly released: number | undefined;
+  /** Every change of a contest's status among the version's entries, in log order. */
+  readonly statuses: readonly PublishedStatus[];
   /**
    * The entries the version counts, in log order, as a tally applies them: each accepted
    * submission for a reporting unit and a vote type of the election, with the entry it replaced.
@@ -173,6 +180,7 @@ function replayDecisions(
   const voteTypes = new Set(election.definition.voteTypes.map((v) => v.id));
   let accepted = 0;
   let reviews = 0;
+  const statuses: PublishedStatus[] = [];
   const counting: CountingEntry[] = [];
   /** As Tally counts: a submission for this election, a reporting unit and a vote type. */
   const countFrom = (s: LoggedSubmission, at: number): void => {
@@ -209,6 +217,13 @@ function replayDecisions(
         if (decision.type === 'refused') fail(decision.error.code, decision.error.message);
         if (admission.type === 'review' && decision.type === 'recorded' && entry < versionSize)
           reviews++;
+        if (
+          admission.type === 'contest-status' &&
+          decision.type === 'recorded' &&
+          entry < versionSize
+        ) {
+          statuses.push(state.contestStatuses.get(admission.contest) as PublishedStatus);
+        }
         // A held submission a review accepts counts from the review's entry on.
         if (
           admission.type === 'review' &&
@@ -296,6 +311,7 @@ function replayDecisions(
     reviews,
     counting,
     released: state.released,
+    statuses,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../formats/nist_cdf_results.js';
 import { canonicalJson } from '../core/canonical_json.js';
 import type { Manifest } from '../formats/manifest.js';
-import { VENDOR_APPLICATION } from '../publish/snapshot.js';
+import { standingOf, VENDOR_APPLICATION } from '../publish/snapshot.js';
 import {
   areaFeed,
   contestCsv,
@@ -30,6 +30,7 @@ import {
 import type { PublishedFile } from './files.js';
 import type { CountingHistory } from './counting_history.js';
 import type { Replayed } from './replay.js';
+import type { PublishedStatus } from '../core/admission.js';
 import { parseStrictJson } from './strict_json.js';
 import type { ReadPublished, VerifiedFiles, VerifyProblem, VerifyWorkers } from './verify.js';
 import type { GroupTask, PublishedGroup } from './work.js';
@@ -231,7 +232,8 @@ export function compareResults(input: ResultsInput, problems: VerifyProblem[]): 
       ),
     };
     return {
-      numbersCompared: numbers + compareUpperFeeds(election, upper, complete, files, problems),
+      numbersCompared:
+        numbers + compareUpperFeeds(election, upper, replay.statuses, complete, files, problems),
       verifiedBefore,
       verified,
     };
@@ -509,6 +511,8 @@ function parseJson(file: string, bytes: Uint8Array, comparison: Comparison): unk
 function compareUpperFeeds(
   election: Election,
   tally: Tally,
+  /** Every change of a contest's status the version counts (each feed says the latest). */
+  statuses: readonly PublishedStatus[],
   complete: boolean,
   files: ReadonlyMap<string, PublishedFile>,
   problems: VerifyProblem[],
@@ -528,7 +532,12 @@ function compareUpperFeeds(
       comparison.malformed('results.json', 'results.json does not match its schema');
     else {
       // What the log's definition says; the version's number and time are the first road's.
-      const expected = resultsFeed(election, { version: 0, generatedAt: '', logSize: 0 }, []);
+      const expected = resultsFeed(
+        election,
+        { version: 0, generatedAt: '', logSize: Number.MAX_SAFE_INTEGER },
+        [],
+        statuses,
+      );
       const { format, election: said, voteTypes, parties, contests, unitFiles } = feed.data;
       comparison.fields(
         'results.json',
@@ -549,7 +558,14 @@ function compareUpperFeeds(
   if (cdf !== undefined) {
     const read = readNistStatements(parseJson('cdf.json', cdf, comparison));
     if (!read.ok) comparison.malformed('cdf.json', read.error.message);
-    else comparison.statements('cdf.json', nistStatementsOf(election, upper, complete), read.value);
+    else {
+      const { standing } = standingOf(election, statuses, Number.MAX_SAFE_INTEGER);
+      comparison.statements(
+        'cdf.json',
+        nistStatementsOf(election, upper, complete, standing),
+        read.value,
+      );
+    }
   }
   for (const contest of election.definition.contests) {
     const path = `csv/${contest.id}.csv`;
@@ -560,7 +576,7 @@ function compareUpperFeeds(
       path,
       contest.id,
       // As of: the rebuild compares those, byte for byte; here, the numbers.
-      contestCsv(election, contest.id, upper, { log: 0, time: '' }),
+      contestCsv(election, contest.id, upper, { log: Number.MAX_SAFE_INTEGER, time: '' }, statuses),
       decoder.decode(body),
     );
   }

@@ -32,6 +32,7 @@ import {
   type AdmissionEntry,
   type SubmissionFacts,
   releaseAdmission,
+  contestStatusAdmission,
   reviewAdmission,
   type RosterSigner,
 } from '../core/admission.js';
@@ -373,6 +374,9 @@ function read(state: WorkerState, keyList: VerifyTaskKeys): VerifyTaskResult {
         break;
       case 'release':
         plain.push({ entry, admission: releaseAdmission(e, entry) });
+        break;
+      case 'contest-status':
+        plain.push({ entry, admission: contestStatusAdmission(e, entry) });
         break;
       case 'rejection':
         // Ingest logs the submission with its rejection only once a roster key vouched for it

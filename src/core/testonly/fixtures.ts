@@ -6,7 +6,7 @@ import {
   type Election,
   type ElectionDefinition,
 } from '../election.js';
-import { LOG_ENTRY_FORMAT, type LogEntry } from '../log_entry.js';
+import { LOG_ENTRY_FORMAT, type ContestStatusEntry, type LogEntry } from '../log_entry.js';
 import { SUBMISSION_FORMAT, type Submission } from '../submission.js';
 
 export function sampleDefinition(authorityKeys: readonly string[]): ElectionDefinition {
@@ -193,4 +193,24 @@ export function withRelease(
     Object.entries(definition).filter(([key]) => key !== 'release'),
   ) as ElectionDefinition;
   return release === undefined ? rest : { ...rest, release };
+}
+
+/** A staff member's change of a contest's status in the sample election, as the log records it. */
+export function statusEntry(
+  contest: string,
+  status: ContestStatusEntry['status'],
+  winners?: readonly string[],
+  time = '2026-11-03T22:00:00Z',
+): ContestStatusEntry {
+  return {
+    format: LOG_ENTRY_FORMAT,
+    type: 'contest-status',
+    election: 'sample-2026',
+    time,
+    contest,
+    status,
+    ...(winners === undefined ? {} : { winners: [...winners] }),
+    by: 'director',
+    reason: 'every precinct is in and the margin is beyond any recount',
+  };
 }

@@ -6,6 +6,11 @@ export const bg: Catalog = {
   testBanner: 'ТЕСТ: това не са действителни изборни резултати',
   unofficial:
     'Неофициални резултати: окончателните резултати се обявяват от избирателната комисия.',
+  allCertified: 'Заверени резултати: изборният орган е заверил всички резултати на тази страница.',
+  contestStatus:
+    '{status, select, early {Твърде рано за прогноза} called {Обявен} recount {Тече повторно преброяване} certified {Заверен} other {Неофициални}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'от {time} (запис в журнала № {entry, number})',
   skipToContent: 'Към резултатите',
   home: 'Всички избори и гласувания',
   language: 'Език',
@@ -36,6 +41,7 @@ export const bg: Catalog = {
   undervotes: 'Неизползвани гласове',
   total: 'Общо',
   leading: 'Води',
+  winner: 'Победител',
   noVotesYet: 'Все още няма преброени гласове',
   voteFor: 'Брой избирани: {n, number}',
   measure: 'Референдум',

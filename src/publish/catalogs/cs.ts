@@ -5,6 +5,11 @@ export const cs: Catalog = {
   resultsTitle: '{election}: výsledky',
   testBanner: 'TEST: nejde o skutečné výsledky voleb',
   unofficial: 'Předběžné výsledky: konečné výsledky potvrzuje volební úřad.',
+  allCertified: 'Ověřené výsledky: volební orgán ověřil všechny výsledky na této stránce.',
+  contestStatus:
+    '{status, select, early {Příliš brzy na odhad} called {Rozhodnuto} recount {Probíhá přepočítávání} certified {Ověřeno} other {Neoficiální}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'od {time} (záznam v logu č. {entry, number})',
   skipToContent: 'Přejít na výsledky',
   home: 'Všechny volby a hlasování',
   language: 'Jazyk',
@@ -37,6 +42,7 @@ export const cs: Catalog = {
   undervotes: 'Nevyužité hlasy',
   total: 'Celkem',
   leading: 'Vede',
+  winner: 'Vítěz',
   noVotesYet: 'Zatím nebyly sečteny žádné hlasy',
   voteFor:
     '{n, plural, one {Volí se # kandidát} few {Volí se # kandidáti} many {Volí se # kandidáta} other {Volí se # kandidátů}}',

@@ -5,6 +5,12 @@ export const de: Catalog = {
   resultsTitle: '{election}: Ergebnisse',
   testBanner: 'TEST: Dies sind keine echten Wahlergebnisse',
   unofficial: 'Vorläufige Ergebnisse: Das amtliche Endergebnis stellt die Wahlbehörde fest.',
+  allCertified:
+    'Amtliche Ergebnisse: Die Wahlbehörde hat alle Ergebnisse auf dieser Seite festgestellt.',
+  contestStatus:
+    '{status, select, early {Noch nicht entschieden} called {Entschieden} recount {Neuauszählung läuft} certified {Amtlich festgestellt} other {Vorläufig}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'seit {time} (Protokolleintrag {entry, number})',
   skipToContent: 'Zu den Ergebnissen springen',
   home: 'Alle Wahlen',
   language: 'Sprache',
@@ -36,6 +42,7 @@ export const de: Catalog = {
   undervotes: 'Nicht abgegebene Stimmen',
   total: 'Gesamt',
   leading: 'Vorn',
+  winner: 'Gewählt',
   noVotesYet: 'Noch keine Stimmen ausgezählt',
   voteFor: '{n, number} zu wählen',
   measure: 'Abstimmung',

@@ -5,6 +5,12 @@ export const el: Catalog = {
   resultsTitle: '{election}: αποτελέσματα',
   testBanner: 'ΔΟΚΙΜΗ: αυτά δεν είναι πραγματικά εκλογικά αποτελέσματα',
   unofficial: 'Ανεπίσημα αποτελέσματα: τα τελικά αποτελέσματα επικυρώνονται από την εκλογική αρχή.',
+  allCertified:
+    'Επικυρωμένα αποτελέσματα: η εκλογική αρχή έχει επικυρώσει όλα τα αποτελέσματα αυτής της σελίδας.',
+  contestStatus:
+    '{status, select, early {Πολύ νωρίς για πρόβλεψη} called {Κρίθηκε} recount {Επανακαταμέτρηση σε εξέλιξη} certified {Επικυρώθηκε} other {Ανεπίσημα}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'από {time} (εγγραφή {entry, number} του αρχείου καταγραφής)',
   skipToContent: 'Μετάβαση στα αποτελέσματα',
   home: 'Όλες οι εκλογές και ψηφοφορίες',
   language: 'Γλώσσα',
@@ -36,6 +42,7 @@ export const el: Catalog = {
   undervotes: 'Μη χρησιμοποιημένες ψήφοι',
   total: 'Σύνολο',
   leading: 'Προηγείται',
+  winner: 'Νικητής',
   noVotesYet: 'Δεν έχουν καταμετρηθεί ακόμη ψήφοι',
   voteFor: '{n, plural, one {Εκλέγεται #} other {Εκλέγονται #}}',
   measure: 'Δημοψήφισμα',

@@ -5,6 +5,12 @@ export const es: Catalog = {
   resultsTitle: '{election}: resultados',
   testBanner: 'PRUEBA: estos no son resultados electorales reales',
   unofficial: 'Resultados no oficiales: la oficina electoral certifica los resultados finales.',
+  allCertified:
+    'Resultados certificados: la autoridad electoral ha certificado todos los resultados de esta página.',
+  contestStatus:
+    '{status, select, early {Demasiado pronto para decidir} called {Decidido} recount {Recuento en curso} certified {Certificado} other {Provisionales}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'desde {time} (entrada {entry, number} del registro)',
   skipToContent: 'Ir a los resultados',
   home: 'Todas las contiendas',
   language: 'Idioma',
@@ -36,6 +42,7 @@ export const es: Catalog = {
   undervotes: 'Subvotos',
   total: 'Total',
   leading: 'En cabeza',
+  winner: 'Ganador',
   noVotesYet: 'Aún no se ha contado ningún voto',
   voteFor: '{n, plural, one {Vote por # candidato} other {Vote por hasta # candidatos}}',
   measure: 'Medida sometida a votación',

@@ -5,6 +5,12 @@ export const et: Catalog = {
   resultsTitle: '{election}: tulemused',
   testBanner: 'TEST: need ei ole tegelikud valimistulemused',
   unofficial: 'Esialgsed tulemused: lõplikud tulemused kinnitab valimiskomisjon.',
+  allCertified:
+    'Kinnitatud tulemused: valimisasutus on kinnitanud kõik sellel lehel olevad tulemused.',
+  contestStatus:
+    '{status, select, early {Liiga vara otsustada} called {Otsustatud} recount {Ülelugemine käib} certified {Kinnitatud} other {Mitteametlikud}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'alates {time} (logikirje {entry, number})',
   skipToContent: 'Liigu tulemuste juurde',
   home: 'Kõik valimised ja hääletused',
   language: 'Keel',
@@ -36,6 +42,7 @@ export const et: Catalog = {
   undervotes: 'Kasutamata hääled',
   total: 'Kokku',
   leading: 'Juhib',
+  winner: 'Võitja',
   noVotesYet: 'Hääli pole veel loetud',
   voteFor: 'Valitavate arv: {n, number}',
   measure: 'Rahvahääletus',

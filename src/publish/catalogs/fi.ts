@@ -5,6 +5,12 @@ export const fi: Catalog = {
   resultsTitle: '{election}: tulokset',
   testBanner: 'TESTI: nämä eivät ole todellisia vaalituloksia',
   unofficial: 'Alustavat tulokset: vaaliviranomainen vahvistaa lopulliset tulokset.',
+  allCertified:
+    'Vahvistetut tulokset: vaaliviranomainen on vahvistanut kaikki tämän sivun tulokset.',
+  contestStatus:
+    '{status, select, early {Liian aikaista sanoa} called {Ratkaistu} recount {Uudelleenlaskenta käynnissä} certified {Vahvistettu} other {Epäviralliset}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: '{time} alkaen (lokikirjaus {entry, number})',
   skipToContent: 'Siirry tuloksiin',
   home: 'Kaikki vaalit ja äänestykset',
   language: 'Kieli',
@@ -36,6 +42,7 @@ export const fi: Catalog = {
   undervotes: 'Käyttämättä jääneet äänet',
   total: 'Yhteensä',
   leading: 'Kärjessä',
+  winner: 'Voittaja',
   noVotesYet: 'Ääniä ei ole vielä laskettu',
   voteFor: 'Valittavien määrä: {n, number}',
   measure: 'Kansanäänestys',

@@ -5,6 +5,12 @@ export const fr: Catalog = {
   resultsTitle: '{election} : résultats',
   testBanner: 'TEST : ces résultats ne sont pas de vrais résultats électoraux',
   unofficial: 'Résultats provisoires : l’autorité électorale certifie les résultats définitifs.',
+  allCertified:
+    'Résultats certifiés : l’autorité électorale a certifié tous les résultats de cette page.',
+  contestStatus:
+    '{status, select, early {Trop tôt pour se prononcer} called {Acquis} recount {Recomptage en cours} certified {Certifié} other {Provisoires}}',
+  statusWinners: '{status} : {winners}',
+  statusSince: 'depuis le {time} (entrée {entry, number} du journal)',
   skipToContent: 'Aller aux résultats',
   home: 'Tous les scrutins',
   language: 'Langue',
@@ -36,6 +42,7 @@ export const fr: Catalog = {
   undervotes: 'Sous-votes',
   total: 'Total',
   leading: 'En tête',
+  winner: 'Élu',
   noVotesYet: 'Aucune voix comptée pour l’instant',
   voteFor: '{n, number} à élire',
   measure: 'Question soumise au vote',

@@ -6,6 +6,12 @@ export const ga: Catalog = {
   testBanner: 'TÁSTÁIL: ní fíorthorthaí toghcháin iad seo',
   unofficial:
     'Torthaí neamhoifigiúla: is é an t-údarás toghcháin a dheimhníonn na torthaí deiridh.',
+  allCertified:
+    'Torthaí deimhnithe: tá gach toradh ar an leathanach seo deimhnithe ag an oifig toghcháin.',
+  contestStatus:
+    '{status, select, early {Ró-luath le rá} called {Socraithe} recount {Athchomhaireamh ar siúl} certified {Deimhnithe} other {Neamhoifigiúil}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'ó {time} (iontráil loga {entry, number})',
   skipToContent: 'Téigh chuig na torthaí',
   home: 'Gach toghchán',
   language: 'Teanga',
@@ -36,6 +42,7 @@ export const ga: Catalog = {
   undervotes: 'Vótaí nár úsáideadh',
   total: 'Iomlán',
   leading: 'Chun tosaigh',
+  winner: 'Buaiteoir',
   noVotesYet: 'Níor comhaireadh aon vóta fós',
   voteFor: '{n, plural, one {Vótáil do # iarrthóir} other {Vótáil do suas le # iarrthóir}}',
   measure: 'Ceist reifrinn',

@@ -6,6 +6,12 @@ export const hu: Catalog = {
   testBanner: 'TESZT: ezek nem valódi választási eredmények',
   unofficial:
     'Nem hivatalos eredmények: a végleges eredményt a választási bizottság állapítja meg.',
+  allCertified:
+    'Hitelesített eredmények: a választási szerv az oldal összes eredményét hitelesítette.',
+  contestStatus:
+    '{status, select, early {Még túl korai} called {Eldőlt} recount {Újraszámlálás folyik} certified {Hitelesítve} other {Nem hivatalos}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: '{time} óta (naplóbejegyzés sorszáma: {entry, number})',
   skipToContent: 'Ugrás az eredményekhez',
   home: 'Összes választás',
   language: 'Nyelv',
@@ -36,6 +42,7 @@ export const hu: Catalog = {
   undervotes: 'Fel nem használt szavazatok',
   total: 'Összesen',
   leading: 'Vezet',
+  winner: 'Győztes',
   noVotesYet: 'Még nincs megszámlált szavazat',
   voteFor:
     '{n, plural, one {# jelöltre lehet szavazni} other {Legfeljebb # jelöltre lehet szavazni}}',

@@ -5,6 +5,12 @@ export const it: Catalog = {
   resultsTitle: '{election}: risultati',
   testBanner: 'PROVA: questi non sono risultati elettorali reali',
   unofficial: 'Risultati non ufficiali: l’ufficio elettorale certifica i risultati definitivi.',
+  allCertified:
+    'Risultati certificati: l’autorità elettorale ha certificato tutti i risultati di questa pagina.',
+  contestStatus:
+    '{status, select, early {Troppo presto per dirlo} called {Deciso} recount {Riconteggio in corso} certified {Certificato} other {Provvisori}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'dal {time} (voce {entry, number} del registro)',
   skipToContent: 'Vai ai risultati',
   home: 'Tutte le consultazioni',
   language: 'Lingua',
@@ -36,6 +42,7 @@ export const it: Catalog = {
   undervotes: 'Voti non espressi',
   total: 'Totale',
   leading: 'In testa',
+  winner: 'Vincitore',
   noVotesYet: 'Nessun voto ancora scrutinato',
   voteFor: 'Da eleggere: {n, number}',
   measure: 'Quesito',

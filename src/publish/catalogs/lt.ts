@@ -5,6 +5,12 @@ export const lt: Catalog = {
   resultsTitle: '{election}: rezultatai',
   testBanner: 'TESTAS: tai nėra tikri rinkimų rezultatai',
   unofficial: 'Neoficialūs rezultatai: galutinius rezultatus patvirtina rinkimų komisija.',
+  allCertified:
+    'Patvirtinti rezultatai: rinkimų institucija patvirtino visus šiame puslapyje pateiktus rezultatus.',
+  contestStatus:
+    '{status, select, early {Per anksti spręsti} called {Išspręsta} recount {Vyksta perskaičiavimas} certified {Patvirtinta} other {Neoficialūs}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'nuo {time} (žurnalo įrašas Nr. {entry, number})',
   skipToContent: 'Pereiti prie rezultatų',
   home: 'Visi rinkimai',
   language: 'Kalba',
@@ -35,6 +41,7 @@ export const lt: Catalog = {
   undervotes: 'Nepanaudoti balsai',
   total: 'Iš viso',
   leading: 'Pirmauja',
+  winner: 'Laimėtojas',
   noVotesYet: 'Balsai dar neskaičiuoti',
   voteFor:
     '{n, plural, =1 {Galima balsuoti už # kandidatą} one {Galima balsuoti daugiausia už # kandidatą} few {Galima balsuoti daugiausia už # kandidatus} many {Galima balsuoti daugiausia už # kandidato} other {Galima balsuoti daugiausia už # kandidatų}}',

@@ -5,6 +5,12 @@ export const lv: Catalog = {
   resultsTitle: '{election}: rezultāti',
   testBanner: 'TESTS: šie nav īsti vēlēšanu rezultāti',
   unofficial: 'Neoficiālie rezultāti: galīgos rezultātus apstiprina vēlēšanu komisija.',
+  allCertified:
+    'Apstiprinātie rezultāti: vēlēšanu iestāde ir apstiprinājusi visus šajā lapā redzamos rezultātus.',
+  contestStatus:
+    '{status, select, early {Pārāk agri spriest} called {Izšķirts} recount {Notiek pārskaitīšana} certified {Apstiprināts} other {Neoficiāli}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'kopš {time} (žurnāla ieraksts Nr. {entry, number})',
   skipToContent: 'Pāriet uz rezultātiem',
   home: 'Visas vēlēšanas',
   language: 'Valoda',
@@ -36,6 +42,7 @@ export const lv: Catalog = {
   undervotes: 'Neizmantotās balsis',
   total: 'Kopā',
   leading: 'Vadībā',
+  winner: 'Uzvarētājs',
   noVotesYet: 'Balsis vēl nav saskaitītas',
   voteFor:
     '{n, plural, =1 {Var balsot par # kandidātu} zero {Var balsot ne vairāk kā par # kandidātiem} one {Var balsot ne vairāk kā par # kandidātu} other {Var balsot ne vairāk kā par # kandidātiem}}',

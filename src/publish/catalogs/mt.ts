@@ -6,6 +6,12 @@ export const mt: Catalog = {
   testBanner: 'PROVA: dawn mhumiex riżultati elettorali veri',
   unofficial:
     'Riżultati mhux uffiċjali: ir-riżultati finali jiġu ċċertifikati mill-uffiċċju elettorali.',
+  allCertified:
+    'Riżultati ċertifikati: l-awtorità elettorali ċċertifikat ir-riżultati kollha f’din il-paġna.',
+  contestStatus:
+    '{status, select, early {Kmieni wisq biex jingħad} called {Deċiż} recount {Għadd mill-ġdid għaddej} certified {Ċertifikat} other {Mhux uffiċjali}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'minn {time} (entrata {entry, number} tar-reġistru)',
   skipToContent: 'Aqbeż għar-riżultati',
   home: 'L-elezzjonijiet kollha',
   language: 'Lingwa',
@@ -37,6 +43,7 @@ export const mt: Catalog = {
   undervotes: 'Voti mhux użati',
   total: 'Total',
   leading: 'Fuq quddiem',
+  winner: 'Rebbieħ',
   noVotesYet: 'Għadu ma ngħadd l-ebda vot',
   voteFor:
     '{n, plural, one {Ivvota għal # kandidat} two {Ivvota għal sa # kandidati} few {Ivvota għal sa # kandidati} many {Ivvota għal sa # kandidat} other {Ivvota għal sa # kandidat}}',

@@ -5,6 +5,12 @@ export const nl: Catalog = {
   resultsTitle: '{election}: uitslagen',
   testBanner: 'TEST: dit zijn geen echte verkiezingsuitslagen',
   unofficial: 'Voorlopige uitslagen: het verkiezingsbureau stelt de definitieve uitslag vast.',
+  allCertified:
+    'Vastgestelde uitslagen: het verkiezingsbureau heeft alle uitslagen op deze pagina vastgesteld.',
+  contestStatus:
+    '{status, select, early {Te vroeg om te zeggen} called {Beslist} recount {Hertelling bezig} certified {Vastgesteld} other {Voorlopig}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'sinds {time} (logboekregel {entry, number})',
   skipToContent: 'Naar de uitslagen',
   home: 'Alle verkiezingen',
   language: 'Taal',
@@ -36,6 +42,7 @@ export const nl: Catalog = {
   undervotes: 'Niet uitgebrachte stemmen',
   total: 'Totaal',
   leading: 'Voorop',
+  winner: 'Winnaar',
   noVotesYet: 'Nog geen stemmen geteld',
   voteFor: '{n, number} te kiezen',
   measure: 'Referendum',

@@ -6,6 +6,12 @@ export const pt: Catalog = {
   testBanner: 'TESTE: estes não são resultados eleitorais reais',
   unofficial:
     'Resultados provisórios: os resultados definitivos são certificados pela administração eleitoral.',
+  allCertified:
+    'Resultados certificados: a autoridade eleitoral certificou todos os resultados desta página.',
+  contestStatus:
+    '{status, select, early {Ainda é cedo para decidir} called {Decidido} recount {Recontagem em curso} certified {Certificado} other {Provisórios}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'desde {time} (entrada {entry, number} do registo)',
   skipToContent: 'Ir para os resultados',
   home: 'Todas as votações',
   language: 'Idioma',
@@ -37,6 +43,7 @@ export const pt: Catalog = {
   undervotes: 'Votos não expressos',
   total: 'Total',
   leading: 'À frente',
+  winner: 'Vencedor',
   noVotesYet: 'Ainda não foram contados votos',
   voteFor: 'Mandatos a atribuir: {n, number}',
   measure: 'Pergunta submetida a votação',

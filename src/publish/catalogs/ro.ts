@@ -6,6 +6,12 @@ export const ro: Catalog = {
   testBanner: 'TEST: acestea nu sunt rezultate electorale reale',
   unofficial:
     'Rezultate neoficiale: rezultatele finale sunt certificate de autoritatea electorală.',
+  allCertified:
+    'Rezultate certificate: autoritatea electorală a certificat toate rezultatele de pe această pagină.',
+  contestStatus:
+    '{status, select, early {Prea devreme pentru a decide} called {Decis} recount {Renumărare în curs} certified {Certificat} other {Neoficiale}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'din {time} (intrarea {entry, number} din jurnal)',
   skipToContent: 'Salt la rezultate',
   home: 'Toate scrutinele',
   language: 'Limba',
@@ -36,6 +42,7 @@ export const ro: Catalog = {
   undervotes: 'Voturi neexprimate',
   total: 'Total',
   leading: 'În frunte',
+  winner: 'Câștigător',
   noVotesYet: 'Niciun vot numărat încă',
   voteFor: 'Număr de mandate: {n, number}',
   measure: 'Întrebare supusă votului',

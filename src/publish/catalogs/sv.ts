@@ -5,6 +5,12 @@ export const sv: Catalog = {
   resultsTitle: '{election}: resultat',
   testBanner: 'TEST: detta är inte verkliga valresultat',
   unofficial: 'Preliminära resultat: valmyndigheten fastställer det slutliga resultatet.',
+  allCertified:
+    'Fastställda resultat: valmyndigheten har fastställt alla resultat på den här sidan.',
+  contestStatus:
+    '{status, select, early {För tidigt att avgöra} called {Avgjort} recount {Omräkning pågår} certified {Fastställt} other {Preliminära}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'sedan {time} (loggpost {entry, number})',
   skipToContent: 'Hoppa till resultaten',
   home: 'Alla val och omröstningar',
   language: 'Språk',
@@ -35,6 +41,7 @@ export const sv: Catalog = {
   undervotes: 'Ej avgivna röster',
   total: 'Totalt',
   leading: 'Leder',
+  winner: 'Vinnare',
   noVotesYet: 'Inga röster räknade ännu',
   voteFor: 'Antal mandat: {n, number}',
   measure: 'Folkomröstningsfråga',

@@ -6,6 +6,12 @@ export const tl: Catalog = {
   testBanner: 'PAGSUBOK: hindi ito tunay na resulta ng halalan',
   unofficial:
     'Hindi opisyal na resulta: ang tanggapan ng halalan ang nagpapatunay sa huling resulta.',
+  allCertified:
+    'Sertipikadong resulta: sinertipikahan na ng tanggapan ng halalan ang lahat ng resulta sa pahinang ito.',
+  contestStatus:
+    '{status, select, early {Masyado pang maaga para magpasya} called {Napagpasyahan} recount {May muling pagbilang} certified {Sertipikado} other {Hindi opisyal}}',
+  statusWinners: '{status}: {winners}',
+  statusSince: 'mula {time} (entry {entry, number} ng log)',
   skipToContent: 'Lumaktaw sa mga resulta',
   home: 'Lahat ng labanan',
   language: 'Wika',
@@ -36,6 +42,7 @@ export const tl: Catalog = {
   undervotes: 'Kulang na boto',
   total: 'Kabuuan',
   leading: 'Nangunguna',
+  winner: 'Nanalo',
   noVotesYet: 'Wala pang botong nabilang',
   voteFor: '{n, plural, =1 {Bumoto ng #} other {Bumoto ng hanggang #}}',
   measure: 'Panukalang ibinoboto',
