@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   AdmissionState,
+  lastStatusChange,
   MAX_SEQUENCE_STEP,
+  statusAsOf,
   type Admission,
+  type PublishedStatus,
   type AdmissionEntry,
   type SubmissionFacts,
 } from './admission.js';
+import type { ContestStatusValue } from './log_entry.js';
 import { indexElection, type Election, type ElectionDefinition } from './election.js';
 import { sampleElection, withRelease } from './testonly/fixtures.js';
 
@@ -408,5 +412,74 @@ describe('reviews of held submissions', () => {
     expect(
       admit(submit({ source: 'n-2.app+00000004', unit: 'n-2', digest: 'n-2', sequence: 1 })),
     ).toMatchObject({ type: 'admitted' });
+  });
+
+  it('change a contest’s status only to another, naming winners for a call or certification, and reopen a certified one only by a recount', () => {
+    const { state, admit } = started();
+    let leaf = 4;
+    const change = (
+      contest: string,
+      status: ContestStatusValue,
+      winners?: readonly string[],
+      electionId = 'sample-2026',
+    ): Admission =>
+      admit({
+        type: 'contest-status',
+        leaf: leaf++,
+        election: electionId,
+        contest,
+        status,
+        time: '2026-11-03T22:00:00Z',
+        ...(winners === undefined ? {} : { winners }),
+      });
+    // Every contest starts unofficial: saying so again changes nothing.
+    expect(code(change('governor', 'unofficial'))).toBe('status_unchanged');
+    expect(code(change('mayor', 'too-early'))).toBe('unknown_contest');
+    expect(code(change('governor', 'too-early', undefined, 'another-2026'))).toBe(
+      'unexpected_entry',
+    );
+    // A call names as many winners as the contest elects at most, each a choice of it, once.
+    expect(code(change('governor', 'called'))).toBe('invalid_winners');
+    expect(code(change('governor', 'called', ['grace']))).toBe('invalid_winners');
+    expect(code(change('governor', 'called', ['ada', 'alan']))).toBe('invalid_winners');
+    expect(code(change('council', 'called', ['grace', 'grace']))).toBe('invalid_winners');
+    expect(code(change('governor', 'too-early', ['ada']))).toBe('invalid_winners');
+    expect(change('governor', 'too-early')).toEqual({ type: 'recorded' });
+    expect(code(change('governor', 'too-early'))).toBe('status_unchanged');
+    expect(change('council', 'called', ['grace', 'edsger'])).toEqual({ type: 'recorded' });
+    expect(change('governor', 'called', ['ada'])).toEqual({ type: 'recorded' });
+    // A call may be withdrawn, or named for another winner.
+    expect(change('governor', 'called', ['alan'])).toEqual({ type: 'recorded' });
+    expect(change('governor', 'certified', ['alan'])).toEqual({ type: 'recorded' });
+    for (const status of ['unofficial', 'too-early'] as const) {
+      expect(code(change('governor', status))).toBe('already_certified');
+    }
+    expect(code(change('governor', 'certified', ['ada']))).toBe('already_certified');
+    expect(change('governor', 'recount')).toEqual({ type: 'recorded' });
+    expect(change('governor', 'certified', ['ada'])).toEqual({ type: 'recorded' });
+    expect(state.contestStatuses.get('governor')).toEqual({
+      contest: 'governor',
+      status: 'certified',
+      winners: ['ada'],
+      time: '2026-11-03T22:00:00Z',
+      entry: leaf - 1,
+    });
+    expect(state.contestStatuses.get('council')?.winners).toEqual(['grace', 'edsger']);
+    expect(state.contestStatuses.has('measure-1')).toBe(false);
+  });
+
+  it('find a contest’s status as of any log size from its changes in log order', () => {
+    const changes: PublishedStatus[] = [
+      { contest: 'governor', status: 'too-early', time: 't', entry: 10 },
+      { contest: 'council', status: 'called', winners: ['grace'], time: 't', entry: 12 },
+      { contest: 'governor', status: 'called', winners: ['ada'], time: 't', entry: 15 },
+    ];
+    expect(statusAsOf(changes, 'governor', 10)).toBeUndefined();
+    expect(statusAsOf(changes, 'governor', 11)?.status).toBe('too-early');
+    expect(statusAsOf(changes, 'governor', 15)?.status).toBe('too-early');
+    expect(statusAsOf(changes, 'governor', 16)?.status).toBe('called');
+    expect(lastStatusChange(changes)).toBe(15);
+    expect(lastStatusChange(changes, 'council')).toBe(12);
+    expect(lastStatusChange(changes, 'measure-1')).toBe(-1);
   });
 });

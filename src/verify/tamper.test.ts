@@ -13,7 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOG_ENTRY_FORMAT, ROSTER_CONTEXT, type LogEntry } from '../core/log_entry.js';
+import {
+  LOG_ENTRY_FORMAT,
+  ROSTER_CONTEXT,
+  type ContestStatusValue,
+  type LogEntry,
+} from '../core/log_entry.js';
 import { sha256Hex } from '../core/sha256.js';
 import { sampleSubmission } from '../core/testonly/fixtures.js';
 import { compressedReader, directoryLister, publishedReader } from '../cli/site_reader.js';
@@ -227,6 +232,23 @@ const TABLE = {
   'a review accepting a submission that was never held': { code: 'not_held', caught: true },
   'a review of an entry that is no submission': { code: 'not_held', caught: true },
   'a review naming another election': { code: 'unexpected_entry', caught: true },
+  // Contests' statuses.
+  'a contest shown as certified on the summary page when it was called': {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
+  "results.json: a contest's status changed": { code: 'file_not_reproduced', caught: true },
+  "the long-format CSV: a call's winner unmarked": { code: 'file_not_reproduced', caught: true },
+  'a call naming a winner who is no choice of the contest': {
+    code: 'invalid_winners',
+    caught: true,
+  },
+  'a certified contest called again': { code: 'already_certified', caught: true },
+  'a status change naming another election': { code: 'unexpected_entry', caught: true },
+  'a status change dropped from the log, the pages left saying it': {
+    code: 'file_not_reproduced',
+    caught: true,
+  },
   'entries reordered against the decisions they record': {
     code: 'replayed_sequence',
     caught: true,
@@ -275,7 +297,11 @@ type Tamper = (site: string, op: Operator) => Tampered | Promise<Tampered>;
 // The published files' fields the changes reach.
 interface ResultsJson {
   election: { id: string; test: boolean };
-  contests: { id: string; choices: { id: string; name: Record<string, string> }[] }[];
+  contests: {
+    id: string;
+    choices: { id: string; name: Record<string, string> }[];
+    status: { status: string };
+  }[];
   areas: AreaJson[];
 }
 interface AreaJson {
@@ -410,6 +436,25 @@ function accepted(signed: ReturnType<typeof signSubmission>): LogEntry {
 }
 
 /** A reviewer's decision to accept the submission at `target`, as ingest writes one. */
+/** A change of a contest's status, as a staff member of the election's office makes it. */
+function statusChange(
+  contest: string,
+  status: ContestStatusValue,
+  winners?: readonly string[],
+): LogEntry {
+  return {
+    format: LOG_ENTRY_FORMAT,
+    type: 'contest-status',
+    election: 'sample-2026',
+    time: '2026-11-03T21:55:00Z',
+    contest,
+    status,
+    ...(winners === undefined ? {} : { winners: [...winners] }),
+    by: 'director',
+    reason: 'as the count stands',
+  };
+}
+
 function acceptedBy(target: number): LogEntry {
   return {
     format: LOG_ENTRY_FORMAT,
@@ -691,7 +736,9 @@ const TAMPERS: Record<Change, Tamper> = {
     fromFirstVersion(site, op, SOUTH_PAGES);
     op.resign(site, {
       manifest: (m) => {
-        listAsOf(m, SOUTH_PAGES, earlier - 1);
+        // Two entries before: the size one before is the one after the governor's status
+        // changed, which the page shows (a size the log makes the page at).
+        listAsOf(m, SOUTH_PAGES, earlier - 2);
       },
     });
     return { file: 'en/unit/south.html' };
@@ -883,6 +930,48 @@ const TAMPERS: Record<Change, Tamper> = {
     const other = { ...acceptedBy(s1), election: 'another-2026' };
     await op.rewriteLog(site, (entries) => [...entries, other], { version: true });
     return { entry: length };
+  },
+  'a contest shown as certified on the summary page when it was called': (site, op) =>
+    changeFile(op, site, 'en/index.html', (t) =>
+      t.includes('Called: Ada Lovelace')
+        ? t.replace('Called: Ada Lovelace', 'Certified: Ada Lovelace')
+        : fail(),
+    ),
+  "results.json: a contest's status changed": (site, op) =>
+    changeJson(op, site, 'results.json', (r: ResultsJson) => {
+      const governor = r.contests.find((c) => c.id === 'governor') ?? fail();
+      if (governor.status.status !== 'called') fail();
+      governor.status.status = 'certified';
+    }),
+  "the long-format CSV: a call's winner unmarked": (site, op) =>
+    changeFile(op, site, 'csv/results.csv', (t) =>
+      t.includes(',called,yes,') ? t.replaceAll(',called,yes,', ',called,,') : fail(),
+    ),
+  'a call naming a winner who is no choice of the contest': async (site, op) => {
+    const { length } = op.honest.entries;
+    const call = statusChange('governor', 'called', ['grace']);
+    await op.rewriteLog(site, (entries) => [...entries, call], { version: true });
+    return { entry: length };
+  },
+  'a certified contest called again': async (site, op) => {
+    const { length } = op.honest.entries;
+    const certified = statusChange('governor', 'certified', ['ada']);
+    const called = statusChange('governor', 'called', ['alan']);
+    await op.rewriteLog(site, (entries) => [...entries, certified, called], { version: true });
+    return { entry: length + 1 };
+  },
+  'a status change naming another election': async (site, op) => {
+    const { length } = op.honest.entries;
+    const other = { ...statusChange('council', 'too-early'), election: 'another-2026' };
+    await op.rewriteLog(site, (entries) => [...entries, other], { version: true });
+    return { entry: length };
+  },
+  'a status change dropped from the log, the pages left saying it': async (site, op) => {
+    const called = op.honest.entries.findLastIndex((e) => e.type === 'contest-status');
+    await op.rewriteLog(site, (entries) => entries.filter((_, i) => i !== called), {
+      version: true,
+    });
+    return { file: 'en/index.html' };
   },
   'a rejected submission recorded as accepted': async (site, op) => {
     const rejected = op.honest.entries.findIndex((e) => e.type === 'rejection');

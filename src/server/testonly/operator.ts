@@ -25,7 +25,7 @@ import { Tally } from '../../core/tally.js';
 import { sampleElectionWithMaps, sampleSubmission } from '../../core/testonly/fixtures.js';
 import { MANIFEST_CONTEXT, parseManifest, type BuildParameters } from '../../formats/manifest.js';
 import { logOrigin } from '../../ingest/checkpoints.js';
-import { ElectionIngest } from '../../ingest/ingest.js';
+import { ElectionIngest, type ContestStatusRequest } from '../../ingest/ingest.js';
 import { importWithKeys } from '../../ingest/testonly/sample_store.js';
 import { signSubmission } from '../../ingest/submit_client.js';
 import { signCanonical } from '../../log/envelope.js';
@@ -135,7 +135,16 @@ export class Operator {
         return receipt.leafIndex;
       };
       const sizes: number[] = [];
+      const status = async (change: Omit<ContestStatusRequest, 'by' | 'reason'>) => {
+        const set = await ingest.setContestStatus({
+          ...change,
+          by: 'director',
+          reason: 'as the count stands',
+        });
+        if (!set.ok) fail(set.error.message);
+      };
       await send(sampleSubmission('n-1'), keyOf('n-1'), 'accepted');
+      await status({ contest: 'governor', status: 'too-early' });
       await send(sampleSubmission('s-1'), keyOf('s-1'), 'accepted');
       sizes.push(Number(log.size));
       await send(sampleSubmission('s-2'), keyOf('s-2'), 'accepted');
@@ -149,6 +158,7 @@ export class Operator {
         ),
       });
       const amendment = await send(recount, keyOf('n-1'), 'accepted');
+      await status({ contest: 'governor', status: 'called', winners: ['ada'] });
       sizes.push(Number(log.size));
 
       const read = await log.entries(0n, Number(log.size));
