@@ -1,6 +1,7 @@
 // `tally demo`: the README's first command. Starts Tally on the embedded store with the built-in
 // demo election, plays a simulated election night against it in the background, and prints where
 // to watch the results arrive and how to verify them.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -8,7 +9,9 @@ import { importElection } from '../ingest/elections.js';
 import { changeRosterMany } from '../ingest/roster.js';
 import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from '../log/note.js';
 import { startServer } from '../server/server.js';
-import type { Election } from '../core/election.js';
+import { voteFor, type Contest, type Election } from '../core/election.js';
+import { leadersOf, measureOutcome, type ContestTotals } from '../core/tally.js';
+import { ResultsFeed } from '../formats/results_feed.js';
 import type { ContestResult } from '../core/submission.js';
 import { demoElection } from '../sim/demo.js';
 import { generateSubmission, seededRandom } from '../sim/generate.js';
@@ -31,6 +34,8 @@ const DEMO_RELEASE_AFTER_MS = 15_000;
 /** The share of reports a second source reports otherwise: each one is held for review. */
 const DEMO_CONFLICTS = 0.02;
 const DEMO_REVIEWER = 'demo.reviewer';
+/** The election director, an admin: releases results and sets each contest's status. */
+const DEMO_DIRECTOR = 'demo.director';
 /** The two desk operators who key paper tally sheets, each sheet once. */
 const DEMO_DESK = ['demo.desk.one', 'demo.desk.two'] as const;
 /** Paper tally sheets the desk keys (precincts phoning in); the last is keyed differently. */
@@ -184,6 +189,74 @@ async function reviewHeld(
   return { accepted, rejected };
 }
 
+/**
+ * The winners the office calls a contest for on its final numbers: the leaders, as many as it
+ * elects (none where a tie for the last place leaves more); for a measure with a rule, the choice
+ * the rule names when it passes, else the other choice.
+ */
+export function callFor(contest: Contest, totals: ContestTotals): string[] {
+  if (contest.kind === 'measure' && contest.passes !== undefined) {
+    const outcome = measureOutcome(contest, totals);
+    if (outcome === undefined) return [];
+    const { choice } = contest.passes;
+    const others = contest.choices.filter((c) => c.id !== choice).map((c) => c.id);
+    return outcome === 'passing' ? [choice] : others.length === 1 ? others : [];
+  }
+  const leaders = leadersOf(contest, totals);
+  return leaders.length <= voteFor(contest) ? leaders : [];
+}
+
+/**
+ * The demo's election director, through the staff API: marks every contest too early to call as
+ * the night begins, and once every precinct is in and reviewed, calls each on the published
+ * numbers (`results`: the site's newest results.json). Returns the contests called.
+ */
+async function setStatuses(
+  staffUrl: string,
+  election: Election,
+  session: StaffSession,
+  results?: ResultsFeed,
+): Promise<number> {
+  const id = election.definition.id;
+  let called = 0;
+  for (const contest of election.definition.contests) {
+    const scope = contest.district ?? election.root.id;
+    const totals = results?.areas
+      .find((a) => a.area === scope)
+      ?.contests.find((c) => c.contest === contest.id)?.total;
+    const winners = totals === undefined ? [] : callFor(contest, totals);
+    // A tie, or no numbers: it stays too early to call.
+    if (results !== undefined && winners.length === 0) continue;
+    const answer = await staffPost(
+      staffUrl,
+      session,
+      `/staff/elections/${id}/contests/${contest.id}/status`,
+      results === undefined
+        ? { status: 'too-early', reason: 'demo: polls are closing; the count begins' }
+        : {
+            status: 'called',
+            winners,
+            reason: 'demo: every precinct has reported and the reviewers have decided',
+          },
+    );
+    if (answer.status !== 201)
+      throw new CliFailure(`status of ${contest.id}: ${await answer.text()}`);
+    called++;
+  }
+  return called;
+}
+
+/** The newest version's results.json in the published site. */
+function latestResults(siteDir: string, election: string): ResultsFeed {
+  const root = join(siteDir, election);
+  const current = JSON.parse(readFileSync(join(root, 'current.json'), 'utf8')) as { path: string };
+  const parsed = ResultsFeed.safeParse(
+    JSON.parse(readFileSync(join(root, current.path, 'results.json'), 'utf8')),
+  );
+  if (!parsed.success) throw new CliFailure('the published results.json does not parse');
+  return parsed.data;
+}
+
 function signer(name: string): Signer {
   const s = generateSigner(name);
   if (!s.ok) throw new CliFailure(s.error.message);
@@ -232,6 +305,8 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         const added = await new StaffAccounts(store).add(DEMO_REVIEWER, 'reviewer', new Date());
         if (!added.ok) throw new CliFailure(added.error.message);
         const reviewer = added.value;
+        const director = await new StaffAccounts(store).add(DEMO_DIRECTOR, 'admin', new Date());
+        if (!director.ok) throw new CliFailure(director.error.message);
         const desk: NewAccount[] = [];
         for (const name of DEMO_DESK) {
           const operator = await new StaffAccounts(store).add(name, 'desk', new Date());
@@ -295,7 +370,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
             `  public results site:  ${site}/`,
             `  ingest API (staff):   ${server.url}/openapi.json`,
             `  staff application:    ${server.url}/staff/app/ (demo accounts, shown for the demo only:`,
-            ...[reviewer, ...desk].map(
+            ...[director.value, reviewer, ...desk].map(
               (a) =>
                 `    ${a.name} (${a.role}): password ${a.password}, TOTP secret ${a.totpSecret}`,
             ),
@@ -308,6 +383,10 @@ export function addDemoCommand(program: Command, io: CliIo): void {
             '',
           ].join('\n'),
         );
+        // The director signs in once (a TOTP code is good once) and marks every contest too
+        // early to call as polls close.
+        const directing = await signIn(server.url, director.value);
+        await setStatuses(server.url, election, directing);
         let shown = 0;
         const summary = await playElectionNight({
           serverUrl: server.url,
@@ -340,6 +419,18 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         const reviewed = await reviewHeld(server.url, election.definition.id, reviewing);
         io.out(
           `A reviewer (${DEMO_REVIEWER}) decided the ${String(reviewed.accepted + reviewed.rejected)} held submissions: ${String(reviewed.accepted)} accepted, ${String(reviewed.rejected)} rejected, each a log entry with its reason.\n`,
+        );
+        // Every precinct is in and decided: the director calls each contest on the published
+        // numbers, and the calls are published in turn.
+        await server.checkpointNow();
+        const called = await setStatuses(
+          server.url,
+          election,
+          directing,
+          latestResults(siteDir, election.definition.id),
+        );
+        io.out(
+          `The election director (${DEMO_DIRECTOR}) marked every contest too early to call as polls closed, and called ${String(called)} of ${String(election.definition.contests.length)} once every precinct was in: each change a log entry, shown on every page and feed.\n`,
         );
         await server.checkpointNow();
         const key = parseVerifierKey(logKey);

@@ -9,8 +9,10 @@ import {
   sampleDefinition,
   sampleElectionWithMaps,
   sampleSubmission,
+  statusEntry,
   withMeasureRule,
 } from '../core/testonly/fixtures.js';
+import type { LogEntry } from '../core/log_entry.js';
 import { MANIFEST_CONTEXT } from '../formats/manifest.js';
 import { verifyCanonical } from '../log/envelope.js';
 import { encodeVerifierKey, generateSigner, parseVerifierKey } from '../log/note.js';
@@ -503,5 +505,155 @@ describe('the stages of a version', () => {
     const current = JSON.parse(text(signed.current.bytes)) as Record<string, unknown>;
     expect(current['manifestSha256']).toBe(signed.manifestFile.sha256);
     expect(current['path']).toBe('v/3/');
+  });
+
+  describe('a contest’s status', () => {
+    /** Entries 0 to 4: n-1, the governor too early, s-1, the governor called, council certified. */
+    const night: LogEntry[] = [
+      accepted(sampleSubmission('n-1')),
+      statusEntry('governor', 'too-early', undefined, '2026-11-03T21:30:00Z'),
+      accepted(sampleSubmission('s-1')),
+      statusEntry('governor', 'called', ['ada'], '2026-11-03T22:15:00Z'),
+      statusEntry('council', 'certified', ['grace', 'edsger'], '2026-11-20T17:00:00Z'),
+    ];
+    /** The version of the first `size` entries, and its files' text and sizes they are as of. */
+    const built = async (
+      entries: readonly LogEntry[],
+      builder = new SnapshotBuilder({
+        election: electionWithMaps(),
+        signer,
+        logVerifierKey: encodeVerifierKey(signer),
+      }),
+    ) => {
+      const tally = new Tally(electionWithMaps());
+      for (const e of entries) tally.apply(e);
+      const version = await builder.build(tally, [...tally.counted()], stamp);
+      if (!version.ok) throw new Error(version.error.message);
+      const { files } = version.value;
+      const file = (path: string) => files.find((f) => f.path === path);
+      return {
+        tally,
+        text: (path: string) => text(file(path)?.bytes).replace(/[\u00a0\u202f]/g, ' '),
+        asOf: (path: string) => file(path)?.asOf,
+      };
+    };
+    const section = (html: string, contest: string): string => {
+      const from = html.slice(html.indexOf(`id="c-${contest}"`));
+      return from.slice(0, from.indexOf('</section>'));
+    };
+
+    it('is shown with each contest on every page, as the entry that set it says, in each language', async () => {
+      const v = await built(night);
+      const summary = v.text('en/index.html');
+      const governor = section(summary, 'governor');
+      expect(governor).toContain('Called: Ada Lovelace');
+      expect(governor).toContain('since November 3, 2026 at 10:15:00 PM UTC (log entry 3)');
+      // Where it is decided, the call marks its winner, and no one "leads".
+      expect(governor).toContain('Ada Lovelace <span class="badge">Winner</span>');
+      expect(governor).not.toContain('Leading');
+      expect(section(summary, 'council')).toContain('Certified: Grace Hopper and Edsger Dijkstra');
+      expect(section(summary, 'measure-1')).toContain('Unofficial');
+      expect(section(summary, 'measure-1')).not.toContain('log entry');
+      // The page as a whole is unofficial until every contest on it is certified.
+      expect(summary).toContain('Unofficial results: the election office certifies');
+      expect(v.text('en/contest/governor.html')).toContain('Called: Ada Lovelace');
+      expect(v.text('fr/contest/governor.html')).toContain('Acquis : Ada Lovelace');
+      expect(v.text('fr/index.html')).toContain('Certifié : Grace Hopper et Edsger Dijkstra');
+      // A county's page says the call too; its own table shows who leads there.
+      const north = section(v.text('en/unit/north.html'), 'governor');
+      expect(north).toContain('Called: Ada Lovelace');
+      expect(north).not.toContain('Winner');
+    });
+
+    it('is in every feed: results.json, the CSVs, and the NIST report once all are certified', async () => {
+      const v = await built(night);
+      const results = JSON.parse(v.text('results.json')) as {
+        contests: { id: string; status: unknown }[];
+      };
+      expect(results.contests.map((c) => [c.id, c.status])).toEqual([
+        [
+          'governor',
+          { status: 'called', winners: ['ada'], entry: 3, time: '2026-11-03T22:15:00Z' },
+        ],
+        [
+          'council',
+          {
+            status: 'certified',
+            winners: ['grace', 'edsger'],
+            entry: 4,
+            time: '2026-11-20T17:00:00Z',
+          },
+        ],
+        ['measure-1', { status: 'unofficial' }],
+      ]);
+      const governorCsv = v.text('csv/governor.csv').split('\r\n');
+      const column = governorCsv[0]?.split(',').indexOf('contest_status') ?? -1;
+      expect(governorCsv[1]?.split(',')[column]).toBe('called');
+      expect(v.text('csv/measure-1.csv').split('\r\n')[1]?.split(',')).toContain('unofficial');
+      const long = v.text('csv/results.csv');
+      expect(long).toMatch(
+        /^state,State,state,governor,Governor,ada,Ada Lovelace,Blue Party,total,\d+,called,yes,/m,
+      );
+      expect(long).toMatch(
+        /^state,State,state,governor,Governor,alan,Alan Turing,[^,]*,total,\d+,called,,/m,
+      );
+      expect(JSON.parse(v.text('cdf.json'))).toMatchObject({ Status: 'unofficial-partial' });
+      const all = await built([
+        ...night,
+        statusEntry('governor', 'certified', ['ada']),
+        statusEntry('measure-1', 'certified', ['yes']),
+      ]);
+      expect(JSON.parse(all.text('cdf.json'))).toMatchObject({ Status: 'certified' });
+      expect(all.text('en/index.html')).toContain(
+        'Certified results: the election office has certified every result on this page.',
+      );
+      const recount = await built([...night, statusEntry('measure-1', 'recount')]);
+      expect(JSON.parse(recount.text('cdf.json'))).toMatchObject({ Status: 'recount' });
+      expect(section(recount.text('en/index.html'), 'measure-1')).toContain('Recount under way');
+    });
+
+    it('rebuilds what shows it when it changes, as of the entry that changed it, and nothing else', async () => {
+      const builder = new SnapshotBuilder({
+        election: electionWithMaps(),
+        signer,
+        logVerifierKey: encodeVerifierKey(signer),
+      });
+      const before = await built(night.slice(0, 3), builder);
+      expect(section(before.text('en/index.html'), 'governor')).toContain('Too early to call');
+      expect(before.asOf('en/contest/governor.html')).toBe(3);
+      const after = await built(night.slice(0, 4), builder);
+      for (const path of [
+        'en/index.html',
+        'fr/contest/governor.html',
+        'en/unit/state.html',
+        'csv/governor.csv',
+        'csv/results.csv',
+      ]) {
+        expect([path, after.asOf(path)]).toEqual([path, 4]);
+      }
+      // The other contests' pages and CSVs, and the precinct files, stay as they were.
+      for (const path of ['en/contest/measure-1.html', 'csv/measure-1.csv', 'units/north.json']) {
+        expect([path, after.asOf(path)]).toEqual([path, before.asOf(path)]);
+      }
+      // The counties' pages, precinct detail, follow in the detail pass: they say the call too.
+      expect(after.asOf('en/unit/north.html')).toBe(before.asOf('en/unit/north.html'));
+      const rebuilt: { path: string; asOf: number; bytes?: Uint8Array }[] = [];
+      await builder.buildDetail(
+        after.tally,
+        stamp,
+        (f) => {
+          rebuilt.push(f);
+          return Promise.resolve();
+        },
+        () => true,
+      );
+      expect(rebuilt.map((f) => `${f.path} ${String(f.asOf)}`).sort()).toEqual(
+        ['en', 'fr']
+          .flatMap((lang) => ['north', 'south'].map((county) => `${lang}/unit/${county}.html 4`))
+          .sort(),
+      );
+      const north = rebuilt.find((f) => f.path === 'en/unit/north.html');
+      expect(text(north?.bytes)).toContain('Called: Ada Lovelace');
+    });
   });
 });
