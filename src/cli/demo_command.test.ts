@@ -25,9 +25,7 @@ describe("the demo director's calls", () => {
     expect(callFor(contest('governor'), totals({ ada: 10, alan: 9, 'write-in': 1 }))).toEqual([
       'ada',
     ]);
-    expect(callFor(contest('governor'), totals({ ada: 10, alan: 10, 'write-in': 1 }))).toEqual(
-      [],
-    );
+    expect(callFor(contest('governor'), totals({ ada: 10, alan: 10, 'write-in': 1 }))).toEqual([]);
     expect(callFor(contest('council'), totals({ grace: 5, edsger: 4, barbara: 3 }))).toEqual([
       'grace',
       'edsger',

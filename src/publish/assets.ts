@@ -29,6 +29,11 @@ h1{font-size:1.6rem;line-height:1.25;margin:16px 0 4px}
 h2{font-size:1.3rem;margin:24px 0 8px}
 h3{font-size:1.1rem;margin:20px 0 4px}
 .standing{margin:4px 0;font-weight:600}
+.contest-status{margin:4px 0}
+.contest-status strong{display:inline-block;border-left:4px solid var(--line);padding-left:6px}
+.status-called strong,.status-certified strong{border-left-color:#1b7a3d}
+.status-recount strong{border-left-color:#a15c00}
+.contest-status .since{color:var(--muted);font-size:.9rem}
 .status,.meta{color:var(--muted);margin:4px 0}
 .overview{padding-left:20px}
 table.results{border-collapse:collapse;width:100%;margin:8px 0 16px}

@@ -282,7 +282,7 @@ function Layout(props: {
             <T ctx={ctx} k="updated" values={{ time }} /> ·{' '}
             <T ctx={ctx} k="asOfLog" values={{ entry: Math.max(0, props.asOfLog - 1) }} />
           </p>
-          {reported === undefined ? null : (
+          {reported === undefined || certified ? null : (
             <p class="status">
               <T
                 ctx={ctx}

@@ -10,7 +10,7 @@ import { CONTEST_STATUSES, MAX_REVIEW_REASON } from '../core/log_entry.js';
 import type { StaffAccounts } from '../staff/staff.js';
 import { ErrorSchema, sendError, unknownElection } from './error_shape.js';
 import { ElectionParams, type ElectionRegistry } from './elections.js';
-import { rolesSentence, staffGate } from './staff_session.js';
+import { bodyAs, rolesSentence, staffGate } from './staff_session.js';
 
 export interface ContestStatusRoutesOptions {
   /** The staff accounts, whose sessions the routes check (one for the whole server). */
@@ -103,7 +103,10 @@ export function registerContestStatusRoutes(
       if (session === undefined) return reply;
       const ingest = await elections.get(request.params.election);
       if (ingest === undefined) return unknownElection(reply, request.params.election);
-      const { status, winners, reason } = request.body;
+      // The body is bytes until Tally's strict JSON reads it (ingest_app.ts).
+      const body = bodyAs(StatusChange, request, reply);
+      if (body === undefined) return reply;
+      const { status, winners, reason } = body;
       const changed = await ingest.setContestStatus({
         contest: request.params.contest,
         status,

@@ -21,6 +21,7 @@ export const STAFF_PAGES = [
     'review',
     'control-room',
     'release',
+    'contests',
     'keys',
     'staff',
     'password',

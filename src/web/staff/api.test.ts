@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf, parseReviewOutcome, parseSession } from './api.js';
+import { failureOf, parseContestStatuses, parseReviewOutcome, parseSession } from './api.js';
 
 describe('the staff API’s answers, as the application reads them', () => {
   it('reads a logged decision (201) and an approval awaiting a second reviewer (202)', () => {
@@ -41,5 +41,35 @@ describe('the staff API’s answers, as the application reads them', () => {
       kind: 'refused',
       code: 'http_502',
     });
+  });
+
+  it('reads the contests’ statuses only in the shape the API sends', () => {
+    const governor = {
+      contest: 'governor',
+      name: { en: 'Governor' },
+      kind: 'candidate',
+      voteFor: 1,
+      choices: [{ id: 'ada', name: { en: 'Ada Lovelace' } }],
+      status: 'called',
+      winners: ['ada'],
+      entry: 12,
+      time: '2026-11-03T23:00:00Z',
+    };
+    const measure = {
+      contest: 'measure-1',
+      name: { en: 'Measure 1' },
+      kind: 'measure',
+      voteFor: 1,
+      choices: [],
+      status: 'unofficial',
+    };
+    expect(parseContestStatuses({ contests: [governor, measure] })).toEqual([governor, measure]);
+    expect(parseContestStatuses({ contests: [] })).toEqual([]);
+    expect(parseContestStatuses({ contests: [{ ...governor, status: 'won' }] })).toBeUndefined();
+    expect(parseContestStatuses({ contests: [{ ...governor, winners: 'ada' }] })).toBeUndefined();
+    expect(
+      parseContestStatuses({ contests: [{ ...governor, choices: [{ id: 1 }] }] }),
+    ).toBeUndefined();
+    expect(parseContestStatuses({ held: [] })).toBeUndefined();
   });
 });

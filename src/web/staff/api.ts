@@ -130,6 +130,49 @@ export interface ReleaseState {
   readonly test: boolean;
 }
 
+/**
+ * Where the count of a contest stands, as the election office says (core's CONTEST_STATUSES,
+ * which the bundle does not import: contests.test.ts holds the two the same).
+ */
+export const CONTEST_STATUSES = [
+  'unofficial',
+  'too-early',
+  'called',
+  'recount',
+  'certified',
+] as const;
+export type ContestStatus = (typeof CONTEST_STATUSES)[number];
+
+/** The statuses that name the contest's winners (for a measure, its outcome). */
+export const STATUSES_WITH_WINNERS: readonly ContestStatus[] = ['called', 'certified'];
+
+/** One contest and where its count stands (GET …/contest-statuses). */
+export interface ContestStanding {
+  readonly contest: string;
+  readonly name: Readonly<Record<string, string>>;
+  readonly kind: 'candidate' | 'measure';
+  /** How many it elects (a measure: one outcome). */
+  readonly voteFor: number;
+  readonly choices: readonly {
+    readonly id: string;
+    readonly name: Readonly<Record<string, string>>;
+  }[];
+  readonly status: ContestStatus;
+  /** The choices a call or a certification names. */
+  readonly winners?: readonly string[];
+  /** The log entry that set the status, and when; absent while no entry has named one. */
+  readonly entry?: number;
+  readonly time?: string;
+}
+
+/** A change of a contest's status (POST …/contests/:contest/status). */
+export interface ContestStatusChange {
+  readonly status: ContestStatus;
+  /** For a call or a certification: the choices elected (a measure: its outcome). */
+  readonly winners?: readonly string[];
+  readonly reason: string;
+}
+
 /** Who signed a roster statement: the election authority, or an enrolment key it delegated to. */
 export type RosterSignedBy =
   | { readonly type: 'authority'; readonly signer: string }
@@ -229,6 +272,30 @@ export function parseControlRoomStatus(json: unknown): ControlRoomStatus | undef
     typeof json['submissionsPerSecond'] === 'number'
     ? (json as unknown as ControlRoomStatus)
     : undefined;
+}
+
+const isContestStatus = (value: unknown): value is ContestStatus =>
+  typeof value === 'string' && (CONTEST_STATUSES as readonly string[]).includes(value);
+
+/** The contests an answer lists with their statuses, or undefined when it is not such a list. */
+export function parseContestStatuses(json: unknown): ContestStanding[] | undefined {
+  if (!isObject(json) || !Array.isArray(json['contests'])) return undefined;
+  const contests = json['contests'] as unknown[];
+  const wellFormed = contests.every(
+    (c) =>
+      isObject(c) &&
+      typeof c['contest'] === 'string' &&
+      isObject(c['name']) &&
+      (c['kind'] === 'candidate' || c['kind'] === 'measure') &&
+      typeof c['voteFor'] === 'number' &&
+      Array.isArray(c['choices']) &&
+      c['choices'].every(
+        (ch) => isObject(ch) && typeof ch['id'] === 'string' && isObject(ch['name']),
+      ) &&
+      isContestStatus(c['status']) &&
+      (c['winners'] === undefined || isStringArray(c['winners'])),
+  );
+  return wellFormed ? (contests as ContestStanding[]) : undefined;
 }
 
 /** What keying a sheet answered: 202 (waits for a second entry, or for a reviewer) or 201. */
@@ -638,6 +705,33 @@ export class StaffApi {
     return isObject(json) && typeof json['entry'] === 'number'
       ? ok(json['entry'])
       : err({ kind: 'unreachable', message: 'the server answered no release' });
+  }
+
+  /** Every contest of the election, with where its count stands. */
+  async contestStatuses(election: string): Promise<ApiResult<readonly ContestStanding[]>> {
+    return this.read(
+      this.electionPath(election, 'contest-statuses'),
+      parseContestStatuses,
+      'list of contest statuses',
+    );
+  }
+
+  /** Changes a contest's status, answering the log entry that records it. */
+  async setContestStatus(
+    election: string,
+    contest: string,
+    change: ContestStatusChange,
+  ): Promise<ApiResult<number>> {
+    const answer = await this.call(
+      'POST',
+      this.electionPath(election, `contests/${encodeURIComponent(contest)}/status`),
+      change,
+    );
+    if (!answer.ok) return answer;
+    const json = answer.value.json;
+    return isObject(json) && typeof json['entry'] === 'number'
+      ? ok(json['entry'])
+      : err({ kind: 'unreachable', message: 'the server answered no status entry' });
   }
 
   async controlRoomStatus(election: string): Promise<ApiResult<ControlRoomStatus>> {

@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StaffApi, type StaffSession } from './api.js';
 import { ElectionChooser, failureText, type ScreenProps } from './common.js';
+import { Contests } from './contests.js';
 import { ControlRoom } from './control_room.js';
 import { indexDefinition, type DefinitionIndex } from './definition.js';
 import { Desk } from './desk.js';
@@ -47,6 +48,7 @@ export const SCREEN_TITLES: Readonly<Record<Screen, StaffMessageKey>> = {
   review: 'deskTitle',
   'control-room': 'controlRoomTitle',
   release: 'releaseTitle',
+  contests: 'contestsTitle',
   keys: 'keysTitle',
   staff: 'staffTitle',
   password: 'passwordTitle',
@@ -59,19 +61,21 @@ const ELECTION_SCREENS: ReadonlySet<Screen> = new Set([
   'review',
   'control-room',
   'release',
+  'contests',
   'keys',
 ]);
 
 /** The screens about one election that need its definition, each given the same props. */
 const DEFINITION_SCREENS: Readonly<
   Record<
-    'results-desk' | 'mismatches' | 'control-room' | 'keys',
+    'results-desk' | 'mismatches' | 'control-room' | 'contests' | 'keys',
     (props: ScreenProps) => JSX.Element
   >
 > = {
   'results-desk': ResultsDesk,
   mismatches: Mismatches,
   'control-room': ControlRoom,
+  contests: Contests,
   keys: Keys,
 };
 
@@ -392,6 +396,7 @@ function ScreenView(props: {
     case 'results-desk':
     case 'mismatches':
     case 'control-room':
+    case 'contests':
     case 'keys': {
       if (election === undefined) return null;
       if (definition === undefined) return <p>{m.t('loading')}</p>;

@@ -29,6 +29,10 @@ describe('the staff application’s screens', () => {
     expect(SCREEN_ROLES['control-room']).toEqual(
       routeRoles('GET /staff/elections/{election}/control-room'),
     );
+    expect(SCREEN_ROLES.release).toEqual(routeRoles('GET /staff/elections/{election}/release'));
+    expect(SCREEN_ROLES.contests).toEqual(
+      routeRoles('GET /staff/elections/{election}/contest-statuses'),
+    );
     expect(SCREEN_ROLES.keys).toEqual(routeRoles('GET /staff/elections/{election}/keys'));
     expect(SCREEN_ROLES.staff).toEqual(routeRoles('GET /staff/events'));
     expect(SCREEN_ROLES.password).toEqual(routeRoles('POST /staff/password'));

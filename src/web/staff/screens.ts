@@ -11,6 +11,7 @@ export const SCREENS = [
   'review',
   'control-room',
   'release',
+  'contests',
   'keys',
   'staff',
   'password',
@@ -27,6 +28,8 @@ export const SCREEN_ROLES: Readonly<Record<Screen, readonly StaffRole[]>> = {
   review: EVERYONE,
   'control-room': EVERYONE,
   release: EVERYONE,
+  // Everyone reads where each contest stands; admins change it.
+  contests: EVERYONE,
   // The roster is public in the log, and admins change it; those keying or deciding results have
   // no screen for it.
   keys: ['admin', 'auditor', 'observer'],
