@@ -443,7 +443,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         }).finally(() => workers.close());
         io.out(
           report.ok
-            ? `Verified: version ${String(report.version)} of the site is the sum of the ${String(report.submissionsCounted)} accepted, signed submissions in the log, with the ${String(report.reviewsReplayed)} reviewers' decisions replayed (${String(report.filesRebuilt)} files rebuilt from the log byte for byte, ${String(report.numbersCompared)} numbers compared).\n`
+            ? `Verified: version ${String(report.version)} of the site is the sum of the ${String(report.submissionsCounted)} accepted, signed submissions in the log, with the ${String(report.reviewsReplayed)} reviewers' decisions and the ${String(report.statusChangesReplayed)} changes of contests' statuses replayed (${String(report.filesRebuilt)} files rebuilt from the log byte for byte, ${String(report.numbersCompared)} numbers compared).\n`
             : `NOT verified: ${report.problems.map((p) => p.message).join('; ')}\n`,
         );
         if (options.exitWhenDone !== true) {

@@ -10,8 +10,13 @@ import {
   type SubmissionFacts,
 } from './admission.js';
 import type { ContestStatusValue } from './log_entry.js';
-import { indexElection, type Election, type ElectionDefinition } from './election.js';
-import { sampleElection, withRelease } from './testonly/fixtures.js';
+import {
+  indexElection,
+  parseElectionDefinition,
+  type Election,
+  type ElectionDefinition,
+} from './election.js';
+import { sampleDefinition, sampleElection, withRelease } from './testonly/fixtures.js';
 
 const election = sampleElection(['authority+00000000+AAAA']);
 
@@ -430,6 +435,8 @@ describe('reviews of held submissions', () => {
         contest,
         status,
         time: '2026-11-03T22:00:00Z',
+        by: 'director',
+        reason: 'as the count stands',
         ...(winners === undefined ? {} : { winners }),
       });
     // Every contest starts unofficial: saying so again changes nothing.
@@ -447,6 +454,10 @@ describe('reviews of held submissions', () => {
     expect(change('governor', 'too-early')).toEqual({ type: 'recorded' });
     expect(code(change('governor', 'too-early'))).toBe('status_unchanged');
     expect(change('council', 'called', ['grace', 'edsger'])).toEqual({ type: 'recorded' });
+    // The same winners in another order are the same call.
+    expect(code(change('council', 'called', ['edsger', 'grace']))).toBe('status_unchanged');
+    // A certification names every seat: the council elects two.
+    expect(code(change('council', 'certified', ['grace']))).toBe('invalid_winners');
     expect(change('governor', 'called', ['ada'])).toEqual({ type: 'recorded' });
     // A call may be withdrawn, or named for another winner.
     expect(change('governor', 'called', ['alan'])).toEqual({ type: 'recorded' });
@@ -462,17 +473,47 @@ describe('reviews of held submissions', () => {
       status: 'certified',
       winners: ['ada'],
       time: '2026-11-03T22:00:00Z',
+      by: 'director',
+      reason: 'as the count stands',
       entry: leaf - 1,
     });
     expect(state.contestStatuses.get('council')?.winners).toEqual(['grace', 'edsger']);
     expect(state.contestStatuses.has('measure-1')).toBe(false);
   });
 
+  it('call or certify a contest only once the results are released, where the election waits for a release', () => {
+    const waiting = parseElectionDefinition(
+      withRelease(sampleDefinition(['authority+00000000+AAAA'])),
+    );
+    if (!waiting.ok) throw new Error(waiting.error.message);
+    const { admit } = started(waiting.value);
+    const change = (leaf: number, status: ContestStatusValue, winners?: readonly string[]) =>
+      admit({
+        type: 'contest-status',
+        leaf,
+        election: 'sample-2026',
+        contest: 'governor',
+        status,
+        time: '2026-11-03T19:00:00Z',
+        by: 'director',
+        reason: 'polls are closing',
+        ...(winners === undefined ? {} : { winners }),
+      });
+    // Too early to call, before polls close, is only what it says.
+    expect(change(4, 'too-early')).toEqual({ type: 'recorded' });
+    expect(code(change(5, 'called', ['ada']))).toBe('not_released');
+    expect(
+      admit({ type: 'release', leaf: 6, election: 'sample-2026', time: 't', scheduled: false }),
+    ).toEqual({ type: 'recorded' });
+    expect(change(7, 'called', ['ada'])).toEqual({ type: 'recorded' });
+  });
+
   it('find a contest’s status as of any log size from its changes in log order', () => {
+    const set = { time: 't', by: 'director', reason: 'r' };
     const changes: PublishedStatus[] = [
-      { contest: 'governor', status: 'too-early', time: 't', entry: 10 },
-      { contest: 'council', status: 'called', winners: ['grace'], time: 't', entry: 12 },
-      { contest: 'governor', status: 'called', winners: ['ada'], time: 't', entry: 15 },
+      { contest: 'governor', status: 'too-early', entry: 10, ...set },
+      { contest: 'council', status: 'called', winners: ['grace'], entry: 12, ...set },
+      { contest: 'governor', status: 'called', winners: ['ada'], entry: 15, ...set },
     ];
     expect(statusAsOf(changes, 'governor', 10)).toBeUndefined();
     expect(statusAsOf(changes, 'governor', 11)?.status).toBe('too-early');

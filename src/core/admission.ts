@@ -13,7 +13,7 @@
 // reviewer decides a held submission once: accepted, it counts from the review's entry on, as
 // the latest accepted submission of its unit and vote type; rejected, it never counts.
 import { canonicalJson, canonicalObject, type JsonValue } from './canonical_json.js';
-import { isWithin, voteFor, type Election } from './election.js';
+import { isWithin, voteFor, waitsForRelease, type Election } from './election.js';
 import {
   STATUSES_WITH_WINNERS,
   type ContestStatusEntry,
@@ -77,7 +77,8 @@ export type RefusalCode =
   | 'unknown_contest'
   | 'invalid_winners'
   | 'status_unchanged'
-  | 'already_certified';
+  | 'already_certified'
+  | 'not_released';
 
 /**
  * What the checks that need no state found in a signed submission: plain data, so it crosses
@@ -161,6 +162,9 @@ export interface ContestStatus {
   /** The choices it names as elected: for a call or a certification. */
   readonly winners?: readonly string[];
   readonly time: string;
+  /** The staff member who set it, and why. */
+  readonly by: string;
+  readonly reason: string;
 }
 
 /** A contest's status as pages and feeds show it: with the entry that set it. */
@@ -206,6 +210,8 @@ export function contestStatusAdmission(e: ContestStatusEntry, leaf: number): Adm
     contest: e.contest,
     status: e.status,
     time: e.time,
+    by: e.by,
+    reason: e.reason,
     ...(e.winners === undefined ? {} : { winners: e.winners }),
   };
 }
@@ -443,11 +449,13 @@ export class AdmissionState {
           return refused(`a contest status for election "${entry.election}"`);
         const refusedFor = this.contestStatusRefusal(election, entry);
         if (refusedFor !== undefined) return { type: 'refused', error: refusedFor };
-        const { contest, status, time, winners } = entry;
+        const { contest, status, time, winners, by, reason } = entry;
         this.statuses.set(contest, {
           contest,
           status,
           time,
+          by,
+          reason,
           entry: entry.leaf,
           ...(winners === undefined ? {} : { winners }),
         });
@@ -507,8 +515,11 @@ export class AdmissionState {
   /**
    * What a change of a contest's status would be refused for now, if anything: a contest the
    * definition does not have; winners that are not the contest's choices, named once each and at
-   * most as many as it elects, or any for a status that names none (or none for one that does);
-   * the status it has already; any status but a recount once the contest is certified.
+   * most as many as it elects (a certification names as many as it elects, or every choice where
+   * it has fewer), or any for a status that names none (or none for one that does); a call or a
+   * certification before the results are released, where the election waits for a release; the
+   * status it has already (the same winners in any order); any status but a recount once the
+   * contest is certified.
    */
   contestStatusRefusal(
     election: Election,
@@ -533,18 +544,30 @@ export class AdmissionState {
       return problem('invalid_winners', `"${unknown}" is not a choice of ${contest.id}`);
     if (new Set(winners).size !== winners.length)
       return problem('invalid_winners', 'a winner is named twice');
-    if (winners.length > voteFor(contest)) {
+    const seats = voteFor(contest);
+    if (winners.length > seats) {
       return problem(
         'invalid_winners',
-        `${contest.id} elects ${String(voteFor(contest))}, not ${String(winners.length)}`,
+        `${contest.id} elects ${String(seats)}, not ${String(winners.length)}`,
+      );
+    }
+    const elected = Math.min(seats, contest.choices.length);
+    if (change.status === 'certified' && winners.length !== elected) {
+      return problem(
+        'invalid_winners',
+        `a certification of ${contest.id} names the ${String(elected)} it elects, not ${String(winners.length)}`,
+      );
+    }
+    if (named && waitsForRelease(election) && this.releasedAt === undefined) {
+      return problem(
+        'not_released',
+        `the results are not released yet: ${contest.id} cannot be ${change.status === 'called' ? 'called' : 'certified'} before`,
       );
     }
     const now = this.statuses.get(change.contest);
     const nowStatus = now?.status ?? 'unofficial';
-    if (
-      nowStatus === change.status &&
-      (now?.winners ?? []).join('\u0000') === winners.join('\u0000')
-    ) {
+    const asSet = (ids: readonly string[]): string => [...ids].sort().join('\u0000');
+    if (nowStatus === change.status && asSet(now?.winners ?? []) === asSet(winners)) {
       return problem(
         'status_unchanged',
         `${contest.id} is ${nowStatus} already${now === undefined ? '' : ` (entry ${String(now.entry)})`}`,

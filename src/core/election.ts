@@ -447,6 +447,37 @@ export function isOnBallot(election: Election, contest: Contest, unitId: string)
   return members !== undefined && ancestry(election, unitId).some((id) => members.has(id));
 }
 
+/** By election, the contests on the ballot anywhere within each unit, as found (each once). */
+const within = new WeakMap<Election, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The contests on the ballot of some voter within a unit (itself or a unit beneath it): those of
+ * no district, and those of a district with a member that is the unit, above it or beneath it.
+ */
+export function contestsWithin(election: Election, unitId: string): ReadonlySet<string> {
+  let byUnit = within.get(election);
+  if (byUnit === undefined) {
+    byUnit = new Map();
+    within.set(election, byUnit);
+  }
+  const known = byUnit.get(unitId);
+  if (known !== undefined) return known;
+  const above = new Set(ancestry(election, unitId));
+  const found = new Set<string>();
+  for (const c of election.definition.contests) {
+    const members = c.district === undefined ? undefined : election.districtUnits.get(c.district);
+    if (
+      c.district === undefined ||
+      (members !== undefined &&
+        [...members].some((m) => above.has(m) || ancestry(election, m).includes(unitId)))
+    ) {
+      found.add(c.id);
+    }
+  }
+  if (election.units.has(unitId)) byUnit.set(unitId, found);
+  return found;
+}
+
 /** By election, the contests on each of its units' ballots, as found (each once). */
 const ballots = new WeakMap<Election, Map<string, readonly Contest[]>>();
 

@@ -436,11 +436,13 @@ export class Tally {
   apply(entry: LogEntry): void {
     const leafIndex = this.applied++;
     if (entry.type === 'contest-status') {
-      const { contest, status, winners, time } = entry;
+      const { contest, status, winners, time, by, reason } = entry;
       this.statusChanges.push({
         contest,
         status,
         time,
+        by,
+        reason,
         entry: leafIndex,
         ...(winners === undefined ? {} : { winners }),
       });

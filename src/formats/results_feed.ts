@@ -71,6 +71,8 @@ const ContestStatusFeed = z
       'the log entry that set the status, with the staff member and reason; absent for a contest no entry has named (unofficial)',
     ),
     time: z.iso.datetime({ offset: true }).optional().describe('when the status was set'),
+    by: z.string().optional().describe('the staff member who set it, as the log entry names them'),
+    reason: z.string().optional().describe('why, as the log entry gives it'),
   })
   .describe(
     'where the count of the contest stands, as the election office set it: unofficial (as every contest starts), too-early (to call), called, recount, certified',
@@ -84,6 +86,8 @@ export function statusFeed(status: PublishedStatus | undefined): z.infer<typeof 
     ...(status.winners === undefined ? {} : { winners: [...status.winners] }),
     entry: status.entry,
     time: status.time,
+    by: status.by,
+    reason: status.reason,
   };
 }
 
@@ -516,8 +520,9 @@ const CONTEST_CSV_BEFORE = [
   'undervotes',
 ] as const;
 // Every row of a test election says so (test), wherever the row ends up.
-// contest_status: where the contest stands as of the file's numbers (see ContestStatusFeed).
-const CONTEST_CSV_AFTER = ['contest_status', 'as_of_log', 'as_of_time', 'test'] as const;
+// contest_status (last, added after the others): where the contest stands as of the file's
+// numbers (see ContestStatusFeed).
+const CONTEST_CSV_AFTER = ['as_of_log', 'as_of_time', 'test', 'contest_status'] as const;
 const CONTEST_CSV_FIXED = new Set<string>([...CONTEST_CSV_BEFORE, ...CONTEST_CSV_AFTER]);
 
 /** A contest's choices as its CSV's columns name them: by name, the id added where two share one. */
@@ -574,10 +579,10 @@ export function contestCsv(
           t.overvotes,
           t.undervotes,
           ...contest.choices.map((ch) => t.counts[ch.id] ?? 0),
-          status,
           asOf.log,
           asOf.time,
           test,
+          status,
         ]
           .map(csvField)
           .join(','),
@@ -599,11 +604,13 @@ export const LONG_CSV_COLUMNS = [
   'party',
   'vote_type',
   'votes',
-  'contest_status',
-  'winner',
   'as_of_log',
   'as_of_time',
   'test',
+  // Added last: the contest's status, and "yes" on the rows of the winners its call or
+  // certification names (in every area: the contest's winner, not the area's).
+  'contest_status',
+  'contest_winner',
 ] as const;
 
 /**
@@ -643,11 +650,11 @@ export function longCsv(
         const party = choice.party === undefined ? undefined : parties.get(choice.party);
         const choiceLead = `${contestLead},${csvField(choice.id)},${csvField(nameOf(choice.name))},${csvField(party === undefined ? '' : nameOf(party.abbreviation ?? party.name))}`;
         rows.push(
-          `${choiceLead},total,${String(c.total.counts[choice.id] ?? 0)}${standing}${tail}`,
+          `${choiceLead},total,${String(c.total.counts[choice.id] ?? 0)}${tail}${standing}`,
         );
         for (const [voteType, t] of Object.entries(c.byVoteType)) {
           rows.push(
-            `${choiceLead},${csvField(voteType)},${String(t.counts[choice.id] ?? 0)}${standing}${tail}`,
+            `${choiceLead},${csvField(voteType)},${String(t.counts[choice.id] ?? 0)}${tail}${standing}`,
           );
         }
       }

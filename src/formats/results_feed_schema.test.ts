@@ -59,7 +59,14 @@ describe('the results feeds’ JSON Schemas', () => {
     );
     expect(results(feed), JSON.stringify(results.errors)).toBe(true);
     expect(feed.contests.map((c) => c.status)).toEqual([
-      { status: 'called', winners: ['ada'], entry: 1, time: '2026-11-03T22:00:00Z' },
+      {
+        status: 'called',
+        winners: ['ada'],
+        entry: 1,
+        time: '2026-11-03T22:00:00Z',
+        by: 'director',
+        reason: 'every precinct is in and the margin is beyond any recount',
+      },
       { status: 'unofficial' },
       { status: 'unofficial' },
     ]);

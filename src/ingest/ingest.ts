@@ -18,6 +18,7 @@ import {
 } from '../core/log_entry.js';
 import {
   AdmissionState,
+  contestStatusAdmission,
   type Admission,
   type PublishedStatus,
   type RefusalCode,
@@ -415,6 +416,13 @@ export class ElectionIngest {
     request: ContestStatusRequest,
   ): Promise<Result<{ leafIndex: number }, ContestStatusProblem>> {
     const time = this.now().toISOString();
+    // The winners in ballot order, however they were picked: the same call reads the same.
+    const ballot = this.election.contests.get(request.contest)?.choices.map((c) => c.id) ?? [];
+    const order = (id: string): number => {
+      const at = ballot.indexOf(id);
+      return at < 0 ? ballot.length : at;
+    };
+    const winners = [...(request.winners ?? [])].sort((a, b) => order(a) - order(b));
     const entry = {
       format: LOG_ENTRY_FORMAT,
       type: 'contest-status',
@@ -422,9 +430,7 @@ export class ElectionIngest {
       time,
       contest: request.contest,
       status: request.status,
-      ...(request.winners === undefined || request.winners.length === 0
-        ? {}
-        : { winners: [...request.winners] }),
+      ...(winners.length === 0 ? {} : { winners }),
       by: request.by,
       reason: request.reason,
     };
@@ -439,22 +445,23 @@ export class ElectionIngest {
       const state = new AdmissionState();
       const now = await reads.contestStatus(stamped.contest);
       if (now !== undefined) state.knowContestStatus(now);
-      const admission = state.admit(this.election, {
-        type: 'contest-status',
-        leaf: size,
-        election: this.id,
-        contest: stamped.contest,
-        status: stamped.status,
-        time: stamped.time,
-        ...(stamped.winners === undefined ? {} : { winners: stamped.winners }),
-      });
+      const released = await reads.released();
+      if (released !== undefined) state.knowRelease(released);
+      const admission = state.admit(this.election, contestStatusAdmission(stamped, size));
       if (admission.type === 'refused') return { entries: [], value: err(admission.error) };
       if (admission.type !== 'recorded')
         throw new Error(`admission: a contest status ${admission.type}`);
-      const { contest, status, time, winners } = state.contestStatuses.get(
+      const { contest, status, time, by, reason, winners } = state.contestStatuses.get(
         stamped.contest,
       ) as PublishedStatus;
-      const indexed = { contest, status, time, ...(winners === undefined ? {} : { winners }) };
+      const indexed = {
+        contest,
+        status,
+        time,
+        by,
+        reason,
+        ...(winners === undefined ? {} : { winners }),
+      };
       return {
         entries: [
           {

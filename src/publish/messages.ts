@@ -74,6 +74,8 @@ export const en = {
   total: 'Total',
   leading: 'Leading',
   winner: 'Winner',
+  outcome: 'Outcome',
+  measureChoice: '“{choice}”',
   noVotesYet: 'No votes counted yet',
   voteFor: 'Vote for {n, number}',
   measure: 'Ballot measure',

@@ -200,9 +200,10 @@ function Layout(props: {
   children: ComponentChildren;
 }): preact.JSX.Element {
   const { ctx } = props;
-  const certified =
-    props.contests.length > 0 &&
-    props.contests.every((c) => statusOf(ctx, c)?.status === 'certified');
+  const standings = props.contests.map((c) => statusOf(ctx, c)?.status);
+  const certified = standings.length > 0 && standings.every((s) => s === 'certified');
+  // Once all is in, the next update is the certified results: not while a recount is under way.
+  const nextUpdate = !certified && !standings.includes('recount');
   const reported = props.area === undefined ? undefined : ctx.input.overview(props.area);
   const d = ctx.input.election.definition;
   const time = ctx.time.format(new Date(ctx.input.timeAt(props.asOfLog)));
@@ -282,7 +283,7 @@ function Layout(props: {
             <T ctx={ctx} k="updated" values={{ time }} /> ·{' '}
             <T ctx={ctx} k="asOfLog" values={{ entry: Math.max(0, props.asOfLog - 1) }} />
           </p>
-          {reported === undefined || certified ? null : (
+          {reported === undefined || !nextUpdate ? null : (
             <p class="status">
               <T
                 ctx={ctx}
@@ -545,7 +546,10 @@ function ChoiceTable(props: {
                   <>
                     {' '}
                     <span class="badge">
-                      <T ctx={ctx} k={winner ? 'winner' : 'leading'} />
+                      <T
+                        ctx={ctx}
+                        k={winner ? (contest.kind === 'measure' ? 'outcome' : 'winner') : 'leading'}
+                      />
                     </span>
                   </>
                 ) : null}
@@ -596,9 +600,12 @@ function ContestStanding(props: { ctx: Ctx; contest: Contest }): preact.JSX.Elem
   const { ctx, contest } = props;
   const status = statusOf(ctx, contest.id);
   const name = ctx.m.t('contestStatus', { status: STATUS_CASE[status?.status ?? 'unofficial'] });
+  // A measure's outcome is a choice's name in quotes: "Called: No" reads as "not called".
   const winners = (status?.winners ?? []).flatMap((id) => {
     const choice = contest.choices.find((c) => c.id === id);
-    return choice === undefined ? [] : [pick(ctx, choice.name).text];
+    if (choice === undefined) return [];
+    const name = pick(ctx, choice.name).text;
+    return [contest.kind === 'measure' ? ctx.m.t('measureChoice', { choice: name }) : name];
   });
   return (
     <p class={`contest-status status-${status?.status ?? 'unofficial'}`}>
@@ -852,7 +859,8 @@ export function summaryPage(input: SiteInput, lang: Language): string {
             key={c.contest}
             ctx={ctx}
             results={c}
-            area={root?.area ?? ''}
+            // A district's contest is decided in its district, whose numbers these are too.
+            area={election.contests.get(c.contest)?.district ?? root?.area ?? ''}
             level="h3"
           />
         ))}

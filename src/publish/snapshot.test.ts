@@ -551,7 +551,10 @@ describe('the stages of a version', () => {
       // Where it is decided, the call marks its winner, and no one "leads".
       expect(governor).toContain('Ada Lovelace <span class="badge">Winner</span>');
       expect(governor).not.toContain('Leading');
-      expect(section(summary, 'council')).toContain('Certified: Grace Hopper and Edsger Dijkstra');
+      const council = section(summary, 'council');
+      expect(council).toContain('Certified: Grace Hopper and Edsger Dijkstra');
+      // A district's contest is decided in its district: the summary marks its winners too.
+      expect(council).toContain('Grace Hopper <span class="badge">Winner</span>');
       expect(section(summary, 'measure-1')).toContain('Unofficial');
       expect(section(summary, 'measure-1')).not.toContain('log entry');
       // The page as a whole is unofficial until every contest on it is certified.
@@ -567,13 +570,17 @@ describe('the stages of a version', () => {
 
     it('is in every feed: results.json, the CSVs, and the NIST report once all are certified', async () => {
       const v = await built(night);
+      const set = {
+        by: 'director',
+        reason: 'every precinct is in and the margin is beyond any recount',
+      };
       const results = JSON.parse(v.text('results.json')) as {
         contests: { id: string; status: unknown }[];
       };
       expect(results.contests.map((c) => [c.id, c.status])).toEqual([
         [
           'governor',
-          { status: 'called', winners: ['ada'], entry: 3, time: '2026-11-03T22:15:00Z' },
+          { status: 'called', winners: ['ada'], entry: 3, time: '2026-11-03T22:15:00Z', ...set },
         ],
         [
           'council',
@@ -582,6 +589,7 @@ describe('the stages of a version', () => {
             winners: ['grace', 'edsger'],
             entry: 4,
             time: '2026-11-20T17:00:00Z',
+            ...set,
           },
         ],
         ['measure-1', { status: 'unofficial' }],
@@ -592,10 +600,10 @@ describe('the stages of a version', () => {
       expect(v.text('csv/measure-1.csv').split('\r\n')[1]?.split(',')).toContain('unofficial');
       const long = v.text('csv/results.csv');
       expect(long).toMatch(
-        /^state,State,state,governor,Governor,ada,Ada Lovelace,Blue Party,total,\d+,called,yes,/m,
+        /^state,State,state,governor,Governor,ada,Ada Lovelace,Blue Party,total,\d+,\d+,[^,]+,TEST,called,yes$/m,
       );
       expect(long).toMatch(
-        /^state,State,state,governor,Governor,alan,Alan Turing,[^,]*,total,\d+,called,,/m,
+        /^state,State,state,governor,Governor,alan,Alan Turing,[^,]*,total,\d+,\d+,[^,]+,TEST,called,$/m,
       );
       expect(JSON.parse(v.text('cdf.json'))).toMatchObject({ Status: 'unofficial-partial' });
       const all = await built([
@@ -607,6 +615,11 @@ describe('the stages of a version', () => {
       expect(all.text('en/index.html')).toContain(
         'Certified results: the election office has certified every result on this page.',
       );
+      const measure = section(all.text('en/index.html'), 'measure-1');
+      // A measure's outcome is the choice in quotes, marked as the outcome, not a winner.
+      expect(measure).toContain('Certified: “Yes”');
+      expect(measure).toContain('Yes <span class="badge">Outcome</span>');
+      expect(section(all.text('fr/index.html'), 'measure-1')).toContain('Certifié : « Yes »');
       const recount = await built([...night, statusEntry('measure-1', 'recount')]);
       expect(JSON.parse(recount.text('cdf.json'))).toMatchObject({ Status: 'recount' });
       expect(section(recount.text('en/index.html'), 'measure-1')).toContain('Recount under way');
@@ -654,6 +667,19 @@ describe('the stages of a version', () => {
       );
       const north = rebuilt.find((f) => f.path === 'en/unit/north.html');
       expect(text(north?.bytes)).toContain('Called: Ada Lovelace');
+      // North's council is on no South ballot: its certification rebuilds North's pages alone.
+      const certified = await built(night, builder);
+      const again: string[] = [];
+      await builder.buildDetail(
+        certified.tally,
+        stamp,
+        (f) => {
+          again.push(`${f.path} ${String(f.asOf)}`);
+          return Promise.resolve();
+        },
+        () => true,
+      );
+      expect(again.sort()).toEqual(['en/unit/north.html 5', 'fr/unit/north.html 5']);
     });
   });
 });

@@ -8,7 +8,7 @@
 // The builder refuses totals that do not equal the sum of the accepted submissions (checkTally).
 import { lastStatusChange, statusAsOf, type PublishedStatus } from '../core/admission.js';
 import { canonicalJson, canonicalObject } from '../core/canonical_json.js';
-import type { Election } from '../core/election.js';
+import { contestsWithin, type Election } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import { sha256Hex } from '../core/sha256.js';
 import {
@@ -464,7 +464,7 @@ export async function buildPages(
       precinctDetail &&
       detail === 'listed' &&
       out.listAsLastBuilt(languages.map((lang) => pagePaths.unit(lang, unit)));
-    if (!listed) await buildUnitPage(out, tally, languages, site, unit);
+    if (!listed) await buildUnitPage(out, election, tally, languages, site, unit);
   }
 }
 
@@ -506,10 +506,23 @@ export function listsReportingUnits(election: Election, unit: string): boolean {
  * units beneath it), or the status of a contest (its page shows each contest's).
  */
 export function unitPageRevision(
+  election: Election,
   tally: Pick<VersionSource, 'revision' | 'statuses'>,
   unit: string,
 ): number {
-  return Math.max(tally.revision(unit), lastStatusChange(tally.statuses()));
+  return Math.max(tally.revision(unit), lastStatusChangeWithin(election, unit, tally.statuses()));
+}
+
+/** The last change of the status of a contest on the ballot within a unit (-1 for none). */
+export function lastStatusChangeWithin(
+  election: Election,
+  unit: string,
+  statuses: readonly PublishedStatus[],
+): number {
+  const shown = contestsWithin(election, unit);
+  let last = -1;
+  for (const s of statuses) if (shown.has(s.contest)) last = Math.max(last, s.entry);
+  return last;
 }
 
 /**
@@ -518,12 +531,13 @@ export function unitPageRevision(
  */
 export async function buildUnitPage(
   out: VersionFiles,
+  election: Election,
   tally: Pick<VersionSource, 'revision' | 'statuses'>,
   languages: readonly Language[],
   site: (asOfLog: number) => SiteInput,
   unit: string,
 ): Promise<void> {
-  const revision = unitPageRevision(tally, unit);
+  const revision = unitPageRevision(election, tally, unit);
   for (const lang of languages) {
     await out.reuse(pagePaths.unit(lang, unit), String(revision), since(revision), () =>
       unitPage(site(since(revision)), lang, unit),
@@ -841,7 +855,9 @@ export class SnapshotBuilder {
     const known = this.cache.get(item.path);
     if (known === undefined) return false;
     const revision =
-      item.kind === 'group' ? this.groupRevision(tally, item) : unitPageRevision(tally, item.unit);
+      item.kind === 'group'
+        ? this.groupRevision(tally, item)
+        : unitPageRevision(this.options.election, tally, item.unit);
     return known.key !== String(revision);
   }
 
@@ -915,7 +931,7 @@ export class SnapshotBuilder {
             item.group,
           );
         } else {
-          await buildUnitPage(out, tally, languages, site, item.unit);
+          await buildUnitPage(out, election, tally, languages, site, item.unit);
         }
         this.staleSince.delete(item.path);
         built++;

@@ -149,7 +149,10 @@ for (const kind of storeKinds)
       it('refuses a blank reason, a status it does not know, and an unknown contest', async () => {
         const blank = await change('council', { status: 'too-early', reason: '   ' });
         expect(blank.statusCode).toBe(400);
-        expect(errorOf(blank)).toMatchObject({ code: 'invalid_status' });
+        expect(errorOf(blank)).toMatchObject({
+          code: 'invalid_request',
+          message: 'reason: a status change gives its reason',
+        });
         const unknownStatus = await change('council', { status: 'won', reason: 'no such status' });
         expect(unknownStatus.statusCode).toBe(400);
         expect(errorOf(unknownStatus)).toMatchObject({ code: 'invalid_request' });

@@ -30,16 +30,18 @@ const ContestStanding = z.object({
   choices: z.array(z.object({ id: z.string(), name: Text })),
   status: z.enum(CONTEST_STATUSES),
   winners: z.array(z.string()).optional(),
-  /** The log entry that set the status, and when; absent for a contest none has named. */
+  /** The log entry that set the status, when, who set it and why; absent while none has. */
   entry: z.int().optional(),
   time: z.string().optional(),
+  by: z.string().optional(),
+  reason: z.string().optional(),
 });
 
 const StatusChange = z.strictObject({
   status: z.enum(CONTEST_STATUSES),
   /** For a call or a certification: the choices elected (a measure: its outcome). */
   winners: z.array(z.string()).max(1000).optional(),
-  reason: z.string().max(MAX_REVIEW_REASON),
+  reason: z.string().max(MAX_REVIEW_REASON).regex(/\S/, 'a status change gives its reason'),
 });
 
 export function registerContestStatusRoutes(
@@ -79,7 +81,9 @@ export function registerContestStatusRoutes(
             choices: c.choices.map((ch) => ({ id: ch.id, name: ch.name })),
             status: s?.status ?? 'unofficial',
             ...(s?.winners === undefined ? {} : { winners: [...s.winners] }),
-            ...(s === undefined ? {} : { entry: s.entry, time: s.time }),
+            ...(s === undefined
+              ? {}
+              : { entry: s.entry, time: s.time, by: s.by, reason: s.reason }),
           };
         }),
       });
@@ -90,7 +94,7 @@ export function registerContestStatusRoutes(
     '/staff/elections/:election/contests/:contest/status',
     {
       schema: {
-        description: `Changes a contest's status: unofficial, too-early (to call), called (naming the winners), recount, certified (naming the winners). A log entry naming the staff member and the reason; the public site shows it from the next version. 400 invalid_status, invalid_winners; 404 unknown_contest; 409 status_unchanged, already_certified (only a recount reopens a certified contest). ${rolesSentence('POST /staff/elections/{election}/contests/{contest}/status')}`,
+        description: `Changes a contest's status: unofficial, too-early (to call), called (naming the winners), recount, certified (naming the winners). A log entry naming the staff member and the reason; the public site shows it from the next version. 400 invalid_request (a status that is none of these, a reason missing, blank or over 1,000 characters), invalid_winners (winners for a status that names none, none or too many for one that does, or not the contest's choices; a certification names every seat); 404 unknown_contest; 409 status_unchanged, already_certified (only a recount reopens a certified contest), not_released (a call or certification before the results are released). ${rolesSentence('POST /staff/elections/{election}/contests/{contest}/status')}`,
         tags: ['staff'],
         params: ElectionParams.extend({ contest: z.string() }),
         body: StatusChange,
@@ -119,7 +123,7 @@ export function registerContestStatusRoutes(
         const http =
           code === 'unknown_contest'
             ? 404
-            : code === 'status_unchanged' || code === 'already_certified'
+            : code === 'status_unchanged' || code === 'already_certified' || code === 'not_released'
               ? 409
               : 400;
         return sendError(reply, http, code, message);

@@ -116,18 +116,18 @@ describe('the published results site and its public plane', () => {
     const csv = await (await get('/sample-2026/v/1/csv/governor.csv')).text();
     // The choices by name; each row as of a log size and the time of the log then.
     expect(csv.split('\r\n')[0]).toBe(
-      'area,area_name,area_type,vote_type,units_reported,units_expected,ballots_cast,overvotes,undervotes,Ada Lovelace,Alan Turing,Write-in,as_of_log,as_of_time,test',
+      'area,area_name,area_type,vote_type,units_reported,units_expected,ballots_cast,overvotes,undervotes,Ada Lovelace,Alan Turing,Write-in,as_of_log,as_of_time,test,contest_status',
     );
     expect(csv).toMatch(
-      /\r\nstate,State,state,total,2,5,1000,6,24,520,440,10,\d+,2026-[^,]+Z,TEST\r\n/,
+      /\r\nstate,State,state,total,2,5,1000,6,24,520,440,10,\d+,2026-[^,]+Z,TEST,unofficial\r\n/,
     );
     // Every area above the precincts in long format: one number a row, with names.
     const long = await (await get('/sample-2026/v/1/csv/results.csv')).text();
     expect(long.split('\r\n')[0]).toBe(
-      'area,area_name,area_type,contest,contest_name,choice,choice_name,party,vote_type,votes,as_of_log,as_of_time,test',
+      'area,area_name,area_type,contest,contest_name,choice,choice_name,party,vote_type,votes,as_of_log,as_of_time,test,contest_status,contest_winner',
     );
     expect(long).toMatch(
-      /\r\nstate,State,state,governor,Governor,ada,Ada Lovelace,Blue Party,total,520,\d+,2026-[^,]+Z,TEST\r\n/,
+      /\r\nstate,State,state,governor,Governor,ada,Ada Lovelace,Blue Party,total,520,\d+,2026-[^,]+Z,TEST,unofficial,\r\n/,
     );
     expect(long).toMatch(
       /\r\nnorth,North County,county,governor,Governor,ada,Ada Lovelace,Blue Party,election-day,260,/,
@@ -190,7 +190,10 @@ describe('the published results site and its public plane', () => {
     for (const file of Object.keys(manifest.manifest.files)) {
       const text = await (await get(`/sample-2026/${c.path}${file}`)).text();
       if (file.endsWith('.csv')) {
-        for (const row of text.trim().split('\r\n').slice(1)) expect(row, file).toMatch(/,TEST$/);
+        const [header = '', ...rows] = text.trim().split('\r\n');
+        const test = header.split(',').indexOf('test');
+        expect(test, file).toBeGreaterThan(0);
+        for (const row of rows) expect(row.split(',')[test], file).toBe('TEST');
       } else if (file.startsWith('cdf'))
         expect(JSON.parse(text), file).toMatchObject({ IsTest: true });
       else if (file === 'results.json') {

@@ -740,7 +740,7 @@ describe.skipIf(!haveChromium)('the results desk in Chromium', { timeout: 90_000
       .poll(() => governor.locator('.contest-state').textContent())
       .toBe('Called: Ada Lovelace');
     expect(await governor.textContent()).toMatch(
-      new RegExp(`set at .* \\(log entry ${entry ?? 'none'}\\)`),
+      new RegExp(`set by admin\\.one at .* \\(log entry ${entry ?? 'none'}\\)`),
     );
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Governor');
     await accessibleAtBothWidths(page, 'contests-called');

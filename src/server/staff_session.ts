@@ -4,6 +4,7 @@
 // CSRF token), and the JSON body a staff request must have.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { issuePath } from '../core/election.js';
 import { EVIDENCE_TYPES } from '../core/evidence.js';
 import { parseStrictJson } from '../ingest/strict_json.js';
 import { ROLES, type Role } from '../staff/credentials.js';
@@ -245,12 +246,11 @@ export function bodyAs<T>(
   }
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
-    void sendError(
-      reply,
-      400,
-      'invalid_request',
-      parsed.error.issues[0]?.message ?? 'invalid request',
-    );
+    // Naming the field: "reason: Invalid input: expected string, received undefined".
+    const issue = parsed.error.issues[0];
+    const field = issue === undefined ? '' : issuePath(issue.path);
+    const message = issue?.message ?? 'invalid request';
+    void sendError(reply, 400, 'invalid_request', field === '' ? message : `${field}: ${message}`);
     return undefined;
   }
   return parsed.data;

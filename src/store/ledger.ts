@@ -266,6 +266,8 @@ export class Ledger {
         status: s.status,
         winners: s.winners === undefined ? null : JSON.stringify(s.winners),
         time: s.time,
+        set_by: s.by,
+        reason: s.reason,
         leaf_index: s.entry,
       };
       await tx
@@ -310,6 +312,8 @@ async function contestStatuses(
     status: r.status as PublishedStatus['status'],
     ...(r.winners === null ? {} : { winners: JSON.parse(r.winners) as string[] }),
     time: r.time,
+    by: r.set_by,
+    reason: r.reason,
     entry: r.leaf_index,
   }));
 }

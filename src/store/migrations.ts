@@ -256,6 +256,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           // The winners a call or a certification names, as a JSON array; null for none.
           .addColumn('winners', 'text')
           .addColumn('time', 'text', (c) => c.notNull())
+          // Who set it, and why.
+          .addColumn('set_by', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
           .addColumn('leaf_index', 'bigint', (c) => c.notNull())
           .addPrimaryKeyConstraint('contest_statuses_pk', ['election_id', 'contest_id'])
           .execute();

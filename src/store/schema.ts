@@ -184,6 +184,8 @@ export interface ContestStatusesTable {
   /** JSON array of the winners' choice ids, for a call or a certification. */
   winners: string | null;
   time: string;
+  set_by: string;
+  reason: string;
   leaf_index: number;
 }
 

@@ -6,7 +6,6 @@
 // that no rule makes, or one the rules make that is not listed, is a problem as much as a changed
 // one. The reporting units' group files are rebuilt by the workers (src/verify/results.ts), which
 // hand their paths back so the list can be checked whole.
-import { lastStatusChange } from '../core/admission.js';
 import { ancestry } from '../core/election.js';
 import { Tally } from '../core/tally.js';
 import { TALLY_VERSION } from '../core/tally_version.js';
@@ -22,6 +21,7 @@ import {
   derivedParameters,
   listsReportingUnits,
   siteInputs,
+  lastStatusChangeWithin,
   unitPageRevision,
   VersionFiles,
   versionInputOf,
@@ -188,7 +188,7 @@ async function rebuildUnitPages(
   let behind = 0;
   for (const unit of unitsWithPages(election)) {
     if (!listsReportingUnits(election, unit)) continue;
-    const now = unitPageRevision(version.tally, unit) + 1;
+    const now = unitPageRevision(election, version.tally, unit) + 1;
     const byAsOf = new Map<number, Language[]>();
     for (const lang of languages) {
       const listed = manifest.files[pagePaths.unit(lang, unit)]?.asOf;
@@ -200,7 +200,7 @@ async function rebuildUnitPages(
         listed < now &&
         Math.max(
           history.lastChange(unitsBeneath(unit), listed),
-          lastStatusChange(statusesBefore(listed)),
+          lastStatusChangeWithin(election, unit, statusesBefore(listed)),
         ) +
           1 ===
           listed;
@@ -209,7 +209,7 @@ async function rebuildUnitPages(
     }
     for (const [asOf, some] of byAsOf) {
       if (asOf === now) {
-        await buildUnitPage(out, version.tally, some, site, unit);
+        await buildUnitPage(out, election, version.tally, some, site, unit);
         continue;
       }
       // The units beneath it as they had counted as of that size, in a tally shared with other
@@ -239,6 +239,7 @@ async function rebuildUnitPages(
       };
       await buildUnitPage(
         out,
+        election,
         asThen,
         some,
         siteInputs({ ...version, tally: asThen }, build),

@@ -945,7 +945,7 @@ const TAMPERS: Record<Change, Tamper> = {
     }),
   "the long-format CSV: a call's winner unmarked": (site, op) =>
     changeFile(op, site, 'csv/results.csv', (t) =>
-      t.includes(',called,yes,') ? t.replaceAll(',called,yes,', ',called,,') : fail(),
+      t.includes(',called,yes\r\n') ? t.replaceAll(',called,yes\r\n', ',called,\r\n') : fail(),
     ),
   'a call naming a winner who is no choice of the contest': async (site, op) => {
     const { length } = op.honest.entries;

@@ -148,6 +148,8 @@ export interface VerifyReport {
   readonly submissionsCounted: number;
   /** Reviewers' decisions on held submissions the version's share of the log replayed. */
   readonly reviewsReplayed: number;
+  /** Changes of contests' statuses the version counts, replayed through the rules. */
+  readonly statusChangesReplayed: number;
   readonly numbersCompared: number;
   readonly problems: readonly VerifyProblem[];
   /** How long each stage took, in seconds, from the start. */
@@ -175,6 +177,7 @@ export async function verifySite(
     entriesChecked: 0,
     submissionsCounted: 0,
     reviewsReplayed: 0,
+    statusChangesReplayed: 0,
     numbersCompared: 0,
     ...extra,
     problems,
@@ -344,6 +347,7 @@ export async function verifySite(
     pagesBehind: rebuilt.pagesBehind,
     submissionsCounted: replay.accepted,
     reviewsReplayed: replay.reviews,
+    statusChangesReplayed: replay.statuses.length,
     numbersCompared,
     ...(problems.length === 0 ? { verified } : {}),
   });

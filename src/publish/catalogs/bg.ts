@@ -42,6 +42,8 @@ export const bg: Catalog = {
   total: 'Общо',
   leading: 'Води',
   winner: 'Победител',
+  outcome: 'Резултат',
+  measureChoice: '„{choice}“',
   noVotesYet: 'Все още няма преброени гласове',
   voteFor: 'Брой избирани: {n, number}',
   measure: 'Референдум',

@@ -43,6 +43,8 @@ export const cs: Catalog = {
   total: 'Celkem',
   leading: 'Vede',
   winner: 'Vítěz',
+  outcome: 'Výsledek',
+  measureChoice: '„{choice}“',
   noVotesYet: 'Zatím nebyly sečteny žádné hlasy',
   voteFor:
     '{n, plural, one {Volí se # kandidát} few {Volí se # kandidáti} many {Volí se # kandidáta} other {Volí se # kandidátů}}',

@@ -42,6 +42,8 @@ export const da: Catalog = {
   total: 'I alt',
   leading: 'Fører',
   winner: 'Vinder',
+  outcome: 'Udfald',
+  measureChoice: '»{choice}«',
   noVotesYet: 'Endnu ingen stemmer optalt',
   voteFor: '{n, plural, one {Stem på # kandidat} other {Stem på op til # kandidater}}',
   measure: 'Folkeafstemning',

@@ -43,6 +43,8 @@ export const el: Catalog = {
   total: 'Σύνολο',
   leading: 'Προηγείται',
   winner: 'Νικητής',
+  outcome: 'Αποτέλεσμα',
+  measureChoice: '«{choice}»',
   noVotesYet: 'Δεν έχουν καταμετρηθεί ακόμη ψήφοι',
   voteFor: '{n, plural, one {Εκλέγεται #} other {Εκλέγονται #}}',
   measure: 'Δημοψήφισμα',

@@ -43,6 +43,8 @@ export const es: Catalog = {
   total: 'Total',
   leading: 'En cabeza',
   winner: 'Ganador',
+  outcome: 'Resultado',
+  measureChoice: '«{choice}»',
   noVotesYet: 'Aún no se ha contado ningún voto',
   voteFor: '{n, plural, one {Vote por # candidato} other {Vote por hasta # candidatos}}',
   measure: 'Medida sometida a votación',

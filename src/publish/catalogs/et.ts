@@ -43,6 +43,8 @@ export const et: Catalog = {
   total: 'Kokku',
   leading: 'Juhib',
   winner: 'Võitja',
+  outcome: 'Tulemus',
+  measureChoice: '„{choice}“',
   noVotesYet: 'Hääli pole veel loetud',
   voteFor: 'Valitavate arv: {n, number}',
   measure: 'Rahvahääletus',

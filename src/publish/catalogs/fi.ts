@@ -43,6 +43,8 @@ export const fi: Catalog = {
   total: 'Yhteensä',
   leading: 'Kärjessä',
   winner: 'Voittaja',
+  outcome: 'Tulos',
+  measureChoice: '”{choice}”',
   noVotesYet: 'Ääniä ei ole vielä laskettu',
   voteFor: 'Valittavien määrä: {n, number}',
   measure: 'Kansanäänestys',

@@ -43,6 +43,8 @@ export const ga: Catalog = {
   total: 'Iomlán',
   leading: 'Chun tosaigh',
   winner: 'Buaiteoir',
+  outcome: 'Toradh',
+  measureChoice: '“{choice}”',
   noVotesYet: 'Níor comhaireadh aon vóta fós',
   voteFor: '{n, plural, one {Vótáil do # iarrthóir} other {Vótáil do suas le # iarrthóir}}',
   measure: 'Ceist reifrinn',

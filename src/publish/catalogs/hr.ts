@@ -42,6 +42,8 @@ export const hr: Catalog = {
   total: 'Ukupno',
   leading: 'Vodi',
   winner: 'Pobjednik',
+  outcome: 'Ishod',
+  measureChoice: '„{choice}“',
   noVotesYet: 'Još nema prebrojenih glasova',
   voteFor: '{n, plural, =1 {Glasuje se za # kandidata} other {Glasuje se za najviše # kandidata}}',
   measure: 'Referendumsko pitanje',

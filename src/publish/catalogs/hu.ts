@@ -43,6 +43,8 @@ export const hu: Catalog = {
   total: 'Összesen',
   leading: 'Vezet',
   winner: 'Győztes',
+  outcome: 'Eredmény',
+  measureChoice: '„{choice}”',
   noVotesYet: 'Még nincs megszámlált szavazat',
   voteFor:
     '{n, plural, one {# jelöltre lehet szavazni} other {Legfeljebb # jelöltre lehet szavazni}}',

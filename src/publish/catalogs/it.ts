@@ -43,6 +43,8 @@ export const it: Catalog = {
   total: 'Totale',
   leading: 'In testa',
   winner: 'Vincitore',
+  outcome: 'Esito',
+  measureChoice: '«{choice}»',
   noVotesYet: 'Nessun voto ancora scrutinato',
   voteFor: 'Da eleggere: {n, number}',
   measure: 'Quesito',

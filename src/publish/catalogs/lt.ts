@@ -42,6 +42,8 @@ export const lt: Catalog = {
   total: 'Iš viso',
   leading: 'Pirmauja',
   winner: 'Laimėtojas',
+  outcome: 'Rezultatas',
+  measureChoice: '„{choice}“',
   noVotesYet: 'Balsai dar neskaičiuoti',
   voteFor:
     '{n, plural, =1 {Galima balsuoti už # kandidatą} one {Galima balsuoti daugiausia už # kandidatą} few {Galima balsuoti daugiausia už # kandidatus} many {Galima balsuoti daugiausia už # kandidato} other {Galima balsuoti daugiausia už # kandidatų}}',

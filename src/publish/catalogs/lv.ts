@@ -43,6 +43,8 @@ export const lv: Catalog = {
   total: 'Kopā',
   leading: 'Vadībā',
   winner: 'Uzvarētājs',
+  outcome: 'Iznākums',
+  measureChoice: '“{choice}”',
   noVotesYet: 'Balsis vēl nav saskaitītas',
   voteFor:
     '{n, plural, =1 {Var balsot par # kandidātu} zero {Var balsot ne vairāk kā par # kandidātiem} one {Var balsot ne vairāk kā par # kandidātu} other {Var balsot ne vairāk kā par # kandidātiem}}',

@@ -44,6 +44,8 @@ export const mt: Catalog = {
   total: 'Total',
   leading: 'Fuq quddiem',
   winner: 'Rebbieħ',
+  outcome: 'Eżitu',
+  measureChoice: '“{choice}”',
   noVotesYet: 'Għadu ma ngħadd l-ebda vot',
   voteFor:
     '{n, plural, one {Ivvota għal # kandidat} two {Ivvota għal sa # kandidati} few {Ivvota għal sa # kandidati} many {Ivvota għal sa # kandidat} other {Ivvota għal sa # kandidat}}',

@@ -43,6 +43,8 @@ export const nl: Catalog = {
   total: 'Totaal',
   leading: 'Voorop',
   winner: 'Winnaar',
+  outcome: 'Uitkomst',
+  measureChoice: '‘{choice}’',
   noVotesYet: 'Nog geen stemmen geteld',
   voteFor: '{n, number} te kiezen',
   measure: 'Referendum',

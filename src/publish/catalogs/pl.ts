@@ -42,6 +42,8 @@ export const pl: Catalog = {
   total: 'Razem',
   leading: 'Prowadzi',
   winner: 'Zwycięzca',
+  outcome: 'Wynik',
+  measureChoice: '„{choice}”',
   noVotesYet: 'Nie policzono jeszcze żadnych głosów',
   voteFor: 'Liczba mandatów: {n, number}',
   measure: 'Pytanie referendalne',

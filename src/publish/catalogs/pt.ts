@@ -44,6 +44,8 @@ export const pt: Catalog = {
   total: 'Total',
   leading: 'À frente',
   winner: 'Vencedor',
+  outcome: 'Resultado',
+  measureChoice: '«{choice}»',
   noVotesYet: 'Ainda não foram contados votos',
   voteFor: 'Mandatos a atribuir: {n, number}',
   measure: 'Pergunta submetida a votação',

@@ -43,6 +43,8 @@ export const ro: Catalog = {
   total: 'Total',
   leading: 'În frunte',
   winner: 'Câștigător',
+  outcome: 'Rezultat',
+  measureChoice: '„{choice}”',
   noVotesYet: 'Niciun vot numărat încă',
   voteFor: 'Număr de mandate: {n, number}',
   measure: 'Întrebare supusă votului',

@@ -42,6 +42,8 @@ export const sk: Catalog = {
   total: 'Spolu',
   leading: 'Vedie',
   winner: 'Víťaz',
+  outcome: 'Výsledok',
+  measureChoice: '„{choice}“',
   noVotesYet: 'Zatiaľ neboli sčítané žiadne hlasy',
   voteFor: 'Počet mandátov: {n, number}',
   measure: 'Otázka predložená na hlasovanie',

@@ -42,6 +42,8 @@ export const sl: Catalog = {
   total: 'Skupaj',
   leading: 'Vodi',
   winner: 'Zmagovalec',
+  outcome: 'Izid',
+  measureChoice: '»{choice}«',
   noVotesYet: 'Preštetih glasov še ni',
   voteFor: 'Število mandatov: {n, number}',
   measure: 'Referendumsko vprašanje',

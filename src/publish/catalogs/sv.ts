@@ -42,6 +42,8 @@ export const sv: Catalog = {
   total: 'Totalt',
   leading: 'Leder',
   winner: 'Vinnare',
+  outcome: 'Utfall',
+  measureChoice: '”{choice}”',
   noVotesYet: 'Inga röster räknade ännu',
   voteFor: 'Antal mandat: {n, number}',
   measure: 'Folkomröstningsfråga',

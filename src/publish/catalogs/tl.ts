@@ -43,6 +43,8 @@ export const tl: Catalog = {
   total: 'Kabuuan',
   leading: 'Nangunguna',
   winner: 'Nanalo',
+  outcome: 'Resulta',
+  measureChoice: '“{choice}”',
   noVotesYet: 'Wala pang botong nabilang',
   voteFor: '{n, plural, =1 {Bumoto ng #} other {Bumoto ng hanggang #}}',
   measure: 'Panukalang ibinoboto',

@@ -41,6 +41,8 @@ export const vi: Catalog = {
   total: 'Tổng cộng',
   leading: 'Dẫn đầu',
   winner: 'Người thắng cử',
+  outcome: 'Kết quả',
+  measureChoice: '“{choice}”',
   noVotesYet: 'Chưa đếm phiếu nào',
   voteFor: '{n, plural, other {Bầu tối đa # người}}',
   measure: 'Dự luật',

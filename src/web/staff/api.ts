@@ -160,9 +160,11 @@ export interface ContestStanding {
   readonly status: ContestStatus;
   /** The choices a call or a certification names. */
   readonly winners?: readonly string[];
-  /** The log entry that set the status, and when; absent while no entry has named one. */
+  /** The log entry that set the status, when, who set it and why; absent while none has. */
   readonly entry?: number;
   readonly time?: string;
+  readonly by?: string;
+  readonly reason?: string;
 }
 
 /** A change of a contest's status (POST …/contests/:contest/status). */

@@ -40,6 +40,8 @@ const council: ContestStanding = {
   winners: ['grace', 'edsger'],
   entry: 1234,
   time: '2026-11-03T23:15:00Z',
+  by: 'admin.one',
+  reason: 'every precinct is in',
 };
 const measure: ContestStanding = {
   contest: 'measure-1',
@@ -72,7 +74,9 @@ describe('a contest’s status, in words', () => {
   it('names the winners of a call in the reader’s language, and the entry that set it', () => {
     const [status, setAt] = contestStatusSentences(m, council);
     expect(status).toBe('Called: Grace Hopper and Edsger Dijkstra');
-    expect(setAt).toMatch(/^set at Nov 3, 2026, .* \(log entry 1,234\)$/);
+    expect(setAt).toMatch(
+      /^set by admin\.one at Nov 3, 2026, .* \(log entry 1,234\): every precinct is in$/,
+    );
     const fr = new StaffMessages('fr');
     expect(contestStatusSentences(fr, measure)[0]).toBe('Certifié : Oui');
     // A language the choice's name lacks: the definition's languages, in order, then any.
@@ -105,7 +109,15 @@ describe('the checks before a status is sent', () => {
   it('pass a call naming as many winners as the contest elects, with a reason', () => {
     expect(statusDraftProblems(m, governor, draft({}))).toEqual({});
     expect(statusDraftProblems(m, council, draft({ winners: ['barbara'] }))).toEqual({});
-    expect(statusDraftProblems(m, council, draft({ status: 'certified' }))).toEqual({});
+    expect(
+      statusDraftProblems(m, council, draft({ status: 'certified', winners: ['grace', 'edsger'] })),
+    ).toEqual({});
+  });
+
+  it('ask a certification to name every seat’s winner', () => {
+    expect(
+      statusDraftProblems(m, council, draft({ status: 'certified', winners: ['grace'] })),
+    ).toEqual({ winners: 'A certification names all 2 elected.' });
   });
 
   it('ask for a status, a reason, and winners for a call or a certification', () => {

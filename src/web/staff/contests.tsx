@@ -52,7 +52,7 @@ export function statusText(
 
 /**
  * The sentences that say where a contest stands: its status with the winners it names, then
- * when and by which log entry it was set, if an entry set it.
+ * who set it, when, by which log entry and why, if an entry set it.
  */
 export function contestStatusSentences(
   m: StaffMessages,
@@ -60,9 +60,10 @@ export function contestStatusSentences(
   languages: readonly string[] = [],
 ): string[] {
   const status = statusText(m, contest, contest.status, contest.winners ?? [], languages);
-  return contest.entry === undefined || contest.time === undefined
+  const { entry, time, by, reason } = contest;
+  return entry === undefined || time === undefined || by === undefined || reason === undefined
     ? [status]
-    : [status, m.t('statusSetAt', { time: timeText(m, contest.time), entry: contest.entry })];
+    : [status, m.t('statusSetAt', { time: timeText(m, time), entry, by, reason })];
 }
 
 /** What an administrator has filled in to change a contest's status. */
@@ -109,6 +110,10 @@ export function statusDraftProblems(
       problems.winners = measure
         ? m.t('outcomeTooMany')
         : m.t('winnersTooMany', { voteFor: contest.voteFor });
+    } else if (status === 'certified') {
+      // A certification names every seat's winner (every choice, where there are fewer).
+      const seats = Math.min(contest.voteFor, contest.choices.length);
+      if (winners.length !== seats) problems.winners = m.t('winnersAllSeats', { count: seats });
     }
   }
   const reason = draft.reason.trim();

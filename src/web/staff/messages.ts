@@ -391,7 +391,7 @@ export const en = {
   statusRecount: 'Recount under way',
   statusCertified: 'Certified',
   statusWithWinners: '{status}: {winners}',
-  statusSetAt: 'set at {time} (log entry {entry, number})',
+  statusSetAt: 'set by {by} at {time} (log entry {entry, number}): {reason}',
   contestMeasure: 'Ballot measure',
   contestElects: '{voteFor, plural, one {Elects one} other {Elects #}}',
   changeStatus: 'Change the status of {contest}',
@@ -414,6 +414,8 @@ export const en = {
   outcomeRequired: 'A call or a certification names the outcome: tick it.',
   winnersTooMany:
     '{voteFor, plural, one {This contest elects one: tick one only.} other {This contest elects #: tick # at most.}}',
+  winnersAllSeats:
+    '{count, plural, one {A certification names the one elected.} other {A certification names all # elected.}}',
   outcomeTooMany: 'A ballot measure has one outcome: tick one only.',
   statusReasonRequired: 'Give the reason for the change.',
   statusReasonTooLong: 'The reason may have at most {max, number} characters.',
@@ -821,7 +823,7 @@ const fr: StaffCatalog = {
   statusRecount: 'Recomptage en cours',
   statusCertified: 'Certifié',
   statusWithWinners: '{status} : {winners}',
-  statusSetAt: 'fixé le {time} (entrée {entry, number} du journal)',
+  statusSetAt: 'fixé par {by} le {time} (entrée {entry, number} du journal) : {reason}',
   contestMeasure: 'Question soumise au vote',
   contestElects: '{voteFor, plural, one {Un siège à pourvoir} other {# sièges à pourvoir}}',
   changeStatus: 'Changer le statut de {contest}',
@@ -844,6 +846,8 @@ const fr: StaffCatalog = {
   outcomeRequired: 'Un scrutin acquis ou certifié nomme son issue : cochez-la.',
   winnersTooMany:
     '{voteFor, plural, one {Ce scrutin élit une personne : n’en cochez qu’une.} other {Ce scrutin élit # personnes : n’en cochez pas plus de #.}}',
+  winnersAllSeats:
+    '{count, plural, one {Une certification nomme la personne élue.} other {Une certification nomme les # personnes élues.}}',
   outcomeTooMany: 'Une question soumise au vote a une seule issue : n’en cochez qu’une.',
   statusReasonRequired: 'Donnez le motif du changement.',
   statusReasonTooLong: 'Le motif peut compter au plus {max, number} caractères.',
@@ -1248,7 +1252,7 @@ const es: StaffCatalog = {
   statusRecount: 'Recuento en curso',
   statusCertified: 'Certificada',
   statusWithWinners: '{status}: {winners}',
-  statusSetAt: 'fijado el {time} (entrada {entry, number} del registro)',
+  statusSetAt: 'fijado por {by} el {time} (entrada {entry, number} del registro): {reason}',
   contestMeasure: 'Medida sometida a votación',
   contestElects: '{voteFor, plural, one {Elige a una persona} other {Elige a # personas}}',
   changeStatus: 'Cambiar el estado de {contest}',
@@ -1272,6 +1276,8 @@ const es: StaffCatalog = {
   outcomeRequired: 'Una contienda decidida o certificada nombra su resultado: márquelo.',
   winnersTooMany:
     '{voteFor, plural, one {Esta contienda elige a una persona: marque solo una.} other {Esta contienda elige a # personas: marque # como máximo.}}',
+  winnersAllSeats:
+    '{count, plural, one {Una certificación nombra a la persona elegida.} other {Una certificación nombra a las # personas elegidas.}}',
   outcomeTooMany: 'Una medida sometida a votación tiene un solo resultado: marque solo uno.',
   statusReasonRequired: 'Indique el motivo del cambio.',
   statusReasonTooLong: 'El motivo puede tener como máximo {max, number} caracteres.',
@@ -1678,7 +1684,7 @@ const de: StaffCatalog = {
   statusRecount: 'Neuauszählung läuft',
   statusCertified: 'Amtlich festgestellt',
   statusWithWinners: '{status}: {winners}',
-  statusSetAt: 'gesetzt am {time} (Protokolleintrag {entry, number})',
+  statusSetAt: 'gesetzt von {by} am {time} (Protokolleintrag {entry, number}): {reason}',
   contestMeasure: 'Sachabstimmung',
   contestElects: '{voteFor, plural, one {Ein Sitz} other {# Sitze}}',
   changeStatus: 'Status von {contest} ändern',
@@ -1703,6 +1709,8 @@ const de: StaffCatalog = {
     'Eine entschiedene oder amtlich festgestellte Abstimmung nennt ihr Ergebnis: Kreuzen Sie es an.',
   winnersTooMany:
     '{voteFor, plural, one {Hier wird eine Person gewählt: Kreuzen Sie nur eine an.} other {Hier werden # Personen gewählt: Kreuzen Sie höchstens # an.}}',
+  winnersAllSeats:
+    '{count, plural, one {Eine Feststellung nennt die gewählte Person.} other {Eine Feststellung nennt alle # Gewählten.}}',
   outcomeTooMany: 'Eine Sachabstimmung hat ein einziges Ergebnis: Kreuzen Sie nur eines an.',
   statusReasonRequired: 'Geben Sie die Begründung der Änderung an.',
   statusReasonTooLong: 'Die Begründung darf höchstens {max, number} Zeichen haben.',
@@ -2105,7 +2113,7 @@ const it: StaffCatalog = {
   statusRecount: 'Riconteggio in corso',
   statusCertified: 'Certificato',
   statusWithWinners: '{status}: {winners}',
-  statusSetAt: 'impostato il {time} (voce {entry, number} del registro)',
+  statusSetAt: 'impostato da {by} il {time} (voce {entry, number} del registro): {reason}',
   contestMeasure: 'Quesito',
   contestElects: '{voteFor, plural, one {Elegge una persona} other {Elegge # persone}}',
   changeStatus: 'Cambia lo stato di {contest}',
@@ -2129,6 +2137,8 @@ const it: StaffCatalog = {
   outcomeRequired: 'Una consultazione decisa o certificata indica l’esito: spuntalo.',
   winnersTooMany:
     '{voteFor, plural, one {Questa consultazione elegge una persona: spuntane una sola.} other {Questa consultazione elegge # persone: spuntane al massimo #.}}',
+  winnersAllSeats:
+    '{count, plural, one {Una certificazione indica la persona eletta.} other {Una certificazione indica tutte le # persone elette.}}',
   outcomeTooMany: 'Un quesito ha un solo esito: spuntane uno solo.',
   statusReasonRequired: 'Indica il motivo della modifica.',
   statusReasonTooLong: 'Il motivo può avere al massimo {max, number} caratteri.',
@@ -2531,7 +2541,7 @@ const nl: StaffCatalog = {
   statusRecount: 'Hertelling bezig',
   statusCertified: 'Vastgesteld',
   statusWithWinners: '{status}: {winners}',
-  statusSetAt: 'ingesteld op {time} (logregel {entry, number})',
+  statusSetAt: 'ingesteld door {by} op {time} (logregel {entry, number}): {reason}',
   contestMeasure: 'Referendum',
   contestElects: '{voteFor, plural, one {Kiest één persoon} other {Kiest # personen}}',
   changeStatus: 'Status van {contest} wijzigen',
@@ -2554,6 +2564,8 @@ const nl: StaffCatalog = {
   outcomeRequired: 'Een besliste of vastgestelde stemming noemt de uitkomst: vink die aan.',
   winnersTooMany:
     '{voteFor, plural, one {Deze stemming kiest één persoon: vink er maar één aan.} other {Deze stemming kiest # personen: vink er hoogstens # aan.}}',
+  winnersAllSeats:
+    '{count, plural, one {Een vaststelling noemt de gekozen persoon.} other {Een vaststelling noemt alle # gekozenen.}}',
   outcomeTooMany: 'Een referendum heeft één uitkomst: vink er maar één aan.',
   statusReasonRequired: 'Geef de reden van de wijziging.',
   statusReasonTooLong: 'De reden mag hoogstens {max, number} tekens hebben.',
