@@ -116,7 +116,7 @@ export const en = {
     'The log is published in the C2SP tlog-tiles layout beside these pages, so transparency-log tools can read it and witnesses can co-sign it.',
   // A page's numbers as of the last log entry that changed them: a county's page may name an
   // earlier entry than the summary's, its numbers being as new.
-  updated: 'Numbers last changed {time}',
+  updated: 'Results last changed {time}',
   asOfLog: 'with log entry {entry, number}',
   // A contest's status, as the election office sets it.
   nextUpdate:

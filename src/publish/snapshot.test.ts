@@ -306,10 +306,10 @@ describe('building a version', () => {
     const status = (path: string): string =>
       /<p class="status">(.*?)<\/p>/.exec(page(path))?.[1] ?? '';
     expect(status('en/index.html')).toBe(
-      'Numbers last changed November 3, 2026 at 09:00:05 PM UTC · with log entry 1',
+      'Results last changed November 3, 2026 at 09:00:05 PM UTC · with log entry 1',
     );
     // North's numbers last changed with entry 0: as new as the summary's, and said so.
-    expect(status('en/unit/north.html')).toContain('Numbers last changed');
+    expect(status('en/unit/north.html')).toContain('Results last changed');
     expect(status('en/unit/north.html')).toContain('with log entry 0');
     expect(status('en/unit/south.html')).toContain('with log entry 1');
   });

@@ -58,6 +58,21 @@ describe.skipIf(!haveChromium)('the public site in Chromium', () => {
       publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
     });
     await post(sampleSubmission('n-1'), keys.n1);
+    // Each status a page shows: the governor called, the council certified (with its badges
+    // and the long German and French words), the measure in a recount.
+    const ingest = await server.elections.get('sample-2026');
+    for (const change of [
+      { contest: 'governor', status: 'called', winners: ['ada'] },
+      { contest: 'council', status: 'certified', winners: ['barbara', 'grace'] },
+      { contest: 'measure-1', status: 'recount' },
+    ] as const) {
+      const set = await ingest?.setContestStatus({
+        ...change,
+        by: 'director',
+        reason: 'as the count stands',
+      });
+      expect(set?.ok).toBe(true);
+    }
     await server.checkpointNow();
     browser = await launchChromium();
   }, 60_000);

@@ -82,7 +82,7 @@ export const cs: Catalog = {
     'tally-verify.mjs se sestavuje reprodukovatelně ze zdrojového kódu Tally: ze stejného zdrojového kódu vznikne vždy stejný soubor. Sestavte si jej sami (npm run build:verifier), nebo ověřte, že SHA-256 vaší kopie odpovídá hodnotě, kterou toto sestavení vypíše. Klíče si vyžádejte také od volebního úřadu, nejen z této stránky.',
   verifyLogLayout:
     'Log je zveřejněn ve formátu C2SP tlog-tiles vedle těchto stránek, takže jej mohou číst nástroje pro transparentní logy a svědci jej mohou spolupodepisovat.',
-  updated: 'Čísla naposledy změněna: {time}',
+  updated: 'Výsledky naposledy změněny: {time}',
   asOfLog: 'záznam v logu č. {entry, number}',
   nextUpdate:
     '{complete, select, yes {Všechna místa mají kompletní výsledky: další aktualizací budou potvrzené výsledky.} other {Nové výsledky se zveřejňují během několika sekund po sečtení.}}',

@@ -81,7 +81,7 @@ export const da: Catalog = {
     'tally-verify.mjs bygges reproducerbart ud fra Tallys kildekode: Den samme kildekode giver altid den samme fil. Byg den selv (npm run build:verifier), eller kontrollér, at SHA-256 for din kopi er den, som bygningen udskriver. Hent også nøglerne hos valgmyndigheden, ikke kun fra denne side.',
   verifyLogLayout:
     'Loggen offentliggøres i formatet C2SP tlog-tiles ved siden af disse sider, så værktøjer til transparenslogs kan læse den, og vidner kan medsignere den.',
-  updated: 'Tallene senest ændret: {time}',
+  updated: 'Resultaterne senest ændret: {time}',
   asOfLog: 'med logpost {entry, number}',
   nextUpdate:
     '{complete, select, yes {Alle steder er fuldt optalt: Næste opdatering bliver de godkendte resultater.} other {Nye resultater offentliggøres få sekunder efter optællingen.}}',

@@ -82,7 +82,7 @@ export const de: Catalog = {
     'tally-verify.mjs wird reproduzierbar aus dem Quellcode von Tally erstellt: Derselbe Quellcode ergibt immer dieselbe Datei. Erstellen Sie sie selbst (npm run build:verifier) oder prüfen Sie, ob der SHA-256-Hashwert Ihrer Kopie der ist, den diese Erstellung ausgibt. Beziehen Sie die Schlüssel auch von der Wahlbehörde, nicht nur von dieser Seite.',
   verifyLogLayout:
     'Das Protokoll wird im Format C2SP tlog-tiles neben diesen Seiten veröffentlicht, sodass Werkzeuge für Transparenzprotokolle es lesen und Zeugen es mitsignieren können.',
-  updated: 'Zahlen zuletzt geändert: {time}',
+  updated: 'Ergebnisse zuletzt geändert: {time}',
   asOfLog: 'mit Protokolleintrag {entry, number}',
   nextUpdate:
     '{complete, select, yes {Alle Orte haben vollständig gemeldet: Als Nächstes folgen die amtlichen Endergebnisse.} other {Neue Ergebnisse werden wenige Sekunden nach der Auszählung veröffentlicht.}}',

@@ -82,7 +82,7 @@ export const es: Catalog = {
     'tally-verify.mjs se compila de forma reproducible a partir del código fuente de Tally: el mismo código fuente da siempre el mismo archivo. Compílelo usted mismo (npm run build:verifier) o compruebe que el SHA-256 de su copia es el que muestra esa compilación. Obtenga también las claves de la autoridad electoral, no solo de esta página.',
   verifyLogLayout:
     'El registro se publica en el formato C2SP tlog-tiles junto a estas páginas, para que las herramientas de registros de transparencia puedan leerlo y los testigos cofirmarlo.',
-  updated: 'Cifras modificadas por última vez: {time}',
+  updated: 'Resultados modificados por última vez: {time}',
   asOfLog: 'con la entrada {entry, number} del registro',
   nextUpdate:
     '{complete, select, yes {Todos los lugares han enviado sus resultados completos: la próxima actualización serán los resultados certificados.} other {Los nuevos resultados se publican pocos segundos después de contarse.}}',

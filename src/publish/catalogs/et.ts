@@ -82,7 +82,7 @@ export const et: Catalog = {
     'tally-verify.mjs ehitatakse Tally lähtekoodist reprodutseeritavalt: samast lähtekoodist saadakse alati sama fail. Ehitage see ise (npm run build:verifier) või kontrollige, et teie koopia SHA-256 räsi on sama, mille see ehitus väljastab. Hankige võtmed ka valimiskomisjonilt, mitte ainult sellelt lehelt.',
   verifyLogLayout:
     'Logi avaldatakse nende lehtede kõrval C2SP tlog-tiles vormingus, et läbipaistvuslogide tööriistad saaksid seda lugeda ja tunnistajad seda kaasallkirjastada.',
-  updated: 'Andmed viimati muudetud: {time}',
+  updated: 'Tulemused viimati muudetud: {time}',
   asOfLog: 'logikirjega {entry, number}',
   nextUpdate:
     '{complete, select, yes {Kõik kohad on täielikult loetud: järgmise uuendusena avaldatakse kinnitatud tulemused.} other {Uued tulemused avaldatakse mõne sekundi jooksul pärast lugemist.}}',

@@ -82,7 +82,7 @@ export const fi: Catalog = {
     'tally-verify.mjs kootaan toistettavasti Tallyn lähdekoodista: sama lähdekoodi tuottaa aina saman tiedoston. Kokoa se itse (npm run build:verifier) tai tarkista, että kopiosi SHA-256-tiiviste on sama kuin koonnin tulostama. Hae avaimet myös vaaliviranomaiselta, älä vain tältä sivulta.',
   verifyLogLayout:
     'Loki julkaistaan C2SP tlog-tiles -muodossa näiden sivujen rinnalla, jotta läpinäkyvyyslokien työkalut voivat lukea sen ja todistajat voivat myös allekirjoittaa sen.',
-  updated: 'Luvut päivitetty viimeksi {time}',
+  updated: 'Tulokset päivitetty viimeksi {time}',
   asOfLog: 'lokikirjaus {entry, number}',
   nextUpdate:
     '{complete, select, yes {Kaikki paikat on laskettu kokonaan: seuraavaksi julkaistaan vahvistetut tulokset.} other {Uudet tulokset julkaistaan muutaman sekunnin kuluessa laskennasta.}}',

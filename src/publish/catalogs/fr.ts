@@ -82,7 +82,7 @@ export const fr: Catalog = {
     'tally-verify.mjs est construit de façon reproductible à partir du code source de Tally : le même code source donne toujours le même fichier. Construisez-le vous-même (npm run build:verifier), ou vérifiez que l’empreinte SHA-256 de votre copie est celle qu’affiche cette construction. Prenez aussi les clés auprès de l’autorité électorale, pas seulement sur cette page.',
   verifyLogLayout:
     'Le journal est publié au format C2SP tlog-tiles à côté de ces pages : les outils de journaux de transparence peuvent le lire et des témoins le cosigner.',
-  updated: 'Chiffres modifiés pour la dernière fois le {time}',
+  updated: 'Résultats modifiés pour la dernière fois le {time}',
   asOfLog: 'par l’entrée {entry, number} du journal',
   nextUpdate:
     '{complete, select, yes {Tous les résultats ont été transmis : la prochaine mise à jour sera celle des résultats certifiés.} other {Les nouveaux résultats sont publiés quelques secondes après leur dépouillement.}}',

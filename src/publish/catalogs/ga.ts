@@ -82,7 +82,7 @@ export const ga: Catalog = {
     'Tógtar tally-verify.mjs ar bhealach in-atáirgthe ó chód foinseach Tally: tugann an cód foinseach céanna an comhad céanna i gcónaí. Tóg féin é (npm run build:verifier), nó seiceáil gurb é SHA-256 do chóipe an ceann a phriontálann an tógáil sin. Faigh na heochracha ón údarás toghcháin freisin, ní ón leathanach seo amháin.',
   verifyLogLayout:
     'Foilsítear an loga i bhformáid C2SP tlog-tiles in aice leis na leathanaigh seo, ionas gur féidir le huirlisí logaí trédhearcachta é a léamh agus le finnéithe é a chomhshíniú.',
-  updated: 'Athraíodh na huimhreacha go deireanach: {time}',
+  updated: 'Athraíodh na torthaí go deireanach: {time}',
   asOfLog: 'le hiontráil loga {entry, number}',
   nextUpdate:
     '{complete, select, yes {Tá gach áit tuairiscithe go hiomlán: is iad na torthaí deimhnithe an chéad nuashonrú eile.} other {Foilsítear torthaí nua laistigh de chúpla soicind tar éis iad a chomhaireamh.}}',

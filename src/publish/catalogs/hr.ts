@@ -80,7 +80,7 @@ export const hr: Catalog = {
     'Datoteka tally-verify.mjs gradi se reproducibilno iz izvornog koda sustava Tally: isti izvorni kod uvijek daje istu datoteku. Izgradite je sami (npm run build:verifier) ili provjerite je li SHA-256 vaše kopije jednak onome koji ta izgradnja ispisuje. Ključeve preuzmite i od izbornog povjerenstva, a ne samo s ove stranice.',
   verifyLogLayout:
     'Zapisnik je objavljen u formatu C2SP tlog-tiles uz ove stranice, kako bi ga alati za zapisnike transparentnosti mogli čitati, a svjedoci supotpisivati.',
-  updated: 'Brojke posljednji put promijenjene: {time}',
+  updated: 'Rezultati posljednji put promijenjeni: {time}',
   asOfLog: 'unosom u zapisnik br. {entry, number}',
   nextUpdate:
     '{complete, select, yes {Sva biračka mjesta dostavila su potpune rezultate: sljedeće ažuriranje bit će utvrđeni rezultati.} other {Novi rezultati objavljuju se nekoliko sekundi nakon prebrojavanja.}}',

@@ -83,7 +83,7 @@ export const hu: Catalog = {
     'A tally-verify.mjs reprodukálható módon készül a Tally forráskódjából: ugyanabból a forráskódból mindig ugyanaz a fájl jön létre. Készítse el saját maga (npm run build:verifier), vagy ellenőrizze, hogy példányának SHA-256-kivonata megegyezik-e azzal, amelyet ez a fordítás kiír. A kulcsokat a választási irodától is szerezze be, ne csak erről az oldalról.',
   verifyLogLayout:
     'A napló C2SP tlog-tiles formátumban jelenik meg ezen oldalak mellett, így az átláthatósági naplókat kezelő eszközök olvashatják, a tanúk pedig társaláírással láthatják el.',
-  updated: 'A számok utolsó módosítása: {time}',
+  updated: 'Az eredmények utolsó módosítása: {time}',
   asOfLog: 'naplóbejegyzés sorszáma: {entry, number}',
   nextUpdate:
     '{complete, select, yes {Minden szavazókör teljesen feldolgozva: a következő frissítés már a végleges eredményt hozza.} other {Az új eredmények a megszámlálásuk után másodperceken belül megjelennek.}}',

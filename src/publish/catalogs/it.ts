@@ -82,7 +82,7 @@ export const it: Catalog = {
     'tally-verify.mjs è costruito in modo riproducibile dal codice sorgente di Tally: lo stesso codice sorgente produce sempre lo stesso file. Costruitelo voi stessi (npm run build:verifier) oppure controllate che lo SHA-256 della vostra copia sia quello stampato da quella costruzione. Prendete le chiavi anche dall’autorità elettorale, non solo da questa pagina.',
   verifyLogLayout:
     'Il registro è pubblicato nel formato C2SP tlog-tiles accanto a queste pagine, così gli strumenti per registri di trasparenza possono leggerlo e i testimoni cofirmarlo.',
-  updated: 'Dati modificati l’ultima volta: {time}',
+  updated: 'Risultati modificati l’ultima volta: {time}',
   asOfLog: 'con la voce {entry, number} del registro',
   nextUpdate:
     '{complete, select, yes {Tutti i risultati sono completi: il prossimo aggiornamento saranno i risultati certificati.} other {I nuovi risultati sono pubblicati pochi secondi dopo lo scrutinio.}}',

@@ -76,7 +76,7 @@ export const ko: Catalog = {
     'tally-verify.mjs는 Tally의 소스 코드에서 재현 가능하게 빌드됩니다. 같은 소스는 항상 같은 파일을 만듭니다. 직접 빌드하거나(npm run build:verifier), 가지고 있는 사본의 SHA-256이 그 빌드가 출력하는 값과 같은지 확인하십시오. 키는 이 페이지뿐 아니라 선거 사무소에서도 받으십시오.',
   verifyLogLayout:
     '로그는 이 페이지들 옆에 C2SP tlog-tiles 형식으로 게시되므로, 투명성 로그 도구가 읽을 수 있고 증인이 함께 서명할 수 있습니다.',
-  updated: '수치 마지막 변경: {time}',
+  updated: '결과 마지막 변경: {time}',
   asOfLog: '로그 항목 {entry, number}',
   nextUpdate:
     '{complete, select, yes {모든 곳의 보고가 완료되었습니다. 다음 업데이트는 확정 결과입니다.} other {새 결과는 집계 후 몇 초 안에 게시됩니다.}}',

@@ -82,7 +82,7 @@ export const lt: Catalog = {
     'Failas tally-verify.mjs atkuriamu būdu sukuriamas iš Tally išeities kodo: iš to paties išeities kodo visada gaunamas tas pats failas. Sukurkite jį patys (npm run build:verifier) arba patikrinkite, ar jūsų kopijos SHA-256 santrauka sutampa su ta, kurią išveda šis kūrimas. Raktus gaukite ir iš rinkimų komisijos, ne tik iš šio puslapio.',
   verifyLogLayout:
     'Žurnalas skelbiamas C2SP tlog-tiles formatu šalia šių puslapių, todėl skaidrumo žurnalų įrankiai gali jį skaityti, o liudytojai – kartu pasirašyti.',
-  updated: 'Skaičiai paskutinį kartą pakeisti: {time}',
+  updated: 'Rezultatai paskutinį kartą pakeisti: {time}',
   asOfLog: 'žurnalo įrašu Nr. {entry, number}',
   nextUpdate:
     '{complete, select, yes {Visos apylinkės pateikė visus rezultatus: kitas atnaujinimas bus patvirtinti rezultatai.} other {Nauji rezultatai skelbiami per kelias sekundes nuo jų suskaičiavimo.}}',

@@ -83,7 +83,7 @@ export const lv: Catalog = {
     'Datne tally-verify.mjs tiek būvēta reproducējami no Tally pirmkoda: no tā paša pirmkoda vienmēr iegūst to pašu datni. Uzbūvējiet to paši (npm run build:verifier) vai pārbaudiet, vai jūsu kopijas SHA-256 jaucējvērtība sakrīt ar to, ko izvada šī būvēšana. Atslēgas iegūstiet arī no vēlēšanu komisijas, ne tikai no šīs lapas.',
   verifyLogLayout:
     'Žurnāls tiek publicēts C2SP tlog-tiles formātā blakus šīm lapām, lai pārredzamības žurnālu rīki to varētu nolasīt un liecinieki – līdzparakstīt.',
-  updated: 'Skaitļi pēdējo reizi mainīti: {time}',
+  updated: 'Rezultāti pēdējo reizi mainīti: {time}',
   asOfLog: 'ar žurnāla ierakstu Nr. {entry, number}',
   nextUpdate:
     '{complete, select, yes {Visi iecirkņi ir iesnieguši pilnus rezultātus: nākamā atjaunināšana būs apstiprinātie rezultāti.} other {Jauni rezultāti tiek publicēti dažu sekunžu laikā pēc to saskaitīšanas.}}',

@@ -84,7 +84,7 @@ export const mt: Catalog = {
     'tally-verify.mjs jinbena b’mod riproduċibbli mill-kodiċi sors ta’ Tally: l-istess kodiċi sors dejjem jagħti l-istess fajl. Ibnih int stess (npm run build:verifier), jew iċċekkja li s-SHA-256 tal-kopja tiegħek huwa dak li jipprintja dak il-bini. Ikseb iċ-ċwievet ukoll mill-uffiċċju elettorali, mhux biss minn din il-paġna.',
   verifyLogLayout:
     'Ir-reġistru huwa ppubblikat fil-format C2SP tlog-tiles flimkien ma’ dawn il-paġni, sabiex l-għodod tar-reġistri tat-trasparenza jkunu jistgħu jaqrawh u x-xhieda jkunu jistgħu jiffirmawh flimkien.',
-  updated: 'L-aħħar bidla fin-numri: {time}',
+  updated: 'L-aħħar bidla fir-riżultati: {time}',
   asOfLog: 'bl-entrata {entry, number} tar-reġistru',
   nextUpdate:
     '{complete, select, yes {Kull post irrappurta bis-sħiħ: l-aġġornament li jmiss se jkun dak tar-riżultati ċċertifikati.} other {Ir-riżultati l-ġodda jiġu ppubblikati fi ftit sekondi minn meta jingħaddu.}}',

@@ -82,7 +82,7 @@ export const nl: Catalog = {
     'tally-verify.mjs wordt reproduceerbaar gebouwd uit de broncode van Tally: dezelfde broncode geeft altijd hetzelfde bestand. Bouw het zelf (npm run build:verifier), of controleer dat de SHA-256 van uw kopie gelijk is aan wat die bouw toont. Haal de sleutels ook bij de verkiezingsautoriteit, niet alleen van deze pagina.',
   verifyLogLayout:
     'Het logboek staat in het formaat C2SP tlog-tiles naast deze pagina’s, zodat hulpmiddelen voor transparantielogboeken het kunnen lezen en getuigen het kunnen meeondertekenen.',
-  updated: 'Cijfers laatst gewijzigd: {time}',
+  updated: 'Uitslagen laatst gewijzigd: {time}',
   asOfLog: 'met logboekregel {entry, number}',
   nextUpdate:
     '{complete, select, yes {Alle plaatsen zijn volledig gemeld: de volgende update is de vastgestelde uitslag.} other {Nieuwe uitslagen worden enkele seconden na het tellen gepubliceerd.}}',

@@ -81,7 +81,7 @@ export const pl: Catalog = {
     'tally-verify.mjs jest budowany z kodu źródłowego Tally w sposób powtarzalny: ten sam kod źródłowy zawsze daje ten sam plik. Można go zbudować samodzielnie (npm run build:verifier) albo sprawdzić, czy skrót SHA-256 posiadanej kopii zgadza się z tym, który wypisuje to budowanie. Klucze należy pobrać również od komisji wyborczej, nie tylko z tej strony.',
   verifyLogLayout:
     'Rejestr jest publikowany w formacie C2SP tlog-tiles razem z tymi stronami, dzięki czemu narzędzia do rejestrów przejrzystości mogą go odczytać, a świadkowie współpodpisać.',
-  updated: 'Ostatnia zmiana liczb: {time}',
+  updated: 'Ostatnia zmiana wyników: {time}',
   asOfLog: 'wpis w rejestrze nr {entry, number}',
   nextUpdate:
     '{complete, select, yes {Wszystkie miejsca mają pełne wyniki: następną aktualizacją będą wyniki ostateczne.} other {Nowe wyniki są publikowane w ciągu kilku sekund od ich policzenia.}}',

@@ -83,7 +83,7 @@ export const pt: Catalog = {
     'O tally-verify.mjs é compilado de forma reprodutível a partir do código-fonte do Tally: o mesmo código-fonte dá sempre o mesmo ficheiro. Compile-o por si próprio (npm run build:verifier) ou confirme que o SHA-256 da sua cópia é o que essa compilação apresenta. Obtenha também as chaves junto da administração eleitoral, e não apenas nesta página.',
   verifyLogLayout:
     'O registo é publicado no formato C2SP tlog-tiles junto a estas páginas, para que as ferramentas de registos de transparência o possam ler e as testemunhas o possam coassinar.',
-  updated: 'Última alteração dos números: {time}',
+  updated: 'Última alteração dos resultados: {time}',
   asOfLog: 'com a entrada {entry, number} do registo',
   nextUpdate:
     '{complete, select, yes {Todos os locais têm apuramento completo: a próxima atualização serão os resultados certificados.} other {Os novos resultados são publicados poucos segundos depois de apurados.}}',

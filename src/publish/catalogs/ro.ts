@@ -82,7 +82,7 @@ export const ro: Catalog = {
     'tally-verify.mjs este construit în mod reproductibil din codul sursă al Tally: același cod sursă produce întotdeauna același fișier. Construiți-l personal (npm run build:verifier) sau verificați că amprenta SHA-256 a copiei dumneavoastră este cea afișată de această construire. Obțineți cheile și de la autoritatea electorală, nu doar de pe această pagină.',
   verifyLogLayout:
     'Jurnalul este publicat în formatul C2SP tlog-tiles alături de aceste pagini, astfel încât instrumentele pentru jurnale de transparență să îl poată citi, iar martorii să îl poată cosemna.',
-  updated: 'Ultima modificare a cifrelor: {time}',
+  updated: 'Ultima modificare a rezultatelor: {time}',
   asOfLog: 'cu intrarea {entry, number} din jurnal',
   nextUpdate:
     '{complete, select, yes {Toate locurile au rezultate complete: următoarea actualizare va conține rezultatele certificate.} other {Rezultatele noi sunt publicate la câteva secunde după numărare.}}',

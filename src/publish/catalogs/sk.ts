@@ -81,7 +81,7 @@ export const sk: Catalog = {
     'tally-verify.mjs sa zo zdrojového kódu Tally zostavuje reprodukovateľne: z rovnakého zdrojového kódu vznikne vždy rovnaký súbor. Zostavte si ho sami (npm run build:verifier) alebo skontrolujte, či sa odtlačok SHA-256 vašej kópie zhoduje s tým, ktorý vypíše toto zostavenie. Kľúče si zaobstarajte aj od volebnej komisie, nielen z tejto stránky.',
   verifyLogLayout:
     'Denník sa zverejňuje vo formáte C2SP tlog-tiles vedľa týchto stránok, aby ho nástroje pre denníky transparentnosti mohli čítať a svedkovia spolupodpisovať.',
-  updated: 'Posledná zmena údajov: {time}',
+  updated: 'Posledná zmena výsledkov: {time}',
   asOfLog: 'záznam v denníku č. {entry, number}',
   nextUpdate:
     '{complete, select, yes {Všetky okrsky majú úplné výsledky: ďalšou aktualizáciou budú potvrdené výsledky.} other {Nové výsledky sa zverejňujú niekoľko sekúnd po ich sčítaní.}}',

@@ -81,7 +81,7 @@ export const sl: Catalog = {
     'tally-verify.mjs je iz izvorne kode Tally zgrajen ponovljivo: ista izvorna koda vedno da isto datoteko. Zgradite ga sami (npm run build:verifier) ali preverite, ali je zgoščena vrednost SHA-256 vaše kopije enaka tisti, ki jo izpiše ta gradnja. Ključe pridobite tudi pri volilni komisiji, ne le s te strani.',
   verifyLogLayout:
     'Dnevnik je objavljen v obliki C2SP tlog-tiles poleg teh strani, da ga lahko orodja za dnevnike preglednosti berejo, priče pa sopodpišejo.',
-  updated: 'Zadnja sprememba podatkov: {time}',
+  updated: 'Zadnja sprememba izidov: {time}',
   asOfLog: 'vnos v dnevnik št. {entry, number}',
   nextUpdate:
     '{complete, select, yes {Vsa volišča imajo popolne rezultate: naslednja posodobitev bodo potrjeni rezultati.} other {Novi rezultati so objavljeni nekaj sekund po preštetju.}}',

@@ -81,7 +81,7 @@ export const sv: Catalog = {
     'tally-verify.mjs byggs reproducerbart från Tallys källkod: samma källkod ger alltid samma fil. Bygg den själv (npm run build:verifier) eller kontrollera att SHA-256 för din kopia är den som bygget skriver ut. Hämta också nycklarna från valmyndigheten, inte bara från den här sidan.',
   verifyLogLayout:
     'Loggen publiceras i formatet C2SP tlog-tiles bredvid de här sidorna, så att verktyg för transparensloggar kan läsa den och vittnen kan medsignera den.',
-  updated: 'Siffrorna ändrades senast {time}',
+  updated: 'Resultaten ändrades senast {time}',
   asOfLog: 'med loggpost {entry, number}',
   nextUpdate:
     '{complete, select, yes {Alla valdistrikt har rapporterat fullständigt: nästa uppdatering blir det fastställda resultatet.} other {Nya resultat publiceras inom några sekunder efter att de har räknats.}}',

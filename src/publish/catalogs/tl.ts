@@ -82,7 +82,7 @@ export const tl: Catalog = {
     'Ang tally-verify.mjs ay binubuo mula sa source code ng Tally sa paraang nauulit: ang parehong source ay laging nagbibigay ng parehong file. Buuin ito nang mag-isa (npm run build:verifier), o tiyaking ang SHA-256 ng iyong kopya ay ang inilalabas ng pagbuong iyon. Kunin din ang mga susi mula sa tanggapan ng halalan, hindi lamang sa pahinang ito.',
   verifyLogLayout:
     'Inilalathala ang log sa anyong C2SP tlog-tiles katabi ng mga pahinang ito, upang mabasa ito ng mga kasangkapan para sa transparency log at malagdaan ito ng mga saksi.',
-  updated: 'Huling nagbago ang mga bilang noong {time}',
+  updated: 'Huling nagbago ang mga resulta noong {time}',
   asOfLog: 'sa entry {entry, number} ng log',
   nextUpdate:
     '{complete, select, yes {Kumpleto nang nakapag-ulat ang lahat ng lugar: ang susunod na update ay ang sertipikadong resulta.} other {Inilalathala ang mga bagong resulta ilang segundo matapos mabilang.}}',

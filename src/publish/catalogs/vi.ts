@@ -79,7 +79,7 @@ export const vi: Catalog = {
     'tally-verify.mjs được xây dựng có thể tái tạo từ mã nguồn của Tally: cùng một mã nguồn luôn cho ra cùng một tệp. Hãy tự xây dựng (npm run build:verifier), hoặc kiểm tra rằng SHA-256 của bản sao của quý vị trùng với số mà bản xây dựng đó in ra. Hãy lấy các khóa từ văn phòng bầu cử nữa, không chỉ từ trang này.',
   verifyLogLayout:
     'Nhật ký được công bố theo định dạng C2SP tlog-tiles bên cạnh các trang này, để các công cụ nhật ký minh bạch có thể đọc và các nhân chứng có thể cùng ký.',
-  updated: 'Các con số thay đổi lần cuối lúc {time}',
+  updated: 'Kết quả thay đổi lần cuối lúc {time}',
   asOfLog: 'với mục nhật ký {entry, number}',
   nextUpdate:
     '{complete, select, yes {Mọi nơi đã báo cáo đầy đủ: lần cập nhật tới sẽ là kết quả đã được chứng nhận.} other {Kết quả mới được công bố trong vòng vài giây sau khi đếm.}}',

@@ -75,7 +75,7 @@ export const zh: Catalog = {
     'tally-verify.mjs 由 Tally 的原始碼以可重現的方式建置：相同的原始碼一定產生相同的檔案。您可以自行建置（npm run build:verifier），或確認您副本的 SHA-256 與該建置所印出的相同。也請向選舉辦公室取得金鑰，不要只從本頁取得。',
   verifyLogLayout:
     '記錄以 C2SP tlog-tiles 格式發布在這些網頁旁邊，讓透明度記錄工具可以讀取，見證者可以共同簽署。',
-  updated: '數字最後更新於 {time}',
+  updated: '結果最後更新於 {time}',
   asOfLog: '記錄條目 {entry, number}',
   nextUpdate:
     '{complete, select, yes {所有地方均已完整回報：下次更新將是認證結果。} other {新結果在計票後數秒內發布。}}',
