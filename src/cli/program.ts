@@ -18,6 +18,7 @@ import { CHECKPOINT_PATH, tiledLogFiles, verifyTiledLog } from '../log/tiled_log
 import { registerElectionCommands } from './election_commands.js';
 import { addVerifyCommand } from './verify_command.js';
 import { addReceiptCommand } from './receipt_command.js';
+import { addCaucusCommand } from './caucus_command.js';
 import { addDemoCommand } from './demo_command.js';
 import { addSimulateCommand } from './simulate_command.js';
 import { addStaffCommand } from './staff_command.js';
@@ -142,6 +143,7 @@ export function buildProgram(io: CliIo): Command {
   registerElectionCommands(program, io);
   addVerifyCommand(program, io);
   addReceiptCommand(program, io);
+  addCaucusCommand(program, io);
   addDemoCommand(program, io);
   addSimulateCommand(program, io);
   addStaffCommand(program, io);

@@ -1,0 +1,312 @@
+// Caucus math, exact: viability, the allocation of a precinct's delegates to the preference
+// groups of its final alignment, and state delegate equivalents. Pure, in whole numbers: every
+// delegate share is a fraction over the first alignment's participants, so comparing shares is
+// comparing whole numerators (no floating point anywhere a rule decides).
+//
+// The rules (Iowa Democratic Party 2020, and where Nevada 2020 differs; ../shared/vectors/caucus.json):
+// - Viability threshold by the precinct's delegates D: none for D = 1 (the caucus as a whole
+//   elects its delegate), 25% for D = 2, 1/6 for D = 3, 15% from D = 4. The viability number is
+//   the threshold times the first alignment's participants, rounded up; that denominator never
+//   shrinks, even when people leave before the final alignment.
+// - Each group viable in the final alignment is due members x D / participants delegates,
+//   rounded half up. Too few given in all: the missing ones go one at a time to the group due
+//   most beyond what it has (at first, the largest decimal among those rounded down). Too many:
+//   the extra ones are taken one at a time from the group given most beyond its due (at first,
+//   the smallest decimal among those rounded up), never a viable group's only delegate.
+// - A tie for a delegate given or taken (dues equal to 4 decimal places) is settled by a game of
+//   chance, whose outcome the caller supplies (a recorded log entry): `draws`.
+// - More viable groups than delegates: in Iowa the smallest viable groups must realign; in
+//   Nevada the precinct's delegates are raised so that each viable group gets one.
+// - SDEs: a group's county delegates x the county's state delegates / its county delegates.
+
+/** Which party's rules a caucus follows where they differ. */
+export type CaucusRules = 'iowa-2020' | 'nevada-2020';
+
+/** The share of the first alignment a group needs to be viable, as [numerator, denominator]. */
+export function viabilityThreshold(delegates: number): readonly [number, number] | undefined {
+  if (delegates <= 1) return undefined;
+  if (delegates === 2) return [1, 4];
+  if (delegates === 3) return [1, 6];
+  return [3, 20];
+}
+
+/**
+ * The members a group needs to be viable: the threshold times the first alignment's
+ * participants, rounded up (0 where there is no threshold: a one-delegate caucus).
+ */
+export function viabilityNumber(participants: number, delegates: number): number {
+  const threshold = viabilityThreshold(delegates);
+  if (threshold === undefined) return 0;
+  const [n, d] = threshold;
+  return Math.floor((n * participants + d - 1) / d);
+}
+
+/** A tie the rules settle by a game of chance: for a delegate given, or taken back. */
+export interface ChanceTie {
+  readonly for: 'extra' | 'removal';
+  /** The tied groups, by their index in the final alignment. */
+  readonly among: readonly number[];
+}
+
+export type Allocation =
+  /** The delegates of each group of the final alignment, by index; `draws` settled its ties. */
+  | {
+      readonly type: 'allocated';
+      readonly delegates: readonly number[];
+      readonly viable: readonly boolean[];
+      /** The precinct's delegates as allocated (Nevada raises them: see the header). */
+      readonly precinctDelegates: number;
+      /** The ties the games of chance settled, in order, with the group each selected. */
+      readonly chance: readonly (ChanceTie & { readonly selected: number })[];
+    }
+  /** The next tie to settle: play the game of chance, record it, and allocate again with it. */
+  | { readonly type: 'needs-chance'; readonly tie: ChanceTie; readonly viable: readonly boolean[] }
+  /**
+   * Groups (by index) that must realign before anything is allocated: every group, where none
+   * is viable; in Iowa, with more viable groups than delegates, the smallest viable ones.
+   */
+  | { readonly type: 'realign'; readonly groups: readonly number[] }
+  /** Nobody took part: nothing to allocate. */
+  | { readonly type: 'empty' };
+
+export interface AllocationInput {
+  /** The precinct's delegates (to the county convention). */
+  readonly delegates: number;
+  /** The first alignment's participants: the denominator of every share. */
+  readonly participants: number;
+  /** Each preference group's members in the final alignment. */
+  readonly final: readonly number[];
+  readonly rules: CaucusRules;
+  /**
+   * The outcomes of the games of chance played so far, in the order the allocation met its
+   * ties: each the index of the group the game selected, to get the delegate (`extra`) or to
+   * give one back (`removal`).
+   */
+  readonly draws?: readonly number[];
+}
+
+/** `a / b` to 4 decimal places, half up, as a whole number of ten-thousandths (b > 0). */
+function fourPlaces(a: number, b: number): number {
+  return Math.floor((20_000 * a + b) / (2 * b));
+}
+
+/**
+ * The delegates of each group of a precinct's final alignment under its party's rules, or what
+ * stops the allocation: a tie only a game of chance settles (play it and pass its outcome in
+ * `draws`), or (Iowa) more viable groups than delegates.
+ */
+export function allocateDelegates(input: AllocationInput): Allocation {
+  const { participants, final, rules } = input;
+  const draws = input.draws ?? [];
+  if (participants <= 0 || final.every((m) => m <= 0)) return { type: 'empty' };
+  if (input.delegates === 1) return oneDelegate(final, draws);
+  const need = viabilityNumber(participants, input.delegates);
+  const viable = final.map((m) => m > 0 && m >= need);
+  const viableCount = viable.filter(Boolean).length;
+  // No group viable: every group must realign (or join another) before anything is allocated.
+  if (viableCount === 0) {
+    return { type: 'realign', groups: final.flatMap((m, i) => (m > 0 ? [i] : [])) };
+  }
+  let delegates = input.delegates;
+  if (viableCount > delegates) {
+    if (rules === 'iowa-2020') {
+      // The smallest viable groups, as many as there are too many (ties: all of the size).
+      const bySize = final
+        .map((m, i) => ({ m, i }))
+        .filter((g) => viable[g.i])
+        .sort((a, b) => a.m - b.m || a.i - b.i);
+      const cut = bySize[viableCount - delegates - 1]?.m ?? 0;
+      return {
+        type: 'realign',
+        groups: bySize
+          .filter((g) => g.m <= cut)
+          .map((g) => g.i)
+          .sort((a, b) => a - b),
+      };
+    }
+    delegates = viableCount;
+  }
+  // Each viable group's due, over `participants`: members x D (a whole number).
+  const due = final.map((m, i) => (viable[i] === true ? m * delegates : 0));
+  const given = due.map((d, i) =>
+    viable[i] === true ? Math.floor((2 * d + participants) / (2 * participants)) : 0,
+  );
+  const chance: (ChanceTie & { selected: number })[] = [];
+  let drawn = 0;
+  /** Beyond its due, a group has given - due / participants, to 4 places (ten-thousandths). */
+  const beyond = (i: number): number =>
+    fourPlaces((given[i] ?? 0) * participants - (due[i] ?? 0), participants);
+  for (;;) {
+    const total = given.reduce((a, b) => a + b, 0);
+    if (total === delegates) break;
+    const extra = total < delegates;
+    // Who may get one more (any viable group), or give one back (a viable group with two or more).
+    const candidates = viable
+      .map((v, i) => i)
+      .filter((i) => viable[i] === true && (extra || (given[i] ?? 0) > 1));
+    if (candidates.length === 0) break;
+    const best = extra ? Math.min(...candidates.map(beyond)) : Math.max(...candidates.map(beyond));
+    const tied = candidates.filter((i) => beyond(i) === best);
+    let pick = tied[0] as number;
+    if (tied.length > 1) {
+      const tie: ChanceTie = { for: extra ? 'extra' : 'removal', among: tied };
+      const selected = draws[drawn];
+      if (selected === undefined || !tied.includes(selected))
+        return { type: 'needs-chance', tie, viable };
+      drawn++;
+      chance.push({ ...tie, selected });
+      pick = selected;
+    }
+    given[pick] = (given[pick] ?? 0) + (extra ? 1 : -1);
+  }
+  return { type: 'allocated', delegates: given, viable, precinctDelegates: delegates, chance };
+}
+
+/** A one-delegate caucus: the group with the most members elects it; a tie, a game of chance. */
+function oneDelegate(final: readonly number[], draws: readonly number[]): Allocation {
+  const most = Math.max(...final);
+  const tied = final.flatMap((m, i) => (m === most ? [i] : []));
+  const viable = final.map(() => true);
+  let winner = tied[0] as number;
+  const chance: (ChanceTie & { selected: number })[] = [];
+  if (tied.length > 1) {
+    const tie: ChanceTie = { for: 'extra', among: tied };
+    const drawn = draws[0];
+    if (drawn === undefined || !tied.includes(drawn)) return { type: 'needs-chance', tie, viable };
+    winner = drawn;
+    chance.push({ ...tie, selected: drawn });
+  }
+  return {
+    type: 'allocated',
+    delegates: final.map((_, i) => (i === winner ? 1 : 0)),
+    viable,
+    precinctDelegates: 1,
+    chance,
+  };
+}
+
+/**
+ * State delegate equivalents of a group's county delegates, to 4 decimal places (half up, as a
+ * whole number of ten-thousandths): delegates x the county's state delegates / its county
+ * convention delegates.
+ */
+export function stateDelegateEquivalents(
+  countyDelegatesWon: number,
+  county: { readonly stateDelegates: number; readonly countyDelegates: number },
+): number {
+  return fourPlaces(countyDelegatesWon * county.stateDelegates, county.countyDelegates);
+}
+
+/**
+ * Every allocation the rules allow for a precinct: one for each way its games of chance can
+ * fall (none where they stop the allocation: Iowa's realignment, or an empty caucus).
+ */
+export function possibleAllocations(
+  input: Omit<AllocationInput, 'draws'>,
+): Extract<Allocation, { type: 'allocated' }>[] {
+  const found: Extract<Allocation, { type: 'allocated' }>[] = [];
+  const explore = (draws: readonly number[]): void => {
+    const a = allocateDelegates({ ...input, draws });
+    if (a.type === 'allocated') found.push(a);
+    else if (a.type === 'needs-chance') for (const g of a.tie.among) explore([...draws, g]);
+  };
+  explore([]);
+  return found;
+}
+
+/** Why a precinct's reported caucus numbers break the rules. */
+export type CaucusProblemCode =
+  | 'missing_first_alignment'
+  | 'final_above_first'
+  | 'too_many_viable_groups'
+  | 'delegates_to_nonviable_group'
+  | 'delegates_not_allowed';
+
+export interface CaucusProblem {
+  readonly code: CaucusProblemCode;
+  readonly message: string;
+}
+
+/** A precinct's three sets of numbers as reported, by preference group. */
+export interface CaucusReport {
+  /** The groups' names, for the messages. */
+  readonly groups: readonly string[];
+  /** Members per group in the first alignment (undefined: not reported). */
+  readonly first: readonly (number | undefined)[];
+  /** Members per group in the final alignment. */
+  readonly final: readonly (number | undefined)[];
+  /** County delegates given to each group (undefined: not reported). */
+  readonly delegates?: readonly number[];
+  /** The precinct's county delegates. */
+  readonly precinctDelegates: number;
+  readonly rules: CaucusRules;
+}
+
+/**
+ * What in a precinct's report breaks the caucus rules: a first alignment missing; more in the
+ * final alignment than in the first; more viable groups than delegates (Iowa); delegates to a
+ * group not viable in the final alignment; delegates the rules cannot give (no way the games of
+ * chance fall gives them). Empty when it keeps them.
+ */
+export function caucusProblems(report: CaucusReport): CaucusProblem[] {
+  const problems: CaucusProblem[] = [];
+  const sum = (xs: readonly (number | undefined)[]): number =>
+    xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const first = sum(report.first);
+  const final = sum(report.final);
+  const name = (i: number): string => report.groups[i] ?? `group ${String(i + 1)}`;
+  if (first === 0 && (final > 0 || sum(report.delegates ?? []) > 0)) {
+    problems.push({
+      code: 'missing_first_alignment',
+      message: `no first alignment is reported, but ${String(final)} in the final alignment`,
+    });
+    return problems;
+  }
+  if (final > first) {
+    problems.push({
+      code: 'final_above_first',
+      message: `${String(final)} in the final alignment, more than the ${String(first)} of the first`,
+    });
+  }
+  const D = report.precinctDelegates;
+  const members = report.final.map((m) => m ?? 0);
+  const need = viabilityNumber(first, D);
+  const viable = members.map((m) => m > 0 && m >= need);
+  const viableCount = viable.filter(Boolean).length;
+  if (report.rules === 'iowa-2020' && D > 1 && viableCount > D) {
+    problems.push({
+      code: 'too_many_viable_groups',
+      message: `${String(viableCount)} viable groups for ${String(D)} delegates: the smallest must realign`,
+    });
+  }
+  const given = report.delegates;
+  if (given === undefined) return problems;
+  if (D > 1) {
+    const nonviable = given.flatMap((d, i) => (d > 0 && viable[i] !== true ? [i] : []));
+    for (const i of nonviable) {
+      problems.push({
+        code: 'delegates_to_nonviable_group',
+        message: `${name(i)} got ${String(given[i])} delegate(s) with ${String(members[i])} in the final alignment, below the ${String(need)} viability needs`,
+      });
+    }
+  }
+  if (problems.some((p) => p.code === 'too_many_viable_groups')) return problems;
+  const allowed = possibleAllocations({
+    delegates: D,
+    participants: first,
+    final: members,
+    rules: report.rules,
+  });
+  const same = (a: readonly number[]): boolean =>
+    a.length === given.length && a.every((d, i) => d === given[i]);
+  if (allowed.length > 0 && !allowed.some((a) => same(a.delegates))) {
+    const expected = allowed
+      .map((a) => a.delegates.map((d, i) => `${name(i)} ${String(d)}`).join(', '))
+      .join(' or ');
+    problems.push({
+      code: 'delegates_not_allowed',
+      message: `reported ${given.map((d, i) => `${name(i)} ${String(d)}`).join(', ')}; the rules give ${expected}`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,112 @@
+// Reading the Iowa Democratic Party's 2020 results file and checking it against the rules: a
+// file made here in its layout (three header rows, a row per precinct, county Total rows), with
+// a precinct for each way of breaking the rules, and one the apportionment does not name.
+import { describe, expect, it } from 'vitest';
+import {
+  checkIowaResults,
+  readApportionment,
+  readIowaResults,
+  type IowaResults,
+} from './iowa_caucus_csv.js';
+
+const RESULTS = [
+  ',,First Expression,,,,Final Expression,,,,SDE,,,',
+  ',,Biden,Buttigieg,Sanders,Warren,Biden,Buttigieg,Sanders,Warren,Biden,Buttigieg,Sanders,Warren',
+  'County,Precinct,,,,,,,,,,,,',
+  // 3 delegates, 27 there: 1.8 for Buttigieg rounds to 2, one too many, given back.
+  'Adair,1 NW Adair,7,12,5,3,7,15,5,0,0.2000,0.2000,0.2000,0.0000',
+  // More in the final alignment than in the first.
+  'Adair,2 SW Adair,5,5,0,0,6,6,0,0,0.3000,0.3000,0.0000,0.0000',
+  'Adair,Total,12,17,5,3,13,21,5,0,0.5000,0.5000,0.2000,0.0000',
+  // No first alignment at all.
+  'Boone,Boone 1,,,,,10,5,0,0,0.4000,0.2000,0.0000,0.0000',
+  // 4 delegates, 50 there (viable at 8): Sanders's 5 are not viable, yet got one.
+  '"Boone","Boone 2","20","20","5","5","22","23","5","0","0.4000","0.2000","0.2000","0.0000"',
+  // 2 delegates, 30 there (viable at 8): three viable groups for two delegates.
+  'Boone,Boone 3,10,10,10,0,10,10,10,0,0.3000,0.3000,0.0000,0.0000',
+  'Boone,Total,,,,,,,,,,,,',
+  // Not in the apportionment file.
+  'Cass,Atlantic 1,10,0,0,0,10,0,0,0,0.5000,0.0000,0.0000,0.0000',
+  'Cass,Total,,,,,,,,,,,,',
+].join('\r\n');
+
+const APPORTIONMENT = [
+  'County,Precinct,County Delegates',
+  'Adair,1 NW Adair,3',
+  'Adair,2 SW ADAIR,2',
+  'Boone,Boone 1,3',
+  'Boone,Boone 2,4',
+  'Boone,Boone 3,2',
+].join('\n');
+
+function read(): IowaResults {
+  const results = readIowaResults(RESULTS);
+  if (!results.ok) throw new Error(results.error.message);
+  return results.value;
+}
+
+describe('the Iowa Democratic Party’s 2020 results file', () => {
+  it('reads each precinct’s three sets of numbers by candidate, skipping the county totals', () => {
+    const { groups, precincts } = read();
+    expect(groups).toEqual(['Biden', 'Buttigieg', 'Sanders', 'Warren']);
+    expect(precincts.map((p) => p.precinct)).toEqual([
+      '1 NW Adair',
+      '2 SW Adair',
+      'Boone 1',
+      'Boone 2',
+      'Boone 3',
+      'Atlantic 1',
+    ]);
+    expect(precincts[0]).toMatchObject({
+      county: 'Adair',
+      row: 4,
+      first: [7, 12, 5, 3],
+      final: [7, 15, 5, 0],
+      sde: [0.2, 0.2, 0.2, 0],
+    });
+    expect(precincts[2]?.first).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('says what is wrong with a file that is not in the format', () => {
+    const none = readIowaResults('County,Precinct,Biden\nAdair,1,3\n');
+    expect(none.ok ? 'read' : none.error.code).toBe('no_header');
+    const apportionment = readApportionment('County,Precinct,Delegates\nAdair,1,3\n');
+    expect(apportionment.ok ? 'read' : apportionment.error.code).toBe('no_header');
+    const half = readApportionment('County,Precinct,County Delegates\nAdair,1,2.5\n');
+    expect(half.ok ? 'read' : half.error.message).toMatch(/row 2: "2.5" is not a whole number/);
+  });
+
+  it('lists every precinct that breaks the rules, and why; one the apportionment lacks is unchecked', () => {
+    const apportionment = readApportionment(APPORTIONMENT);
+    if (!apportionment.ok) throw new Error(apportionment.error.message);
+    const check = checkIowaResults(read(), apportionment.value);
+    expect(check.checked).toBe(5);
+    expect(check.unchecked).toEqual([{ county: 'Cass', precinct: 'Atlantic 1' }]);
+    const codes = Object.fromEntries(
+      check.breakers.map((b) => [b.precinct, b.problems.map((p) => p.code)]),
+    );
+    expect(codes).toEqual({
+      '2 SW Adair': ['final_above_first'],
+      'Boone 1': ['missing_first_alignment'],
+      'Boone 2': ['delegates_to_nonviable_group', 'delegates_not_allowed'],
+      'Boone 3': ['too_many_viable_groups'],
+    });
+    const boone2 = check.breakers.find((b) => b.precinct === 'Boone 2');
+    expect(boone2?.problems[1]?.message).toBe(
+      'reported Biden 2, Buttigieg 1, Sanders 1, Warren 0; the rules give Biden 2, Buttigieg 2, Sanders 0, Warren 0',
+    );
+  });
+
+  it('names SDEs that are no whole number of delegates', () => {
+    const odd = RESULTS.replace(
+      'Adair,1 NW Adair,7,12,5,3,7,15,5,0,0.2000,0.2000,0.2000,0.0000',
+      'Adair,1 NW Adair,7,12,5,3,7,15,5,0,0.3000,0.2000,0.1000,0.0000',
+    );
+    const results = readIowaResults(odd);
+    const apportionment = readApportionment(APPORTIONMENT);
+    if (!results.ok || !apportionment.ok) throw new Error('unreadable');
+    const first = checkIowaResults(results.value, apportionment.value).breakers[0];
+    expect(first?.precinct).toBe('1 NW Adair');
+    expect(first?.problems[0]?.code).toBe('sde_not_whole_delegates');
+  });
+});
