@@ -67,6 +67,23 @@ describe('the Iowa Democratic Party’s 2020 results file', () => {
     expect(precincts[2]?.first).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('reads a header whose candidates are merged cells over their three measures', () => {
+    const byCandidate = readIowaResults(
+      [
+        ',,First Expression,Final Expression,SDE,First Expression,Final Expression,SDE',
+        ',,Biden,,,Sanders,,',
+        'County,Precinct,,,,,,',
+        'Adair,1 NW Adair,10,10,0.2000,10,10,0.2000',
+        'Adair County Total,,10,10,0.2000,10,10,0.2000',
+      ].join('\n'),
+    );
+    if (!byCandidate.ok) throw new Error(byCandidate.error.message);
+    expect(byCandidate.value.groups).toEqual(['Biden', 'Sanders']);
+    expect(byCandidate.value.precincts).toMatchObject([
+      { precinct: '1 NW Adair', first: [10, 10], final: [10, 10], sde: [0.2, 0.2] },
+    ]);
+  });
+
   it('says what is wrong with a file that is not in the format', () => {
     const none = readIowaResults('County,Precinct,Biden\nAdair,1,3\n');
     expect(none.ok ? 'read' : none.error.code).toBe('no_header');

@@ -88,10 +88,18 @@ export function readIowaResults(text: string): Result<IowaResults, CaucusFilePro
   const groups: string[] = [];
   const columns: { index: number; measure: Measure; group: number }[] = [];
   let measure: Measure | undefined;
+  // Merged cells export as a name and blanks: a blank between two names is the name before it.
+  const lastCandidate = candidates.reduce(
+    (last, c, i) => (cell(candidates, i) === '' ? last : i),
+    -1,
+  );
+  let candidate = '';
   for (let i = 2; i < width; i++) {
     // A measure names the first column of its block; the block runs to the next one.
     if (cell(measures, i) !== '') measure = measureOf(cell(measures, i));
-    const candidate = cell(candidates, i);
+    if (cell(candidates, i) !== '') candidate = cell(candidates, i);
+    // Past the last name, a blank is the last block's only where a measure names the column.
+    else if (i > lastCandidate && cell(measures, i) === '') candidate = '';
     if (measure === undefined || candidate === '' || candidate.toLowerCase() === 'total') continue;
     let group = groups.indexOf(candidate);
     if (group < 0) group = groups.push(candidate) - 1;
@@ -111,7 +119,7 @@ export function readIowaResults(text: string): Result<IowaResults, CaucusFilePro
     const county = cell(row, 0);
     const precinct = cell(row, 1);
     // Blank rows, and each county's (and the state's) total.
-    if (precinct === '' || /^total$/i.test(precinct) || /\btotal$/i.test(county)) continue;
+    if (precinct === '' || /\btotals?\b/i.test(precinct) || /\btotals?$/i.test(county)) continue;
     const numbers = { first: [], final: [], sde: [] } as Record<Measure, (number | undefined)[]>;
     for (const m of ['first', 'final', 'sde'] as const) numbers[m] = groups.map(() => undefined);
     const unreadable: string[] = [];
