@@ -43,8 +43,12 @@ describe('tally caucus check', () => {
     expect(code).toBe(1);
     expect(out).toContain('Adair, 2 SW Adair:\n  - [final_above_first] 24 in the final alignment');
     expect(out).not.toContain('1 NW Adair:');
-    expect(out).toContain('Unchecked (not in the apportionment file');
-    expect(out).toContain('2 precincts checked: 1 break the caucus rules; 1 unchecked.');
+    expect(out).toContain(
+      'Not checked, not in the apportionment file (1): their delegates are unknown\n  Cass, Atlantic 1\n',
+    );
+    expect(out).toContain(
+      '2 precincts checked: 1 breaks the caucus rules (final_above_first 1); 1 not checked.',
+    );
   });
 
   it('prints them as JSON with --json, the unchecked apart on standard error', async () => {
@@ -69,9 +73,8 @@ describe('tally caucus check', () => {
         ],
       },
     ]);
-    expect(err).toContain(
-      '1 precinct(s) unchecked, not in the apportionment file: Cass, Atlantic 1',
-    );
+    expect(err).toContain('Not checked, not in the apportionment file (1)');
+    expect(err).toContain('  Cass, Atlantic 1\n');
   });
 
   it('exits 0 when every precinct keeps the rules, and 2 for a file it cannot read', async () => {
@@ -100,6 +103,17 @@ describe('tally caucus check', () => {
     );
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read the results file/);
+    // An apportionment that names none of the results file's precincts checks nothing.
+    await writeFile(join(dir, 'other.csv'), 'County,Precinct,County Delegates\nPolk,1,3\n');
+    const none = await tally(
+      'caucus',
+      'check',
+      join(dir, 'results.csv'),
+      '--delegates',
+      join(dir, 'other.csv'),
+    );
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/nothing checked/);
     const noDelegates = await tally('caucus', 'check', join(dir, 'results.csv'));
     expect(noDelegates.code).not.toBe(0);
     expect(noDelegates.err).toMatch(/--delegates/);

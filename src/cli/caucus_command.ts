@@ -27,15 +27,45 @@ function describe(check: CaucusCheck): string {
     lines.push(`${b.county}, ${b.precinct}:`);
     for (const p of b.problems) lines.push(`  - [${p.code}] ${p.message}`);
   }
+  lines.push(...aside(check));
+  lines.push(summary(check));
+  return lines.join('\n') + '\n';
+}
+
+/** The precincts not checked, one a line: not in the apportionment, or with unreadable cells. */
+function aside(check: CaucusCheck): string[] {
+  const lines: string[] = [];
+  if (check.unreadable.length > 0) {
+    lines.push(`Not checked, with cells that are no numbers (${String(check.unreadable.length)}):`);
+    for (const u of check.unreadable)
+      lines.push(`  ${u.county}, ${u.precinct}: ${u.problems.map((p) => p.message).join('; ')}`);
+  }
   if (check.unchecked.length > 0) {
     lines.push(
-      `Unchecked (not in the apportionment file, so their delegates are unknown): ${check.unchecked.map((u) => `${u.county}, ${u.precinct}`).join('; ')}`,
+      `Not checked, not in the apportionment file (${String(check.unchecked.length)}): their delegates are unknown`,
     );
+    for (const u of check.unchecked) lines.push(`  ${u.county}, ${u.precinct}`);
   }
-  lines.push(
-    `${String(check.checked)} precincts checked: ${String(check.breakers.length)} break the caucus rules${check.unchecked.length > 0 ? `; ${String(check.unchecked.length)} unchecked` : ''}.`,
-  );
-  return lines.join('\n') + '\n';
+  return lines;
+}
+
+function summary(check: CaucusCheck): string {
+  const byCode = new Map<string, number>();
+  for (const b of check.breakers)
+    for (const p of b.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+  const codes = [...byCode].map(([code, n]) => `${code} ${String(n)}`).join(', ');
+  const plural = (n: number, one: string, many: string): string =>
+    `${String(n)} ${n === 1 ? one : many}`;
+  return [
+    `${plural(check.checked, 'precinct', 'precincts')} checked: ${plural(check.breakers.length, 'breaks', 'break')} the caucus rules${codes === '' ? '' : ` (${codes})`}`,
+    check.unchecked.length + check.unreadable.length > 0
+      ? `; ${String(check.unchecked.length + check.unreadable.length)} not checked`
+      : '',
+    check.notInResults > 0
+      ? `; ${plural(check.notInResults, 'precinct', 'precincts')} of the apportionment file not in the results`
+      : '',
+    '.',
+  ].join('');
 }
 
 export function addCaucusCommand(program: Command, io: CliIo): void {
@@ -77,14 +107,16 @@ export function addCaucusCommand(program: Command, io: CliIo): void {
           );
         }
         const check = checkIowaResults(results.value, apportionment.value, options.rules);
+        if (check.checked === 0 && check.unreadable.length === 0) {
+          throw new CliFailure(
+            `no precinct of ${resultsFile} is in ${options.delegates}: nothing checked (its County and Precinct columns name none of the results file's ${String(check.unchecked.length)})`,
+            2,
+          );
+        }
         if (options.json === true) {
           io.out(`${JSON.stringify(check.breakers, null, 2)}\n`);
-          // The unchecked are no rule breakers: said apart, on standard error.
-          if (check.unchecked.length > 0) {
-            io.err(
-              `${String(check.unchecked.length)} precinct(s) unchecked, not in the apportionment file: ${check.unchecked.map((u) => `${u.county}, ${u.precinct}`).join('; ')}\n`,
-            );
-          }
+          // Those not checked are no rule breakers: said apart, on standard error.
+          io.err([...aside(check), summary(check)].join('\n') + '\n');
         } else io.out(describe(check));
         if (check.breakers.length > 0) throw new CliFailure('', 1);
       },

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allocateDelegates,
+  possibleAllocations,
   stateDelegateEquivalents,
   viabilityNumber,
   viabilityThreshold,
@@ -122,6 +123,30 @@ describe('the worked cases', () => {
     expect(delegatesOf(allocate(1, 30, [12, 18]))).toEqual([0, 1]);
     expect(allocate(1, 30, [15, 15])).toMatchObject({ type: 'needs-chance' });
     expect(delegatesOf(allocate(1, 30, [15, 15], [0]))).toEqual([1, 0]);
+  });
+});
+
+describe('every allocation the rules allow', () => {
+  it('is one for each way the games of chance fall, each once', () => {
+    const ways = (delegates: number, participants: number, final: readonly number[]) =>
+      possibleAllocations({ delegates, participants, final, rules: 'iowa-2020' });
+    expect(ways(6, 200, [100, 50, 50])).toEqual(
+      expect.arrayContaining([
+        [3, 2, 1],
+        [3, 1, 2],
+      ]),
+    );
+    expect(ways(6, 200, [100, 50, 50])).toHaveLength(2);
+    expect(ways(7, 200, [100, 50, 50])).toEqual([[3, 2, 2]]);
+    expect(ways(1, 30, [15, 15])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(ways(4, 76, [13, 13, 13, 13, 24])).toEqual([]);
+    // Far more in the final alignment than the first (Webster, Douglas, 2020): the ways are
+    // the distinct allocations they reach, not every order of every game.
+    const many = ways(8, 8, [23, 20, 9]);
+    expect(many?.every((a) => a.reduce((x, y) => x + y, 0) === 8)).toBe(true);
   });
 });
 

@@ -96,10 +96,53 @@ function fourPlaces(a: number, b: number): number {
  * `draws`), or (Iowa) more viable groups than delegates.
  */
 export function allocateDelegates(input: AllocationInput): Allocation {
-  const { participants, final, rules } = input;
   const draws = input.draws ?? [];
+  const set = roundedDelegates(input);
+  if (set.type !== 'rounded') return set;
+  const { viable, given } = set;
+  const chance: (ChanceTie & { selected: number })[] = [];
+  let drawn = 0;
+  for (;;) {
+    const step = adjustment(set, given);
+    if (step === undefined) break;
+    const { extra, tied } = step;
+    let pick = tied[0] as number;
+    if (tied.length > 1) {
+      const tie: ChanceTie = { for: extra ? 'extra' : 'removal', among: tied };
+      const selected = draws[drawn];
+      if (selected === undefined || !tied.includes(selected))
+        return { type: 'needs-chance', tie, viable };
+      drawn++;
+      chance.push({ ...tie, selected });
+      pick = selected;
+    }
+    given[pick] = (given[pick] ?? 0) + (extra ? 1 : -1);
+  }
+  return { type: 'allocated', delegates: given, viable, precinctDelegates: set.delegates, chance };
+}
+
+/** A precinct's delegates rounded half up from each viable group's due, before adjusting. */
+interface Rounded {
+  readonly type: 'rounded';
+  readonly viable: readonly boolean[];
+  /** Each viable group's due, over `participants`: members x D (a whole number). */
+  readonly due: readonly number[];
+  readonly participants: number;
+  /** The precinct's delegates (Nevada may have raised them). */
+  readonly delegates: number;
+  readonly given: number[];
+}
+
+/** Viability and the first rounding; or what stops the allocation before it. */
+function roundedDelegates(
+  input: Omit<AllocationInput, 'draws'> & { readonly draws?: readonly number[] },
+):
+  | Rounded
+  | Exclude<Allocation, { type: 'needs-chance' }>
+  | Extract<Allocation, { type: 'needs-chance' }> {
+  const { participants, final, rules } = input;
   if (participants <= 0 || final.every((m) => m <= 0)) return { type: 'empty' };
-  if (input.delegates === 1) return oneDelegate(final, draws);
+  if (input.delegates === 1) return oneDelegate(final, input.draws ?? []);
   const need = viabilityNumber(participants, input.delegates);
   const viable = final.map((m) => m > 0 && m >= need);
   const viableCount = viable.filter(Boolean).length;
@@ -126,40 +169,33 @@ export function allocateDelegates(input: AllocationInput): Allocation {
     }
     delegates = viableCount;
   }
-  // Each viable group's due, over `participants`: members x D (a whole number).
   const due = final.map((m, i) => (viable[i] === true ? m * delegates : 0));
   const given = due.map((d, i) =>
     viable[i] === true ? Math.floor((2 * d + participants) / (2 * participants)) : 0,
   );
-  const chance: (ChanceTie & { selected: number })[] = [];
-  let drawn = 0;
+  return { type: 'rounded', viable, due, participants, delegates, given };
+}
+
+/**
+ * The next adjustment of a rounding that gives too few or too many: one more to the viable
+ * group due the most beyond what it has, or one back from the viable group (with two or more)
+ * given the most beyond its due; `tied`, the groups equal to 4 decimal places. Undefined once
+ * the delegates are all given (or nobody may take or give one).
+ */
+function adjustment(
+  r: Pick<Rounded, 'viable' | 'due' | 'participants' | 'delegates'>,
+  given: readonly number[],
+): { readonly extra: boolean; readonly tied: readonly number[] } | undefined {
+  const total = given.reduce((a, b) => a + b, 0);
+  if (total === r.delegates) return undefined;
+  const extra = total < r.delegates;
+  const candidates = r.viable.flatMap((v, i) => (v && (extra || (given[i] ?? 0) > 1) ? [i] : []));
+  if (candidates.length === 0) return undefined;
   /** Beyond its due, a group has given - due / participants, to 4 places (ten-thousandths). */
   const beyond = (i: number): number =>
-    fourPlaces((given[i] ?? 0) * participants - (due[i] ?? 0), participants);
-  for (;;) {
-    const total = given.reduce((a, b) => a + b, 0);
-    if (total === delegates) break;
-    const extra = total < delegates;
-    // Who may get one more (any viable group), or give one back (a viable group with two or more).
-    const candidates = viable
-      .map((v, i) => i)
-      .filter((i) => viable[i] === true && (extra || (given[i] ?? 0) > 1));
-    if (candidates.length === 0) break;
-    const best = extra ? Math.min(...candidates.map(beyond)) : Math.max(...candidates.map(beyond));
-    const tied = candidates.filter((i) => beyond(i) === best);
-    let pick = tied[0] as number;
-    if (tied.length > 1) {
-      const tie: ChanceTie = { for: extra ? 'extra' : 'removal', among: tied };
-      const selected = draws[drawn];
-      if (selected === undefined || !tied.includes(selected))
-        return { type: 'needs-chance', tie, viable };
-      drawn++;
-      chance.push({ ...tie, selected });
-      pick = selected;
-    }
-    given[pick] = (given[pick] ?? 0) + (extra ? 1 : -1);
-  }
-  return { type: 'allocated', delegates: given, viable, precinctDelegates: delegates, chance };
+    fourPlaces((given[i] ?? 0) * r.participants - (r.due[i] ?? 0), r.participants);
+  const best = extra ? Math.min(...candidates.map(beyond)) : Math.max(...candidates.map(beyond));
+  return { extra, tied: candidates.filter((i) => beyond(i) === best) };
 }
 
 /** A one-delegate caucus: the group with the most members elects it; a tie, a game of chance. */
@@ -197,21 +233,48 @@ export function stateDelegateEquivalents(
   return fourPlaces(countyDelegatesWon * county.stateDelegates, county.countyDelegates);
 }
 
+/** At most this many ways through a precinct's games of chance are followed (see below). */
+const MOST_STATES = 20_000;
+
 /**
- * Every allocation the rules allow for a precinct: one for each way its games of chance can
- * fall (none where they stop the allocation: Iowa's realignment, or an empty caucus).
+ * Every allocation the rules allow for a precinct, each once: one for each way its games of
+ * chance can fall (none where something stops the allocation: a realignment, or an empty
+ * caucus). The ways are followed as the distinct delegates they reach, not as orders of games;
+ * undefined past MOST_STATES of them (numbers far outside what a caucus makes).
  */
 export function possibleAllocations(
   input: Omit<AllocationInput, 'draws'>,
-): Extract<Allocation, { type: 'allocated' }>[] {
-  const found: Extract<Allocation, { type: 'allocated' }>[] = [];
-  const explore = (draws: readonly number[]): void => {
-    const a = allocateDelegates({ ...input, draws });
-    if (a.type === 'allocated') found.push(a);
-    else if (a.type === 'needs-chance') for (const g of a.tie.among) explore([...draws, g]);
-  };
-  explore([]);
-  return found;
+): (readonly number[])[] | undefined {
+  if (input.delegates === 1) {
+    const most = Math.max(...input.final);
+    if (!(most > 0) || input.participants <= 0) return [];
+    return input.final.flatMap((m, i) =>
+      m === most ? [input.final.map((_, j) => (j === i ? 1 : 0))] : [],
+    );
+  }
+  const set = roundedDelegates(input);
+  if (set.type !== 'rounded') return [];
+  const found = new Map<string, readonly number[]>();
+  const seen = new Set<string>();
+  const queue: (readonly number[])[] = [set.given];
+  while (queue.length > 0) {
+    const given = queue.pop() as readonly number[];
+    const key = given.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (seen.size > MOST_STATES) return undefined;
+    const step = adjustment(set, given);
+    if (step === undefined) {
+      found.set(key, given);
+      continue;
+    }
+    for (const i of step.tied) {
+      const next = [...given];
+      next[i] = (next[i] ?? 0) + (step.extra ? 1 : -1);
+      queue.push(next);
+    }
+  }
+  return [...found.values()];
 }
 
 /** Why a precinct's reported caucus numbers break the rules. */
@@ -254,11 +317,18 @@ export function caucusProblems(report: CaucusReport): CaucusProblem[] {
     xs.reduce<number>((a, b) => a + (b ?? 0), 0);
   const first = sum(report.first);
   const final = sum(report.final);
+  const given = report.delegates;
   const name = (i: number): string => report.groups[i] ?? `group ${String(i + 1)}`;
-  if (first === 0 && (final > 0 || sum(report.delegates ?? []) > 0)) {
+  /** Delegates as a reader checks them: the groups that have any. */
+  const listed = (delegates: readonly number[]): string =>
+    delegates.flatMap((d, i) => (d > 0 ? [`${name(i)} ${String(d)}`] : [])).join(', ') || 'none';
+  if (first === 0 && (final > 0 || sum(given ?? []) > 0)) {
     problems.push({
       code: 'missing_first_alignment',
-      message: `no first alignment is reported, but ${String(final)} in the final alignment`,
+      message:
+        final > 0
+          ? `no first alignment is reported, but ${String(final)} in the final alignment`
+          : `no first alignment is reported, but delegates are (${listed(given ?? [])})`,
     });
     return problems;
   }
@@ -270,42 +340,57 @@ export function caucusProblems(report: CaucusReport): CaucusProblem[] {
   }
   const D = report.precinctDelegates;
   const members = report.final.map((m) => m ?? 0);
+  if (given !== undefined && D <= 0 && sum(given) > 0) {
+    problems.push({
+      code: 'delegates_not_allowed',
+      message: `the precinct elects no county delegates, but reports some (${listed(given)})`,
+    });
+    return problems;
+  }
+  // One delegate: the caucus as a whole elects it (by a majority the alignments do not show).
+  if (D === 1) {
+    if (given !== undefined && first > 0 && sum(given) !== 1) {
+      problems.push({
+        code: 'delegates_not_allowed',
+        message: `the precinct elects one county delegate; reported ${listed(given)}`,
+      });
+    }
+    return problems;
+  }
   const need = viabilityNumber(first, D);
   const viable = members.map((m) => m > 0 && m >= need);
   const viableCount = viable.filter(Boolean).length;
-  if (report.rules === 'iowa-2020' && D > 1 && viableCount > D) {
+  if (report.rules === 'iowa-2020' && viableCount > D) {
     problems.push({
       code: 'too_many_viable_groups',
-      message: `${String(viableCount)} viable groups for ${String(D)} delegates: the smallest must realign`,
+      message: `${String(viableCount)} groups viable in the final alignment (${String(need)} or more) for ${String(D)} delegates`,
     });
   }
-  const given = report.delegates;
   if (given === undefined) return problems;
-  if (D > 1) {
-    const nonviable = given.flatMap((d, i) => (d > 0 && viable[i] !== true ? [i] : []));
-    for (const i of nonviable) {
-      problems.push({
-        code: 'delegates_to_nonviable_group',
-        message: `${name(i)} got ${String(given[i])} delegate(s) with ${String(members[i])} in the final alignment, below the ${String(need)} viability needs`,
-      });
-    }
+  for (const i of given.flatMap((d, j) => (d > 0 && viable[j] !== true ? [j] : []))) {
+    problems.push({
+      code: 'delegates_to_nonviable_group',
+      message: `${name(i)} got ${String(given[i])} delegate(s) with ${String(members[i])} in the final alignment, below the ${String(need)} viability needs`,
+    });
   }
-  if (problems.some((p) => p.code === 'too_many_viable_groups')) return problems;
+  // What the rules give is asked only of numbers they can be applied to.
+  if (problems.some((p) => p.code === 'too_many_viable_groups' || p.code === 'final_above_first'))
+    return problems;
   const allowed = possibleAllocations({
     delegates: D,
     participants: first,
     final: members,
     rules: report.rules,
   });
+  if (allowed === undefined || allowed.length === 0) return problems;
   const same = (a: readonly number[]): boolean =>
     a.length === given.length && a.every((d, i) => d === given[i]);
-  if (allowed.length > 0 && !allowed.some((a) => same(a.delegates))) {
-    const expected = allowed
-      .map((a) => a.delegates.map((d, i) => `${name(i)} ${String(d)}`).join(', '))
-      .join(' or ');
+  if (!allowed.some(same)) {
+    const shown = allowed.slice(0, 3).map(listed);
+    const more = allowed.length > 3 ? ` (or ${String(allowed.length - 3)} more ways)` : '';
     problems.push({
       code: 'delegates_not_allowed',
-      message: `reported ${given.map((d, i) => `${name(i)} ${String(d)}`).join(', ')}; the rules give ${expected}`,
+      message: `reported ${listed(given)}; the rules give ${shown.join(' or ')}${more}`,
     });
   }
   return problems;

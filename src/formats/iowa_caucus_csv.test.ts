@@ -110,7 +110,7 @@ describe('the Iowa Democratic Party’s 2020 results file', () => {
     });
     const boone2 = check.breakers.find((b) => b.precinct === 'Boone 2');
     expect(boone2?.problems[1]?.message).toBe(
-      'reported Biden 2, Buttigieg 1, Sanders 1, Warren 0; the rules give Biden 2, Buttigieg 2, Sanders 0, Warren 0',
+      'reported Biden 2, Buttigieg 1, Sanders 1; the rules give Biden 2, Buttigieg 2',
     );
   });
 
@@ -125,5 +125,112 @@ describe('the Iowa Democratic Party’s 2020 results file', () => {
     const first = checkIowaResults(results.value, apportionment.value).breakers[0];
     expect(first?.precinct).toBe('1 NW Adair');
     expect(first?.problems[0]?.code).toBe('sde_not_whole_delegates');
+  });
+
+  it('reads quirks of real exports: a spacer column, a name cased otherwise, a Totals column, &amp;', () => {
+    const results = readIowaResults(
+      [
+        ',,First Expression,,,,Final Expression,,,SDE,,',
+        ',,Biden,Sanders,Totals,,BIDEN,Sanders,,Biden,Sanders,',
+        'County,Precinct,,,,,,,,,,',
+        'Carroll,Arcadia &amp; Kniest,10,10,20,,10,10,,0.2000,0.2000,',
+        'Carroll,Subtotal,10,10,20,,10,10,,0.2000,0.2000,',
+      ].join('\n'),
+    );
+    if (!results.ok) throw new Error(results.error.message);
+    expect(results.value.groups).toEqual(['Biden', 'Sanders']);
+    expect(results.value.precincts).toMatchObject([
+      { precinct: 'Arcadia &amp; Kniest', first: [10, 10], final: [10, 10], sde: [0.2, 0.2] },
+    ]);
+    const apportionment = readApportionment(
+      'County,Precinct,County Delegates\nCarroll,Arcadia & Kniest,2\n',
+    );
+    if (!apportionment.ok) throw new Error(apportionment.error.message);
+    expect(checkIowaResults(results.value, apportionment.value)).toMatchObject({
+      checked: 1,
+      breakers: [],
+    });
+  });
+
+  it('checks a precinct whose final alignment grew far past its first without running out of ways', () => {
+    // Webster, Douglas in the 2020 file: 8 in the first alignment, 52 in the final.
+    const results = readIowaResults(
+      [
+        ',,First Expression,,,Final Expression,,,SDE,,',
+        ',,Biden,Buttigieg,Sanders,Biden,Buttigieg,Sanders,Biden,Buttigieg,Sanders',
+        'County,Precinct,,,,,,,,,',
+        'Webster,Douglas,3,3,2,23,20,9,0.2500,0.2500,0.1667',
+      ].join('\n'),
+    );
+    const apportionment = readApportionment(
+      'County,Precinct,County Delegates\nWebster,Douglas,8\n',
+    );
+    if (!results.ok || !apportionment.ok) throw new Error('unreadable');
+    const check = checkIowaResults(results.value, apportionment.value);
+    expect(check.breakers[0]?.problems.map((p) => p.code)).toContain('final_above_first');
+  });
+
+  it('sets apart a precinct with a cell that is no number: not checked, not a rule breaker', () => {
+    const results = readIowaResults(
+      RESULTS.replace('Boone,Boone 3,10,10,10,0', 'Boone,Boone 3,n/a,10,10,0'),
+    );
+    const apportionment = readApportionment(APPORTIONMENT);
+    if (!results.ok || !apportionment.ok) throw new Error('unreadable');
+    const check = checkIowaResults(results.value, apportionment.value);
+    expect(check.breakers.map((b) => b.precinct)).not.toContain('Boone 3');
+    expect(check.unreadable).toEqual([
+      {
+        county: 'Boone',
+        precinct: 'Boone 3',
+        problems: [{ code: 'unreadable_number', message: 'not a number: Biden (first): "n/a"' }],
+      },
+    ]);
+  });
+
+  it('checks a one-delegate precinct for one delegate alone, and names SDEs where no delegate is due', () => {
+    const results = readIowaResults(
+      [
+        ',,First Expression,,Final Expression,,SDE,',
+        ',,Biden,Sanders,Biden,Sanders,Biden,Sanders',
+        'County,Precinct,,,,,,',
+        // One delegate, to the smaller group: the caucus as a whole elected it.
+        'Clinton,Liberty,1,4,1,4,0.0800,0.0000',
+        'Clinton,Two,1,4,1,4,0.0800,0.0800',
+        'Lee,None,3,4,3,4,0.0000,0.0500',
+      ].join('\n'),
+    );
+    const apportionment = readApportionment(
+      'County,Precinct,County Delegates\nClinton,Liberty,1\nClinton,Two,1\nLee,None,0\n',
+    );
+    if (!results.ok || !apportionment.ok) throw new Error('unreadable');
+    const check = checkIowaResults(results.value, apportionment.value);
+    expect(check.breakers.map((b) => [b.precinct, b.problems.map((p) => p.code)])).toEqual([
+      // Two halves of a delegate: neither whole, nor one.
+      ['Two', ['sde_not_whole_delegates', 'delegates_not_allowed']],
+      ['None', ['delegates_not_allowed']],
+    ]);
+  });
+
+  it('counts Nevada’s added delegate when it turns SDEs into delegates', () => {
+    // Nevada 2A: five viable groups for four delegates, one each.
+    const results = readIowaResults(
+      [
+        ',,First Expression,,,,,Final Expression,,,,,SDE,,,,',
+        ',,A,B,C,D,E,A,B,C,D,E,A,B,C,D,E',
+        'County,Precinct,,,,,,,,,,,,,,,',
+        'Clark,1,13,13,13,13,24,13,13,13,13,24,0.1000,0.1000,0.1000,0.1000,0.1000',
+      ].join('\n'),
+    );
+    const apportionment = readApportionment('County,Precinct,County Delegates\nClark,1,4\n');
+    if (!results.ok || !apportionment.ok) throw new Error('unreadable');
+    expect(checkIowaResults(results.value, apportionment.value, 'nevada-2020').breakers).toEqual(
+      [],
+    );
+    // Iowa gives no fifth delegate: the SDEs are four-fifths of one each, and too many viable.
+    expect(
+      checkIowaResults(results.value, apportionment.value, 'iowa-2020').breakers[0]?.problems.map(
+        (p) => p.code,
+      ),
+    ).toEqual(['sde_not_whole_delegates', 'too_many_viable_groups']);
   });
 });

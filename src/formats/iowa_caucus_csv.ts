@@ -7,7 +7,7 @@
 // candidate; the third starts `County,Precinct`. Each county ends with a `Total` row, skipped.
 // The apportionment file has the columns `County,Precinct,County Delegates`.
 import { parse } from 'csv-parse/sync';
-import { caucusProblems, type CaucusRules } from '../core/caucus.js';
+import { caucusProblems, viabilityNumber, type CaucusRules } from '../core/caucus.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 
 /** One precinct's reported numbers, by candidate (preference group) in the file's order. */
@@ -88,21 +88,23 @@ export function readIowaResults(text: string): Result<IowaResults, CaucusFilePro
   const groups: string[] = [];
   const columns: { index: number; measure: Measure; group: number }[] = [];
   let measure: Measure | undefined;
-  // Merged cells export as a name and blanks: a blank between two names is the name before it.
-  const lastCandidate = candidates.reduce(
-    (last, c, i) => (cell(candidates, i) === '' ? last : i),
-    -1,
-  );
   let candidate = '';
+  const taken = new Set<string>();
   for (let i = 2; i < width; i++) {
     // A measure names the first column of its block; the block runs to the next one.
     if (cell(measures, i) !== '') measure = measureOf(cell(measures, i));
+    // A candidate's merged cells: a blank under a measure is the name before it; a blank
+    // under none (a spacer column) is nobody's.
     if (cell(candidates, i) !== '') candidate = cell(candidates, i);
-    // Past the last name, a blank is the last block's only where a measure names the column.
-    else if (i > lastCandidate && cell(measures, i) === '') candidate = '';
-    if (measure === undefined || candidate === '' || candidate.toLowerCase() === 'total') continue;
-    let group = groups.indexOf(candidate);
+    else if (cell(measures, i) === '') candidate = '';
+    if (measure === undefined || candidate === '' || /total/i.test(candidate)) continue;
+    // The same candidate in each block, however its name is cased there.
+    const named = candidate.toLowerCase();
+    let group = groups.findIndex((g) => g.toLowerCase() === named);
     if (group < 0) group = groups.push(candidate) - 1;
+    // A measure and candidate named twice: the first column is theirs.
+    if (taken.has(`${measure}|${String(group)}`)) continue;
+    taken.add(`${measure}|${String(group)}`);
     columns.push({ index: i, measure, group });
   }
   if (!columns.some((c) => c.measure === 'first') || !columns.some((c) => c.measure === 'final')) {
@@ -119,7 +121,7 @@ export function readIowaResults(text: string): Result<IowaResults, CaucusFilePro
     const county = cell(row, 0);
     const precinct = cell(row, 1);
     // Blank rows, and each county's (and the state's) total.
-    if (precinct === '' || /\btotals?\b/i.test(precinct) || /\btotals?$/i.test(county)) continue;
+    if (precinct === '' || /total/i.test(precinct) || /total$/i.test(county)) continue;
     const numbers = { first: [], final: [], sde: [] } as Record<Measure, (number | undefined)[]>;
     for (const m of ['first', 'final', 'sde'] as const) numbers[m] = groups.map(() => undefined);
     const unreadable: string[] = [];
@@ -147,7 +149,11 @@ export function readIowaResults(text: string): Result<IowaResults, CaucusFilePro
 
 /** County|Precinct as the two files are matched: case and spacing do not count. */
 export const precinctKey = (county: string, precinct: string): string =>
-  `${county.replace(/\s+/g, ' ').trim().toLowerCase()}|${precinct.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  `${nameKey(county)}|${nameKey(precinct)}`;
+
+/** A name as the files are matched on: HTML's &amp; (as some exports write &), case, spacing. */
+const nameKey = (name: string): string =>
+  name.replace(/&amp;/gi, '&').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Reads an apportionment file: County,Precinct,County Delegates; a map by precinctKey. */
 export function readApportionment(
@@ -196,13 +202,19 @@ export interface CaucusCheck {
   readonly breakers: readonly PrecinctFinding[];
   /** Those the apportionment file does not name: not checked (their delegates are unknown). */
   readonly unchecked: readonly { readonly county: string; readonly precinct: string }[];
+  /** Those with a cell that is no number: not checked, each with its cells. */
+  readonly unreadable: readonly PrecinctFinding[];
+  /** Precincts of the apportionment file the results file does not have. */
+  readonly notInResults: number;
 }
 
 /**
  * How far a group's delegates derived from its SDEs may be from a whole number: SDEs are
- * published to 4 decimals, so a whole number of delegates reads back within a few thousandths.
+ * published to 4 decimals (each within 0.00005), so a group's derived delegates are off by at
+ * most (groups + 1) x 0.00005 / the SDE of one delegate; at least a hundredth.
  */
-const WHOLE = 0.01;
+const wholeWithin = (groups: number, perDelegate: number): number =>
+  Math.max(0.01, ((groups + 1) * 0.00005) / perDelegate);
 
 /**
  * Checks every precinct of a results file against the caucus rules, with each precinct's county
@@ -217,26 +229,44 @@ export function checkIowaResults(
 ): CaucusCheck {
   const breakers: PrecinctFinding[] = [];
   const unchecked: { county: string; precinct: string }[] = [];
+  const unreadable: PrecinctFinding[] = [];
+  const inResults = new Set<string>();
   let checked = 0;
   for (const p of results.precincts) {
-    const D = apportionment.get(precinctKey(p.county, p.precinct));
-    if (D === undefined) {
+    const key = precinctKey(p.county, p.precinct);
+    inResults.add(key);
+    const apportioned = apportionment.get(key);
+    if (apportioned === undefined) {
       unchecked.push({ county: p.county, precinct: p.precinct });
       continue;
     }
+    if (p.unreadable.length > 0) {
+      const problems = p.unreadable.map((u) => ({
+        code: 'unreadable_number',
+        message: `not a number: ${u}`,
+      }));
+      unreadable.push({ county: p.county, precinct: p.precinct, problems });
+      continue;
+    }
     checked++;
-    const problems: { code: string; message: string }[] = p.unreadable.map((u) => ({
-      code: 'unreadable_number',
-      message: `not a number: ${u}`,
-    }));
+    const problems: { code: string; message: string }[] = [];
+    // Nevada adds a delegate for each viable group beyond the precinct's.
+    const first = p.first.reduce<number>((a, b) => a + (b ?? 0), 0);
+    const need = viabilityNumber(first, apportioned);
+    const viableGroups = p.final.filter((m) => (m ?? 0) > 0 && (m ?? 0) >= need).length;
+    const D =
+      rules === 'nevada-2020' && apportioned > 1
+        ? Math.max(apportioned, viableGroups)
+        : apportioned;
     const sdeTotal = p.sde.reduce<number>((a, b) => a + (b ?? 0), 0);
     let delegates: number[] | undefined;
     if (D > 0 && sdeTotal > 0) {
       const perDelegate = sdeTotal / D;
-      const derived = p.sde.map((s) => (s ?? 0) / perDelegate);
+      const derived = p.sde.map((x) => (x ?? 0) / perDelegate);
       delegates = derived.map((d) => Math.round(d));
+      const within = wholeWithin(p.sde.filter((x) => (x ?? 0) > 0).length, perDelegate);
       const fractional = derived.flatMap((d, i) =>
-        Math.abs(d - Math.round(d)) > WHOLE ? [`${results.groups[i] ?? ''} ${d.toFixed(3)}`] : [],
+        Math.abs(d - Math.round(d)) > within ? [`${results.groups[i] ?? ''} ${d.toFixed(3)}`] : [],
       );
       if (fractional.length > 0) {
         problems.push({
@@ -246,6 +276,9 @@ export function checkIowaResults(
       }
     } else if (D > 0) {
       delegates = p.sde.map(() => 0);
+    } else if (sdeTotal > 0) {
+      // No delegates to give, yet SDEs: each group with any named as given one.
+      delegates = p.sde.map((x) => ((x ?? 0) > 0 ? 1 : 0));
     }
     problems.push(
       ...caucusProblems({
@@ -259,5 +292,7 @@ export function checkIowaResults(
     );
     if (problems.length > 0) breakers.push({ county: p.county, precinct: p.precinct, problems });
   }
-  return { checked, breakers, unchecked };
+  let notInResults = 0;
+  for (const key of apportionment.keys()) if (!inResults.has(key)) notInResults++;
+  return { checked, breakers, unchecked, unreadable, notInResults };
 }
