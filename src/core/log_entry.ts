@@ -10,6 +10,12 @@ import { SignedSubmission, StaffName } from './submission.js';
 
 export { StaffName };
 import { strictUtf8Text } from './text.js';
+import {
+  CONTEST_STATUSES,
+  MAX_STAFF_REASON,
+  STATUSES_WITH_WINNERS,
+  type ContestStatusValue,
+} from './contest_status.js';
 
 export const LOG_ENTRY_FORMAT = 'tally-log/1';
 /** Roster statements are signed in this context (see src/log/envelope.ts). */
@@ -98,7 +104,7 @@ export const RejectionEntry = z.strictObject({
 });
 
 /** Longest reason a review gives: a few sentences a reader of the log can follow. */
-export const MAX_REVIEW_REASON = 1000;
+export const MAX_REVIEW_REASON = MAX_STAFF_REASON;
 
 /** One reviewer's part in a decision: who, why, and when they decided. */
 export const ReviewerDecision = z.strictObject({
@@ -139,22 +145,7 @@ export const ReleaseEntry = z.strictObject({
   by: StaffName.optional(),
 });
 
-/**
- * Where the count of a contest stands, as the election office says: results are unofficial (as
- * every contest starts), too early to call, called (for the winners it names), in a recount, or
- * certified (for the winners it names).
- */
-export const CONTEST_STATUSES = [
-  'unofficial',
-  'too-early',
-  'called',
-  'recount',
-  'certified',
-] as const;
-export type ContestStatusValue = (typeof CONTEST_STATUSES)[number];
-
-/** The statuses that name the contest's winners: a call, and the certification. */
-export const STATUSES_WITH_WINNERS: readonly ContestStatusValue[] = ['called', 'certified'];
+export { CONTEST_STATUSES, STATUSES_WITH_WINNERS, type ContestStatusValue };
 
 /**
  * A staff member's change of a contest's status: each change is an entry, so the public site's

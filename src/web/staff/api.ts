@@ -2,6 +2,11 @@
 // its HttpOnly cookie, the CSRF token in a header on every change. Each call answers a value, a
 // result or the reason it failed; a 401 on any call but sign-in also tells the application that
 // the session is gone, so that it returns to the sign-in screen.
+import {
+  CONTEST_STATUSES,
+  STATUSES_WITH_WINNERS,
+  type ContestStatusValue,
+} from '../../core/contest_status.js';
 import type { KeyedSheet } from '../../core/desk.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Submission } from '../../core/submission.js';
@@ -130,21 +135,9 @@ export interface ReleaseState {
   readonly test: boolean;
 }
 
-/**
- * Where the count of a contest stands, as the election office says (core's CONTEST_STATUSES,
- * which the bundle does not import: contests.test.ts holds the two the same).
- */
-export const CONTEST_STATUSES = [
-  'unofficial',
-  'too-early',
-  'called',
-  'recount',
-  'certified',
-] as const;
-export type ContestStatus = (typeof CONTEST_STATUSES)[number];
-
-/** The statuses that name the contest's winners (for a measure, its outcome). */
-export const STATUSES_WITH_WINNERS: readonly ContestStatus[] = ['called', 'certified'];
+export { CONTEST_STATUSES, STATUSES_WITH_WINNERS };
+/** Where the count of a contest stands, as the election office says. */
+export type ContestStatus = ContestStatusValue;
 
 /** One contest and where its count stands (GET …/contest-statuses). */
 export interface ContestStanding {

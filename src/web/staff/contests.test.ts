@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CONTEST_STATUSES as CORE_STATUSES,
-  MAX_REVIEW_REASON,
-  STATUSES_WITH_WINNERS as CORE_WITH_WINNERS,
-} from '../../core/log_entry.js';
-import { CONTEST_STATUSES, STATUSES_WITH_WINNERS, type ContestStanding } from './api.js';
+import { CONTEST_STATUSES, type ContestStanding } from './api.js';
 import {
   contestStatusSentences,
-  MAX_STATUS_REASON,
   statusChange,
   statusDraftProblems,
   statusText,
@@ -60,12 +54,6 @@ const measure: ContestStanding = {
 
 describe('a contest’s status, in words', () => {
   const m = new StaffMessages('en');
-
-  it('are core’s statuses and limits, which the bundle does not import', () => {
-    expect(CONTEST_STATUSES).toEqual(CORE_STATUSES);
-    expect(STATUSES_WITH_WINNERS).toEqual(CORE_WITH_WINNERS);
-    expect(MAX_STATUS_REASON).toBe(MAX_REVIEW_REASON);
-  });
 
   it('says a contest no entry has named is unofficial, and nothing of an entry', () => {
     expect(contestStatusSentences(m, governor)).toEqual(['Unofficial']);

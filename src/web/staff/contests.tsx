@@ -6,6 +6,7 @@
 // server applies every rule again (src/core/admission.ts), and its refusal is shown as it says it.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_STAFF_REASON } from '../../core/contest_status.js';
 import {
   CONTEST_STATUSES,
   STATUSES_WITH_WINNERS,
@@ -16,9 +17,6 @@ import {
 import { failureText, ListState, timeText, type ScreenProps } from './common.js';
 import { localName } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
-
-/** MAX_REVIEW_REASON of src/core/log_entry.ts: the API refuses a longer reason. */
-export const MAX_STATUS_REASON = 1000;
 
 /** Each status in words. */
 const STATUS_WORDS: Readonly<Record<ContestStatus, StaffMessageKey>> = {
@@ -118,8 +116,8 @@ export function statusDraftProblems(
   }
   const reason = draft.reason.trim();
   if (reason === '') problems.reason = m.t('statusReasonRequired');
-  else if (reason.length > MAX_STATUS_REASON)
-    problems.reason = m.t('statusReasonTooLong', { max: MAX_STATUS_REASON });
+  else if (reason.length > MAX_STAFF_REASON)
+    problems.reason = m.t('statusReasonTooLong', { max: MAX_STAFF_REASON });
   return problems;
 }
 
@@ -431,7 +429,7 @@ function StatusForm(props: {
             id={`${id}-reason`}
             name="reason"
             rows={3}
-            maxLength={MAX_STATUS_REASON}
+            maxLength={MAX_STAFF_REASON}
             ref={reasonInput}
             value={reason}
             aria-invalid={problems.reason === undefined ? undefined : 'true'}
