@@ -131,30 +131,47 @@ export function Confirm(props: {
     );
   }
   return (
+    <ConfirmQuestion
+      m={m}
+      question={props.question}
+      yes={props.yes}
+      {...(props.busy === undefined ? {} : { busy: props.busy })}
+      questionRef={question}
+      onYes={() => {
+        setAsking(false);
+        props.onYes();
+      }}
+      onNo={() => {
+        returning.current = true;
+        setAsking(false);
+      }}
+    />
+  );
+}
+
+/**
+ * The question a change that cannot be undone asks, with yes and cancel: Confirm's, and a form's
+ * that asks once its own checks have passed. Its owner moves the focus (to the question, and back).
+ */
+export function ConfirmQuestion(props: {
+  readonly m: StaffMessages;
+  readonly question: string;
+  readonly yes: string;
+  readonly busy?: boolean;
+  readonly questionRef: Ref<HTMLParagraphElement>;
+  readonly onYes: () => void;
+  readonly onNo: () => void;
+}): JSX.Element {
+  return (
     <div class="confirm" role="group" aria-label={props.question}>
-      <p tabIndex={-1} ref={question}>
+      <p tabIndex={-1} ref={props.questionRef}>
         {props.question}
       </p>
-      <button
-        type="button"
-        class="primary"
-        disabled={props.busy === true}
-        onClick={() => {
-          setAsking(false);
-          props.onYes();
-        }}
-      >
+      <button type="button" class="primary" disabled={props.busy === true} onClick={props.onYes}>
         {props.yes}
       </button>{' '}
-      <button
-        type="button"
-        class="secondary"
-        onClick={() => {
-          returning.current = true;
-          setAsking(false);
-        }}
-      >
-        {m.t('cancel')}
+      <button type="button" class="secondary" onClick={props.onNo}>
+        {props.m.t('cancel')}
       </button>
     </div>
   );

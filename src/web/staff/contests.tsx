@@ -14,7 +14,7 @@ import {
   type ContestStatus,
   type ContestStatusChange,
 } from './api.js';
-import { failureText, ListState, timeText, type ScreenProps } from './common.js';
+import { ConfirmQuestion, failureText, ListState, timeText, type ScreenProps } from './common.js';
 import { localName } from './definition.js';
 import type { StaffMessageKey, StaffMessages } from './messages.js';
 
@@ -444,29 +444,19 @@ function StatusForm(props: {
           />
         </div>
         {asking ? (
-          // The Confirm pattern (common.tsx), asked once the form has passed its checks.
-          <div
-            class="confirm"
-            role="group"
-            aria-label={m.t('statusConfirm', { status: proposed, contest: props.name })}
-          >
-            <p tabIndex={-1} ref={question}>
-              {m.t('statusConfirm', { status: proposed, contest: props.name })}
-            </p>
-            <button type="button" class="primary" disabled={busy} onClick={() => void send()}>
-              {m.t('statusYes')}
-            </button>{' '}
-            <button
-              type="button"
-              class="secondary"
-              onClick={() => {
-                returning.current = true;
-                setAsking(false);
-              }}
-            >
-              {m.t('cancel')}
-            </button>
-          </div>
+          // Confirm's question (common.tsx), asked once the form has passed its checks.
+          <ConfirmQuestion
+            m={m}
+            question={m.t('statusConfirm', { status: proposed, contest: props.name })}
+            yes={m.t('statusYes')}
+            busy={busy}
+            questionRef={question}
+            onYes={() => void send()}
+            onNo={() => {
+              returning.current = true;
+              setAsking(false);
+            }}
+          />
         ) : (
           <button type="submit" class="primary" ref={submitButton} disabled={busy}>
             {m.t(busy ? 'recording' : 'recordStatus')}
