@@ -9,7 +9,11 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type SchemaMetadata,
   type SqliteDatabase as KyselySqliteDatabase,
+  type TableMetadata,
 } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
@@ -64,6 +68,46 @@ function cachingStatements(sqlite: SqliteDatabase.Database): KyselySqliteDatabas
   };
 }
 
+/**
+ * Kysely's migrator asks the introspector whether its tables exist, and Kysely's PostgreSQL
+ * introspector reads every column of every table in every schema of the database, with a function
+ * call per column that fails when another schema's table is dropped meanwhile. Tally's tables are
+ * in the connection's current schema: this introspector reads that schema's tables only, from
+ * the catalog alone, so a database shared with others opens as fast and as surely as an empty one.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<SchemaMetadata>`
+      select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      select c.relname as name, n.nspname as schema, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')`.execute(this.db);
+    return rows.map((row) => ({
+      name: row.name,
+      schema: row.schema,
+      isView: row.kind === 'v',
+      columns: [],
+    }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 export async function openStore(config: StoreConfig): Promise<Store> {
   let db: Kysely<Database>;
   let location: string;
@@ -79,7 +123,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     location = config.file;
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 8 });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     const url = new URL(config.url);
     url.password = '';
     location = url.toString();

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openStore, type Store } from '../store.js';
-import { TEST_SCHEMA_PREFIX } from './test_schemas.js';
 
 export interface TestStore {
   readonly store: Store;
@@ -49,7 +49,7 @@ async function sqlite(): Promise<TestStore> {
 /** A fresh schema on the test server, so tests never see each other's rows. */
 async function postgres(): Promise<TestStore> {
   const base = pgUrl ?? '';
-  const schema = `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}`;
+  const schema = `${inject('testSchemaPrefix')}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);

@@ -1,13 +1,37 @@
 // The PostgreSQL schemas the store tests make (src/store/testonly/stores.ts), one per test store,
-// dropped together (vitest's global setup, vitest.config.ts): before a run, those an interrupted
-// run left; after it, the run's own. Never during it: a schema dropped while another test file
-// opens a store fails that store's migrations, as kysely's migrator looks its table up in the
-// catalog of every schema, and reads a table that is gone.
+// named after the test run that made them: `tally_test_<process id of the run>_<random>`.
+// Vitest's global setup (vitest.config.ts) drops, before a run, those of runs whose process is
+// gone (an interrupted run's), and after it, the run's own. Never another live run's: two runs,
+// under two Node.js lines say, can share one server.
+import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 
 export const TEST_SCHEMA_PREFIX = 'tally_test_';
 
-async function dropTestSchemas(): Promise<void> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The prefix of this run's schemas. */
+    testSchemaPrefix: string;
+  }
+}
+
+/** The process id in a test schema's name; undefined for a name of another form. */
+function runOf(schema: string): number | undefined {
+  const match = /^tally_test_(\d+)_/.exec(schema);
+  return match === null ? undefined : Number(match[1]);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that id.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function dropTestSchemas(which: (schema: string) => boolean): Promise<void> {
   const url = process.env['TALLY_TEST_PG'];
   if (url === undefined || url === '') return;
   const client = new pg.Client({ connectionString: url });
@@ -17,15 +41,20 @@ async function dropTestSchemas(): Promise<void> {
       'SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1)',
       [TEST_SCHEMA_PREFIX],
     );
-    for (const { name } of rows) {
-      await client.query(`DROP SCHEMA ${pg.escapeIdentifier(name)} CASCADE`);
+    for (const { name } of rows.filter((row) => which(row.name))) {
+      await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(name)} CASCADE`);
     }
   } finally {
     await client.end();
   }
 }
 
-export async function setup(): Promise<() => Promise<void>> {
-  await dropTestSchemas();
-  return dropTestSchemas;
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const prefix = `${TEST_SCHEMA_PREFIX}${process.pid}_`;
+  project.provide('testSchemaPrefix', prefix);
+  await dropTestSchemas((schema) => {
+    const run = runOf(schema);
+    return run === undefined || !isRunning(run);
+  });
+  return () => dropTestSchemas((schema) => schema.startsWith(prefix));
 }
