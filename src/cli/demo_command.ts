@@ -11,7 +11,7 @@ import { encodeVerifierKey, generateSigner, parseVerifierKey, type Signer } from
 import { startServer } from '../server/server.js';
 import { voteFor, type Contest, type Election } from '../core/election.js';
 import { leadersOf, measureOutcome, type ContestTotals } from '../core/tally.js';
-import { ResultsFeed } from '../formats/results_feed.js';
+import { ResultsFeed, totalsFromFeed } from '../formats/results_feed.js';
 import type { ContestResult } from '../core/submission.js';
 import { demoElection } from '../sim/demo.js';
 import { generateSubmission, seededRandom } from '../sim/generate.js';
@@ -224,7 +224,7 @@ async function setStatuses(
     const totals = results?.areas
       .find((a) => a.area === scope)
       ?.contests.find((c) => c.contest === contest.id)?.total;
-    const winners = totals === undefined ? [] : callFor(contest, totals);
+    const winners = totals === undefined ? [] : callFor(contest, totalsFromFeed(totals));
     // A tie, or no numbers: it stays too early to call.
     if (results !== undefined && winners.length === 0) continue;
     const answer = await staffPost(

@@ -283,7 +283,17 @@ export type CaucusProblemCode =
   | 'final_above_first'
   | 'too_many_viable_groups'
   | 'delegates_to_nonviable_group'
-  | 'delegates_not_allowed';
+  | 'delegates_not_allowed'
+  | 'chance_not_recorded'
+  | 'chance_mismatch';
+
+/** A game of chance as a precinct recorded it: the tie it settled, and the group it selected. */
+export interface ChanceOutcome {
+  readonly for: 'extra' | 'removal';
+  /** The tied groups, by index. */
+  readonly among: readonly number[];
+  readonly selected: number;
+}
 
 export interface CaucusProblem {
   readonly code: CaucusProblemCode;
@@ -303,6 +313,11 @@ export interface CaucusReport {
   /** The precinct's county delegates. */
   readonly precinctDelegates: number;
   readonly rules: CaucusRules;
+  /**
+   * The games of chance the precinct recorded, in the order it played them; undefined where the
+   * report cannot record them (a published results file), and then they are not asked for.
+   */
+  readonly chance?: readonly ChanceOutcome[];
 }
 
 /**
@@ -347,6 +362,8 @@ export function caucusProblems(report: CaucusReport): CaucusProblem[] {
     });
     return problems;
   }
+  // No delegates: nothing is allocated, and viability decides nothing.
+  if (D <= 0) return problems;
   // One delegate: the caucus as a whole elects it (by a majority the alignments do not show).
   if (D === 1) {
     if (given !== undefined && first > 0 && sum(given) !== 1) {
@@ -392,6 +409,78 @@ export function caucusProblems(report: CaucusReport): CaucusProblem[] {
       code: 'delegates_not_allowed',
       message: `reported ${listed(given)}; the rules give ${shown.join(' or ')}${more}`,
     });
+    return problems;
+  }
+  if (report.chance !== undefined) {
+    const input = { delegates: D, participants: first, final: members, rules: report.rules };
+    problems.push(...chanceProblems(input, given, report.chance, name, listed));
   }
   return problems;
+}
+
+/**
+ * Whether the games of chance a precinct recorded are those its numbers called for, in order,
+ * and select the delegates it reported (which the rules allow with some outcome of them).
+ */
+function chanceProblems(
+  input: Omit<AllocationInput, 'draws'>,
+  given: readonly number[],
+  outcomes: readonly ChanceOutcome[],
+  name: (i: number) => string,
+  listed: (delegates: readonly number[]) => string,
+): CaucusProblem[] {
+  const names = (groups: readonly number[]): string => groups.map(name).join(', ');
+  const what = (tie: ChanceTie): string =>
+    `a tie between ${names(tie.among)} for ${tie.for === 'extra' ? 'a delegate more' : 'a delegate back'}`;
+  const draws: number[] = [];
+  for (;;) {
+    const allocation = allocateDelegates({ ...input, draws });
+    if (allocation.type === 'needs-chance') {
+      const outcome = outcomes[draws.length];
+      const { tie } = allocation;
+      if (outcome === undefined) {
+        return [
+          {
+            code: 'chance_not_recorded',
+            message: `${what(tie)} is settled by a game of chance, and the report records none`,
+          },
+        ];
+      }
+      const sameTie =
+        outcome.for === tie.for &&
+        outcome.among.length === tie.among.length &&
+        tie.among.every((i) => outcome.among.includes(i)) &&
+        tie.among.includes(outcome.selected);
+      if (!sameTie) {
+        return [
+          {
+            code: 'chance_mismatch',
+            message: `the report records a game of chance that selected ${name(outcome.selected)} among ${names(outcome.among)}; the numbers call for ${what(tie)}`,
+          },
+        ];
+      }
+      draws.push(outcome.selected);
+      continue;
+    }
+    if (outcomes.length > draws.length) {
+      return [
+        {
+          code: 'chance_mismatch',
+          message: `the report records ${String(outcomes.length)} game(s) of chance; the numbers call for ${String(draws.length)}`,
+        },
+      ];
+    }
+    if (
+      allocation.type === 'allocated' &&
+      !allocation.delegates.every((d, i) => d === (given[i] ?? 0))
+    ) {
+      return [
+        {
+          code: 'delegates_not_allowed',
+          message: `reported ${listed(given)}; with the games of chance as recorded, the rules give ${listed(allocation.delegates)}`,
+        },
+      ];
+    }
+    return [];
+  }
 }

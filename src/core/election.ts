@@ -134,8 +134,40 @@ export const MeasureContest = z.strictObject({
   passes: PassRule.optional(),
 });
 
-// Caucus contests (alignments, delegates, state delegate equivalents) join this union later.
-export const Contest = z.discriminatedUnion('kind', [CandidateContest, MeasureContest]);
+/**
+ * A party caucus: each reporting unit (a precinct, or a satellite caucus) reports its first and
+ * final alignment of preference groups (the choices) and the county delegates each group won;
+ * Tally works out the state delegate equivalents (SDEs). The math is src/core/caucus.ts.
+ */
+export const CaucusContest = z.strictObject({
+  ...ContestBase,
+  kind: z.literal('caucus'),
+  /**
+   * Whose 2020 rules, where they differ: in Nevada's, the first alignment counts the early
+   * voters' preference cards, and a precinct with more viable groups than delegates gets one
+   * more delegate for each; in Iowa's, the smallest viable groups realign instead.
+   */
+  rules: z.enum(['iowa-2020', 'nevada-2020']),
+  /** Each reporting unit's delegates to its county convention (D), by unit id: all of them. */
+  delegates: z.record(Id, z.int().min(0).max(10_000)),
+  /**
+   * Each county's delegates to the state convention, by the id of the unit that is the county:
+   * every reporting unit lies within exactly one. A group's SDEs in a precinct are its county
+   * delegates × these / the county's county delegates (the sum of its precincts' D).
+   */
+  stateDelegates: z.record(Id, z.int().min(0).max(100_000)),
+  /**
+   * The vote type a precinct's caucus report comes with (a caucus meets once, in person); the
+   * election's first vote type when absent. Its other vote types' submissions leave it out.
+   */
+  voteType: Id.optional(),
+});
+
+export const Contest = z.discriminatedUnion('kind', [
+  CandidateContest,
+  MeasureContest,
+  CaucusContest,
+]);
 
 /** How the office decides what the rules held for review. */
 export const ReviewRules = z.strictObject({
@@ -196,6 +228,7 @@ export type Unit = Readonly<z.infer<typeof Unit>>;
 export type ReleaseRules = Readonly<z.infer<typeof ReleaseRules>>;
 export type Boundary = Readonly<z.infer<typeof Boundary>>;
 export type Contest = Readonly<z.infer<typeof Contest>>;
+export type CaucusContest = Readonly<z.infer<typeof CaucusContest>>;
 export type Choice = Readonly<z.infer<typeof Choice>>;
 export type PassRule = Readonly<z.infer<typeof PassRule>>;
 export type LocalizedText = Readonly<z.infer<typeof LocalizedText>>;
@@ -241,6 +274,19 @@ export interface Election {
   /** By reporting unit, the vote types it reports (its own, or the nearest unit's above). */
   readonly unitVoteTypes: ReadonlyMap<string, readonly string[]>;
   readonly districtUnits: ReadonlyMap<string, ReadonlySet<string>>;
+  /** By caucus contest, where its reporting units send delegates (see CaucusCounties). */
+  readonly caucusCounties: ReadonlyMap<string, CaucusCounties>;
+}
+
+/** A caucus contest's counties: what a precinct's SDEs are worked out with. */
+export interface CaucusCounties {
+  /** By reporting unit on the contest's ballot, the county (a unit id in `stateDelegates`). */
+  readonly countyOf: ReadonlyMap<string, string>;
+  /** By county: its delegates to the state convention, and to its county convention (Σ D). */
+  readonly county: ReadonlyMap<
+    string,
+    { readonly stateDelegates: number; readonly countyDelegates: number }
+  >;
 }
 
 /** Parses and checks a definition: the schema first, then every cross-reference. */
@@ -413,6 +459,15 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
     unitVoteTypes.set(id, own ?? everyVoteType);
   }
 
+  const partial = { definition, units, children, districtUnits };
+  const caucusCounties = new Map<string, CaucusCounties>();
+  for (const contest of definition.contests) {
+    if (contest.kind !== 'caucus') continue;
+    const counties = indexCaucus(partial, reportingUnits, contest);
+    if (typeof counties === 'string') return bad(`caucus "${contest.id}": ${counties}`);
+    caucusCounties.set(contest.id, counties);
+  }
+
   return ok({
     definition,
     units,
@@ -423,11 +478,64 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
     reportingUnits,
     unitVoteTypes,
     districtUnits,
+    caucusCounties,
   });
 }
 
+/**
+ * A caucus contest's counties, or what is wrong with its delegates: every reporting unit on its
+ * ballot, and only those, has its D; every one lies within exactly one county, whose precincts
+ * elect at least one county delegate where it sends any to the state convention.
+ */
+function indexCaucus(
+  election: Pick<Election, 'definition' | 'units' | 'children' | 'districtUnits'>,
+  reportingUnits: readonly string[],
+  contest: CaucusContest,
+): CaucusCounties | string {
+  const onBallot = reportingUnits.filter((id) => isOnBallot(election, contest, id));
+  const caucusing = new Set(onBallot);
+  const stray = Object.keys(contest.delegates).find((id) => !caucusing.has(id));
+  if (stray !== undefined) {
+    return election.units.has(stray)
+      ? `delegates name unit "${stray}", which is not a reporting unit with the caucus on its ballot`
+      : `delegates name unknown unit "${stray}"`;
+  }
+  if (
+    contest.voteType !== undefined &&
+    !election.definition.voteTypes.some((v) => v.id === contest.voteType)
+  ) {
+    return `voteType names unknown vote type "${contest.voteType}"`;
+  }
+  const unknownCounty = Object.keys(contest.stateDelegates).find((id) => !election.units.has(id));
+  if (unknownCounty !== undefined) return `stateDelegates name unknown unit "${unknownCounty}"`;
+  const countyOf = new Map<string, string>();
+  const county = new Map<string, { stateDelegates: number; countyDelegates: number }>();
+  for (const id of onBallot) {
+    const d = contest.delegates[id];
+    if (d === undefined) return `reporting unit "${id}" has no delegates`;
+    const counties = ancestry(election, id).filter((u) => contest.stateDelegates[u] !== undefined);
+    const [own] = counties;
+    if (own === undefined || counties.length > 1) {
+      return `reporting unit "${id}" lies within ${counties.length === 0 ? 'no county of stateDelegates' : `two counties of stateDelegates (${counties.join(', ')})`}`;
+    }
+    countyOf.set(id, own);
+    const totals = county.get(own) ?? {
+      stateDelegates: contest.stateDelegates[own] ?? 0,
+      countyDelegates: 0,
+    };
+    totals.countyDelegates += d;
+    county.set(own, totals);
+  }
+  for (const [id, totals] of county) {
+    if (totals.stateDelegates > 0 && totals.countyDelegates === 0) {
+      return `county "${id}" sends ${String(totals.stateDelegates)} delegates to the state convention, but its precincts elect no county delegates`;
+    }
+  }
+  return { countyOf, county };
+}
+
 /** The unit and every unit above it, nearest first. */
-export function ancestry(election: Election, unitId: string): string[] {
+export function ancestry(election: Pick<Election, 'units'>, unitId: string): string[] {
   const chain: string[] = [];
   for (let id: string | undefined = unitId; id !== undefined; id = election.units.get(id)?.parent) {
     chain.push(id);
@@ -440,8 +548,18 @@ export function isWithin(election: Election, unitId: string, ancestorId: string)
   return ancestry(election, unitId).includes(ancestorId);
 }
 
+/** The vote type whose submissions carry a contest: every one, or a caucus's own. */
+export function reportsContest(election: Election, contest: Contest, voteType: string): boolean {
+  if (contest.kind !== 'caucus') return true;
+  return voteType === (contest.voteType ?? election.definition.voteTypes[0]?.id);
+}
+
 /** Whether a contest is on the ballot of a unit's voters. */
-export function isOnBallot(election: Election, contest: Contest, unitId: string): boolean {
+export function isOnBallot(
+  election: Pick<Election, 'units' | 'districtUnits'>,
+  contest: Contest,
+  unitId: string,
+): boolean {
   if (contest.district === undefined) return true;
   const members = election.districtUnits.get(contest.district);
   return members !== undefined && ancestry(election, unitId).some((id) => members.has(id));

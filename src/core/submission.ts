@@ -3,24 +3,57 @@
 // and whether a person should look at them first (warnings). Pure: the stateful rules
 // (signatures, sequence numbers, amendments) live in ingest.
 import { z } from 'zod';
-import { Id, contestsOnBallot, voteFor, zodProblem, type Election } from './election.js';
+import {
+  Id,
+  contestsOnBallot,
+  reportsContest,
+  voteFor,
+  zodProblem,
+  type Contest,
+  type Election,
+} from './election.js';
 import { err, ok, problem, type Problem, type Result } from './result.js';
 import { sha256Hex } from './sha256.js';
+import { caucusProblems, type CaucusProblemCode } from './caucus.js';
 
 export const SUBMISSION_FORMAT = 'tally-submission/1';
 
 const Count = z.int().min(0);
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex');
 
+/** A game of chance a caucus played to settle a tie for a delegate, and the group it selected. */
+export const ChanceOutcome = z.strictObject({
+  /** For a delegate more (too few given), or one given back (too many). */
+  for: z.enum(['extra', 'removal']),
+  /** The tied preference groups. */
+  among: z.array(Id).min(2).max(100),
+  selected: Id,
+});
+
+/**
+ * What a caucus reports beyond its final alignment (the contest's `counts`): the first
+ * alignment, the county delegates each group won, and the games of chance it played.
+ */
+export const CaucusReport = z.strictObject({
+  /** Members per preference group in the first alignment (Nevada: with early preference cards). */
+  first: z.record(Id, Count),
+  /** County delegates won per preference group. */
+  delegates: z.record(Id, Count),
+  /** The games of chance that settled ties for a delegate, in the order they were played. */
+  chance: z.array(ChanceOutcome).max(100).optional(),
+});
+
 export const ContestResult = z.strictObject({
   contest: Id,
-  /** Votes per choice id. */
+  /** Votes per choice id; for a caucus, members per preference group in the final alignment. */
   counts: z.record(Id, Count),
-  /** Ballots counted in this contest. */
+  /** Ballots counted in this contest; for a caucus, the first alignment's participants. */
   ballotsCast: Count,
-  /** Vote positions lost to overvoting and left unused (undervotes), in votes. */
+  /** Vote positions lost to overvoting and left unused (undervotes), in votes; 0 in a caucus. */
   overvotes: Count,
   undervotes: Count,
+  /** A caucus contest's first alignment, delegates and games of chance; only there. */
+  caucus: CaucusReport.optional(),
 });
 
 export const Evidence = z.strictObject({
@@ -98,12 +131,17 @@ export const SUBMISSION_ERROR_CODES = [
   'unknown_choice',
   'impossible_counts',
   'desk_keying',
+  'invalid_caucus_report',
 ] as const;
 
 export type SubmissionErrorCode = (typeof SUBMISSION_ERROR_CODES)[number];
 
 export type SubmissionWarningCode =
-  'turnout_above_registered' | 'unbalanced_contest' | 'missing_contest' | 'missing_choice';
+  | 'turnout_above_registered'
+  | 'unbalanced_contest'
+  | 'missing_contest'
+  | 'missing_choice'
+  | CaucusProblemCode;
 
 export type SubmissionError = Problem<SubmissionErrorCode>;
 
@@ -215,38 +253,28 @@ export function checkSubmission(
         choice: unknownChoice,
       });
     }
-    const n = voteFor(contest);
-    const votes = Object.values(result.counts).reduce((a, b) => a + b, 0);
-    if (result.ballotsCast > submission.ballotsCast) {
+    if (!reportsContest(election, contest, submission.voteType)) {
       return fail(
-        'impossible_counts',
-        `contest "${contest.id}": ${result.ballotsCast} ballots counted, but only ${submission.ballotsCast} were cast in the unit`,
+        'invalid_caucus_report',
+        `contest "${contest.id}" is a caucus reported with vote type "${contest.kind === 'caucus' ? (contest.voteType ?? election.definition.voteTypes[0]?.id ?? '') : ''}", not "${submission.voteType}"`,
         at,
       );
     }
-    const over = Object.entries(result.counts).find(([, v]) => v > result.ballotsCast);
-    if (over !== undefined) {
-      return fail(
-        'impossible_counts',
-        `contest "${contest.id}": choice "${over[0]}" has ${over[1]} votes from ${result.ballotsCast} ballots`,
-        { ...at, choice: over[0] },
-      );
-    }
-    if (votes + result.overvotes + result.undervotes > result.ballotsCast * n) {
-      return fail(
-        'impossible_counts',
-        `contest "${contest.id}": ${votes} votes, ${result.overvotes} overvotes and ${result.undervotes} undervotes exceed ${result.ballotsCast} ballots × vote for ${n}`,
-        at,
-      );
-    }
-    if (votes + result.overvotes + result.undervotes !== result.ballotsCast * n) {
-      warnings.push(
-        problem(
-          'unbalanced_contest',
-          `contest "${contest.id}": votes, overvotes and undervotes add up to ${votes + result.overvotes + result.undervotes}, not ${result.ballotsCast} ballots × vote for ${n}`,
+    if (contest.kind === 'caucus' || result.caucus !== undefined) {
+      const checked = checkCaucusResult(contest, result, unit.id);
+      if (!checked.ok) return checked;
+      warnings.push(...checked.value);
+      if (result.ballotsCast > submission.ballotsCast) {
+        return fail(
+          'impossible_counts',
+          `contest "${contest.id}": ${result.ballotsCast} took part in the first alignment, but ${submission.ballotsCast} in the unit`,
           at,
-        ),
-      );
+        );
+      }
+    } else {
+      const checked = checkBallotCounts(contest, result, submission);
+      if (!checked.ok) return checked;
+      warnings.push(...checked.value);
     }
     const missing = contest.choices
       .filter((c) => result.counts[c.id] === undefined)
@@ -262,7 +290,7 @@ export function checkSubmission(
     }
   }
   const missingContests = contestsOnBallot(election, unit.id)
-    .filter((c) => !seen.has(c.id))
+    .filter((c) => !seen.has(c.id) && reportsContest(election, c, submission.voteType))
     .map((c) => c.id);
   if (missingContests.length > 0) {
     warnings.push(
@@ -284,6 +312,128 @@ export function checkSubmission(
   return ok(warnings);
 }
 
+/** A ballot contest's counts: what cannot be (an error) and what does not add up (a warning). */
+function checkBallotCounts(
+  contest: Contest,
+  result: ContestResult,
+  submission: Submission,
+): Result<readonly SubmissionWarning[], SubmissionError> {
+  const at = { contest: contest.id };
+  const fail = (
+    message: string,
+    details?: Record<string, unknown>,
+  ): Result<never, SubmissionError> =>
+    err(problem('impossible_counts', `contest "${contest.id}": ${message}`, { ...at, ...details }));
+  const n = voteFor(contest);
+  const votes = Object.values(result.counts).reduce((a, b) => a + b, 0);
+  if (result.ballotsCast > submission.ballotsCast) {
+    return fail(
+      `${result.ballotsCast} ballots counted, but only ${submission.ballotsCast} were cast in the unit`,
+    );
+  }
+  const over = Object.entries(result.counts).find(([, v]) => v > result.ballotsCast);
+  if (over !== undefined) {
+    return fail(`choice "${over[0]}" has ${over[1]} votes from ${result.ballotsCast} ballots`, {
+      choice: over[0],
+    });
+  }
+  const positions = votes + result.overvotes + result.undervotes;
+  if (positions > result.ballotsCast * n) {
+    return fail(
+      `${votes} votes, ${result.overvotes} overvotes and ${result.undervotes} undervotes exceed ${result.ballotsCast} ballots × vote for ${n}`,
+    );
+  }
+  if (positions !== result.ballotsCast * n) {
+    return ok([
+      problem(
+        'unbalanced_contest',
+        `contest "${contest.id}": votes, overvotes and undervotes add up to ${positions}, not ${result.ballotsCast} ballots × vote for ${n}`,
+        at,
+      ),
+    ]);
+  }
+  return ok([]);
+}
+
+/**
+ * A caucus's report: what cannot be read as one (an error: no first alignment or delegates, a
+ * group the caucus does not have, a participant count that is not the first alignment's), and
+ * what breaks the caucus rules (a warning, which holds it for review: src/core/caucus.ts).
+ */
+function checkCaucusResult(
+  contest: Contest,
+  result: ContestResult,
+  unit: string,
+): Result<readonly SubmissionWarning[], SubmissionError> {
+  const at = { contest: contest.id };
+  const fail = (
+    message: string,
+    details?: Record<string, unknown>,
+  ): Result<never, SubmissionError> =>
+    err(
+      problem('invalid_caucus_report', `contest "${contest.id}": ${message}`, {
+        ...at,
+        ...details,
+      }),
+    );
+  if (contest.kind !== 'caucus') {
+    return fail('it is not a caucus, and its results have no first alignment or delegates');
+  }
+  const report = result.caucus;
+  if (report === undefined) {
+    return fail(
+      'a caucus reports its first alignment and delegates (caucus.first, caucus.delegates) with its final alignment (counts)',
+    );
+  }
+  const groups = new Set(contest.choices.map((c) => c.id));
+  const unknown = [
+    ...Object.keys(report.first),
+    ...Object.keys(report.delegates),
+    ...(report.chance ?? []).flatMap((c) => [...c.among, c.selected]),
+  ].find((id) => !groups.has(id));
+  if (unknown !== undefined) {
+    return fail(`it has no preference group "${unknown}"`, { choice: unknown });
+  }
+  for (const outcome of report.chance ?? []) {
+    if (new Set(outcome.among).size !== outcome.among.length) {
+      return fail(`a game of chance names a group twice among ${outcome.among.join(', ')}`);
+    }
+    if (!outcome.among.includes(outcome.selected)) {
+      return fail(
+        `a game of chance selected ${outcome.selected}, which is not among ${outcome.among.join(', ')}`,
+      );
+    }
+  }
+  const participants = Object.values(report.first).reduce((a, b) => a + b, 0);
+  if (result.ballotsCast !== participants) {
+    return fail(
+      `ballotsCast is ${result.ballotsCast}, but the first alignment counts ${participants} participants`,
+    );
+  }
+  if (result.overvotes !== 0 || result.undervotes !== 0) {
+    return fail('a caucus has no overvotes or undervotes (send 0)');
+  }
+  const index = new Map(contest.choices.map((c, i) => [c.id, i]));
+  const problems = caucusProblems({
+    groups: contest.choices.map((c) => c.name['en'] ?? Object.values(c.name)[0] ?? c.id),
+    first: contest.choices.map((c) => report.first[c.id] ?? 0),
+    final: contest.choices.map((c) => result.counts[c.id] ?? 0),
+    delegates: contest.choices.map((c) => report.delegates[c.id] ?? 0),
+    precinctDelegates: contest.delegates[unit] ?? 0,
+    rules: contest.rules,
+    chance: (report.chance ?? []).map((c) => ({
+      for: c.for,
+      among: c.among.map((id) => index.get(id) ?? -1),
+      selected: index.get(c.selected) ?? -1,
+    })),
+  });
+  return ok(problems.map((p) => problem(p.code, `contest "${contest.id}": ${p.message}`, at)));
+}
+
+function byId(numbers: Readonly<Record<string, number>>): [string, number][] {
+  return Object.entries(numbers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /**
  * A fingerprint of the numbers alone, whatever order contests and choices were sent in: two
  * sources that report the same numbers for a unit corroborate each other.
@@ -296,7 +446,11 @@ export function countsFingerprint(submission: Submission): string {
       c.ballotsCast,
       c.overvotes,
       c.undervotes,
-      Object.entries(c.counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      byId(c.counts),
+      // A caucus's first alignment, delegates and games of chance (in the order played).
+      ...(c.caucus === undefined
+        ? []
+        : [[byId(c.caucus.first), byId(c.caucus.delegates), c.caucus.chance ?? []]]),
     ]);
   return sha256Hex(JSON.stringify([submission.ballotsCast, contests]));
 }

@@ -4,18 +4,37 @@
 // log entries arrive; `checkTally` checks a set of results against the counted submissions from
 // scratch, so the publisher can refuse totals that do not add up.
 import type { PublishedStatus } from './admission.js';
+import { stateDelegateEquivalents } from './caucus.js';
 import { ancestry, contestsOnBallot, voteFor, type Contest, type Election } from './election.js';
 import type { LogEntry } from './log_entry.js';
 import { problem, type Problem } from './result.js';
-import { slotKey, type Submission } from './submission.js';
+import { slotKey, type ContestResult, type Submission } from './submission.js';
 
 /** One contest's numbers in one area for one vote type, or for all of them. */
 export interface ContestTotals {
   readonly ballotsCast: number;
   readonly overvotes: number;
   readonly undervotes: number;
-  /** Votes per choice, every choice of the contest present, in definition order. */
+  /**
+   * Votes per choice, every choice of the contest present, in definition order; for a caucus,
+   * members per preference group in the final alignment.
+   */
   readonly counts: Readonly<Record<string, number>>;
+  /** A caucus contest's other numbers per preference group. */
+  readonly caucus?: CaucusTotals;
+}
+
+/** A caucus's numbers per preference group beyond its final alignment. */
+export interface CaucusTotals {
+  /** Members in the first alignment. */
+  readonly first: Readonly<Record<string, number>>;
+  /** County delegates won. */
+  readonly delegates: Readonly<Record<string, number>>;
+  /**
+   * State delegate equivalents, in ten-thousandths (whole numbers): each precinct's to 4 decimal
+   * places, as the party works them out, and an area's the sum of its precincts'.
+   */
+  readonly sde: Readonly<Record<string, number>>;
 }
 
 export interface Reporting {
@@ -166,8 +185,39 @@ interface ContestShape {
   readonly width: number;
 }
 
-// Per vote type, a contest's numbers are [ballotsCast, overvotes, undervotes, ...choices].
+// Per vote type, a contest's numbers are [ballotsCast, overvotes, undervotes, ...choices]; a
+// caucus's, then its groups' first alignment, county delegates and SDEs (CAUCUS_FIELDS).
 const FIXED = 3;
+const CAUCUS_FIELDS = ['first', 'delegates', 'sde'] as const;
+
+/** How many numbers a contest has per vote type. */
+function contestWidth(contest: Contest): number {
+  const groups = contest.choices.length;
+  return FIXED + groups * (contest.kind === 'caucus' ? 1 + CAUCUS_FIELDS.length : 1);
+}
+
+/**
+ * A caucus result's numbers beyond its final alignment, by field and group (in definition
+ * order): first alignment, county delegates, and the SDEs those delegates are worth in the
+ * precinct's county, in ten-thousandths. Undefined for a ballot contest.
+ */
+export function caucusNumbers(
+  election: Election,
+  contest: Contest,
+  unitId: string,
+  result: ContestResult,
+): readonly (readonly number[])[] | undefined {
+  const report = result.caucus;
+  if (contest.kind !== 'caucus' || report === undefined) return undefined;
+  const counties = election.caucusCounties.get(contest.id);
+  const county = counties?.county.get(counties.countyOf.get(unitId) ?? '');
+  const first = contest.choices.map((c) => report.first[c.id] ?? 0);
+  const delegates = contest.choices.map((c) => report.delegates[c.id] ?? 0);
+  const sde = delegates.map((d) =>
+    county === undefined || county.countyDelegates === 0 ? 0 : stateDelegateEquivalents(d, county),
+  );
+  return [first, delegates, sde];
+}
 
 // An area's contest block is [units expected, units reported, then per vote type its numbers].
 const EXPECTED = 0;
@@ -266,7 +316,7 @@ export class Tally {
     const voteTypes = definition.voteTypes.length;
     let offset = 0;
     for (const contest of definition.contests) {
-      const width = FIXED + contest.choices.length;
+      const width = contestWidth(contest);
       this.shapes.set(contest.id, {
         contest,
         choiceIndex: new Map(contest.choices.map((c, i) => [c.id, i])),
@@ -594,6 +644,14 @@ export class Tally {
         places.push(at + FIXED + i);
         votes.push(sign * (result.counts[choice] ?? 0));
       }
+      const caucus = caucusNumbers(this.election, shape.contest, submission.unit, result);
+      const groups = shape.contest.choices.length;
+      caucus?.forEach((field, f) => {
+        for (let i = 0; i < groups; i++) {
+          places.push(at + FIXED + (f + 1) * groups + i);
+          votes.push(sign * (field[i] ?? 0));
+        }
+      });
       for (const n of vectors) {
         if ((n[shape.offset + EXPECTED] ?? 0) === 0) continue;
         n[at] = (n[at] ?? 0) + sign * result.ballotsCast;
@@ -876,36 +934,56 @@ function bump(numbers: Float64Array, at: number, by: number): void {
   numbers[at] = (numbers[at] ?? 0) + by;
 }
 
-/** A contest's totals from its numbers in `vector` at `at`: [ballots, over, under, ...choices]. */
+/** A contest's totals from its numbers in `vector` at `at` (see FIXED). */
 function totalsOf(contest: Contest, vector: Float64Array, at: number): ContestTotals {
-  const counts: Record<string, number> = {};
   const { choices } = contest;
-  for (let i = 0; i < choices.length; i++) {
-    counts[choices[i]?.id ?? ''] = vector[at + FIXED + i] ?? 0;
-  }
+  const field = (f: number): Record<string, number> => {
+    const numbers: Record<string, number> = {};
+    for (let i = 0; i < choices.length; i++) {
+      numbers[choices[i]?.id ?? ''] = vector[at + FIXED + f * choices.length + i] ?? 0;
+    }
+    return numbers;
+  };
   return {
     ballotsCast: vector[at] ?? 0,
     overvotes: vector[at + 1] ?? 0,
     undervotes: vector[at + 2] ?? 0,
-    counts,
+    counts: field(0),
+    ...(contest.kind === 'caucus'
+      ? { caucus: { first: field(1), delegates: field(2), sde: field(3) } }
+      : {}),
   };
+}
+
+/** The `k`th of a contest's numbers in its totals (see FIXED). */
+function totalsField(contest: Contest, totals: ContestTotals, k: number): number {
+  if (k === 0) return totals.ballotsCast;
+  if (k === 1) return totals.overvotes;
+  if (k === 2) return totals.undervotes;
+  const groups = contest.choices.length;
+  const f = Math.floor((k - FIXED) / groups);
+  const id = contest.choices[(k - FIXED) % groups]?.id ?? '';
+  const numbers = f === 0 ? totals.counts : totals.caucus?.[CAUCUS_FIELDS[f - 1] ?? 'first'];
+  return numbers?.[id] ?? 0;
 }
 
 /** The leading choices: the top vote-for places, ties at the last place included. */
 export function leadersOf(contest: Contest, totals: ContestTotals): string[] {
-  const seats = contest.kind === 'candidate' ? voteFor(contest) : 1;
+  // A caucus is led in state delegate equivalents.
+  const counts = (contest.kind === 'caucus' ? totals.caucus?.sde : undefined) ?? totals.counts;
+  const seats = voteFor(contest);
   if (seats === 1) {
     // One place: every choice with the most votes, in ballot order (a million areas are built
     // for a large election's precinct files: no ranking for each).
     let most = 0;
-    for (const c of contest.choices) most = Math.max(most, totals.counts[c.id] ?? 0);
+    for (const c of contest.choices) most = Math.max(most, counts[c.id] ?? 0);
     if (most === 0) return [];
     const leaders: string[] = [];
-    for (const c of contest.choices) if ((totals.counts[c.id] ?? 0) === most) leaders.push(c.id);
+    for (const c of contest.choices) if ((counts[c.id] ?? 0) === most) leaders.push(c.id);
     return leaders;
   }
   const ranked = contest.choices
-    .map((c) => ({ id: c.id, votes: totals.counts[c.id] ?? 0 }))
+    .map((c) => ({ id: c.id, votes: counts[c.id] ?? 0 }))
     .filter((c) => c.votes > 0)
     .sort((a, b) => b.votes - a.votes);
   const last = ranked[Math.min(seats, ranked.length) - 1];
@@ -940,7 +1018,16 @@ function fieldName(contest: Contest, field: number): string {
   if (field === 0) return 'ballots cast';
   if (field === 1) return 'overvotes';
   if (field === 2) return 'undervotes';
-  return `votes for ${contest.choices[field - FIXED]?.id ?? ''}`;
+  const groups = contest.choices.length;
+  const id = contest.choices[(field - FIXED) % groups]?.id ?? '';
+  if (contest.kind !== 'caucus') return `votes for ${id}`;
+  const f = Math.floor((field - FIXED) / groups);
+  return [
+    `final alignment of ${id}`,
+    `first alignment of ${id}`,
+    `county delegates of ${id}`,
+    `state delegate equivalents of ${id} (ten-thousandths)`,
+  ][f] as string;
 }
 
 /**
@@ -963,7 +1050,7 @@ export class TallyLayout {
     let at = 3 + this.voteTypes.length;
     for (const contest of election.definition.contests) {
       this.contestAt.set(contest.id, at);
-      const width = FIXED + contest.choices.length;
+      const width = contestWidth(contest);
       this.blocks.set(contest.id, { at, choices: contest.choices.map((c) => c.id), width });
       at += 2 + this.voteTypes.length * width;
     }
@@ -978,7 +1065,7 @@ export class TallyLayout {
       return `ballots cast (${this.voteTypes[index - 3] ?? ''})`;
     for (const contest of this.election.definition.contests) {
       const at = this.contestAt.get(contest.id) ?? 0;
-      const width = FIXED + contest.choices.length;
+      const width = contestWidth(contest);
       if (index >= at + 2 + this.voteTypes.length * width) continue;
       if (index === at) return `${contest.id}: units expected`;
       if (index === at + 1) return `${contest.id}: units reported`;
@@ -1223,6 +1310,12 @@ export function unitNumbers(
         v[base + FIXED + i] =
           (v[base + FIXED + i] ?? 0) + (r.counts[block.choices[i] as string] ?? 0);
       }
+      const contest = election.contests.get(r.contest);
+      const caucus = contest && caucusNumbers(election, contest, unitId, r);
+      caucus?.forEach((field, f) => {
+        const from = base + FIXED + (f + 1) * block.choices.length;
+        field.forEach((n, i) => (v[from + i] = (v[from + i] ?? 0) + n));
+      });
     }
   }
   return v;
@@ -1259,7 +1352,7 @@ export function publishedNumbers(
       problems.push(mismatch(r.area, `contest ${c.contest}`, 0, 1));
       continue;
     }
-    const { at, choices, width } = block;
+    const { at, width } = block;
     v[at] = c.reporting.expected;
     v[at + 1] = c.reporting.reported;
     for (let i = 0; i < voteTypes.length; i++) {
@@ -1269,21 +1362,13 @@ export function publishedNumbers(
       v[base] = t.ballotsCast;
       v[base + 1] = t.overvotes;
       v[base + 2] = t.undervotes;
-      for (let k = 0; k < choices.length; k++)
-        v[base + FIXED + k] = t.counts[choices[k] as string] ?? 0;
+      for (let k = FIXED; k < width; k++) v[base + k] = totalsField(contest, t, k);
     }
     // The totals over vote types must be the sums of the vote types' numbers.
     for (let k = 0; k < width; k++) {
       let sum = 0;
       for (let i = 0; i < voteTypes.length; i++) sum += v[at + 2 + i * width + k] ?? 0;
-      const total =
-        k === 0
-          ? c.total.ballotsCast
-          : k === 1
-            ? c.total.overvotes
-            : k === 2
-              ? c.total.undervotes
-              : (c.total.counts[choices[k - FIXED] as string] ?? 0);
+      const total = totalsField(contest, c.total, k);
       if (total !== sum)
         problems.push(
           mismatch(r.area, `${c.contest}: ${fieldName(contest, k)} (all vote types)`, sum, total),

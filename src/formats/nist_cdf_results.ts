@@ -4,7 +4,7 @@
 // parent; each is a whole, valid ElectionReport. `readNistResults` reads such reports back into
 // totals, so a round trip can show that nothing was lost on the way out.
 import { z } from 'zod';
-import type { Election, LocalizedText } from '../core/election.js';
+import { voteFor, type Election, type LocalizedText } from '../core/election.js';
 import { err, ok, problem, type Problem, type Result } from '../core/result.js';
 import type { AreaResults } from '../core/tally.js';
 import { JsonBytes, utf8Fragment, withJsonBytes } from './json_bytes.js';
@@ -239,8 +239,9 @@ export function writeNistResults(
         .raw(OBJECT_END);
     }
   });
+  // A caucus's preference groups are its candidates' (NIST has no caucus: see README).
   const candidates = d.contests.flatMap((contest) =>
-    contest.kind !== 'candidate'
+    contest.kind === 'measure'
       ? []
       : contest.choices.map(
           (choice) =>
@@ -350,7 +351,7 @@ export function writeNistResults(
       return;
     }
     w.text(
-      `],"@type":"ElectionResults.CandidateContest","VotesAllowed":${contest.voteFor},"NumberElected":${contest.voteFor},"VoteVariation":${str(contest.voteFor > 1 ? 'n-of-m' : 'plurality')},"ContestSelection":[`,
+      `],"@type":"ElectionResults.CandidateContest","VotesAllowed":${voteFor(contest)},"NumberElected":${voteFor(contest)},"VoteVariation":${str(voteFor(contest) > 1 ? 'n-of-m' : 'plurality')},"ContestSelection":[`,
     );
     list(contest.choices, (choice) => {
       w.text(
@@ -731,7 +732,7 @@ export function nistStatementsOf(
     for (const choice of contest.choices) {
       const key = `choice|${id}|${choice.id}`;
       texts(`${key}|name`, choice.name, of);
-      if (contest.kind === 'candidate' && choice.party !== undefined)
+      if (contest.kind !== 'measure' && choice.party !== undefined)
         out.push({ key: `${key}|party`, value: choice.party, kind: 'field', ...of });
     }
   }

@@ -4,7 +4,7 @@
 // county's file changes only when its precincts do. Both are documented by a JSON Schema
 // (schema/results.schema.json) generated from the zod schemas here. Also the CSV per contest.
 import { z } from 'zod';
-import { Id, LocalizedText, type Election } from '../core/election.js';
+import { Id, LocalizedText, voteFor, type Contest, type Election } from '../core/election.js';
 import { statusAsOf, type PublishedStatus } from '../core/admission.js';
 import { CONTEST_STATUSES } from '../core/log_entry.js';
 import type { AreaResults, ContestTotals } from '../core/tally.js';
@@ -16,10 +16,26 @@ export const UNIT_RESULTS_FORMAT = 'tally-unit-results/1';
 const Count = z.int().min(0);
 
 const ContestTotals = z.strictObject({
-  ballotsCast: Count,
+  ballotsCast: Count.describe('ballots counted; in a caucus, the first alignment’s participants'),
   overvotes: Count,
   undervotes: Count,
-  counts: z.record(Id, Count).describe('votes per choice id, every choice present'),
+  counts: z
+    .record(Id, Count)
+    .describe(
+      'votes per choice id, every choice present; in a caucus, members per preference group in the final alignment',
+    ),
+  caucus: z
+    .strictObject({
+      firstAlignment: z.record(Id, Count).describe('members per preference group'),
+      countyDelegates: z.record(Id, Count).describe('county convention delegates won'),
+      stateDelegateEquivalents: z
+        .record(Id, z.number().min(0))
+        .describe(
+          'state delegate equivalents, to 4 decimal places: each precinct’s worked out from its county delegates, and an area’s the sum of its precincts’',
+        ),
+    })
+    .optional()
+    .describe('a caucus contest’s numbers beyond its final alignment (counts)'),
 });
 
 const Reporting = z.strictObject({
@@ -119,7 +135,7 @@ export const ResultsFeed = z
       z.strictObject({
         id: Id,
         name: LocalizedText,
-        kind: z.enum(['candidate', 'measure']),
+        kind: z.enum(['candidate', 'measure', 'caucus']),
         voteFor: z.int().min(1),
         district: Id.optional(),
         choices: z.array(ChoiceFeed),
@@ -202,7 +218,40 @@ const copyTotals = (
   overvotes: t.overvotes,
   undervotes: t.undervotes,
   counts: { ...t.counts },
+  ...(t.caucus === undefined
+    ? {}
+    : {
+        caucus: {
+          firstAlignment: { ...t.caucus.first },
+          countyDelegates: { ...t.caucus.delegates },
+          stateDelegateEquivalents: sdeFeed(t.caucus.sde),
+        },
+      }),
 });
+
+/** A contest's totals as the feeds give them, read back into the tally's terms. */
+export function totalsFromFeed(t: z.infer<typeof ContestTotals>): ContestTotals {
+  const { caucus, ...ballot } = t;
+  if (caucus === undefined) return ballot;
+  return {
+    ...ballot,
+    caucus: {
+      first: caucus.firstAlignment,
+      delegates: caucus.countyDelegates,
+      sde: Object.fromEntries(
+        Object.entries(caucus.stateDelegateEquivalents).map(([id, n]) => [
+          id,
+          Math.round(n * 10_000),
+        ]),
+      ),
+    },
+  };
+}
+
+/** State delegate equivalents as the feeds give them: decimals, from ten-thousandths. */
+export function sdeFeed(sde: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(sde).map(([id, n]) => [id, n / 10_000]));
+}
 
 /** Reporting units per results file: small enough that a new result rewrites little. */
 export const UNIT_GROUP_SIZE = 100;
@@ -267,7 +316,7 @@ export function resultsFeed(
       id: c.id,
       name: c.name,
       kind: c.kind,
-      voteFor: c.kind === 'candidate' ? c.voteFor : 1,
+      voteFor: voteFor(c),
       ...(c.district === undefined ? {} : { district: c.district }),
       choices: c.choices.map((ch) => ({
         id: ch.id,
@@ -378,6 +427,9 @@ const fragment = {
   overvotes: utf8Fragment(',"overvotes":'),
   undervotes: utf8Fragment(',"undervotes":'),
   counts: utf8Fragment(',"counts":'),
+  caucus: utf8Fragment(',"caucus":{"firstAlignment":'),
+  countyDelegates: utf8Fragment(',"countyDelegates":'),
+  sde: utf8Fragment(',"stateDelegateEquivalents":'),
   totalsEnd: utf8Fragment('}'),
   contestFirst: utf8Fragment('{"contest":'),
   contestNext: utf8Fragment(',{"contest":'),
@@ -426,6 +478,15 @@ function writeTotals(w: JsonBytes, t: ContestTotals): void {
     .number(t.undervotes)
     .raw(fragment.counts);
   writeNumbers(w, t.counts);
+  if (t.caucus !== undefined) {
+    w.raw(fragment.caucus);
+    writeNumbers(w, t.caucus.first);
+    w.raw(fragment.countyDelegates);
+    writeNumbers(w, t.caucus.delegates);
+    w.raw(fragment.sde);
+    writeNumbers(w, sdeFeed(t.caucus.sde));
+    w.raw(fragment.totalsEnd);
+  }
   w.raw(fragment.totalsEnd);
 }
 
@@ -531,11 +592,34 @@ export function choiceColumns(election: Election, contestId: string): string[] {
   const nameOf = firstLanguage(election);
   const names = (contest?.choices ?? []).map((c) => nameOf(c.name) || c.id);
   // A name two choices share, or one of the file's own columns, gets the choice's id too.
-  return names.map((name, i) =>
+  const columns = names.map((name, i) =>
     names.indexOf(name) === i && names.lastIndexOf(name) === i && !CONTEST_CSV_FIXED.has(name)
       ? name
       : `${name} (${contest?.choices[i]?.id ?? ''})`,
   );
+  if (contest?.kind !== 'caucus') return columns;
+  // A caucus: each preference group's four numbers (see caucusCsvNumbers).
+  return CAUCUS_CSV_FIELDS.flatMap((field) => columns.map((name) => `${name}: ${field}`));
+}
+
+/** A caucus contest's numbers per preference group in its CSV, each group's in this order. */
+const CAUCUS_CSV_FIELDS = [
+  'final alignment',
+  'first alignment',
+  'county delegates',
+  'state delegate equivalents',
+] as const;
+
+/** A caucus's numbers in CSV: as CAUCUS_CSV_FIELDS lists them; SDEs to 4 decimal places. */
+function caucusCsvNumbers(contest: Contest, t: ContestTotals): (string | number)[] {
+  const of = (numbers: Readonly<Record<string, number>> | undefined): number[] =>
+    contest.choices.map((ch) => numbers?.[ch.id] ?? 0);
+  return [
+    ...of(t.counts),
+    ...of(t.caucus?.first),
+    ...of(t.caucus?.delegates),
+    ...of(t.caucus?.sde).map((n) => (n / 10_000).toFixed(4)),
+  ];
 }
 
 /**
@@ -578,7 +662,9 @@ export function contestCsv(
           t.ballotsCast,
           t.overvotes,
           t.undervotes,
-          ...contest.choices.map((ch) => t.counts[ch.id] ?? 0),
+          ...(contest.kind === 'caucus'
+            ? caucusCsvNumbers(contest, t)
+            : contest.choices.map((ch) => t.counts[ch.id] ?? 0)),
           asOf.log,
           asOf.time,
           test,

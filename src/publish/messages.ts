@@ -79,6 +79,14 @@ export const en = {
   noVotesYet: 'No votes counted yet',
   voteFor: 'Vote for {n, number}',
   measure: 'Ballot measure',
+  // A party caucus: its preference groups' members in the first and the final alignment, the
+  // county convention delegates they won, and what those are worth at the state convention.
+  caucus: 'Caucus',
+  preferenceGroup: 'Preference group',
+  firstAlignment: 'First alignment',
+  finalAlignment: 'Final alignment',
+  countyDelegates: 'County delegates',
+  stateDelegateEquivalents: 'State delegate equivalents',
   measurePassing: 'Passing',
   measureFailing: 'Failing',
   passRule:

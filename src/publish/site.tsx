@@ -6,12 +6,19 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { statusAsOf, type PublishedStatus } from '../core/admission.js';
-import type { Choice, Contest, Election, LocalizedText } from '../core/election.js';
+import {
+  voteFor,
+  type Choice,
+  type Contest,
+  type Election,
+  type LocalizedText,
+} from '../core/election.js';
 import {
   measureOutcome,
   type AreaOverview,
   type AreaResults,
   type TrendSlots,
+  type CaucusTotals,
   type ContestResults,
   type ContestTotals,
 } from '../core/tally.js';
@@ -72,6 +79,8 @@ interface Ctx {
   readonly m: Messages;
   readonly number: NumberFormatter;
   readonly percent: NumberFormatter;
+  /** State delegate equivalents, given in ten-thousandths: to 4 decimal places. */
+  readonly sde: { format(tenThousandths: number): string };
   /** The time of the log a page shows, as it says it. */
   readonly time: Intl.DateTimeFormat;
   /** The time of day of a point of the night's trend. */
@@ -112,12 +121,12 @@ class NumberFormatter {
  */
 const locales = new Map<
   string,
-  Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock' | 'list'>
+  Pick<Ctx, 'm' | 'number' | 'percent' | 'sde' | 'time' | 'clock' | 'list'>
 >();
 function localeOf(
   lang: Language,
   timeZone: string,
-): Pick<Ctx, 'm' | 'number' | 'percent' | 'time' | 'clock' | 'list'> {
+): Pick<Ctx, 'm' | 'number' | 'percent' | 'sde' | 'time' | 'clock' | 'list'> {
   const key = `${lang} ${timeZone}`;
   let locale = locales.get(key);
   if (locale === undefined) {
@@ -128,6 +137,7 @@ function localeOf(
       percent: new NumberFormatter(
         new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }),
       ),
+      sde: sdeFormatter(tag),
       // Made once: an Intl format takes longer to make than a page takes to render.
       time: new Intl.DateTimeFormat(tag, {
         year: 'numeric',
@@ -151,6 +161,26 @@ function localeOf(
     locales.set(key, locale);
   }
   return locale;
+}
+
+function sdeFormatter(tag: string): Ctx['sde'] {
+  const decimals = new NumberFormatter(
+    new Intl.NumberFormat(tag, { minimumFractionDigits: 4, maximumFractionDigits: 4 }),
+  );
+  return { format: (tenThousandths) => decimals.format(tenThousandths / 10_000) };
+}
+
+/**
+ * The numbers a contest's choices are ranked by: votes, or a caucus's state delegate equivalents
+ * (in ten-thousandths).
+ */
+function rankedBy(contest: Contest, totals: ContestTotals): Readonly<Record<string, number>> {
+  return (contest.kind === 'caucus' ? totals.caucus?.sde : undefined) ?? totals.counts;
+}
+
+/** A number of `rankedBy`, as a page writes it. */
+function rankedNumber(ctx: Ctx, contest: Contest, n: number): string {
+  return contest.kind === 'caucus' ? ctx.sde.format(n) : ctx.number.format(n);
 }
 
 /** Text from the definition in the page's language, else the election's first language. */
@@ -425,8 +455,9 @@ function ContestProgress(props: {
  * ballot order), so that the leader is never below the runner-up; a measure's, as on the ballot.
  */
 function choicesInOrder(contest: Contest, totals: ContestTotals): readonly Choice[] {
-  if (contest.kind !== 'candidate') return contest.choices;
-  const votes = (c: Choice): number => totals.counts[c.id] ?? 0;
+  if (contest.kind === 'measure') return contest.choices;
+  const ranked = rankedBy(contest, totals);
+  const votes = (c: Choice): number => ranked[c.id] ?? 0;
   return [...contest.choices].sort((a, b) => votes(b) - votes(a));
 }
 
@@ -435,8 +466,9 @@ function choicesInOrder(contest: Contest, totals: ContestTotals): readonly Choic
  * less the first place not elected's (the runner-up's, for one seat); undefined with no votes.
  */
 function leadMargin(contest: Contest, totals: ContestTotals): number | undefined {
-  const seats = contest.kind === 'candidate' ? contest.voteFor : 1;
-  const votes = contest.choices.map((c) => totals.counts[c.id] ?? 0).sort((a, b) => b - a);
+  const seats = voteFor(contest);
+  const ranked = rankedBy(contest, totals);
+  const votes = contest.choices.map((c) => ranked[c.id] ?? 0).sort((a, b) => b - a);
   const all = votes.reduce((a, b) => a + b, 0);
   if (all === 0) return undefined;
   return ((votes[seats - 1] ?? 0) - (votes[seats] ?? 0)) / all;
@@ -470,7 +502,7 @@ function mapLead(
       margin: Math.abs(votes(choice) / all - share[0] / share[1]),
     };
   }
-  const seats = contest.kind === 'candidate' ? contest.voteFor : 1;
+  const seats = voteFor(contest);
   return {
     leader: results.leaders.length === seats ? results.leaders[0] : undefined,
     margin: leadMargin(contest, totals),
@@ -507,6 +539,9 @@ function ChoiceTable(props: {
   caption: string;
 }): preact.JSX.Element {
   const { ctx, contest, totals } = props;
+  if (contest.kind === 'caucus' && totals.caucus !== undefined) {
+    return <CaucusTable {...props} caucus={totals.caucus} />;
+  }
   const parties = new Map(ctx.input.election.definition.parties.map((p) => [p.id, p]));
   const votes = Object.values(totals.counts).reduce((a, b) => a + b, 0);
   const hasParties = contest.choices.some((c) => c.party !== undefined);
@@ -565,6 +600,85 @@ function ChoiceTable(props: {
         })}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A caucus's numbers in an area: each preference group's members in the first and the final
+ * alignment, its county delegates and its state delegate equivalents, with its share of these,
+ * by which the groups are ranked.
+ */
+function CaucusTable(props: {
+  ctx: Ctx;
+  contest: Contest;
+  totals: ContestTotals;
+  caucus: CaucusTotals;
+  leaders: readonly string[];
+  winners: readonly string[];
+  caption: string;
+}): preact.JSX.Element {
+  const { ctx, contest, totals, caucus } = props;
+  const all = Object.values(caucus.sde).reduce((a, b) => a + b, 0);
+  const heads = [
+    'firstAlignment',
+    'finalAlignment',
+    'countyDelegates',
+    'stateDelegateEquivalents',
+    'share',
+  ] as const;
+  return (
+    <div class="scroll">
+      <table class="results stack">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <T ctx={ctx} k="preferenceGroup" />
+            </th>
+            {heads.map((k) => (
+              <th scope="col" class="num" key={k}>
+                <T ctx={ctx} k={k} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {choicesInOrder(contest, totals).map((choice) => {
+            const sde = caucus.sde[choice.id] ?? 0;
+            const winner = props.winners.includes(choice.id);
+            const leading = winner || props.leaders.includes(choice.id);
+            const cells = [
+              ctx.number.format(caucus.first[choice.id] ?? 0),
+              ctx.number.format(totals.counts[choice.id] ?? 0),
+              ctx.number.format(caucus.delegates[choice.id] ?? 0),
+              ctx.sde.format(sde),
+              ctx.percent.format(share(sde, all)),
+            ];
+            return (
+              <tr key={choice.id} class={leading ? 'leading' : undefined}>
+                <th scope="row">
+                  <Name ctx={ctx} text={choice.name} />
+                  {leading ? (
+                    <>
+                      {' '}
+                      <span class="badge">
+                        <T ctx={ctx} k={winner ? 'winner' : 'leading'} />
+                      </span>
+                    </>
+                  ) : null}
+                  <ShareBar share={share(sde, all)} colour={contest.choices.indexOf(choice)} />
+                </th>
+                {cells.map((text, i) => (
+                  <td class="num" key={heads[i]} data-label={ctx.m.t(heads[i] ?? 'share')}>
+                    {text}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -656,7 +770,7 @@ function ContestResultsTable(props: {
         {contest.kind === 'candidate' ? (
           <T ctx={ctx} k="voteFor" values={{ n: contest.voteFor }} />
         ) : (
-          <T ctx={ctx} k="measure" />
+          <T ctx={ctx} k={contest.kind === 'caucus' ? 'caucus' : 'measure'} />
         )}
         {rule === undefined ? null : (
           <>
@@ -985,6 +1099,68 @@ function Trend(props: { ctx: Ctx; contest: Contest }): preact.JSX.Element | null
   );
 }
 
+/** A contest's ballots, overvotes and undervotes, and its choices' votes by vote type. */
+function ByVoteType(props: {
+  ctx: Ctx;
+  contest: Contest;
+  results: ContestResults;
+  title: string;
+}): preact.JSX.Element {
+  const { ctx, contest, results, title } = props;
+  const voteTypes = ctx.input.election.definition.voteTypes;
+  return (
+    <>
+      <p class="meta">
+        <T ctx={ctx} k="ballotsCast" />: {ctx.number.format(results.total.ballotsCast)} ·{' '}
+        <T ctx={ctx} k="overvotes" />: {ctx.number.format(results.total.overvotes)} ·{' '}
+        <T ctx={ctx} k="undervotes" />: {ctx.number.format(results.total.undervotes)}
+      </p>
+      <section aria-labelledby="by-vote-type">
+        <h2 id="by-vote-type">
+          <T ctx={ctx} k="byVoteType" />
+        </h2>
+        <div class="scroll">
+          <table class="results stack">
+            <caption class="visually-hidden">{`${title}: ${ctx.m.t('byVoteType')}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <T ctx={ctx} k="choice" />
+                </th>
+                {voteTypes.map((v) => (
+                  <th scope="col" class="num" key={v.id}>
+                    <Name ctx={ctx} text={v.name} />
+                  </th>
+                ))}
+                <th scope="col" class="num">
+                  <T ctx={ctx} k="total" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {choicesInOrder(contest, results.total).map((choice) => (
+                <tr key={choice.id}>
+                  <th scope="row">
+                    <Name ctx={ctx} text={choice.name} />
+                  </th>
+                  {voteTypes.map((v) => (
+                    <td class="num" key={v.id} data-label={pick(ctx, v.name).text}>
+                      {ctx.number.format(results.byVoteType[v.id]?.counts[choice.id] ?? 0)}
+                    </td>
+                  ))}
+                  <td class="num" data-label={ctx.m.t('total')}>
+                    {ctx.number.format(results.total.counts[choice.id] ?? 0)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
 export function contestPage(input: SiteInput, lang: Language, contestId: string): string {
   const ctx = context(input, lang, 1);
   const { election } = input;
@@ -1014,7 +1190,6 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
       },
     ];
   });
-  const voteTypes = election.definition.voteTypes;
   return renderPage(
     <Layout
       ctx={ctx}
@@ -1033,53 +1208,9 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
             area={contestScope(election, contest)}
             caption={`${title}: ${ctx.m.t('total')}`}
           />
-          <p class="meta">
-            <T ctx={ctx} k="ballotsCast" />: {ctx.number.format(results.total.ballotsCast)} ·{' '}
-            <T ctx={ctx} k="overvotes" />: {ctx.number.format(results.total.overvotes)} ·{' '}
-            <T ctx={ctx} k="undervotes" />: {ctx.number.format(results.total.undervotes)}
-          </p>
-          <section aria-labelledby="by-vote-type">
-            <h2 id="by-vote-type">
-              <T ctx={ctx} k="byVoteType" />
-            </h2>
-            <div class="scroll">
-              <table class="results stack">
-                <caption class="visually-hidden">{`${title}: ${ctx.m.t('byVoteType')}`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <T ctx={ctx} k="choice" />
-                    </th>
-                    {voteTypes.map((v) => (
-                      <th scope="col" class="num" key={v.id}>
-                        <Name ctx={ctx} text={v.name} />
-                      </th>
-                    ))}
-                    <th scope="col" class="num">
-                      <T ctx={ctx} k="total" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {choicesInOrder(contest, results.total).map((choice) => (
-                    <tr key={choice.id}>
-                      <th scope="row">
-                        <Name ctx={ctx} text={choice.name} />
-                      </th>
-                      {voteTypes.map((v) => (
-                        <td class="num" key={v.id} data-label={pick(ctx, v.name).text}>
-                          {ctx.number.format(results.byVoteType[v.id]?.counts[choice.id] ?? 0)}
-                        </td>
-                      ))}
-                      <td class="num" data-label={ctx.m.t('total')}>
-                        {ctx.number.format(results.total.counts[choice.id] ?? 0)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          {contest.kind === 'caucus' ? null : (
+            <ByVoteType ctx={ctx} contest={contest} results={results} title={title} />
+          )}
         </>
       )}
       {areas.length === 0 ? null : (
@@ -1087,6 +1218,11 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
           <h2 id="by-area">
             <T ctx={ctx} k="byArea" />
           </h2>
+          {contest.kind === 'caucus' ? (
+            <p class="meta">
+              <T ctx={ctx} k="stateDelegateEquivalents" />
+            </p>
+          ) : null}
           <div class="map-and-table">
             {mapAreas.length === 0 ? null : (
               <figure>
@@ -1181,7 +1317,7 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
                         </td>
                         {contest.choices.map((ch) => (
                           <td class="num" key={ch.id} data-label={pick(ctx, ch.name).text}>
-                            {ctx.number.format(c.total.counts[ch.id] ?? 0)}
+                            {rankedNumber(ctx, contest, rankedBy(contest, c.total)[ch.id] ?? 0)}
                           </td>
                         ))}
                         {a.reporting.expected === c.reporting.expected ? (
@@ -1215,7 +1351,8 @@ export function contestPage(input: SiteInput, lang: Language, contestId: string)
           </div>
         </section>
       )}
-      <Trend ctx={ctx} contest={contest} />
+      {/* The trend charts votes: a caucus's are in delegates, which it does not chart (yet). */}
+      {contest.kind === 'caucus' ? null : <Trend ctx={ctx} contest={contest} />}
     </Layout>,
   );
 }
@@ -1364,6 +1501,21 @@ function UnitResults(props: {
           {area.contests.map((c) => {
             const contest = election.contests.get(c.contest) as Contest;
             const name = pick(ctx, contest.name).text;
+            if (contest.kind === 'caucus') {
+              return (
+                <section key={contest.id} aria-labelledby={`u-${contest.id}`}>
+                  <h3 id={`u-${contest.id}`}>
+                    <Name ctx={ctx} text={contest.name} />
+                  </h3>
+                  <CaucusUnits
+                    ctx={ctx}
+                    contest={contest}
+                    units={results}
+                    caption={`${name}: ${level}`}
+                  />
+                </section>
+              );
+            }
             return (
               <section key={contest.id} aria-labelledby={`u-${contest.id}`}>
                 <h3 id={`u-${contest.id}`}>
@@ -1420,6 +1572,90 @@ function UnitResults(props: {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A caucus's numbers per preference group in the table of reporting units. */
+const CAUCUS_UNIT_COLUMNS = [
+  'firstAlignment',
+  'finalAlignment',
+  'countyDelegates',
+  'stateDelegateEquivalents',
+] as const;
+
+/**
+ * A caucus in each reporting unit: a row per preference group, with its members in the first
+ * and the final alignment, its county delegates and state delegate equivalents; the unit named
+ * once, for its rows.
+ */
+function CaucusUnits(props: {
+  ctx: Ctx;
+  contest: Contest;
+  units: readonly (AreaResults | undefined)[];
+  caption: string;
+}): preact.JSX.Element {
+  const { ctx, contest } = props;
+  const { election } = ctx.input;
+  return (
+    <div class="scroll">
+      <table class="results stack">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <T ctx={ctx} k="area" />
+            </th>
+            <th scope="col">
+              <T ctx={ctx} k="preferenceGroup" />
+            </th>
+            {CAUCUS_UNIT_COLUMNS.map((k) => (
+              <th scope="col" class="num" key={k}>
+                <T ctx={ctx} k={k} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {props.units.map((u) => {
+          const r = u?.contests.find((x) => x.contest === contest.id);
+          if (u === undefined || r === undefined) return null;
+          const t = r.total;
+          const unit = election.units.get(u.area);
+          const numbers = (id: string): string[] => [
+            ctx.number.format(t.caucus?.first[id] ?? 0),
+            ctx.number.format(t.counts[id] ?? 0),
+            ctx.number.format(t.caucus?.delegates[id] ?? 0),
+            ctx.sde.format(t.caucus?.sde[id] ?? 0),
+          ];
+          return (
+            <tbody key={u.area}>
+              {contest.choices.map((c, i) => (
+                <tr key={c.id}>
+                  {i === 0 ? (
+                    <th scope="rowgroup" rowSpan={contest.choices.length}>
+                      <Name ctx={ctx} text={unit?.name ?? { en: u.area }} />
+                      <br />
+                      <span class="meta">{ctx.m.t('unitStatus', { status: unitStatus(u) })}</span>
+                    </th>
+                  ) : null}
+                  <th scope="row">
+                    <Name ctx={ctx} text={c.name} />
+                  </th>
+                  {numbers(c.id).map((text, k) => (
+                    <td
+                      class="num"
+                      key={CAUCUS_UNIT_COLUMNS[k]}
+                      data-label={ctx.m.t(CAUCUS_UNIT_COLUMNS[k] ?? 'firstAlignment')}
+                    >
+                      {text}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          );
+        })}
+      </table>
+    </div>
   );
 }
 

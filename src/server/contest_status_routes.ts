@@ -24,7 +24,7 @@ const Text = z.record(z.string(), z.string());
 const ContestStanding = z.object({
   contest: z.string(),
   name: Text,
-  kind: z.enum(['candidate', 'measure']),
+  kind: z.enum(['candidate', 'measure', 'caucus']),
   /** How many it elects (a measure: one outcome). */
   voteFor: z.int(),
   choices: z.array(z.object({ id: z.string(), name: Text })),

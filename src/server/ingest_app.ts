@@ -224,6 +224,7 @@ function rejectionStatus(code: RejectionCode): number {
     case 'unknown_choice':
     case 'impossible_counts':
     case 'desk_keying':
+    case 'invalid_caucus_report':
       return 422;
     default:
       return throwIllegalValue(code);

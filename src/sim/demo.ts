@@ -128,8 +128,19 @@ export function demoDefinition(
     },
   ];
   const outlines = countyOutlines();
+  // The Green Party's caucus: each precinct's county delegates (1 to 8), and each county's
+  // delegates to the state convention (about one for every eight of its county delegates).
+  const caucusDelegates: Record<string, number> = {};
+  const stateDelegates: Record<string, number> = {};
   COUNTIES.forEach(([county, fips], i) => {
     const id = county.toLowerCase();
+    let countyDelegates = 0;
+    for (let p = 1; p <= DEMO_PRECINCTS_PER_COUNTY; p++) {
+      const d = 1 + ((i * 7 + p * 3) % 8);
+      caucusDelegates[`${id}-${String(p).padStart(2, '0')}`] = d;
+      countyDelegates += d;
+    }
+    stateDelegates[id] = Math.max(1, Math.round(countyDelegates / 8));
     units.push({
       id,
       name: names({
@@ -881,6 +892,49 @@ export function demoDefinition(
         ],
         // School bonds pass with 55% of the votes, as in California.
         passes: { choice: 'yes', share: [11, 20], atLeast: true },
+      },
+      {
+        id: 'green-caucus',
+        kind: 'caucus',
+        name: names({
+          en: 'Green Party presidential caucus',
+          fr: 'Caucus présidentiel du Parti vert',
+          es: 'Caucus presidencial del Partido Verde',
+          de: 'Präsidentschafts-Caucus der Grünen Partei',
+          it: 'Caucus presidenziale del Partito Verde',
+          nl: 'Presidentiële caucus van de Groene Partij',
+          zh: '綠黨總統黨團會議',
+          vi: 'Họp kín bầu ứng viên tổng thống của Đảng Xanh',
+          ko: '녹색당 대통령 후보 코커스',
+          tl: 'Presidential caucus ng Partidong Berde',
+          bg: 'Президентски кокус на Зелената партия',
+          cs: 'Prezidentský caucus Zelené strany',
+          da: 'Det Grønne Partis præsidentcaucus',
+          el: 'Προεδρικό κόκους του Πράσινου Κόμματος',
+          et: 'Rohelise Partei presidendikokus',
+          fi: 'Vihreän puolueen presidenttivaalikokous',
+          ga: 'Cácas uachtaránachta an Pháirtí Ghlais',
+          hr: 'Predsjednički kokus Zelene stranke',
+          hu: 'A Zöld Párt elnökjelölő gyűlése',
+          lt: 'Žaliosios partijos prezidentinis kokusas',
+          lv: 'Zaļās partijas prezidenta kokuss',
+          mt: 'Caucus presidenzjali tal-Partit Aħdar',
+          pl: 'Prezydencki kokus Zielonej Partii',
+          pt: 'Caucus presidencial do Partido Verde',
+          ro: 'Caucus prezidențial al Partidului Verde',
+          sk: 'Prezidentský caucus Zelenej strany',
+          sl: 'Predsedniški kokus Zelene stranke',
+          sv: 'Gröna partiets presidentcaucus',
+        }),
+        rules: 'iowa-2020',
+        choices: [
+          { id: 'shah', name: person('Priya Shah'), party: 'green' },
+          { id: 'ortega', name: person('Tomás Ortega'), party: 'green' },
+          { id: 'berg', name: person('Ingrid Berg'), party: 'green' },
+          { id: 'adeyemi', name: person('Samuel Adeyemi'), party: 'green' },
+        ],
+        delegates: caucusDelegates,
+        stateDelegates,
       },
     ],
     authority: { keys: [...authorityKeys] },

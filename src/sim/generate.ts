@@ -1,17 +1,20 @@
 // Elections and results made up at any size, the same every time for the same seed: for the
 // simulator, the benchmarks and tests. A state of counties and precincts, a statewide race for
 // each office, a district race per county, and ballot measures.
+import { allocateDelegates, viabilityNumber } from '../core/caucus.js';
 import {
   contestsOnBallot,
   ELECTION_FORMAT,
   parseElectionDefinition,
+  reportsContest,
   voteFor,
+  type CaucusContest,
   type Contest,
   type Election,
   type ElectionDefinition,
   type ReleaseRules,
 } from '../core/election.js';
-import { SUBMISSION_FORMAT, type Submission } from '../core/submission.js';
+import { SUBMISSION_FORMAT, type ContestResult, type Submission } from '../core/submission.js';
 
 export interface GenerateOptions {
   readonly id?: string;
@@ -130,7 +133,16 @@ export function generateSubmission(
 ): Submission {
   const registered = election.units.get(unit)?.registeredVoters ?? 1000;
   const ballots = Math.floor(registered * (0.2 + random() * 0.3) * share);
-  const contests = contestsOnBallot(election, unit).map((contest) => {
+  const voteType = overrides.voteType ?? 'election-day';
+  const onBallot = contestsOnBallot(election, unit).filter((c) =>
+    reportsContest(election, c, voteType),
+  );
+  const contests = onBallot.map((contest): ContestResult => {
+    if (contest.kind === 'caucus') {
+      // A caucus draws a part of the unit's voters.
+      const participants = Math.floor(ballots * (0.1 + random() * 0.2));
+      return generateCaucusResult(contest, contest.delegates[unit] ?? 0, participants, random);
+    }
     const n = voteFor(contest);
     const positions = ballots * n;
     const overvotes = Math.floor(random() * 3) * n;
@@ -157,11 +169,88 @@ export function generateSubmission(
     format: SUBMISSION_FORMAT,
     election: election.definition.id,
     unit,
-    voteType: 'election-day',
+    voteType,
     sequence: 1,
     time: '2026-11-03T21:00:00Z',
     ballotsCast: ballots,
     contests,
     ...overrides,
+  };
+}
+
+/**
+ * A precinct caucus run by its rules: the first alignment split at random among the preference
+ * groups; the members of groups below viability joining a viable one (or going home), and in
+ * Iowa the smallest viable groups realigning where there are more than delegates; the delegates
+ * allocated, with each game of chance played at random and recorded.
+ */
+export function generateCaucusResult(
+  contest: CaucusContest,
+  delegates: number,
+  participants: number,
+  random: () => number,
+): ContestResult {
+  const groups = contest.choices.length;
+  const weights = contest.choices.map(() => random() ** 2 + 0.05);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const first = weights.map((w) => Math.floor((participants * w) / sum));
+  first[0] = (first[0] ?? 0) + participants - first.reduce((a, b) => a + b, 0);
+  const final = [...first];
+  const need = viabilityNumber(participants, delegates);
+  /** Moves a group's members to the viable groups (most of them) or home. */
+  const realign = (from: number, viable: readonly number[]): void => {
+    const members = final[from] ?? 0;
+    final[from] = 0;
+    for (let k = 0; k < members; k++) {
+      if (random() < 0.1 || viable.length === 0) continue;
+      const to = viable[Math.floor(random() * viable.length)] as number;
+      final[to] = (final[to] ?? 0) + 1;
+    }
+  };
+  const largest = (): number => final.indexOf(Math.max(...final));
+  let viable = final.flatMap((m, i) => (m > 0 && m >= need ? [i] : []));
+  if (viable.length === 0 && participants > 0) viable = [largest()];
+  for (let i = 0; i < groups; i++) if (!viable.includes(i)) realign(i, viable);
+  const draws: number[] = [];
+  const chance: { for: 'extra' | 'removal'; among: string[]; selected: string }[] = [];
+  let given: readonly number[] = final.map(() => 0);
+  // A precinct that elects no delegates allocates none (nor does an empty one).
+  for (let step = 0; delegates > 0 && step < 100; step++) {
+    const allocation = allocateDelegates({
+      delegates,
+      participants,
+      final,
+      rules: contest.rules,
+      draws,
+    });
+    if (allocation.type === 'allocated') {
+      given = allocation.delegates;
+      break;
+    }
+    if (allocation.type === 'empty') break;
+    if (allocation.type === 'realign') {
+      const stays = final.flatMap((m, i) => (m > 0 && !allocation.groups.includes(i) ? [i] : []));
+      for (const g of allocation.groups) realign(g, stays.length > 0 ? stays : [largest()]);
+      continue;
+    }
+    const { tie } = allocation;
+    const selected = tie.among[Math.floor(random() * tie.among.length)] as number;
+    draws.push(selected);
+    const id = (i: number): string => contest.choices[i]?.id ?? '';
+    chance.push({ for: tie.for, among: tie.among.map(id), selected: id(selected) });
+  }
+  const byGroup = (numbers: readonly number[]): Record<string, number> =>
+    Object.fromEntries(contest.choices.map((c, i) => [c.id, numbers[i] ?? 0]));
+  return {
+    contest: contest.id,
+    counts: byGroup(final),
+    ballotsCast: participants,
+    overvotes: 0,
+    undervotes: 0,
+    caucus: {
+      first: byGroup(first),
+      delegates: byGroup(given),
+      ...(chance.length === 0 ? {} : { chance }),
+    },
   };
 }

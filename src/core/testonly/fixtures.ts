@@ -214,3 +214,84 @@ export function statusEntry(
     reason: 'every precinct is in and the margin is beyond any recount',
   };
 }
+
+/**
+ * A party caucus in a state of two counties: North's precincts elect 5 and 2 county delegates
+ * and North sends 3 to the state convention; South's elect 1, 4 and 3 and South sends 2. Four
+ * preference groups; caucus reports come with the election-day vote type.
+ */
+export function caucusDefinition(authorityKeys: readonly string[]): ElectionDefinition {
+  const base = sampleDefinition(authorityKeys);
+  const en = (text: string): { en: string } => ({ en: text });
+  return {
+    ...base,
+    id: 'caucus-2028',
+    name: en('Sample Caucus'),
+    contests: [
+      {
+        id: 'caucus',
+        kind: 'caucus',
+        name: en('Presidential preference caucus'),
+        rules: 'iowa-2020',
+        choices: [
+          { id: 'a', name: en('Candidate A') },
+          { id: 'b', name: en('Candidate B') },
+          { id: 'c', name: en('Candidate C') },
+          { id: 'd', name: en('Candidate D') },
+        ],
+        delegates: { 'n-1': 5, 'n-2': 2, 's-1': 1, 's-2': 4, 's-3': 3 },
+        stateDelegates: { north: 3, south: 2 },
+      },
+    ],
+  };
+}
+
+export function caucusElection(authorityKeys: readonly string[]): Election {
+  const parsed = parseElectionDefinition(caucusDefinition(authorityKeys));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+/**
+ * A precinct's caucus report: members per group in the first and final alignment, and the
+ * county delegates each won (by group, in the order a, b, c, d).
+ */
+export function caucusSubmission(
+  unit: string,
+  report: {
+    readonly first: readonly number[];
+    readonly final: readonly number[];
+    readonly delegates: readonly number[];
+    readonly chance?: NonNullable<Submission['contests'][number]['caucus']>['chance'];
+  },
+  overrides: Partial<Submission> = {},
+): Submission {
+  const groups = ['a', 'b', 'c', 'd'];
+  const byGroup = (numbers: readonly number[]): Record<string, number> =>
+    Object.fromEntries(groups.map((g, i) => [g, numbers[i] ?? 0]));
+  const participants = report.first.reduce((a, b) => a + b, 0);
+  return {
+    format: SUBMISSION_FORMAT,
+    election: 'caucus-2028',
+    unit,
+    voteType: 'election-day',
+    sequence: 1,
+    time: '2028-02-03T20:00:00-06:00',
+    ballotsCast: participants,
+    contests: [
+      {
+        contest: 'caucus',
+        counts: byGroup(report.final),
+        ballotsCast: participants,
+        overvotes: 0,
+        undervotes: 0,
+        caucus: {
+          first: byGroup(report.first),
+          delegates: byGroup(report.delegates),
+          ...(report.chance === undefined ? {} : { chance: report.chance }),
+        },
+      },
+    ],
+    ...overrides,
+  };
+}

@@ -1,6 +1,6 @@
 // The NIST results report as an object, written the plain way: the reference that
 // nistResultsBytes (which writes the same JSON as bytes directly, for speed) is tested against.
-import type { Election, LocalizedText } from '../../core/election.js';
+import { voteFor, type Election, type LocalizedText } from '../../core/election.js';
 import type { AreaResults } from '../../core/tally.js';
 import {
   countItemTypes,
@@ -130,9 +130,9 @@ export function referenceNistReport(
       return {
         ...common,
         '@type': 'ElectionResults.CandidateContest',
-        VotesAllowed: contest.voteFor,
-        NumberElected: contest.voteFor,
-        VoteVariation: contest.voteFor > 1 ? 'n-of-m' : 'plurality',
+        VotesAllowed: voteFor(contest),
+        NumberElected: voteFor(contest),
+        VoteVariation: voteFor(contest) > 1 ? 'n-of-m' : 'plurality',
         ContestSelection: contest.choices.map((choice) => ({
           '@type': 'ElectionResults.CandidateSelection',
           '@id': nistIds.selection(contest.id, choice.id),
@@ -142,8 +142,9 @@ export function referenceNistReport(
         })),
       };
     });
+  // A caucus's preference groups are its candidates' (NIST has no caucus: see README).
   const candidates = d.contests.flatMap((contest) =>
-    contest.kind !== 'candidate'
+    contest.kind === 'measure'
       ? []
       : contest.choices.map((choice) => ({
           '@type': 'ElectionResults.Candidate',

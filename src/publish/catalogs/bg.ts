@@ -47,6 +47,12 @@ export const bg: Catalog = {
   noVotesYet: 'Все още няма преброени гласове',
   voteFor: 'Брой избирани: {n, number}',
   measure: 'Референдум',
+  caucus: 'Кокус',
+  preferenceGroup: 'Група поддръжници',
+  firstAlignment: 'Първо преброяване',
+  finalAlignment: 'Окончателно преброяване',
+  countyDelegates: 'Окръжни делегати',
+  stateDelegateEquivalents: 'Еквиваленти на щатски делегати',
   measurePassing: 'Приема се',
   measureFailing: 'Отхвърля се',
   passRule:

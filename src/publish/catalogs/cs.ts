@@ -49,6 +49,12 @@ export const cs: Catalog = {
   voteFor:
     '{n, plural, one {Volí se # kandidát} few {Volí se # kandidáti} many {Volí se # kandidáta} other {Volí se # kandidátů}}',
   measure: 'Referendum',
+  caucus: 'Caucus',
+  preferenceGroup: 'Preferenční skupina',
+  firstAlignment: 'První seskupení',
+  finalAlignment: 'Konečné seskupení',
+  countyDelegates: 'Okresní delegáti',
+  stateDelegateEquivalents: 'Ekvivalenty státních delegátů',
   measurePassing: 'Směřuje k přijetí',
   measureFailing: 'Směřuje k zamítnutí',
   passRule:

@@ -47,6 +47,12 @@ export const da: Catalog = {
   noVotesYet: 'Endnu ingen stemmer optalt',
   voteFor: '{n, plural, one {Stem på # kandidat} other {Stem på op til # kandidater}}',
   measure: 'Folkeafstemning',
+  caucus: 'Caucus',
+  preferenceGroup: 'Præferencegruppe',
+  firstAlignment: 'Første runde',
+  finalAlignment: 'Sidste runde',
+  countyDelegates: 'Countydelegerede',
+  stateDelegateEquivalents: 'Statsdelegeret-ækvivalenter',
   measurePassing: 'På vej til vedtagelse',
   measureFailing: 'På vej til forkastelse',
   passRule:

@@ -48,6 +48,12 @@ export const de: Catalog = {
   noVotesYet: 'Noch keine Stimmen ausgezählt',
   voteFor: '{n, number} zu wählen',
   measure: 'Abstimmung',
+  caucus: 'Caucus',
+  preferenceGroup: 'Präferenzgruppe',
+  firstAlignment: 'Erste Ausrichtung',
+  finalAlignment: 'Endgültige Ausrichtung',
+  countyDelegates: 'County-Delegierte',
+  stateDelegateEquivalents: 'Staatsdelegierten-Äquivalente',
   measurePassing: 'Wird angenommen',
   measureFailing: 'Wird abgelehnt',
   passRule:

@@ -48,6 +48,12 @@ export const el: Catalog = {
   noVotesYet: 'Δεν έχουν καταμετρηθεί ακόμη ψήφοι',
   voteFor: '{n, plural, one {Εκλέγεται #} other {Εκλέγονται #}}',
   measure: 'Δημοψήφισμα',
+  caucus: 'Κόκους',
+  preferenceGroup: 'Ομάδα προτίμησης',
+  firstAlignment: 'Πρώτος γύρος',
+  finalAlignment: 'Τελικός γύρος',
+  countyDelegates: 'Σύνεδροι κομητείας',
+  stateDelegateEquivalents: 'Ισοδύναμα πολιτειακών συνέδρων',
   measurePassing: 'Τείνει να εγκριθεί',
   measureFailing: 'Τείνει να απορριφθεί',
   passRule:

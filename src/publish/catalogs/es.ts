@@ -48,6 +48,12 @@ export const es: Catalog = {
   noVotesYet: 'Aún no se ha contado ningún voto',
   voteFor: '{n, plural, one {Vote por # candidato} other {Vote por hasta # candidatos}}',
   measure: 'Medida sometida a votación',
+  caucus: 'Caucus',
+  preferenceGroup: 'Grupo de preferencia',
+  firstAlignment: 'Primera alineación',
+  finalAlignment: 'Alineación final',
+  countyDelegates: 'Delegados de condado',
+  stateDelegateEquivalents: 'Equivalentes de delegados estatales',
   measurePassing: 'Va aprobada',
   measureFailing: 'Va rechazada',
   passRule:

@@ -48,6 +48,12 @@ export const et: Catalog = {
   noVotesYet: 'Hääli pole veel loetud',
   voteFor: 'Valitavate arv: {n, number}',
   measure: 'Rahvahääletus',
+  caucus: 'Kokus',
+  preferenceGroup: 'Eelistusrühm',
+  firstAlignment: 'Esimene voor',
+  finalAlignment: 'Viimane voor',
+  countyDelegates: 'Maakonna delegaadid',
+  stateDelegateEquivalents: 'Osariigi delegaatide ekvivalendid',
   measurePassing: 'Võetakse vastu',
   measureFailing: 'Lükatakse tagasi',
   passRule:

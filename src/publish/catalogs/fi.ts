@@ -48,6 +48,12 @@ export const fi: Catalog = {
   noVotesYet: 'Ääniä ei ole vielä laskettu',
   voteFor: 'Valittavien määrä: {n, number}',
   measure: 'Kansanäänestys',
+  caucus: 'Vaalikokous',
+  preferenceGroup: 'Kannatusryhmä',
+  firstAlignment: 'Ensimmäinen kierros',
+  finalAlignment: 'Viimeinen kierros',
+  countyDelegates: 'Piirikuntaedustajat',
+  stateDelegateEquivalents: 'Osavaltioedustajavastineet',
   measurePassing: 'Hyväksytään',
   measureFailing: 'Hylätään',
   passRule:

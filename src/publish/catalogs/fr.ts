@@ -48,6 +48,12 @@ export const fr: Catalog = {
   noVotesYet: 'Aucune voix comptée pour l’instant',
   voteFor: '{n, number} à élire',
   measure: 'Question soumise au vote',
+  caucus: 'Caucus',
+  preferenceGroup: 'Groupe de préférence',
+  firstAlignment: 'Premier alignement',
+  finalAlignment: 'Alignement final',
+  countyDelegates: 'Délégués de comté',
+  stateDelegateEquivalents: 'Équivalents délégués d’État',
   measurePassing: 'En voie d’adoption',
   measureFailing: 'En voie de rejet',
   passRule:

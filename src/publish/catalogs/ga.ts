@@ -48,6 +48,12 @@ export const ga: Catalog = {
   noVotesYet: 'Níor comhaireadh aon vóta fós',
   voteFor: '{n, plural, one {Vótáil do # iarrthóir} other {Vótáil do suas le # iarrthóir}}',
   measure: 'Ceist reifrinn',
+  caucus: 'Cácas',
+  preferenceGroup: 'Grúpa tacaíochta',
+  firstAlignment: 'Céad chomhaireamh',
+  finalAlignment: 'Comhaireamh deiridh',
+  countyDelegates: 'Toscairí contae',
+  stateDelegateEquivalents: 'Coibhéisí toscairí stáit',
   measurePassing: 'Ag éirí leis an togra',
   measureFailing: 'Ag teip ar an togra',
   passRule:

@@ -47,6 +47,12 @@ export const hr: Catalog = {
   noVotesYet: 'Još nema prebrojenih glasova',
   voteFor: '{n, plural, =1 {Glasuje se za # kandidata} other {Glasuje se za najviše # kandidata}}',
   measure: 'Referendumsko pitanje',
+  caucus: 'Kokus',
+  preferenceGroup: 'Skupina pristaša',
+  firstAlignment: 'Prvo svrstavanje',
+  finalAlignment: 'Konačno svrstavanje',
+  countyDelegates: 'Okružni delegati',
+  stateDelegateEquivalents: 'Ekvivalenti državnih delegata',
   measurePassing: 'Zasad prihvaćeno',
   measureFailing: 'Zasad odbijeno',
   passRule:

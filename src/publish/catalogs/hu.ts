@@ -49,6 +49,12 @@ export const hu: Catalog = {
   voteFor:
     '{n, plural, one {# jelöltre lehet szavazni} other {Legfeljebb # jelöltre lehet szavazni}}',
   measure: 'Népszavazási kérdés',
+  caucus: 'Jelölőgyűlés',
+  preferenceGroup: 'Támogatói csoport',
+  firstAlignment: 'Első forduló',
+  finalAlignment: 'Végső forduló',
+  countyDelegates: 'Megyei küldöttek',
+  stateDelegateEquivalents: 'Állami küldött-egyenértékek',
   measurePassing: 'Elfogadás felé halad',
   measureFailing: 'Elutasítás felé halad',
   passRule:

@@ -48,6 +48,12 @@ export const it: Catalog = {
   noVotesYet: 'Nessun voto ancora scrutinato',
   voteFor: 'Da eleggere: {n, number}',
   measure: 'Quesito',
+  caucus: 'Caucus',
+  preferenceGroup: 'Gruppo di preferenza',
+  firstAlignment: 'Primo allineamento',
+  finalAlignment: 'Allineamento finale',
+  countyDelegates: 'Delegati di contea',
+  stateDelegateEquivalents: 'Delegati statali equivalenti',
   measurePassing: 'Verso l’approvazione',
   measureFailing: 'Verso la bocciatura',
   passRule:

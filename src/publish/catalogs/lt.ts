@@ -48,6 +48,12 @@ export const lt: Catalog = {
   voteFor:
     '{n, plural, =1 {Galima balsuoti už # kandidatą} one {Galima balsuoti daugiausia už # kandidatą} few {Galima balsuoti daugiausia už # kandidatus} many {Galima balsuoti daugiausia už # kandidato} other {Galima balsuoti daugiausia už # kandidatų}}',
   measure: 'Referendumo klausimas',
+  caucus: 'Kokusas',
+  preferenceGroup: 'Rėmėjų grupė',
+  firstAlignment: 'Pirmasis pasiskirstymas',
+  finalAlignment: 'Galutinis pasiskirstymas',
+  countyDelegates: 'Apygardos delegatai',
+  stateDelegateEquivalents: 'Valstijos delegatų ekvivalentai',
   measurePassing: 'Kol kas pritarta',
   measureFailing: 'Kol kas nepritarta',
   passRule:

@@ -49,6 +49,12 @@ export const lv: Catalog = {
   voteFor:
     '{n, plural, =1 {Var balsot par # kandidātu} zero {Var balsot ne vairāk kā par # kandidātiem} one {Var balsot ne vairāk kā par # kandidātu} other {Var balsot ne vairāk kā par # kandidātiem}}',
   measure: 'Referenduma jautājums',
+  caucus: 'Kokuss',
+  preferenceGroup: 'Atbalstītāju grupa',
+  firstAlignment: 'Pirmais sadalījums',
+  finalAlignment: 'Galīgais sadalījums',
+  countyDelegates: 'Apgabala delegāti',
+  stateDelegateEquivalents: 'Štata delegātu ekvivalenti',
   measurePassing: 'Pagaidām pieņemts',
   measureFailing: 'Pagaidām noraidīts',
   passRule:

@@ -50,6 +50,12 @@ export const mt: Catalog = {
   voteFor:
     '{n, plural, one {Ivvota għal # kandidat} two {Ivvota għal sa # kandidati} few {Ivvota għal sa # kandidati} many {Ivvota għal sa # kandidat} other {Ivvota għal sa # kandidat}}',
   measure: 'Mistoqsija ta’ referendum',
+  caucus: 'Caucus',
+  preferenceGroup: 'Grupp ta’ preferenza',
+  firstAlignment: 'L-ewwel għadd',
+  finalAlignment: 'L-għadd finali',
+  countyDelegates: 'Delegati tal-kontea',
+  stateDelegateEquivalents: 'Ekwivalenti ta’ delegati tal-istat',
   measurePassing: 'Qed tgħaddi',
   measureFailing: 'Mhix qed tgħaddi',
   passRule:

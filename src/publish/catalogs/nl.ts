@@ -48,6 +48,12 @@ export const nl: Catalog = {
   noVotesYet: 'Nog geen stemmen geteld',
   voteFor: '{n, number} te kiezen',
   measure: 'Referendum',
+  caucus: 'Caucus',
+  preferenceGroup: 'Voorkeursgroep',
+  firstAlignment: 'Eerste ronde',
+  finalAlignment: 'Laatste ronde',
+  countyDelegates: 'Countyafgevaardigden',
+  stateDelegateEquivalents: 'Staatsafgevaardigde-equivalenten',
   measurePassing: 'Wordt aangenomen',
   measureFailing: 'Wordt verworpen',
   passRule:

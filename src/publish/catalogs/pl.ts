@@ -47,6 +47,12 @@ export const pl: Catalog = {
   noVotesYet: 'Nie policzono jeszcze żadnych głosów',
   voteFor: 'Liczba mandatów: {n, number}',
   measure: 'Pytanie referendalne',
+  caucus: 'Kokus',
+  preferenceGroup: 'Grupa poparcia',
+  firstAlignment: 'Pierwsza runda',
+  finalAlignment: 'Ostatnia runda',
+  countyDelegates: 'Delegaci hrabstwa',
+  stateDelegateEquivalents: 'Ekwiwalenty delegatów stanowych',
   measurePassing: 'Wstępnie przyjęte',
   measureFailing: 'Wstępnie odrzucone',
   passRule:

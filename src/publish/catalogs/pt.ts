@@ -49,6 +49,12 @@ export const pt: Catalog = {
   noVotesYet: 'Ainda não foram contados votos',
   voteFor: 'Mandatos a atribuir: {n, number}',
   measure: 'Pergunta submetida a votação',
+  caucus: 'Caucus',
+  preferenceGroup: 'Grupo de preferência',
+  firstAlignment: 'Primeiro alinhamento',
+  finalAlignment: 'Alinhamento final',
+  countyDelegates: 'Delegados de condado',
+  stateDelegateEquivalents: 'Equivalentes de delegados estaduais',
   measurePassing: 'Em vias de aprovação',
   measureFailing: 'Em vias de rejeição',
   passRule:

@@ -48,6 +48,12 @@ export const ro: Catalog = {
   noVotesYet: 'Niciun vot numărat încă',
   voteFor: 'Număr de mandate: {n, number}',
   measure: 'Întrebare supusă votului',
+  caucus: 'Caucus',
+  preferenceGroup: 'Grup de susținători',
+  firstAlignment: 'Prima aliniere',
+  finalAlignment: 'Aliniere finală',
+  countyDelegates: 'Delegați de comitat',
+  stateDelegateEquivalents: 'Echivalenți de delegați statali',
   measurePassing: 'Se îndreaptă spre adoptare',
   measureFailing: 'Se îndreaptă spre respingere',
   passRule:

@@ -47,6 +47,12 @@ export const sk: Catalog = {
   noVotesYet: 'Zatiaľ neboli sčítané žiadne hlasy',
   voteFor: 'Počet mandátov: {n, number}',
   measure: 'Otázka predložená na hlasovanie',
+  caucus: 'Caucus',
+  preferenceGroup: 'Preferenčná skupina',
+  firstAlignment: 'Prvé zoskupenie',
+  finalAlignment: 'Konečné zoskupenie',
+  countyDelegates: 'Okresní delegáti',
+  stateDelegateEquivalents: 'Ekvivalenty štátnych delegátov',
   measurePassing: 'Smeruje k prijatiu',
   measureFailing: 'Smeruje k zamietnutiu',
   passRule:

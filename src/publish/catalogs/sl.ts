@@ -47,6 +47,12 @@ export const sl: Catalog = {
   noVotesYet: 'Preštetih glasov še ni',
   voteFor: 'Število mandatov: {n, number}',
   measure: 'Referendumsko vprašanje',
+  caucus: 'Kokus',
+  preferenceGroup: 'Skupina podpornikov',
+  firstAlignment: 'Prva razvrstitev',
+  finalAlignment: 'Končna razvrstitev',
+  countyDelegates: 'Okrožni delegati',
+  stateDelegateEquivalents: 'Ekvivalenti državnih delegatov',
   measurePassing: 'Kaže na sprejetje',
   measureFailing: 'Kaže na zavrnitev',
   passRule:

@@ -47,6 +47,12 @@ export const sv: Catalog = {
   noVotesYet: 'Inga röster räknade ännu',
   voteFor: 'Antal mandat: {n, number}',
   measure: 'Folkomröstningsfråga',
+  caucus: 'Caucus',
+  preferenceGroup: 'Preferensgrupp',
+  firstAlignment: 'Första omgången',
+  finalAlignment: 'Sista omgången',
+  countyDelegates: 'Countydelegater',
+  stateDelegateEquivalents: 'Statsdelegatekvivalenter',
   measurePassing: 'På väg att godkännas',
   measureFailing: 'På väg att avslås',
   passRule:

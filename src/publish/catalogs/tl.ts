@@ -48,6 +48,12 @@ export const tl: Catalog = {
   noVotesYet: 'Wala pang botong nabilang',
   voteFor: '{n, plural, =1 {Bumoto ng #} other {Bumoto ng hanggang #}}',
   measure: 'Panukalang ibinoboto',
+  caucus: 'Caucus',
+  preferenceGroup: 'Pangkat ng tagasuporta',
+  firstAlignment: 'Unang pagpapangkat',
+  finalAlignment: 'Huling pagpapangkat',
+  countyDelegates: 'Mga delegado ng county',
+  stateDelegateEquivalents: 'Katumbas na delegado ng estado',
   measurePassing: 'Papasa',
   measureFailing: 'Hindi papasa',
   passRule:

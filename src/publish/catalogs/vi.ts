@@ -46,6 +46,12 @@ export const vi: Catalog = {
   noVotesYet: 'Chưa đếm phiếu nào',
   voteFor: '{n, plural, other {Bầu tối đa # người}}',
   measure: 'Dự luật',
+  caucus: 'Họp kín',
+  preferenceGroup: 'Nhóm ủng hộ',
+  firstAlignment: 'Vòng đầu',
+  finalAlignment: 'Vòng cuối',
+  countyDelegates: 'Đại biểu quận',
+  stateDelegateEquivalents: 'Đại biểu tương đương cấp bang',
   measurePassing: 'Đang được thông qua',
   measureFailing: 'Đang bị bác bỏ',
   passRule:

@@ -143,7 +143,7 @@ export type ContestStatus = ContestStatusValue;
 export interface ContestStanding {
   readonly contest: string;
   readonly name: Readonly<Record<string, string>>;
-  readonly kind: 'candidate' | 'measure';
+  readonly kind: 'candidate' | 'measure' | 'caucus';
   /** How many it elects (a measure: one outcome). */
   readonly voteFor: number;
   readonly choices: readonly {
