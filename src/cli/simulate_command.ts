@@ -51,6 +51,10 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
       .option('--readers <n>', 'concurrent readers on the public site', '8')
       .option('--faults <mix>', 'realistic or none', 'realistic')
       .option(
+        '--caucus [rules]',
+        'a caucus night instead: every precinct caucuses (rules: iowa-2020, the default, or nevada-2020), some reports breaking the rules',
+      )
+      .option(
         '--log-key <key>',
         "the server's checkpoint verifier key (default: read from the data directory)",
       )
@@ -66,6 +70,7 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
         pollsClose?: string;
         readers: string;
         faults: string;
+        caucus?: string | true;
         logKey?: string;
         report: string;
       },
@@ -83,6 +88,15 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
       }
       if (options.faults !== 'realistic' && options.faults !== 'none') {
         throw new CliFailure('--faults is realistic or none');
+      }
+      const caucus =
+        options.caucus === undefined
+          ? undefined
+          : options.caucus === true
+            ? 'iowa-2020'
+            : options.caucus;
+      if (caucus !== undefined && caucus !== 'iowa-2020' && caucus !== 'nevada-2020') {
+        throw new CliFailure('--caucus takes iowa-2020 or nevada-2020');
       }
       const keyText =
         options.logKey ??
@@ -107,6 +121,7 @@ export function addSimulateCommand(program: Command, io: CliIo): void {
           logKey: logKey.value,
           read: (url) => publishedReader(url),
           onProgress: progress(io, process.stdout.isTTY),
+          ...(caucus === undefined ? {} : { caucus }),
         }),
       ).finally(() => verifyWorkers.close());
       io.out(reportText(report));

@@ -47,7 +47,11 @@ export async function sendSubmission(
 /** One line's answer in a batch: the status and body it would have had if posted alone. */
 export interface BatchLineResult {
   readonly status: number;
-  readonly receipt?: { readonly status?: string; readonly leafIndex?: number };
+  readonly receipt?: {
+    readonly status?: string;
+    readonly leafIndex?: number;
+    readonly warnings?: readonly { readonly code: string }[];
+  };
   readonly error?: {
     readonly code?: string;
     readonly details?: { readonly receipt?: { readonly leafIndex?: number } };

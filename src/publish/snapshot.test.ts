@@ -6,6 +6,8 @@ import type { Submission } from '../core/submission.js';
 import { Tally, type CountedSubmission } from '../core/tally.js';
 import {
   acceptedEntry,
+  caucusElection,
+  caucusSubmission,
   sampleDefinition,
   sampleElectionWithMaps,
   sampleSubmission,
@@ -14,6 +16,7 @@ import {
 } from '../core/testonly/fixtures.js';
 import type { LogEntry } from '../core/log_entry.js';
 import { MANIFEST_CONTEXT } from '../formats/manifest.js';
+import { ResultsFeed, UnitResultsFeed } from '../formats/results_feed.js';
 import { verifyCanonical } from '../log/envelope.js';
 import { encodeVerifierKey, generateSigner, parseVerifierKey } from '../log/note.js';
 import {
@@ -681,5 +684,75 @@ describe('the stages of a version', () => {
       );
       expect(again.sort()).toEqual(['en/unit/north.html 5', 'fr/unit/north.html 5']);
     });
+  });
+});
+
+describe('a caucus in a version', () => {
+  const election = caucusElection(['authority+00000000+AAAA']);
+  const reports = [
+    caucusSubmission('n-1', {
+      first: [40, 30, 20, 10],
+      final: [45, 32, 23, 0],
+      delegates: [2, 2, 1, 0],
+    }),
+    caucusSubmission('n-2', {
+      first: [6, 10, 4, 0],
+      final: [10, 10, 0, 0],
+      delegates: [1, 1, 0, 0],
+    }),
+    caucusSubmission('s-1', { first: [3, 4, 2, 1], final: [5, 5, 0, 0], delegates: [0, 1, 0, 0] }),
+  ];
+
+  it('shows each area’s first and final alignment, county delegates and SDEs, led in SDEs', async () => {
+    const page = await versionOf(election, reports);
+    const contest = page('en/contest/caucus.html');
+    for (const head of [
+      'Preference group',
+      'First alignment',
+      'Final alignment',
+      'County delegates',
+      'State delegate equivalents',
+    ]) {
+      expect(contest).toContain(head);
+    }
+    // The state: B leads in SDEs (1.5357 to A's 1.2857), though A has more in both alignments.
+    expect(contest).toMatch(
+      /Candidate B <span class="badge">Leading<\/span>[\s\S]*?>44<\/td><td[^>]*>47<\/td><td[^>]*>4<\/td><td[^>]*>1\.5357<\/td>/,
+    );
+    expect(contest).toMatch(/>49<\/td><td[^>]*>60<\/td><td[^>]*>3<\/td><td[^>]*>1\.2857<\/td>/);
+    // By county, the numbers the table gives are SDEs: South's one delegate is worth 0.25.
+    expect(contest).toMatch(/data-label="Candidate B">0\.2500<\/td>/);
+    // Each precinct's three sets of numbers, on its county's page.
+    const north = page('en/unit/north.html');
+    expect(north).toMatch(
+      /North 1[\s\S]*?Candidate A<\/th><td[^>]*>40<\/td><td[^>]*>45<\/td><td[^>]*>2<\/td><td[^>]*>0\.8571<\/td>/,
+    );
+    expect(page('fr/contest/caucus.html')).toContain('Premier alignement');
+  });
+
+  it('gives the three sets of numbers and the SDEs in the feeds', async () => {
+    const file = await versionOf(election, reports);
+    const feed = ResultsFeed.parse(JSON.parse(file('results.json')));
+    const state = feed.areas.find((a) => a.area === 'state')?.contests[0]?.total;
+    expect(state?.counts).toEqual({ a: 60, b: 47, c: 23, d: 0 });
+    expect(state?.caucus).toEqual({
+      firstAlignment: { a: 49, b: 44, c: 26, d: 11 },
+      countyDelegates: { a: 3, b: 4, c: 1, d: 0 },
+      stateDelegateEquivalents: { a: 1.2857, b: 1.5357, c: 0.4286, d: 0 },
+    });
+    const units = UnitResultsFeed.parse(JSON.parse(file('units/north.json')));
+    expect(units.areas.find((a) => a.area === 'n-1')?.contests[0]?.total.caucus).toEqual({
+      firstAlignment: { a: 40, b: 30, c: 20, d: 10 },
+      countyDelegates: { a: 2, b: 2, c: 1, d: 0 },
+      stateDelegateEquivalents: { a: 0.8571, b: 0.8571, c: 0.4286, d: 0 },
+    });
+    const csv = file('csv/caucus.csv').split('\r\n');
+    expect(csv[0]).toContain(
+      'Candidate A: final alignment,Candidate B: final alignment,Candidate C: final alignment,Candidate D: final alignment,Candidate A: first alignment',
+    );
+    expect(csv[0]).toContain('Candidate D: state delegate equivalents');
+    expect(csv.find((row) => row.startsWith('state,') && row.includes(',total,'))).toContain(
+      ',60,47,23,0,49,44,26,11,3,4,1,0,1.2857,1.5357,0.4286,0.0000,',
+    );
   });
 });

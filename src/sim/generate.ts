@@ -1,7 +1,7 @@
 // Elections and results made up at any size, the same every time for the same seed: for the
 // simulator, the benchmarks and tests. A state of counties and precincts, a statewide race for
 // each office, a district race per county, and ballot measures.
-import { allocateDelegates, viabilityNumber } from '../core/caucus.js';
+import { allocateDelegates, viabilityNumber, type CaucusRules } from '../core/caucus.js';
 import {
   contestsOnBallot,
   ELECTION_FORMAT,
@@ -29,6 +29,12 @@ export interface GenerateOptions {
    * benchmarks of publishing publish as results arrive.
    */
   readonly release: ReleaseRules;
+  /**
+   * A party caucus instead of a general election: one caucus contest in every precinct, under
+   * these rules, each precinct electing 1 to 10 county delegates and each county sending one
+   * state delegate for every ten of them; `contests` is then not used.
+   */
+  readonly caucus?: CaucusRules;
 }
 
 /** A small, fast deterministic generator (mulberry32). */
@@ -66,7 +72,8 @@ export function generateDefinition(options: GenerateOptions): ElectionDefinition
     }
   }
   const contests: Contest[] = [];
-  for (let i = 1; i <= options.contests; i++) {
+  if (options.caucus !== undefined) contests.push(generatedCaucus(units, options.caucus));
+  for (let i = 1; options.caucus === undefined && i <= options.contests; i++) {
     if (i % 5 === 0) {
       contests.push({
         id: `measure-${i}`,
@@ -95,14 +102,19 @@ export function generateDefinition(options: GenerateOptions): ElectionDefinition
   return {
     format: ELECTION_FORMAT,
     id: options.id ?? `generated-${options.counties}x${options.precinctsPerCounty}`,
-    name: en('Generated General Election'),
+    name: en(options.caucus === undefined ? 'Generated General Election' : 'Generated Caucus'),
     date: '2026-11-03',
     test: options.test ?? true,
     languages: ['en', 'fr'],
+    // A caucus meets once, in person: its reports come with the one vote type.
     voteTypes: [
       { id: 'election-day', name: { en: 'Election day', fr: 'Jour du scrutin' } },
-      { id: 'early', name: { en: 'Early', fr: 'Anticipé' } },
-      { id: 'mail', name: { en: 'Mail', fr: 'Par correspondance' } },
+      ...(options.caucus === undefined
+        ? [
+            { id: 'early', name: { en: 'Early', fr: 'Anticipé' } },
+            { id: 'mail', name: { en: 'Mail', fr: 'Par correspondance' } },
+          ]
+        : []),
     ],
     units,
     districts: [],
@@ -113,6 +125,42 @@ export function generateDefinition(options: GenerateOptions): ElectionDefinition
     contests,
     authority: { keys: [...options.authorityKeys] },
     release: options.release,
+  };
+}
+
+/**
+ * A caucus in every precinct of `units`: each electing 1 to 10 county delegates (the same for
+ * the same precinct id), each county sending a state delegate for every ten of its own.
+ */
+function generatedCaucus(
+  units: readonly ElectionDefinition['units'][number][],
+  rules: CaucusRules,
+): Contest {
+  const delegates: Record<string, number> = {};
+  const countyDelegates = new Map<string, number>();
+  for (const unit of units) {
+    if (unit.type !== 'precinct' || unit.parent === undefined) continue;
+    let hash = 0;
+    for (const c of unit.id) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+    const d = 1 + (hash % 10);
+    delegates[unit.id] = d;
+    countyDelegates.set(unit.parent, (countyDelegates.get(unit.parent) ?? 0) + d);
+  }
+  const stateDelegates = Object.fromEntries(
+    [...countyDelegates].map(([county, d]) => [county, Math.max(1, Math.round(d / 10))]),
+  );
+  const name = (text: string): { en: string; fr: string } => ({ en: text, fr: text });
+  return {
+    id: 'caucus',
+    kind: 'caucus',
+    name: { en: 'Presidential preference caucus', fr: 'Caucus de préférence présidentielle' },
+    rules,
+    choices: ['A', 'B', 'C', 'D', 'E'].map((letter) => ({
+      id: `cand-${letter.toLowerCase()}`,
+      name: name(`Candidate ${letter}`),
+    })),
+    delegates,
+    stateDelegates,
   };
 }
 
@@ -253,4 +301,60 @@ export function generateCaucusResult(
       ...(chance.length === 0 ? {} : { chance }),
     },
   };
+}
+
+/** The ways a precinct's report breaks the caucus rules, as Iowa's did in 2020. */
+export const CAUCUS_RULE_BREAKS = [
+  'final_above_first',
+  'delegates_to_nonviable_group',
+  'delegates_not_allowed',
+] as const;
+
+/**
+ * A caucus report with one rule broken, as a tired precinct chair or a misread worksheet breaks
+ * it: late arrivals counted in the final alignment; a delegate given to a group that was not
+ * viable; a delegate moved from one viable group to another. Undefined where the report has no
+ * numbers to break that way (an empty caucus, say).
+ */
+export function breakCaucusRules(
+  result: ContestResult,
+  random: () => number,
+): ContestResult | undefined {
+  const report = result.caucus;
+  if (report === undefined) return undefined;
+  const groups = Object.keys(result.counts);
+  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(random() * xs.length)];
+  const given = groups.filter((g) => (report.delegates[g] ?? 0) > 0);
+  const shown = groups.filter((g) => (result.counts[g] ?? 0) > 0);
+  const nonviable = groups.filter(
+    (g) => (report.delegates[g] ?? 0) === 0 && (report.first[g] ?? 0) > 0,
+  );
+  const moved = (from: string, to: string): ContestResult => ({
+    ...result,
+    caucus: {
+      ...report,
+      delegates: {
+        ...report.delegates,
+        [from]: (report.delegates[from] ?? 0) - 1,
+        [to]: (report.delegates[to] ?? 0) + 1,
+      },
+    },
+  });
+  for (const kind of [pick(CAUCUS_RULE_BREAKS), ...CAUCUS_RULE_BREAKS]) {
+    const from = pick(given);
+    if (kind === 'final_above_first') {
+      const to = pick(shown);
+      if (to === undefined) continue;
+      return { ...result, counts: { ...result.counts, [to]: (result.counts[to] ?? 0) + 5 } };
+    }
+    if (kind === 'delegates_to_nonviable_group') {
+      const to = pick(nonviable);
+      if (from === undefined || to === undefined) continue;
+      return moved(from, to);
+    }
+    const to = pick(given.filter((g) => g !== from));
+    if (from === undefined || to === undefined || (report.delegates[from] ?? 0) < 2) continue;
+    return moved(from, to);
+  }
+  return undefined;
 }

@@ -6,14 +6,19 @@
 // differently, bad signatures, impossible numbers, units that never report, and requests cut
 // off in the network (retried).
 import type { Election } from '../core/election.js';
-import { slotKey, type SignedSubmission, type Submission } from '../core/submission.js';
+import {
+  slotKey,
+  type ContestResult,
+  type SignedSubmission,
+  type Submission,
+} from '../core/submission.js';
 import {
   sendSubmissionBatch,
   signSubmission,
   type BatchLineResult,
 } from '../ingest/submit_client.js';
 import type { Signer } from '../log/note.js';
-import { generateSubmission, seededRandom } from './generate.js';
+import { breakCaucusRules, generateSubmission, seededRandom } from './generate.js';
 
 /** How often each fault happens, as a fraction of reports (0 to 1). */
 export interface Faults {
@@ -24,6 +29,8 @@ export interface Faults {
   readonly impossible: number;
   readonly neverReport: number;
   readonly networkFailure: number;
+  /** Caucus precincts whose report breaks the caucus rules (Iowa 2020: over 100 of 1,765). */
+  readonly caucusRuleBreak: number;
 }
 
 export const NO_FAULTS: Faults = {
@@ -34,6 +41,7 @@ export const NO_FAULTS: Faults = {
   impossible: 0,
   neverReport: 0,
   networkFailure: 0,
+  caucusRuleBreak: 0,
 };
 
 export const REALISTIC_FAULTS: Faults = {
@@ -44,6 +52,7 @@ export const REALISTIC_FAULTS: Faults = {
   impossible: 0.005,
   neverReport: 0.01,
   networkFailure: 0.02,
+  caucusRuleBreak: 0.06,
 };
 
 export interface NightOptions {
@@ -72,6 +81,8 @@ export interface Answer {
   readonly leafIndex?: number;
   /** The reporting unit the submission was for. */
   readonly unit?: string;
+  /** Why it was held: its warnings' codes. */
+  readonly heldFor?: readonly string[];
 }
 
 export interface NightSummary {
@@ -96,7 +107,14 @@ const BATCH = 200;
 /** The share of a unit's turnout each vote type brings, in the order they report. */
 const SHARES: Readonly<Record<string, number>> = { early: 0.25, mail: 0.2, 'election-day': 0.55 };
 
-type Fault = 'none' | 'amendment' | 'duplicate' | 'conflict' | 'badSignature' | 'impossible';
+type Fault =
+  | 'none'
+  | 'amendment'
+  | 'duplicate'
+  | 'conflict'
+  | 'badSignature'
+  | 'impossible'
+  | 'caucusRuleBreak';
 
 interface Report {
   readonly at: number;
@@ -137,15 +155,29 @@ export async function playElectionNight(options: NightOptions): Promise<NightSum
     const key = options.countyKeys.get(county) as Signer;
     const queue = queues.get(county) ?? [];
     const cut = (): boolean => random() < faults.networkFailure;
-    const submission = generateSubmission(
+    const clean = generateSubmission(
       election,
       p.unit,
       random,
       { voteType: p.voteType, sequence: queue.length + 1 },
       SHARES[p.voteType] ?? 1 / voteTypes.length,
     );
+    // A caucus precinct whose report breaks the rules: held for review, with the rule.
+    const broken =
+      clean.contests.some((c) => c.caucus !== undefined) && random() < faults.caucusRuleBreak
+        ? clean.contests.map((c) => (c.caucus === undefined ? c : breakCaucusRules(c, random)))
+        : undefined;
+    const submission: Submission =
+      broken === undefined || broken.includes(undefined)
+        ? clean
+        : { ...clean, contests: broken as ContestResult[] };
     const signed = signSubmission(submission, key);
-    queue.push({ at: p.at, signed, fault: 'none', cutOff: cut() });
+    queue.push({
+      at: p.at,
+      signed,
+      fault: submission === clean ? 'none' : 'caucusRuleBreak',
+      cutOff: cut(),
+    });
     const later = Math.min(1, p.at + 0.03);
     const roll = random();
     let edge = faults.amendment;
@@ -241,12 +273,14 @@ export async function playElectionNight(options: NightOptions): Promise<NightSum
         : report.fault === 'none'
           ? undefined
           : report.fault;
+    const heldFor = outcome === 'held' ? line.receipt?.warnings?.map((w) => w.code) : undefined;
     return {
       at: performance.now() - started,
       latencyMs: performance.now() - t0,
       outcome,
       ...(code === undefined ? {} : { code }),
       ...(leafIndex === undefined ? {} : { leafIndex }),
+      ...(heldFor === undefined ? {} : { heldFor }),
     };
   };
   /** Sends one batch; cut-off requests, server errors and lines that failed are sent again. */

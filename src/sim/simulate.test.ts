@@ -86,4 +86,34 @@ describe('a rehearsal of election night', () => {
     ) as { version: number };
     expect(current.version).toBeGreaterThan(0);
   }, 60_000);
+
+  it('plays a caucus night: what breaks the rules is held, and the report counts why', async () => {
+    const report = await simulate({
+      store,
+      serverUrl: server.url,
+      publicUrl: server.publicUrl ?? '',
+      units: 150,
+      contests: 1,
+      durationMs: 3000,
+      pollsCloseInMs: 1000,
+      readers: 1,
+      faults: { ...REALISTIC_FAULTS, caucusRuleBreak: 0.2 },
+      logKey: logKey,
+      read: (url) => publishedReader(url),
+      seed: 11,
+      caucus: 'iowa-2020',
+    });
+    expect(report.verdict.problems).toEqual([]);
+    expect(report.contests).toBe(1);
+    expect(report.errorsByKind['caucusRuleBreak (held)']).toBeGreaterThan(10);
+    expect(Object.keys(report.heldFor)).toEqual(
+      expect.arrayContaining([
+        'final_above_first',
+        'delegates_to_nonviable_group',
+        'delegates_not_allowed',
+      ]),
+    );
+    expect(reportText(report)).toMatch(/held for review, by why: .*delegates_not_allowed \d+/);
+    expect(reportHtml(report)).toContain('<th scope="row">final_above_first</th>');
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ import {
   type VerifyWorkers,
 } from '../verify/verify.js';
 import { derivedParameters, precinctDetailPaths } from '../publish/snapshot.js';
+import type { CaucusRules } from '../core/caucus.js';
 import { generateElection } from './generate.js';
 import { playElectionNight, type Answer, type Faults, type NightSummary } from './night.js';
 
@@ -40,6 +41,8 @@ export interface SimulateOptions {
   readonly verifyWorkers?: VerifyWorkers;
   readonly onProgress?: (done: number, total: number) => void;
   readonly seed?: number;
+  /** A caucus night (`tally simulate --caucus`): every precinct caucuses, under these rules. */
+  readonly caucus?: CaucusRules;
 }
 
 export interface SimulationReport {
@@ -67,6 +70,8 @@ export interface SimulationReport {
   readonly publicReadsPerSecond: number;
   readonly publicReadErrors: number;
   readonly errorsByKind: Readonly<Record<string, number>>;
+  /** Submissions held for review, by each warning that held them (one may have several). */
+  readonly heldFor: Readonly<Record<string, number>>;
   readonly unitsNotReported: number;
   readonly verdict: VerifyReport;
   /** How long the verifier took over the final published state. */
@@ -121,6 +126,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     precinctsPerCounty: Math.ceil(options.units / counties),
     contests: options.contests,
     authorityKeys: [encodeVerifierKey(authority)],
+    ...(options.caucus === undefined ? {} : { caucus: options.caucus }),
   });
   const imported = await importElection(options.store, election, new Date());
   if (!imported.ok) throw new Error(imported.error.message);
@@ -267,6 +273,10 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     else if (a.code !== undefined) kind = `${a.code} (${a.outcome})`;
     if (kind !== undefined) errorsByKind[kind] = (errorsByKind[kind] ?? 0) + 1;
   }
+  const heldFor: Record<string, number> = {};
+  for (const a of answers) {
+    for (const code of a.heldFor ?? []) heldFor[code] = (heldFor[code] ?? 0) + 1;
+  }
   const verifyStarted = performance.now();
   const verdict = await verifySite(options.read(site), {
     logKeys: [options.logKey],
@@ -279,7 +289,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   return {
     election: id,
     units: election.reportingUnits.length,
-    contests: options.contests,
+    contests: election.definition.contests.length,
     seconds,
     night,
     submissionsPerSecond: answers.length / Math.max(nightSeconds, 1e-3),
@@ -294,6 +304,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     publicReadsPerSecond: reads / seconds,
     publicReadErrors: readErrors,
     errorsByKind,
+    heldFor,
     unitsNotReported: night.silentUnits.length,
     verdict,
     verifySeconds,
@@ -339,6 +350,12 @@ export function reportText(r: SimulationReport): string {
         .map(([k, n]) => `${k} ${String(n)}`)
         .join(', ') || 'none'
     }`,
+    `  held for review, by why: ${
+      Object.entries(r.heldFor)
+        .sort(([, a], [, b]) => b - a)
+        .map(([k, n]) => `${k} ${String(n)}`)
+        .join(', ') || 'none'
+    }`,
     r.verdict.ok
       ? `  verifier: VERIFIED in ${r.verifySeconds.toFixed(1)} s (${String(r.verdict.submissionsCounted)} accepted submissions, ${String(r.verdict.numbersCompared)} numbers compared)`
       : `  verifier: NOT VERIFIED: ${r.verdict.problems
@@ -362,6 +379,10 @@ export function reportHtml(r: SimulationReport): string {
   const row = (name: string, x: Percentiles): string =>
     `<tr><th scope="row">${name}</th><td>${x.p50.toFixed(0)}</td><td>${x.p90.toFixed(0)}</td><td>${x.p99.toFixed(0)}</td><td>${x.max.toFixed(0)}</td></tr>`;
   const errors = Object.entries(r.errorsByKind)
+    .map(([k, n]) => `<tr><th scope="row">${escape(k)}</th><td>${String(n)}</td></tr>`)
+    .join('');
+  const held = Object.entries(r.heldFor)
+    .sort(([, a], [, b]) => b - a)
     .map(([k, n]) => `<tr><th scope="row">${escape(k)}</th><td>${String(n)}</td></tr>`)
     .join('');
   return `<!doctype html>
@@ -392,6 +413,9 @@ export function reportHtml(r: SimulationReport): string {
 <p>${String(r.publicReads)} reads (${r.publicReadsPerSecond.toFixed(0)} a second), ${String(r.publicReadErrors)} errors; ${String(r.versions)} versions published; ${String(r.unpublished)} logged answers not yet published when the run ended.</p>
 <h2>Errors and faults by kind</h2>
 <table><thead><tr><th scope="col">Kind</th><th scope="col">Count</th></tr></thead><tbody>${errors}</tbody></table>
+<h2>Held for review, by why</h2>
+<p>Each warning that held a submission for a reviewer (one submission may have several).</p>
+<table><thead><tr><th scope="col">Warning</th><th scope="col">Submissions</th></tr></thead><tbody>${held}</tbody></table>
 </main></body></html>
 `;
 }
