@@ -51,8 +51,10 @@ function aside(check: CaucusCheck): string[] {
 
 function summary(check: CaucusCheck): string {
   const byCode = new Map<string, number>();
+  // Precincts by each code they break (a precinct may break one rule several times).
   for (const b of check.breakers)
-    for (const p of b.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+    for (const code of new Set(b.problems.map((p) => p.code)))
+      byCode.set(code, (byCode.get(code) ?? 0) + 1);
   const codes = [...byCode].map(([code, n]) => `${code} ${String(n)}`).join(', ');
   const plural = (n: number, one: string, many: string): string =>
     `${String(n)} ${n === 1 ? one : many}`;

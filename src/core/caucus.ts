@@ -364,13 +364,24 @@ export function caucusProblems(report: CaucusReport): CaucusProblem[] {
   }
   // No delegates: nothing is allocated, and viability decides nothing.
   if (D <= 0) return problems;
-  // One delegate: the caucus as a whole elects it (by a majority the alignments do not show).
+  // One delegate: the caucus as a whole elects it (by a majority the alignments do not show),
+  // but for a group someone stood in: in the final alignment, or the first where no final one
+  // is reported.
   if (D === 1) {
     if (given !== undefined && first > 0 && sum(given) !== 1) {
       problems.push({
         code: 'delegates_not_allowed',
         message: `the precinct elects one county delegate; reported ${listed(given)}`,
       });
+    } else if (given !== undefined && first > 0) {
+      const stood = final > 0 ? members : report.first.map((m) => m ?? 0);
+      const to = given.findIndex((d) => d > 0);
+      if (to >= 0 && (stood[to] ?? 0) === 0) {
+        problems.push({
+          code: 'delegates_not_allowed',
+          message: `the precinct's one county delegate went to ${name(to)}, with nobody in the ${final > 0 ? 'final' : 'first'} alignment`,
+        });
+      }
     }
     return problems;
   }
@@ -391,17 +402,29 @@ export function caucusProblems(report: CaucusReport): CaucusProblem[] {
     });
   }
   // What the rules give is asked only of numbers they can be applied to.
-  if (problems.some((p) => p.code === 'too_many_viable_groups' || p.code === 'final_above_first'))
-    return problems;
-  const allowed = possibleAllocations({
-    delegates: D,
-    participants: first,
-    final: members,
-    rules: report.rules,
-  });
-  if (allowed === undefined || allowed.length === 0) return problems;
+  if (problems.some((p) => p.code === 'too_many_viable_groups')) return problems;
   const same = (a: readonly number[]): boolean =>
     a.length === given.length && a.every((d, i) => d === given[i]);
+  const allowedOver = (participants: number): (readonly number[])[] | undefined =>
+    possibleAllocations({ delegates: D, participants, final: members, rules: report.rules });
+  if (final > first) {
+    // More in the final alignment than in the first: the allocation is asked of either count as
+    // its denominator (a precinct that counted late arrivals gave delegates over the final).
+    const overFirst = allowedOver(first);
+    const overFinal = allowedOver(final);
+    if (overFirst === undefined || overFinal === undefined) return problems;
+    if (overFirst.length + overFinal.length > 0 && ![...overFirst, ...overFinal].some(same)) {
+      const shown = (ways: (readonly number[])[]): string =>
+        ways.length === 0 ? 'nothing' : ways.slice(0, 2).map(listed).join(' or ');
+      problems.push({
+        code: 'delegates_not_allowed',
+        message: `reported ${listed(given)}; the rules give ${shown(overFirst)} over the first alignment's ${String(first)}, ${shown(overFinal)} over the final's ${String(final)}`,
+      });
+    }
+    return problems;
+  }
+  const allowed = allowedOver(first);
+  if (allowed === undefined || allowed.length === 0) return problems;
   if (!allowed.some(same)) {
     const shown = allowed.slice(0, 3).map(listed);
     const more = allowed.length > 3 ? ` (or ${String(allowed.length - 3)} more ways)` : '';

@@ -234,3 +234,65 @@ describe('the Iowa Democratic Party’s 2020 results file', () => {
     ).toEqual(['sde_not_whole_delegates', 'too_many_viable_groups']);
   });
 });
+
+describe('what an independent audit of the 2020 file found', () => {
+  const header = [
+    ',,First Expression,,Final Expression,,SDE,',
+    ',,A,B,A,B,A,B',
+    'County,Precinct,,,,,,',
+  ];
+  const check = (rows: readonly string[], apportionment: string) => {
+    const results = readIowaResults([...header, ...rows].join('\n'));
+    const delegates = readApportionment(`County,Precinct,County Delegates\n${apportionment}`);
+    if (!results.ok || !delegates.ok) throw new Error('unreadable');
+    return checkIowaResults(results.value, delegates.value);
+  };
+  const codes = (c: ReturnType<typeof check>): Record<string, string[]> =>
+    Object.fromEntries(c.breakers.map((b) => [b.precinct, b.problems.map((p) => p.code)]));
+
+  it('names a one-delegate precinct whose delegate went to a group nobody stood in', () => {
+    // Kossuth GW-SN, Plymouth 06/Wf, Woodbury 43 Oto: the delegate to a group of none.
+    const found = check(
+      ['X,P1,3,0,3,0,0,0.2500', 'X,P2,3,1,3,1,0,0.2500', 'X,P3,3,0,0,0,0,0.2500'],
+      'X,P1,1\nX,P2,1\nX,P3,1',
+    );
+    expect(codes(found)).toEqual({
+      P1: ['delegates_not_allowed'],
+      // Nobody in the final alignment: the first alignment says who stood.
+      P3: ['delegates_not_allowed'],
+    });
+    expect(found.breakers[0]?.problems[0]?.message).toBe(
+      "the precinct's one county delegate went to B, with nobody in the final alignment",
+    );
+  });
+
+  it('asks the delegates of a precinct with more in the final alignment of either count', () => {
+    // 10 delegates, 100 first and 120 final (60 and 60): 5 and 5 over either count; 6 and 4
+    // over neither (Webster Fort Dodge 09's 4 and 1 from two equal groups).
+    const found = check(
+      ['X,Even,50,50,60,60,0.5000,0.5000', 'X,Odd,50,50,60,60,0.6000,0.4000'],
+      'X,Even,10\nX,Odd,10',
+    );
+    expect(codes(found)).toEqual({
+      Even: ['final_above_first'],
+      Odd: ['final_above_first', 'delegates_not_allowed'],
+    });
+  });
+
+  it('matches a name escaped twice, refuses an apportionment that contradicts itself, and sets apart a row cut short', () => {
+    const twice = check(
+      ['Carroll,Arcadia &amp; Kniest,5,5,5,5,0.1,0.1'],
+      'Carroll,Arcadia &amp;amp; Kniest,2',
+    );
+    expect(twice.checked).toBe(1);
+    const contradicts = readApportionment('County,Precinct,County Delegates\nX,P2,5\nX,P2,7\n');
+    expect(contradicts.ok ? 'read' : contradicts.error.message).toBe(
+      'row 3: X, P2 has 7 county delegates, but 5 at row 2',
+    );
+    const cut = check(['X,P4,6,4'], 'X,P4,2');
+    expect(cut.checked).toBe(0);
+    expect(cut.unreadable[0]?.problems[0]?.message).toBe(
+      'not a number: A (final): missing (the row ends before it)',
+    );
+  });
+});

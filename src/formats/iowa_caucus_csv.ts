@@ -61,7 +61,7 @@ function measureOf(text: string): Measure | undefined {
 
 /** A cell's number: blank is undefined; "1,234" and "0.5000" read as numbers; else NaN. */
 function numberOf(text: string): number | undefined {
-  if (text === '') return undefined;
+  if (text.trim() === '') return undefined;
   const n = Number(text.replace(/,/g, ''));
   return Number.isFinite(n) && n >= 0 ? n : Number.NaN;
 }
@@ -128,8 +128,11 @@ export function readIowaResults(text: string): Result<IowaResults, CaucusFilePro
     for (const c of columns) {
       const text = cell(row, c.index);
       const n = numberOf(text);
-      if (Number.isNaN(n)) {
-        unreadable.push(`${groups[c.group] ?? ''} (${c.measure}): "${text}"`);
+      // A blank cell is a number not reported; a row that ends before the column has lost it.
+      if (Number.isNaN(n) || c.index >= row.length) {
+        unreadable.push(
+          `${groups[c.group] ?? ''} (${c.measure}): ${c.index >= row.length ? 'missing (the row ends before it)' : `"${text}"`}`,
+        );
         continue;
       }
       numbers[c.measure][c.group] = n;
@@ -151,9 +154,16 @@ export function readIowaResults(text: string): Result<IowaResults, CaucusFilePro
 export const precinctKey = (county: string, precinct: string): string =>
   `${nameKey(county)}|${nameKey(precinct)}`;
 
-/** A name as the files are matched on: HTML's &amp; (as some exports write &), case, spacing. */
+/**
+ * A name as the files are matched on: HTML's &amp; (as some exports write &, some escaped twice:
+ * &amp;amp;), case, spacing.
+ */
 const nameKey = (name: string): string =>
-  name.replace(/&amp;/gi, '&').replace(/\s+/g, ' ').trim().toLowerCase();
+  name
+    .replace(/&(?:amp;)+/gi, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** Reads an apportionment file: County,Precinct,County Delegates; a map by precinctKey. */
 export function readApportionment(
@@ -172,6 +182,7 @@ export function readApportionment(
     );
   }
   const out = new Map<string, number>();
+  const rowOf = new Map<string, number>();
   for (const [i, row] of rows.entries()) {
     if (row.every((c) => c.trim() === '')) continue;
     const d = numberOf(cell(row, delegates));
@@ -183,7 +194,19 @@ export function readApportionment(
         ),
       );
     }
-    out.set(precinctKey(cell(row, county), cell(row, precinct)), d);
+    const key = precinctKey(cell(row, county), cell(row, precinct));
+    const before = out.get(key);
+    if (before !== undefined && before !== d) {
+      // A file that contradicts itself: which number holds is not this command's to guess.
+      return err(
+        problem(
+          'bad_delegates',
+          `row ${String(i + 2)}: ${cell(row, county)}, ${cell(row, precinct)} has ${String(d)} county delegates, but ${String(before)} at row ${String(rowOf.get(key) ?? 0)}`,
+        ),
+      );
+    }
+    out.set(key, d);
+    rowOf.set(key, i + 2);
   }
   return ok(out);
 }

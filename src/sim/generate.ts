@@ -345,7 +345,11 @@ export function breakCaucusRules(
     if (kind === 'final_above_first') {
       const to = pick(shown);
       if (to === undefined) continue;
-      return { ...result, counts: { ...result.counts, [to]: (result.counts[to] ?? 0) + 5 } };
+      // More late arrivals than those who left: the final alignment outnumbers the first.
+      const sum = (numbers: Readonly<Record<string, number>>): number =>
+        Object.values(numbers).reduce((a, b) => a + b, 0);
+      const late = sum(report.first) - sum(result.counts) + 1 + Math.floor(random() * 5);
+      return { ...result, counts: { ...result.counts, [to]: (result.counts[to] ?? 0) + late } };
     }
     if (kind === 'delegates_to_nonviable_group') {
       const to = pick(nonviable);

@@ -338,7 +338,7 @@ export function reportText(r: SimulationReport): string {
   const p = (x: Percentiles): string =>
     `p50 ${x.p50.toFixed(0)} ms, p90 ${x.p90.toFixed(0)} ms, p99 ${x.p99.toFixed(0)} ms, max ${x.max.toFixed(0)} ms`;
   return [
-    `Readiness report: ${r.election}, ${r.units.toLocaleString('en-US')} units, ${String(r.contests)} contests, ${r.seconds.toFixed(1)} s`,
+    `Readiness report: ${r.election}, ${r.units.toLocaleString('en-US')} units, ${String(r.contests)} contest${r.contests === 1 ? '' : 's'}, ${r.seconds.toFixed(1)} s`,
     `  submissions: ${String(r.night.sent)} answered (${String(r.night.accepted)} accepted, ${String(r.night.held)} held, ${String(r.night.rejected)} rejected), ${String(r.night.failed)} failed; ${r.submissionsPerSecond.toFixed(1)}/s`,
     `  ingest latency: ${p(r.ingestLatencyMs)}`,
     `  accepted → published: ${p(r.publishLatencyMs)} (${String(r.versions)} versions; ${String(r.unpublished)} logged answers not yet published at the end)`,
