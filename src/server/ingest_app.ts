@@ -94,6 +94,8 @@ export interface IngestAppOptions {
   readonly now?: () => Date;
   /** Where the server tells of each version it publishes, for the control room. */
   readonly publishMonitor?: PublishMonitor;
+  /** How often the control room's stream sends a status (STATUS_EVERY_MS; tests, less). */
+  readonly controlRoomEveryMs?: number;
   /** scrypt's cost for staff passwords: OWASP's (PASSWORD_COST) unless tests make it cheaper. */
   readonly passwordCost?: PasswordCost;
 }
@@ -473,6 +475,7 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     elections,
     ...(options.publishMonitor === undefined ? {} : { publishMonitor: options.publishMonitor }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.controlRoomEveryMs === undefined ? {} : { everyMs: options.controlRoomEveryMs }),
   });
   registerStaffPages(app);
 

@@ -73,6 +73,8 @@ export async function staffTestApp(
   certify: readonly (readonly [Signer, string])[] = [],
   /** An enrolment key the authority delegates a unit's roster to, which the server holds. */
   enrolment?: { readonly key: Signer; readonly unit: string; readonly expires: string },
+  /** How often the control room's stream sends a status. */
+  controlRoomEveryMs?: number,
 ): Promise<StaffTestApp> {
   let clock = new Date('2026-11-03T22:00:00Z');
   const t = await kind.create();
@@ -119,6 +121,7 @@ export async function staffTestApp(
     elections: new ElectionRegistry(t.store),
     now: () => clock,
     ...(enrolment === undefined ? {} : { enrolmentSigner: enrolment.key }),
+    ...(controlRoomEveryMs === undefined ? {} : { controlRoomEveryMs }),
   });
 
   const account = (role: Role): NewAccount => {
