@@ -12,7 +12,7 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseElectionDefinition } from '../src/core/election.js';
-import type { Submission } from '../src/core/submission.js';
+import { checkSubmission, type Submission } from '../src/core/submission.js';
 import { signSubmission } from '../src/ingest/submit_client.js';
 import { encodeVerifierKey, type Signer } from '../src/log/note.js';
 import {
@@ -57,8 +57,12 @@ function prepareCaucus(): Prepared & { readonly breakers: number } {
     let submission: Submission = clean;
     if (random() < RULE_BREAK) {
       const broken = clean.contests.map((c) => breakCaucusRules(c, random));
-      if (!broken.includes(undefined)) {
-        submission = { ...clean, contests: broken as Submission['contests'] };
+      const candidate = { ...clean, contests: broken as Submission['contests'] };
+      // Counted as breaking the rules where the rules say so (a delegate moved between groups
+      // tied for it breaks none).
+      const checked = broken.includes(undefined) ? undefined : checkSubmission(election, candidate);
+      if (checked?.ok === true && checked.value.length > 0) {
+        submission = candidate;
         breakers++;
       }
     }
