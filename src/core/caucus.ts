@@ -284,6 +284,8 @@ export type CaucusProblemCode =
   | 'too_many_viable_groups'
   | 'delegates_to_nonviable_group'
   | 'delegates_not_allowed'
+  | 'missing_final_alignment'
+  | 'no_viable_group'
   | 'chance_not_recorded'
   | 'chance_mismatch';
 
@@ -388,6 +390,20 @@ export function caucusProblems(report: CaucusReport): CaucusProblem[] {
   const need = viabilityNumber(first, D);
   const viable = members.map((m) => m > 0 && m >= need);
   const viableCount = viable.filter(Boolean).length;
+  // Delegates are allocated to the groups of a final alignment, one with a viable group at least.
+  if (first === 0) {
+    // Nobody came: nothing to allocate.
+  } else if (final === 0) {
+    problems.push({
+      code: 'missing_final_alignment',
+      message: `${String(first)} in the first alignment, and no final alignment is reported`,
+    });
+  } else if (viableCount === 0) {
+    problems.push({
+      code: 'no_viable_group',
+      message: `no group of the final alignment has the ${String(need)} viability needs: the caucus realigns until one has`,
+    });
+  }
   if (report.rules === 'iowa-2020' && viableCount > D) {
     problems.push({
       code: 'too_many_viable_groups',

@@ -53,6 +53,18 @@ describe('a caucus contest in the definition', () => {
     expect(definitionProblem((c) => (c['voteType'] = 'caucus-night'))).toMatch(
       /unknown vote type "caucus-night"/,
     );
+    // The caucus reports with the mail vote type, which South 3 does not report.
+    const definition = caucusDefinition(['authority+00000000+AA']);
+    const parsed = parseElectionDefinition({
+      ...definition,
+      units: definition.units.map((u) =>
+        u.id === 's-3' ? { ...u, voteTypes: ['election-day'] } : u,
+      ),
+      contests: definition.contests.map((c) => ({ ...c, voteType: 'mail' })),
+    });
+    expect(parsed.ok ? 'accepted' : parsed.error.message).toMatch(
+      /reporting unit "s-3" does not report vote type "mail", which the caucus is reported with/,
+    );
     expect(
       definitionProblem(
         (c) => (c['delegates'] = { 'n-1': 5, 'n-2': 2, 's-1': 0, 's-2': 0, 's-3': 0 }),
@@ -91,6 +103,19 @@ describe('a precinct’s caucus report', () => {
     expect(
       verdict(caucusSubmission('n-1', { first: [0, 0, 0, 0], final, delegates: [2, 2, 1, 0] })),
     ).toContain('missing_first_alignment');
+    // No final alignment, or none of its groups viable: the delegates cannot have been given.
+    expect(
+      verdict(caucusSubmission('n-1', { first, final: [0, 0, 0, 0], delegates: [0, 0, 0, 0] })),
+    ).toEqual(['missing_final_alignment']);
+    expect(
+      verdict(
+        caucusSubmission('n-1', {
+          first: [14, 14, 14, 58],
+          final: [14, 14, 14, 14],
+          delegates: [0, 0, 0, 0],
+        }),
+      ),
+    ).toEqual(['no_viable_group']);
   });
 
   describe('with a tie a game of chance settled', () => {

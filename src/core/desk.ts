@@ -22,7 +22,11 @@ export const KeyedSheet = z.strictObject({
   unit: Id,
   voteType: Id,
   ballotsCast: z.int().min(0),
-  contests: z.array(ContestResult).min(1).max(1000),
+  // A ballot tally sheet's numbers: a caucus's report comes from its precinct, not the desk.
+  contests: z
+    .array(ContestResult.omit({ caucus: true }))
+    .min(1)
+    .max(1000),
   /** The sheet's photo, when one was taken. */
   evidence: z.array(Evidence).max(20).optional(),
 });

@@ -459,7 +459,7 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
     unitVoteTypes.set(id, own ?? everyVoteType);
   }
 
-  const partial = { definition, units, children, districtUnits };
+  const partial = { definition, units, children, districtUnits, unitVoteTypes };
   const caucusCounties = new Map<string, CaucusCounties>();
   for (const contest of definition.contests) {
     if (contest.kind !== 'caucus') continue;
@@ -488,7 +488,7 @@ export function indexElection(definition: ElectionDefinition): Result<Election, 
  * elect at least one county delegate where it sends any to the state convention.
  */
 function indexCaucus(
-  election: Pick<Election, 'definition' | 'units' | 'children' | 'districtUnits'>,
+  election: Pick<Election, 'definition' | 'units' | 'children' | 'districtUnits' | 'unitVoteTypes'>,
   reportingUnits: readonly string[],
   contest: CaucusContest,
 ): CaucusCounties | string {
@@ -513,6 +513,10 @@ function indexCaucus(
   for (const id of onBallot) {
     const d = contest.delegates[id];
     if (d === undefined) return `reporting unit "${id}" has no delegates`;
+    const voteType = contest.voteType ?? election.definition.voteTypes[0]?.id ?? '';
+    if (!(election.unitVoteTypes.get(id) ?? []).includes(voteType)) {
+      return `reporting unit "${id}" does not report vote type "${voteType}", which the caucus is reported with`;
+    }
     const counties = ancestry(election, id).filter((u) => contest.stateDelegates[u] !== undefined);
     const [own] = counties;
     if (own === undefined || counties.length > 1) {

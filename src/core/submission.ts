@@ -37,8 +37,8 @@ export const ChanceOutcome = z.strictObject({
 export const CaucusReport = z.strictObject({
   /** Members per preference group in the first alignment (Nevada: with early preference cards). */
   first: z.record(Id, Count),
-  /** County delegates won per preference group. */
-  delegates: z.record(Id, Count),
+  /** County delegates won per preference group (a precinct elects at most 10,000: see D). */
+  delegates: z.record(Id, Count.max(100_000)),
   /** The games of chance that settled ties for a delegate, in the order they were played. */
   chance: z.array(ChanceOutcome).max(100).optional(),
 });

@@ -604,8 +604,8 @@ export function choiceColumns(election: Election, contestId: string): string[] {
 
 /** A caucus contest's numbers per preference group in its CSV, each group's in this order. */
 const CAUCUS_CSV_FIELDS = [
-  'final alignment',
   'first alignment',
+  'final alignment',
   'county delegates',
   'state delegate equivalents',
 ] as const;
@@ -615,8 +615,8 @@ function caucusCsvNumbers(contest: Contest, t: ContestTotals): (string | number)
   const of = (numbers: Readonly<Record<string, number>> | undefined): number[] =>
     contest.choices.map((ch) => numbers?.[ch.id] ?? 0);
   return [
-    ...of(t.counts),
     ...of(t.caucus?.first),
+    ...of(t.counts),
     ...of(t.caucus?.delegates),
     ...of(t.caucus?.sde).map((n) => (n / 10_000).toFixed(4)),
   ];

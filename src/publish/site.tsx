@@ -1634,7 +1634,13 @@ function CaucusUnits(props: {
                     <th scope="rowgroup" rowSpan={contest.choices.length}>
                       <Name ctx={ctx} text={unit?.name ?? { en: u.area }} />
                       <br />
-                      <span class="meta">{ctx.m.t('unitStatus', { status: unitStatus(u) })}</span>
+                      <span class="meta">
+                        {ctx.m.t('unitStatus', { status: unitStatus(u) })}
+                        <br />
+                        {`${ctx.m.t('countyDelegates')}: ${ctx.number.format(
+                          contest.kind === 'caucus' ? (contest.delegates[u.area] ?? 0) : 0,
+                        )}`}
+                      </span>
                     </th>
                   ) : null}
                   <th scope="row">

@@ -748,11 +748,11 @@ describe('a caucus in a version', () => {
     });
     const csv = file('csv/caucus.csv').split('\r\n');
     expect(csv[0]).toContain(
-      'Candidate A: final alignment,Candidate B: final alignment,Candidate C: final alignment,Candidate D: final alignment,Candidate A: first alignment',
+      'Candidate A: first alignment,Candidate B: first alignment,Candidate C: first alignment,Candidate D: first alignment,Candidate A: final alignment',
     );
     expect(csv[0]).toContain('Candidate D: state delegate equivalents');
     expect(csv.find((row) => row.startsWith('state,') && row.includes(',total,'))).toContain(
-      ',60,47,23,0,49,44,26,11,3,4,1,0,1.2857,1.5357,0.4286,0.0000,',
+      ',49,44,26,11,60,47,23,0,3,4,1,0,1.2857,1.5357,0.4286,0.0000,',
     );
   });
 });

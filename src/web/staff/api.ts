@@ -281,7 +281,7 @@ export function parseContestStatuses(json: unknown): ContestStanding[] | undefin
       isObject(c) &&
       typeof c['contest'] === 'string' &&
       isObject(c['name']) &&
-      (c['kind'] === 'candidate' || c['kind'] === 'measure') &&
+      (c['kind'] === 'candidate' || c['kind'] === 'measure' || c['kind'] === 'caucus') &&
       typeof c['voteFor'] === 'number' &&
       Array.isArray(c['choices']) &&
       c['choices'].every(

@@ -7,6 +7,10 @@ import type { ContestResult, Submission } from '../../core/submission.js';
 /** What a line counts: a choice's votes, or one of a contest's (or the unit's) totals. */
 export type Line =
   | { readonly kind: 'choice'; readonly choice: string }
+  // A caucus's preference group: its first alignment, and its county delegates (its final
+  // alignment is the group's `choice` line).
+  | { readonly kind: 'firstAlignment'; readonly choice: string }
+  | { readonly kind: 'countyDelegates'; readonly choice: string }
   | { readonly kind: 'ballotsCast' }
   | { readonly kind: 'overvotes' }
   | { readonly kind: 'undervotes' };
@@ -81,6 +85,15 @@ function compareContest(
         hasCounted,
       ),
     ),
+    ...(['firstAlignment', 'countyDelegates'] as const).flatMap((kind) => {
+      const of = (r: ContestResult | undefined): Readonly<Record<string, number>> | undefined =>
+        kind === 'firstAlignment' ? r?.caucus?.first : r?.caucus?.delegates;
+      if (of(held) === undefined && of(counted) === undefined) return [];
+      return unionInOrder(Object.keys(of(held) ?? {}), Object.keys(of(counted) ?? {})).map(
+        (choice) =>
+          compareLine({ kind, choice }, of(held)?.[choice], of(counted)?.[choice], hasCounted),
+      );
+    }),
     compareLine({ kind: 'ballotsCast' }, held?.ballotsCast, counted?.ballotsCast, hasCounted),
     compareLine({ kind: 'overvotes' }, held?.overvotes, counted?.overvotes, hasCounted),
     compareLine({ kind: 'undervotes' }, held?.undervotes, counted?.undervotes, hasCounted),

@@ -25,6 +25,9 @@ function lineLabel(m: StaffMessages, line: Line, choiceName: (choice: string) =>
   switch (line.kind) {
     case 'choice':
       return choiceName(line.choice);
+    case 'firstAlignment':
+    case 'countyDelegates':
+      return `${choiceName(line.choice)}: ${m.t(line.kind)}`;
     case 'ballotsCast':
       return m.t('ballotsCast');
     case 'overvotes':
@@ -131,7 +134,9 @@ export function Comparison({ m, held, counted, idPrefix, columns, names }: Props
           <tbody>
             {contest.lines.map((line) => (
               <LineRow
-                key={line.line.kind === 'choice' ? `choice:${line.line.choice}` : line.line.kind}
+                key={
+                  'choice' in line.line ? `${line.line.kind}:${line.line.choice}` : line.line.kind
+                }
                 m={m}
                 line={line}
                 hasCounted={hasCounted}

@@ -54,21 +54,27 @@ export function fieldId(field: SheetField): string {
   }
 }
 
-/** The empty form for a unit's sheet: one block per contest on the unit's ballot. */
+/**
+ * The empty form for a unit's sheet: one block per ballot contest on the unit's ballot. A
+ * caucus's report (its alignments, delegates and games of chance) comes from its precinct, not
+ * from a tally sheet keyed at the desk.
+ */
 export function emptySheetForm(index: DefinitionIndex, unit: string, voteType: string): SheetForm {
   return {
     unit,
     voteType,
     ballotsCast: '',
-    contests: contestsOnBallot(index, unit).map((c) => ({
-      contest: c.id,
-      voteFor: voteFor(c),
-      choices: c.choices.map((ch) => ch.id),
-      counts: Object.fromEntries(c.choices.map((ch) => [ch.id, ''])),
-      ballotsCast: '',
-      overvotes: '',
-      undervotes: '',
-    })),
+    contests: contestsOnBallot(index, unit)
+      .filter((c) => c.kind !== 'caucus')
+      .map((c) => ({
+        contest: c.id,
+        voteFor: voteFor(c),
+        choices: c.choices.map((ch) => ch.id),
+        counts: Object.fromEntries(c.choices.map((ch) => [ch.id, ''])),
+        ballotsCast: '',
+        overvotes: '',
+        undervotes: '',
+      })),
   };
 }
 
