@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleSubmission } from '../../core/testonly/fixtures.js';
+import { caucusSubmission, sampleSubmission } from '../../core/testonly/fixtures.js';
 import type { Submission } from '../../core/submission.js';
 import { sheetDifferences } from '../../core/desk.js';
 import { compareSubmissions } from './compare.js';
@@ -105,5 +105,24 @@ describe('the held submission beside what counts now', () => {
     const desk = sheetDifferences(first, second).map((d) => `${d.contest ?? '-'}:${d.field}`);
     expect(lines.sort()).toEqual(desk.sort());
     expect(lines.sort()).toEqual(['-:ballotsCast', 'governor:ada', 'governor:undervotes']);
+  });
+});
+
+describe('a held caucus report beside what counts now', () => {
+  it('marks the groups whose first alignment or delegates differ, beside the final alignment', () => {
+    const report = { first: [40, 30, 20, 10], final: [45, 32, 23, 0], delegates: [2, 2, 1, 0] };
+    const counts = caucusSubmission('n-1', report);
+    const held = caucusSubmission('n-1', {
+      ...report,
+      first: [41, 29, 20, 10],
+      delegates: [3, 1, 1, 0],
+    });
+    const caucus = compareSubmissions(held, counts).contests[0];
+    expect(caucus?.lines.filter((l) => l.differs).map((l) => [l.line, l.difference])).toEqual([
+      [{ kind: 'firstAlignment', choice: 'a' }, 1],
+      [{ kind: 'firstAlignment', choice: 'b' }, -1],
+      [{ kind: 'countyDelegates', choice: 'a' }, 1],
+      [{ kind: 'countyDelegates', choice: 'b' }, -1],
+    ]);
   });
 });
