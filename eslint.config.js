@@ -101,7 +101,8 @@ const layerRules = Object.entries(layers).map(([layer, allowed]) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/'] },
+  // test-output/: what browser tests and local scripts leave (gitignored).
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'test-output/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

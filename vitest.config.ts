@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 const SYSTEM_TESTS = [
   'src/server/crash.test.ts',
   'src/server/flood.test.ts',
+  'src/server/reporter_browser.test.ts',
   'src/server/site_browser.test.ts',
   'src/server/staff_browser.test.ts',
   'src/server/staff_desk_browser.test.ts',
