@@ -30,6 +30,8 @@ import { ElectionParams, type ElectionRegistry } from './elections.js';
 import type { Signer } from '../log/note.js';
 import { registerDefinitionRoutes } from './definition_routes.js';
 import { registerControlRoomRoutes, type PublishMonitor } from './control_room_routes.js';
+import { registerReporterPages } from './reporter_pages.js';
+import { registerReporterRoutes } from './reporter_routes.js';
 import { SubmissionRecords } from '../store/submission_records.js';
 import { registerDeskRoutes } from './desk_routes.js';
 import { registerEnrolmentRoutes } from './enrolment_routes.js';
@@ -478,6 +480,9 @@ export async function buildIngestApp(options: IngestAppOptions): Promise<Fastify
     ...(options.controlRoomEveryMs === undefined ? {} : { everyMs: options.controlRoomEveryMs }),
   });
   registerStaffPages(app);
+  // The precinct reporter app (/report/) and the public routes it calls.
+  registerReporterPages(app);
+  registerReporterRoutes(app, { store, elections });
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ ok: true }));
 

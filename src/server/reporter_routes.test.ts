@@ -19,7 +19,6 @@ import { checkInclusion, type ProvenReceipt } from '../web/reporter/inclusion.js
 import { settledBy } from '../web/reporter/outbox.js';
 import { evidenceAuthorization, signSubmission } from '../web/reporter/signing.js';
 import { ElectionRegistry } from './elections.js';
-import { registerReporterRoutes } from './reporter_routes.js';
 import { staffTestApp, type StaffTestApp } from './testonly/staff_app.js';
 
 /** A photo of a tally sheet, as small as a PNG gets: one white pixel. */
@@ -36,7 +35,6 @@ for (const kind of storeKinds) {
     { timeout: 60_000 },
     () => {
       let s: StaffTestApp;
-      let registry: ElectionRegistry;
       const enrolmentKey = testSigner('enrol.sample');
       let phone: DeviceKey;
 
@@ -46,9 +44,6 @@ for (const kind of storeKinds) {
           unit: 'state',
           expires: '2026-11-05T00:00:00Z',
         });
-        registry = new ElectionRegistry(s.t.store);
-        // As src/server/server.ts registers them, beside the ingest app's routes.
-        registerReporterRoutes(s.app, { store: s.t.store, elections: registry });
         phone = await deviceKeyOf(deviceKeyName('n-1'), await makeKeyPair());
       });
       afterAll(() => s.close());

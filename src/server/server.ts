@@ -10,8 +10,6 @@ import type { Store } from '../store/store.js';
 import { ElectionRegistry } from './elections.js';
 import type { PasswordCost } from '../staff/credentials.js';
 import { buildIngestApp } from './ingest_app.js';
-import { registerReporterPages } from './reporter_pages.js';
-import { registerReporterRoutes } from './reporter_routes.js';
 import { PublishMonitor } from './control_room_routes.js';
 import { CheckPool } from '../ingest/check_pool.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
@@ -119,9 +117,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.trustProxy === true ? { trustProxy: true } : {}),
     ...(options.passwordCost === undefined ? {} : { passwordCost: options.passwordCost }),
   });
-  // The precinct reporter app (/report/) and the public routes it calls, beside the staff pages.
-  registerReporterPages(app);
-  registerReporterRoutes(app, { store, elections });
 
   const publish = options.publish;
   let publicPlane: {

@@ -68,6 +68,13 @@ export const ROUTE_ROLES = {
   'GET /staff/elections/{election}/evidence/{sha256}': READERS,
   // A device's own credential, not a session: the one-time enrolment code (401 without it).
   'POST /v1/elections/{election}/enrolments': ANYONE,
+  // The reporter app's (src/server/reporter_routes.ts): what is public anyway (the definition,
+  // a key's roster state, the way from an enrolment QR code to the app), and a device's photo,
+  // whose credential is its key's signature over the photo's hash.
+  'GET /v1/elections/{election}/definition': ANYONE,
+  'GET /v1/elections/{election}/enrolments': ANYONE,
+  'GET /v1/elections/{election}/keys/{ref}': ANYONE,
+  'POST /v1/elections/{election}/evidence': ANYONE,
   'POST /staff/elections/{election}/release': ADMINS,
   'GET /staff/elections/{election}/contest-statuses': READERS,
   'POST /staff/elections/{election}/contests/{contest}/status': ADMINS,
