@@ -75,6 +75,36 @@ async function signIn(staffUrl: string, account: NewAccount): Promise<StaffSessi
 }
 
 /** A change through the staff API: JSON, with the session's cookie and CSRF token. */
+/**
+ * The reporter app's way in for a newcomer: a one-time enrolment code for the first precinct,
+ * made by the director as the Keys screen makes one, and the address that enrols a phone with it.
+ */
+async function reporterInvitation(
+  staffUrl: string,
+  election: Election,
+  director: StaffSession,
+): Promise<string> {
+  const unit = election.reportingUnits[0] ?? '';
+  const answer = await staffPost(
+    staffUrl,
+    director,
+    `/staff/elections/${election.definition.id}/enrolment-codes`,
+    { unit },
+  );
+  if (answer.status !== 201) {
+    throw new CliFailure(`making an enrolment code: ${await answer.text()}`);
+  }
+  const { code, enrolPath } = (await answer.json()) as { code: string; enrolPath: string };
+  const name = election.units.get(unit)?.name['en'] ?? unit;
+  return [
+    `The precinct reporter app, as ${name}'s chair (on a phone, or a browser 375 px wide):`,
+    `  ${staffUrl}${enrolPath}#unit=${encodeURIComponent(unit)}&code=${encodeURIComponent(code)}`,
+    `  (or ${staffUrl}/report/ with election ${election.definition.id} and code ${code}; good once, for a day).`,
+    `  The county's system reports ${name} too: a report that differs is held for the reviewer.`,
+    '',
+  ].join('\n');
+}
+
 async function staffPost(
   staffUrl: string,
   session: StaffSession,
@@ -340,12 +370,31 @@ export function addDemoCommand(program: Command, io: CliIo): void {
           new Date(),
         );
         if (!certified.ok) throw new CliFailure(certified.error.message);
+        // The authority delegates the state's roster to the server's enrolment key for the night,
+        // so that a precinct's phone can enrol with a one-time code (the reporter app).
+        const enrolmentKey = signer('enrolment.demo.example');
+        const delegated = await changeRosterMany(
+          imported.value.ledger,
+          election,
+          authority,
+          [
+            {
+              action: 'delegate' as const,
+              unit: election.root.id,
+              key: encodeVerifierKey(enrolmentKey),
+              expires: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+            },
+          ],
+          new Date(),
+        );
+        if (!delegated.ok) throw new CliFailure(delegated.error.message);
         const logSigner = signer('tally.localhost');
         const siteDir = join(options.dataDir, 'site');
         const server = await startServer({
           store,
           logSigner,
           deskSigner: paperDeskKey,
+          enrolmentSigner: enrolmentKey,
           port: Number(options.port),
           checkWorkers: Math.max(1, availableParallelism() - 1),
           publish: {
@@ -387,6 +436,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
         // early to call as polls close.
         const directing = await signIn(server.url, director.value);
         await setStatuses(server.url, election, directing);
+        io.out(await reporterInvitation(server.url, election, directing));
         let shown = 0;
         const summary = await playElectionNight({
           serverUrl: server.url,
