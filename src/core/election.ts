@@ -221,6 +221,11 @@ export const ElectionDefinition = z.strictObject({
   review: ReviewRules.optional(),
   /** Results stay off the public site until staff release them, unless this says otherwise. */
   release: ReleaseRules.optional(),
+  /**
+   * Whether the photos submissions name (tally sheets, caucus worksheets) are published, each at
+   * <election>/evidence/<sha256> once the results are released; private (staff only) if absent.
+   */
+  evidence: z.enum(['private', 'public']).optional(),
 });
 
 export type ElectionDefinition = Readonly<z.infer<typeof ElectionDefinition>>;

@@ -15,6 +15,7 @@ import type { Current, SignedManifest } from '../formats/manifest.js';
 import { isPrecinctFile } from '../publish/content_store.js';
 import { contentTypeOf } from '../publish/snapshot.js';
 import { entryBundlePath, parseTilePath, tilePath } from '../log/tiles.js';
+import { evidenceTypeOf } from '../core/evidence.js';
 import { preferredEncoding } from './accept_encoding.js';
 import { answerClientError, errorBody } from './error_shape.js';
 
@@ -244,7 +245,7 @@ export class PublicSite {
   lookup(
     urlPath: string,
     acceptLanguage?: string,
-  ): Found | { disk: OnDisk; latest?: string } | 'tile' | 'older' | undefined {
+  ): Found | { disk: OnDisk; latest?: string } | 'tile' | 'older' | 'evidence' | undefined {
     const parts = urlPath.split('/');
     if (parts.length === 2 && parts[1] === '') return { file: this.index() };
     const election = parts[1];
@@ -280,6 +281,10 @@ export class PublicSite {
     }
     const loose = site.loose.get(path);
     if (loose !== undefined) return { file: loose };
+    // A published photo (where the election makes its evidence public): read from disk.
+    if (parts[2] === 'evidence' && parts.length === 4 && /^[0-9a-f]{64}$/.test(parts[3] ?? '')) {
+      return 'evidence';
+    }
     if (parts[2] === 'log' && parts[3] === 'tile' && isCanonicalTilePath(path)) {
       const key = `${election}/${path}`;
       const tile = this.tiles.get(key);
@@ -349,6 +354,16 @@ export class PublicSite {
     return file;
   }
 
+  /** A published photo, served as the image it is, and only if it is the photo its name says. */
+  async loadEvidence(urlPath: string): Promise<Served | undefined> {
+    const [, election = '', , sha256 = ''] = urlPath.split('/');
+    if (!this.elections.has(election)) return undefined;
+    const bytes = await readOptional(join(this.root, election, 'evidence', sha256));
+    if (bytes === undefined || sha256Hex(bytes) !== sha256) return undefined;
+    const type = evidenceTypeOf(bytes) ?? 'application/octet-stream';
+    return served(bytes, undefined, undefined, `evidence/${sha256}`, true, sha256, type);
+  }
+
   private keepTile(key: string, file: Served): void {
     const had = this.tiles.get(key);
     if (had !== undefined) this.tileBytes -= had.identity.length;
@@ -398,6 +413,12 @@ export class PublicSite {
         this.loadOlder(path).then((file) => {
           if (file === undefined) answer(req, res, undefined);
           else return answerFromDisk(req, res, file);
+        }, failed);
+        return;
+      }
+      if (found === 'evidence') {
+        this.loadEvidence(path).then((file) => {
+          answer(req, res, file === undefined ? undefined : { file });
         }, failed);
         return;
       }
@@ -559,8 +580,12 @@ function notModified(ifNoneMatch: string, etag: string): boolean {
   );
 }
 
-function commonHeaders(path: string, immutable: boolean, etag: string): string[] {
-  const contentType = contentTypeOf(path);
+function commonHeaders(
+  path: string,
+  immutable: boolean,
+  etag: string,
+  contentType = contentTypeOf(path),
+): string[] {
   return [
     'content-type',
     contentType,
@@ -587,10 +612,11 @@ function served(
   path: string,
   immutable: boolean,
   sha256?: string,
+  contentType?: string,
 ): Served {
   const hash = sha256 ?? sha256Hex(identity);
   const etag = etagOf(hash);
-  const common = commonHeaders(path, immutable, etag);
+  const common = commonHeaders(path, immutable, etag, contentType);
   const sized = (body: Buffer, encoding?: string): string[] => [
     ...common,
     ...(encoding === undefined ? [] : ['content-encoding', encoding]),

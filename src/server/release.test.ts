@@ -1,12 +1,14 @@
 // Results stay off the public site until they are released: no version, no numbers, no log, until
 // a release entry is in the log (by an admin, or by the server at the definition's release
 // time), and the verifier refuses a version published without one.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexElection, type Election, type ElectionDefinition } from '../core/election.js';
 import { decodeLogEntry } from '../core/log_entry.js';
+import { sha256Hex } from '../core/sha256.js';
+import { EvidenceFiles } from '../store/evidence_files.js';
 import { sampleDefinition, sampleSubmission, withRelease } from '../core/testonly/fixtures.js';
 import { publishedReader } from '../cli/site_reader.js';
 import { importWithKeys } from '../ingest/testonly/sample_store.js';
@@ -203,5 +205,56 @@ describe('releasing results to the public site', () => {
     const entry = read?.ok === true ? decodeLogEntry(read.value[0] ?? new Uint8Array()) : undefined;
     expect(entry?.ok === true && entry.value.type === 'release' && entry.value.by).toBe(undefined);
     expect((await verified()).problems).toEqual([]);
+  });
+
+  it('publishes the photos the log names where the election makes evidence public, once released, and the verifier checks each', async () => {
+    const base = electionReleased();
+    const indexed = indexElection({ ...base.definition, evidence: 'public' });
+    if (!indexed.ok) throw new Error(indexed.error.message);
+    await importWithKeys(store, indexed.value, authority, [['n-1', app]]);
+    // The smallest PNG: one transparent pixel.
+    const photo = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    const sha256 = sha256Hex(photo);
+    await new EvidenceFiles(store.db, 'sample-2026').put({
+      sha256,
+      mediaType: 'image/png',
+      bytes: photo,
+      by: 'n-1.app',
+      at: '2026-11-03T21:00:00Z',
+    });
+    server = await startServer({
+      store,
+      logSigner,
+      checkpointEveryMs: 60_000,
+      publish: { siteDir: join(dir, 'site'), port: 0, thread: false },
+    });
+    const ingest = await server.elections.get('sample-2026');
+    const sheet = sampleSubmission('n-1', { evidence: [{ sha256, kind: 'tally-sheet-photo' }] });
+    const body = JSON.stringify(signSubmission(sheet, app));
+    expect((await ingest?.submit(new TextEncoder().encode(body)))?.receipt.status).toBe('accepted');
+    await server.checkpointNow();
+    const published = join(siteDir(), 'evidence', sha256);
+    // Not before the results are released.
+    expect(existsSync(published)).toBe(false);
+    expect((await ingest?.release('admin.one'))?.ok).toBe(true);
+    await server.checkpointNow();
+    expect(readFileSync(published)).toEqual(photo);
+    const report = await verified();
+    expect(report.problems).toEqual([]);
+    expect(report.evidence).toEqual({ published: 1, missing: 0 });
+    // The public plane serves it as the image it is, for good.
+    const url = `${server.publicUrl ?? ''}/sample-2026/evidence/${sha256}`;
+    const answer = await fetch(url);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('image/png');
+    expect(answer.headers.get('cache-control')).toMatch(/immutable/);
+    expect(Buffer.from(await answer.arrayBuffer())).toEqual(photo);
+    // A photo swapped for another is found out, and not served.
+    writeFileSync(published, Buffer.concat([photo, Buffer.from([0])]));
+    expect((await verified()).problems.map((p) => p.code)).toEqual(['evidence_mismatch']);
+    expect((await fetch(url)).status).toBe(404);
   });
 });

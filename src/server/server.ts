@@ -5,11 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import { logOrigin } from '../ingest/checkpoints.js';
 import { listElections } from '../ingest/elections.js';
+import { waitsForRelease } from '../core/election.js';
 import type { Signer } from '../log/note.js';
 import type { Store } from '../store/store.js';
 import { ElectionRegistry } from './elections.js';
 import type { PasswordCost } from '../staff/credentials.js';
 import { buildIngestApp } from './ingest_app.js';
+import { EvidencePublication } from './evidence_publication.js';
 import { PublishMonitor } from './control_room_routes.js';
 import { CheckPool } from '../ingest/check_pool.js';
 import type { ElectionIngest } from '../ingest/ingest.js';
@@ -147,6 +149,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
   const publishers = new Map<string, ElectionPublisher>();
+  const evidence = new Map<string, EvidencePublication>();
+  /** Publishes the photos the log names up to `size`, where the election makes them public. */
+  const publishEvidence = async (ingest: ElectionIngest, size: number): Promise<void> => {
+    if (publish === undefined || ingest.election.definition.evidence !== 'public') return;
+    if (waitsForRelease(ingest.election) && (await ingest.released()) === undefined) return;
+    let publication = evidence.get(ingest.id);
+    if (publication === undefined) {
+      publication = new EvidencePublication(
+        ingest.log,
+        store,
+        ingest.id,
+        join(publish.siteDir, ingest.id),
+      );
+      evidence.set(ingest.id, publication);
+    }
+    await publication.upTo(size);
+  };
   const publisherOf = async (ingest: ElectionIngest): Promise<ElectionPublisher | undefined> => {
     if (publish === undefined) return undefined;
     let publisher = publishers.get(ingest.id);
@@ -231,7 +250,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // (after a restart) publishes it, and one whose precinct detail follows the headline
         // publishes, once a tick, a version with the detail it has brought up to date since.
         const checkpoint = recorded ?? (await ingest.ledger.latestCheckpoint());
-        if (checkpoint !== undefined) publishTo(ingest.id, publisher, checkpoint);
+        if (checkpoint === undefined) continue;
+        // The photos first: a version never names one its site does not have yet.
+        await publishEvidence(ingest, checkpoint.size).catch((e: unknown) => {
+          app.log.error(e, 'publishing evidence failed');
+        });
+        publishTo(ingest.id, publisher, checkpoint);
       }
     })().finally(() => {
       running = undefined;

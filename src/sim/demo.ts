@@ -939,6 +939,8 @@ export function demoDefinition(
     ],
     authority: { keys: [...authorityKeys] },
     release: { at: releaseAt },
+    // The photos of tally sheets and caucus worksheets are published with the results.
+    evidence: 'public',
   };
 }
 

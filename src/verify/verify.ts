@@ -14,6 +14,7 @@ import { append, replayLog, type Replayed } from './replay.js';
 import { CountingHistory } from './counting_history.js';
 import { compareResults } from './results.js';
 import { rebuildVersion } from './rebuild.js';
+import { checkEvidence, type EvidenceChecked } from './evidence.js';
 import { checkCompressed } from './files.js';
 import { waitsForRelease } from '../core/election.js';
 import { sha256Hex } from '../core/sha256.js';
@@ -150,6 +151,11 @@ export interface VerifyReport {
   readonly reviewsReplayed: number;
   /** Changes of contests' statuses the version counts, replayed through the rules. */
   readonly statusChangesReplayed: number;
+  /**
+   * Where the election makes its evidence public: the photos its submissions name that are
+   * published (each checked against its name), and those not (yet).
+   */
+  readonly evidence?: EvidenceChecked;
   readonly numbersCompared: number;
   readonly problems: readonly VerifyProblem[];
   /** How long each stage took, in seconds, from the start. */
@@ -326,6 +332,11 @@ export async function verifySite(
     rebuildProblems,
   );
   await checkUnlisted(options.list, base, manifest, rebuildProblems);
+  // 7. Where the election makes its evidence public, the photos its submissions name.
+  const evidence =
+    replay.election.definition.evidence === 'public'
+      ? await checkEvidence(read, entries, rebuildProblems)
+      : undefined;
   if (options.version === undefined) {
     await checkRootPage(read, manifest, options.readCompressed, rebuildProblems);
   }
@@ -348,6 +359,7 @@ export async function verifySite(
     submissionsCounted: replay.accepted,
     reviewsReplayed: replay.reviews,
     statusChangesReplayed: replay.statuses.length,
+    ...(evidence === undefined ? {} : { evidence }),
     numbersCompared,
     ...(problems.length === 0 ? { verified } : {}),
   });
