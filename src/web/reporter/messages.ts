@@ -3,7 +3,7 @@
 // (src/web/staff/messages.ts): each language translates every message, which the type says and
 // messages.test.ts checks with the arguments. Unit, contest and choice names come from the
 // definition, and the server's own messages are not translated.
-import { IntlMessageFormat } from 'intl-messageformat';
+import { CatalogMessages, chooseLanguageOf, type MessageValues } from '../catalog.js';
 
 export const en = {
   appTitle: 'Tally precinct reporter',
@@ -1085,42 +1085,15 @@ export function isReporterLanguage(value: string): value is ReporterLanguage {
   return Object.hasOwn(REPORTER_LANGUAGES, value);
 }
 
-/**
- * The language to show: the one the address asks for (`?lang=`), else the one chosen before
- * (kept on the phone), else the first of the phone's languages the app has (by primary subtag:
- * `fr-BE` is French), else English.
- */
-export function chooseLanguage(choice: {
-  readonly query: string | null;
-  readonly stored: string | null;
-  readonly preferred: readonly string[];
-}): ReporterLanguage {
-  for (const tag of [choice.query, choice.stored]) {
-    if (tag !== null && isReporterLanguage(tag)) return tag;
-  }
-  for (const tag of choice.preferred) {
-    const primary = tag.split('-')[0]?.toLowerCase() ?? '';
-    if (isReporterLanguage(primary)) return primary;
-  }
-  return 'en';
+/** The language to show (see chooseLanguageOf): English when nothing else is had. */
+export function chooseLanguage(choice: Parameters<typeof chooseLanguageOf>[2]): ReporterLanguage {
+  return chooseLanguageOf(isReporterLanguage, 'en', choice);
 }
 
-export type ReporterMessageValues = Record<string, string | number | Date>;
+export type ReporterMessageValues = MessageValues;
 
-export class ReporterMessages {
-  private readonly formats = new Map<ReporterMessageKey, IntlMessageFormat>();
-
-  constructor(readonly language: ReporterLanguage) {}
-
-  t(key: ReporterMessageKey, values?: ReporterMessageValues): string {
-    let format = this.formats.get(key);
-    if (format === undefined) {
-      format = new IntlMessageFormat(
-        REPORTER_LANGUAGES[this.language].messages[key],
-        this.language,
-      );
-      this.formats.set(key, format);
-    }
-    return String(format.format(values));
+export class ReporterMessages extends CatalogMessages<ReporterMessageKey, ReporterLanguage> {
+  constructor(language: ReporterLanguage) {
+    super(language, REPORTER_LANGUAGES[language].messages);
   }
 }

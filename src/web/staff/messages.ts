@@ -4,7 +4,7 @@
 // contest and choice identifiers, staff names and the API's own messages are not translated.
 // Long words in the comparison's narrow columns carry soft hyphens (\u00ad): a phone's screen
 // breaks them there, with a hyphen, rather than scrolling sideways.
-import { IntlMessageFormat } from 'intl-messageformat';
+import { CatalogMessages, chooseLanguageOf, type MessageValues } from '../catalog.js';
 
 export const en = {
   appTitle: 'Tally staff',
@@ -2599,39 +2599,15 @@ export function isStaffLanguage(value: string): value is StaffLanguage {
   return Object.hasOwn(STAFF_LANGUAGES, value);
 }
 
-/**
- * The language to show: the one asked for in the address (`?lang=`), else the one chosen before
- * (kept in the browser), else the first of the browser's preferences Tally has (by primary
- * subtag: `fr-BE` is French), else English.
- */
-export function chooseLanguage(choice: {
-  readonly query: string | null;
-  readonly stored: string | null;
-  readonly preferred: readonly string[];
-}): StaffLanguage {
-  for (const tag of [choice.query, choice.stored]) {
-    if (tag !== null && isStaffLanguage(tag)) return tag;
-  }
-  for (const tag of choice.preferred) {
-    const primary = tag.split('-')[0]?.toLowerCase() ?? '';
-    if (isStaffLanguage(primary)) return primary;
-  }
-  return 'en';
+/** The language to show (see chooseLanguageOf): English when nothing else is had. */
+export function chooseLanguage(choice: Parameters<typeof chooseLanguageOf>[2]): StaffLanguage {
+  return chooseLanguageOf(isStaffLanguage, 'en', choice);
 }
 
-export type StaffMessageValues = Record<string, string | number | Date>;
+export type StaffMessageValues = MessageValues;
 
-export class StaffMessages {
-  private readonly formats = new Map<StaffMessageKey, IntlMessageFormat>();
-
-  constructor(readonly language: StaffLanguage) {}
-
-  t(key: StaffMessageKey, values?: StaffMessageValues): string {
-    let format = this.formats.get(key);
-    if (format === undefined) {
-      format = new IntlMessageFormat(STAFF_LANGUAGES[this.language].messages[key], this.language);
-      this.formats.set(key, format);
-    }
-    return String(format.format(values));
+export class StaffMessages extends CatalogMessages<StaffMessageKey, StaffLanguage> {
+  constructor(language: StaffLanguage) {
+    super(language, STAFF_LANGUAGES[language].messages);
   }
 }
