@@ -2,6 +2,7 @@
 // screen of a test or practice election, and the screen the phone is at: enrolment until the
 // phone holds a key the roster certified, then its unit's report, the outbox (what waits for the
 // network, said plainly) and the reports sent, each with its receipt and the check of its proof.
+import { LanguagePicker, rememberLanguage } from '../language_picker.js';
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexDefinition, type DefinitionIndex } from '../../web/staff/definition.js';
@@ -190,16 +191,7 @@ export function App(): JSX.Element {
 
   const chooseLanguageNow = (next: string): void => {
     if (!isReporterLanguage(next)) return;
-    try {
-      localStorage.setItem(LANGUAGE_KEY, next);
-    } catch {
-      // Kept for this page only.
-    }
-    const query = new URLSearchParams(location.search);
-    if (query.has('lang')) {
-      query.set('lang', next);
-      history.replaceState(null, '', `${location.pathname}?${query.toString()}${location.hash}`);
-    }
+    rememberLanguage(LANGUAGE_KEY, next);
     setLanguage(next);
   };
 
@@ -218,20 +210,12 @@ export function App(): JSX.Element {
       <header class="top">
         <p class="app-name">{m.t('appTitle')}</p>
         <div class="tools">
-          <label for="language">{m.t('language')}</label>
-          <select
-            id="language"
-            value={language}
-            onChange={(e) => {
-              chooseLanguageNow(e.currentTarget.value);
-            }}
-          >
-            {Object.entries(REPORTER_LANGUAGES).map(([code, { name }]) => (
-              <option key={code} value={code} lang={code}>
-                {name}
-              </option>
-            ))}
-          </select>
+          <LanguagePicker
+            label={m.t('language')}
+            language={language}
+            languages={REPORTER_LANGUAGES}
+            onChoose={chooseLanguageNow}
+          />
         </div>
       </header>
       {test && (

@@ -3,6 +3,7 @@
 // test, and the screen the address names (screens.ts). A 401 from any call ends the session here
 // too: the reader returns to sign-in with a message, and after signing in again comes back to the
 // same place.
+import { LanguagePicker, rememberLanguage } from '../language_picker.js';
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StaffApi, type StaffSession } from './api.js';
@@ -214,17 +215,7 @@ export function App(): JSX.Element {
 
   const chooseLanguageNow = (next: string): void => {
     if (!isStaffLanguage(next)) return;
-    try {
-      localStorage.setItem(LANGUAGE_KEY, next);
-    } catch {
-      // Kept for this page only.
-    }
-    // The address's language would win over the stored one at the next load: it follows.
-    const query = new URLSearchParams(location.search);
-    if (query.has('lang')) {
-      query.set('lang', next);
-      history.replaceState(null, '', `${location.pathname}?${query.toString()}`);
-    }
+    rememberLanguage(LANGUAGE_KEY, next);
     setLanguage(next);
   };
 
@@ -254,20 +245,12 @@ export function App(): JSX.Element {
           </p>
         )}
         <div class="tools">
-          <label for="language">{m.t('language')}</label>
-          <select
-            id="language"
-            value={language}
-            onChange={(e) => {
-              chooseLanguageNow(e.currentTarget.value);
-            }}
-          >
-            {Object.entries(STAFF_LANGUAGES).map(([code, { name }]) => (
-              <option key={code} value={code} lang={code}>
-                {name}
-              </option>
-            ))}
-          </select>
+          <LanguagePicker
+            label={m.t('language')}
+            language={language}
+            languages={STAFF_LANGUAGES}
+            onChoose={chooseLanguageNow}
+          />
           {signedIn !== undefined && (
             <button type="button" class="secondary" onClick={() => void signOut()}>
               {m.t('signOut')}
